@@ -1,0 +1,52 @@
+"""The headless command line: `python -m orgdesigner COMMAND ...` (no Qt).
+
+Exit codes: 0 success; 1 `validate` found errors; 2 unusable input or usage
+(one line on stderr naming the file and the problem); 3 an internal error
+(a bug: rerun with --debug for the traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from typing import Sequence
+
+from . import __version__
+from .commands import COMMANDS
+from .errors import OrgDesignerError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m orgdesigner",
+        description="Org Designer: create, inspect, convert and check org design files.")
+    parser.add_argument("--version", action="version", version=f"Org Designer {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show a traceback on errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for module in COMMANDS:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args) or EXIT_OK)
+    except OrgDesignerError as exc:
+        if args.debug:
+            traceback.print_exc()
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return EXIT_INPUT
+    except Exception as exc:  # a bug: still no traceback unless asked for
+        if args.debug:
+            traceback.print_exc()
+        print(f"error: internal error ({type(exc).__name__}: {exc}); rerun with --debug",
+              file=sys.stderr)
+        return EXIT_INTERNAL

@@ -1,0 +1,464 @@
+"""The design: departments, links, functions and RACI roles, with invariants.
+
+Every mutating method validates first, changes the state, emits events and
+returns what its inverse needs, so `orgdesigner.ops` can build exact undo.
+Lookups are O(1) through indexes; no method is quadratic in the design size.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Iterable, Iterator
+
+from . import events as ev
+from .entities import (
+    Department, Function, Link, Role, check_text, checked_department, checked_function,
+    checked_link, normalise_department_field, normalise_function_field, normalise_link_field,
+)
+from .errors import (
+    CycleError, DuplicateIdError, DuplicateLinkError, InvalidValueError, SelfLinkError,
+    UnknownObjectError,
+)
+
+INFO_FIELDS = ("name", "description", "author", "language")
+LANGUAGES = ("zh", "en")
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+@dataclass
+class FileStamp:
+    """What the design file says about its last save (not part of the content)."""
+
+    format_version: int = 0
+    save_generation: int = 0
+    save_id: str = ""
+    saved_by: str = ""
+    saved_at: str = ""
+    app_version: str = ""
+
+
+@dataclass
+class Removal:
+    """Everything `remove_department` took away, for an exact restore."""
+
+    department: Department
+    index: int
+    children: list[str]  # re-parented children, their old parent was the department
+    links: list[tuple[int, Link]]
+    roles: list[tuple[str, Role]]  # function id, role
+
+
+def _insert_at(mapping: dict, key: Any, value: Any, index: int) -> dict:
+    """A copy of `mapping` with key inserted at position `index` (used by undo only)."""
+    items = list(mapping.items())
+    items.insert(min(index, len(items)), (key, value))
+    return dict(items)
+
+
+class Design:
+    def __init__(self, name: str = "", *, language: str = "zh", id: str | None = None):
+        from .entities import new_id
+
+        self.id = id or new_id()
+        self.name = name
+        self.description = ""
+        self.author = ""
+        self.language = language
+        self.created = now_iso()
+        self.modified = self.created
+        self.settings: dict[str, Any] = {}
+        self.stamp = FileStamp()
+        self.departments: dict[str, Department] = {}
+        self.links: dict[str, Link] = {}
+        self.functions: dict[str, Function] = {}
+        self._children: dict[str | None, dict[str, None]] = {None: {}}
+        self._links_of: dict[str, dict[str, None]] = {}
+        self._link_keys: dict[tuple, str] = {}
+        self._roles_by_function: dict[str, dict[str, Role]] = {}
+        self._roles_by_department: dict[str, dict[str, Role]] = {}
+        self.events = ev.EventHub()
+
+    # ------------------------------------------------------------------ reading
+    def department(self, dept_id: str) -> Department:
+        try:
+            return self.departments[dept_id]
+        except KeyError:
+            raise UnknownObjectError(f"there is no department with id {dept_id!r}") from None
+
+    def link(self, link_id: str) -> Link:
+        try:
+            return self.links[link_id]
+        except KeyError:
+            raise UnknownObjectError(f"there is no link with id {link_id!r}") from None
+
+    def function(self, function_id: str) -> Function:
+        try:
+            return self.functions[function_id]
+        except KeyError:
+            raise UnknownObjectError(f"there is no function with id {function_id!r}") from None
+
+    def children(self, dept_id: str | None) -> list[Department]:
+        return [self.departments[c] for c in self._children.get(dept_id, ())]
+
+    def child_ids(self, dept_id: str | None) -> list[str]:
+        return list(self._children.get(dept_id, ()))
+
+    def roots(self) -> list[Department]:
+        return self.children(None)
+
+    def ancestors(self, dept_id: str) -> Iterator[str]:
+        parent = self.department(dept_id).parent
+        while parent is not None:
+            yield parent
+            parent = self.departments[parent].parent
+
+    def descendants(self, dept_id: str) -> list[str]:
+        out: list[str] = []
+        stack = list(self._children.get(dept_id, ()))
+        while stack:
+            current = stack.pop()
+            out.append(current)
+            stack.extend(self._children.get(current, ()))
+        return out
+
+    def links_of(self, dept_id: str) -> list[Link]:
+        return [self.links[i] for i in self._links_of.get(dept_id, ())]
+
+    def find_link(self, source: str, target: str, kind, directed: bool = False) -> Link | None:
+        probe = Link(id="", source=source, target=target, kind=kind, directed=directed)
+        link_id = self._link_keys.get(probe.key())
+        return self.links.get(link_id) if link_id else None
+
+    def role(self, function_id: str, dept_id: str) -> Role | None:
+        return self._roles_by_function.get(function_id, {}).get(dept_id)
+
+    def roles_of_function(self, function_id: str) -> dict[str, Role]:
+        return dict(self._roles_by_function.get(function_id, {}))
+
+    def roles_of_department(self, dept_id: str) -> dict[str, Role]:
+        return dict(self._roles_by_department.get(dept_id, {}))
+
+    def owners(self, function_id: str) -> list[str]:
+        return [d for d, r in self._roles_by_function.get(function_id, {}).items() if r is Role.A]
+
+    def responsibilities(self) -> Iterator[tuple[str, str, Role]]:
+        for function_id, roles in self._roles_by_function.items():
+            for dept_id, role in roles.items():
+                yield function_id, dept_id, role
+
+    def function_by_key(self, key: str) -> Function | None:
+        for function in self.functions.values():
+            if function.key == key:
+                return function
+        return None
+
+    # --------------------------------------------------------------- departments
+    def add_department(self, dept: Department, index: int | None = None) -> Department:
+        dept = checked_department(dept)
+        if dept.id in self.departments:
+            raise DuplicateIdError(f"a department with id {dept.id!r} already exists")
+        if dept.parent is not None and dept.parent not in self.departments:
+            raise UnknownObjectError(f"the parent of {dept.name!r} does not exist")
+        if index is None:
+            self.departments[dept.id] = dept
+        else:
+            self.departments = _insert_at(self.departments, dept.id, dept, index)
+        self._children.setdefault(dept.parent, {})[dept.id] = None
+        self._children.setdefault(dept.id, {})
+        self.events.emit(ev.DepartmentAdded(dept.copy()))
+        return dept
+
+    def update_department(self, dept_id: str, **changes: Any) -> dict[str, Any]:
+        """Set fields; return their old values."""
+        dept = self.department(dept_id)
+        clean = {k: normalise_department_field(k, v) for k, v in changes.items()}
+        old = {k: getattr(dept, k) for k in clean}
+        for k, v in clean.items():
+            setattr(dept, k, v)
+        self.events.emit(ev.DepartmentChanged(dept_id, clean))
+        return old
+
+    def move_departments(self, positions: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+        """Set many positions at once (drag of a selection, auto layout); return old ones."""
+        clean: dict[str, tuple[float, float]] = {}
+        for dept_id, (x, y) in positions.items():
+            self.department(dept_id)
+            clean[dept_id] = (normalise_department_field("x", x), normalise_department_field("y", y))
+        old = {}
+        for dept_id, (x, y) in clean.items():
+            dept = self.departments[dept_id]
+            old[dept_id] = (dept.x, dept.y)
+            dept.x, dept.y = x, y
+        self.events.emit(ev.DepartmentsMoved(clean))
+        return old
+
+    def check_parent(self, dept_id: str, parent: str | None) -> None:
+        """Raise CycleError/UnknownObjectError if `parent` cannot be the parent of dept."""
+        dept = self.department(dept_id)
+        if parent is None:
+            return
+        new_parent = self.department(parent)
+        if parent == dept_id:
+            raise CycleError(f"{dept.name!r} cannot report to itself")
+        if dept_id in self.ancestors(parent):
+            raise CycleError(
+                f"{dept.name!r} cannot report to {new_parent.name!r}: "
+                f"{new_parent.name!r} already reports to {dept.name!r}, which would make a cycle"
+            )
+
+    def set_parent(self, dept_id: str, parent: str | None) -> str | None:
+        """Change the reporting line; return the old parent."""
+        self.check_parent(dept_id, parent)
+        dept = self.departments[dept_id]
+        old = dept.parent
+        if old == parent:
+            return old
+        del self._children[old][dept_id]
+        self._children.setdefault(parent, {})[dept_id] = None
+        dept.parent = parent
+        self.events.emit(ev.ParentChanged(dept_id, old, parent))
+        return old
+
+    def remove_department(self, dept_id: str, reparent_to_parent: bool = True) -> Removal:
+        """Remove a department with its links and roles; children move up or become roots."""
+        dept = self.department(dept_id)
+        new_parent = dept.parent if reparent_to_parent else None
+        children = list(self._children.get(dept_id, ()))
+        for child in children:
+            self.set_parent(child, new_parent)
+        link_index = {lid: i for i, lid in enumerate(self.links)} if self._links_of.get(dept_id) else {}
+        links = [(link_index[l.id], l.copy()) for l in self.links_of(dept_id)]
+        for _, link in links:
+            self.remove_link(link.id)
+        roles = list(self._roles_by_department.get(dept_id, {}).items())
+        for function_id, _ in roles:
+            self.set_role(function_id, dept_id, None)
+        index = list(self.departments).index(dept_id)
+        del self.departments[dept_id]
+        del self._children[dept.parent][dept_id]
+        self._children.pop(dept_id, None)
+        self._links_of.pop(dept_id, None)
+        self._roles_by_department.pop(dept_id, None)
+        removed = dept.copy()
+        self.events.emit(ev.DepartmentRemoved(removed))
+        return Removal(removed, index, children, links, roles)
+
+    def restore_department(self, removal: Removal) -> None:
+        """The exact inverse of `remove_department`."""
+        self.add_department(removal.department.copy(), removal.index)
+        for child in removal.children:
+            self.set_parent(child, removal.department.id)
+        for index, link in removal.links:
+            self.add_link(link.copy(), index)
+        for function_id, role in removal.roles:
+            self.set_role(function_id, removal.department.id, role)
+
+    # --------------------------------------------------------------------- links
+    def _check_link(self, link: Link, ignore: str | None = None) -> None:
+        for end in (link.source, link.target):
+            if end not in self.departments:
+                raise UnknownObjectError("a link must connect two existing departments")
+        if link.source == link.target:
+            raise SelfLinkError(f"{self.departments[link.source].name!r} cannot be linked to itself")
+        existing = self._link_keys.get(link.key())
+        if existing is not None and existing != ignore:
+            a, b = self.departments[link.source].name, self.departments[link.target].name
+            raise DuplicateLinkError(f"{a!r} and {b!r} already have a {link.kind.value} link")
+
+    def add_link(self, link: Link, index: int | None = None) -> Link:
+        link = checked_link(link)
+        if link.id in self.links:
+            raise DuplicateIdError(f"a link with id {link.id!r} already exists")
+        self._check_link(link)
+        if index is None:
+            self.links[link.id] = link
+        else:
+            self.links = _insert_at(self.links, link.id, link, index)
+        self._link_keys[link.key()] = link.id
+        for end in (link.source, link.target):
+            self._links_of.setdefault(end, {})[link.id] = None
+        self.events.emit(ev.LinkAdded(link.copy()))
+        return link
+
+    def remove_link(self, link_id: str) -> Link:
+        link = self.link(link_id)
+        del self.links[link_id]
+        del self._link_keys[link.key()]
+        for end in (link.source, link.target):
+            self._links_of[end].pop(link_id, None)
+        self.events.emit(ev.LinkRemoved(link.copy()))
+        return link
+
+    def update_link(self, link_id: str, **changes: Any) -> dict[str, Any]:
+        link = self.link(link_id)
+        clean = {k: normalise_link_field(k, v) for k, v in changes.items()}
+        candidate = link.copy()
+        for k, v in clean.items():
+            setattr(candidate, k, v)
+        self._check_link(candidate, ignore=link_id)
+        old = {k: getattr(link, k) for k in clean}
+        del self._link_keys[link.key()]
+        for k, v in clean.items():
+            setattr(link, k, v)
+        self._link_keys[link.key()] = link_id
+        self.events.emit(ev.LinkChanged(link_id, clean))
+        return old
+
+    # ----------------------------------------------------------------- functions
+    def add_function(self, function: Function, index: int | None = None) -> Function:
+        function = checked_function(function)
+        if function.id in self.functions:
+            raise DuplicateIdError(f"a function with id {function.id!r} already exists")
+        if index is None:
+            self.functions[function.id] = function
+        else:
+            self.functions = _insert_at(self.functions, function.id, function, index)
+        self.events.emit(ev.FunctionAdded(function.copy()))
+        return function
+
+    def remove_function(self, function_id: str) -> tuple[Function, int, dict[str, Role]]:
+        function = self.function(function_id)
+        roles = self.roles_of_function(function_id)
+        for dept_id in roles:
+            self.set_role(function_id, dept_id, None)
+        index = list(self.functions).index(function_id)
+        del self.functions[function_id]
+        self._roles_by_function.pop(function_id, None)
+        self.events.emit(ev.FunctionRemoved(function.copy()))
+        return function, index, roles
+
+    def update_function(self, function_id: str, **changes: Any) -> dict[str, Any]:
+        function = self.function(function_id)
+        clean = {k: normalise_function_field(k, v) for k, v in changes.items()}
+        old = {k: getattr(function, k) for k in clean}
+        for k, v in clean.items():
+            setattr(function, k, v)
+        self.events.emit(ev.FunctionChanged(function_id, clean))
+        return old
+
+    def set_role(self, function_id: str, dept_id: str, role: Role | str | None) -> Role | None:
+        """Give a department a RACI role for a function (None clears it); return the old role."""
+        self.function(function_id)
+        self.department(dept_id)
+        if role is not None:
+            try:
+                role = Role(role)
+            except ValueError:
+                raise InvalidValueError(f"unknown role {role!r}; use R, A, C or I") from None
+        by_function = self._roles_by_function.setdefault(function_id, {})
+        old = by_function.get(dept_id)
+        if old == role:
+            return old
+        by_department = self._roles_by_department.setdefault(dept_id, {})
+        if role is None:
+            del by_function[dept_id]
+            del by_department[function_id]
+        else:
+            by_function[dept_id] = role
+            by_department[function_id] = role
+        self.events.emit(ev.RoleChanged(function_id, dept_id, old, role))
+        return old
+
+    # ---------------------------------------------------------------- the design
+    def update_info(self, **changes: Any) -> dict[str, Any]:
+        """Change name, description, author, language, or `settings.<key>`; return old values."""
+        old: dict[str, Any] = {}
+        clean: dict[str, Any] = {}
+        for key, value in changes.items():
+            if key.startswith("settings."):
+                setting = key.split(".", 1)[1]
+                old[key] = self.settings.get(setting)
+                clean[key] = value
+            elif key in INFO_FIELDS:
+                if key == "language" and value not in LANGUAGES:
+                    raise InvalidValueError(f"language must be one of {', '.join(LANGUAGES)}")
+                old[key] = getattr(self, key)
+                clean[key] = check_text(value, key)
+            else:
+                raise InvalidValueError(f"designs have no field {key!r}")
+        for key, value in clean.items():
+            if key.startswith("settings."):
+                setting = key.split(".", 1)[1]
+                if value is None:
+                    self.settings.pop(setting, None)
+                else:
+                    self.settings[setting] = value
+            else:
+                setattr(self, key, value)
+        self.events.emit(ev.DesignInfoChanged(clean))
+        return old
+
+    # ------------------------------------------------------------------- compare
+    def snapshot(self) -> dict[str, Any]:
+        """The content as plain data, for equality checks (file stamp excluded)."""
+        return {
+            "id": self.id, "name": self.name, "description": self.description,
+            "author": self.author, "language": self.language, "created": self.created,
+            "settings": dict(sorted(self.settings.items())),
+            "departments": [vars(d).copy() for d in self.departments.values()],
+            "links": [vars(l).copy() for l in self.links.values()],
+            "functions": [vars(f).copy() for f in self.functions.values()],
+            "roles": sorted((f, d, r.value) for f, d, r in self.responsibilities()),
+        }
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "departments": len(self.departments), "links": len(self.links),
+            "functions": len(self.functions),
+            "responsibilities": sum(len(r) for r in self._roles_by_function.values()),
+        }
+
+    def check_invariants(self) -> None:
+        """Assert the indexes agree with the objects (used by tests and storage verify)."""
+        for dept in self.departments.values():
+            assert dept.parent is None or dept.parent in self.departments, dept
+            assert dept.id in self._children.get(dept.parent, {}), dept
+            seen = set()
+            for ancestor in self.ancestors(dept.id):
+                assert ancestor not in seen and ancestor != dept.id, "cycle"
+                seen.add(ancestor)
+        assert sum(len(c) for c in self._children.values()) == len(self.departments)
+        keys = set()
+        for link in self.links.values():
+            assert link.source in self.departments and link.target in self.departments
+            assert link.source != link.target
+            assert link.key() not in keys
+            keys.add(link.key())
+        assert len(self._link_keys) == len(self.links)
+        for function_id, dept_id, _ in self.responsibilities():
+            assert function_id in self.functions and dept_id in self.departments
+
+
+def build_design(
+    *, name: str = "", language: str = "zh", departments: Iterable[Department] = (),
+    links: Iterable[Link] = (), functions: Iterable[Function] = (),
+    roles: Iterable[tuple[str, str, Role | str]] = (),
+) -> Design:
+    """Build a design from objects in any order (parents may come after children)."""
+    design = Design(name, language=language)
+    pending = {d.id: d for d in departments}
+    for dept_id in pending:
+        chain: list[str] = []
+        on_chain: set[str] = set()
+        current: str | None = dept_id
+        while current is not None and current not in design.departments:
+            if current not in pending:
+                raise UnknownObjectError(f"the parent of {pending[chain[-1]].name!r} does not exist")
+            if current in on_chain:
+                raise CycleError(f"the reporting lines of {pending[current].name!r} form a cycle")
+            chain.append(current)
+            on_chain.add(current)
+            current = pending[current].parent
+        for chained in reversed(chain):
+            design.add_department(pending[chained])
+    for function in functions:
+        design.add_function(function)
+    for link in links:
+        design.add_link(link)
+    for function_id, dept_id, role in roles:
+        design.set_role(function_id, dept_id, role)
+    return design

@@ -1,0 +1,201 @@
+"""The plain objects a design is made of (no ORM, no Qt).
+
+Objects are mutable dataclasses owned by a `Design`; only `Design` methods
+change them, so that every change emits an event and keeps the invariants.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import uuid
+from dataclasses import dataclass, field, fields, replace
+from enum import Enum
+
+from .errors import InvalidValueError
+
+
+class DeptKind(str, Enum):
+    DEPARTMENT = "department"
+    TEAM = "team"
+    COMMITTEE = "committee"
+    BUSINESS_UNIT = "business_unit"
+    OFFICE = "office"
+
+
+class LinkKind(str, Enum):
+    COLLABORATION = "collaboration"
+    COMMITTEE = "committee"
+    DOTTED = "dotted"
+
+
+class Role(str, Enum):
+    R = "R"  # 执行 responsible: does the work
+    A = "A"  # 负责 accountable: the owner
+    C = "C"  # 咨询 consulted
+    I = "I"  # 知会 informed  # noqa: E741
+
+
+DEFAULT_COLOR = "#4472c4"
+MAX_TEXT = 10_000  # longest name/notes we accept; longer text is hostile or a mistake
+MAX_COORD = 1e7
+_COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def check_text(value: object, what: str, limit: int = MAX_TEXT) -> str:
+    if not isinstance(value, str):
+        raise InvalidValueError(f"{what} must be text")
+    if len(value) > limit:
+        raise InvalidValueError(f"{what} is longer than {limit} characters")
+    return value
+
+
+def check_number(value: object, what: str, *, minimum: float | None = None,
+                 limit: float = 1e15) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InvalidValueError(f"{what} must be a number")
+    number = float(value)
+    if not math.isfinite(number) or abs(number) > limit:
+        raise InvalidValueError(f"{what} must be a finite number below {limit:g}")
+    if minimum is not None and number < minimum:
+        raise InvalidValueError(f"{what} must not be below {minimum:g}")
+    return number
+
+
+def check_color(value: object) -> str:
+    if not isinstance(value, str) or not _COLOR_RE.match(value):
+        raise InvalidValueError(f"colour {value!r} is not of the form #rrggbb")
+    return value.lower()
+
+
+@dataclass
+class Department:
+    id: str = field(default_factory=new_id)
+    name: str = ""
+    kind: DeptKind = DeptKind.DEPARTMENT
+    parent: str | None = None
+    leader: str = ""
+    headcount: float = 0.0
+    budget: float = 0.0
+    color: str = DEFAULT_COLOR
+    x: float = 0.0
+    y: float = 0.0
+    notes: str = ""
+    code: str = ""  # the user's own id (from JSON/CSV), kept for round trips
+
+    def copy(self) -> "Department":
+        return replace(self)
+
+
+@dataclass
+class Link:
+    id: str = field(default_factory=new_id)
+    source: str = ""
+    target: str = ""
+    kind: LinkKind = LinkKind.COLLABORATION
+    label: str = ""
+    directed: bool = False
+
+    def copy(self) -> "Link":
+        return replace(self)
+
+    def key(self) -> tuple:
+        """Two links with the same key are duplicates."""
+        if self.directed:
+            return (self.kind, self.source, self.target, True)
+        a, b = sorted((self.source, self.target))
+        return (self.kind, a, b, False)
+
+
+@dataclass
+class Function:
+    id: str = field(default_factory=new_id)
+    name: str = ""
+    category: str = "marketing"
+    required: bool = True
+    description: str = ""
+    key: str = ""  # catalogue key (e.g. "brand_management"), "" for user functions
+
+    def copy(self) -> "Function":
+        return replace(self)
+
+
+@dataclass(frozen=True)
+class Responsibility:
+    function: str
+    department: str
+    role: Role
+
+
+DEPARTMENT_FIELDS = tuple(f.name for f in fields(Department) if f.name not in ("id", "parent"))
+LINK_FIELDS = ("kind", "label", "directed")
+FUNCTION_FIELDS = tuple(f.name for f in fields(Function) if f.name != "id")
+
+
+def normalise_department_field(name: str, value: object) -> object:
+    """Check and coerce one editable department field; raise InvalidValueError."""
+    if name == "kind":
+        try:
+            return DeptKind(value)
+        except ValueError:
+            raise InvalidValueError(f"unknown department kind {value!r}") from None
+    if name in ("name", "leader", "notes", "code"):
+        return check_text(value, name)
+    if name in ("headcount", "budget"):
+        return check_number(value, name, minimum=0)
+    if name in ("x", "y"):
+        return check_number(value, f"position {name}", limit=MAX_COORD)
+    if name == "color":
+        return check_color(value)
+    raise InvalidValueError(f"departments have no field {name!r}")
+
+
+def normalise_link_field(name: str, value: object) -> object:
+    if name == "kind":
+        try:
+            return LinkKind(value)
+        except ValueError:
+            raise InvalidValueError(f"unknown link kind {value!r}") from None
+    if name == "label":
+        return check_text(value, "label")
+    if name == "directed":
+        if not isinstance(value, bool):
+            raise InvalidValueError("directed must be true or false")
+        return value
+    raise InvalidValueError(f"links have no field {name!r}")
+
+
+def normalise_function_field(name: str, value: object) -> object:
+    if name in ("name", "category", "description", "key"):
+        return check_text(value, name)
+    if name == "required":
+        if not isinstance(value, bool):
+            raise InvalidValueError("required must be true or false")
+        return value
+    raise InvalidValueError(f"functions have no field {name!r}")
+
+
+def checked_department(dept: Department) -> Department:
+    """A validated copy of `dept` (all fields normalised)."""
+    out = Department(id=check_text(dept.id, "id", 200), parent=dept.parent)
+    for name in DEPARTMENT_FIELDS:
+        setattr(out, name, normalise_department_field(name, getattr(dept, name)))
+    return out
+
+
+def checked_link(link: Link) -> Link:
+    out = Link(id=check_text(link.id, "id", 200), source=link.source, target=link.target)
+    for name in LINK_FIELDS:
+        setattr(out, name, normalise_link_field(name, getattr(link, name)))
+    return out
+
+
+def checked_function(function: Function) -> Function:
+    out = Function(id=check_text(function.id, "id", 200))
+    for name in FUNCTION_FIELDS:
+        setattr(out, name, normalise_function_field(name, getattr(function, name)))
+    return out

@@ -1,0 +1,63 @@
+"""Which reader or writer handles a file, chosen by its suffix.
+
+Later formats (CSV, Excel, PDF, SVG, PNG) register here, so the CLI's
+`import` and `export` commands and the editor's menus need no change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from .design import Design
+from .errors import FileProblem
+
+Reader = Callable[..., Design]
+Writer = Callable[..., None]
+
+READERS: dict[str, Reader] = {}
+WRITERS: dict[str, Writer] = {}
+
+
+def register_reader(suffix: str, reader: Reader) -> None:
+    READERS[suffix.lower()] = reader
+
+
+def register_writer(suffix: str, writer: Writer) -> None:
+    WRITERS[suffix.lower()] = writer
+
+
+def _builtin() -> None:
+    from . import jsonform, storage
+
+    register_reader(".db", lambda path, **_: storage.load(path))
+    register_reader(".json", lambda path, **_: jsonform.read(path))
+    register_writer(".json", lambda design, path, **_: jsonform.write(design, path))
+    register_writer(".db", lambda design, path, **_: storage.save(design, path))
+
+
+_builtin()
+
+
+def read_design(path: str | Path, **options: Any) -> Design:
+    path = Path(path)
+    if not path.exists():
+        raise FileProblem(path, "no such file")
+    if path.is_dir():
+        raise FileProblem(path, "is a folder, not a design file")
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        known = ", ".join(sorted(READERS))
+        raise FileProblem(path, f"cannot be read: unknown file type (known: {known})")
+    return reader(path, **options)
+
+
+def write_design(design: Design, path: str | Path, **options: Any) -> None:
+    path = Path(path)
+    writer = WRITERS.get(path.suffix.lower())
+    if writer is None:
+        known = ", ".join(sorted(WRITERS))
+        raise FileProblem(path, f"cannot be written: unknown file type (known: {known})")
+    if not path.parent.exists():
+        raise FileProblem(path, f"cannot be written: folder {path.parent} does not exist")
+    writer(design, path, **options)

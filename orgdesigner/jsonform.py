@@ -1,0 +1,290 @@
+"""The JSON text form of a design, defined with pydantic.
+
+Ids in the file are free strings chosen by the author; on import they are
+kept as the department `code` / function `key` and mapped to UUIDs, and on
+export mapped back, so a file survives a round trip with its own ids.
+`python -m orgdesigner schema` prints the JSON Schema of this form.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import uuid
+from pathlib import Path
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .design import Design, LANGUAGES
+from .entities import (
+    DEFAULT_COLOR, MAX_COORD, MAX_TEXT, Department, DeptKind, Function, Link, LinkKind, Role,
+)
+from .errors import FileProblem, ModelError
+
+JSON_VERSION = 1
+MAX_JSON_BYTES = 256 * 1024 * 1024
+
+Text = Annotated[str, Field(max_length=MAX_TEXT)]
+Ident = Annotated[str, Field(min_length=1, max_length=200)]
+Amount = Annotated[float, Field(ge=0, le=1e15, allow_inf_nan=False)]
+Coord = Annotated[float, Field(ge=-MAX_COORD, le=MAX_COORD, allow_inf_nan=False)]
+SettingValue = Union[bool, int, float, str]
+
+
+class _Doc(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_enum_values=False)
+
+
+class DepartmentDoc(_Doc):
+    id: Ident
+    name: Text
+    kind: DeptKind = DeptKind.DEPARTMENT
+    parent: Ident | None = None
+    leader: Text = ""
+    headcount: Amount = 0
+    budget: Amount = 0
+    color: Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")] = DEFAULT_COLOR
+    x: Coord = 0
+    y: Coord = 0
+    notes: Text = ""
+
+
+class LinkDoc(_Doc):
+    id: Ident | None = None
+    source: Ident
+    target: Ident
+    kind: LinkKind = LinkKind.COLLABORATION
+    label: Text = ""
+    directed: bool = False
+
+
+class FunctionDoc(_Doc):
+    id: Ident
+    name: Text
+    category: Text = "marketing"
+    required: bool = True
+    description: Text = ""
+    key: Text | None = None
+
+
+class ResponsibilityDoc(_Doc):
+    function: Ident
+    department: Ident
+    role: Role
+
+
+class DesignDoc(_Doc):
+    """An Org Designer design as JSON (`"format": "org-designer"`)."""
+
+    format: Literal["org-designer"]
+    version: int = JSON_VERSION
+    id: Ident | None = None
+    created: Text | None = None
+    name: Text = ""
+    description: Text = ""
+    author: Text = ""
+    language: Literal["zh", "en"] = "zh"
+    settings: dict[str, SettingValue] = Field(default_factory=dict)
+    departments: list[DepartmentDoc] = Field(default_factory=list)
+    links: list[LinkDoc] = Field(default_factory=list)
+    functions: list[FunctionDoc] = Field(default_factory=list)
+    responsibilities: list[ResponsibilityDoc] = Field(default_factory=list)
+
+    @field_validator("version")
+    @classmethod
+    def _known_version(cls, value: int) -> int:
+        if value > JSON_VERSION:
+            raise ValueError(f"made by a newer Org Designer (version {value}); "
+                             f"this version reads up to version {JSON_VERSION}")
+        if value < 1:
+            raise ValueError("must be 1 or more")
+        return value
+
+    @field_validator("settings")
+    @classmethod
+    def _finite_settings(cls, value: dict[str, Any]) -> dict[str, Any]:
+        for key, item in value.items():
+            if isinstance(item, float) and not math.isfinite(item):
+                raise ValueError(f"setting {key!r} must be a finite number")
+        return value
+
+
+def json_schema() -> dict[str, Any]:
+    return DesignDoc.model_json_schema()
+
+
+def _path(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        return str(uuid.UUID(text)) == text
+    except ValueError:
+        return False
+
+
+def _model_id(doc_id: str) -> str:
+    return doc_id if _is_uuid(doc_id) else str(uuid.uuid4())
+
+
+class _Problem(Exception):
+    def __init__(self, where: str, message: str):
+        super().__init__(f"{where}: {message}")
+
+
+def design_from_doc(doc: DesignDoc) -> Design:
+    """Build a design from a validated document; raise _Problem naming the path."""
+    design = Design(doc.name, language=doc.language, id=doc.id)
+    design.created = doc.created or design.created
+    design.description, design.author = doc.description, doc.author
+    design.settings = dict(doc.settings)
+    dept_ids: dict[str, str] = {}
+    for i, d in enumerate(doc.departments):
+        if d.id in dept_ids:
+            raise _Problem(f"departments[{i}].id", f"duplicate id {d.id!r}")
+        dept_ids[d.id] = _model_id(d.id)
+    index_of = {d.id: i for i, d in enumerate(doc.departments)}
+    for i, d in enumerate(doc.departments):
+        if d.parent is not None and d.parent not in dept_ids:
+            raise _Problem(f"departments[{i}].parent", f"no department has id {d.parent!r}")
+    # Add parents before children, refusing cycles with the path of the culprit.
+    added: set[str] = set()
+    for start in doc.departments:
+        chain, on_chain, current = [], set(), start.id
+        while current is not None and current not in added:
+            if current in on_chain:
+                raise _Problem(f"departments[{index_of[current]}].parent",
+                               f"reporting lines form a cycle through {current!r}")
+            chain.append(current)
+            on_chain.add(current)
+            current = doc.departments[index_of[current]].parent
+        for doc_id in reversed(chain):
+            d = doc.departments[index_of[doc_id]]
+            design.add_department(Department(
+                id=dept_ids[d.id], code="" if _is_uuid(d.id) else d.id, name=d.name, kind=d.kind,
+                parent=dept_ids[d.parent] if d.parent is not None else None, leader=d.leader,
+                headcount=d.headcount, budget=d.budget, color=d.color, x=d.x, y=d.y,
+                notes=d.notes))
+            added.add(doc_id)
+    # Keep the document's order of departments.
+    design.departments = {dept_ids[d.id]: design.departments[dept_ids[d.id]] for d in doc.departments}
+    function_ids: dict[str, str] = {}
+    for i, f in enumerate(doc.functions):
+        if f.id in function_ids:
+            raise _Problem(f"functions[{i}].id", f"duplicate id {f.id!r}")
+        function_ids[f.id] = _model_id(f.id)
+        key = f.key if f.key is not None else ("" if _is_uuid(f.id) else f.id)
+        design.add_function(Function(id=function_ids[f.id], name=f.name, category=f.category,
+                                     required=f.required, description=f.description, key=key))
+    for i, l in enumerate(doc.links):
+        for end in ("source", "target"):
+            if getattr(l, end) not in dept_ids:
+                raise _Problem(f"links[{i}].{end}", f"no department has id {getattr(l, end)!r}")
+        try:
+            design.add_link(Link(id=_model_id(l.id) if l.id else str(uuid.uuid4()),
+                                 source=dept_ids[l.source], target=dept_ids[l.target],
+                                 kind=l.kind, label=l.label, directed=l.directed))
+        except ModelError as exc:
+            raise _Problem(f"links[{i}]", str(exc)) from None
+    for i, r in enumerate(doc.responsibilities):
+        if r.function not in function_ids:
+            raise _Problem(f"responsibilities[{i}].function", f"no function has id {r.function!r}")
+        if r.department not in dept_ids:
+            raise _Problem(f"responsibilities[{i}].department", f"no department has id {r.department!r}")
+        if design.role(function_ids[r.function], dept_ids[r.department]) is not None:
+            raise _Problem(f"responsibilities[{i}]", "this department already has a role for this function")
+        design.set_role(function_ids[r.function], dept_ids[r.department], r.role)
+    return design
+
+
+def _export_ids(objects, own_id) -> dict[str, str]:
+    """Model id -> id written in the file: the user's own id when unique, else the UUID."""
+    counts: dict[str, int] = {}
+    for obj in objects:
+        counts[own_id(obj)] = counts.get(own_id(obj), 0) + 1
+    taken = {obj.id for obj in objects}
+    return {obj.id: own_id(obj) if own_id(obj) and counts[own_id(obj)] == 1
+            and (own_id(obj) not in taken or own_id(obj) == obj.id) else obj.id for obj in objects}
+
+
+def design_to_doc(design: Design) -> DesignDoc:
+    depts = list(design.departments.values())
+    dept_ids = _export_ids(depts, lambda d: d.code)
+    functions = list(design.functions.values())
+    function_ids = _export_ids(functions, lambda f: f.key)
+    return DesignDoc(
+        format="org-designer", version=JSON_VERSION, id=design.id, created=design.created,
+        name=design.name,
+        description=design.description, author=design.author, language=design.language,
+        settings=dict(design.settings),
+        departments=[DepartmentDoc(
+            id=dept_ids[d.id], name=d.name, kind=d.kind,
+            parent=dept_ids[d.parent] if d.parent else None, leader=d.leader,
+            headcount=d.headcount, budget=d.budget, color=d.color, x=d.x, y=d.y, notes=d.notes)
+            for d in depts],
+        links=[LinkDoc(id=l.id, source=dept_ids[l.source], target=dept_ids[l.target], kind=l.kind,
+                       label=l.label, directed=l.directed) for l in design.links.values()],
+        functions=[FunctionDoc(id=function_ids[f.id], name=f.name, category=f.category,
+                               required=f.required, description=f.description,
+                               key=f.key or None) for f in functions],
+        responsibilities=[ResponsibilityDoc(function=function_ids[f], department=dept_ids[d], role=r)
+                          for f, d, r in design.responsibilities()],
+    )
+
+
+def loads(text: str | bytes, source: str | Path = "design.json") -> Design:
+    """Parse JSON text into a design; raise FileProblem naming the path inside the file."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FileProblem(source, f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except (UnicodeDecodeError, RecursionError) as exc:
+        raise FileProblem(source, f"is not valid JSON ({type(exc).__name__})") from None
+    if not isinstance(data, dict) or data.get("format") != "org-designer":
+        raise FileProblem(source, 'is not an Org Designer JSON design (no "format": "org-designer")')
+    try:
+        doc = DesignDoc.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
+        raise FileProblem(source, f"{_path(first['loc'])}: {first['msg']}{more}") from None
+    try:
+        return design_from_doc(doc)
+    except _Problem as exc:
+        raise FileProblem(source, str(exc)) from None
+    except ModelError as exc:
+        raise FileProblem(source, str(exc)) from None
+
+
+def dumps(design: Design) -> str:
+    return design_to_doc(design).model_dump_json(indent=2, exclude_none=True)
+
+
+def read(path: str | Path) -> Design:
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise FileProblem(path, "is a folder, not a JSON file")
+        if path.stat().st_size > MAX_JSON_BYTES:
+            raise FileProblem(path, "is too large for a JSON design")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise FileProblem(path, "no such file") from None
+    except OSError as exc:
+        raise FileProblem(path, f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FileProblem(path, "is not UTF-8 text") from None
+    return loads(text, path)
+
+
+def write(design: Design, path: str | Path) -> None:
+    from .fileutil import atomic_write_text
+
+    atomic_write_text(Path(path), dumps(design) + "\n")

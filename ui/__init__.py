@@ -1,0 +1,1 @@
+"""The Qt front end of Org Designer. Depends on `orgdesigner`, never the other way."""
