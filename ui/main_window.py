@@ -1,66 +1,521 @@
-"""The main window (placeholder until the editor issue): open a design, list its departments."""
+"""The main window: canvas, menus, toolbar, status bar, and the document life cycle.
+
+Integration points for the docks (`ui.docks.create_docks(window, ctx)`):
+- `window.ctx` is the `EditorContext` of the design shown now; there is
+  always one (an empty design behind the start page).
+- `window.context_changed(EditorContext)` fires whenever another design is
+  opened, created or closed; docks re-bind to the new context then.
+- `window.findings` (`FindingsService`) runs the validator after edits settle;
+  `findings.changed(list[Finding])` and `findings.findings`.
+- `window.view.fit_rect(QRectF)` / `window.reveal(ids)` centre objects.
+- `window.show_message(text)` puts a hint or refusal in the status bar.
+Files are read and written only through `ui.document_io`.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QUndoGroup
 from PySide6.QtWidgets import (
-    QFileDialog, QMainWindow, QMessageBox, QTreeWidget, QTreeWidgetItem,
+    QApplication, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget,
+    QVBoxLayout, QWidget,
 )
 
-from orgdesigner.design import Design
 from orgdesigner.errors import OrgDesignerError
-from orgdesigner.formats import read_design
+from orgdesigner.geometry import BOX_H, BOX_W
+
+from . import arrange, clipboard, document_io, edits, optional
+from .canvas import OrgScene, OrgView
+from .context import EditorContext
+from .document_io import OpenDesign
+from .findings_service import FindingsService
+from .settings import AppSettings
+from .start_page import StartPage
+from .status_bar import EditorStatusBar
+from .window_actions import WindowActions
+
+try:  # the docks arrive from their own work stream
+    from .docks import create_docks
+except ImportError:  # pragma: no cover - until the docks land
+    create_docks = None
 
 
 class MainWindow(QMainWindow):
-    def __init__(self) -> None:
+    context_changed = Signal(object)  # EditorContext
+
+    def __init__(self, settings: AppSettings | None = None):
         super().__init__()
-        self.design: Design | None = None
-        self.path: Path | None = None
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([self.tr("Department"), self.tr("Leader"), self.tr("Headcount")])
-        self.setCentralWidget(self.tree)
-        menu = self.menuBar().addMenu(self.tr("&File"))
-        menu.addAction(self.tr("&Open..."), self._on_open)
-        menu.addAction(self.tr("&Quit"), self.close)
-        self.resize(900, 600)
+        self.setObjectName("main_window")
+        self.settings = settings or AppSettings()
+        self.doc: OpenDesign = document_io.new_design()
+        self.unsaved_content = False  # a template or import that was never saved
+        self.undo_group = QUndoGroup(self)
+        self.findings = FindingsService(self)
+        self.scene = OrgScene(self)
+        self.view = OrgView(self.scene)
+        self.ctx: EditorContext = EditorContext.create(self.doc.design)
+        self._find_hits: list[str] = []
+        self._find_text = ""
+
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fef3c7; color: #78350f; padding: 6px;")
+        self.banner.hide()
+        canvas_page = QWidget()
+        layout = QVBoxLayout(canvas_page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.view)
+        self.start_page = StartPage()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.start_page)
+        self.stack.addWidget(canvas_page)
+        self.setCentralWidget(self.stack)
+
+        self.status = EditorStatusBar(self)
+        self.setStatusBar(self.status)
+        self.actions_ = WindowActions(self)
+        self.docks = []
+
+        self.start_page.new_requested.connect(self.new_design)
+        self.start_page.open_requested.connect(self.open_dialog)
+        self.start_page.template_requested.connect(self.new_from_template)
+        self.start_page.recent_requested.connect(self.open_file)
+        self.scene.message.connect(self.show_message)
+        self.view.zoom_changed.connect(self.status.set_zoom)
+        self.findings.changed.connect(self._on_findings)
+        self.undo_group.cleanChanged.connect(self._on_stack_index)
+        self.actions_.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+
+        self.resize(1280, 800)
+        self._bind(self.ctx)
+        if create_docks is not None:
+            self.docks = list(create_docks(self, self.ctx))
+            for dock in self.docks:
+                if not dock.objectName():
+                    dock.setObjectName(type(dock).__name__)
+                self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+                self.actions_.panels_menu.addAction(dock.toggleViewAction())
+        self.actions_.grid.setChecked(self.settings.flag("grid", True))
+        self.actions_.snap.setChecked(self.settings.flag("snap", False))
+        geometry, state = self.settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        self.show_start_page()
+
+    # --------------------------------------------------------------- context
+    def set_context(self, ctx: EditorContext) -> None:
+        """Show another design's context everywhere (canvas, docks, findings, undo)."""
+        old = self.ctx
+        self._bind(ctx)
+        if old is not ctx:
+            self.undo_group.removeStack(old.undo_stack)
+            old.bridge.detach()
+        self.context_changed.emit(ctx)
+
+    def _bind(self, ctx: EditorContext) -> None:
+        self.ctx = ctx
+        self.undo_group.addStack(ctx.undo_stack)
+        self.undo_group.setActiveStack(ctx.undo_stack)
+        ctx.selection.changed.connect(self._update_actions)
+        ctx.bridge.changed.connect(self._on_model_event)
+        ctx.undo_stack.indexChanged.connect(self._on_stack_index)
+        self.scene.set_context(ctx)
+        self.scene.set_read_only(self.doc.read_only)
+        self.findings.set_context(ctx)
+        self._find_hits = []
+        self.status.set_counts(ctx.design)
+        self._update_title()
+        self._update_actions()
+
+    def _install(self, doc: OpenDesign, *, unsaved_content: bool = False) -> None:
+        self.doc = doc
+        self.unsaved_content = unsaved_content
+        self.set_context(EditorContext.create(doc.design))
+        self.banner.setVisible(doc.read_only or doc.recovered)
+        if doc.read_only:
+            self.banner.setText(self.tr("Read-only: {reason}. Use Save As to keep your changes in "
+                                        "another file.").format(reason=doc.read_only_reason))
+        elif doc.recovered:
+            self.banner.setText(self.tr("Recovered unsaved work. Save it to keep it."))
+        self.show_canvas()
+        self.view.resetTransform()
+        self.view.fit()
+        self.view.setFocus()
+
+    def show_start_page(self) -> None:
+        self.start_page.set_templates(optional.templates(self._language()))
+        self.start_page.set_recent([p for p in self.settings.recent_files()])
+        self.stack.setCurrentWidget(self.start_page)
+        for dock in self.docks:
+            dock.setEnabled(False)
+        self._update_actions()
         self._update_title()
 
-    def _on_open(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open design"), "",
-                                              self.tr("Design files (*.db);;JSON (*.json)"))
-        if name:
-            self.open_file(Path(name))
+    def show_canvas(self) -> None:
+        self.stack.setCurrentIndex(1)
+        for dock in self.docks:
+            dock.setEnabled(True)
+        self._update_actions()
 
-    def open_file(self, path: Path) -> bool:
-        try:
-            design = read_design(path)
-        except OrgDesignerError as exc:
-            QMessageBox.warning(self, self.tr("Cannot open design"), str(exc))
-            return False
-        self.design, self.path = design, path
-        self._fill()
-        self._update_title()
-        return True
+    @property
+    def has_design(self) -> bool:
+        return self.stack.currentIndex() == 1
 
-    def _fill(self) -> None:
-        self.tree.clear()
-        items: dict[str, QTreeWidgetItem] = {}
-        assert self.design is not None
-        stack = [(None, d.id) for d in reversed(self.design.roots())]
-        while stack:
-            parent, dept_id = stack.pop()
-            dept = self.design.departments[dept_id]
-            item = QTreeWidgetItem([dept.name, dept.leader, f"{dept.headcount:g}"])
-            if parent is None:
-                self.tree.addTopLevelItem(item)
-            else:
-                items[parent].addChild(item)
-            items[dept_id] = item
-            stack.extend((dept_id, c) for c in reversed(self.design.child_ids(dept_id)))
-        self.tree.expandAll()
+    def _language(self) -> str:
+        locale = QGuiApplication.inputMethod().locale().name() if QGuiApplication.instance() else ""
+        return "zh" if locale.startswith("zh") else "en"
+
+    # --------------------------------------------------------------- state
+    def is_modified(self) -> bool:
+        return self.has_design and (not self.ctx.undo_stack.isClean() or self.unsaved_content)
+
+    def _on_stack_index(self, _index: int) -> None:
+        if shiboken6.isValid(self.stack):  # not while the window is being torn down
+            self._update_title()
 
     def _update_title(self) -> None:
-        name = self.path.name if self.path else self.tr("Untitled")
-        self.setWindowTitle(f"{name} - Org Designer")
+        if not self.has_design:
+            self.setWindowTitle(self.tr("Org Designer"))
+            self.setWindowModified(False)
+            self.status.set_file_state("")
+            return
+        name = self.doc.path.name if self.doc.path else (self.doc.design.name or self.tr("Untitled"))
+        suffix = self.tr(" (read-only)") if self.doc.read_only else ""
+        self.setWindowTitle(f"{name}[*]{suffix} - " + self.tr("Org Designer"))
+        modified = self.is_modified()
+        self.setWindowModified(modified)
+        if self.doc.read_only:
+            state = self.tr("Read-only")
+        elif self.doc.path is None:
+            state = self.tr("Not saved yet")
+        else:
+            state = self.tr("Unsaved changes") if modified else self.tr("Saved")
+        self.status.set_file_state(state)
+
+    def _update_actions(self) -> None:
+        self.actions_.update_state(
+            has_design=self.has_design, read_only=self.doc.read_only,
+            has_selection=bool(self.ctx.selection.departments or self.ctx.selection.links),
+            has_path=self.doc.path is not None)
+
+    def _on_model_event(self, event) -> None:
+        self.status.set_counts(self.ctx.design)
+
+    def _on_findings(self, findings: list) -> None:
+        self.scene.set_findings(self.findings.badges())
+        self.status.set_findings(self.findings.counts() if self.findings.available else None)
+
+    def show_message(self, text: str) -> None:
+        self.status.show_message(text)
+
+    # ------------------------------------------------------- life cycle
+    def maybe_save(self) -> bool:
+        """Ask about unsaved changes; True when it is fine to go on (saved or discarded)."""
+        if not self.is_modified():
+            return True
+        name = self.doc.path.name if self.doc.path else (self.doc.design.name or self.tr("Untitled"))
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("Save the changes to {name} before closing it?").format(name=name),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _error(self, title: str, error: Exception) -> None:
+        QMessageBox.warning(self, title, str(error))
+
+    def new_design(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self._release()
+        self._install(document_io.new_design(self.tr("Untitled"), self._language()))
+        return True
+
+    def new_from_template(self, template_id: str | None = None) -> bool:
+        templates = optional.templates(self._language())
+        if not templates:
+            QMessageBox.information(self, self.tr("Templates"),
+                                    self.tr("No templates are installed in this version."))
+            return False
+        if not template_id:
+            titles = [t.title for t in templates]
+            title, ok = QInputDialog.getItem(self, self.tr("New from template"),
+                                             self.tr("Organisation form:"), titles, 0, False)
+            if not ok:
+                return False
+            template_id = templates[titles.index(title)].id
+        if not self.maybe_save():
+            return False
+        try:
+            design = optional.load_template(template_id, self._language())
+        except (OrgDesignerError, ImportError, KeyError, ValueError) as exc:
+            self._error(self.tr("Cannot create from template"), exc)
+            return False
+        self._release()
+        self._install(OpenDesign(design), unsaved_content=True)
+        return True
+
+    def open_dialog(self) -> bool:
+        start = str(self.doc.path.parent) if self.doc.path else ""
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open design"), start,
+                                              self.tr("Design files (*.db)"))
+        return self.open_file(Path(name)) if name else False
+
+    def open_file(self, path: Path) -> bool:
+        path = Path(path)
+        if self.doc.path is not None and self.has_design and \
+                path.resolve() == self.doc.path.resolve():
+            return True
+        if not self.maybe_save():
+            return False
+        try:
+            doc = document_io.open_design(path)
+        except OrgDesignerError as exc:
+            self._error(self.tr("Cannot open design"), exc)
+            if not path.exists():
+                self.settings.remove_recent(path)
+            return False
+        self._release()
+        self._install(doc)
+        self.settings.add_recent(path)
+        return True
+
+    def import_dialog(self) -> bool:
+        suffixes = document_io.import_suffixes()
+        patterns = " ".join(f"*{s}" for s in suffixes)
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import"), "",
+                                              self.tr("Importable files ({patterns})").format(
+                                                  patterns=patterns))
+        return self.import_file(Path(name)) if name else False
+
+    def import_file(self, path: Path) -> bool:
+        if not self.maybe_save():
+            return False
+        try:
+            doc = document_io.import_design(path)
+        except OrgDesignerError as exc:
+            self._error(self.tr("Cannot import"), exc)
+            return False
+        self._release()
+        self._install(doc, unsaved_content=True)
+        return True
+
+    def save(self) -> bool:
+        if self.doc.path is None or self.doc.read_only:
+            return self.save_as()
+        return self._save_to(None)
+
+    def save_as(self) -> bool:
+        start = str(self.doc.path) if self.doc.path else (self.doc.design.name or "design") + ".db"
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save design as"), start,
+                                              self.tr("Design files (*.db)"))
+        return self._save_to(Path(name)) if name else False
+
+    def _save_to(self, path: Path | None) -> bool:
+        try:
+            saved = document_io.save_design(self.doc, path)
+        except OrgDesignerError as exc:
+            self._error(self.tr("Cannot save"), exc)
+            return False
+        self.unsaved_content = False
+        self.ctx.undo_stack.setClean()
+        self.scene.set_read_only(False)
+        self.banner.hide()
+        self.settings.add_recent(saved)
+        self._update_title()
+        self._update_actions()
+        self.show_message(self.tr("Saved {name}").format(name=saved.name))
+        return True
+
+    def export_dialog(self, suffix: str | None) -> bool:
+        writers = [s for s in document_io.export_suffixes() if s != ".db"]
+        if suffix is not None and suffix not in writers:
+            QMessageBox.information(self, self.tr("Export"),
+                                    self.tr("Export to {suffix} is not available in this version.")
+                                    .format(suffix=suffix.upper().lstrip(".")))
+            return False
+        chosen = [suffix] if suffix else writers
+        stem = self.doc.path.stem if self.doc.path else (self.doc.design.name or "design")
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export"), stem + chosen[0],
+            ";;".join(f"{s.upper().lstrip('.')} (*{s})" for s in chosen))
+        if not name:
+            return False
+        path = Path(name)
+        if path.suffix.lower() not in chosen:
+            path = path.with_suffix(chosen[0])
+        try:
+            document_io.export_design(self.doc, path)
+        except OrgDesignerError as exc:
+            self._error(self.tr("Cannot export"), exc)
+            return False
+        self.show_message(self.tr("Exported {name}").format(name=path.name))
+        return True
+
+    def close_design(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self._release()
+        self.doc = document_io.new_design()
+        self.unsaved_content = False
+        self.set_context(EditorContext.create(self.doc.design))
+        self.settings.set_last_file(None)
+        self.show_start_page()
+        return True
+
+    def _release(self) -> None:
+        document_io.close_design(self.doc)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.settings.save_window_state(self.saveGeometry(), self.saveState())
+        if self.has_design and self.doc.path is not None:
+            self.settings.set_last_file(self.doc.path)
+        self.settings.sync()
+        self._release()
+        event.accept()
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.actions_.recent_menu
+        menu.clear()
+        files = self.settings.recent_files()
+        for path in files:
+            action = menu.addAction(f"{path.name}  ({path.parent})")
+            action.triggered.connect(lambda checked=False, p=path: self.open_file(p))
+        if files:
+            menu.addSeparator()
+            menu.addAction(self.tr("Clear Recent Files"), self.settings.clear_recent)
+        else:
+            menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    # ------------------------------------------------------------- editing
+    def _refuse(self, reason: str | None) -> None:
+        if reason:
+            self.show_message(self.tr("Refused: {reason}").format(reason=reason))
+
+    def canvas_key(self, key: int) -> None:
+        self.view.setFocus()
+        self.view.edit_key(key)
+
+    def add_department(self) -> None:
+        center = self.view.mapToScene(self.view.viewport().rect().center())
+        x, y = self.scene.snapped_point(center.x() - BOX_W / 2, center.y() - BOX_H / 2)
+        new = edits.add_department(self.ctx, x, y)
+        self.view.setFocus()
+        self.scene.start_rename(new)
+
+    def delete(self) -> None:
+        if self.scene.editing:
+            return
+        self._refuse(edits.delete_selection(self.ctx))
+
+    def select_all(self) -> None:
+        self.ctx.selection.set(list(self.ctx.design.departments), list(self.ctx.design.links))
+
+    def copy(self) -> bool:
+        payload = clipboard.selection_payload(self.ctx)
+        if payload is None:
+            return False
+        QApplication.clipboard().setMimeData(clipboard.to_mime(payload))
+        return True
+
+    def cut(self) -> None:
+        if self.copy():
+            self._refuse(edits.delete_selection(self.ctx))
+
+    def paste(self) -> None:
+        payload = clipboard.from_mime(QApplication.clipboard().mimeData())
+        if payload is None:
+            self.show_message(self.tr("The clipboard holds no departments."))
+            return
+        self._refuse(clipboard.paste_payload(self.ctx, payload))
+
+    def duplicate(self) -> None:
+        payload = clipboard.selection_payload(self.ctx)
+        if payload is not None:
+            self._refuse(clipboard.paste_payload(self.ctx, payload))
+
+    def set_tool(self, tool: str) -> None:
+        self.scene.tool = tool
+        hints = {"reporting": self.tr("Drag from a manager to the department that reports to it."),
+                 "link": self.tr("Drag from one department to another to link them."),
+                 "select": ""}
+        self.show_message(hints[tool])
+
+    def set_link_kind(self, kind) -> None:
+        self.scene.link_kind = kind
+
+    def set_grid_visible(self, on: bool) -> None:
+        self.view.grid_visible = on
+        self.view.viewport().update()
+        self.settings.set_flag("grid", on)
+
+    def set_snap(self, on: bool) -> None:
+        self.scene.snap_to_grid = on
+        self.settings.set_flag("snap", on)
+
+    def auto_layout(self, orientation: str, selected_only: bool) -> None:
+        self._refuse(arrange.auto_layout(self.ctx, orientation, selected_only,
+                                         compact=self.actions_.compact.isChecked()))
+        if not selected_only:
+            self.view.fit()
+
+    def align(self, mode: str) -> None:
+        self._refuse(arrange.align(self.ctx, mode,
+                                   lambda d: self.scene.boxes[d].rect().height()))
+
+    def distribute(self, axis: str) -> None:
+        self._refuse(arrange.distribute(self.ctx, axis))
+
+    def focus_find(self) -> None:
+        self.actions_.find_field.setFocus()
+        self.actions_.find_field.selectAll()
+
+    def find_next(self, text: str) -> None:
+        """Select and centre the next department whose name or leader contains `text`."""
+        text = text.strip().casefold()
+        if not text:
+            return
+        if text != self._find_text or not self._find_hits:
+            self._find_text = text
+            self._find_hits = [d.id for d in self.ctx.design.departments.values()
+                               if text in d.name.casefold() or text in d.leader.casefold()]
+        hits = [h for h in self._find_hits if h in self.ctx.design.departments]
+        if not hits:
+            self.show_message(self.tr("No department matches “{text}”.").format(text=text))
+            return
+        current = self.ctx.selection.departments
+        index = (hits.index(current[0]) + 1) % len(hits) if current and current[0] in hits else 0
+        self.reveal([hits[index]])
+        self.show_message(self.tr("Match {i} of {n}").format(i=index + 1, n=len(hits)))
+
+    def reveal(self, ids: list[str]) -> None:
+        """Select departments/links by id and centre the view on them."""
+        depts = [i for i in ids if i in self.scene.boxes]
+        links = [i for i in ids if i in self.scene.links]
+        self.ctx.selection.set(depts, links)
+        rect = QRectF()
+        for i in depts:
+            rect = rect.united(self.scene.boxes[i].scene_rect())
+        for i in links:
+            rect = rect.united(self.scene.links[i].sceneBoundingRect())
+        if not rect.isNull():
+            self.view.centerOn(rect.center())
+
+    def about(self) -> None:
+        from orgdesigner import __version__
+        QMessageBox.about(self, self.tr("About Org Designer"), self.tr(
+            "<b>Org Designer</b> {version}<br>Design departments, reporting lines and "
+            "collaboration, and see which business function has no owner.").format(
+                version=__version__))

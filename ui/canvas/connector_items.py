@@ -1,0 +1,183 @@
+"""Reporting lines (solid, orthogonal, parent -> child) and collaboration links (dashed curves).
+
+Both recompute their path from the two boxes' scene rectangles; the scene
+calls `update_path` only for the connectors of a box that moved.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
+
+from orgdesigner.entities import Link, LinkKind
+from orgdesigner.geometry import STACK_INDENT
+
+from . import style
+
+GAP = 6.0
+
+
+def reporting_path(p: QRectF, c: QRectF) -> QPainterPath:
+    """An orthogonal elbow from the parent box to the child box, by where the child sits."""
+    path = QPainterPath()
+    if c.top() >= p.bottom() + GAP:
+        if 0 < c.left() - p.left() <= STACK_INDENT * 1.5:  # a compact stack of leaves
+            x = p.left() + STACK_INDENT / 2
+            path.moveTo(x, p.bottom())
+            path.lineTo(x, c.center().y())
+            path.lineTo(c.left(), c.center().y())
+            return path
+        mid = (p.bottom() + c.top()) / 2
+        path.moveTo(p.center().x(), p.bottom())
+        path.lineTo(p.center().x(), mid)
+        path.lineTo(c.center().x(), mid)
+        path.lineTo(c.center().x(), c.top())
+    elif c.left() >= p.right() + GAP:
+        if 0 < c.top() - p.top() <= STACK_INDENT * 1.5:  # a compact row of leaves (left-right)
+            y = p.top() + STACK_INDENT / 2
+            path.moveTo(p.right(), y)
+            path.lineTo(c.center().x(), y)
+            path.lineTo(c.center().x(), c.top())
+            return path
+        mid = (p.right() + c.left()) / 2
+        path.moveTo(p.right(), p.center().y())
+        path.lineTo(mid, p.center().y())
+        path.lineTo(mid, c.center().y())
+        path.lineTo(c.left(), c.center().y())
+    elif c.bottom() <= p.top() - GAP:
+        mid = (c.bottom() + p.top()) / 2
+        path.moveTo(p.center().x(), p.top())
+        path.lineTo(p.center().x(), mid)
+        path.lineTo(c.center().x(), mid)
+        path.lineTo(c.center().x(), c.bottom())
+    elif c.right() <= p.left() - GAP:
+        mid = (c.right() + p.left()) / 2
+        path.moveTo(p.left(), p.center().y())
+        path.lineTo(mid, p.center().y())
+        path.lineTo(mid, c.center().y())
+        path.lineTo(c.right(), c.center().y())
+    else:  # overlapping boxes
+        path.moveTo(p.center())
+        path.lineTo(c.center())
+    return path
+
+
+class ReportingLineItem(QGraphicsPathItem):
+    """The solid connector from a department to its parent (keyed by the child's id)."""
+
+    def __init__(self, child_id: str, parent_id: str):
+        super().__init__()
+        self.child_id = child_id
+        self.parent_id = parent_id
+        pen = QPen(style.REPORTING, 1.6)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        self.setPen(pen)
+        self.setZValue(0)
+
+    def update_path(self, parent_rect: QRectF, child_rect: QRectF) -> None:
+        self.setPath(reporting_path(parent_rect, child_rect))
+
+
+def border_point(rect: QRectF, toward: QPointF) -> QPointF:
+    """Where the line from the rect's centre toward `toward` leaves the rect."""
+    c = rect.center()
+    dx, dy = toward.x() - c.x(), toward.y() - c.y()
+    if dx == 0 and dy == 0:
+        return c
+    sx = (rect.width() / 2) / abs(dx) if dx else math.inf
+    sy = (rect.height() / 2) / abs(dy) if dy else math.inf
+    s = min(sx, sy)
+    return QPointF(c.x() + dx * s, c.y() + dy * s)
+
+
+class _LabelItem(QGraphicsSimpleTextItem):
+    """A link's label on a white pill so it stays readable over lines."""
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 230))
+        painter.drawRoundedRect(self.boundingRect().adjusted(-3, -1, 3, 1), 4, 4)
+        super().paint(painter, option, widget)
+
+
+class LinkItem(QGraphicsPathItem):
+    """A collaboration link: a dashed curve, colour and dash by kind, label at the middle."""
+
+    def __init__(self, link: Link):
+        super().__init__()
+        self.link_id = link.id
+        self.source_id = link.source
+        self.target_id = link.target
+        self.kind = link.kind
+        self.directed = link.directed
+        self.label = _LabelItem(self)
+        self.label.setZValue(1)
+        self._arrow = QPolygonF()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(1)
+        self.apply(link)
+
+    def apply(self, link: Link) -> None:
+        self.source_id, self.target_id = link.source, link.target
+        self.kind, self.directed = link.kind, link.directed
+        color, dash = style.LINK_STYLE.get(link.kind, style.LINK_STYLE[LinkKind.COLLABORATION])
+        pen = QPen(color, 1.6, dash)
+        self.setPen(pen)
+        self.label.setText(link.label)
+        self.label.setBrush(QBrush(color.darker(130)))
+        self.label.setFont(style.detail_font())
+        self.label.setVisible(bool(link.label))
+        self.setToolTip(f"{style.link_kind_label(link.kind)}: {link.label}" if link.label
+                        else style.link_kind_label(link.kind))
+
+    def update_path(self, source_rect: QRectF, target_rect: QRectF) -> None:
+        a = border_point(source_rect, target_rect.center())
+        b = border_point(target_rect, source_rect.center())
+        line = QLineF(a, b)
+        length = line.length()
+        path = QPainterPath(a)
+        if length < 1:
+            self.setPath(path)
+            return
+        normal = QPointF(-line.dy() / length, line.dx() / length)
+        bend = min(60.0, length * 0.15)
+        control = line.center() + normal * bend
+        path.quadTo(control, b)
+        self._arrow = QPolygonF()
+        if self.directed:
+            direction = b - control
+            d = math.hypot(direction.x(), direction.y()) or 1.0
+            ux, uy = direction.x() / d, direction.y() / d
+            tip = b
+            left = QPointF(tip.x() - 10 * ux + 5 * uy, tip.y() - 10 * uy - 5 * ux)
+            right = QPointF(tip.x() - 10 * ux - 5 * uy, tip.y() - 10 * uy + 5 * ux)
+            self._arrow = QPolygonF([tip, left, right])
+            path.addPolygon(self._arrow)
+        self.setPath(path)
+        mid = a * 0.25 + control * 0.5 + b * 0.25
+        rect = self.label.boundingRect()
+        self.label.setPos(mid.x() - rect.width() / 2, mid.y() - rect.height() / 2)
+
+    def shape(self) -> QPainterPath:
+        stroker = QPainterPathStroker()
+        stroker.setWidth(10)
+        return stroker.createStroke(self.path())
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(self.pen())
+        if self.isSelected():
+            pen.setWidthF(3.2)
+            pen.setColor(style.SELECTED)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.path())
+        if not self._arrow.isEmpty():
+            painter.setBrush(pen.color())
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawPolygon(self._arrow)

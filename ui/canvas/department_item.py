@@ -1,0 +1,278 @@
+"""One department box: shape and band by kind, wrapped (CJK) name, leader, headcount, badge.
+
+The item only draws; it never writes the model. Its text is laid out once
+when the department changes (not in `paint`), and the box grows to fit it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QTextLayout, QTextOption,
+)
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from orgdesigner.entities import Department, DeptKind
+from orgdesigner.geometry import BOX_H, BOX_W
+
+from . import style
+
+REPORTING_HANDLE = "reporting"
+LINK_HANDLE = "link"
+
+
+def wrap_lines(text: str, font, width: float, max_lines: int) -> list[str]:
+    """Break `text` into at most `max_lines` lines of `width` (CJK breaks anywhere), eliding the rest."""
+    text = " ".join(text.split()) or " "
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    spans: list[tuple[int, int]] = []
+    layout.beginLayout()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        spans.append((line.textStart(), line.textLength()))
+        if len(spans) == max_lines:
+            break
+    layout.endLayout()
+    units = text.encode("utf-16-le")  # Qt counts UTF-16 code units
+
+    def cut(start: int, length: int | None = None) -> str:
+        end = len(units) if length is None else 2 * (start + length)
+        return units[2 * start:end].decode("utf-16-le", errors="ignore")
+
+    lines = [cut(s, n).strip() for s, n in spans]
+    last_start, last_len = spans[-1]
+    if 2 * (last_start + last_len) < len(units):  # text left over: elide the last line
+        lines[-1] = QFontMetricsF(font).elidedText(cut(last_start).strip(),
+                                                   Qt.TextElideMode.ElideRight, width)
+    return lines
+
+
+class DepartmentItem(QGraphicsItem):
+    """A box for one department, found by the scene through `dept_id`."""
+
+    _name_font = None
+    _detail_font = None
+
+    def __init__(self, dept: Department):
+        super().__init__()
+        self.dept_id = dept.id
+        self.kind = dept.kind
+        self.color = QColor(dept.color)
+        self.name_lines: list[str] = []
+        self.detail = ""
+        self.hovered = False
+        self.drop_state: str | None = None  # "ok" / "bad" while a drag hovers over this box
+        self.badge: tuple[int, str] | None = None  # (count, worst severity)
+        self._rect = QRectF(0, 0, BOX_W, BOX_H)
+        self._tip = ""
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(2)
+        self.apply(dept)
+        self.setPos(dept.x, dept.y)
+
+    # ------------------------------------------------------------ from the model
+    @classmethod
+    def fonts(cls):
+        if cls._name_font is None:
+            cls._name_font, cls._detail_font = style.name_font(), style.detail_font()
+        return cls._name_font, cls._detail_font
+
+    def apply(self, dept: Department) -> None:
+        """Take the department's look (not its position) and re-lay out the text."""
+        name_font, detail_font = self.fonts()
+        self.kind = dept.kind
+        self.color = QColor(dept.color)
+        inner = BOX_W - 2 * style.PAD - (style.BAND + 4 if dept.kind is DeptKind.TEAM else 0)
+        self.name_lines = wrap_lines(dept.name or QCoreApplication.translate("DepartmentItem", "(unnamed)"),
+                                     name_font, inner, style.MAX_NAME_LINES)
+        parts = []
+        if dept.leader:
+            parts.append(dept.leader)
+        if dept.headcount:
+            parts.append(QCoreApplication.translate("DepartmentItem", "{n} people").format(
+                n=f"{dept.headcount:g}"))
+        self.detail = QFontMetricsF(detail_font).elidedText(
+            " · ".join(parts), Qt.TextElideMode.ElideRight, inner)
+        name_h = QFontMetricsF(name_font).lineSpacing() * len(self.name_lines)
+        detail_h = QFontMetricsF(detail_font).lineSpacing() + 4 if self.detail else 0
+        top = style.band_rect(dept.kind, QRectF(0, 0, BOX_W, BOX_H)).height() \
+            if dept.kind is not DeptKind.TEAM else 0
+        height = max(BOX_H, top + 2 * style.PAD + name_h + detail_h + 6)
+        if height != self._rect.height():
+            self.prepareGeometryChange()
+            self._rect = QRectF(0, 0, BOX_W, height)
+        tip = [dept.name, style.kind_label(dept.kind)]
+        if dept.leader:
+            tip.append(QCoreApplication.translate("DepartmentItem", "Leader: {name}").format(name=dept.leader))
+        if dept.headcount:
+            tip.append(QCoreApplication.translate("DepartmentItem", "Headcount: {n}").format(
+                n=f"{dept.headcount:g}"))
+        self._tip = "\n".join(tip)
+        self.setToolTip(self._tip)
+        self.update()
+
+    def set_badge(self, badge: tuple[int, str] | None) -> None:
+        if badge != self.badge:
+            self.badge = badge
+            self.update()
+
+    def set_drop_state(self, state: str | None) -> None:
+        if state != self.drop_state:
+            self.drop_state = state
+            self.update()
+
+    # ---------------------------------------------------------------- geometry
+    def rect(self) -> QRectF:
+        return QRectF(self._rect)
+
+    def scene_rect(self) -> QRectF:
+        return self._rect.translated(self.pos())
+
+    def handle_centers(self) -> dict[str, QPointF]:
+        r = self._rect
+        return {REPORTING_HANDLE: QPointF(r.center().x(), r.bottom()),
+                LINK_HANDLE: QPointF(r.right(), r.center().y())}
+
+    def handle_at(self, local: QPointF) -> str | None:
+        """Which connection handle (if any) is under `local` (item coordinates)."""
+        for name, center in self.handle_centers().items():
+            d = local - center
+            if d.x() * d.x() + d.y() * d.y() <= (style.HANDLE_R + 3) ** 2:
+                return name
+        return None
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+        m = style.HANDLE_R + 4
+        return self._rect.adjusted(-4, -style.BADGE_R - 2, m, m)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(self._rect)
+        for center in self.handle_centers().values():
+            path.addEllipse(center, style.HANDLE_R + 3, style.HANDLE_R + 3)
+        return path
+
+    # ------------------------------------------------------------------- Qt hooks
+    def itemChange(self, change, value):  # noqa: N802 - Qt override
+        scene = self.scene()
+        if scene is not None:
+            if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange:
+                return scene.snapped(value)
+            if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+                scene.box_moved(self)
+        return super().itemChange(change, value)
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.hovered = True
+        self.update()
+
+    def hoverLeaveEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.hovered = False
+        self.update()
+
+    def hoverMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
+        handle = self.handle_at(event.pos())
+        if handle == REPORTING_HANDLE:
+            self.setCursor(Qt.CursorShape.CrossCursor)
+            self.setToolTip(QCoreApplication.translate(
+                "DepartmentItem", "Drag to a box to make it report to this department"))
+        elif handle == LINK_HANDLE:
+            self.setCursor(Qt.CursorShape.CrossCursor)
+            self.setToolTip(QCoreApplication.translate(
+                "DepartmentItem", "Drag to a box to draw a collaboration link"))
+        else:
+            self.unsetCursor()
+            self.setToolTip(self._tip)
+
+    # ------------------------------------------------------------------- painting
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        selected = self.isSelected()
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        rect = self._rect
+        if lod < 0.3:  # far out: a coloured block is all the eye can use
+            painter.fillRect(rect, self.color)
+            if selected or self.drop_state:
+                painter.setPen(QPen(style.SELECTED, 3 / max(lod, 0.01)))
+                painter.drawRect(rect)
+            return
+        shape = style.kind_shape(self.kind, rect)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fill = QColor(self.color)
+        fill.setAlpha(22)
+        painter.fillPath(shape, QBrush(style.BOX_FILL))
+        painter.fillPath(shape, QBrush(fill))
+        painter.save()
+        painter.setClipPath(shape)
+        band = style.band_rect(self.kind, rect)
+        painter.fillRect(band, self.color)
+        painter.restore()
+        painter.strokePath(shape, style.border_pen(self.kind, selected))
+        if self.drop_state:
+            pen = QPen(style.DROP_OK if self.drop_state == "ok" else style.DROP_BAD, 4)
+            painter.strokePath(shape, pen)
+        if lod < 0.55:
+            return
+        self._paint_text(painter, rect, band)
+        if self.badge:
+            self._paint_badge(painter, rect)
+        if (self.hovered or selected) and self.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsMovable:
+            self._paint_handles(painter)
+
+    def _paint_text(self, painter: QPainter, rect: QRectF, band: QRectF) -> None:
+        name_font, detail_font = self.fonts()
+        left = rect.left() + style.PAD + (band.width() if self.kind is DeptKind.TEAM else 0)
+        width = rect.right() - style.PAD - left
+        top = rect.top() + style.PAD + (band.height() if self.kind is not DeptKind.TEAM else 0)
+        if self.kind is not DeptKind.DEPARTMENT:
+            painter.setFont(detail_font)
+            painter.setPen(style.MUTED if self.kind is not DeptKind.BUSINESS_UNIT else Qt.GlobalColor.white)
+            caption_top = band.top() if self.kind is DeptKind.BUSINESS_UNIT else rect.top() + style.BAND
+            painter.drawText(QRectF(left, caption_top, width, 14),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             style.kind_label(self.kind))
+            if self.kind is not DeptKind.BUSINESS_UNIT:
+                top += 6
+        name_h = QFontMetricsF(name_font).lineSpacing()
+        detail_h = QFontMetricsF(detail_font).lineSpacing() if self.detail else 0
+        block = name_h * len(self.name_lines) + (detail_h + 4 if self.detail else 0)
+        y = top + max(0.0, (rect.bottom() - style.PAD - top - block) / 2)
+        painter.setFont(name_font)
+        painter.setPen(style.INK)
+        for line in self.name_lines:
+            painter.drawText(QRectF(left, y, width, name_h), Qt.AlignmentFlag.AlignCenter, line)
+            y += name_h
+        if self.detail:
+            painter.setFont(detail_font)
+            painter.setPen(style.MUTED)
+            painter.drawText(QRectF(left, y + 4, width, detail_h), Qt.AlignmentFlag.AlignCenter,
+                             self.detail)
+
+    def _paint_badge(self, painter: QPainter, rect: QRectF) -> None:
+        count, severity = self.badge  # type: ignore[misc]
+        center = QPointF(rect.right() - 4, rect.top())
+        painter.setPen(QPen(Qt.GlobalColor.white, 1.5))
+        painter.setBrush(style.SEVERITY_COLOR.get(severity, style.SEVERITY_COLOR["info"]))
+        painter.drawEllipse(center, style.BADGE_R, style.BADGE_R)
+        _, detail_font = self.fonts()
+        painter.setFont(detail_font)
+        painter.drawText(QRectF(center.x() - style.BADGE_R, center.y() - style.BADGE_R,
+                                2 * style.BADGE_R, 2 * style.BADGE_R),
+                         Qt.AlignmentFlag.AlignCenter, str(count) if count < 100 else "99+")
+
+    def _paint_handles(self, painter: QPainter) -> None:
+        colors = {REPORTING_HANDLE: style.REPORTING, LINK_HANDLE: style.LINK_STYLE[
+            next(iter(style.LINK_STYLE))][0]}
+        for name, center in self.handle_centers().items():
+            painter.setPen(QPen(Qt.GlobalColor.white, 1.5))
+            painter.setBrush(colors[name])
+            painter.drawEllipse(center, style.HANDLE_R, style.HANDLE_R)

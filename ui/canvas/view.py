@@ -1,0 +1,233 @@
+"""The canvas view: zoom (Ctrl+wheel, pinch), pan (middle or Space drag), fit, grid, keys.
+
+Keys that only make sense on the canvas (arrows, Insert, Enter, F2, Escape)
+are handled here rather than as window shortcuts, so they never steal keys
+from the docks' editors.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsView
+
+from orgdesigner.geometry import BOX_H, BOX_W
+
+from .. import edits
+from . import style
+from .scene import OrgScene
+
+MIN_ZOOM, MAX_ZOOM = 0.02, 8.0
+NUDGE, BIG_NUDGE = 1.0, 10.0
+
+
+class OrgView(QGraphicsView):
+    zoom_changed = Signal(float)
+
+    def __init__(self, scene: OrgScene, parent=None):
+        super().__init__(scene, parent)
+        self.org_scene = scene
+        self.grid_visible = True
+        self._pan_from: QPointF | None = None
+        self._space_down = False
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, False)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+
+    # ------------------------------------------------------------------ zoom
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, factor: float, anchor: QPointF | None = None) -> None:
+        factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
+        old_anchor = self.transformationAnchor()
+        if anchor is None:
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        scale = factor / self.zoom()
+        self.scale(scale, scale)
+        self.setTransformationAnchor(old_anchor)
+        self.zoom_changed.emit(self.zoom())
+
+    def zoom_by(self, step: float, anchor: QPointF | None = None) -> None:
+        self.set_zoom(self.zoom() * step, anchor)
+
+    def fit(self) -> None:
+        """Fit the whole chart (or the selection, when there is one) in the window."""
+        boxes = self.org_scene.selected_boxes() or list(self.org_scene.boxes.values())
+        if not boxes:
+            self.resetTransform()
+            self.zoom_changed.emit(1.0)
+            return
+        rect = QRectF()
+        for item in boxes:
+            rect = rect.united(item.scene_rect())
+        self.fit_rect(rect)
+
+    def fit_rect(self, rect: QRectF) -> None:
+        rect = rect.adjusted(-40, -40, 40, 40)
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom() > 1.5:
+            self.set_zoom(1.5)
+        if self.zoom() < MIN_ZOOM:
+            self.set_zoom(MIN_ZOOM)
+        self.centerOn(rect.center())
+        self.zoom_changed.emit(self.zoom())
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120.0
+            if steps:
+                self.zoom_by(1.15 ** steps, event.position())
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def viewportEvent(self, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Gesture:
+            pinch = event.gesture(Qt.GestureType.PinchGesture)
+            if pinch is not None:
+                self.zoom_by(pinch.scaleFactor())
+                event.accept()
+                return True
+        if event.type() == QEvent.Type.NativeGesture and \
+                event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+            self.zoom_by(1.0 + event.value(), event.position())
+            event.accept()
+            return True
+        return super().viewportEvent(event)
+
+    # ------------------------------------------------------------------- pan
+    def _start_pan(self, pos: QPointF) -> None:
+        self._pan_from = pos
+        self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.button() == Qt.MouseButton.MiddleButton or \
+                (self._space_down and event.button() == Qt.MouseButton.LeftButton):
+            self._start_pan(event.position())
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._pan_from is not None:
+            delta = event.position() - self._pan_from
+            self._pan_from = event.position()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - int(delta.x()))
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - int(delta.y()))
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._pan_from is not None:
+            self._pan_from = None
+            if self._space_down:
+                self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            else:
+                self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    # ------------------------------------------------------------------ keys
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        scene = self.org_scene
+        if scene.editing or scene.ctx is None:
+            return super().keyPressEvent(event)
+        key, mods = event.key(), event.modifiers()
+        if key == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_down = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            return
+        if key == Qt.Key.Key_Escape:
+            if not scene.cancel_gesture():
+                scene.ctx.selection.set([])
+            return
+        step = BIG_NUDGE if mods & Qt.KeyboardModifier.ShiftModifier else NUDGE
+        if scene.snap_to_grid:
+            step = style.GRID
+        arrows = {Qt.Key.Key_Left: (-step, 0), Qt.Key.Key_Right: (step, 0),
+                  Qt.Key.Key_Up: (0, -step), Qt.Key.Key_Down: (0, step)}
+        if key in arrows and scene.ctx.selection.departments and not scene.read_only:
+            edits.nudge(scene.ctx, *arrows[key])
+            return
+        if self.edit_key(key):
+            return
+        super().keyPressEvent(event)
+
+    def edit_key(self, key: int) -> bool:
+        """Insert (child), Enter (sibling), F2 (rename): also reachable from the menus."""
+        scene = self.org_scene
+        selected = scene.ctx.selection.departments if scene.ctx else []
+        if scene.read_only or scene.ctx is None:
+            return False
+        if key == Qt.Key.Key_Insert:
+            if selected:
+                new = edits.add_child(scene.ctx, selected[0])
+            else:
+                center = self.mapToScene(self.viewport().rect().center())
+                new = edits.add_department(scene.ctx, *scene.snapped_point(
+                    center.x() - BOX_W / 2, center.y() - BOX_H / 2))
+            self.ensure_visible(new)
+            scene.start_rename(new)
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and selected:
+            new = edits.add_sibling(scene.ctx, selected[0])
+            self.ensure_visible(new)
+            scene.start_rename(new)
+            return True
+        if key == Qt.Key.Key_F2:
+            if selected:
+                scene.start_rename(selected[0])
+            elif scene.ctx.selection.links:
+                scene.start_relabel(scene.ctx.selection.links[0])
+            return True
+        return False
+
+    def ensure_visible(self, dept_id: str) -> None:
+        item = self.org_scene.boxes.get(dept_id)
+        if item is not None:
+            self.ensureVisible(item.scene_rect(), 40, 40)
+
+    def keyReleaseEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_down = False
+            if self._pan_from is None:
+                self.viewport().unsetCursor()
+            return
+        super().keyReleaseEvent(event)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._space_down = False
+        super().focusOutEvent(event)
+
+    # ------------------------------------------------------------------ grid
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+        painter.fillRect(rect, QColor("#f8fafc"))
+        if not self.grid_visible:
+            return
+        g = style.GRID
+        if g * self.zoom() < 6:  # too dense to help
+            g *= 5
+            if g * self.zoom() < 6:
+                return
+        painter.setPen(QPen(QColor("#e2e8f0"), 0))
+        left = int(rect.left() // g) * g
+        top = int(rect.top() // g) * g
+        x = left
+        lines = []
+        while x < rect.right():
+            lines.append(QLineF(x, rect.top(), x, rect.bottom()))
+            x += g
+        y = top
+        while y < rect.bottom():
+            lines.append(QLineF(rect.left(), y, rect.right(), y))
+            y += g
+        painter.drawLines(lines)

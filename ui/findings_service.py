@@ -1,0 +1,72 @@
+"""Runs the validator a moment after edits settle and shares the findings.
+
+One per main window; follows the current design. The canvas badges and the
+status bar read it; the Findings dock may too (`window.findings.changed`).
+Moves do not trigger a run (no rule depends on positions).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from orgdesigner import events as ev
+from orgdesigner.findings import Finding, Severity
+
+from . import optional
+from .context import EditorContext
+
+DELAY_MS = 300
+
+
+class FindingsService(QObject):
+    changed = Signal(list)  # list[Finding]
+
+    def __init__(self, parent: QObject | None = None, delay_ms: int = DELAY_MS):
+        super().__init__(parent)
+        self.ctx: EditorContext | None = None
+        self.findings: list[Finding] = []
+        self.available = True
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self.refresh_now)
+
+    def set_context(self, ctx: EditorContext | None) -> None:
+        if self.ctx is not None:
+            self.ctx.bridge.changed.disconnect(self._on_event)
+        self.ctx = ctx
+        if ctx is not None:
+            ctx.bridge.changed.connect(self._on_event)
+        self.refresh_now()
+
+    def _on_event(self, event: ev.Event) -> None:
+        if not isinstance(event, ev.DepartmentsMoved):
+            self._timer.start()
+
+    def refresh_now(self) -> None:
+        self._timer.stop()
+        found = optional.validate(self.ctx.design) if self.ctx is not None else []
+        self.available = found is not None
+        self.findings = found or []
+        self.changed.emit(self.findings)
+
+    def badges(self) -> dict[str, tuple[int, str]]:
+        """Department id -> (number of findings naming it, worst severity)."""
+        if self.ctx is None:
+            return {}
+        departments = self.ctx.design.departments
+        out: dict[str, tuple[int, str]] = {}
+        for finding in self.findings:
+            for obj in finding.objects:
+                if obj in departments:
+                    count, worst = out.get(obj, (0, Severity.INFO.value))
+                    if Severity(finding.severity).rank < Severity(worst).rank:
+                        worst = Severity(finding.severity).value
+                    out[obj] = (count + 1, worst)
+        return out
+
+    def counts(self) -> dict[str, int]:
+        out = {s.value: 0 for s in Severity}
+        for finding in self.findings:
+            out[Severity(finding.severity).value] += 1
+        return out

@@ -1,0 +1,51 @@
+"""The status bar: file state, counts, zoom, findings, and the latest hint or refusal."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from orgdesigner.design import Design
+
+
+class EditorStatusBar(QStatusBar):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.file_state = QLabel()
+        self.counts = QLabel()
+        self.findings = QLabel()
+        self.zoom = QLabel()
+        for label in (self.file_state, self.counts, self.findings, self.zoom):
+            label.setContentsMargins(6, 0, 6, 0)
+            self.addPermanentWidget(label)
+
+    def show_message(self, text: str, timeout_ms: int = 8000) -> None:
+        if text:
+            self.showMessage(text, timeout_ms)
+        else:
+            self.clearMessage()
+
+    def set_file_state(self, text: str) -> None:
+        self.file_state.setText(text)
+
+    def set_counts(self, design: Design | None) -> None:
+        if design is None:
+            self.counts.setText("")
+            return
+        c = design.counts()
+        self.counts.setText(self.tr("{d} departments · {l} links · {f} functions").format(
+            d=c["departments"], l=c["links"], f=c["functions"]))
+
+    def set_findings(self, counts: dict[str, int] | None) -> None:
+        if counts is None:
+            self.findings.setText("")
+            return
+        total = sum(counts.values())
+        if total == 0:
+            self.findings.setText(self.tr("No findings"))
+        else:
+            self.findings.setText(self.tr("Findings: {e} errors, {w} warnings, {i} notes").format(
+                e=counts.get("error", 0), w=counts.get("warning", 0), i=counts.get("info", 0)))
+        self.findings.setStyleSheet("color: #b91c1c;" if counts.get("error") else "")
+
+    def set_zoom(self, zoom: float) -> None:
+        self.zoom.setText(self.tr("Zoom {p}%").format(p=round(zoom * 100)))
