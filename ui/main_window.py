@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         for dock in self.docks:
             dock.setEnabled(True)
         self._update_actions()
+        self._update_title()
 
     @property
     def has_design(self) -> bool:
@@ -237,7 +238,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return False
         self._release()
-        self._install(document_io.new_design(self.tr("Untitled"), self._language()))
+        self._install(document_io.new_design("", self._language()))
         return True
 
     def new_from_template(self, template_id: str | None = None) -> bool:

@@ -68,3 +68,17 @@ def drag(view: OrgView, start: QPoint, end: QPoint, steps: int = 6,
 
 def click(view: OrgView, pos: QPoint, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifiers, pos)
+
+
+def type_text(view: OrgView, text: str) -> None:
+    """Type text as a user would: ASCII by key clicks, CJK as an input method commits it."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        if ch.isascii():
+            QTest.keyClicks(view.viewport(), ch)
+        else:
+            event = QInputMethodEvent("", [])
+            event.setCommitString(ch)
+            QApplication.sendEvent(view, event)  # the focus widget gets IME commits
