@@ -19,11 +19,24 @@ from . import style
 
 REPORTING_HANDLE = "reporting"
 LINK_HANDLE = "link"
+_POSITION_CHANGE = QGraphicsItem.GraphicsItemChange.ItemPositionChange
+_POSITION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
+_METRICS: dict[str, QFontMetricsF] = {}
+
+
+def _metrics(font) -> QFontMetricsF:
+    key = id(font)  # the fonts are long-lived class attributes
+    metrics = _METRICS.get(key)
+    if metrics is None:
+        metrics = _METRICS[key] = QFontMetricsF(font)
+    return metrics
 
 
 def wrap_lines(text: str, font, width: float, max_lines: int) -> list[str]:
     """Break `text` into at most `max_lines` lines of `width` (CJK breaks anywhere), eliding the rest."""
     text = " ".join(text.split()) or " "
+    if _metrics(font).horizontalAdvance(text) <= width:  # the common case: one line
+        return [text]
     layout = QTextLayout(text, font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -48,7 +61,7 @@ def wrap_lines(text: str, font, width: float, max_lines: int) -> list[str]:
     lines = [cut(s, n).strip() for s, n in spans]
     last_start, last_len = spans[-1]
     if 2 * (last_start + last_len) < len(units):  # text left over: elide the last line
-        lines[-1] = QFontMetricsF(font).elidedText(cut(last_start).strip(),
+        lines[-1] = _metrics(font).elidedText(cut(last_start).strip(),
                                                    Qt.TextElideMode.ElideRight, width)
     return lines
 
@@ -71,13 +84,14 @@ class DepartmentItem(QGraphicsItem):
         self.badge: tuple[int, str] | None = None  # (count, worst severity)
         self._rect = QRectF(0, 0, BOX_W, BOX_H)
         self._tip = ""
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-                      | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
         self.setAcceptHoverEvents(True)
         self.setZValue(2)
         self.apply(dept)
         self.setPos(dept.x, dept.y)
+        # Last, so building 10,000 boxes does not call itemChange for each setup step.
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
 
     # ------------------------------------------------------------ from the model
     @classmethod
@@ -100,10 +114,10 @@ class DepartmentItem(QGraphicsItem):
         if dept.headcount:
             parts.append(QCoreApplication.translate("DepartmentItem", "{n} people").format(
                 n=f"{dept.headcount:g}"))
-        self.detail = QFontMetricsF(detail_font).elidedText(
+        self.detail = _metrics(detail_font).elidedText(
             " · ".join(parts), Qt.TextElideMode.ElideRight, inner)
-        name_h = QFontMetricsF(name_font).lineSpacing() * len(self.name_lines)
-        detail_h = QFontMetricsF(detail_font).lineSpacing() + 4 if self.detail else 0
+        name_h = _metrics(name_font).lineSpacing() * len(self.name_lines)
+        detail_h = _metrics(detail_font).lineSpacing() + 4 if self.detail else 0
         top = style.band_rect(dept.kind, QRectF(0, 0, BOX_W, BOX_H)).height() \
             if dept.kind is not DeptKind.TEAM else 0
         height = max(BOX_H, top + 2 * style.PAD + name_h + detail_h + 6)
@@ -116,8 +130,7 @@ class DepartmentItem(QGraphicsItem):
         if dept.headcount:
             tip.append(QCoreApplication.translate("DepartmentItem", "Headcount: {n}").format(
                 n=f"{dept.headcount:g}"))
-        self._tip = "\n".join(tip)
-        self.setToolTip(self._tip)
+        self._tip = "\n".join(tip)  # set as the tooltip on hover (cheap to build, costly to set)
         self.update()
 
     def set_badge(self, badge: tuple[int, str] | None) -> None:
@@ -163,16 +176,18 @@ class DepartmentItem(QGraphicsItem):
 
     # ------------------------------------------------------------------- Qt hooks
     def itemChange(self, change, value):  # noqa: N802 - Qt override
-        scene = self.scene()
-        if scene is not None:
-            if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange:
-                return scene.snapped(value)
-            if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+        if change == _POSITION_CHANGE:
+            scene = self.scene()
+            return scene.snapped(value) if scene is not None else value
+        if change == _POSITION_CHANGED:
+            scene = self.scene()
+            if scene is not None:
                 scene.box_moved(self)
-        return super().itemChange(change, value)
+        return value
 
     def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.hovered = True
+        self.setToolTip(self._tip)
         self.update()
 
     def hoverLeaveEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -242,8 +257,8 @@ class DepartmentItem(QGraphicsItem):
                              style.kind_label(self.kind))
             if self.kind is not DeptKind.BUSINESS_UNIT:
                 top += 6
-        name_h = QFontMetricsF(name_font).lineSpacing()
-        detail_h = QFontMetricsF(detail_font).lineSpacing() if self.detail else 0
+        name_h = _metrics(name_font).lineSpacing()
+        detail_h = _metrics(detail_font).lineSpacing() if self.detail else 0
         block = name_h * len(self.name_lines) + (detail_h + 4 if self.detail else 0)
         y = top + max(0.0, (rect.bottom() - style.PAD - top - block) / 2)
         painter.setFont(name_font)

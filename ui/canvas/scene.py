@@ -43,6 +43,7 @@ class OrgScene(QGraphicsScene):
         self.interaction: MoveInteraction | ConnectInteraction | None = None
         self.editor: RenameEditor | None = None
         self._syncing = False
+        self._bulk_move = False
         self._badged: set[str] = set()
         self.setSceneRect(QRectF(-MARGIN, -MARGIN, 2 * MARGIN, 2 * MARGIN))
         self.selectionChanged.connect(self._on_scene_selection)
@@ -160,10 +161,43 @@ class OrgScene(QGraphicsScene):
             item.setPos(dept.x, dept.y)
 
     def _on_departments_moved(self, event: ev.DepartmentsMoved) -> None:
-        for dept_id, (x, y) in event.positions.items():
-            item = self.boxes[dept_id]
-            item.setPos(x, y)
-            self._grow_to(item.scene_rect())
+        if len(event.positions) < 8:
+            for dept_id, (x, y) in event.positions.items():
+                item = self.boxes[dept_id]
+                item.setPos(x, y)
+                self._grow_to(item.scene_rect())
+            return
+        # A layout or a big drag: move all boxes, then re-route each connector once.
+        self._bulk_move = True
+        rect = QRectF()
+        try:
+            for dept_id, (x, y) in event.positions.items():
+                item = self.boxes[dept_id]
+                item.setPos(x, y)
+                rect = rect.united(item.scene_rect())
+        finally:
+            self._bulk_move = False
+        self._grow_to(rect)
+        self._reroute(event.positions)
+
+    def _reroute(self, ids) -> None:
+        design = self.ctx.design
+        lines: set[str] = set()
+        links: set[str] = set()
+        for dept_id in ids:
+            lines.add(dept_id)
+            lines.update(design.child_ids(dept_id))
+            links.update(link.id for link in design.links_of(dept_id))
+        for child in lines:
+            line = self.reporting.get(child)
+            if line is not None:
+                line.update_path(self.boxes[line.parent_id].scene_rect(),
+                                 self.boxes[child].scene_rect())
+        for link_id in links:
+            item = self.links.get(link_id)
+            if item is not None:
+                item.update_path(self.boxes[item.source_id].scene_rect(),
+                                 self.boxes[item.target_id].scene_rect())
 
     def _on_parent_changed(self, event: ev.ParentChanged) -> None:
         line = self.reporting.pop(event.id, None)
@@ -198,7 +232,7 @@ class OrgScene(QGraphicsScene):
 
     def box_moved(self, item: DepartmentItem) -> None:
         """Re-route only the connectors of the box that moved (O(its degree))."""
-        if self.ctx is None or item.dept_id not in self.boxes:
+        if self._bulk_move or self.ctx is None or item.dept_id not in self.boxes:
             return
         design = self.ctx.design
         dept_id = item.dept_id

@@ -1,0 +1,45 @@
+"""Render a whole chart offscreen to a PNG: it is not blank and shows every box."""
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from orgdesigner.layout import tidy_layout
+from ui.canvas import OrgScene
+from ui.canvas.department_item import DepartmentItem
+from ui.canvas.style import band_rect
+from ui.context import EditorContext
+from tests.ui.editor_fixtures import sample_design
+
+
+def render(scene: OrgScene, path) -> QImage:
+    rect = QRectF()
+    for item in scene.boxes.values():
+        rect = rect.united(item.scene_rect())
+    rect = rect.adjusted(-20, -20, 20, 20)
+    image = QImage(int(rect.width()), int(rect.height()), QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    scene.render(painter, QRectF(image.rect()), rect)
+    painter.end()
+    assert image.save(str(path))
+    return image
+
+
+def test_chart_renders_to_a_png_with_every_box(qtbot, tmp_path):
+    design = sample_design()
+    design.move_departments(tidy_layout(design))
+    scene = OrgScene()
+    scene.set_context(EditorContext.create(design))
+    image = render(scene, tmp_path / "chart.png")
+    assert (tmp_path / "chart.png").stat().st_size > 1000
+    boxes = [i for i in scene.items() if isinstance(i, DepartmentItem)]
+    assert len(boxes) == len(design.departments) == 4
+    origin = min(i.scene_rect().left() for i in boxes) - 20, min(i.scene_rect().top() for i in boxes) - 20
+    white = QColor(Qt.GlobalColor.white).rgb()
+    for item in boxes:  # each box's colour band is drawn where the box is
+        band = band_rect(item.kind, item.rect()).translated(item.pos()).center()
+        px = image.pixelColor(int(band.x() - origin[0]), int(band.y() - origin[1]))
+        assert px.rgb() != white and px == QColor(design.departments[item.dept_id].color)
+    inked = sum(1 for x in range(0, image.width(), 4) for y in range(0, image.height(), 4)
+                if image.pixel(x, y) != white)
+    assert inked > 0.05 * (image.width() // 4) * (image.height() // 4)
