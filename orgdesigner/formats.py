@@ -34,6 +34,23 @@ def _builtin() -> None:
     register_reader(".json", lambda path, **_: jsonform.read(path))
     register_writer(".json", lambda design, path, **_: jsonform.write(design, path))
     register_writer(".db", lambda design, path, **_: storage.save(design, path))
+    for suffix in (".csv", ".tsv", ".xlsx"):
+        register_reader(suffix, _read_table)
+    register_writer(".csv", lambda design, path, **_: _csv().write_csv(design, path))
+    register_writer(".xlsx", lambda design, path, **_: _csv().write_xlsx(design, path))
+
+
+def _read_table(path: Path, mapping: dict[str, str] | None = None, **options: Any) -> Design:
+    """A spreadsheet as a design (the import report is dropped: use importing.import_table for it)."""
+    from .importing import ImportOptions, import_table
+
+    return import_table(path, mapping, ImportOptions(**options))[0]
+
+
+def _csv():
+    from . import csvexport
+
+    return csvexport
 
 
 _builtin()

@@ -1,0 +1,13 @@
+"""Import departments from CSV and Excel files, repairing and reporting dirty data.
+
+`sniff(path)` describes a file (encoding, delimiter, sheets, preview rows,
+suggested column mapping); `import_table(path, mapping, options)` returns a
+valid `Design` and an `ImportReport` listing every repair with its rows.
+"""
+
+from .api import ImportOptions, Sniffed, import_table, sniff
+from .mapping import FIELDS, FIELD_HELP, parse_map_options, suggest_mapping
+from .report import ImportReport, Problem, RowOutcome
+
+__all__ = ["FIELDS", "FIELD_HELP", "ImportOptions", "ImportReport", "Problem", "RowOutcome",
+           "Sniffed", "import_table", "parse_map_options", "sniff", "suggest_mapping"]

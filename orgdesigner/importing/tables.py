@@ -1,0 +1,248 @@
+"""Read a CSV or .xlsx file into a plain table of text cells.
+
+A `Table` keeps the spreadsheet row number of every record (the header is
+row 1, as Excel shows it, even when quoted cells span several lines), so
+the import report can point at rows the user can find.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+
+from ..errors import FileProblem
+from .sniff import DELIMITER_NAMES, detect_delimiter, detect_encoding
+
+MAX_TABLE_BYTES = 200 * 1024 * 1024
+TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+@dataclass
+class TableNote:
+    """Something the reader had to interpret (reported with the import's problems)."""
+
+    code: str
+    rows: list[int]
+    message: str
+    action: str
+
+
+@dataclass
+class Table:
+    path: Path
+    header: list[str]                       # cleaned, unique column names
+    rows: list[tuple[int, list[str]]]       # (spreadsheet row number, cells) after the header
+    header_row: int = 1
+    encoding: str = ""                      # "" for workbooks
+    delimiter: str = ""                     # "" for workbooks
+    sheet: str = ""                         # the sheet read ("" for CSV)
+    sheets: list[str] = field(default_factory=list)
+    unnamed: list[str] = field(default_factory=list)  # columns whose header cell was empty
+    notes: list[TableNote] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return "xlsx" if self.sheet or self.sheets else "csv"
+
+    def describe(self) -> str:
+        if self.kind == "xlsx":
+            return f"sheet {self.sheet!r}"
+        return f"{self.encoding}, {DELIMITER_NAMES.get(self.delimiter, repr(self.delimiter))}-separated"
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        if path.is_dir():
+            raise FileProblem(path, "is a folder, not a table")
+        if path.stat().st_size > MAX_TABLE_BYTES:
+            raise FileProblem(path, f"is larger than {MAX_TABLE_BYTES // 2**20} MB")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise FileProblem(path, "no such file") from None
+    except OSError as exc:
+        raise FileProblem(path, f"cannot be read ({exc.strerror or exc})") from None
+
+
+def _lines(text: str) -> list[str]:
+    return _LINE.findall(text)
+
+
+def parse_csv(text: str, delimiter: str) -> tuple[list[tuple[int, list[str]]], list[TableNote]]:
+    """Records with their spreadsheet row numbers; a quote left open is read as a plain character.
+
+    Python's csv module, when a quoted cell is never closed, silently swallows
+    the rest of the file into that cell. We detect it (a strict re-read of the
+    last record fails) and re-read that one line with quotes taken literally.
+    """
+    lines = _lines(text)
+    records: list[tuple[int, list[str]]] = []
+    notes: list[TableNote] = []
+    literal_lines: set[int] = set()
+    pos = 0
+    while pos < len(lines):
+        if pos in literal_lines:
+            cells = next(csv.reader([lines[pos]], delimiter=delimiter, quoting=csv.QUOTE_NONE))
+            records.append((pos, cells))
+            pos += 1
+            continue
+        reader = csv.reader(lines[pos:], delimiter=delimiter, strict=False)
+        start = pos
+        spans: list[int] = []
+        stop = len(lines)
+        for cells in reader:
+            spans.append(start)
+            records.append((start, cells))
+            start = pos + reader.line_num
+            if start in literal_lines:
+                stop = start
+                break
+        if spans and stop == len(lines):
+            last = spans[-1]
+            if last + 1 < len(lines) and _unterminated(lines[last:], delimiter):
+                records.pop()
+                literal_lines.add(last)
+                pos = last
+                continue
+        pos = stop
+    rows = []
+    for number, (line, cells) in enumerate(records, start=1):
+        rows.append((number, cells))
+        if line in literal_lines:
+            notes.append(TableNote(
+                "unbalanced-quote", [number],
+                f"row {number} opens a quote that is never closed",
+                "read that line with the quote as a plain character"))
+    return rows, notes
+
+
+def _unterminated(lines: list[str], delimiter: str) -> bool:
+    try:
+        for _ in csv.reader(lines, delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        return "end of data" in str(exc) or "EOF" in str(exc)
+    return False
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, (datetime, date, time)):
+        return value.isoformat()
+    return str(value)
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> tuple[list[tuple[int, list[str]]], str, list[str]]:
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise FileProblem(path, f"is not a readable .xlsx workbook ({type(exc).__name__})") from None
+    try:
+        names = list(book.sheetnames)
+        if sheet is not None:
+            chosen = sheet if sheet in names else None
+            if chosen is None and sheet.isdigit() and 1 <= int(sheet) <= len(names):
+                chosen = names[int(sheet) - 1]
+            if chosen is None:
+                raise FileProblem(path, f"has no sheet {sheet!r} (sheets: {', '.join(names)})")
+        else:
+            chosen = next((n for n in names if _sheet_has_data(book[n])), names[0])
+        rows = [(number, [_cell_text(v) for v in values])
+                for number, values in enumerate(book[chosen].iter_rows(values_only=True), start=1)]
+        return rows, chosen, names
+    finally:
+        book.close()
+
+
+def _sheet_has_data(sheet) -> bool:
+    for values in sheet.iter_rows(values_only=True):
+        if any(v is not None and str(v).strip() for v in values):
+            return True
+    return False
+
+
+def _clean_header(cells: list[str]) -> tuple[list[str], list[str]]:
+    header: list[str] = []
+    unnamed: list[str] = []
+    seen: set[str] = set()
+    for i, cell in enumerate(cells, start=1):
+        name = " ".join(cell.split())
+        if not name:
+            name = f"column {i}"
+            unnamed.append(name)
+        base, n = name, 2
+        while name in seen:
+            name = f"{base} ({n})"
+            n += 1
+        seen.add(name)
+        header.append(name)
+    return header, unnamed
+
+
+def is_blank(cells: list[str]) -> bool:
+    return not any(c.strip() for c in cells)
+
+
+def read_table(path: str | Path, *, encoding: str | None = None, delimiter: str | None = None,
+               sheet: str | None = None, header_row: int | None = None) -> Table:
+    """Read `path` (CSV/TSV text or .xlsx) into a Table; raise FileProblem if it is unusable."""
+    path = Path(path)
+    raw = _read_bytes(path)
+    table_encoding = table_delimiter = ""
+    sheets: list[str] = []
+    chosen = ""
+    notes: list[TableNote] = []
+    if raw.startswith(b"\xd0\xcf\x11\xe0"):
+        raise FileProblem(path, "is an old Excel .xls workbook; save it as .xlsx or CSV first")
+    if raw.startswith(b"PK\x03\x04"):
+        records, chosen, sheets = _read_xlsx(path, sheet)
+    else:
+        if path.suffix.lower() in EXCEL_SUFFIXES:
+            raise FileProblem(path, "is not an .xlsx workbook (not a zip file)")
+        if sheet is not None:
+            raise FileProblem(path, "is a text table, it has no sheets (drop --sheet)")
+        table_encoding = encoding or detect_encoding(raw)
+        try:
+            text = raw.decode(table_encoding)
+        except LookupError:
+            raise FileProblem(path, f"unknown encoding {table_encoding!r}") from None
+        except UnicodeDecodeError as exc:
+            raise FileProblem(path, f"is not valid {table_encoding} text (byte {exc.start})") from None
+        text = text.lstrip("\ufeff")
+        if "\x00" in text:
+            raise FileProblem(path, "is not a text table (it contains binary data)")
+        table_delimiter = delimiter or detect_delimiter(text)
+        if len(table_delimiter) != 1:
+            raise FileProblem(path, f"the delimiter must be one character, not {table_delimiter!r}")
+        records, notes = parse_csv(text, table_delimiter)
+    if header_row is None:
+        header_at = next((i for i, (_, cells) in enumerate(records) if not is_blank(cells)), None)
+    else:
+        header_at = next((i for i, (n, _) in enumerate(records) if n == header_row), None)
+    if header_at is None:
+        what = f"has no row {header_row}" if header_row is not None else "is empty (no header row)"
+        raise FileProblem(path, what)
+    header, unnamed = _clean_header(records[header_at][1])
+    # Trailing columns with no header and no data are Excel's empty formatted cells.
+    while header and header[-1] in unnamed and not any(
+            len(cells) >= len(header) and cells[len(header) - 1].strip()
+            for _, cells in records[header_at + 1:]):
+        unnamed.remove(header.pop())
+    if not header:
+        raise FileProblem(path, "has an empty header row")
+    return Table(path=path, header=header, rows=records[header_at + 1:],
+                 header_row=records[header_at][0], encoding=table_encoding,
+                 delimiter=table_delimiter, sheet=chosen, sheets=sheets, unnamed=unnamed,
+                 notes=notes)
