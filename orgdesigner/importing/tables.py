@@ -76,58 +76,61 @@ def _lines(text: str) -> list[str]:
 def parse_csv(text: str, delimiter: str) -> tuple[list[tuple[int, list[str]]], list[TableNote]]:
     """Records with their spreadsheet row numbers; a quote left open is read as a plain character.
 
-    Python's csv module, when a quoted cell is never closed, silently swallows
-    the rest of the file into that cell. We detect it (a strict re-read of the
-    last record fails) and re-read that one line with quotes taken literally.
+    When a cell opens a quote and never closes it, Python's csv module
+    silently swallows the following lines into that cell (to the end of the
+    file, or to the next quote character). Such a record spans several lines
+    and does not parse strictly; we re-read its first line with quotes taken
+    literally and go on, so no row disappears into a cell.
     """
     lines = _lines(text)
-    records: list[tuple[int, list[str]]] = []
+    literal: set[int] = set()
+    for _ in range(10_000):
+        records = _parse(lines, delimiter, literal)
+        bad = next((start for start, end, _ in records
+                    if end - start > 1 and start not in literal
+                    and not _strict_ok(lines[start:end], delimiter)), None)
+        if bad is None:
+            break
+        literal.add(bad)
+    rows: list[tuple[int, list[str]]] = []
     notes: list[TableNote] = []
-    literal_lines: set[int] = set()
-    pos = 0
-    while pos < len(lines):
-        if pos in literal_lines:
-            cells = next(csv.reader([lines[pos]], delimiter=delimiter, quoting=csv.QUOTE_NONE))
-            records.append((pos, cells))
-            pos += 1
-            continue
-        reader = csv.reader(lines[pos:], delimiter=delimiter, strict=False)
-        start = pos
-        spans: list[int] = []
-        stop = len(lines)
-        for cells in reader:
-            spans.append(start)
-            records.append((start, cells))
-            start = pos + reader.line_num
-            if start in literal_lines:
-                stop = start
-                break
-        if spans and stop == len(lines):
-            last = spans[-1]
-            if last + 1 < len(lines) and _unterminated(lines[last:], delimiter):
-                records.pop()
-                literal_lines.add(last)
-                pos = last
-                continue
-        pos = stop
-    rows = []
-    for number, (line, cells) in enumerate(records, start=1):
+    for number, (start, _, cells) in enumerate(records, start=1):
         rows.append((number, cells))
-        if line in literal_lines:
+        if start in literal:
             notes.append(TableNote(
-                "unbalanced-quote", [number],
-                f"row {number} opens a quote that is never closed",
+                "unbalanced-quote", [number], f"a quote opened in row {number} is never closed",
                 "read that line with the quote as a plain character"))
     return rows, notes
 
 
-def _unterminated(lines: list[str], delimiter: str) -> bool:
+def _parse(lines: list[str], delimiter: str, literal: set[int]) -> list[tuple[int, int, list[str]]]:
+    """(first line, line after the last, cells) per record; `literal` lines ignore quotes."""
+    records: list[tuple[int, int, list[str]]] = []
+    pos = 0
+    while pos < len(lines):
+        if pos in literal:
+            cells = next(csv.reader([lines[pos]], delimiter=delimiter, quoting=csv.QUOTE_NONE))
+            records.append((pos, pos + 1, cells))
+            pos += 1
+            continue
+        stop = min((line for line in literal if line > pos), default=len(lines))
+        reader = csv.reader(lines[pos:stop], delimiter=delimiter, strict=False)
+        start = pos
+        for cells in reader:
+            end = pos + reader.line_num
+            records.append((start, end, cells))
+            start = end
+        pos = stop
+    return records
+
+
+def _strict_ok(lines: list[str], delimiter: str) -> bool:
     try:
         for _ in csv.reader(lines, delimiter=delimiter, strict=True):
             pass
-    except csv.Error as exc:
-        return "end of data" in str(exc) or "EOF" in str(exc)
-    return False
+    except csv.Error:
+        return False
+    return True
 
 
 def _cell_text(value: object) -> str:
