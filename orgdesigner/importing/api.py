@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..design import Design, build_design
 from ..entities import MAX_TEXT, Department
+from ..errors import FileProblem
 from .junior import attach_junior
 from .mapping import resolve_mapping, suggest_mapping
 from .posts import Post, read_posts
@@ -61,8 +62,20 @@ class Sniffed:
 
 
 def _read(path: Path, options: ImportOptions) -> Table:
-    return read_table(path, encoding=options.encoding, delimiter=options.delimiter,
-                      sheet=options.sheet, header_row=options.header_row)
+    """The table; in a workbook with no sheet chosen, the first sheet that has an id column."""
+    table = read_table(path, encoding=options.encoding, delimiter=options.delimiter,
+                       sheet=options.sheet, header_row=options.header_row)
+    if table.sheets and options.sheet is None and "id" not in suggest_mapping(table.header):
+        for name in table.sheets:
+            if name == table.sheet:
+                continue
+            try:
+                other = read_table(path, sheet=name, header_row=options.header_row)
+            except FileProblem:
+                continue
+            if "id" in suggest_mapping(other.header):
+                return other
+    return table
 
 
 def sniff(path: str | Path, options: ImportOptions | None = None) -> Sniffed:

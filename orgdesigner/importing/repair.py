@@ -127,7 +127,7 @@ def resolve_parents(posts: list[Post], index: PostIndex, report: ImportReport,
     selfs: list[Post] = []
     for post in posts:
         ref = post.parent_ref
-        if ref.casefold() in root_markers:
+        if not ref or (ref.casefold() in root_markers and not index.exact(ref)):
             continue
         found = [p for p in index.exact(ref) if p is not post]
         if not found and index.exact(ref):
