@@ -146,16 +146,16 @@ def resolve_parents(posts: list[Post], index: PostIndex, report: ImportReport,
         missing.setdefault(ref, []).append(post)
     for post in selfs:
         report.add("self-parent", "warning", f"{post.code!r} reports to itself",
-                   "made it a root", rows=[post.row], ids=[post.code])
+                   "made it a root", rows=list(post.rows), ids=[post.code])
     for ref, children in ambiguous.items():
         report.add("ambiguous-parent", "info",
                    f"parent id {ref!r} names {len(index.exact(ref))} different posts",
                    f"attached to the first of them (row {index.exact(ref)[0].row}) unless that "
-                   f"makes a cycle", rows=[c.row for c in children], ids=[c.code for c in children])
+                   f"makes a cycle", rows=_rows(children), ids=[c.code for c in children])
     for ref, children in by_name.items():
         report.add("parent-by-name", "info", f"parent {ref!r} is not an id but the name of one "
                    "department", f"attached to {children[0].parent.code!r}",
-                   rows=[c.row for c in children], ids=[c.code for c in children])
+                   rows=_rows(children), ids=[c.code for c in children])
     for ref, children in missing.items():
         near = index.near(ref)
         if near is not None and fix_ids:
@@ -165,14 +165,19 @@ def resolve_parents(posts: list[Post], index: PostIndex, report: ImportReport,
             report.add("missing-parent", "warning",
                        f"no department has id {ref!r}; {near.base_id!r} differs only by "
                        "leading zeros or spaces", f"attached to {near.base_id!r} (--fix-ids)",
-                       rows=[c.row for c in children], ids=[c.code for c in children] + [ref])
+                       rows=_rows(children), ids=[c.code for c in children] + [ref])
             continue
         suggestion = (f"{near.base_id!r} differs only by leading zeros or spaces: "
                       f"use --fix-ids to attach to it") if near is not None else ""
         report.add("missing-parent", "warning", f"no department has id {ref!r}",
                    f"made {'them roots' if len(children) > 1 else 'it a root'}",
-                   rows=[c.row for c in children], ids=[c.code for c in children] + [ref],
+                   rows=_rows(children), ids=[c.code for c in children] + [ref],
                    suggestion=suggestion)
+
+
+def _rows(posts: list[Post]) -> list[int]:
+    """Every file row behind these posts (merged duplicates included), in file order."""
+    return sorted(row for post in posts for row in post.rows)
 
 
 def _reaches(start: Post | None, target: Post) -> bool:
@@ -213,7 +218,7 @@ def break_cycles(posts: list[Post], report: ImportReport) -> None:
 
 def _mend(cycle: list[Post], report: ImportReport) -> None:
     chain = " -> ".join(p.code for p in cycle + cycle[:1])
-    rows = sorted(p.row for p in cycle)
+    rows = _rows(cycle)
     ids = [p.code for p in cycle]
     for post in sorted(cycle, key=lambda p: p.row):
         for other in post.candidates:
@@ -237,5 +242,5 @@ def report_forest(posts: list[Post], report: ImportReport) -> None:
     report.roots = len(roots)
     if len(roots) > 1:
         report.add("forest", "info", f"{len(roots)} departments have no parent",
-                   "kept as a forest of separate trees", rows=[p.row for p in roots],
+                   "kept as a forest of separate trees", rows=_rows(roots),
                    ids=[p.code for p in roots])

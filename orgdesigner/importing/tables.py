@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import re
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -86,9 +87,11 @@ def parse_csv(text: str, delimiter: str) -> tuple[list[tuple[int, list[str]]], l
     literal: set[int] = set()
     for _ in range(10_000):
         records = _parse(lines, delimiter, literal)
-        bad = next((start for start, end, _ in records
-                    if end - start > 1 and start not in literal
-                    and not _strict_ok(lines[start:end], delimiter)), None)
+        widths = Counter(len(c) for s, e, c in records if e - s == 1 and len(c) > 1)
+        width = widths.most_common(1)[0][0] if widths else 0
+        bad = next((start for start, end, _ in records if start not in literal and (
+                    (end - start > 1 and _swallowed(lines[start:end], delimiter, width))
+                    or (end == len(lines) and _unterminated(lines[start:end], delimiter)))), None)
         if bad is None:
             break
         literal.add(bad)
@@ -122,6 +125,37 @@ def _parse(lines: list[str], delimiter: str, literal: set[int]) -> list[tuple[in
             start = end
         pos = stop
     return records
+
+
+def _swallowed(lines: list[str], delimiter: str, width: int) -> bool:
+    """Does this multi-line record look like a stray quote that ate whole rows?
+
+    Either it does not parse strictly (the "closing" quote is really the
+    opening quote of a later cell), or its first line read literally and one
+    of its later lines read alone are each a complete row of the usual width.
+    """
+    if not _strict_ok(lines, delimiter):
+        return True
+    if width < 2:
+        return False
+    first = next(csv.reader([lines[0]], delimiter=delimiter, quoting=csv.QUOTE_NONE))
+    if len(first) != width:
+        return False
+    for line in lines[1:]:
+        alone = next(csv.reader([line], delimiter=delimiter, strict=False), [])
+        plain = next(csv.reader([line], delimiter=delimiter, quoting=csv.QUOTE_NONE), [])
+        if width in (len(alone), len(plain)):
+            return True
+    return False
+
+
+def _unterminated(lines: list[str], delimiter: str) -> bool:
+    try:
+        for _ in csv.reader(lines, delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        return "end of data" in str(exc) or "EOF" in str(exc)
+    return False
 
 
 def _strict_ok(lines: list[str], delimiter: str) -> bool:
