@@ -85,12 +85,12 @@ def suggest_mapping(header: list[str]) -> dict[str, str]:
 
 
 def parse_map_options(items: list[str] | None) -> dict[str, str]:
-    """`--map FIELD=COLUMN` arguments as a dict; raise OrgDesignerError for bad ones."""
+    """`--map FIELD=COLUMN` arguments as a dict (`FIELD=` switches the field off)."""
     out: dict[str, str] = {}
     for item in items or ():
         field, sep, column = item.partition("=")
         field = field.strip().lower()
-        if not sep or not column.strip():
+        if not sep:
             raise OrgDesignerError(f"--map {item!r}: write FIELD=COLUMN, e.g. --map headcount=FTE")
         if field not in FIELDS:
             raise OrgDesignerError(f"--map {item!r}: unknown field {field!r} "

@@ -116,23 +116,23 @@ def read_posts(table: Table, mapping: dict[str, str], report: ImportReport,
         post.notes = [clean_text(get("notes"))] if clean_text(get("notes")) else []
         post.kind, problem = parse_kind(get("kind"))
         if problem:
-            issues.add(("bad-kind",), number, ident, problem)
+            issues.add(("bad-kind",), number, ident, repr(clean_text(get("kind"))))
         post.color, problem = parse_color(get("color"))
         if problem:
-            issues.add(("bad-color",), number, ident, problem)
+            issues.add(("bad-color",), number, ident, repr(clean_text(get("color"))))
         for field_name in NUMBER_FIELDS:
             value, problem = parse_number(get(field_name))
             setattr(post, field_name, value)
             if problem:
                 code = "decimal-comma" if "decimal comma" in problem else "bad-number"
-                issues.add((code, field_name), number, ident, problem)
+                issues.add((code, field_name), number, ident, repr(clean_text(get(field_name))))
                 if "used 0" in problem:
                     post.notes.append(f"{mapping[field_name]}: {clean_text(get(field_name))}")
         for field_name in ("x", "y"):
             value, problem = parse_coord(get(field_name))
             setattr(post, field_name, value)
             if problem:
-                issues.add(("bad-number", field_name), number, ident, problem)
+                issues.add(("bad-number", field_name), number, ident, repr(clean_text(get(field_name))))
         if extras:
             for column in extra_columns:
                 value = clean_text(cells[index[column]])

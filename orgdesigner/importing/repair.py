@@ -17,8 +17,9 @@ ROOT_MARKERS = frozenset({"", "xx", "-", "--", "none", "null", "nil", "n/a", "na
 
 
 def near_key(ident: str) -> str:
-    """An id with whitespace and leading zeros of each number removed (`A 007` -> `A7`)."""
-    return re.sub(r"(?<!\d)0+(?=\d)", "", re.sub(r"\s+", "", ident))
+    """An id without whitespace and leading zeros (`A 007` -> `A7`, `0HQ` -> `HQ`)."""
+    compact = re.sub(r"\s+", "", ident)
+    return re.sub(r"^0+(?=.)|(?<!\d)0+(?=\d)", "", compact)
 
 
 def merge_duplicates(posts: list[Post], report: ImportReport) -> list[Post]:
