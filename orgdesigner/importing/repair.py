@@ -74,8 +74,7 @@ def merge_duplicates(posts: list[Post], report: ImportReport) -> list[Post]:
             ("colour", first.color, post.color)) if a != b]
         report.add("duplicate-conflict", "warning",
                    f"id {post.base_id!r} is used by two different posts ({', '.join(differs)} differ)",
-                   f"kept both; the later one is {code} (references to {post.base_id!r} go to "
-                   f"row {first.row} unless that makes a cycle)",
+                   f"kept both; the later one is {code}",
                    rows=[first.row, post.row], ids=[post.base_id, code])
     return out
 
@@ -149,10 +148,7 @@ def resolve_parents(posts: list[Post], index: PostIndex, report: ImportReport,
         report.add("self-parent", "warning", f"{post.code!r} reports to itself",
                    "made it a root", rows=list(post.rows), ids=[post.code])
     for ref, children in ambiguous.items():
-        report.add("ambiguous-parent", "info",
-                   f"parent id {ref!r} names {len(index.exact(ref))} different posts",
-                   f"attached to the first of them (row {index.exact(ref)[0].row}) unless that "
-                   f"makes a cycle", rows=_rows(children), ids=[c.code for c in children])
+        _choose_among_homonyms(ref, children, index.exact(ref), report)
     for ref, children in by_name.items():
         report.add("parent-by-name", "info", f"parent {ref!r} is not an id but the name of one "
                    "department", f"attached to {children[0].parent.code!r}",
@@ -174,6 +170,53 @@ def resolve_parents(posts: list[Post], index: PostIndex, report: ImportReport,
                    f"made {'them roots' if len(children) > 1 else 'it a root'}",
                    rows=_rows(children), ids=[c.code for c in children] + [ref],
                    suggestion=suggestion)
+
+
+def _height(post: Post) -> tuple[float, list[Post]]:
+    """Levels from `post` up to its root; infinite, with the cycle, if the way up loops."""
+    path: list[Post] = []
+    seen: dict[int, int] = {}
+    current: Post | None = post
+    while current is not None:
+        if id(current) in seen:
+            return float("inf"), path[seen[id(current)]:]
+        seen[id(current)] = len(path)
+        path.append(current)
+        current = current.parent
+    return len(path) - 1, []
+
+
+def _choose_among_homonyms(ref: str, children: list[Post], candidates: list[Post],
+                           report: ImportReport) -> None:
+    """Children of an id that names several posts go to the one closest to the top.
+
+    An id reused for a junior and a senior post (DWP135 in the DWP file) is
+    meant as the senior one by the posts reporting to it: taking the first row
+    instead would put the senior post's reports below the junior one, or in a
+    cycle. Ties go to the first row. A choice that would make a cycle is skipped.
+    """
+    ranked = sorted(((_height(c), i, c) for i, c in enumerate(candidates)),
+                    key=lambda item: (item[0][0], item[1]))
+    (_, first_cycle) = _height(candidates[0])
+    best = ranked[0][2]
+    moved = [c for c in children if c.parent is not best and c is not best
+             and not _reaches(best, c)]
+    for child in moved:
+        child.parent = best
+    where = "the first of them" if best is candidates[0] else "the one closest to the top"
+    report.add("ambiguous-parent", "info",
+               f"parent id {ref!r} names {len(candidates)} different posts "
+               f"(rows {', '.join(str(c.row) for c in candidates)})",
+               f"attached to {best.code!r} (row {best.row}), {where}",
+               rows=_rows(children), ids=[c.code for c in children])
+    if first_cycle and any(c in moved for c in first_cycle):
+        chain = " -> ".join(p.code for p in first_cycle + first_cycle[:1])
+        report.add("cycle", "warning",
+                   f"taking the first post with id {ref!r} (row {candidates[0].row}) makes the "
+                   f"reporting lines a cycle: {chain}",
+                   f"avoided: the posts reporting to {ref!r} are attached to {best.code!r} "
+                   f"(row {best.row}) instead", rows=_rows(first_cycle),
+                   ids=[p.code for p in first_cycle])
 
 
 def _rows(posts: list[Post]) -> list[int]:

@@ -67,6 +67,17 @@ def test_duplicates_merge_share_or_split(tmp_path):
     assert actions[8] == ("created", "K#3")
 
 
+def test_reports_to_a_reused_id_go_to_the_post_closest_to_the_top(tmp_path):
+    text = "id,parent,name\nT,,Top\nA,T,Middle\nK,A,Junior post\nK,T,Senior post\nC,K,Child\n"
+    design, report = import_table(write(tmp_path, text))
+    depts = by_code(design)
+    assert depts["K#2"].name == "Senior post"
+    assert depts["C"].parent == depts["K#2"].id
+    [p] = report.by_code("ambiguous-parent")
+    assert p.rows == [6] and "closest to the top" in p.action
+    assert report.by_code("cycle") == []
+
+
 def test_missing_parent_near_ids_are_suggested_and_fixed_on_request(tmp_path):
     text = "id,parent,name\n7,,Top\n8,007,Zeros\n9, 7 ,Spaces\n10,A 7,Inner space\n11,Nope,Orphan\n"
     text = text.replace("A 7", "7 ")  # trailing space: trimmed and reported, then found

@@ -74,6 +74,10 @@ def test_dwp_id_reuse_cycle_is_reported_and_mended():
     assert [d.name for d in design.roots()] == ["Permanent Secretary"]
     assert depts["DWP135#2"].leader == "Robert Devereux"
     assert depts["DWP202"].parent == depts["DWP135#2"].id
+    # Everyone reporting to "DWP135" means the Permanent Secretary: the directors general.
+    below_top = [d.name for d in design.children(depts["DWP135#2"].id)]
+    assert len(below_top) == 8 and "Director General, Strategy" in below_top
+    assert depts["DWP135"].name == "Work Services Director, North West"
     # Job shares: one department, both people, FTE summed.
     shares = {p.ids[0] for p in report.by_code("job-share")}
     assert shares == {"DWP179", "DWP184", "DWP108"}
