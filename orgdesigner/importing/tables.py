@@ -85,31 +85,37 @@ def parse_csv(text: str, delimiter: str) -> tuple[list[tuple[int, list[str]]], l
     """
     lines = _lines(text)
     literal: set[int] = set()
-    for _ in range(10_000):
-        records = _parse(lines, delimiter, literal)
-        widths = Counter(len(c) for s, e, c in records if e - s == 1 and len(c) > 1)
-        width = widths.most_common(1)[0][0] if widths else 0
-        bad = next((start for start, end, _ in records if start not in literal and (
-                    (end - start > 1 and _swallowed(lines[start:end], delimiter, width))
-                    or (end == len(lines) and _unterminated(lines[start:end], delimiter)))), None)
+    records = _parse(lines, delimiter, literal, 0)
+    widths = Counter(len(c) for s, e, c in records if e - s == 1 and len(c) > 1)
+    width = widths.most_common(1)[0][0] if widths else 0
+    checked = 0  # records before this index are final
+    while True:
+        bad = next((i for i in range(checked, len(records)) if _suspect(records[i], lines, delimiter, width)),
+                   None)
         if bad is None:
             break
-        literal.add(bad)
-    rows: list[tuple[int, list[str]]] = []
-    notes: list[TableNote] = []
-    for number, (start, _, cells) in enumerate(records, start=1):
-        rows.append((number, cells))
-        if start in literal:
-            notes.append(TableNote(
-                "unbalanced-quote", [number], f"a quote opened in row {number} is never closed",
-                "read that line with the quote as a plain character"))
+        start = records[bad][0]
+        literal.add(start)
+        records = records[:bad] + _parse(lines, delimiter, literal, start)
+        checked = bad + 1
+    rows = [(number, cells) for number, (_, _, cells) in enumerate(records, start=1)]
+    broken = [number for number, (start, _, _) in enumerate(records, start=1) if start in literal]
+    notes = [TableNote("unbalanced-quote", broken, "a quote opened in a cell is never closed",
+                       "read that line with the quote as a plain character")] if broken else []
     return rows, notes
 
 
-def _parse(lines: list[str], delimiter: str, literal: set[int]) -> list[tuple[int, int, list[str]]]:
-    """(first line, line after the last, cells) per record; `literal` lines ignore quotes."""
+def _suspect(record: tuple[int, int, list[str]], lines: list[str], delimiter: str, width: int) -> bool:
+    start, end, _ = record
+    if end - start > 1:
+        return _swallowed(lines[start:end], delimiter, width)
+    return end == len(lines) and _unterminated(lines[start:end], delimiter)
+
+
+def _parse(lines: list[str], delimiter: str, literal: set[int],
+           pos: int) -> list[tuple[int, int, list[str]]]:
+    """(first line, line after the last, cells) per record from line `pos`; `literal` lines ignore quotes."""
     records: list[tuple[int, int, list[str]]] = []
-    pos = 0
     while pos < len(lines):
         if pos in literal:
             cells = next(csv.reader([lines[pos]], delimiter=delimiter, quoting=csv.QUOTE_NONE))
