@@ -204,6 +204,8 @@ def _read_xlsx(path: Path, sheet: str | None) -> tuple[list[tuple[int, list[str]
             chosen = next((n for n in names if _sheet_has_data(book[n])), names[0])
         rows = [(number, [_cell_text(v) for v in values])
                 for number, values in enumerate(book[chosen].iter_rows(values_only=True), start=1)]
+        while rows and is_blank(rows[-1][1]):
+            rows.pop()  # formatting below the data makes Excel report empty rows up to it
         return rows, chosen, names
     finally:
         book.close()

@@ -122,3 +122,18 @@ def _write(path, text, encoding):
     path.write_bytes(text.encode(encoding) if encoding != "utf-8-sig" else
                      b"\xef\xbb\xbf" + text.encode("utf-8"))
     return path
+
+
+def test_formatted_empty_rows_below_a_workbook_table_are_not_rows(tmp_path):
+    import openpyxl
+    from openpyxl.styles import Font
+
+    book = openpyxl.Workbook()
+    book.active.append(["id", "parent", "name"])
+    book.active.append(["a", None, "A"])
+    book.active.cell(row=5000, column=8).font = Font(bold=True)
+    path = tmp_path / "styled.xlsx"
+    book.save(path)
+    design, report = import_table(path)
+    assert len(design.departments) == 1 and [o.row for o in report.rows] == [2]
+    assert report.problems == []
