@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from ..entities import DEFAULT_COLOR, DeptKind
-from .report import ImportReport
+from .report import ImportReport, RowOutcome
 from .tables import Table, is_blank
 from .values import clean_text, parse_color, parse_coord, parse_kind, parse_number
 
@@ -48,6 +48,8 @@ class _Grouped:
 
     def add(self, key: tuple, row: int, ident: str, example: str = "") -> None:
         rows, ids, examples = self.items.setdefault(key, ([], [], []))
+        if rows and rows[-1] == row:
+            return
         rows.append(row)
         ids.append(ident)
         if example and len(examples) < 3 and example not in examples:
@@ -85,7 +87,7 @@ def read_posts(table: Table, mapping: dict[str, str], report: ImportReport,
     for number, cells in table.rows:
         if is_blank(cells):
             blank_rows.append(number)
-            report.rows.append(_outcome(number, "", "", "blank"))
+            report.rows.append(RowOutcome(number, "", "", "blank"))
             continue
         overflow = [(i, c) for i, c in enumerate(cells[width:], start=width) if c.strip()]
         cells = (cells + [""] * width)[:width]
@@ -181,7 +183,3 @@ def _report_issues(issues: _Grouped, report: ImportReport) -> None:
                    rows=rows, ids=ids)
 
 
-def _outcome(row: int, ident: str, code: str, action: str):
-    from .report import RowOutcome
-
-    return RowOutcome(row, ident, code, action)
