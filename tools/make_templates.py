@@ -97,6 +97,9 @@ TEMPLATES: list[dict] = [
              "Group lead", 8, 150),
             ("mkt_channel", "mkt", "team", "渠道与销售支持组", "Channel & Sales Support Group",
              "组长", "Group lead", 6, 80),
+            # The committee sits between the hub and the partners it joins.
+            ("committee", "gm", "committee", "市场管理委员会", "Marketing Management Committee",
+             "总经理（主任）", "General manager (chair)", 0, 0),
             ("sales", "gm", "department", "销售部", "Sales Department", "销售总监", "Sales director",
              30, 0),
             ("rnd", "gm", "department", "产品研发部", "Product R&D Department", "研发总监",
@@ -107,8 +110,6 @@ TEMPLATES: list[dict] = [
              "Finance director", 6, 0),
             ("it", "gm", "department", "信息技术部", "IT Department", "信息技术经理", "IT manager",
              8, 0),
-            ("committee", "gm", "committee", "市场管理委员会", "Marketing Management Committee",
-             "总经理（主任）", "General manager (chair)", 0, 0),
         ],
         "roles": {
             "marketing_strategy": [("mkt_strategy", "A"), ("mkt", "C")],

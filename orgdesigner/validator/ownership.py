@@ -76,9 +76,14 @@ def responsibility_without_owner(ctx: Context) -> Iterator[Finding]:
         involved = list(roles)
         doers = [d for d, r in roles.items() if r is Role.R]
         name = ctx.func(function_id)
-        hint_zh = f"请让{ctx.depts(doers)}之一担任负责（A）" if doers else "请指定一个负责（A）部门"
-        hint_en = (f"make one of {ctx.depts(doers)} accountable (A)" if doers
-                   else "make one department accountable (A)")
+        if len(doers) == 1:
+            hint_zh = f"请让{ctx.dept(doers[0])}担任负责（A）"
+            hint_en = f"make {ctx.dept(doers[0])} accountable (A)"
+        elif doers:
+            hint_zh = f"请让{ctx.depts(doers)}之一担任负责（A）"
+            hint_en = f"make one of {ctx.depts(doers)} accountable (A)"
+        else:
+            hint_zh, hint_en = "请指定一个负责（A）部门", "make one department accountable (A)"
         yield ctx.finding(
             "responsibility-without-owner", Severity.WARNING,
             f"职能{name}有参与部门（{ctx.depts(involved)}）却没有负责部门：{hint_zh}。",

@@ -159,3 +159,18 @@ def test_real_process_lists_templates_and_refuses_a_bad_file(tmp_path):
     result = run_cli("validate", str(bad))
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.startswith("error: x.db:")
+
+
+def test_the_readme_example_shows_real_output(tmp_path, capsys, monkeypatch):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Validator and templates"):readme.index("### Rules")]
+    example = section.split("```json\n", 1)[1].split("```", 1)[0]
+    shown = section.split("$ python3 -m orgdesigner validate plan.json\n", 1)[1].split("$ echo", 1)[0]
+    english = section.split("objects being department and\nfunction ids):\n\n```\n", 1)[1]
+    english = english.split("```", 1)[0]
+    (tmp_path / "plan.json").write_text(example, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "plan.json"]) == 1
+    assert capsys.readouterr().out == shown
+    assert main(["validate", "plan.json", "--lang", "en"]) == 1
+    assert capsys.readouterr().out == english
