@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from . import jsonform
 from .catalogue import RESOURCES
@@ -66,7 +67,7 @@ def template_info(template_id: str) -> TemplateInfo:
         f"there is no template {template_id!r} (known: {', '.join(template_ids())})")
 
 
-def template_path(template_id: str, language: str):
+def template_path(template_id: str, language: str) -> Path:
     template_info(template_id)
     if language not in LANGUAGES:
         raise UnknownTemplateError(f"templates exist in {', '.join(LANGUAGES)}, not {language!r}")

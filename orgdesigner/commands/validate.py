@@ -30,7 +30,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..validator import has_errors, validate
+    from ..validator import disabled_rules, has_errors, validate
 
     design = read_design(args.file)
     findings = validate(design, language=args.lang)
@@ -39,11 +39,11 @@ def run(args) -> int:
                          indent=2))
     else:
         language = args.lang or ("en" if design.language == "en" else "zh")
-        print(_text(args.file, findings, language))
+        print(_text(args.file, findings, language, sorted(disabled_rules(design))))
     return 1 if has_errors(findings) else 0
 
 
-def _text(path: Path, findings, language: str) -> str:
+def _text(path: Path, findings, language: str, off: list[str]) -> str:
     headings = HEADINGS[language]
     counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
     if language == "zh":
@@ -52,6 +52,8 @@ def _text(path: Path, findings, language: str) -> str:
     else:
         summary = ", ".join(f"{counts[s]} {headings[s]}" for s in Severity)
         lines = [f"{path.name}: {summary}"]
+    if off:
+        lines.append(("已关闭的规则：" if language == "zh" else "rules switched off: ") + ", ".join(off))
     for severity in Severity:
         group = [f for f in findings if f.severity is severity]
         if not group:

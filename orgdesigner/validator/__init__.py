@@ -17,17 +17,28 @@ from ..findings import Finding, Severity
 from . import ownership, marketing, structure, budget  # noqa: F401  # isort: skip
 from .context import Context
 from .registry import RULES, Rule, rule
-from .settings import DEFAULTS, Thresholds, thresholds
+from .settings import DEFAULTS, Thresholds, disabled_rules, thresholds
 
 __all__ = ["validate", "RULES", "Rule", "rule", "Context", "Thresholds", "DEFAULTS",
-           "thresholds", "has_errors"]
+           "thresholds", "disabled_rules", "has_errors"]
 
 
 def validate(design: Design, *, language: str | None = None,
              rules: Iterable[str] | None = None) -> list[Finding]:
-    """All findings for `design`, errors first; messages in `language` or the design's."""
+    """All findings for `design`, errors first; messages in `language` or the design's.
+
+    Runs every rule except those in the design's `disabled_rules` setting, or
+    exactly `rules` when given.
+    """
+    if rules is None:
+        off = disabled_rules(design)
+        chosen = [rule_id for rule_id in RULES if rule_id not in off]
+    else:
+        chosen = list(rules)
+        unknown = [r for r in chosen if r not in RULES]
+        if unknown:
+            raise ValueError(f"unknown validator rules: {', '.join(unknown)}")
     ctx = Context(design, language)
-    chosen = list(RULES) if rules is None else list(rules)
     findings: list[Finding] = []
     for rule_id in chosen:
         findings.extend(RULES[rule_id].check(ctx))

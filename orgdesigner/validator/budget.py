@@ -13,7 +13,7 @@ def _amount(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
 
 
-@rule("budget-exceeds-parent")
+@rule("budget-exceeds-parent", zh="下级预算超出上级", en="Sub-unit budgets exceed the parent's")
 def budget_exceeds_parent(ctx: Context) -> Iterator[Finding]:
     """The direct sub-units' budgets add up to more than the parent's (parents without a budget are skipped)."""
     design = ctx.design

@@ -17,7 +17,7 @@ from .context import Context
 from .registry import rule
 
 
-@rule("brand-decentralised")
+@rule("brand-decentralised", zh="品牌未集中管理", en="Brand not managed centrally")
 def brand_decentralised(ctx: Context) -> Iterator[Finding]:
     """Brand management owned outside the marketing hub, or by several departments."""
     for function_id, function in ctx.design.functions.items():
@@ -76,7 +76,7 @@ def _connected_units(ctx: Context, hub: str) -> set[str]:
     return connected
 
 
-@rule("hub-silo")
+@rule("hub-silo", zh="职能割裂", en="Marketing hub in a silo")
 def hub_silo(ctx: Context) -> Iterator[Finding]:
     """The marketing hub has no tie to the owners of sales, product/R&D, service or finance."""
     hub = ctx.hub
@@ -108,7 +108,7 @@ def hub_silo(ctx: Context) -> Iterator[Finding]:
             (hub, *owners))
 
 
-@rule("isolated-department")
+@rule("isolated-department", zh="孤立部门", en="Isolated department")
 def isolated_department(ctx: Context) -> Iterator[Finding]:
     """A department with no reporting line and no link at all (a box floating alone)."""
     design = ctx.design

@@ -11,7 +11,7 @@ from .context import Context
 from .registry import rule
 
 
-@rule("ownerless-function")
+@rule("ownerless-function", zh="管理真空", en="Function without owner")
 def ownerless_function(ctx: Context) -> Iterator[Finding]:
     """A function no department holds role A for (error if required, info if optional)."""
     for function_id, function in ctx.design.functions.items():
@@ -34,7 +34,7 @@ def ownerless_function(ctx: Context) -> Iterator[Finding]:
                 (function_id,))
 
 
-@rule("multiple-owners")
+@rule("multiple-owners", zh="推诿扯皮", en="Function with several owners")
 def multiple_owners(ctx: Context) -> Iterator[Finding]:
     """A function with more than one department holding role A."""
     for function_id, owners in ctx.owners.items():
@@ -51,7 +51,7 @@ def multiple_owners(ctx: Context) -> Iterator[Finding]:
             (function_id, *owners))
 
 
-@rule("unowned-journey-stage")
+@rule("unowned-journey-stage", zh="客户旅程阶段无人负责", en="Journey stage without owner")
 def unowned_journey_stage(ctx: Context) -> Iterator[Finding]:
     """A customer-journey stage (category journey) with no department holding role A."""
     for function_id, function in ctx.design.functions.items():
@@ -67,7 +67,7 @@ def unowned_journey_stage(ctx: Context) -> Iterator[Finding]:
             (function_id,))
 
 
-@rule("responsibility-without-owner")
+@rule("responsibility-without-owner", zh="有执行无负责", en="Involvement without an owner")
 def responsibility_without_owner(ctx: Context) -> Iterator[Finding]:
     """Departments are R, C or I for a function but nobody is A."""
     for function_id, roles in ctx.roles.items():

@@ -38,3 +38,14 @@ def thresholds(design: Design) -> Thresholds:
         chosen = _positive_int(design.settings.get(f.name))
         values[f.name] = chosen if chosen is not None else getattr(DEFAULTS, f.name)
     return Thresholds(**values)
+
+
+DISABLED_RULES = "disabled_rules"  # comma-separated rule ids the user switched off
+
+
+def disabled_rules(design: Design) -> set[str]:
+    """Rule ids switched off for this design (settings hold scalars, hence one text)."""
+    value = design.settings.get(DISABLED_RULES)
+    if not isinstance(value, str):
+        return set()
+    return {part.strip() for part in value.split(",") if part.strip()}

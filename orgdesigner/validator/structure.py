@@ -13,7 +13,7 @@ from .context import Context
 from .registry import rule
 
 
-@rule("multiple-roots")
+@rule("multiple-roots", zh="多个最高层", en="Several tops")
 def multiple_roots(ctx: Context) -> Iterator[Finding]:
     """More than one department reports to no one."""
     roots = ctx.design.child_ids(None)
@@ -28,7 +28,7 @@ def multiple_roots(ctx: Context) -> Iterator[Finding]:
         roots)
 
 
-@rule("span-of-control")
+@rule("span-of-control", zh="管理幅度过大", en="Span of control too wide")
 def span_of_control(ctx: Context) -> Iterator[Finding]:
     """More direct reports than the `span_of_control_max` setting."""
     limit = ctx.thresholds.span_of_control_max
@@ -44,7 +44,7 @@ def span_of_control(ctx: Context) -> Iterator[Finding]:
                 (dept_id,))
 
 
-@rule("too-many-layers")
+@rule("too-many-layers", zh="层级过多", en="Too many layers")
 def too_many_layers(ctx: Context) -> Iterator[Finding]:
     """Departments deeper than the `max_layers` setting (reported at the first layer too deep)."""
     limit = ctx.thresholds.max_layers
@@ -60,7 +60,7 @@ def too_many_layers(ctx: Context) -> Iterator[Finding]:
             (dept_id,))
 
 
-@rule("no-leader")
+@rule("no-leader", zh="没有负责人", en="No leader")
 def no_leader(ctx: Context) -> Iterator[Finding]:
     """A department whose leader field is empty."""
     for dept_id, dept in ctx.design.departments.items():
@@ -74,7 +74,7 @@ def no_leader(ctx: Context) -> Iterator[Finding]:
             (dept_id,))
 
 
-@rule("empty-department")
+@rule("empty-department", zh="空部门", en="Empty department")
 def empty_department(ctx: Context) -> Iterator[Finding]:
     """No function, no headcount, no sub-units (a committee's members count as content)."""
     design = ctx.design

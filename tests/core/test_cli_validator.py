@@ -174,3 +174,16 @@ def test_the_readme_example_shows_real_output(tmp_path, capsys, monkeypatch):
     assert capsys.readouterr().out == shown
     assert main(["validate", "plan.json", "--lang", "en"]) == 1
     assert capsys.readouterr().out == english
+
+
+def test_validate_names_the_rules_switched_off(tmp_path, capsys):
+    from orgdesigner.catalogue import new_design_with_catalogue
+
+    design = new_design_with_catalogue("方案", "en")
+    design.update_info(**{"settings.disabled_rules": "unowned-journey-stage"})
+    path = tmp_path / "off.db"
+    storage.save(design, path)
+    assert main(["validate", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("off.db: 20 errors, 0 warnings, 6 info\nrules switched off: "
+                          "unowned-journey-stage\n")

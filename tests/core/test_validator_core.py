@@ -144,3 +144,28 @@ def test_a_ten_thousand_department_design_validates():
         design.set_role(function_id, rng.choice(ids), "A")
     findings = validate(design)
     assert not has_errors(findings)
+
+
+def test_every_rule_has_a_title_in_both_languages():
+    assert RULES["ownerless-function"].title("zh") == "管理真空"
+    assert RULES["multiple-owners"].title("zh") == "推诿扯皮"
+    assert RULES["hub-silo"].title("en") == "Marketing hub in a silo"
+    for r in RULES.values():
+        assert not r.title_zh.isascii() and r.title_en.isascii() and r.title_en != r.id
+
+
+def test_rules_switched_off_in_the_settings_do_not_run():
+    design = make([("gm", None, {"leader": ""}), ("x", None, {"leader": ""})], [("brand",)])
+    design.settings["disabled_rules"] = "no-leader, multiple-roots"
+    assert {f.rule for f in validate(design)} == {"ownerless-function", "isolated-department"}
+    assert {f.rule for f in validate(design, rules=["no-leader"])} == {"no-leader"}
+    with pytest.raises(ValueError, match="unknown validator rules: nope"):
+        validate(design, rules=["nope"])
+
+
+def test_the_readme_lists_every_rule_with_its_title():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for rule_id, r in RULES.items():
+        assert f"| `{rule_id}` | {r.title_zh} |" in readme, rule_id
