@@ -30,6 +30,11 @@ JOURNEY_STAGES = ("journey_awareness", "journey_consideration", "journey_purchas
                   "journey_repurchase", "journey_referral")
 
 
+def is_journey_stage(function: Function) -> bool:
+    """A customer-journey stage: category `journey`, or a catalogue stage whatever its category."""
+    return function.category == JOURNEY or function.key in JOURNEY_STAGES
+
+
 @dataclass(frozen=True)
 class CatalogueEntry:
     key: str

@@ -15,7 +15,7 @@ def _amount(value: float) -> str:
 
 @rule("budget-exceeds-parent", zh="下级预算超出上级", en="Sub-unit budgets exceed the parent's")
 def budget_exceeds_parent(ctx: Context) -> Iterator[Finding]:
-    """The direct sub-units' budgets add up to more than the parent's (parents without a budget are skipped)."""
+    """The direct sub-units' budgets add up to more than the parent's (budget 0 = not set)."""
     design = ctx.design
     totals: dict[str, float] = {}
     for dept in design.departments.values():

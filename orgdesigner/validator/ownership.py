@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..catalogue import JOURNEY
+from ..catalogue import is_journey_stage
 from ..entities import Role
 from ..findings import Finding, Severity
 from .context import Context
@@ -15,7 +15,7 @@ from .registry import rule
 def ownerless_function(ctx: Context) -> Iterator[Finding]:
     """A function no department holds role A for (error if required, info if optional)."""
     for function_id, function in ctx.design.functions.items():
-        if function.category == JOURNEY or ctx.owners[function_id]:
+        if is_journey_stage(function) or ctx.owners[function_id]:
             continue
         name = ctx.func(function_id)
         if function.required:
@@ -55,7 +55,7 @@ def multiple_owners(ctx: Context) -> Iterator[Finding]:
 def unowned_journey_stage(ctx: Context) -> Iterator[Finding]:
     """A customer-journey stage (category journey) with no department holding role A."""
     for function_id, function in ctx.design.functions.items():
-        if function.category != JOURNEY or ctx.owners[function_id]:
+        if not is_journey_stage(function) or ctx.owners[function_id]:
             continue
         name = ctx.func(function_id)
         yield ctx.finding(

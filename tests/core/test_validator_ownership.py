@@ -65,3 +65,9 @@ def test_roles_with_an_owner_or_no_roles_at_all_pass():
     assert found(with_owner, "responsibility-without-owner") == []
     nobody = make([("mkt", None)], [("crm",)])
     assert found(nobody, "responsibility-without-owner") == []
+
+
+def test_a_catalogue_stage_stays_a_stage_when_its_category_is_changed():
+    design = make([("mkt", None)], [("journey_referral", "marketing")])
+    assert found(design, "unowned-journey-stage") == [(E, ("journey_referral",))]
+    assert found(design, "ownerless-function") == []

@@ -6,7 +6,7 @@ test fires; functions default to required marketing functions.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Sequence
 
 from orgdesigner.design import Design
 from orgdesigner.entities import Department, DeptKind, Function, Link, LinkKind
@@ -14,8 +14,8 @@ from orgdesigner.findings import Severity
 from orgdesigner.validator import validate
 
 
-def make(departments: list[tuple] = (), functions: list[tuple] = (), roles: list[tuple] = (),
-         links: list[tuple] = (), *, language: str = "zh", settings: dict | None = None) -> Design:
+def make(departments: Sequence[tuple] = (), functions: Sequence[tuple] = (),
+         roles: Sequence[tuple] = (), links: Sequence[tuple] = (), *, language: str = "zh", settings: dict | None = None) -> Design:
     """departments: (id, parent[, {field: value}]); functions: (key[, category[, required]]);
     roles: (function key, department id, role); links: (source, target[, kind])."""
     design = Design("测试", language=language)
