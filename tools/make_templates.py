@@ -534,13 +534,31 @@ def document(design: Design) -> dict:
     return doc
 
 
+def format_doc(doc: dict) -> str:
+    """JSON with one object per line in each list, so a template reads (and diffs) like a table."""
+    lines = ["{"]
+    items = list(doc.items())
+    for i, (key, value) in enumerate(items):
+        comma = "," if i < len(items) - 1 else ""
+        if isinstance(value, list) and value:
+            lines.append(f" {json.dumps(key)}: [")
+            for j, item in enumerate(value):
+                tail = "," if j < len(value) - 1 else ""
+                lines.append(f"  {json.dumps(item, ensure_ascii=False)}{tail}")
+            lines.append(f" ]{comma}")
+        else:
+            lines.append(f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}{comma}")
+    lines.append("}")
+    return "\n".join(lines)
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     index = []
     for spec in TEMPLATES:
         for language in ("zh", "en"):
             path = OUT / f"{spec['id']}.{language}.json"
-            text = json.dumps(document(build(spec, language)), ensure_ascii=False, indent=1)
+            text = format_doc(document(build(spec, language)))
             path.write_text(text + "\n", encoding="utf-8")
         index.append({"id": spec["id"], "title_zh": spec["title"][0], "title_en": spec["title"][1],
                       "description_zh": spec["description"][0],
