@@ -122,6 +122,13 @@ def test_validator_finds_no_structural_errors(path):
     assert errors == [], errors[:3]
 
 
+def test_validator_sees_the_federal_forest():
+    validator = pytest.importorskip("orgdesigner.validator")
+    design, _ = import_table(FEDERAL)
+    [roots] = [f for f in validator.validate(design) if f.rule == "multiple-roots"]
+    assert len(roots.objects) == 242
+
+
 @pytest.mark.parametrize("path", ALL_FILES, ids=lambda p: p.name[:20])
 def test_pdf_export_of_imported_file_succeeds(path, tmp_path):
     pytest.importorskip("orgdesigner.pdf")
