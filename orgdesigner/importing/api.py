@@ -40,7 +40,7 @@ class ImportOptions:
     language: str | None = None        # "zh"/"en"; None: zh when names hold Chinese
     junior: Path | None = None         # a file of aggregated staff rows (see junior.py)
     junior_mapping: dict[str, str] | None = None
-    layout: bool = True                # apply the tidy tree layout when no x/y columns are mapped
+    layout: bool = True                # apply the compact tidy-tree layout when no x/y columns are mapped
 
 
 @dataclass
@@ -132,7 +132,8 @@ def import_table(path: str | Path, mapping: dict[str, str] | None = None,
     if options.layout and "x" not in columns and "y" not in columns and design.departments:
         from ..layout import tidy_layout
 
-        design.move_departments(tidy_layout(design))
+        # Compact: imported organisations are wide and leaf-heavy; leaves stack in columns.
+        design.move_departments(tidy_layout(design, compact=True))
     return design, report
 
 

@@ -131,8 +131,10 @@ def test_validator_sees_the_federal_forest():
 
 @pytest.mark.parametrize("path", ALL_FILES, ids=lambda p: p.name[:20])
 def test_pdf_export_of_imported_file_succeeds(path, tmp_path):
-    pytest.importorskip("orgdesigner.pdf")
-    from orgdesigner.formats import write_design
+    from orgdesigner.formats import WRITERS, write_design
+
+    if ".pdf" not in WRITERS:  # the PDF export lands from its own branch
+        pytest.skip("no .pdf writer registered yet")
 
     design, _ = import_table(path)
     out = tmp_path / "chart.pdf"
