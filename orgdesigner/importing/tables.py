@@ -8,8 +8,8 @@ the import report can point at rows the user can find.
 from __future__ import annotations
 
 import csv
+import io
 import re
-import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -185,13 +185,23 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _read_xlsx(path: Path, sheet: str | None) -> tuple[list[tuple[int, list[str]]], str, list[str]]:
+def _read_xlsx(path: Path, raw: bytes,
+               sheet: str | None) -> tuple[list[tuple[int, list[str]]], str, list[str]]:
+    """The rows of one sheet; any failure inside a damaged workbook is one FileProblem."""
+    try:
+        return _read_sheet(path, raw, sheet)
+    except FileProblem:
+        raise
+    except Exception as exc:  # openpyxl raises many types (zip, XML, KeyError) on damaged files
+        raise FileProblem(path, f"is not a readable .xlsx workbook ({type(exc).__name__})") from None
+
+
+def _read_sheet(path: Path, raw: bytes,
+                sheet: str | None) -> tuple[list[tuple[int, list[str]]], str, list[str]]:
     import openpyxl
 
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise FileProblem(path, f"is not a readable .xlsx workbook ({type(exc).__name__})") from None
+    # From bytes, not the path: openpyxl refuses a workbook whose name does not end in .xlsx.
+    book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     try:
         names = list(book.sheetnames)
         if sheet is not None:
@@ -252,7 +262,7 @@ def read_table(path: str | Path, *, encoding: str | None = None, delimiter: str 
     if raw.startswith(b"\xd0\xcf\x11\xe0"):
         raise FileProblem(path, "is an old Excel .xls workbook; save it as .xlsx or CSV first")
     if raw.startswith(b"PK\x03\x04"):
-        records, chosen, sheets = _read_xlsx(path, sheet)
+        records, chosen, sheets = _read_xlsx(path, raw, sheet)
     else:
         if path.suffix.lower() in EXCEL_SUFFIXES:
             raise FileProblem(path, "is not an .xlsx workbook (not a zip file)")

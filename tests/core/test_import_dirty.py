@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -152,6 +153,11 @@ def test_unusable_files_raise_one_clear_problem(tmp_path):
         "fake.xlsx": b"id,name\n1,a\n",
         "noid.csv": b"colour,size\nred,3\n",
     }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("hello.txt", "not a workbook")
+    cases["zip.xlsx"] = buffer.getvalue()
+    cases["torn.xlsx"] = b"PK\x03\x04torn"
     for name, data in cases.items():
         path = tmp_path / name
         path.write_bytes(data)

@@ -116,6 +116,10 @@ def test_workbook_sheets(tmp_path):
         import_table(path, options=ImportOptions(sheet="说明"))
     with pytest.raises(FileProblem, match="has no sheet 'x'.*说明, 部门, 空"):
         import_table(path, options=ImportOptions(sheet="x"))
+    # A workbook saved under a .csv name is still read as a workbook.
+    renamed = tmp_path / "book.csv"
+    renamed.write_bytes(path.read_bytes())
+    assert import_table(renamed)[1].sheet == "部门"
 
 
 def _write(path, text, encoding):
