@@ -9,7 +9,8 @@ valid `Design` and an `ImportReport` listing every repair with its rows;
 from .api import ImportOptions, Sniffed, import_table, sniff
 from .merge import import_ops
 from .mapping import FIELDS, FIELD_HELP, parse_map_options, suggest_mapping
-from .report import ImportReport, Problem, RowOutcome
+from .report import ImportReport, Problem, RowOutcome, title as problem_title
 
 __all__ = ["FIELDS", "FIELD_HELP", "ImportOptions", "ImportReport", "Problem", "RowOutcome",
-           "Sniffed", "import_ops", "import_table", "parse_map_options", "sniff", "suggest_mapping"]
+           "Sniffed", "import_ops", "import_table", "parse_map_options", "problem_title", "sniff",
+           "suggest_mapping"]

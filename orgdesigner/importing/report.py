@@ -15,6 +15,43 @@ ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "gb18030": "G
                   "cp1252": "Windows-1252", "latin-1": "Latin-1", "utf-16": "UTF-16"}
 
 
+# A short title per problem code, for lists and the wizard (the message has the details).
+TITLES: dict[str, tuple[str, str]] = {
+    "ambiguous-parent": ("上级编号对应多个岗位", "parent id names several posts"),
+    "bad-color": ("颜色无效", "invalid colour"),
+    "bad-kind": ("类型无法识别", "unknown kind"),
+    "bad-number": ("数字无效", "not a number"),
+    "blank-row": ("空行", "blank rows"),
+    "cycle": ("汇报关系成环", "reporting cycle"),
+    "decimal-comma": ("小数用了逗号", "decimal comma"),
+    "duplicate-conflict": ("编号重复（不同岗位）", "id used by different posts"),
+    "duplicate-identical": ("重复行", "duplicate row"),
+    "empty-id": ("缺少编号", "no id"),
+    "empty-name": ("缺少名称", "no name"),
+    "forest": ("多个最高层部门", "several roots"),
+    "job-share": ("岗位共享", "job share"),
+    "junior-staff": ("下属人员汇总", "aggregated staff"),
+    "junior-unknown-parent": ("下属人员找不到上级", "staff with unknown parent"),
+    "long-row": ("单元格多于表头", "row longer than header"),
+    "missing-parent": ("上级不存在", "missing parent"),
+    "no-parent-column": ("没有上级列", "no parent column"),
+    "parent-by-name": ("按名称匹配上级", "parent matched by name"),
+    "self-parent": ("向自己汇报", "reports to itself"),
+    "several-sheets": ("工作簿有多个工作表", "several sheets"),
+    "text-too-long": ("文字过长", "text too long"),
+    "unbalanced-quote": ("引号未闭合", "unclosed quote"),
+    "unnamed-column": ("无标题列", "unnamed column"),
+    "unused-columns": ("未导入的列", "columns not imported"),
+    "whitespace": ("编号前后有空格", "spaces around ids"),
+}
+
+
+def title(code: str, language: str = "en") -> str:
+    """The short title of a problem code in "zh" or "en" (the code itself if unknown)."""
+    pair = TITLES.get(code)
+    return code if pair is None else pair[0 if language == "zh" else 1]
+
+
 @dataclass
 class Problem:
     code: str              # e.g. "cycle", "duplicate-conflict", "missing-parent"

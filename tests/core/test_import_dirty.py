@@ -300,3 +300,20 @@ def test_any_text_either_imports_validly_or_is_refused_in_one_line(tmp_path, tex
         return
     assert_tree(design)
     assert {o.department for o in report.rows if o.action != "blank"} <= set(by_code(design))
+
+
+def test_every_problem_code_has_a_chinese_and_english_title(tmp_path):
+    import pathlib
+    import re as regex
+
+    from orgdesigner.importing import report as report_module
+
+    source = "".join(p.read_text(encoding="utf-8") for p in
+                     pathlib.Path(report_module.__file__).parent.glob("*.py"))
+    codes = set(regex.findall(r'add\(\s*"([a-z-]+)"', source))
+    codes |= set(regex.findall(r'TableNote\(\s*"([a-z-]+)"', source))
+    codes |= set(regex.findall(r'^    "([a-z-]+)": \("(?:warning|info)"', source, regex.M))
+    assert len(codes) > 20
+    assert codes <= set(report_module.TITLES), codes - set(report_module.TITLES)
+    assert report_module.title("cycle", "zh") == "汇报关系成环"
+    assert report_module.title("cycle") == "reporting cycle"
