@@ -41,8 +41,7 @@ def attach_junior(path: str | Path, index: PostIndex, report: ImportReport, *,
         if problem and "used 0" in problem:
             bad.append(number)
             bad_ids.append(ref)
-        found = index.exact(ref)
-        post = found[0] if found else index.by_unique_name(ref)
+        post = index.closest_to_top(ref) or index.by_unique_name(ref)
         if post is None and fix_ids and ref.casefold() not in ROOT_MARKERS:
             post = index.near(ref)
         if post is None:

@@ -114,8 +114,17 @@ class PostIndex:
         return found[0] if len(found) == 1 else None
 
     def near(self, ref: str) -> Post | None:
-        found = {p.base_id: p for p in self.by_near.get(near_key(ref), [])}
+        found: dict[str, Post] = {}
+        for post in self.by_near.get(near_key(ref), []):
+            found.setdefault(post.base_id, post)  # the first post of a reused id
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def closest_to_top(self, ref: str) -> Post | None:
+        """The post `ref` names; of several with that id, the one fewest levels below a root."""
+        found = self.exact(ref)
+        if len(found) < 2:
+            return found[0] if found else None
+        return min(found, key=lambda p: (height(p)[0], found.index(p)))
 
 
 def resolve_parents(posts: list[Post], index: PostIndex, report: ImportReport,
@@ -172,7 +181,7 @@ def resolve_parents(posts: list[Post], index: PostIndex, report: ImportReport,
                    suggestion=suggestion)
 
 
-def _height(post: Post) -> tuple[float, list[Post]]:
+def height(post: Post) -> tuple[float, list[Post]]:
     """Levels from `post` up to its root; infinite, with the cycle, if the way up loops."""
     path: list[Post] = []
     seen: dict[int, int] = {}
@@ -195,9 +204,9 @@ def _choose_among_homonyms(ref: str, children: list[Post], candidates: list[Post
     instead would put the senior post's reports below the junior one, or in a
     cycle. Ties go to the first row. A choice that would make a cycle is skipped.
     """
-    ranked = sorted(((_height(c), i, c) for i, c in enumerate(candidates)),
+    ranked = sorted(((height(c), i, c) for i, c in enumerate(candidates)),
                     key=lambda item: (item[0][0], item[1]))
-    (_, first_cycle) = _height(candidates[0])
+    (_, first_cycle) = height(candidates[0])
     best = ranked[0][2]
     moved = [c for c in children if c.parent is not best and c is not best
              and not _reaches(best, c)]

@@ -317,3 +317,20 @@ def test_every_problem_code_has_a_chinese_and_english_title(tmp_path):
     assert codes <= set(report_module.TITLES), codes - set(report_module.TITLES)
     assert report_module.title("cycle", "zh") == "汇报关系成环"
     assert report_module.title("cycle") == "reporting cycle"
+
+
+def test_junior_rows_add_headcount_and_unknown_ones_are_reported(tmp_path):
+    main = write(tmp_path, "id,parent,name,FTE\nT,,Top,1\nA,T,Middle,1\nK,A,Junior post,1\n"
+                           "K,T,Senior post,1\n", "senior.csv")
+    junior = write(tmp_path, "Reporting Senior Post;Grade;Number of Posts in FTE\n"
+                             "A;EO;2.5\nK;HEO;3\n;;\nZZ;EO;4\nA;EO;lots\n", "junior.csv")
+    design, report = import_table(main, options=ImportOptions(junior=junior))
+    depts = by_code(design)
+    assert depts["A"].headcount == 3.5
+    assert depts["K#2"].headcount == 4 and depts["K"].headcount == 1  # the senior "K"
+    [unknown] = report.by_code("junior-unknown-parent")
+    assert unknown.rows == [5] and unknown.ids == ["ZZ"] and "4 FTE" in unknown.message
+    assert [p.rows for p in report.by_code("bad-number") if p.source == "junior.csv"] == [[6]]
+    juniors = [(o.row, o.action) for o in report.rows if o.source == "junior.csv"]
+    assert juniors == [(2, "attached"), (3, "attached"), (4, "blank"), (5, "not-attached"),
+                       (6, "attached")]
