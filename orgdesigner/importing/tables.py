@@ -278,7 +278,10 @@ def read_table(path: str | Path, *, encoding: str | None = None, delimiter: str 
         text = text.lstrip("\ufeff")
         if "\x00" in text:
             raise FileProblem(path, "is not a text table (it contains binary data)")
-        table_delimiter = delimiter or detect_delimiter(text)
+        hint = re.match(r"sep=(.)\r?\n", text)  # Excel's delimiter line, hidden when Excel opens it
+        if hint:
+            text = text[hint.end():]
+        table_delimiter = delimiter or (hint.group(1) if hint else detect_delimiter(text))
         if len(table_delimiter) != 1:
             raise FileProblem(path, f"the delimiter must be one character, not {table_delimiter!r}")
         records, notes = parse_csv(text, table_delimiter)

@@ -141,3 +141,10 @@ def test_formatted_empty_rows_below_a_workbook_table_are_not_rows(tmp_path):
     design, report = import_table(path)
     assert len(design.departments) == 1 and [o.row for o in report.rows] == [2]
     assert report.problems == []
+
+
+def test_excel_sep_line_names_the_delimiter(tmp_path):
+    path = _write(tmp_path / "sep.csv", "sep=;\r\nid;parent;name\r\n1;;a,b\r\n2;1;c\r\n", "utf-8")
+    design, report = import_table(path)
+    assert report.delimiter == ";"
+    assert sorted(d.name for d in design.departments.values()) == ["a,b", "c"]
