@@ -116,6 +116,10 @@ def resolve_mapping(path: Path, header: list[str], given: dict[str, str] | None,
         mapping[field] = find_column(path, header, column)
     for field in required:
         if field not in mapping:
+            if field == "id" and "parent" in mapping and "headcount" in mapping:
+                raise FileProblem(path, "has no id column but a parent and a headcount: it looks "
+                                        "like aggregated staff rows; import the posts file with "
+                                        f"--junior {path.name}")
             raise FileProblem(path, f"no column for the {field} (name one with --{field} COLUMN or "
                                     f"--map {field}=COLUMN; columns: {', '.join(header)})")
     return {f: mapping[f] for f in FIELDS if f in mapping}

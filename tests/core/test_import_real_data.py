@@ -28,6 +28,8 @@ def distinct_posts(path) -> int:
 
 def test_every_data_file_is_covered():
     assert {p.name for p in ALL_FILES} == {DH.name, HOME_OFFICE.name, DWP.name, FEDERAL.name}
+    # The one other file is the DH junior staff, imported with the DH posts (see below).
+    assert {p.name for p in DATA.rglob("*.csv")} - {p.name for p in ALL_FILES} == {DH_JUNIOR.name}
 
 
 @pytest.mark.parametrize("path", ALL_FILES, ids=lambda p: p.name[:20])
@@ -92,6 +94,13 @@ def test_federal_register_forest_of_242_roots():
     assert max(len(design.child_ids(d.id)) for d in design.departments.values()) == 33
     assert any("," in d.name for d in design.departments.values())
     assert design.language == "en"
+
+
+def test_junior_file_alone_is_refused_with_a_hint():
+    from orgdesigner.errors import FileProblem
+
+    with pytest.raises(FileProblem, match="looks like aggregated staff rows.*--junior"):
+        import_table(DH_JUNIOR)
 
 
 def test_department_of_health_is_clean_and_takes_its_junior_staff():
