@@ -36,7 +36,8 @@ def register(sub) -> None:
                             "color, x, y, notes) to a column; FIELD= switches a field off")
     table.add_argument("--sheet", metavar="NAME", help="workbook sheet to read (name or number)")
     table.add_argument("--encoding", metavar="E", help="text encoding (default: detected)")
-    table.add_argument("--delimiter", metavar="C", help="CSV delimiter (default: detected)")
+    table.add_argument("--delimiter", metavar="C",
+                       help="CSV delimiter: a character, or tab/comma/semicolon/pipe (default: detected)")
     table.add_argument("--header-row", type=int, metavar="N", help="row of the header (default: first non-blank)")
     table.add_argument("--fix-ids", action="store_true",
                        help="attach rows whose parent id differs from an id only by leading zeros "

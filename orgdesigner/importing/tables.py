@@ -21,6 +21,7 @@ from .sniff import DELIMITER_NAMES, detect_delimiter, detect_encoding
 MAX_TABLE_BYTES = 200 * 1024 * 1024
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+DELIMITER_WORDS = {"\\t": "\t", "tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 
@@ -281,6 +282,7 @@ def read_table(path: str | Path, *, encoding: str | None = None, delimiter: str 
         hint = re.match(r"sep=(.)\r?\n", text)  # Excel's delimiter line, hidden when Excel opens it
         if hint:
             text = text[hint.end():]
+        delimiter = DELIMITER_WORDS.get((delimiter or "").casefold(), delimiter)
         table_delimiter = delimiter or (hint.group(1) if hint else detect_delimiter(text))
         if len(table_delimiter) != 1:
             raise FileProblem(path, f"the delimiter must be one character, not {table_delimiter!r}")
