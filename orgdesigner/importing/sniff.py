@@ -32,16 +32,16 @@ def has_cjk(text: str) -> bool:
 def detect_encoding(raw: bytes) -> str:
     """The encoding of `raw`: a BOM, else UTF-8, else GB18030 if it reads as Chinese, else cp1252.
 
-    Western text in cp1252 almost never decodes as GB18030 (an accented letter
-    followed by ASCII is not a valid GB18030 pair), and when it does the
-    result is not mostly Chinese characters, so the order is safe.
+    Western text in cp1252 rarely decodes as GB18030 (an accented letter
+    followed by a space, digit or punctuation is not a valid pair), and when
+    it does the result is rare characters, not common Chinese.
     """
     for bom, name in _BOMS:
         if raw.startswith(bom):
             return name
     try:
         raw.decode("utf-8")
-        return "utf-8"
+        return "utf-8"  # a few GB2312 pairs are valid UTF-8 too (委 = CE AF): a tiny file may need --encoding
     except UnicodeDecodeError:
         pass
     try:
@@ -49,7 +49,11 @@ def detect_encoding(raw: bytes) -> str:
     except UnicodeDecodeError:
         text = ""
     wide = [c for c in text if ord(c) > 127]
-    if wide and sum(map(_is_cjk, wide)) >= 0.8 * len(wide):
+    # An accented letter followed by an ASCII letter ("ü" + "l") is a valid GB18030 pair,
+    # but one that decodes to a rare character outside GB2312; real Chinese text is mostly
+    # GB2312 characters (traditional characters less so, hence the low bar).
+    common = sum(1 for c in wide if c.encode("gb2312", "ignore"))
+    if wide and sum(map(_is_cjk, wide)) >= 0.8 * len(wide) and common >= 0.25 * len(wide):
         return "gb18030"
     try:
         raw.decode("cp1252")

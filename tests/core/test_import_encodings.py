@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
+from orgdesigner.csvexport import write_csv
+from orgdesigner.design import build_design
+from orgdesigner.entities import Department
 from orgdesigner.errors import FileProblem
 from orgdesigner.importing import ImportOptions, import_table, sniff
 from orgdesigner.importing.sniff import detect_delimiter, detect_encoding
@@ -80,6 +85,10 @@ def test_detectors_directly():
     assert detect_encoding("abc".encode()) == "utf-8"
     assert detect_encoding("市场部".encode("gb18030")) == "gb18030"
     assert detect_encoding("Zoë, naïve".encode("cp1252")) == "cp1252"
+    assert detect_encoding("id,name\n1,Müller\n".encode("cp1252")) == "cp1252"  # valid GB18030 too
+    assert detect_encoding("張偉,研發部".encode("gb18030")) == "gb18030"  # traditional characters
+    for text in ("Отдел продаж", "Τμήμα", "Dział łączności", "Müller", "市场部"):
+        assert detect_encoding(text.encode("utf-8")) == "utf-8", text
     assert detect_delimiter("a;b;c\n1;2,5;3\n") == ";"
     assert detect_delimiter("single\nvalue\n") == ","
 
@@ -148,3 +157,32 @@ def test_excel_sep_line_names_the_delimiter(tmp_path):
     design, report = import_table(path)
     assert report.delimiter == ";"
     assert sorted(d.name for d in design.departments.values()) == ["a,b", "c"]
+
+
+HANZI = "市场部品牌渠道组委员会总经理办公室销售客服财务信息技术研发增长团队华东事业部张伟王丽李雷（）、，"
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(names=st.lists(st.text(alphabet=HANZI + "abc 123,;\"'\n", min_size=1, max_size=10)
+                      .map(str.strip).filter(lambda t: any(c in HANZI for c in t)),
+                      min_size=1, max_size=12))
+def test_random_chinese_tables_import_identically_in_utf8_bom_and_gb18030(tmp_path, names):
+    depts = []
+    for i, name in enumerate(names):
+        parent = depts[(i * 7) % i].id if i else None
+        depts.append(Department(code=f"{i:03d}", name=name, parent=parent, leader=name[:2]))
+    design = build_design(name="编码", departments=depts)
+    try:  # a few GB2312 pairs are valid UTF-8 too (委 = CE AF): such tiny files read as UTF-8
+        as_utf8 = "\n".join(names).encode("gb18030").decode("utf-8")
+    except UnicodeDecodeError:
+        as_utf8 = None
+    assume(as_utf8 is None)
+    results = []
+    for encoding in ("utf-8", "utf-8-sig", "gb18030"):
+        path = tmp_path / f"{encoding}.csv"
+        write_csv(design, path, encoding=encoding)
+        back, report = import_table(path)
+        assert report.encoding == encoding
+        results.append(snapshot(back))
+    assert results[0] == results[1] == results[2]
+    assert sorted(name for _, _, name, _, _ in results[0]) == sorted(names)

@@ -106,3 +106,13 @@ def test_random_designs_round_trip_through_csv(tmp_path, design):
     back, _ = import_table(path)
     assert_tree(back)
     assert_same_departments(design, back)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(design=designs())
+def test_random_designs_round_trip_through_xlsx(tmp_path, design):
+    path = tmp_path / "random.xlsx"
+    write_xlsx(design, path)
+    back, _ = import_table(path)
+    assert_tree(back)
+    assert_same_departments(design, back)
