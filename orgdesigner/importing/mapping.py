@@ -81,7 +81,7 @@ def suggest_mapping(header: list[str]) -> dict[str, str]:
         mapping["name"] = title
     if "id" not in mapping and "name" in mapping:
         mapping["id"] = mapping["name"]  # a list of names only: the name is the id
-    return mapping
+    return {f: mapping[f] for f in FIELDS if f in mapping}
 
 
 def parse_map_options(items: list[str] | None) -> dict[str, str]:
