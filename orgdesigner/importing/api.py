@@ -100,7 +100,7 @@ def import_table(path: str | Path, mapping: dict[str, str] | None = None,
 
     `mapping` overrides the auto-detected columns field by field (a field
     mapped to "" is switched off). Raises FileProblem only when the file is
-    unusable as a whole (unreadable, no header, no id column); dirty rows
+    unusable as a whole (unreadable, no header, no id column, no data); dirty rows
     never raise, they are repaired and reported.
     """
     path = Path(path)
@@ -116,6 +116,8 @@ def import_table(path: str | Path, mapping: dict[str, str] | None = None,
     for note in table.notes:
         report.add(note.code, "warning", note.message, note.action, rows=note.rows)
     posts = read_posts(table, columns, report, extras=options.extras)
+    if not posts:
+        raise FileProblem(path, f"has no data below its header (row {table.header_row})")
     report.rows_read = len(table.rows)
     posts = merge_duplicates(posts, report)
     index = PostIndex(posts)

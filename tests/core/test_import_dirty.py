@@ -152,6 +152,7 @@ def test_unusable_files_raise_one_clear_problem(tmp_path):
         "old.xlsx": b"\xd0\xcf\x11\xe0rest",
         "fake.xlsx": b"id,name\n1,a\n",
         "noid.csv": b"colour,size\nred,3\n",
+        "header-only.csv": b"id,parent,name\n\n",
     }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
