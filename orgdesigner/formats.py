@@ -34,6 +34,13 @@ def _builtin() -> None:
     register_reader(".json", lambda path, **_: jsonform.read(path))
     register_writer(".json", lambda design, path, **_: jsonform.write(design, path))
     register_writer(".db", lambda design, path, **_: storage.save(design, path))
+
+
+_builtin()
+
+
+def _spreadsheets() -> None:
+    """CSV/TSV/xlsx: read through the importer (repairs dirty rows), written by csvexport."""
     for suffix in (".csv", ".tsv", ".xlsx"):
         register_reader(suffix, _read_table)
     register_writer(".csv", lambda design, path, **_: _csv().write_csv(design, path))
@@ -41,7 +48,7 @@ def _builtin() -> None:
 
 
 def _read_table(path: Path, mapping: dict[str, str] | None = None, **options: Any) -> Design:
-    """A spreadsheet as a design (the import report is dropped: use importing.import_table for it)."""
+    """A spreadsheet as a design (the report is dropped: importing.import_table returns it)."""
     from .importing import ImportOptions, import_table
 
     return import_table(path, mapping, ImportOptions(**options))[0]
@@ -53,7 +60,7 @@ def _csv():
     return csvexport
 
 
-_builtin()
+_spreadsheets()
 
 
 def read_design(path: str | Path, **options: Any) -> Design:

@@ -1,19 +1,11 @@
-"""`import SRC -o OUT.db` and `export FILE.db -o OUT`: convert by file suffix.
-
-Spreadsheets (.csv, .tsv, .xlsx) go through `orgdesigner.importing`: the
-columns are auto-detected or named with --id/--parent/--name/--map, dirty
-rows are repaired, and the report is printed (in full with --report).
-"""
+"""`import SRC -o OUT.db` and `export FILE.db -o OUT`: convert by file suffix."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import OrgDesignerError
 from ..formats import READERS, WRITERS, read_design, write_design
 from .common import check_output
-
-TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
 
 
 def register(sub) -> None:
@@ -27,27 +19,7 @@ def register(sub) -> None:
     p.add_argument("source", type=Path, metavar="FILE")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.db")
     p.add_argument("--force", action="store_true", help="replace an existing output file")
-    table = p.add_argument_group("spreadsheets (.csv, .tsv, .xlsx)")
-    table.add_argument("--id", metavar="COL", help="column with the department id")
-    table.add_argument("--parent", metavar="COL", help="column with the parent's id")
-    table.add_argument("--name", metavar="COL", help="column with the department name")
-    table.add_argument("--map", action="append", metavar="FIELD=COL",
-                       help="map any field (id, parent, name, kind, leader, headcount, budget, "
-                            "color, x, y, notes) to a column; FIELD= switches a field off")
-    table.add_argument("--sheet", metavar="NAME", help="workbook sheet to read (name or number)")
-    table.add_argument("--encoding", metavar="E", help="text encoding (default: detected)")
-    table.add_argument("--delimiter", metavar="C",
-                       help="CSV delimiter: a character, or tab/comma/semicolon/pipe (default: detected)")
-    table.add_argument("--header-row", type=int, metavar="N", help="row of the header (default: first non-blank)")
-    table.add_argument("--fix-ids", action="store_true",
-                       help="attach rows whose parent id differs from an id only by leading zeros "
-                            "or spaces")
-    table.add_argument("--no-extras", action="store_true",
-                       help="do not keep unmapped columns in the notes")
-    table.add_argument("--junior", type=Path, metavar="FILE",
-                       help="a file of aggregated staff rows (parent id + FTE) to add to headcount")
-    table.add_argument("--report", type=Path, metavar="REPORT.json",
-                       help="write the full import report as JSON")
+    _table_arguments(p)
     p.set_defaults(run=run_import)
 
     p = sub.add_parser("export", help="export a design to another format",
@@ -59,26 +31,68 @@ def register(sub) -> None:
     p.set_defaults(run=run_export)
 
 
-def _table_options_used(args) -> list[str]:
-    names = ("id", "parent", "name", "map", "sheet", "encoding", "delimiter", "header_row",
-             "junior", "report")
-    used = [f"--{n.replace('_', '-')}" for n in names if getattr(args, n, None) is not None]
-    used += [flag for flag, on in (("--fix-ids", args.fix_ids), ("--no-extras", args.no_extras)) if on]
-    return used
-
-
 def run_import(args) -> int:
     check_output(args.output, args.force)
     if args.source.suffix.lower() in TABLE_SUFFIXES:
         return _import_table(args)
-    used = _table_options_used(args)
-    if used:
-        raise OrgDesignerError(f"{args.source.name}: {', '.join(used)} only apply to spreadsheets "
-                               "(.csv, .tsv, .xlsx)")
+    _refuse_table_options(args)
     design = read_design(args.source)
     write_design(design, args.output)
     print(f"imported {args.source} -> {args.output} ({len(design.departments)} departments)")
     return 0
+
+
+def run_export(args) -> int:
+    check_output(args.output, args.force)
+    design = read_design(args.file)
+    write_design(design, args.output)
+    print(f"exported {args.file} -> {args.output}")
+    return 0
+
+
+# ------------------------------------------------------------ spreadsheet import
+# Spreadsheets go through `orgdesigner.importing`: the columns are auto-detected
+# or named with --id/--parent/--name/--map, dirty rows are repaired, and the
+# report is printed (in full with --report).
+
+TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
+
+
+def _table_arguments(p) -> None:
+    table = p.add_argument_group("spreadsheets (.csv, .tsv, .xlsx)")
+    table.add_argument("--id", metavar="COL", help="column with the department id")
+    table.add_argument("--parent", metavar="COL", help="column with the parent's id")
+    table.add_argument("--name", metavar="COL", help="column with the department name")
+    table.add_argument("--map", action="append", metavar="FIELD=COL",
+                       help="map any field (id, parent, name, kind, leader, headcount, budget, "
+                            "color, x, y, notes) to a column; FIELD= switches a field off")
+    table.add_argument("--sheet", metavar="NAME", help="workbook sheet to read (name or number)")
+    table.add_argument("--encoding", metavar="E", help="text encoding (default: detected)")
+    table.add_argument("--delimiter", metavar="C",
+                       help="CSV delimiter: a character, or tab/comma/semicolon/pipe (default: detected)")
+    table.add_argument("--header-row", type=int, metavar="N",
+                       help="row of the header (default: first non-blank)")
+    table.add_argument("--fix-ids", action="store_true",
+                       help="attach rows whose parent id differs from an id only by leading zeros "
+                            "or spaces")
+    table.add_argument("--no-extras", action="store_true",
+                       help="do not keep unmapped columns in the notes")
+    table.add_argument("--junior", type=Path, metavar="FILE",
+                       help="a file of aggregated staff rows (parent id + FTE) to add to headcount")
+    table.add_argument("--report", type=Path, metavar="REPORT.json",
+                       help="write the full import report as JSON")
+
+
+def _refuse_table_options(args) -> None:
+    from ..errors import OrgDesignerError
+
+    names = ("id", "parent", "name", "map", "sheet", "encoding", "delimiter", "header_row",
+             "junior", "report")
+    used = [f"--{n.replace('_', '-')}" for n in names if getattr(args, n, None) is not None]
+    used += [flag for flag, on in (("--fix-ids", args.fix_ids), ("--no-extras", args.no_extras)) if on]
+    if used:
+        raise OrgDesignerError(f"{args.source.name}: {', '.join(used)} only apply to spreadsheets "
+                               "(.csv, .tsv, .xlsx)")
 
 
 def _import_table(args) -> int:
@@ -100,12 +114,4 @@ def _import_table(args) -> int:
     print(report.summary())
     print(f"imported {args.source} -> {args.output} ({len(design.departments)} departments)"
           + (f"; full report in {args.report}" if args.report is not None else ""))
-    return 0
-
-
-def run_export(args) -> int:
-    check_output(args.output, args.force)
-    design = read_design(args.file)
-    write_design(design, args.output)
-    print(f"exported {args.file} -> {args.output}")
     return 0
