@@ -245,7 +245,7 @@ def _render(rows, raw_name) -> str:
     return "".join(out)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(table=dirty_tables())
 def test_dirty_random_trees_import_validly_and_every_row_is_accounted_for(tmp_path, table):
     rows, raw_name = table
@@ -289,7 +289,7 @@ def test_dirty_random_trees_import_validly_and_every_row_is_accounted_for(tmp_pa
     assert len(design.departments) == len(ids) + split
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(alphabet=st.sampled_from(list('ab,;"\'\n\r \t|#0') + ["市", "\u00a0"]),
                     max_size=80))
 def test_any_text_either_imports_validly_or_is_refused_in_one_line(tmp_path, text):
