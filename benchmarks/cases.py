@@ -86,3 +86,13 @@ def graphviz(path: Path):
     dot.write_text("\n".join(lines), encoding="utf-8")
     return (lambda: None), (lambda _: subprocess.run(
         ["dot", "-Tpdf", str(dot), "-o", str(folder / "tree.pdf")], check=True))
+
+
+@case("CSV import")
+def csv_import(path: Path):
+    from orgdesigner import storage
+    from orgdesigner.formats import read_design, write_design
+    folder = _tmpdir()
+    csv_path = folder / "org.csv"
+    write_design(storage.load(path), csv_path)
+    return (lambda: None), (lambda _: read_design(csv_path))
