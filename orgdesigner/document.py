@@ -33,7 +33,7 @@ from .design import Design
 from .docerrors import ChangedByOthers, LockedByOther, SaveFailed
 from .errors import FileProblem
 from .lockfile import LockInfo, LockUnavailable, OwnedLock
-from .safesave import busy_marker, save_verified, take_backup
+from .safesave import busy_marker, check_unchanged, save_verified, take_backup
 from .untrusted import Fingerprint
 from .workingcopy import Manifest, WorkingCopy
 
@@ -182,8 +182,11 @@ class DesignDocument:
         if not self.state.editable:
             raise SaveFailed(self.path, f"it is open read-only ({self.state.read_only_reason}); "
                                         "use Save As")
+        base = None if overwrite else self.base
+        if not (self.lock is not None and self.lock.still_ours()):
+            check_unchanged(self.path, base)  # "changed by others" matters more than the lock
         self._ensure_lock()
-        self._write(self.path, None if overwrite else self.base)
+        self._write(self.path, base)
 
     def save_as(self, path: str | Path, *, user: str | None = None) -> None:
         """Save to a new file name and continue editing that file (the UI confirms replacing)."""

@@ -7,9 +7,9 @@ own. It is created exclusively (`O_EXCL`), so of two openers exactly one
 wins; the other reads the record and tells the user
 "design.db is being edited by Wang Li on HR-PC-07 since 09:12".
 
-A lock is *stale* when its process is gone (same host, dead pid) or its
-heartbeat is older than `STALE_AFTER` (another host that crashed or lost the
-network). A stale lock may be broken on request; an empty or unreadable lock
+A lock is *stale* when its process is gone (same host, dead pid) or, for
+a lock from another host, its heartbeat is older than `STALE_AFTER` (a
+machine that crashed or lost the network). A stale lock may be broken on request; an empty or unreadable lock
 older than `EMPTY_GRACE` counts as stale too. Only the owner removes its lock
 (`OwnedLock.release` checks the token first).
 """
@@ -184,8 +184,8 @@ class LockState:
                 return "the lock file is empty or damaged"
             return ""
         info = self.info
-        if info.host == socket.gethostname() and not pid_alive(info.pid):
-            return "the program that opened it is no longer running"
+        if info.host == socket.gethostname():  # we can ask the system directly
+            return "" if pid_alive(info.pid) else "the program that opened it is no longer running"
         if now - info.heartbeat_time() > STALE_AFTER:
             local = info.heartbeat_time().astimezone().strftime("%d %b %H:%M")
             return f"no sign of life since {local}"

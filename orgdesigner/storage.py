@@ -269,6 +269,8 @@ def _design_from_engine(engine: Engine, path: Path) -> Design:
                        for r in function_rows],
             roles=[(r.function_id, r.department_id, r.role) for r in role_rows],
         )
+        # build_design adds parents before children; keep the file's order instead
+        design.departments = {r.id: design.departments[r.id] for r in dept_rows}
         for row in setting_rows:
             design.settings[row.key] = json.loads(row.value)
         design.stamp = FileStamp(
