@@ -235,8 +235,13 @@ def _check_meta(meta: dict[str, str], settings: list[tuple[str, str]]) -> None:
         check_text(value, f"meta {key[:40]!r}")
     if meta.get("language", "zh") not in LANGUAGES:
         raise InvalidValueError(f"unknown language {meta.get('language')!r}")
+    for key in ("save_generation", "format_version"):
+        if not str(meta.get(key, "0") or "0").isdigit():
+            raise InvalidValueError(f"the stored {key.replace('_', ' ')} is not a whole number")
     for key, value in settings:
         check_text(key, "setting name", 200)
+        if check_text(value, f"setting {key[:40]!r}").lstrip()[:1] in ("[", "{"):
+            raise InvalidValueError(f"setting {key[:40]!r} is not a plain value")
         parsed = json.loads(value)
         if parsed is not None and not isinstance(parsed, (str, int, float, bool)):
             raise InvalidValueError(f"setting {key[:40]!r} is not a plain value")

@@ -214,9 +214,12 @@ def _actual_schema(conn: sqlite3.Connection) -> dict[str, tuple]:
 def check_database(conn: sqlite3.Connection, path: str | Path) -> None:
     """Integrity, schema allow-list and references of an opened private copy."""
     path = Path(path)
-    problems = [r[0] for r in conn.execute("PRAGMA integrity_check(3)")]
+    problems = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(3)")]
     if problems != ["ok"]:
-        raise FileProblem(path, f"is damaged ({problems[0][:120]})")
+        lines = [line.strip() for text in problems for line in text.splitlines()
+                 if line.strip() and not line.startswith("***")]
+        detail = lines[0][:120] if lines else "integrity check failed"
+        raise FileProblem(path, f"is damaged ({detail})")
     expected = expected_schema()
     actual = _actual_schema(conn)
     for name, (kind, table, columns) in actual.items():
@@ -242,7 +245,7 @@ def _sql_of(conn: sqlite3.Connection, name: str) -> str:
 
 def describe_sqlite_error(exc: BaseException) -> str:
     """A user-readable reason for an SQLite error on an untrusted file."""
-    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    text = " ".join(str(exc).split()) or type(exc).__name__
     lowered = text.lower()
     if "too big" in lowered:
         return f"holds a value larger than {MAX_VALUE_BYTES // 1000} kB (damaged or hostile file)"
