@@ -247,13 +247,13 @@ def test_heartbeat_refreshes_the_lock(design_file):
 def test_heartbeat_thread_keeps_refreshing(design_file):
     doc = DesignDocument.open(design_file, heartbeat=False)
     try:
-        doc.lock.info.heartbeat = _ago(hours=2)
+        old = doc.lock.info.heartbeat = _ago(hours=2)
         lock_path(design_file).write_bytes(doc.lock.info.to_bytes())
         doc.lock.start_heartbeat(interval=0.05)
         import time
 
-        for _ in range(200):
-            if lockfile.read_lock(design_file).info.heartbeat != _ago(hours=2):
+        for _ in range(500):
+            if lockfile.read_lock(design_file).info.heartbeat != old:
                 break
             time.sleep(0.02)
         heartbeat = lockfile.read_lock(design_file).info.heartbeat_time()
