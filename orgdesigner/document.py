@@ -23,8 +23,10 @@ check, backup, atomic replace). Every error's `str()` is a sentence for the user
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,8 +90,10 @@ class DesignDocument:
             if lock is not None:
                 lock.release()
             raise
-        if lock is not None and heartbeat:
-            lock.start_heartbeat()
+        if lock is not None:
+            sweep_leftovers(path)
+            if heartbeat:
+                lock.start_heartbeat()
         return doc
 
     @classmethod
@@ -269,6 +273,19 @@ def _acquire(path: Path, user: str | None, break_stale: bool) -> OwnedLock:
         return OwnedLock.acquire(path, user)
     except FileExistsError:
         raise LockedByOther(path, lockfile.read_lock(path).info) from None
+
+
+def sweep_leftovers(path: Path) -> None:
+    """Remove temp files of saves that crashed long ago (we hold the lock, so none is live)."""
+    cutoff = time.time() - lockfile.STALE_AFTER.total_seconds()
+    lock_name = glob.escape(lockfile.lock_path(path).name)
+    patterns = (f".{glob.escape(path.name)}.*.tmp*", f"{lock_name}.*.tmp", f"{lock_name}.broken-*")
+    for leftover in (p for pattern in patterns for p in path.parent.glob(pattern)):
+        try:
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
+        except OSError:
+            pass
 
 
 def describe_lock(path: str | Path) -> str:

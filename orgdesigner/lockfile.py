@@ -221,24 +221,33 @@ class OwnedLock:
 
     @classmethod
     def acquire(cls, design_path: str | Path, user: str | None = None) -> "OwnedLock":
-        """Create the lock exclusively. Raises FileExistsError if held, LockUnavailable if impossible."""
+        """Create the lock exclusively. Raises FileExistsError if held, LockUnavailable if impossible.
+
+        The record is written to a temp file first and hard-linked into place
+        (atomic and exclusive), so a crash never leaves an empty lock behind.
+        Where the filesystem has no hard links, `O_EXCL` creation is the fallback.
+        """
         design_path = Path(design_path)
         info = LockInfo.mine(user)
         path = lock_path(design_path)
+        tmp = path.with_name(f"{path.name}.{uuid.uuid4().hex[:8]}.tmp")
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            _write_new(tmp, info.to_bytes())
+        except OSError as exc:
+            raise LockUnavailable(_why_unavailable(exc, path.parent)) from None
+        try:
+            os.link(tmp, path)
         except FileExistsError:
             raise
-        except OSError as exc:
-            raise LockUnavailable(_why_unavailable(exc, path.parent)) from None
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(info.to_bytes())
-                handle.flush()
-                os.fsync(handle.fileno())
-        except OSError as exc:
-            path.unlink(missing_ok=True)
-            raise LockUnavailable(_why_unavailable(exc, path.parent)) from None
+        except OSError:  # no hard links here (some SMB/FAT shares)
+            try:
+                _write_new(path, info.to_bytes())
+            except FileExistsError:
+                raise
+            except OSError as exc:
+                raise LockUnavailable(_why_unavailable(exc, path.parent)) from None
+        finally:
+            tmp.unlink(missing_ok=True)
         return cls(design_path, info)
 
     def still_ours(self) -> bool:
@@ -287,6 +296,19 @@ class _Heartbeat(threading.Thread):
 
     def stop(self) -> None:
         self._stop_event.set()
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    """Create `path` exclusively with `data`, fsynced; remove it again if writing fails."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError:
+        path.unlink(missing_ok=True)
+        raise
 
 
 def break_lock(design_path: str | Path, seen: LockState) -> bool:

@@ -174,3 +174,22 @@ def test_untitled_document_saves_as(data_dir, shared):
     assert lock_path(target).exists()
     doc.close()
     assert not lock_path(target).exists()
+
+
+def test_leftover_temp_files_of_old_crashed_saves_are_swept(shared, data_dir):
+    path = shared / "design.db"
+    write_sample(path)
+    old_tmp = shared / ".design.db.0123456789ab.tmp"
+    old_journal = shared / ".design.db.0123456789ab.tmp-journal"
+    fresh_tmp = shared / ".design.db.ba9876543210.tmp"
+    other = shared / ".other.db.0123456789ab.tmp"
+    for leftover in (old_tmp, old_journal, fresh_tmp, other):
+        leftover.write_bytes(b"partial")
+    for leftover in (old_tmp, old_journal, other):
+        os.utime(leftover, (1_000_000_000, 1_000_000_000))
+    DesignDocument.open(path, read_only=True).close()
+    assert old_tmp.exists()  # read-only openers never delete anything
+    doc = DesignDocument.open(path, heartbeat=False)
+    doc.close()
+    assert not old_tmp.exists() and not old_journal.exists()
+    assert fresh_tmp.exists() and other.exists()

@@ -1,0 +1,79 @@
+"""Run by test_shared_crashloop: fork savers, SIGKILL them at random moments, check the file.
+
+Usage: python crashloop_worker.py TARGET KILLS SEED. Prints one JSON list of
+per-kill results. The parent (this process) imports everything once and
+forks each saver, so a kill costs milliseconds, not an interpreter start.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import sys
+import time
+from pathlib import Path
+
+from orgdesigner import ops, storage
+from orgdesigner.document import DesignDocument
+from orgdesigner.entities import Department
+from orgdesigner.errors import OrgDesignerError
+
+
+def saver(target: Path) -> None:
+    """Open the design and save it over and over; every version is self-consistent."""
+    doc = DesignDocument.open(target, break_stale_lock=True, heartbeat=False)
+    generation = doc.design.stamp.save_generation
+    while True:
+        generation += 1
+        tag = f"v{generation}"
+        extra = f"x{generation}"
+        added = [d for d in doc.design.departments if d.startswith("x")]
+        batch = [ops.UpdateDesign({"name": tag}), ops.UpdateDepartment("d1", {"notes": tag})]
+        if added:
+            batch.append(ops.RemoveDepartment(added[0]))
+        else:
+            batch.append(ops.AddDepartment(Department(id=extra, name=tag, parent="d1")))
+        ops.Batch(batch).apply(doc.design)
+        doc.save()
+
+
+def check(target: Path) -> dict:
+    design = storage.load(target)  # integrity check, schema, values, invariants of the model
+    design.check_invariants()
+    tag = f"v{design.stamp.save_generation}"
+    extras = [d for d in design.departments.values() if d.id.startswith("x")]
+    consistent = (design.name == tag and design.departments["d1"].notes == tag
+                  and all(e.name == tag for e in extras))
+    return {"generation": design.stamp.save_generation, "ok": consistent}
+
+
+def main() -> None:
+    target, kills, seed = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+    rng = random.Random(seed)
+    results = []
+    for i in range(kills):
+        pid = os.fork()
+        if pid == 0:  # the saver
+            code = 0
+            try:
+                saver(target)
+            except BaseException:  # noqa: BLE001 - report through the exit code
+                code = 5
+            os._exit(code)
+        time.sleep(rng.uniform(0.0, 0.08))
+        os.kill(pid, signal.SIGKILL)
+        _, status = os.waitpid(pid, 0)
+        killed = os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
+        try:
+            result = check(target)
+        except OrgDesignerError as exc:
+            result = {"ok": False, "error": str(exc)}
+        result.update(kill=i, killed=killed)
+        results.append(result)
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()
