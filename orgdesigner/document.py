@@ -146,8 +146,11 @@ class DesignDocument:
         lock = None
         reason = ""
         if source is not None:
-            try:
-                lock = _acquire(source, user, break_stale=False)
+            seen = lockfile.read_lock(source).info
+            crashed_own = (seen is not None and seen.pid == item.manifest.pid
+                           and seen.host == item.manifest.host)
+            try:  # the crashed session's own lock is stale by definition: take it over
+                lock = _acquire(source, user, break_stale=crashed_own)
             except LockedByOther as exc:
                 reason = str(exc)
             except LockUnavailable as exc:

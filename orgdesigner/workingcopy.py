@@ -163,8 +163,10 @@ class WorkingCopy:
         self.mark_dirty()
 
     def mark_dirty(self) -> None:
-        if not self.manifest.dirty:
+        title_changed = self.manifest.title != self.design.name
+        if not self.manifest.dirty or title_changed:
             self.manifest.dirty = True
+            self.manifest.title = self.design.name  # the recovery prompt shows it
             try:
                 self.manifest.write(self.folder)
             except OSError as exc:
