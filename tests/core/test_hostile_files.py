@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import sqlite3
 import struct
+import sys
 from pathlib import Path
 from typing import Callable
 
@@ -297,3 +298,35 @@ def test_random_byte_flips(shared, data_dir, seed):
         else:  # the flip hit unused space or a value that is still valid
             design.check_invariants()
     assert path.read_bytes() == bytes(data)
+
+
+def test_a_read_that_takes_too_long_is_stopped(shared, monkeypatch):
+    from orgdesigner import untrusted
+
+    path = shared / "design.db"
+    storage.save(sample_design(departments=3000), path)  # enough work to reach the check
+    monkeypatch.setattr(untrusted, "WORK_SECONDS", -1.0)  # the work budget is already spent
+    with hang_guard(60), pytest.raises(FileProblem, match="took too long to read"):
+        storage.load(path)
+
+
+def test_hardened_connection_refuses_attach_and_keeps_limits(shared, tmp_path):
+    from orgdesigner import untrusted
+
+    path = shared / "design.db"
+    _valid(path)
+    copy = tmp_path / "copy.db"
+    untrusted.private_copy(path, copy)
+    conn = untrusted.open_checked(copy)
+    try:
+        assert conn.execute("PRAGMA trusted_schema").fetchone()[0] == 0
+        with pytest.raises(sqlite3.Error):
+            conn.execute(f"ATTACH DATABASE '{tmp_path / 'other.db'}' AS other")
+        with pytest.raises(sqlite3.Error):
+            conn.execute("SELECT zeroblob(?)", (untrusted.MAX_VALUE_BYTES + 1,)).fetchone()
+        with pytest.raises(sqlite3.OperationalError):
+            conn.execute("UPDATE meta SET value='x'")  # read-only even on the private copy
+        if sys.version_info >= (3, 12):
+            assert conn.getconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE)
+    finally:
+        conn.close()
