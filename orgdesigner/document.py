@@ -98,7 +98,7 @@ class DesignDocument:
 
     @classmethod
     def _load(cls, path: Path, lock: OwnedLock | None, state: DocumentState) -> "DesignDocument":
-        folder, session = WorkingCopy.new_folder()
+        folder, session = _new_session(path)
         try:
             design, fingerprint = storage.load_checked(path, keep_copy=folder / "working.db")
             manifest = Manifest(session=session, source=str(path), title=design.name,
@@ -126,7 +126,7 @@ class DesignDocument:
     def new(cls, design: Design | None = None) -> "DesignDocument":
         """An untitled document (a new design or an import); its first save is a Save As."""
         design = design or Design("")
-        folder, session = WorkingCopy.new_folder()
+        folder, session = _new_session(None)
         manifest = Manifest(session=session, source=None, title=design.name)
         working = WorkingCopy.start(design, folder, manifest)
         return cls(design, None, working, None, DocumentState(editable=True, untitled=True), None)
@@ -249,6 +249,17 @@ class DesignDocument:
         self.working.close(discard=True)
 
 
+def _new_session(path: Path | None) -> tuple[Path, str]:
+    """A session folder for the working copy; a clear error if the data folder is unusable."""
+    try:
+        return WorkingCopy.new_folder()
+    except OSError as exc:
+        from .workingcopy import data_dir
+
+        raise FileProblem(path or data_dir(), f"cannot be opened: no working copy can be made in "
+                                              f"{data_dir()} ({exc.strerror or exc})") from None
+
+
 def _acquire(path: Path, user: str | None, break_stale: bool) -> OwnedLock:
     """Take the lock on `path`, or raise LockedByOther / LockUnavailable."""
     try:
@@ -301,4 +312,4 @@ def describe_lock(path: str | Path) -> str:
     return seen.info.describe(path)
 
 
-_ = (FileProblem, LockInfo)  # re-exported names the UI may import from here
+_ = LockInfo  # re-exported for the UI

@@ -30,7 +30,7 @@ from sqlalchemy.pool import StaticPool
 from . import __version__, schema, untrusted
 from .design import LANGUAGES, Design, FileStamp, build_design, now_iso
 from .entities import Department, Function, Link, check_text
-from .errors import FileProblem, InvalidValueError, ModelError
+from .errors import FileProblem, InvalidValueError, ModelError, NewerFormatError
 
 SQLITE_MAGIC = untrusted.SQLITE_MAGIC
 MAX_FILE_BYTES = untrusted.MAX_FILE_BYTES
@@ -333,10 +333,16 @@ def load_checked(path: str | Path, keep_copy: Path | None = None) -> tuple[Desig
     from .migrations import migrate_copy
 
     path = Path(path)
-    untrusted.check_header(path)
+    read_header(path)  # before copying: nothing of SQLite, no oversized copy
     with tempfile.TemporaryDirectory(prefix="orgdesigner-read-") as tmp:
         copy = Path(tmp) / "copy.db"
-        version, fingerprint = untrusted.private_copy(path, copy)
+        fingerprint = untrusted.private_copy(path, copy)
+        try:
+            _, version = read_header(copy)
+        except NewerFormatError as exc:  # name the user's file, not our copy
+            raise NewerFormatError(path, exc.found, exc.supported) from None
+        except FileProblem as exc:
+            raise FileProblem(path, exc.problem) from None
         try:
             if version < schema.FORMAT_VERSION:
                 conn = untrusted.open_checked(copy)

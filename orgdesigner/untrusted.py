@@ -5,8 +5,8 @@ A `.db` file is untrusted input. The order of checks matters:
 1. `check_header(path)`: size cap, the `SQLite format 3` magic, our
    `application_id`, a known format version, read from the 100-byte header
    with plain file I/O, so SQLite never sees a foreign or oversized file.
-2. `private_copy(path, folder)`: copy the file (one read pass that also
-   hashes it) into a private folder; SQLite only ever opens the copy, so the
+2. `private_copy(path, dest)`: copy the file (one read pass that also
+   hashes it) into a private folder and judge the copy's header again; SQLite only ever opens the copy, so the
    original stays byte-identical and no lock or journal is created beside it.
 3. `open_checked(copy)`: a read-only connection with `trusted_schema=OFF`,
    tight SQLite length limits, no ATTACH, defensive mode where Python offers it
@@ -103,36 +103,31 @@ def _judge_header(path: Path, head: bytes, size: int) -> int:
 
 
 # ------------------------------------------------------------ 2. private copy
-def private_copy(path: str | Path, dest: str | Path) -> tuple[int, Fingerprint]:
-    """Copy `path` to `dest` in one pass; return (format version, fingerprint of what was copied).
+def private_copy(path: str | Path, dest: str | Path) -> Fingerprint:
+    """Copy `path` to `dest` (which must not exist) in one pass; return the copy's fingerprint.
 
-    The header is judged again on the bytes actually copied, so a file swapped
-    between the check and the copy cannot slip through.
+    Judge the copy's header afterwards (`check_header(dest)`): those are the
+    bytes SQLite will open, so a file swapped after an earlier check cannot slip through.
     """
     path, dest = Path(path), Path(dest)
-    check_header(path)
     digest = hashlib.sha256()
     size = 0
-    head = b""
     try:
         with open(path, "rb") as src, open(dest, "xb") as out:
             while chunk := src.read(1 << 20):
-                if not head:
-                    head = chunk[:100]
                 size += len(chunk)
                 if size > MAX_FILE_BYTES:
-                    break
+                    raise FileProblem(path, f"is too large for a design file (over "
+                                            f"{MAX_FILE_BYTES // 2**20} MB)")
                 digest.update(chunk)
                 out.write(chunk)
     except OSError as exc:
         dest.unlink(missing_ok=True)
         raise FileProblem(path, f"cannot be read ({exc.strerror or exc})") from None
-    try:
-        version = _judge_header(path, head, size)
     except FileProblem:
         dest.unlink(missing_ok=True)
         raise
-    return version, Fingerprint(digest.hexdigest(), size)
+    return Fingerprint(digest.hexdigest(), size)
 
 
 def fingerprint(path: str | Path) -> Fingerprint:

@@ -316,7 +316,7 @@ def test_hardened_connection_refuses_attach_and_keeps_limits(shared, tmp_path):
     path = shared / "design.db"
     _valid(path)
     copy = tmp_path / "copy.db"
-    untrusted.private_copy(path, copy)
+    assert untrusted.private_copy(path, copy) == untrusted.fingerprint(path)
     conn = untrusted.open_checked(copy)
     try:
         assert conn.execute("PRAGMA trusted_schema").fetchone()[0] == 0

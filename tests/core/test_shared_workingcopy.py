@@ -109,3 +109,16 @@ def test_large_design_save_after_one_edit(shared, data_dir):
     doc.save()
     assert storage.load(path).departments["d1500"].name == "改名"
     doc.close()
+
+
+def test_unusable_data_folder_is_a_clear_error_and_no_lock_is_left(shared, data_dir):
+    from orgdesigner.errors import FileProblem
+    from orgdesigner.lockfile import lock_path
+
+    path = shared / "design.db"
+    write_sample(path)
+    data_dir.parent.mkdir(parents=True, exist_ok=True)
+    data_dir.write_text("a file where the data folder should be")
+    with pytest.raises(FileProblem, match="no working copy can be made"):
+        DesignDocument.open(path, heartbeat=False)
+    assert not lock_path(path).exists()
