@@ -90,7 +90,14 @@ class Manifest:
         if not isinstance(raw, dict):
             raise ValueError("not a manifest")
         known = {k: v for k, v in raw.items() if k in cls.__dataclass_fields__}
-        return cls(**known)
+        manifest = cls(**known)
+        for name, expected in (("pid", int), ("host", str), ("dirty", bool), ("title", str),
+                               ("updated", str), ("base_sha256", str), ("base_size", int)):
+            if not isinstance(getattr(manifest, name), expected):
+                raise ValueError(f"bad {name}")
+        if manifest.source is not None and not isinstance(manifest.source, str):
+            raise ValueError("bad source")
+        return manifest
 
     def write(self, folder: Path) -> None:
         self.updated = now_iso()

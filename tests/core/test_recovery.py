@@ -150,3 +150,14 @@ def test_recovery_while_someone_else_edits_is_read_only(design_file, monkeypatch
     assert "unsaved" in storage.load(design_file.with_name("mine.db")).departments
     doc.close()
     colleague.close()
+
+
+@pytest.mark.parametrize("content", ["", "{not json", "[]", '{"session": "x", "source": null, '
+                                     '"title": "t", "pid": "not a number"}'])
+def test_damaged_manifest_is_skipped_not_a_crash(data_dir, content):
+    session = data_dir / "sessions" / "abc"
+    session.mkdir(parents=True)
+    (session / "manifest.json").write_text(content)
+    (session / "working.db").write_bytes(b"")
+    assert recovery.find_recoverable() == []
+    assert (session / "working.db").exists()  # never delete what might be someone's work
