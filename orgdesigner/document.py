@@ -23,10 +23,12 @@ check, backup, atomic replace). Every error's `str()` is a sentence for the user
 
 from __future__ import annotations
 
+import atexit
 import glob
 import os
 import shutil
 import time
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,6 +65,7 @@ class DesignDocument:
         self.lock = lock
         self.state = state
         self.base = base  # fingerprint of the file version our edits are based on
+        _OPEN.add(self)
 
     # ------------------------------------------------------------- opening
     @classmethod
@@ -247,6 +250,19 @@ class DesignDocument:
             self.lock.release()
             self.lock = None
         self.working.close(discard=True)
+        _OPEN.discard(self)
+
+
+_OPEN: "weakref.WeakSet[DesignDocument]" = weakref.WeakSet()
+
+
+@atexit.register
+def _release_locks_at_exit() -> None:
+    """A normal exit never leaves a lock behind; unsaved work stays recoverable."""
+    for doc in list(_OPEN):
+        if doc.lock is not None:
+            doc.lock.release()
+            doc.lock = None
 
 
 def _new_session(path: Path | None) -> tuple[Path, str]:

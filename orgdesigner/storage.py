@@ -10,7 +10,6 @@ The shared-folder workflow (lock, conflict check, working copy, recovery) is
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 import shutil
@@ -37,10 +36,10 @@ MAX_FILE_BYTES = untrusted.MAX_FILE_BYTES
 
 
 def user_display_name() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name (some services): still save
-        return "unknown"
+    """The name written as "saved by" (the same one the lock file shows)."""
+    from .lockfile import user_display_name as display_name
+
+    return display_name()
 
 
 # --------------------------------------------------------------------- header

@@ -39,7 +39,7 @@ def test_second_saver_gets_changed_by_others_and_save_as_keeps_both(design_file,
     with pytest.raises(ChangedByOthers) as caught:
         a.save()
     message = str(caught.value)
-    assert message.startswith("design.db was changed by ")
+    assert message.startswith("design.db was changed by Zhang Wei at ")
     assert "since you opened it" in message and "another name" in message
     assert design_file.read_bytes() == saved_by_b
 

@@ -261,3 +261,16 @@ def test_heartbeat_thread_keeps_refreshing(design_file):
     finally:
         doc.close()
     assert not lock_path(design_file).exists()
+
+
+def test_normal_exit_without_close_releases_the_lock(design_file):
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    script = ("import sys; from orgdesigner.document import DesignDocument; "
+              "doc = DesignDocument.open(sys.argv[1]); print(doc.state.editable)")
+    env = dict(os.environ, PYTHONPATH=str(root))
+    out = subprocess.run([sys.executable, "-c", script, str(design_file)], env=env, cwd=root,
+                         capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "True", out.stderr
+    assert not lock_path(design_file).exists()
