@@ -157,12 +157,6 @@ def harden(conn: sqlite3.Connection) -> None:
             option = getattr(sqlite3, name, None)
             if option is not None:
                 setconfig(option, name.endswith("DEFENSIVE"))
-        option = getattr(sqlite3, "SQLITE_DBCONFIG_ENABLE_TRIGGER", None)
-        if option is not None:
-            setconfig(option, False)
-        option = getattr(sqlite3, "SQLITE_DBCONFIG_ENABLE_VIEW", None)
-        if option is not None:
-            setconfig(option, False)
     deadline = time.monotonic() + WORK_SECONDS
     conn.set_progress_handler(lambda: int(time.monotonic() > deadline), _PROGRESS_STEPS)
 
