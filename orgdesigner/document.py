@@ -9,6 +9,10 @@
     doc.heartbeat()                           # every minute (a QTimer); a daemon thread also does it
     doc.close()                               # releases the lock, deletes the working copy
 
+Other formats (JSON, spreadsheets) are read with `orgdesigner.formats.read_design`
+and wrapped in `DesignDocument.new(design)`: an untitled document whose first
+save is a Save As.
+
 On `LockedByOther` the UI offers: `DesignDocument.open(path, read_only=True)`,
 `DesignDocument.open_copy(path)`, Cancel, and for a stale lock
 `DesignDocument.open(path, break_stale_lock=True)` (a backup is taken first).
@@ -37,7 +41,9 @@ from .design import Design
 from .docerrors import ChangedByOthers, LockedByOther, SaveFailed
 from .errors import FileProblem
 from .lockfile import LockInfo, LockUnavailable, OwnedLock
-from .safesave import busy_marker, check_unchanged, save_verified, take_backup
+from .safesave import (
+    busy_marker, check_unchanged, describe_os_error, save_verified, take_backup,
+)
 from .untrusted import Fingerprint
 from .workingcopy import Manifest, WorkingCopy
 
@@ -194,7 +200,10 @@ class DesignDocument:
                                         "use Save As")
         base = None if overwrite else self.base
         if not (self.lock is not None and self.lock.still_ours()):
-            check_unchanged(self.path, base)  # "changed by others" matters more than the lock
+            try:  # "changed by others" matters more than who holds the lock now
+                check_unchanged(self.path, base)
+            except OSError as exc:
+                raise SaveFailed(self.path, describe_os_error(exc)) from None
         self._ensure_lock()
         self._write(self.path, base)
 
