@@ -62,7 +62,10 @@ def backup_target(target: Path) -> Path | None:
 
 def replace_target(tmp: Path, target: Path) -> None:
     os.replace(tmp, target)
-    storage.fsync_dir(target.parent)
+    try:  # the new file is in place; a folder that cannot be fsynced (some shares) is no failure
+        storage.fsync_dir(target.parent)
+    except OSError:
+        pass
 
 
 # ------------------------------------------------------------------ backups

@@ -268,7 +268,10 @@ class WorkingCopy:
         self.manifest.dirty = False
         self.set_base(fingerprint, stamp)
         self.manifest.last_save = stamp.saved_at
-        self.manifest.write(self.folder)
+        try:
+            self.manifest.write(self.folder)
+        except OSError as exc:  # the file is saved; only the recovery record lags behind
+            self.problem = f"the recovery record could not be written ({exc})"
 
     def set_base(self, fingerprint, stamp) -> None:
         self.manifest.base_sha256 = fingerprint.sha256 if fingerprint else ""

@@ -193,3 +193,17 @@ def test_leftover_temp_files_of_old_crashed_saves_are_swept(shared, data_dir):
     doc.close()
     assert not old_tmp.exists() and not old_journal.exists()
     assert fresh_tmp.exists() and other.exists()
+
+
+def test_folder_fsync_failing_after_the_replace_is_not_reported_as_a_failed_save(doc, monkeypatch):
+    from orgdesigner import storage as storage_module
+
+    _edit(doc)
+
+    def no_dir_fsync(folder):
+        raise OSError(errno.EINVAL, "Invalid argument")
+
+    monkeypatch.setattr(storage_module, "fsync_dir", no_dir_fsync)
+    doc.save()
+    assert storage.load(doc.path).snapshot() == doc.design.snapshot()
+    assert not doc.dirty
