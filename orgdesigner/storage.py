@@ -229,12 +229,15 @@ def save(design: Design, path: str | Path) -> None:
         verify_file(tmp, design)
         copy_mode(path, tmp)
         os.replace(tmp, path)
-        fsync_dir(path.parent)
     except BaseException:
         design.stamp, design.modified = old_stamp, old_modified
         tmp.unlink(missing_ok=True)
         Path(f"{tmp}-journal").unlink(missing_ok=True)
         raise
+    try:
+        fsync_dir(path.parent)
+    except OSError:  # the new file is in place; some shares cannot fsync a folder
+        pass
 
 
 # ----------------------------------------------------------------------- read
