@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import select
 import signal
 import sys
 import time
@@ -21,9 +22,10 @@ from orgdesigner.entities import Department
 from orgdesigner.errors import OrgDesignerError
 
 
-def saver(target: Path) -> None:
+def saver(target: Path, ready: int) -> None:
     """Open the design and save it over and over; every version is self-consistent."""
     doc = DesignDocument.open(target, break_stale_lock=True, heartbeat=False)
+    os.write(ready, b"o")  # opened: the parent now kills at a random moment of the saves
     generation = doc.design.stamp.save_generation
     while True:
         generation += 1
@@ -54,16 +56,24 @@ def main() -> None:
     rng = random.Random(seed)
     results = []
     for i in range(kills):
+        read_end, write_end = os.pipe()
         pid = os.fork()
         if pid == 0:  # the saver
+            os.close(read_end)
             code = 0
             try:
-                saver(target)
+                saver(target, write_end)
             except BaseException:  # noqa: BLE001 - report through the exit code
                 code = 5
             os._exit(code)
-        time.sleep(rng.uniform(0.0, 0.08))
+        os.close(write_end)
+        if i % 4 == 0:  # a quarter of the kills land anywhere, also while opening
+            time.sleep(rng.uniform(0.0, 0.05))
+        else:  # the rest while saving
+            ready, _, _ = select.select([read_end], [], [], 30)
+            time.sleep(rng.uniform(0.0, 0.06))
         os.kill(pid, signal.SIGKILL)
+        os.close(read_end)
         _, status = os.waitpid(pid, 0)
         killed = os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
         try:

@@ -42,6 +42,6 @@ def test_kill_during_saves_never_damages_the_file(tmp_path):
     assert bad == []
     generations = [r["generation"] for r in results]
     assert generations == sorted(generations)  # never an older version after a newer one
-    assert generations[-1] > 50  # the savers really saved between kills
+    assert generations[-1] > 10  # the savers really saved between kills
     final = storage.load(target)
     final.check_invariants()
