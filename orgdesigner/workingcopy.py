@@ -245,7 +245,15 @@ class WorkingCopy:
         out = sqlite3.connect(dest, isolation_level=None)
         try:
             self.conn.backup(out)
-            out.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            out.close()
+        # The pages carry the working copy's WAL flag; mark the file as rollback-journal
+        # before SQLite opens it again, so no -wal/-shm files appear in the shared folder.
+        with open(dest, "r+b") as handle:
+            handle.seek(18)
+            handle.write(b"\x01\x01")
+        out = sqlite3.connect(dest, isolation_level=None)
+        try:
             out.execute("BEGIN")
             out.execute("DELETE FROM meta")
             out.executemany("INSERT INTO meta VALUES (?, ?)", storage.meta_rows(self.design).items())

@@ -207,3 +207,25 @@ def test_folder_fsync_failing_after_the_replace_is_not_reported_as_a_failed_save
     doc.save()
     assert storage.load(doc.path).snapshot() == doc.design.snapshot()
     assert not doc.dirty
+
+
+def test_saved_file_is_a_plain_rollback_journal_file(doc, monkeypatch):
+    import sqlite3
+
+    created: list[str] = []
+    real = safesave.write_temp
+
+    def watch(write, tmp):
+        real(write, tmp)
+        created.extend(p.name for p in tmp.parent.iterdir())
+
+    monkeypatch.setattr(safesave, "write_temp", watch)
+    _edit(doc)
+    doc.save()
+    assert not [name for name in created if name.endswith(("-wal", "-shm"))]
+    header = doc.path.read_bytes()[:100]
+    assert header[18:20] == b"\x01\x01"
+    conn = sqlite3.connect(f"file:{doc.path}?mode=ro", uri=True)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
