@@ -36,6 +36,7 @@ from .errors import FileProblem, NewerFormatError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MAX_FILE_BYTES = 256 * 1024 * 1024  # a 10,000-department design is a few MB
+MAX_ROWS = 1_000_000  # per table; a 10,000-department design has well under 300,000
 MAX_VALUE_BYTES = 1_000_000  # longest single value SQLite may hand us
 WORK_SECONDS = 60.0  # abort any single open that takes longer than this
 _PROGRESS_STEPS = 20_000
@@ -221,6 +222,11 @@ def check_database(conn: sqlite3.Connection, path: str | Path) -> None:
     missing = sorted(set(expected) - set(actual))
     if missing:
         raise FileProblem(path, f"is incomplete: {missing[0]!r} is missing")
+    for table in sorted(schema.TABLE_NAMES):
+        rows = conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+        if rows > MAX_ROWS:
+            raise FileProblem(path, f"has too many rows in {table!r} ({rows:,}; "
+                                    f"the limit is {MAX_ROWS:,})")
     dangling = conn.execute("PRAGMA foreign_key_check").fetchone()
     if dangling is not None:
         raise FileProblem(path, f"has a broken reference in table {dangling[0]!r} "

@@ -330,3 +330,13 @@ def test_hardened_connection_refuses_attach_and_keeps_limits(shared, tmp_path):
             assert conn.getconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE)
     finally:
         conn.close()
+
+
+def test_too_many_rows_are_refused_before_building_the_design(shared, monkeypatch):
+    from orgdesigner import untrusted
+
+    path = shared / "design.db"
+    _valid(path)
+    monkeypatch.setattr(untrusted, "MAX_ROWS", 3)
+    with pytest.raises(FileProblem, match=r"has too many rows in 'departments' \(6; the limit is 3\)"):
+        storage.load(path)
