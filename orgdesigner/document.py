@@ -81,7 +81,7 @@ class DesignDocument:
         path = Path(os.path.abspath(path))
         untrusted.check_header(path)
         lock: OwnedLock | None = None
-        reason = "opened read-only" if read_only else ""
+        reason = (describe_lock(path) or "opened read-only") if read_only else ""
         if not read_only:
             marker = busy_marker(path)
             if marker is not None:

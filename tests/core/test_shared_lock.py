@@ -77,6 +77,7 @@ def test_second_opener_is_told_who_edits_and_can_open_read_only_or_a_copy(design
 
         viewer = DesignDocument.open(design_file, read_only=True)
         assert not viewer.state.editable
+        assert viewer.state.read_only_reason.startswith("design.db is being edited by Wang Li")
         assert viewer.design.counts() == first.design.counts()
         with pytest.raises(SaveFailed, match="read-only"):
             viewer.save()
