@@ -23,7 +23,6 @@ reporting cycle) are then checked by the model itself while
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
 import struct
 import time
