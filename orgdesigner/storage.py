@@ -11,9 +11,9 @@ The shared-folder workflow (lock, conflict check, working copy, recovery) is
 from __future__ import annotations
 
 import json
+import math
 import os
 import shutil
-import math
 import socket
 import sqlite3
 import tempfile
