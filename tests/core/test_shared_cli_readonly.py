@@ -30,6 +30,17 @@ def test_info_and_export_leave_the_folder_byte_identical(design_file, tmp_path, 
     assert "市场部结构方案" in capsys.readouterr().out
 
 
+def test_validate_on_a_file_someone_is_editing_never_locks_or_writes(design_file, capsys):
+    editor = DesignDocument.open(design_file, heartbeat=False)
+    before = listing(design_file.parent)
+    assert cli.main(["validate", str(design_file)]) in (0, 1)  # findings are fine here
+    assert listing(design_file.parent) == before
+    editor.close()
+    before = listing(design_file.parent)
+    assert cli.main(["validate", str(design_file)]) in (0, 1)
+    assert listing(design_file.parent) == before  # and takes no lock of its own
+
+
 def test_info_works_on_a_file_someone_is_editing_and_says_who(design_file, capsys):
     editor = DesignDocument.open(design_file, heartbeat=False)
     before = listing(design_file.parent)
