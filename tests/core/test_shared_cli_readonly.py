@@ -14,13 +14,24 @@ from .sharedfiles_support import data_dir, listing, shared, write_sample  # noqa
 
 
 @pytest.fixture
+def no_locking(monkeypatch):
+    """Any attempt to take a lock fails the test."""
+    from orgdesigner.lockfile import OwnedLock
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a read-only command tried to take the lock")
+
+    monkeypatch.setattr(OwnedLock, "acquire", classmethod(refuse))
+
+
+@pytest.fixture
 def design_file(shared, data_dir):
     path = shared / "design.db"
     write_sample(path)
     return path
 
 
-def test_info_and_export_leave_the_folder_byte_identical(design_file, tmp_path, capsys):
+def test_info_and_export_leave_the_folder_byte_identical(design_file, tmp_path, capsys, no_locking):
     before = listing(design_file.parent)
     assert cli.main(["info", str(design_file)]) == 0
     out = tmp_path / "out.json"
@@ -36,9 +47,12 @@ def test_validate_on_a_file_someone_is_editing_never_locks_or_writes(design_file
     assert cli.main(["validate", str(design_file)]) in (0, 1)  # findings are fine here
     assert listing(design_file.parent) == before
     editor.close()
+
+
+def test_validate_takes_no_lock(design_file, no_locking):
     before = listing(design_file.parent)
     assert cli.main(["validate", str(design_file)]) in (0, 1)
-    assert listing(design_file.parent) == before  # and takes no lock of its own
+    assert listing(design_file.parent) == before
 
 
 def test_info_works_on_a_file_someone_is_editing_and_says_who(design_file, capsys):
