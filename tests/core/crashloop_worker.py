@@ -11,8 +11,11 @@ import json
 import os
 import random
 import select
+import shutil
+import sqlite3
 import signal
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -42,7 +45,15 @@ def saver(target: Path, ready: int) -> None:
 
 
 def check(target: Path) -> dict:
-    design = storage.load(target)  # integrity check, schema, values, invariants of the model
+    with tempfile.TemporaryDirectory() as tmp:  # SQLite's own verdict, on a copy
+        copy = Path(tmp) / "copy.db"
+        shutil.copyfile(target, copy)
+        conn = sqlite3.connect(copy)
+        integrity = conn.execute("PRAGMA integrity_check").fetchall()
+        conn.close()
+    if integrity != [("ok",)]:
+        return {"ok": False, "error": f"integrity_check: {integrity[:3]}"}
+    design = storage.load(target)  # schema, values, invariants of the model
     design.check_invariants()
     tag = f"v{design.stamp.save_generation}"
     extras = [d for d in design.departments.values() if d.id.startswith("x")]
