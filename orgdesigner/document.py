@@ -7,6 +7,7 @@
     doc.save(overwrite=True)                  # after the user chose "Overwrite anyway"
     doc.save_as(other_path)                   # may raise LockedByOther, SaveFailed
     doc.heartbeat()                           # every minute (a QTimer); a daemon thread also does it
+    doc.lock_lost, doc.dirty, doc.problem     # for the status bar
     doc.close()                               # releases the lock, deletes the working copy
 
 Other formats (JSON, spreadsheets) are read with `orgdesigner.formats.read_design`
@@ -185,6 +186,11 @@ class DesignDocument:
     def problem(self) -> str:
         """'' normally; a sentence if the working copy could not keep up (crash safety lost)."""
         return self.working.problem
+
+    @property
+    def lock_lost(self) -> bool:
+        """True once a heartbeat found our lock broken or taken over (warn; Save will tell more)."""
+        return self.lock is not None and self.lock.lost
 
     def heartbeat(self) -> bool:
         """Refresh the lock's heartbeat; False if the lock was broken or taken over."""

@@ -217,6 +217,7 @@ class OwnedLock:
         self.design_path = Path(design_path)
         self.path = lock_path(design_path)
         self.info = info
+        self.lost = False  # set when a heartbeat found the lock broken or taken over
         self._timer: _Heartbeat | None = None
 
     @classmethod
@@ -257,6 +258,7 @@ class OwnedLock:
     def heartbeat(self) -> bool:
         """Refresh the heartbeat; False if the lock is no longer ours (broken or taken over)."""
         if not self.still_ours():
+            self.lost = True
             return False
         self.info.heartbeat = _utcnow().isoformat()
         tmp = self.path.with_name(f"{self.path.name}.{uuid.uuid4().hex[:8]}.tmp")

@@ -151,7 +151,9 @@ def test_lock_removed_between_open_and_save_is_taken_again(design_file):
     doc = DesignDocument.open(design_file, heartbeat=False)
     try:
         lock_path(design_file).unlink()
+        assert not doc.lock_lost
         assert doc.heartbeat() is False
+        assert doc.lock_lost
         ops.AddDepartment(Department(id="new", name="新部门")).apply(doc.design)
         doc.save()
         assert "new" in storage.load(design_file).departments
