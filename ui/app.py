@@ -23,7 +23,9 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow()
     window.show()
     files = [a for a in argv[1:] if not a.startswith("-")]
-    if files:
+    if window.offer_recovery():
+        pass
+    elif files:
         window.open_file(Path(files[0]))
     else:
         last = window.settings.last_file()

@@ -1,69 +1,101 @@
 """Every file operation of the editor goes through here (one small adapter).
 
-Today it uses `orgdesigner.storage`/`formats`; when the shared-file API
-(`orgdesigner.document`: locks, working copy, conflict check, recovery)
-lands, only this module changes. Errors are `OrgDesignerError`s whose text
-is one sentence the main window shows as is.
+It wraps the core's shared-file API (`orgdesigner.document.DesignDocument`):
+a private working copy, the lock beside the file, the changed-by-others
+check at save, crash recovery. Errors are `OrgDesignerError`s whose text is
+one sentence; the typed ones (`LockedByOther`, `ChangedByOthers`,
+`SaveFailed`) let the main window offer the right choices.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from orgdesigner import recovery
 from orgdesigner.design import Design
+from orgdesigner.docerrors import ChangedByOthers, LockedByOther, SaveFailed
+from orgdesigner.document import DesignDocument
 from orgdesigner.errors import FileProblem, OrgDesignerError
 from orgdesigner.formats import READERS, WRITERS, read_design, write_design
 
+__all__ = ["OpenDesign", "ChangedByOthers", "LockedByOther", "SaveFailed", "new_design",
+           "from_design", "open_design", "open_copy", "import_design", "save_design",
+           "export_design", "close_design", "recoverable", "recover", "discard_recovery"]
 
-@dataclass
+
 class OpenDesign:
-    """A design as the editor holds it: where it lives and whether it may be saved there."""
+    """A design as the editor holds it: the core document plus what the window shows."""
 
-    design: Design
-    path: Path | None = None          # None: never saved (new, template, import)
-    read_only_reason: str = ""        # "" when editable; else why not (shown in a banner)
-    recovered: bool = False           # unsaved work brought back after a crash
-    handle: object | None = field(default=None, repr=False)  # the core's document, when there is one
+    def __init__(self, document: DesignDocument):
+        self.document = document
+
+    @property
+    def design(self) -> Design:
+        return self.document.design
+
+    @property
+    def path(self) -> Path | None:
+        return self.document.path
+
+    @property
+    def read_only_reason(self) -> str:
+        state = self.document.state
+        return "" if state.editable else (state.read_only_reason or "opened read-only")
 
     @property
     def read_only(self) -> bool:
-        return bool(self.read_only_reason)
+        return not self.document.state.editable
+
+    @property
+    def recovered(self) -> bool:
+        return self.document.state.recovered
+
+    @property
+    def problem(self) -> str:
+        """'' or a sentence: the lock was lost, or the working copy cannot keep up."""
+        if self.document.lock_lost:
+            return "the lock on this file was broken or taken over; saving will check for changes"
+        return self.document.problem
 
 
 def new_design(name: str = "", language: str = "zh") -> OpenDesign:
-    return OpenDesign(Design(name, language=language))
+    return OpenDesign(DesignDocument.new(Design(name, language=language)))
 
 
-def open_design(path: Path) -> OpenDesign:
-    """Open a `.db` design for editing; raise OrgDesignerError with a clear sentence."""
+def from_design(design: Design) -> OpenDesign:
+    """An untitled document around a design built elsewhere (template, import)."""
+    return OpenDesign(DesignDocument.new(design))
+
+
+def open_design(path: Path, *, read_only: bool = False, break_stale_lock: bool = False) -> OpenDesign:
+    """Open a `.db` design; raise LockedByOther when someone else edits it, FileProblem if unusable."""
     path = Path(path)
-    if path.suffix.lower() != ".db":
+    if path.suffix.lower() != ".db" and path.suffix.lower() in READERS:
         raise FileProblem(path, "is not a design file (.db); use File > Import to read it")
-    return OpenDesign(read_design(path), path)
+    return OpenDesign(DesignDocument.open(path, read_only=read_only,
+                                          break_stale_lock=break_stale_lock))
+
+
+def open_copy(path: Path) -> OpenDesign:
+    return OpenDesign(DesignDocument.open_copy(path))
 
 
 def import_design(path: Path) -> OpenDesign:
-    """Read another format into a new, unsaved design."""
-    return OpenDesign(read_design(path))
+    """Read another format into a new, untitled design."""
+    return from_design(read_design(path))
 
 
-def save_design(doc: OpenDesign, path: Path | None = None) -> Path:
-    """Save to `path` (Save As) or to where the design came from; return the path saved to."""
-    target = Path(path) if path is not None else doc.path
-    if target is None:
-        raise OrgDesignerError("the design has no file yet; use Save As")
-    if target.suffix.lower() != ".db":
-        target = target.with_suffix(".db")
-    try:
-        write_design(doc.design, target)
-    except OrgDesignerError:
-        raise
-    except OSError as exc:
-        raise FileProblem(target, f"could not be saved: {exc.strerror or exc}") from None
-    doc.path = target
-    doc.read_only_reason = ""
-    return target
+def save_design(doc: OpenDesign, path: Path | None = None, *, overwrite: bool = False) -> Path:
+    """Save (path None) or Save As; return the path saved to."""
+    if path is None:
+        doc.document.save(overwrite=overwrite)
+    else:
+        path = Path(path)
+        if path.suffix.lower() != ".db":
+            path = path.with_name(path.name + ".db")
+        doc.document.save_as(path)
+    assert doc.path is not None
+    return doc.path
 
 
 def export_design(doc: OpenDesign, path: Path, **options) -> None:
@@ -75,13 +107,26 @@ def export_design(doc: OpenDesign, path: Path, **options) -> None:
         raise FileProblem(path, f"could not be written: {exc.strerror or exc}") from None
 
 
-def close_design(doc: OpenDesign) -> None:
-    """Release what the design holds on disk (the lock, once the shared-file API lands)."""
+def close_design(doc: OpenDesign | None) -> None:
+    """Release the lock and the working copy (the window asked about unsaved edits first)."""
+    if doc is not None:
+        doc.document.close()
 
 
-def recoverable() -> list[object]:
-    """Unsaved work left by a crashed session (filled in by the shared-file API)."""
-    return []
+def recoverable() -> list[recovery.RecoveryItem]:
+    """Unsaved work left by sessions that crashed."""
+    try:
+        return recovery.find_recoverable()
+    except OSError:
+        return []
+
+
+def recover(item: recovery.RecoveryItem) -> OpenDesign:
+    return OpenDesign(DesignDocument.recover(item))
+
+
+def discard_recovery(item: recovery.RecoveryItem) -> None:
+    recovery.discard(item)
 
 
 def import_suffixes() -> list[str]:

@@ -17,21 +17,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QUndoGroup
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget,
-    QVBoxLayout, QWidget,
+    QApplication, QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from orgdesigner.errors import OrgDesignerError
+from orgdesigner.design import Design
 from orgdesigner.geometry import BOX_H, BOX_W
 
-from . import arrange, clipboard, document_io, edits, optional
+from . import arrange, clipboard, edits, optional
 from .canvas import OrgScene, OrgView
 from .context import EditorContext
 from .document_io import OpenDesign
 from .findings_service import FindingsService
+from .lifecycle import LifecycleMixin
 from .settings import AppSettings
 from .start_page import StartPage
 from .status_bar import EditorStatusBar
@@ -43,20 +43,21 @@ except ImportError:  # pragma: no cover - until the docks land
     create_docks = None
 
 
-class MainWindow(QMainWindow):
+class MainWindow(LifecycleMixin, QMainWindow):
     context_changed = Signal(object)  # EditorContext
 
     def __init__(self, settings: AppSettings | None = None):
         super().__init__()
         self.setObjectName("main_window")
         self.settings = settings or AppSettings()
-        self.doc: OpenDesign = document_io.new_design()
-        self.unsaved_content = False  # a template or import that was never saved
+        self.doc: OpenDesign | None = None  # None: the start page is showing
+        self.unsaved_content = False  # a template, import or recovery that was never saved
         self.undo_group = QUndoGroup(self)
         self.findings = FindingsService(self)
         self.scene = OrgScene(self)
         self.view = OrgView(self.scene)
-        self.ctx: EditorContext = EditorContext.create(self.doc.design)
+        self.ctx: EditorContext = EditorContext.create(Design(""))
+        self._blank_ctx = self.ctx  # what the docks see while the start page shows
         self._find_hits: list[str] = []
         self._find_text = ""
 
@@ -91,6 +92,10 @@ class MainWindow(QMainWindow):
         self.undo_group.cleanChanged.connect(self._on_stack_index)
         self.actions_.recent_menu.aboutToShow.connect(self._fill_recent_menu)
 
+        self._doc_timer = QTimer(self)
+        self._doc_timer.setInterval(30_000)
+        self._doc_timer.timeout.connect(self._check_document)
+        self._doc_timer.start()
         self.resize(1280, 800)
         self._bind(self.ctx)
         if create_docks is not None:
@@ -98,7 +103,8 @@ class MainWindow(QMainWindow):
             for dock in self.docks:
                 if not dock.objectName():
                     dock.setObjectName(type(dock).__name__)
-                self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+                if self.dockWidgetArea(dock) == Qt.DockWidgetArea.NoDockWidgetArea:
+                    self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
                 self.actions_.panels_menu.addAction(dock.toggleViewAction())
         self.actions_.grid.setChecked(self.settings.flag("grid", True))
         self.actions_.snap.setChecked(self.settings.flag("snap", False))
@@ -127,7 +133,7 @@ class MainWindow(QMainWindow):
         ctx.bridge.changed.connect(self._on_model_event)
         ctx.undo_stack.indexChanged.connect(self._on_stack_index)
         self.scene.set_context(ctx)
-        self.scene.set_read_only(self.doc.read_only)
+        self.scene.set_read_only(self.read_only)
         self.findings.set_context(ctx)
         self._find_hits = []
         self.status.set_counts(ctx.design)
@@ -150,6 +156,10 @@ class MainWindow(QMainWindow):
         self.view.setFocus()
 
     def show_start_page(self) -> None:
+        if self.doc is None and self.ctx is not self._blank_ctx:  # drop the closed design
+            self._blank_ctx = EditorContext.create(Design(""))
+            self.set_context(self._blank_ctx)
+        self.banner.hide()
         self.start_page.set_templates(optional.templates(self._language()))
         self.start_page.set_recent([p for p in self.settings.recent_files()])
         self.stack.setCurrentWidget(self.start_page)
@@ -167,7 +177,16 @@ class MainWindow(QMainWindow):
 
     @property
     def has_design(self) -> bool:
-        return self.stack.currentIndex() == 1
+        return self.doc is not None
+
+    @property
+    def read_only(self) -> bool:
+        return self.doc is not None and self.doc.read_only
+
+    def display_name(self) -> str:
+        if self.doc is not None and self.doc.path is not None:
+            return self.doc.path.name
+        return self.ctx.design.name or self.tr("Untitled")
 
     def _language(self) -> str:
         locale = QGuiApplication.inputMethod().locale().name() if QGuiApplication.instance() else ""
@@ -187,9 +206,8 @@ class MainWindow(QMainWindow):
             self.setWindowModified(False)
             self.status.set_file_state("")
             return
-        name = self.doc.path.name if self.doc.path else (self.doc.design.name or self.tr("Untitled"))
         suffix = self.tr(" (read-only)") if self.doc.read_only else ""
-        self.setWindowTitle(f"{name}[*]{suffix} - " + self.tr("Org Designer"))
+        self.setWindowTitle(f"{self.display_name()}[*]{suffix} - " + self.tr("Org Designer"))
         modified = self.is_modified()
         self.setWindowModified(modified)
         if self.doc.read_only:
@@ -202,9 +220,9 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         self.actions_.update_state(
-            has_design=self.has_design, read_only=self.doc.read_only,
+            has_design=self.has_design, read_only=self.read_only,
             has_selection=bool(self.ctx.selection.departments or self.ctx.selection.links),
-            has_path=self.doc.path is not None)
+            has_path=self.doc is not None and self.doc.path is not None)
 
     def _on_model_event(self, event) -> None:
         self.status.set_counts(self.ctx.design)
@@ -216,176 +234,20 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str) -> None:
         self.status.show_message(text)
 
-    # ------------------------------------------------------- life cycle
-    def maybe_save(self) -> bool:
-        """Ask about unsaved changes; True when it is fine to go on (saved or discarded)."""
-        if not self.is_modified():
-            return True
-        name = self.doc.path.name if self.doc.path else (self.doc.design.name or self.tr("Untitled"))
-        answer = QMessageBox.question(
-            self, self.tr("Unsaved changes"),
-            self.tr("Save the changes to {name} before closing it?").format(name=name),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
-
-    def _error(self, title: str, error: Exception) -> None:
-        QMessageBox.warning(self, title, str(error))
-
-    def new_design(self) -> bool:
-        if not self.maybe_save():
-            return False
-        self._release()
-        self._install(document_io.new_design("", self._language()))
-        return True
-
-    def new_from_template(self, template_id: str | None = None) -> bool:
-        templates = optional.templates(self._language())
-        if not templates:
-            QMessageBox.information(self, self.tr("Templates"),
-                                    self.tr("No templates are installed in this version."))
-            return False
-        if not template_id:
-            titles = [t.title for t in templates]
-            title, ok = QInputDialog.getItem(self, self.tr("New from template"),
-                                             self.tr("Organisation form:"), titles, 0, False)
-            if not ok:
-                return False
-            template_id = templates[titles.index(title)].id
-        if not self.maybe_save():
-            return False
-        try:
-            design = optional.load_template(template_id, self._language())
-        except (OrgDesignerError, ImportError, KeyError, ValueError) as exc:
-            self._error(self.tr("Cannot create from template"), exc)
-            return False
-        self._release()
-        self._install(OpenDesign(design), unsaved_content=True)
-        return True
-
-    def open_dialog(self) -> bool:
-        start = str(self.doc.path.parent) if self.doc.path else ""
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open design"), start,
-                                              self.tr("Design files (*.db)"))
-        return self.open_file(Path(name)) if name else False
-
-    def open_file(self, path: Path) -> bool:
-        path = Path(path)
-        if self.doc.path is not None and self.has_design and \
-                path.resolve() == self.doc.path.resolve():
-            return True
-        if not self.maybe_save():
-            return False
-        try:
-            doc = document_io.open_design(path)
-        except OrgDesignerError as exc:
-            self._error(self.tr("Cannot open design"), exc)
-            if not path.exists():
-                self.settings.remove_recent(path)
-            return False
-        self._release()
-        self._install(doc)
-        self.settings.add_recent(path)
-        return True
-
-    def import_dialog(self) -> bool:
-        suffixes = document_io.import_suffixes()
-        patterns = " ".join(f"*{s}" for s in suffixes)
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import"), "",
-                                              self.tr("Importable files ({patterns})").format(
-                                                  patterns=patterns))
-        return self.import_file(Path(name)) if name else False
-
-    def import_file(self, path: Path) -> bool:
-        if not self.maybe_save():
-            return False
-        try:
-            doc = document_io.import_design(path)
-        except OrgDesignerError as exc:
-            self._error(self.tr("Cannot import"), exc)
-            return False
-        self._release()
-        self._install(doc, unsaved_content=True)
-        return True
-
-    def save(self) -> bool:
-        if self.doc.path is None or self.doc.read_only:
-            return self.save_as()
-        return self._save_to(None)
-
-    def save_as(self) -> bool:
-        start = str(self.doc.path) if self.doc.path else (self.doc.design.name or "design") + ".db"
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save design as"), start,
-                                              self.tr("Design files (*.db)"))
-        return self._save_to(Path(name)) if name else False
-
-    def _save_to(self, path: Path | None) -> bool:
-        try:
-            saved = document_io.save_design(self.doc, path)
-        except OrgDesignerError as exc:
-            self._error(self.tr("Cannot save"), exc)
-            return False
-        self.unsaved_content = False
-        self.ctx.undo_stack.setClean()
+    def _after_save(self, path: Path) -> None:
         self.scene.set_read_only(False)
         self.banner.hide()
-        self.settings.add_recent(saved)
+        self.settings.add_recent(path)
         self._update_title()
         self._update_actions()
-        self.show_message(self.tr("Saved {name}").format(name=saved.name))
-        return True
+        self.show_message(self.tr("Saved {name}").format(name=path.name))
 
-    def export_dialog(self, suffix: str | None) -> bool:
-        writers = [s for s in document_io.export_suffixes() if s != ".db"]
-        if suffix is not None and suffix not in writers:
-            QMessageBox.information(self, self.tr("Export"),
-                                    self.tr("Export to {suffix} is not available in this version.")
-                                    .format(suffix=suffix.upper().lstrip(".")))
-            return False
-        chosen = [suffix] if suffix else writers
-        stem = self.doc.path.stem if self.doc.path else (self.doc.design.name or "design")
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export"), stem + chosen[0],
-            ";;".join(f"{s.upper().lstrip('.')} (*{s})" for s in chosen))
-        if not name:
-            return False
-        path = Path(name)
-        if path.suffix.lower() not in chosen:
-            path = path.with_suffix(chosen[0])
-        try:
-            document_io.export_design(self.doc, path)
-        except OrgDesignerError as exc:
-            self._error(self.tr("Cannot export"), exc)
-            return False
-        self.show_message(self.tr("Exported {name}").format(name=path.name))
-        return True
-
-    def close_design(self) -> bool:
-        if not self.maybe_save():
-            return False
-        self._release()
-        self.doc = document_io.new_design()
-        self.unsaved_content = False
-        self.set_context(EditorContext.create(self.doc.design))
-        self.settings.set_last_file(None)
-        self.show_start_page()
-        return True
-
-    def _release(self) -> None:
-        document_io.close_design(self.doc)
-
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if not self.maybe_save():
-            event.ignore()
-            return
-        self.settings.save_window_state(self.saveGeometry(), self.saveState())
-        if self.has_design and self.doc.path is not None:
-            self.settings.set_last_file(self.doc.path)
-        self.settings.sync()
-        self._release()
-        event.accept()
+    def _check_document(self) -> None:
+        """Every half minute: say so if the lock was lost or the working copy fails."""
+        problem = self.doc.problem if self.doc is not None else ""
+        if problem:
+            self.banner.setText(self.tr("Warning: {problem}").format(problem=problem))
+            self.banner.show()
 
     def _fill_recent_menu(self) -> None:
         menu = self.actions_.recent_menu

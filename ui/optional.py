@@ -1,71 +1,39 @@
-"""Parts of the core that arrive from other work streams, imported defensively.
-
-The editor runs without them (no findings, no templates); once they are on
-main these functions simply start returning real results.
-"""
+"""The validator and the templates, as the editor uses them (one place to adapt them)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from orgdesigner import templates as _templates
 from orgdesigner.design import Design
+from orgdesigner.errors import OrgDesignerError
 from orgdesigner.findings import Finding
+from orgdesigner.validator import validate as _validate
 
 
 def validate(design: Design) -> list[Finding] | None:
-    """The validator's findings, or None when the validator is not available."""
+    """The validator's findings (None if the validator could not run, e.g. bad settings)."""
     try:
-        from orgdesigner.validator import validate as run
-    except ImportError:
+        return list(_validate(design))
+    except (OrgDesignerError, ValueError):
         return None
-    return list(run(design))
 
 
 @dataclass(frozen=True)
 class TemplateInfo:
     id: str
     title: str
+    description: str = ""
 
 
 def templates(language: str = "zh") -> list[TemplateInfo]:
-    """The starter templates (id, title); empty when the templates are not available."""
+    """The starter templates with titles in `language`; empty if the index is unreadable."""
     try:
-        from orgdesigner import templates as module
-    except ImportError:
+        infos = _templates.list_templates()
+    except OrgDesignerError:
         return []
-    for name in ("list_templates", "available", "catalog", "templates"):
-        listing = getattr(module, name, None)
-        if callable(listing):
-            break
-    else:
-        return []
-    try:
-        items = listing(language)
-    except TypeError:
-        items = listing()
-    out = []
-    for item in items:
-        if isinstance(item, tuple):
-            out.append(TemplateInfo(str(item[0]), str(item[1])))
-        elif isinstance(item, str):
-            out.append(TemplateInfo(item, item))
-        else:
-            tid = getattr(item, "id", None) or getattr(item, "key", "")
-            title = getattr(item, "title", None) or getattr(item, "name", tid)
-            if isinstance(title, dict):
-                title = title.get(language) or next(iter(title.values()))
-            out.append(TemplateInfo(str(tid), str(title)))
-    return out
+    return [TemplateInfo(t.id, t.title(language), t.description(language)) for t in infos]
 
 
 def load_template(template_id: str, language: str = "zh") -> Design:
-    from orgdesigner import templates as module
-
-    for name in ("load_template", "load", "template_design", "create"):
-        loader = getattr(module, name, None)
-        if callable(loader):
-            try:
-                return loader(template_id, language)
-            except TypeError:
-                return loader(template_id)
-    raise ImportError("no template loader")
+    return _templates.load_template(template_id, language)

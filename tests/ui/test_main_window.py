@@ -16,6 +16,13 @@ from tests.ui.editor_fixtures import center_of, click
 Btn = QMessageBox.StandardButton
 
 
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path, monkeypatch):
+    """Working copies and recovery records go to the test's own folder."""
+    monkeypatch.setenv("ORGDESIGNER_DATA_DIR", str(tmp_path / "userdata"))
+    monkeypatch.setenv("ORGDESIGNER_USER_NAME", "Test User")
+
+
 @pytest.fixture
 def window(qtbot, tmp_path):
     settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))

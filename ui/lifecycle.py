@@ -1,0 +1,247 @@
+"""The document life cycle of the main window: new, open, save, close, recover, quit.
+
+A mixin so `main_window.py` stays about the window. Every file operation goes
+through `ui.document_io`; every failure is a dialog with one clear sentence
+and, where the shared-file API allows it, a choice (open read-only or a copy
+when someone else edits the file; Save As or overwrite when someone saved
+meanwhile; retry when a save failed). The `ask_*` methods are the questions,
+so tests can answer them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from orgdesigner.errors import OrgDesignerError
+
+from . import document_io, optional
+from .document_io import ChangedByOthers, LockedByOther, OpenDesign, SaveFailed
+
+Btn = QMessageBox.StandardButton
+
+
+class LifecycleMixin:
+    """Needs from the window: doc, ctx, settings, unsaved_content, _install, show_start_page..."""
+
+    # ----------------------------------------------------------- questions
+    def ask_choice(self, title: str, text: str, choices: list[tuple[str, str]],
+                   icon=QMessageBox.Icon.Warning) -> str:
+        """A message box with named buttons; returns the chosen key ("cancel" on Escape)."""
+        box = QMessageBox(icon, title, text, parent=self)
+        buttons = {}
+        for key, label in choices:
+            role = QMessageBox.ButtonRole.RejectRole if key == "cancel" else \
+                QMessageBox.ButtonRole.AcceptRole
+            buttons[box.addButton(label, role)] = key
+        box.exec()
+        return buttons.get(box.clickedButton(), "cancel")
+
+    def ask_locked(self, error: LockedByOther) -> str:
+        choices = [("read_only", self.tr("Open Read-Only")), ("copy", self.tr("Open a Copy"))]
+        if error.stale:
+            choices.append(("break", self.tr("Break the Lock")))
+        choices.append(("cancel", self.tr("Cancel")))
+        return self.ask_choice(self.tr("Design in use"), str(error), choices)
+
+    def ask_changed(self, error: ChangedByOthers) -> str:
+        return self.ask_choice(self.tr("Changed by someone else"), str(error), [
+            ("save_as", self.tr("Save As...")), ("overwrite", self.tr("Overwrite Anyway")),
+            ("cancel", self.tr("Cancel"))])
+
+    def ask_failed(self, error: OrgDesignerError) -> str:
+        return self.ask_choice(self.tr("Cannot save"), str(error), [
+            ("retry", self.tr("Retry")), ("save_as", self.tr("Save As...")),
+            ("cancel", self.tr("Cancel"))])
+
+    def ask_recover(self, message: str) -> str:
+        return self.ask_choice(self.tr("Recover unsaved work"), message, [
+            ("recover", self.tr("Recover")), ("discard", self.tr("Discard")),
+            ("cancel", self.tr("Later"))], QMessageBox.Icon.Question)
+
+    def _error(self, title: str, error: Exception) -> None:
+        QMessageBox.warning(self, title, str(error))
+
+    def maybe_save(self) -> bool:
+        """Ask about unsaved changes; True when it is fine to go on (saved or discarded)."""
+        if not self.is_modified():
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("Save the changes to {name} before closing it?").format(name=self.display_name()),
+            Btn.Save | Btn.Discard | Btn.Cancel, Btn.Save)
+        if answer == Btn.Save:
+            return self.save()
+        return answer == Btn.Discard
+
+    # ------------------------------------------------------------- opening
+    def _replace(self, make) -> bool:
+        """Ask about unsaved work, build the new document, then drop the old one."""
+        if not self.maybe_save():
+            return False
+        try:
+            doc, unsaved = make()
+        except OrgDesignerError as exc:
+            self._error(self.tr("Cannot open"), exc)
+            return False
+        if doc is None:
+            return False
+        old, self.doc = self.doc, None
+        document_io.close_design(old)
+        self._install(doc, unsaved_content=unsaved)
+        return True
+
+    def new_design(self) -> bool:
+        return self._replace(lambda: (document_io.new_design("", self._language()), False))
+
+    def new_from_template(self, template_id: str | None = None) -> bool:
+        templates = optional.templates(self._language())
+        if not templates:
+            QMessageBox.information(self, self.tr("Templates"),
+                                    self.tr("No templates are installed."))
+            return False
+        if not template_id:
+            titles = [t.title for t in templates]
+            title, ok = QInputDialog.getItem(self, self.tr("New from template"),
+                                             self.tr("Organisation form:"), titles, 0, False)
+            if not ok:
+                return False
+            template_id = templates[titles.index(title)].id
+        return self._replace(lambda: (document_io.from_design(
+            optional.load_template(template_id, self._language())), True))
+
+    def open_dialog(self) -> bool:
+        start = str(self.doc.path.parent) if self.doc and self.doc.path else ""
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open design"), start,
+                                              self.tr("Design files (*.db)"))
+        return self.open_file(Path(name)) if name else False
+
+    def open_file(self, path: Path) -> bool:
+        path = Path(path).absolute()
+        if self.doc is not None and self.doc.path is not None and path == self.doc.path:
+            return True
+        ok = self._replace(lambda: self._open_document(path))
+        if ok:
+            self.settings.add_recent(path)
+        elif not path.exists():
+            self.settings.remove_recent(path)
+        return ok
+
+    def _open_document(self, path: Path) -> tuple[OpenDesign | None, bool]:
+        try:
+            return document_io.open_design(path), False
+        except LockedByOther as exc:
+            choice = self.ask_locked(exc)
+        if choice == "read_only":
+            return document_io.open_design(path, read_only=True), False
+        if choice == "copy":
+            return document_io.open_copy(path), True
+        if choice == "break":
+            return document_io.open_design(path, break_stale_lock=True), False
+        return None, False
+
+    def import_dialog(self) -> bool:
+        patterns = " ".join(f"*{s}" for s in document_io.import_suffixes())
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import"), "", self.tr("Importable files ({patterns})").format(patterns=patterns))
+        return self.import_file(Path(name)) if name else False
+
+    def import_file(self, path: Path) -> bool:
+        return self._replace(lambda: (document_io.import_design(path), True))
+
+    def offer_recovery(self) -> bool:
+        """At start: offer unsaved work of crashed sessions; True if one was recovered."""
+        for item in document_io.recoverable():
+            choice = self.ask_recover(item.message)
+            if choice == "discard":
+                document_io.discard_recovery(item)
+            elif choice == "recover":
+                return self._replace(lambda: (document_io.recover(item), True))
+        return False
+
+    # -------------------------------------------------------------- saving
+    def save(self) -> bool:
+        if self.doc is None:
+            return False
+        if self.doc.path is None or self.doc.read_only:
+            return self.save_as()
+        return self._save_to(None)
+
+    def save_as(self) -> bool:
+        if self.doc is None:
+            return False
+        start = str(self.doc.path) if self.doc.path else (self.doc.design.name or "design") + ".db"
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save design as"), start,
+                                              self.tr("Design files (*.db)"))
+        return self._save_to(Path(name)) if name else False
+
+    def _save_to(self, path: Path | None, overwrite: bool = False) -> bool:
+        try:
+            saved = document_io.save_design(self.doc, path, overwrite=overwrite)
+        except ChangedByOthers as exc:
+            choice = self.ask_changed(exc)
+            if choice == "overwrite":
+                return self._save_to(path, overwrite=True)
+            return self.save_as() if choice == "save_as" else False
+        except LockedByOther as exc:
+            choice = self.ask_choice(self.tr("Design in use"), str(exc), [
+                ("save_as", self.tr("Save As...")), ("cancel", self.tr("Cancel"))])
+            return self.save_as() if choice == "save_as" else False
+        except OrgDesignerError as exc:  # SaveFailed, FileProblem
+            choice = self.ask_failed(exc)
+            if choice == "retry":
+                return self._save_to(path, overwrite)
+            return self.save_as() if choice == "save_as" else False
+        self.unsaved_content = False
+        self.ctx.undo_stack.setClean()
+        self._after_save(saved)
+        return True
+
+    def export_dialog(self, suffix: str | None) -> bool:
+        writers = [s for s in document_io.export_suffixes() if s != ".db"]
+        if suffix is not None and suffix not in writers:
+            QMessageBox.information(self, self.tr("Export"),
+                                    self.tr("Export to {kind} is not available.").format(
+                                        kind=suffix.upper().lstrip(".")))
+            return False
+        chosen = [suffix] if suffix else writers
+        stem = self.doc.path.stem if self.doc.path else (self.doc.design.name or "design")
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export"), stem + chosen[0],
+            ";;".join(f"{s.upper().lstrip('.')} (*{s})" for s in chosen))
+        if not name:
+            return False
+        path = Path(name)
+        if path.suffix.lower() not in chosen:
+            path = path.with_name(path.name + chosen[0])
+        try:
+            document_io.export_design(self.doc, path)
+        except OrgDesignerError as exc:
+            self._error(self.tr("Cannot export"), exc)
+            return False
+        self.show_message(self.tr("Exported {name}").format(name=path.name))
+        return True
+
+    # ------------------------------------------------------------- closing
+    def close_design(self) -> bool:
+        if not self.maybe_save():
+            return False
+        old, self.doc = self.doc, None
+        document_io.close_design(old)
+        self.unsaved_content = False
+        self.settings.set_last_file(None)
+        self.show_start_page()
+        return True
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.settings.save_window_state(self.saveGeometry(), self.saveState())
+        if self.doc is not None and self.doc.path is not None:
+            self.settings.set_last_file(self.doc.path)
+        self.settings.sync()
+        old, self.doc = self.doc, None
+        document_io.close_design(old)
+        event.accept()
