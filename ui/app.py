@@ -9,7 +9,23 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+
+
+def install_translations(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:
+    """Load Qt's own and our `orgdesigner_<locale>.qm` if present: a translation needs no code."""
+    locale = locale or QLocale.system()
+    loaded = []
+    for name, folder in (("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+                         ("orgdesigner", str(TRANSLATIONS))):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+            loaded.append(translator)
+    return loaded
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -17,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName("Org Designer")
     app.setOrganizationName("OrgDesigner")
+    install_translations(app)
 
     from .main_window import MainWindow
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication, QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget,
@@ -96,7 +96,12 @@ class MainWindow(LifecycleMixin, QMainWindow):
         self._doc_timer.setInterval(30_000)
         self._doc_timer.timeout.connect(self._check_document)
         self._doc_timer.start()
-        self.resize(1280, 800)
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:  # first run: most of the screen; later runs restore the layout
+            area = screen.availableGeometry()
+            self.resize(min(1600, int(area.width() * 0.9)), min(1000, int(area.height() * 0.9)))
+        else:  # pragma: no cover
+            self.resize(1280, 800)
         self._bind(self.ctx)
         if create_docks is not None:
             self.docks = list(create_docks(self, self.ctx))
@@ -153,6 +158,7 @@ class MainWindow(LifecycleMixin, QMainWindow):
         self.show_canvas()
         self.view.resetTransform()
         self.view.fit()
+        QTimer.singleShot(0, self.view.fit)  # again once the window has its final size
         self.view.setFocus()
 
     def show_start_page(self) -> None:
@@ -189,8 +195,8 @@ class MainWindow(LifecycleMixin, QMainWindow):
         return self.ctx.design.name or self.tr("Untitled")
 
     def _language(self) -> str:
-        locale = QGuiApplication.inputMethod().locale().name() if QGuiApplication.instance() else ""
-        return "zh" if locale.startswith("zh") else "en"
+        """Language for new designs and template titles: the system's (Chinese or English)."""
+        return "zh" if QLocale.system().name().startswith("zh") else "en"
 
     # --------------------------------------------------------------- state
     def is_modified(self) -> bool:

@@ -136,32 +136,53 @@ class LinkItem(QGraphicsPathItem):
                         else style.link_kind_label(link.kind))
 
     def update_path(self, source_rect: QRectF, target_rect: QRectF) -> None:
+        same_row = abs(source_rect.center().y() - target_rect.center().y()) < \
+            (source_rect.height() + target_rect.height()) / 4
+        if same_row and abs(source_rect.center().x() - target_rect.center().x()) > source_rect.width():
+            self._arc_below(source_rect, target_rect)
+            return
         a = border_point(source_rect, target_rect.center())
         b = border_point(target_rect, source_rect.center())
         line = QLineF(a, b)
         length = line.length()
-        path = QPainterPath(a)
         if length < 1:
-            self.setPath(path)
+            self.setPath(QPainterPath(a))
             return
         normal = QPointF(-line.dy() / length, line.dx() / length)
-        bend = min(60.0, length * 0.15)
-        control = line.center() + normal * bend
-        path.quadTo(control, b)
+        control = line.center() + normal * min(60.0, length * 0.15)
+        self._set_curve(a, control, control, b)
+
+    def _arc_below(self, s: QRectF, t: QRectF) -> None:
+        """Boxes side by side: an arc under the row, so the link does not cross the boxes between."""
+        dx = t.center().x() - s.center().x()
+        spread = max(-s.width() / 3, min(s.width() / 3, dx * 0.1))
+        a = QPointF(s.center().x() + spread, s.bottom())
+        b = QPointF(t.center().x() - spread, t.bottom())
+        depth = min(40.0 + abs(dx) * 0.18, 200.0)
+        bottom = max(a.y(), b.y()) + depth
+        self._set_curve(a, QPointF(a.x(), bottom), QPointF(b.x(), bottom), b)
+
+    def _set_curve(self, a: QPointF, c1: QPointF, c2: QPointF, b: QPointF) -> None:
+        path = QPainterPath(a)
+        path.cubicTo(c1, c2, b)
         self._arrow = QPolygonF()
         if self.directed:
-            direction = b - control
+            direction = b - c2 if (b - c2).manhattanLength() > 0.5 else b - a
             d = math.hypot(direction.x(), direction.y()) or 1.0
             ux, uy = direction.x() / d, direction.y() / d
-            tip = b
-            left = QPointF(tip.x() - 10 * ux + 5 * uy, tip.y() - 10 * uy - 5 * ux)
-            right = QPointF(tip.x() - 10 * ux - 5 * uy, tip.y() - 10 * uy + 5 * ux)
-            self._arrow = QPolygonF([tip, left, right])
-            path.addPolygon(self._arrow)
+            left = QPointF(b.x() - 10 * ux + 5 * uy, b.y() - 10 * uy - 5 * ux)
+            right = QPointF(b.x() - 10 * ux - 5 * uy, b.y() - 10 * uy + 5 * ux)
+            self._arrow = QPolygonF([b, left, right])
+            path.addPolygon(self._arrow)  # inside the item's bounding rect
         self.setPath(path)
-        mid = a * 0.25 + control * 0.5 + b * 0.25
+        mid = self._point_on_curve(a, c1, c2, b)
         rect = self.label.boundingRect()
         self.label.setPos(mid.x() - rect.width() / 2, mid.y() - rect.height() / 2)
+
+    @staticmethod
+    def _point_on_curve(a: QPointF, c1: QPointF, c2: QPointF, b: QPointF, t: float = 0.5) -> QPointF:
+        u = 1 - t
+        return a * (u ** 3) + c1 * (3 * u * u * t) + c2 * (3 * u * t * t) + b * (t ** 3)
 
     def shape(self) -> QPainterPath:
         stroker = QPainterPathStroker()

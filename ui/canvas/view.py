@@ -29,6 +29,7 @@ class OrgView(QGraphicsView):
         self.org_scene = scene
         self.grid_visible = True
         self._pan_from: QPointF | None = None
+        self._fitted = False  # True until the user zooms or pans: a resize then fits again
         self._space_down = False
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
@@ -45,6 +46,7 @@ class OrgView(QGraphicsView):
         return self.transform().m11()
 
     def set_zoom(self, factor: float, anchor: QPointF | None = None) -> None:
+        self._fitted = False
         factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
         old_anchor = self.transformationAnchor()
         if anchor is None:
@@ -72,12 +74,18 @@ class OrgView(QGraphicsView):
     def fit_rect(self, rect: QRectF) -> None:
         rect = rect.adjusted(-40, -40, 40, 40)
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom() > 1.5:
-            self.set_zoom(1.5)
+        if self.zoom() > 1.2:
+            self.set_zoom(1.2)
         if self.zoom() < MIN_ZOOM:
             self.set_zoom(MIN_ZOOM)
         self.centerOn(rect.center())
+        self._fitted = True
         self.zoom_changed.emit(self.zoom())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self._fitted and self.org_scene.boxes:
+            self.fit()
 
     def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -86,6 +94,7 @@ class OrgView(QGraphicsView):
                 self.zoom_by(1.15 ** steps, event.position())
             event.accept()
             return
+        self._fitted = False
         super().wheelEvent(event)
 
     def viewportEvent(self, event) -> bool:  # noqa: N802 - Qt override
@@ -104,6 +113,7 @@ class OrgView(QGraphicsView):
 
     # ------------------------------------------------------------------- pan
     def _start_pan(self, pos: QPointF) -> None:
+        self._fitted = False
         self._pan_from = pos
         self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
 
