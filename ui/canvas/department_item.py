@@ -72,7 +72,7 @@ class DepartmentItem(QGraphicsItem):
     _name_font = None
     _detail_font = None
 
-    def __init__(self, dept: Department):
+    def __init__(self, dept: Department, language: str = "zh"):
         super().__init__()
         self.dept_id = dept.id
         self.kind = dept.kind
@@ -84,6 +84,8 @@ class DepartmentItem(QGraphicsItem):
         self.badge: tuple[int, str] | None = None  # (count, worst severity)
         self._rect = QRectF(0, 0, BOX_W, BOX_H)
         self._tip = ""
+        self.language = language  # of the design: box texts are chart content, like the PDF's
+        self.caption = ""
         self.setAcceptHoverEvents(True)
         self.setZValue(2)
         self.apply(dept)
@@ -112,8 +114,9 @@ class DepartmentItem(QGraphicsItem):
         if dept.leader:
             parts.append(dept.leader)
         if dept.headcount:
-            parts.append(QCoreApplication.translate("DepartmentItem", "{n} people").format(
-                n=f"{dept.headcount:g}"))
+            parts.append(style.headcount_text(dept.headcount, self.language))
+        self.caption = "" if dept.kind is DeptKind.DEPARTMENT else \
+            style.chart_kind_label(dept.kind, self.language)
         self.detail = _metrics(detail_font).elidedText(
             " · ".join(parts), Qt.TextElideMode.ElideRight, inner)
         name_h = _metrics(name_font).lineSpacing() * len(self.name_lines)
@@ -254,7 +257,7 @@ class DepartmentItem(QGraphicsItem):
             caption_top = band.top() if self.kind is DeptKind.BUSINESS_UNIT else rect.top() + style.BAND
             painter.drawText(QRectF(left, caption_top, width, 14),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             style.kind_label(self.kind))
+                             self.caption)
             if self.kind is not DeptKind.BUSINESS_UNIT:
                 top += 6
         name_h = _metrics(name_font).lineSpacing()

@@ -56,6 +56,7 @@ class OrgScene(QGraphicsScene):
             ev.LinkAdded: self._on_link_added,
             ev.LinkRemoved: self._on_link_removed,
             ev.LinkChanged: self._on_link_changed,
+            ev.DesignInfoChanged: self._on_design_info_changed,
         }
 
     # ------------------------------------------------------------ the design
@@ -94,7 +95,7 @@ class OrgScene(QGraphicsScene):
             item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, not read_only)
 
     def _add_box(self, dept: Department) -> DepartmentItem:
-        item = DepartmentItem(dept)
+        item = DepartmentItem(dept, self.ctx.design.language if self.ctx else "zh")
         if self.read_only:
             item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, False)
         self.boxes[dept.id] = item
@@ -221,6 +222,12 @@ class OrgScene(QGraphicsScene):
         item = self.links[event.id]
         item.apply(link)
         item.update_path(self.boxes[link.source].scene_rect(), self.boxes[link.target].scene_rect())
+
+    def _on_design_info_changed(self, event: ev.DesignInfoChanged) -> None:
+        if "language" in event.changes:  # captions and headcounts follow the design's language
+            for dept_id, item in self.boxes.items():
+                item.language = event.changes["language"]
+                item.apply(self.ctx.design.departments[dept_id])
 
     # ------------------------------------------------------- item callbacks
     def snapped(self, pos: QPointF) -> QPointF:

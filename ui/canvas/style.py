@@ -46,6 +46,29 @@ def kind_label(kind: DeptKind) -> str:
     }[kind]
 
 
+_CHART_KIND = {
+    "zh": {DeptKind.DEPARTMENT: "部门", DeptKind.TEAM: "小组", DeptKind.COMMITTEE: "委员会",
+           DeptKind.BUSINESS_UNIT: "事业部", DeptKind.OFFICE: "办公室"},
+    "en": {DeptKind.DEPARTMENT: "Department", DeptKind.TEAM: "Team", DeptKind.COMMITTEE: "Committee",
+           DeptKind.BUSINESS_UNIT: "Business unit", DeptKind.OFFICE: "Office"},
+}
+
+
+def chart_kind_label(kind: DeptKind, language: str) -> str:
+    """The kind caption on a box: chart content, so in the design's language (as in the PDF)."""
+    words = _CHART_KIND.get(language)
+    return words[kind] if words else kind_label(kind)
+
+
+def headcount_text(headcount: float, language: str) -> str:
+    count = f"{headcount:g}"
+    if language == "zh":
+        return f"{count} 人"
+    if language == "en":
+        return f"{count} people"
+    return QCoreApplication.translate("style", "{n} people").format(n=count)
+
+
 def link_kind_label(kind: LinkKind) -> str:
     return {
         LinkKind.COLLABORATION: _tr("Collaboration"),
