@@ -46,14 +46,20 @@ class OrgView(QGraphicsView):
         return self.transform().m11()
 
     def set_zoom(self, factor: float, anchor: QPointF | None = None) -> None:
+        """Zoom to `factor`, keeping the scene point under `anchor` (viewport pixels) in place."""
         self._fitted = False
         factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
-        old_anchor = self.transformationAnchor()
         if anchor is None:
-            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+            anchor = QPointF(self.viewport().rect().center())
+        fixed = self.mapToScene(anchor.toPoint())
+        old_anchor = self.transformationAnchor()
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         scale = factor / self.zoom()
         self.scale(scale, scale)
         self.setTransformationAnchor(old_anchor)
+        drift = self.mapFromScene(fixed) - anchor.toPoint()
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + drift.x())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + drift.y())
         self.zoom_changed.emit(self.zoom())
 
     def zoom_by(self, step: float, anchor: QPointF | None = None) -> None:
