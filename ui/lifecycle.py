@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from orgdesigner.errors import OrgDesignerError
 
 from . import document_io, optional
-from .document_io import ChangedByOthers, LockedByOther, OpenDesign, SaveFailed
+from .document_io import ChangedByOthers, LockedByOther, OpenDesign
 
 Btn = QMessageBox.StandardButton
 

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from orgdesigner.design import Design
-from orgdesigner.geometry import BOX_H, BOX_W
 
 from . import arrange, clipboard, edits, optional
 from .canvas import OrgScene, OrgView
@@ -80,6 +79,10 @@ class MainWindow(LifecycleMixin, QMainWindow):
         self.status = EditorStatusBar(self)
         self.setStatusBar(self.status)
         self.actions_ = WindowActions(self)
+        a = self.actions_
+        self.view.context_actions = [a.add_department, a.add_child, a.add_sibling, a.rename, None,
+                                     a.cut, a.copy, a.paste, a.duplicate, a.delete, None,
+                                     a.layout_branch, a.layout_branch_lr]
         self.docks = []
 
         self.start_page.new_requested.connect(self.new_design)
@@ -278,9 +281,7 @@ class MainWindow(LifecycleMixin, QMainWindow):
         self.view.edit_key(key)
 
     def add_department(self) -> None:
-        center = self.view.mapToScene(self.view.viewport().rect().center())
-        x, y = self.scene.snapped_point(center.x() - BOX_W / 2, center.y() - BOX_H / 2)
-        new = edits.add_department(self.ctx, x, y)
+        new = edits.add_department(self.ctx, *self.view.new_box_position())
         self.view.setFocus()
         self.scene.start_rename(new)
 

@@ -1,6 +1,5 @@
 """Drawing reporting lines and collaboration links by dragging from a box's handle or with a tool."""
 
-from PySide6.QtCore import QPoint
 
 from orgdesigner.entities import LinkKind
 from ui.canvas.department_item import LINK_HANDLE, REPORTING_HANDLE

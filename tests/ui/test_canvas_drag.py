@@ -100,3 +100,21 @@ def test_drop_of_a_manager_onto_its_descendant_is_refused(qtbot):
     assert scene.boxes["mkt"].pos().x() == 0 and scene.boxes["mkt"].pos().y() == 200
     assert any("cycle" in m for m in messages)
     assert scene.boxes["brand"].drop_state is None
+
+
+def test_escape_during_a_drag_puts_the_boxes_back_and_records_nothing(qtbot):
+    from PySide6.QtTest import QTest
+    design = sample_design()
+    ctx, scene, view = show_canvas(qtbot, design)
+    vp = view.viewport()
+    start = center_of(scene, view, "sales")
+    QTest.mouseMove(vp, start)
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(vp, start + QPoint(40, 40))
+    QTest.mouseMove(vp, start + QPoint(80, 80))
+    QTest.keyClick(vp, Qt.Key.Key_Escape)
+    QTest.mouseMove(vp, start + QPoint(120, 120))
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(120, 120))
+    assert ctx.undo_stack.count() == 0
+    assert scene.boxes["sales"].pos().x() == 400 and scene.boxes["sales"].pos().y() == 200
+    assert design.departments["sales"].x == 400

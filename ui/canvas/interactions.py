@@ -95,6 +95,9 @@ class MoveInteraction:
         self.scene.user_dragging = False
         if self.target is not None:
             self.target.set_drop_state(None)
+        grabber = self.scene.mouseGrabberItem()
+        if grabber is not None:  # stop Qt's own drag, or later moves would shift the boxes again
+            grabber.ungrabMouse()
         self._restore()
 
     def _restore(self) -> None:

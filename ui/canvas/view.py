@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsView
+from PySide6.QtWidgets import QGraphicsView, QMenu
 
 from orgdesigner.geometry import BOX_H, BOX_W
 
@@ -29,6 +29,8 @@ class OrgView(QGraphicsView):
         self.org_scene = scene
         self.grid_visible = True
         self._pan_from: QPointF | None = None
+        self.context_actions: list = []  # QActions (None: separator) for the right-click menu
+        self._menu_scene_pos: QPointF | None = None
         self._fitted = False  # True until the user zooms or pans: a resize then fits again
         self._space_down = False
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
@@ -188,9 +190,7 @@ class OrgView(QGraphicsView):
             if selected:
                 new = edits.add_child(scene.ctx, selected[0])
             else:
-                center = self.mapToScene(self.viewport().rect().center())
-                new = edits.add_department(scene.ctx, *scene.snapped_point(
-                    center.x() - BOX_W / 2, center.y() - BOX_H / 2))
+                new = edits.add_department(scene.ctx, *self.new_box_position())
             self.ensure_visible(new)
             scene.start_rename(new)
             return True
@@ -223,6 +223,35 @@ class OrgView(QGraphicsView):
     def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt override
         self._space_down = False
         super().focusOutEvent(event)
+
+    # ------------------------------------------------------------ context menu
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Right-click: select what is under the mouse (if not yet), then the edit menu."""
+        scene = self.org_scene
+        if scene.ctx is None or not self.context_actions:
+            return super().contextMenuEvent(event)
+        pos = self.mapToScene(event.pos())
+        box = scene.box_at(pos)
+        link = scene.link_at(pos) if box is None else None
+        selection = scene.ctx.selection
+        if box is not None and box.dept_id not in selection.departments:
+            selection.set([box.dept_id])
+        elif link is not None and link.link_id not in selection.links:
+            selection.set([], [link.link_id])
+        self._menu_scene_pos = pos if box is None and link is None else None
+        menu = QMenu(self)
+        for action in self.context_actions:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        menu.exec(event.globalPos())
+        self._menu_scene_pos = None
+
+    def new_box_position(self) -> tuple[float, float]:
+        """Where a new department goes: the right-clicked spot, else the middle of the view."""
+        center = self._menu_scene_pos or self.mapToScene(self.viewport().rect().center())
+        return self.org_scene.snapped_point(center.x() - BOX_W / 2, center.y() - BOX_H / 2)
 
     # ------------------------------------------------------------------ grid
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
