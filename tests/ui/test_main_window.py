@@ -224,3 +224,27 @@ def test_window_state_and_recent_files_are_remembered(qtbot, tmp_path, monkeypat
     assert second.actions_.snap.isChecked() and second.scene.snap_to_grid
     second.show_start_page()
     assert second.start_page.recent.count() == 1
+
+
+def test_toolbar_add_department_and_find(window):
+    window.new_design()
+    window.actions_.add_department.trigger()
+    assert len(window.ctx.design.departments) == 1 and window.scene.editing
+    a, b, c = build(window)
+    window.actions_.find_field.setText("销售")
+    window.find_next("销售")
+    assert window.ctx.selection.departments == [c]
+    assert "Match 1 of 1" in window.status.currentMessage()
+
+
+def test_selection_is_shared_both_ways(window):
+    window.new_design()
+    a, b, c = build(window)
+    window.ctx.selection.set([b], [next(iter(window.ctx.design.links))])
+    assert window.scene.boxes[b].isSelected() and not window.scene.boxes[a].isSelected()
+    assert all(item.isSelected() for item in window.scene.links.values())
+    window.scene.boxes[a].setSelected(True)
+    assert set(window.ctx.selection.departments) == {a, b}
+    assert window.actions_.delete.isEnabled()
+    window.ctx.selection.set([])
+    assert not window.scene.selectedItems() and not window.actions_.delete.isEnabled()
