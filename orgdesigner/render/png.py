@@ -1,0 +1,149 @@
+"""The chart as PNG, drawn with Pillow (ReportLab's own dependency; no Qt, no Cairo).
+
+ReportLab 5's bitmap renderer needs rlPyCairo/pycairo, which has no wheels
+for Linux, so we draw the same chart model with Pillow instead. Small charts
+are drawn at twice the size and scaled down for smooth lines; huge charts are
+scaled so the image stays under a pixel budget.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from ..design import Design
+from ..fileutil import atomic_write_bytes
+from ..fonts import ChartFont, find_font, raster_font_file
+from . import style as st
+from .chart import Box, Chart, build_chart
+from .options import ExportOptions
+
+MARGIN = 20.0
+MAX_PIXELS = 60_000_000     # final image
+SUPERSAMPLE_PIXELS = 12_000_000
+
+
+class _Fonts:
+    def __init__(self, font: ChartFont):
+        self.file = raster_font_file(font)
+        self.cache: dict[float, ImageFont.FreeTypeFont | ImageFont.ImageFont] = {}
+
+    def get(self, size: float):
+        size = max(round(size * 2) / 2, 1.0)
+        f = self.cache.get(size)
+        if f is None:
+            if self.file:
+                path, index = self.file
+                f = ImageFont.truetype(str(path), size, index=index)
+            else:
+                f = ImageFont.load_default(size)
+            self.cache[size] = f
+        return f
+
+
+def _dashed(draw: ImageDraw.ImageDraw, points: list[tuple[float, float]], pattern: list[float],
+            fill: str, width: int) -> None:
+    """A polyline with a dash pattern (Pillow has none)."""
+    i, left, on = 0, pattern[0], True
+    for (x0, y0), (x1, y1) in zip(points, points[1:]):
+        length = math.hypot(x1 - x0, y1 - y0)
+        pos = 0.0
+        while pos < length:
+            step = min(left, length - pos)
+            if on:
+                a, b = pos / length, (pos + step) / length
+                draw.line([(x0 + (x1 - x0) * a, y0 + (y1 - y0) * a),
+                           (x0 + (x1 - x0) * b, y0 + (y1 - y0) * b)], fill=fill, width=width)
+            pos += step
+            left -= step
+            if left <= 1e-9:
+                i = (i + 1) % len(pattern)
+                left, on = pattern[i], not on
+
+
+def _outline(box: Box, m) -> list[tuple[float, float]]:
+    x, y = m(box.x, box.y)
+    x2, y2 = m(box.x + box.w, box.y + box.h)
+    if box.shape == "chamfer":
+        c = (x2 - x) * st.CHAMFER / box.w
+        return [(x + c, y), (x2 - c, y), (x2, y + c), (x2, y2 - c), (x2 - c, y2), (x + c, y2),
+                (x, y2 - c), (x, y + c), (x + c, y)]
+    return [(x, y), (x2, y), (x2, y2), (x, y2), (x, y)]
+
+
+def chart_image(chart: Chart, font: ChartFont, *, scale: float = 1.0) -> Image.Image:
+    """Draw the chart; the image may be scaled down to stay under MAX_PIXELS."""
+    x0, y0, x1, y1 = chart.bounds
+    w, h = (x1 - x0) + 2 * MARGIN, (y1 - y0) + 2 * MARGIN
+    if w * h * scale * scale > MAX_PIXELS:
+        scale = math.sqrt(MAX_PIXELS / (w * h))
+    sample = 2 if w * h * scale * scale * 4 <= SUPERSAMPLE_PIXELS else 1
+    s = scale * sample
+    size = (max(int(math.ceil(w * s)), 1), max(int(math.ceil(h * s)), 1))
+    image = Image.new("RGB", size, st.PAPER)
+    draw = ImageDraw.Draw(image)
+    fonts = _Fonts(font)
+
+    def m(x: float, y: float) -> tuple[float, float]:
+        return (x - x0 + MARGIN) * s, (y - y0 + MARGIN) * s
+
+    lw = max(int(round(st.CONNECTOR_W * s)), 1)
+    for conn in chart.connectors:
+        draw.line([m(*p) for p in conn.points], fill=st.CONNECTOR, width=lw, joint="curve")
+    for link in chart.links:
+        pts = [m(*link.start), m(*link.end)]
+        _dashed(draw, pts, [d * s for d in link.dash], link.color, max(int(round(st.LINK_W * s)), 1))
+        if link.directed:
+            (ax, ay), (bx, by) = pts
+            angle = math.atan2(by - ay, bx - ax)
+            head = [(bx, by)] + [(bx + 7 * s * math.cos(angle + math.pi - side * 0.4),
+                                  by + 7 * s * math.sin(angle + math.pi - side * 0.4)) for side in (-1, 1)]
+            draw.polygon(head, fill=link.color)
+    bw = max(int(round(st.BORDER_W * s)), 1)
+    text_on = st.NAME_MIN * s >= 3
+    for box in chart.boxes:
+        (ax, ay), (bx, by) = m(box.x, box.y), m(box.x + box.w, box.y + box.h)
+        outline = None if box.dashed else box.color
+        if box.shape in ("round", "pill"):
+            r = st.RADIUS * s if box.shape == "round" else (by - ay) / 2
+            draw.rounded_rectangle((ax, ay, bx, by), radius=r, fill=box.fill, outline=outline, width=bw)
+        elif box.shape == "chamfer":
+            draw.polygon(_outline(box, m)[:-1], fill=box.fill, outline=outline, width=bw)
+        else:
+            draw.rectangle((ax, ay, bx, by), fill=box.fill, outline=outline, width=bw)
+        if box.dashed:
+            _dashed(draw, _outline(box, m), [4 * s, 2.5 * s], box.color, bw)
+        if box.band:
+            cx, cy, cw, ch = box.band
+            (px, py), (qx, qy) = m(cx, cy), m(cx + cw, cy + ch)
+            draw.rectangle((px, py, qx, qy), fill=box.color)
+        if text_on:
+            for line in box.lines:
+                draw.text(m(line.x, line.y), line.text, font=fonts.get(line.size * s),
+                          fill=line.color, anchor="ms")
+    if text_on:
+        for link in chart.links:
+            if not link.label:
+                continue
+            cx, cy = link.label_at
+            (ax, ay) = m(cx - link.label_w / 2 - 2, cy - st.LABEL_SIZE * 0.75)
+            (bx, by) = m(cx + link.label_w / 2 + 2, cy + st.LABEL_SIZE * 0.75)
+            draw.rectangle((ax, ay, bx, by), fill=st.PAPER)
+            draw.text(m(cx, cy + st.LABEL_SIZE * 0.35), link.label, font=fonts.get(st.LABEL_SIZE * s),
+                      fill=link.color, anchor="ms")
+    if sample > 1:
+        image = image.resize((max(size[0] // sample, 1), max(size[1] // sample, 1)), Image.LANCZOS)
+    return image
+
+
+def export_png(design: Design, path: str | Path, options: ExportOptions | None = None) -> None:
+    options = (options or ExportOptions()).checked()
+    font = find_font(options.font)
+    chart = build_chart(design, font, auto_layout=options.auto_layout, lang=options.lang)
+    image = chart_image(chart, font, scale=options.scale or 1.0)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", optimize=False)
+    atomic_write_bytes(Path(path), buffer.getvalue())
