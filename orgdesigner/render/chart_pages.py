@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from .chart import Box
 from .context import Context, Page, dest_key
-from .pdf_chart import View, color, draw_chart
+from .pdf_chart import TEXT_MIN_PT, View, color, draw_chart
 from .paging import ChartPlan
 
 CROP = 8.0     # crop mark length, points
@@ -139,7 +139,7 @@ def _overview(canvas, ctx: Context, number: dict[tuple[int, int], int]) -> None:
     ox = x + label_room + (w - label_room - grid_w * scale) / 2
     top = y + h - label_room
     view = View(scale, plan.scene_x, plan.scene_y, ox, top)
-    draw_chart(canvas, ctx.chart, ctx.font, view)
+    draw_chart(canvas, ctx.chart, ctx.font, view, min_text=TEXT_MIN_PT)
     canvas.saveState()
     canvas.setStrokeColor(color("#c0392b"))
     canvas.setLineWidth(0.6)

@@ -17,7 +17,7 @@ from ..fonts import ChartFont
 from . import style as st
 from .chart import Box, Chart, Connector, LinkLine
 
-TEXT_MIN_PT = 1.6  # below this effective size text is unreadable anyway: draw boxes only
+TEXT_MIN_PT = 1.6  # thumbnails (the tiles overview) skip text smaller than this
 
 
 @dataclass(frozen=True)
@@ -117,10 +117,11 @@ def _arrow(path, link: LinkLine, view: View) -> None:
     path.close()
 
 
-def draw_link_labels(canvas, links: list[LinkLine], font: ChartFont, view: View) -> None:
+def draw_link_labels(canvas, links: list[LinkLine], font: ChartFont, view: View,
+                     min_text: float = 0.0) -> None:
     s = view.scale
     size = st.LABEL_SIZE * s
-    if size < TEXT_MIN_PT:
+    if size < min_text:
         return
     labelled = sorted((l for l in links if l.label), key=lambda l: l.color)
     if not labelled:
@@ -146,7 +147,8 @@ def draw_link_labels(canvas, links: list[LinkLine], font: ChartFont, view: View)
     canvas.drawText(text)
 
 
-def draw_boxes(canvas, boxes: list[Box], font: ChartFont, view: View) -> None:
+def draw_boxes(canvas, boxes: list[Box], font: ChartFont, view: View, min_text: float = 0.0) -> None:
+    """Boxes by style group, then all their text (tiny text too: a PDF viewer can zoom)."""
     s = view.scale
     groups: dict[tuple, list[Box]] = defaultdict(list)
     for box in boxes:
@@ -166,7 +168,7 @@ def draw_boxes(canvas, boxes: list[Box], font: ChartFont, view: View) -> None:
         canvas.setFillColor(color(border))
         canvas.drawPath(bands, stroke=0, fill=1)
     canvas.setDash()
-    if st.NAME_MIN * s < TEXT_MIN_PT:
+    if st.NAME_MIN * s < min_text:
         return
     text = canvas.beginText()
     current: tuple[float, str] | None = None
@@ -186,7 +188,8 @@ def draw_boxes(canvas, boxes: list[Box], font: ChartFont, view: View) -> None:
 
 def draw_chart(canvas, chart: Chart, font: ChartFont, view: View, *,
                boxes: list[Box] | None = None, connectors: list[Connector] | None = None,
-               links: list[LinkLine] | None = None, labelled: list[LinkLine] | None = None) -> None:
+               links: list[LinkLine] | None = None, labelled: list[LinkLine] | None = None,
+               min_text: float = 0.0) -> None:
     """Everything (or the given culled subsets) in z-order: lines, links, boxes, labels."""
     boxes = chart.boxes if boxes is None else boxes
     connectors = chart.connectors if connectors is None else connectors
@@ -196,6 +199,6 @@ def draw_chart(canvas, chart: Chart, font: ChartFont, view: View, *,
     canvas.setLineJoin(1)
     draw_connectors(canvas, connectors, view)
     draw_links(canvas, links, view)
-    draw_boxes(canvas, boxes, font, view)
-    draw_link_labels(canvas, labelled, font, view)
+    draw_boxes(canvas, boxes, font, view, min_text)
+    draw_link_labels(canvas, labelled, font, view, min_text)
     canvas.restoreState()
