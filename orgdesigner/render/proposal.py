@@ -145,7 +145,8 @@ def render_pdf(design: Design, options: ExportOptions | None = None, *,
 def _render(design: Design, plan: PagePlan, ctx: Context, progress: Progress | None) -> bytes:
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=plan.page_size, pageCompression=1,
-                    invariant=bool(ctx.options.date))
+                    invariant=bool(ctx.options.date),  # a fixed date gives byte-identical files
+                    initialFontName=ctx.font.name)     # else every page references Helvetica
     canvas.setTitle(f"{design.name} — {ctx.t('proposal')}" if design.name else ctx.t("proposal"))
     canvas.setAuthor(design.author or "")
     canvas.setSubject(ctx.t("proposal") + (f": {design.description}" if design.description else ""))
