@@ -82,6 +82,16 @@ class ChartFont:
         return total * size / 1000.0
 
 
+    def missing(self, text: str) -> set[str]:
+        """Characters of `text` this font has no glyph for (empty for the CID font: unknown)."""
+        if self.path is None:
+            return set()
+        from reportlab.pdfbase.pdfmetrics import getFont
+
+        cmap = getFont(self.name).face.charToGlyph
+        return {ch for ch in set(text) if not ch.isspace() and ord(ch) not in cmap}
+
+
 _REGISTERED: dict[tuple[str, int], ChartFont] = {}
 
 

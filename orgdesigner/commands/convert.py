@@ -97,5 +97,8 @@ def run_export(args) -> int:
                    f"at {result.chart_scale:.0%}, font {font})")
         if not result.readable:
             summary += f"\nnote: the smallest chart text is {result.min_text:.1f} pt; try --fit tiles"
+        if result.missing_glyphs:
+            summary += (f"\nnote: font {result.font} has no glyph for {result.missing_glyphs!r}; "
+                        "choose another with --font")
     print(f"exported {args.file} -> {args.output}{summary}")
     return 0

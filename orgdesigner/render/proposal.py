@@ -63,6 +63,7 @@ class PagePlan:
     font: str                            # ReportLab font name
     font_embedded: bool
     sections: dict[str, tuple[int, int]] = field(default_factory=dict)  # first page, page count
+    missing_glyphs: str = ""             # characters of names the font cannot show
     context: Context | None = field(default=None, repr=False, compare=False)
     pages: list[Page] = field(default_factory=list, repr=False, compare=False)
 
@@ -95,9 +96,12 @@ def plan_pages(design: Design, options: ExportOptions | None = None, *,
         sections[section] = (ctx.next_page, len(built))
         pages.extend(built)
     ctx.total_pages = len(pages)
+    names = "".join(d.name + d.leader for d in design.departments.values())
+    names += "".join(f.name for f in design.functions.values()) + design.name
+    missing = "".join(sorted(font.missing(names)))
     return PagePlan(len(pages), (plan.frame.width, plan.frame.height), plan.frame.orientation,
                     plan.mode, plan.scale, (plan.cols, plan.rows), plan.readable, plan.min_text,
-                    font.name, font.embedded, sections, ctx, pages)
+                    font.name, font.embedded, sections, missing, ctx, pages)
 
 
 def _frame(canvas: Canvas, ctx: Context, page: Page, number: int) -> None:

@@ -98,3 +98,19 @@ def test_mixed_latin_and_cjk_lines_measure_with_one_font():
     mixed = "销售部 Sales"
     assert font.width(mixed, 10) == pytest.approx(font.width("销售部 ", 10) + font.width("Sales", 10))
     assert font.width("市场", 10) > font.width("ab", 10)
+
+
+@pytest.mark.skipif(not WQY.exists(), reason="fonts-wqy-zenhei not installed")
+def test_names_the_font_cannot_show_are_reported(tmp_path, capsys):
+    from orgdesigner import storage
+    from orgdesigner.entities import Department
+
+    design = company_design()
+    design.add_department(Department(name="𠀀 rare 😀"))
+    plan = export_pdf(design, tmp_path / "g.pdf", ExportOptions(font=str(WQY), sections=("cover",)))
+    assert plan.missing_glyphs == "".join(sorted("𠀀😀"))
+    storage.save(design, tmp_path / "g.db")
+    assert main(["export", str(tmp_path / "g.db"), "-o", str(tmp_path / "g2.pdf"), "--font", str(WQY)]) == 0
+    assert "no glyph" in capsys.readouterr().out
+    clean = export_pdf(company_design(), tmp_path / "c.pdf", ExportOptions(font=str(WQY), sections=("cover",)))
+    assert clean.missing_glyphs == ""
