@@ -82,7 +82,7 @@ def plan_pages(design: Design, options: ExportOptions | None = None, *,
     chart = build_chart(design, font, auto_layout=options.auto_layout, lang=lang)
     plan = plan_chart(chart.bounds, _smallest_text(chart), options)
     if findings is None and "findings" in options.sections:
-        findings = load_findings(design)
+        findings = load_findings(design, lang)
     ctx = Context(design, options, lang, font, chart, plan, rollups(design), findings,
                   options.date or today())
     plan_targets(ctx)

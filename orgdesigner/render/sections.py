@@ -192,8 +192,8 @@ def _note(canvas, ctx: Context, title: str, message: str) -> None:
 
 
 # ---------------------------------------------------------------- findings
-def load_findings(design) -> list | None:
-    """The validator's findings, or None while `orgdesigner.validator` does not exist."""
+def load_findings(design, language: str | None = None) -> list | None:
+    """The validator's findings in `language`, or None if `orgdesigner.validator` is missing."""
     import importlib
 
     try:
@@ -202,7 +202,7 @@ def load_findings(design) -> list | None:
         if exc.name in ("orgdesigner.validator",):
             return None
         raise
-    return list(validator.validate(design))
+    return list(validator.validate(design, language=language))
 
 
 def _object_name(ctx: Context, obj: str) -> str:

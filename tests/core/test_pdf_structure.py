@@ -48,16 +48,33 @@ def test_pypdf_reads_every_page_in_strict_mode(pdfs):
 
 
 @pytest.mark.skipif(not HAVE_PDFTOPPM, reason="pdftoppm (poppler-utils) not installed")
-def test_the_chart_page_renders_to_a_picture_with_ink(tmp_path, pdfs):
+def test_a_template_chart_page_renders_to_a_picture_with_ink(tmp_path):
     from PIL import Image
 
-    fit = pdfs[0]
-    subprocess.run(["pdftoppm", "-r", "40", "-f", "2", "-l", "2", "-png", str(fit), str(tmp_path / "p")],
-                   check=True)
+    from orgdesigner.templates import load_template
+
+    path = tmp_path / "mid_large.pdf"
+    plan = export_pdf(load_template("mid_large", "zh"), path, ExportOptions(paper="A3", fit="page"))
+    page, _ = plan.sections["chart"]
+    subprocess.run(["pdftoppm", "-r", "40", "-f", str(page), "-l", str(page), "-png", str(path),
+                    str(tmp_path / "p")], check=True)
     image = Image.open(next(tmp_path.glob("p*.png"))).convert("L")
     histogram = image.histogram()
     ink = sum(histogram[:200]) / sum(histogram)
     assert 0.01 < ink < 0.5  # boxes and text, but not a black page
+
+
+def test_every_template_exports_in_both_languages(tmp_path):
+    from orgdesigner.templates import list_templates, load_template
+
+    for info in list_templates():
+        for lang in ("zh", "en"):
+            design = load_template(info.id, lang)
+            path = tmp_path / f"{info.id}-{lang}.pdf"
+            plan = export_pdf(design, path, ExportOptions(lang=lang))
+            assert len(PdfReader(path).pages) == plan.page_count
+            text = squash(pdf_text(path))
+            assert all(squash(d.name) in text for d in design.departments.values()), info.id
 
 
 def test_progress_is_reported_per_page_and_can_cancel(tmp_path):
