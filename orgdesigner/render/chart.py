@@ -15,6 +15,7 @@ from ..entities import DeptKind, LinkKind
 from ..fonts import ChartFont
 from ..geometry import BOX_H, BOX_W
 from . import style as st
+from .labels import text
 from .wrap import ellipsize, fit_lines, wrap
 
 Point = tuple[float, float]
@@ -24,9 +25,11 @@ Point = tuple[float, float]
 class TextLine:
     text: str
     size: float
-    x: float       # centre
+    x: float       # centre (anchor "middle") or right end (anchor "end")
     y: float       # baseline
     color: str
+    bold: bool = False
+    anchor: str = "middle"
 
 
 @dataclass(slots=True)
@@ -38,9 +41,11 @@ class Box:
     w: float
     h: float
     kind: DeptKind
-    shape: str
+    shape: str                      # round, octagon, square
+    corner: float                   # corner radius / cut
     dashed: bool
-    band: tuple[float, float, float, float] | None  # x, y, w, h
+    border_w: float
+    band: list[Point]               # the colour band polygon, scene coordinates
     color: str
     fill: str
     lines: list[TextLine]
@@ -61,10 +66,31 @@ class LinkLine:
     dash: tuple[float, ...]
     start: Point
     end: Point
+    control: Point      # quadratic curve control point (the canvas draws gentle curves)
     directed: bool
     label: str
     label_at: Point     # centre of the label
     label_w: float
+    label_color: str = "#000000"
+
+    def curve_points(self, steps: int = 16) -> list[Point]:
+        """The curve as a polyline (for PNG and for bounding boxes)."""
+        (ax, ay), (qx, qy), (bx, by) = self.start, self.control, self.end
+        out = []
+        for i in range(steps + 1):
+            t = i / steps
+            u = 1 - t
+            out.append((u * u * ax + 2 * u * t * qx + t * t * bx, u * u * ay + 2 * u * t * qy + t * t * by))
+        return out
+
+    def arrow(self) -> list[Point]:
+        """The arrow head at the end (10 long, 10 wide), along the curve's last tangent."""
+        (bx, by), (qx, qy) = self.end, self.control
+        dx, dy = bx - qx, by - qy
+        d = math.hypot(dx, dy) or 1.0
+        ux, uy = dx / d, dy / d
+        return [(bx, by), (bx - 10 * ux + 5 * uy, by - 10 * uy - 5 * ux),
+                (bx - 10 * ux - 5 * uy, by - 10 * uy + 5 * ux)]
 
 
 @dataclass
@@ -95,16 +121,27 @@ def detail_text(leader: str, headcount: float, lang: str) -> str:
     return " · ".join(parts)
 
 
-def label_box(box: Box, name: str, detail: str, font: ChartFont) -> None:
-    """Fit the name (wrapped, shrunk if needed) and the detail line inside the box."""
+def label_box(box: Box, name: str, detail: str, font: ChartFont, caption: str = "") -> None:
+    """Fit the kind caption, the name (wrapped, shrunk if needed) and the detail line in the box."""
     measure = font.width
-    pad = box.h / 2 * 0.6 if box.shape == "pill" else st.PAD_X
-    left = box.x + pad + (st.BAND + 2 if box.band and box.shape == "square" else 0)
-    right = box.x + box.w - pad
+    _, _, _, _, band = st.KIND_STYLE[box.kind]
+    left = box.x + st.PAD + (st.BAND + 4 if band == "left" else 0)
+    right = box.x + box.w - st.PAD
     inner_w = right - left
     cx = (left + right) / 2
-    top = box.y + st.PAD_TOP
-    avail = box.h - st.PAD_TOP - st.PAD_BOTTOM
+    band_h = {"top": st.BAND, "thick": st.BAND * 2.5}.get(band, 0.0)
+    top = box.y + band_h + 4
+    out: list[TextLine] = []
+    if caption:
+        text = ellipsize(caption, inner_w, st.CAPTION_SIZE, measure)
+        if band == "thick":  # white on the thick band, as on the canvas
+            out.append(TextLine(text, st.CAPTION_SIZE, right, box.y + band_h / 2 + st.CAPTION_SIZE * 0.35,
+                                st.PAPER, anchor="end"))
+        else:
+            out.append(TextLine(text, st.CAPTION_SIZE, right, top + st.CAPTION_SIZE * 0.8, st.MUTED,
+                                anchor="end"))
+            top += st.CAPTION_SIZE + 2
+    avail = box.y + box.h - 5 - top
     detail_h = st.DETAIL_SIZE * st.LINE_GAP if detail else 0.0
     name_h = avail - detail_h
     size = st.NAME_SIZE
@@ -120,26 +157,20 @@ def label_box(box: Box, name: str, detail: str, font: ChartFont) -> None:
         size -= 1.0
     block = len(lines) * size * st.LINE_GAP + detail_h
     y = top + max(0.0, (avail - block) / 2)
-    out: list[TextLine] = []
     for text in lines:
-        out.append(TextLine(text, size, cx, y + size * 0.9, st.TEXT))
+        out.append(TextLine(text, size, cx, y + size * 0.9, st.TEXT, bold=True))
         y += size * st.LINE_GAP
     if detail:
         text = ellipsize(detail, inner_w, st.DETAIL_SIZE, measure)
-        out.append(TextLine(text, st.DETAIL_SIZE, cx, y + st.DETAIL_SIZE * 0.95, st.DETAIL))
+        out.append(TextLine(text, st.DETAIL_SIZE, cx, y + st.DETAIL_SIZE * 0.95, st.MUTED))
     box.lines = out
 
 
 def make_box(dept_id: str, name: str, kind: DeptKind, color: str, x: float, y: float,
              w: float = BOX_W, h: float = BOX_H) -> Box:
-    shape, dashed, band = st.KIND_STYLE[kind]
-    band_rect = None
-    if band == "top":
-        inset = st.CHAMFER if shape == "chamfer" else st.RADIUS
-        band_rect = (x + inset, y + 2.5, w - 2 * inset, st.BAND)
-    elif band == "left":
-        band_rect = (x + 2.5, y + 2.5, st.BAND + 2, h - 5)
-    return Box(dept_id, name, x, y, w, h, kind, shape, dashed, band_rect, color,
+    shape, corner, dashed, border_w, _ = st.KIND_STYLE[kind]
+    band = [(x + px, y + py) for px, py in st.band_polygon(kind, w, h)]
+    return Box(dept_id, name, x, y, w, h, kind, shape, corner, dashed, border_w, band, color,
                st.tint(color), [])
 
 
@@ -211,15 +242,24 @@ def _links(design: Design, by_id: dict[str, Box], font: ChartFont) -> list[LinkL
         color, dash = st.LINK_STYLE[link.kind]
         label = ellipsize(link.label.replace("\n", " "), 2 * BOX_W, st.LABEL_SIZE, font.width)
         label_w = font.width(label, st.LABEL_SIZE) if label else 0.0
+        length = math.dist(start, end)
+        if length >= 1:
+            nx, ny = -(end[1] - start[1]) / length, (end[0] - start[0]) / length
+        else:
+            nx = ny = 0.0
+        bend = min(st.LINK_BEND, length * 0.15)
         mid = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
-        if label and math.dist(start, end) < label_w + 8:
+        control = (mid[0] + nx * bend, mid[1] + ny * bend)
+        at = (0.25 * start[0] + 0.5 * control[0] + 0.25 * end[0],
+              0.25 * start[1] + 0.5 * control[1] + 0.25 * end[1])  # the curve's midpoint
+        if label and length < label_w + 8:
             # No room on the visible part of the line: put the label beside the gap, off the boxes.
             if abs(cb[0] - ca[0]) >= abs(cb[1] - ca[1]):
-                mid = (mid[0], min(a.y, b.y) - st.LABEL_SIZE)
+                at = (at[0], min(a.y, b.y) - st.LABEL_SIZE)
             else:
-                mid = (max(a.x + a.w, b.x + b.w) + label_w / 2 + 4, mid[1])
-        out.append(LinkLine(link.id, link.kind, color, dash, start, end, link.directed, label,
-                            mid, label_w))
+                at = (max(a.x + a.w, b.x + b.w) + label_w / 2 + 4, at[1])
+        out.append(LinkLine(link.id, link.kind, color, dash, start, end, control, link.directed,
+                            label, at, label_w, st.darker(color)))
     return out
 
 
@@ -245,7 +285,8 @@ def build_chart(design: Design, font: ChartFont, *, auto_layout: bool = False,
     for dept in design.departments.values():
         x, y = positions[dept.id] if positions else (dept.x, dept.y)
         box = make_box(dept.id, dept.name, dept.kind, dept.color, x, y)
-        label_box(box, dept.name, detail_text(dept.leader, dept.headcount, lang), font)
+        caption = "" if dept.kind is DeptKind.DEPARTMENT else text(dept.kind.value, lang)
+        label_box(box, dept.name, detail_text(dept.leader, dept.headcount, lang), font, caption)
         chart.boxes.append(box)
         chart.by_id[dept.id] = box
     chart.connectors = _connectors(design, chart.by_id)
@@ -255,7 +296,10 @@ def build_chart(design: Design, font: ChartFont, *, auto_layout: bool = False,
         y0 = min(b.y for b in chart.boxes)
         x1 = max(b.x + b.w for b in chart.boxes)
         y1 = max(b.y + b.h for b in chart.boxes)
-        for link in chart.links:  # labels may stick out between far-apart boxes
+        for link in chart.links:  # curves and labels may stick out of the boxes' area
+            qx, qy = link.control
+            x0, x1 = min(x0, (link.start[0] + 2 * qx + link.end[0]) / 4), max(x1, (link.start[0] + 2 * qx + link.end[0]) / 4)
+            y0, y1 = min(y0, (link.start[1] + 2 * qy + link.end[1]) / 4), max(y1, (link.start[1] + 2 * qy + link.end[1]) / 4)
             if link.label:
                 lx, ly = link.label_at
                 x0, x1 = min(x0, lx - link.label_w / 2 - 2), max(x1, lx + link.label_w / 2 + 2)

@@ -47,7 +47,8 @@ def _legend(canvas, ctx: Context) -> None:
     boxes = []
     for i, kind in enumerate(DeptKind):
         box = make_box(f"legend-{kind.value}", ctx.t(kind.value), kind, "#4472c4", 0, i * 80.0)
-        label_box(box, ctx.t(kind.value), "", ctx.font)
+        caption = "" if kind is DeptKind.DEPARTMENT else ctx.t(kind.value)
+        label_box(box, ctx.t(kind.value), "", ctx.font, caption)
         boxes.append(box)
     view = View(s, 0, 0, x, cy)
     draw_boxes(canvas, boxes, ctx.font, view)
@@ -65,7 +66,7 @@ def _legend(canvas, ctx: Context) -> None:
     samples = []
     for i, kind in enumerate(LinkKind, start=1):
         col, dash = st.LINK_STYLE[kind]
-        samples.append(LinkLine(f"l{i}", kind, col, dash, (0, i * 16.0), (40, i * 16.0),
+        samples.append(LinkLine(f"l{i}", kind, col, dash, (0, i * 16.0), (40, i * 16.0), (20, i * 16.0),
                                 kind is LinkKind.COMMITTEE, "", (20, i * 16.0), 0.0))
     draw_links(canvas, samples, line_view)
     names = {LinkKind.COLLABORATION: "collaboration", LinkKind.COMMITTEE: "committee_link",

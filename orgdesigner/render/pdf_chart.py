@@ -6,7 +6,6 @@ Shapes of one style go into one path and text into one text object, so
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable
@@ -54,18 +53,19 @@ def _shape(path, box: Box, view: View) -> None:
     x, y, w, h = view.rect(box.x, box.y, box.w, box.h)
     s = view.scale
     if box.shape == "round":
-        path.roundRect(x, y, w, h, st.RADIUS * s)
-    elif box.shape == "pill":
-        path.roundRect(x, y, w, h, h / 2)
-    elif box.shape == "chamfer":
-        c = st.CHAMFER * s
-        path.moveTo(x + c, y)
-        for px, py in ((x + w - c, y), (x + w, y + c), (x + w, y + h - c), (x + w - c, y + h),
-                       (x + c, y + h), (x, y + h - c), (x, y + c)):
-            path.lineTo(px, py)
-        path.close()
+        path.roundRect(x, y, w, h, box.corner * s)
+    elif box.shape == "octagon":
+        _polygon(path, [(box.x + px, box.y + py) for px, py in
+                        st.outline("octagon", box.corner, box.w, box.h)], view)
     else:
         path.rect(x, y, w, h)
+
+
+def _polygon(path, points, view: View) -> None:
+    path.moveTo(*view.pt(*points[0]))
+    for p in points[1:]:
+        path.lineTo(*view.pt(*p))
+    path.close()
 
 
 def draw_connectors(canvas, connectors: Iterable[Connector], view: View) -> None:
@@ -82,6 +82,7 @@ def draw_connectors(canvas, connectors: Iterable[Connector], view: View) -> None
 
 
 def draw_links(canvas, links: list[LinkLine], view: View) -> None:
+    """Curves grouped by colour and dash; arrow heads filled."""
     groups: dict[tuple, list[LinkLine]] = defaultdict(list)
     for link in links:
         groups[(link.color, link.dash)].append(link)
@@ -91,30 +92,19 @@ def draw_links(canvas, links: list[LinkLine], view: View) -> None:
         path = canvas.beginPath()
         heads = canvas.beginPath()
         for link in members:
-            path.moveTo(*view.pt(*link.start))
-            path.lineTo(*view.pt(*link.end))
+            (ax, ay), (qx, qy), (bx, by) = link.start, link.control, link.end
+            path.moveTo(*view.pt(ax, ay))
+            # the quadratic curve as a cubic: controls 2/3 of the way to the quadratic control
+            path.curveTo(*view.pt(ax + 2 / 3 * (qx - ax), ay + 2 / 3 * (qy - ay)),
+                         *view.pt(bx + 2 / 3 * (qx - bx), by + 2 / 3 * (qy - by)), *view.pt(bx, by))
             if link.directed:
-                _arrow(heads, link, view)
+                _polygon(heads, link.arrow(), view)
         canvas.setStrokeColor(color(col))
         canvas.setFillColor(color(col))
         canvas.setDash([d * s for d in dash])
         canvas.drawPath(path, stroke=1, fill=0)
         canvas.setDash()
         canvas.drawPath(heads, stroke=0, fill=1)
-
-
-def _arrow(path, link: LinkLine, view: View) -> None:
-    (x0, y0), (x1, y1) = link.start, link.end
-    angle = math.atan2(y1 - y0, x1 - x0)
-    size = 7.0
-    pts = [(x1, y1)]
-    for side in (-1, 1):
-        a = angle + math.pi - side * 0.4
-        pts.append((x1 + size * math.cos(a), y1 + size * math.sin(a)))
-    path.moveTo(*view.pt(*pts[0]))
-    path.lineTo(*view.pt(*pts[1]))
-    path.lineTo(*view.pt(*pts[2]))
-    path.close()
 
 
 def draw_link_labels(canvas, links: list[LinkLine], font: ChartFont, view: View,
@@ -129,8 +119,9 @@ def draw_link_labels(canvas, links: list[LinkLine], font: ChartFont, view: View,
     bg = canvas.beginPath()
     for link in labelled:
         cx, cy = link.label_at
-        bg.rect(*view.rect(cx - link.label_w / 2 - 2, cy - st.LABEL_SIZE * 0.75,
-                           link.label_w + 4, st.LABEL_SIZE * 1.5))
+        x, y, w, h = view.rect(cx - link.label_w / 2 - 3, cy - st.LABEL_SIZE * 0.75,
+                               link.label_w + 6, st.LABEL_SIZE * 1.5)
+        bg.roundRect(x, y, w, h, 4 * s)
     canvas.setFillColor(color(st.PAPER))
     canvas.drawPath(bg, stroke=0, fill=1)
     text = canvas.beginText()
@@ -138,9 +129,9 @@ def draw_link_labels(canvas, links: list[LinkLine], font: ChartFont, view: View,
     current = None
     for link in labelled:
         cx, cy = link.label_at
-        if link.color != current:
-            text.setFillColor(color(link.color))
-            current = link.color
+        if link.label_color != current:
+            text.setFillColor(color(link.label_color))
+            current = link.label_color
         x, y = view.pt(cx - link.label_w / 2, cy + st.LABEL_SIZE * 0.35)
         text.setTextOrigin(x, y)
         text.textOut(link.label)
@@ -151,38 +142,50 @@ def draw_boxes(canvas, boxes: list[Box], font: ChartFont, view: View, min_text: 
     """Boxes by style group, then all their text (tiny text too: a PDF viewer can zoom)."""
     s = view.scale
     groups: dict[tuple, list[Box]] = defaultdict(list)
+    bands: dict[str, list[Box]] = defaultdict(list)
     for box in boxes:
-        groups[(box.fill, box.color, box.dashed)].append(box)
-    canvas.setLineWidth(st.BORDER_W * s)
-    for (fill, border, dashed), members in groups.items():
+        groups[(box.fill, box.dashed, box.border_w)].append(box)
+        bands[box.color].append(box)
+    canvas.setStrokeColor(color(st.BORDER))
+    for (fill, dashed, border_w), members in groups.items():  # fills first: bands go on top
         path = canvas.beginPath()
-        bands = canvas.beginPath()
         for box in members:
             _shape(path, box, view)
-            if box.band:
-                bands.rect(*view.rect(*box.band))
         canvas.setFillColor(color(fill))
-        canvas.setStrokeColor(color(border))
-        canvas.setDash([4 * s, 2.5 * s] if dashed else [])
-        canvas.drawPath(path, stroke=1, fill=1)
-        canvas.setFillColor(color(border))
-        canvas.drawPath(bands, stroke=0, fill=1)
+        canvas.drawPath(path, stroke=0, fill=1)
+    for band_color, members in bands.items():
+        path = canvas.beginPath()
+        for box in members:
+            _polygon(path, box.band, view)
+        canvas.setFillColor(color(band_color))
+        canvas.drawPath(path, stroke=0, fill=1)
+    for (fill, dashed, border_w), members in groups.items():
+        path = canvas.beginPath()
+        for box in members:
+            _shape(path, box, view)
+        canvas.setLineWidth(border_w * s)
+        canvas.setDash([d * s for d in st.BOX_DASH] if dashed else [])
+        canvas.drawPath(path, stroke=1, fill=0)
     canvas.setDash()
     if st.NAME_MIN * s < min_text:
         return
     text = canvas.beginText()
-    current: tuple[float, str] | None = None
+    current: tuple | None = None
     width = font.width
     for box in boxes:
         for line in box.lines:
-            key = (line.size, line.color)
+            key = (line.size, line.color, line.bold)
             if key != current:
                 text.setFont(font.name, line.size * s)
                 text.setFillColor(color(line.color))
+                text.setStrokeColor(color(line.color))
+                text.setTextRenderMode(2 if line.bold else 0)  # fill + thin stroke: semi-bold
                 current = key
-            x, y = view.pt(line.x - width(line.text, line.size) / 2, line.y)
-            text.setTextOrigin(x, y)
+            w = width(line.text, line.size)
+            left = line.x - w / 2 if line.anchor == "middle" else line.x - w
+            text.setTextOrigin(*view.pt(left, line.y))
             text.textOut(line.text)
+    canvas.setLineWidth(st.NAME_SIZE * st.NAME_STROKE * s)
     canvas.drawText(text)
 
 

@@ -67,13 +67,9 @@ def _dashed(draw: ImageDraw.ImageDraw, points: list[tuple[float, float]], patter
 
 
 def _outline(box: Box, m) -> list[tuple[float, float]]:
-    x, y = m(box.x, box.y)
-    x2, y2 = m(box.x + box.w, box.y + box.h)
-    if box.shape == "chamfer":
-        c = (x2 - x) * st.CHAMFER / box.w
-        return [(x + c, y), (x2 - c, y), (x2, y + c), (x2, y2 - c), (x2 - c, y2), (x + c, y2),
-                (x, y2 - c), (x, y + c), (x + c, y)]
-    return [(x, y), (x2, y), (x2, y2), (x, y2), (x, y)]
+    """The box outline in pixels, closed (for dashed borders)."""
+    pts = [m(box.x + px, box.y + py) for px, py in st.outline(box.shape, box.corner, box.w, box.h)]
+    return pts + pts[:1]
 
 
 def chart_image(chart: Chart, font: ChartFont, *, scale: float = 1.0) -> Image.Image:
@@ -96,36 +92,31 @@ def chart_image(chart: Chart, font: ChartFont, *, scale: float = 1.0) -> Image.I
     for conn in chart.connectors:
         draw.line([m(*p) for p in conn.points], fill=st.CONNECTOR, width=lw, joint="curve")
     for link in chart.links:
-        pts = [m(*link.start), m(*link.end)]
+        pts = [m(*p) for p in link.curve_points()]
         _dashed(draw, pts, [d * s for d in link.dash], link.color, max(int(round(st.LINK_W * s)), 1))
         if link.directed:
-            (ax, ay), (bx, by) = pts
-            angle = math.atan2(by - ay, bx - ax)
-            head = [(bx, by)] + [(bx + 7 * s * math.cos(angle + math.pi - side * 0.4),
-                                  by + 7 * s * math.sin(angle + math.pi - side * 0.4)) for side in (-1, 1)]
-            draw.polygon(head, fill=link.color)
-    bw = max(int(round(st.BORDER_W * s)), 1)
+            draw.polygon([m(*p) for p in link.arrow()], fill=link.color)
     text_on = st.NAME_MIN * s >= 3
     for box in chart.boxes:
         (ax, ay), (bx, by) = m(box.x, box.y), m(box.x + box.w, box.y + box.h)
-        outline = None if box.dashed else box.color
-        if box.shape in ("round", "pill"):
-            r = st.RADIUS * s if box.shape == "round" else (by - ay) / 2
-            draw.rounded_rectangle((ax, ay, bx, by), radius=r, fill=box.fill, outline=outline, width=bw)
-        elif box.shape == "chamfer":
-            draw.polygon(_outline(box, m)[:-1], fill=box.fill, outline=outline, width=bw)
+        bw = max(int(round(box.border_w * s)), 1)
+        if box.shape == "round":
+            draw.rounded_rectangle((ax, ay, bx, by), radius=box.corner * s, fill=box.fill)
         else:
-            draw.rectangle((ax, ay, bx, by), fill=box.fill, outline=outline, width=bw)
+            draw.polygon(_outline(box, m)[:-1], fill=box.fill)
+        draw.polygon([m(*p) for p in box.band], fill=box.color)
         if box.dashed:
-            _dashed(draw, _outline(box, m), [4 * s, 2.5 * s], box.color, bw)
-        if box.band:
-            cx, cy, cw, ch = box.band
-            (px, py), (qx, qy) = m(cx, cy), m(cx + cw, cy + ch)
-            draw.rectangle((px, py, qx, qy), fill=box.color)
+            _dashed(draw, _outline(box, m), [d * s for d in st.BOX_DASH], st.BORDER, bw)
+        elif box.shape == "round":
+            draw.rounded_rectangle((ax, ay, bx, by), radius=box.corner * s, outline=st.BORDER, width=bw)
+        else:
+            draw.polygon(_outline(box, m)[:-1], outline=st.BORDER, width=bw)
         if text_on:
             for line in box.lines:
-                draw.text(m(line.x, line.y), line.text, font=fonts.get(line.size * s),
-                          fill=line.color, anchor="ms")
+                stroke = line.size * s * st.NAME_STROKE if line.bold else 0
+                draw.text(m(line.x, line.y), line.text, font=fonts.get(line.size * s), fill=line.color,
+                          anchor="ms" if line.anchor == "middle" else "rs",
+                          stroke_width=stroke, stroke_fill=line.color)
     if text_on:
         for link in chart.links:
             if not link.label:
@@ -133,9 +124,9 @@ def chart_image(chart: Chart, font: ChartFont, *, scale: float = 1.0) -> Image.I
             cx, cy = link.label_at
             (ax, ay) = m(cx - link.label_w / 2 - 2, cy - st.LABEL_SIZE * 0.75)
             (bx, by) = m(cx + link.label_w / 2 + 2, cy + st.LABEL_SIZE * 0.75)
-            draw.rectangle((ax, ay, bx, by), fill=st.PAPER)
+            draw.rounded_rectangle((ax - s, ay, bx + s, by), radius=4 * s, fill=st.PAPER)
             draw.text(m(cx, cy + st.LABEL_SIZE * 0.35), link.label, font=fonts.get(st.LABEL_SIZE * s),
-                      fill=link.color, anchor="ms")
+                      fill=link.label_color, anchor="ms")
     if sample > 1:
         image = image.resize((max(size[0] // sample, 1), max(size[1] // sample, 1)), Image.LANCZOS)
     return image

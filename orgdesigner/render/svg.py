@@ -6,7 +6,6 @@ fonts we look for, since an SVG viewer uses its own fonts.
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
@@ -26,27 +25,18 @@ def _f(v: float) -> str:
     return f"{v:.2f}".rstrip("0").rstrip(".")
 
 
+def _points(points) -> str:
+    return " ".join(f"{_f(a)},{_f(b)}" for a, b in points)
+
+
 def _shape(box: Box) -> str:
     x, y, w, h = box.x, box.y, box.w, box.h
-    if box.shape in ("round", "pill"):
-        r = st.RADIUS if box.shape == "round" else h / 2
-        return f'<rect x="{_f(x)}" y="{_f(y)}" width="{_f(w)}" height="{_f(h)}" rx="{_f(r)}"'
-    if box.shape == "chamfer":
-        c = st.CHAMFER
-        pts = [(x + c, y), (x + w - c, y), (x + w, y + c), (x + w, y + h - c), (x + w - c, y + h),
-               (x + c, y + h), (x, y + h - c), (x, y + c)]
-        return '<polygon points="' + " ".join(f"{_f(a)},{_f(b)}" for a, b in pts) + '"'
+    if box.shape == "round":
+        return f'<rect x="{_f(x)}" y="{_f(y)}" width="{_f(w)}" height="{_f(h)}" rx="{_f(box.corner)}"'
+    if box.shape == "octagon":
+        pts = [(x + px, y + py) for px, py in st.outline("octagon", box.corner, w, h)]
+        return f'<polygon points="{_points(pts)}"'
     return f'<rect x="{_f(x)}" y="{_f(y)}" width="{_f(w)}" height="{_f(h)}"'
-
-
-def _arrow(start, end) -> str:
-    (x0, y0), (x1, y1) = start, end
-    angle = math.atan2(y1 - y0, x1 - x0)
-    pts = [(x1, y1)]
-    for side in (-1, 1):
-        a = angle + math.pi - side * 0.4
-        pts.append((x1 + 7 * math.cos(a), y1 + 7 * math.sin(a)))
-    return " ".join(f"{_f(a)},{_f(b)}" for a, b in pts)
 
 
 def chart_svg(chart: Chart, *, scale: float = 1.0, title: str = "") -> str:
@@ -65,26 +55,27 @@ def chart_svg(chart: Chart, *, scale: float = 1.0, title: str = "") -> str:
         d = " ".join("M" + " L".join(f"{_f(x)},{_f(y)}" for x, y in c.points) for c in chart.connectors)
         out.append(f'<path d="{d}" fill="none" stroke="{st.CONNECTOR}" stroke-width="{st.CONNECTOR_W}" '
                    'stroke-linejoin="round"/>')
-    out.append('<g class="links">')
+    out.append('<g class="links" fill="none">')
     for link in chart.links:
         dash = ",".join(_f(v) for v in link.dash)
-        (ax, ay), (bx, by) = link.start, link.end
-        out.append(f'<line x1="{_f(ax)}" y1="{_f(ay)}" x2="{_f(bx)}" y2="{_f(by)}" stroke="{link.color}" '
+        (ax, ay), (qx, qy), (bx, by) = link.start, link.control, link.end
+        out.append(f'<path d="M{_f(ax)},{_f(ay)} Q{_f(qx)},{_f(qy)} {_f(bx)},{_f(by)}" stroke="{link.color}" '
                    f'stroke-width="{st.LINK_W}" stroke-dasharray="{dash}"/>')
         if link.directed:
-            out.append(f'<polygon points="{_arrow(link.start, link.end)}" fill="{link.color}"/>')
+            out.append(f'<polygon points="{_points(link.arrow())}" fill="{link.color}"/>')
     out.append("</g>")
     out.append('<g class="departments">')
     for box in chart.boxes:
-        dash = ' stroke-dasharray="4,2.5"' if box.dashed else ""
-        out.append(f'<g id={quoteattr("d-" + box.id)}>{_shape(box)} fill="{box.fill}" stroke="{box.color}" '
-                   f'stroke-width="{st.BORDER_W}"{dash}/>')
-        if box.band:
-            bx, by, bw, bh = box.band
-            out.append(f'<rect x="{_f(bx)}" y="{_f(by)}" width="{_f(bw)}" height="{_f(bh)}" fill="{box.color}"/>')
+        dash = ' stroke-dasharray="%s"' % ",".join(_f(v) for v in st.BOX_DASH) if box.dashed else ""
+        shape = _shape(box)
+        out.append(f'<g id={quoteattr("d-" + box.id)}>{shape} fill="{box.fill}"/>')
+        out.append(f'<polygon points="{_points(box.band)}" fill="{box.color}"/>')
+        out.append(f'{shape} fill="none" stroke="{st.BORDER}" stroke-width="{_f(box.border_w)}"{dash}/>')
         for line in box.lines:
-            out.append(f'<text x="{_f(line.x)}" y="{_f(line.y)}" font-size="{_f(line.size)}" '
-                       f'text-anchor="middle" fill="{line.color}">{escape(line.text)}</text>')
+            weight = ' font-weight="bold"' if line.bold else ""
+            anchor = "end" if line.anchor == "end" else "middle"
+            out.append(f'<text x="{_f(line.x)}" y="{_f(line.y)}" font-size="{_f(line.size)}"{weight} '
+                       f'text-anchor="{anchor}" fill="{line.color}">{escape(line.text)}</text>')
         out.append("</g>")
     out.append("</g>")
     labelled = [l for l in chart.links if l.label]
@@ -92,10 +83,11 @@ def chart_svg(chart: Chart, *, scale: float = 1.0, title: str = "") -> str:
         out.append('<g class="link-labels">')
         for link in labelled:
             cx, cy = link.label_at
-            out.append(f'<rect x="{_f(cx - link.label_w / 2 - 2)}" y="{_f(cy - st.LABEL_SIZE * 0.75)}" '
-                       f'width="{_f(link.label_w + 4)}" height="{_f(st.LABEL_SIZE * 1.5)}" fill="{st.PAPER}"/>')
+            out.append(f'<rect x="{_f(cx - link.label_w / 2 - 3)}" y="{_f(cy - st.LABEL_SIZE * 0.75)}" '
+                       f'width="{_f(link.label_w + 6)}" height="{_f(st.LABEL_SIZE * 1.5)}" rx="4" '
+                       f'fill="{st.PAPER}"/>')
             out.append(f'<text x="{_f(cx)}" y="{_f(cy + st.LABEL_SIZE * 0.35)}" font-size="{st.LABEL_SIZE}" '
-                       f'text-anchor="middle" fill="{link.color}">{escape(link.label)}</text>')
+                       f'text-anchor="middle" fill="{link.label_color}">{escape(link.label)}</text>')
         out.append("</g>")
     out.append("</svg>")
     return "\n".join(out) + "\n"

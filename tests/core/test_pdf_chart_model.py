@@ -39,10 +39,12 @@ def test_labels_never_leave_their_box():
     for box in chart.boxes:
         assert box.lines, box.name
         for line in box.lines:
-            half = FONT.width(line.text, line.size) / 2
-            assert box.x + 4 <= line.x - half and line.x + half <= box.x + box.w - 4, line
-            assert box.y + 4 <= line.y - line.size * 0.9 and line.y <= box.y + box.h - 2, line
-            assert line.size >= st.NAME_MIN - 1e-9
+            width = FONT.width(line.text, line.size)
+            left = line.x - width / 2 if line.anchor == "middle" else line.x - width
+            assert box.x + 4 <= left and left + width <= box.x + box.w - 4, line
+            assert box.y + 2 <= line.y - line.size * 0.9 and line.y <= box.y + box.h - 2, line
+            assert line.size >= min(st.NAME_MIN, st.CAPTION_SIZE) - 1e-9
+        assert any(line.bold for line in box.lines)  # the name
 
 
 def test_long_names_wrap_and_shrink_but_short_ones_stay_big():

@@ -65,14 +65,20 @@ def test_findings_section_lists_every_finding_with_a_link_to_the_chart(proposal)
     for finding in findings:
         assert squash(finding.message) in text
         assert finding.rule in text
-    chart_page, _ = plan.sections["chart"]
-    assert f"见第{chart_page}页" in text
+    chart_first, chart_count = plan.sections["chart"]
     reader = PdfReader(path)
     first, _ = plan.sections["findings"]
     links = [a.get_object() for a in reader.pages[first - 1].get("/Annots", [])]
     page_numbers = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages, start=1)}
     targets = [page_numbers[a["/Dest"][0].idnum] for a in links if "/Dest" in a]
-    assert len(targets) == 2 and set(targets) == {chart_page}  # two findings name a department
+    assert len(targets) == 2  # two findings name a department
+    for target in targets:
+        assert chart_first <= target < chart_first + chart_count
+        assert f"见第{target}页" in text
+    # the link lands on the page that shows the department's box
+    by_name = {d.name: d.id for d in design.departments.values()}
+    assert plan.context.dept_page(by_name["财务部"]) in targets
+    assert "财务部" in pdf_text(path, targets[-1], targets[-1])
 
 
 def test_findings_come_from_the_validator_by_default(tmp_path, monkeypatch):

@@ -29,7 +29,8 @@ def test_svg_has_every_name_as_text_and_parses(tmp_path):
     assert "联合推广" in texts
     groups = [g for g in root.iter(f"{SVG}g") if g.get("id", "").startswith("d-")]
     assert len(groups) == len(design.departments)
-    dashes = {line.get("stroke-dasharray") for line in root.iter(f"{SVG}line")}
+    links = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "links")
+    dashes = {path.get("stroke-dasharray") for path in links.iter(f"{SVG}path")}
     assert len(dashes) == 3  # collaboration, committee, dotted
 
 
