@@ -17,6 +17,7 @@ from . import style as st
 from .chart import Box, Chart, Connector, LinkLine
 
 TEXT_MIN_PT = 1.6  # thumbnails (the tiles overview) skip text smaller than this
+BLOCK_BELOW = 2.0  # pt of box padding below which a box is drawn as a plain colour block
 
 
 @dataclass(frozen=True)
@@ -141,31 +142,37 @@ def draw_link_labels(canvas, links: list[LinkLine], font: ChartFont, view: View,
 def draw_boxes(canvas, boxes: list[Box], font: ChartFont, view: View, min_text: float = 0.0) -> None:
     """Boxes by style group, then all their text (tiny text too: a PDF viewer can zoom)."""
     s = view.scale
-    groups: dict[tuple, list[Box]] = defaultdict(list)
-    bands: dict[str, list[Box]] = defaultdict(list)
-    for box in boxes:
-        groups[(box.fill, box.dashed, box.border_w)].append(box)
-        bands[box.color].append(box)
-    canvas.setStrokeColor(color(st.BORDER))
-    for (fill, dashed, border_w), members in groups.items():  # fills first: bands go on top
-        path = canvas.beginPath()
-        for box in members:
-            _shape(path, box, view)
-        canvas.setFillColor(color(fill))
-        canvas.drawPath(path, stroke=0, fill=1)
-    for band_color, members in bands.items():
-        path = canvas.beginPath()
-        for box in members:
-            _polygon(path, box.band, view)
-        canvas.setFillColor(color(band_color))
-        canvas.drawPath(path, stroke=0, fill=1)
-    for (fill, dashed, border_w), members in groups.items():
-        path = canvas.beginPath()
-        for box in members:
-            _shape(path, box, view)
-        canvas.setLineWidth(border_w * s)
-        canvas.setDash([d * s for d in st.BOX_DASH] if dashed else [])
-        canvas.drawPath(path, stroke=1, fill=0)
+    if st.PAD * 2 * s < BLOCK_BELOW:  # far out: a coloured block is all the eye can use
+        blocks: dict[str, list[Box]] = defaultdict(list)
+        for box in boxes:
+            blocks[box.color].append(box)
+        for block_color, members in blocks.items():
+            path = canvas.beginPath()
+            for box in members:
+                path.rect(*view.rect(box.x, box.y, box.w, box.h))
+            canvas.setFillColor(color(block_color))
+            canvas.drawPath(path, stroke=0, fill=1)
+    else:
+        groups: dict[tuple, list[Box]] = defaultdict(list)
+        bands: dict[str, list[Box]] = defaultdict(list)
+        for box in boxes:
+            groups[(box.fill, box.dashed, box.border_w)].append(box)
+            bands[box.color].append(box)
+        canvas.setStrokeColor(color(st.BORDER))
+        for (fill, dashed, border_w), members in groups.items():
+            path = canvas.beginPath()
+            for box in members:
+                _shape(path, box, view)
+            canvas.setFillColor(color(fill))
+            canvas.setLineWidth(border_w * s)
+            canvas.setDash([d * s for d in st.BOX_DASH] if dashed else [])
+            canvas.drawPath(path, stroke=1, fill=1)
+        for band_color, members in bands.items():  # inside the borders' inner edge
+            path = canvas.beginPath()
+            for box in members:
+                _polygon(path, box.band, view)
+            canvas.setFillColor(color(band_color))
+            canvas.drawPath(path, stroke=0, fill=1)
     canvas.setDash()
     if st.NAME_MIN * s < min_text:
         return

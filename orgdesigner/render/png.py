@@ -100,17 +100,15 @@ def chart_image(chart: Chart, font: ChartFont, *, scale: float = 1.0) -> Image.I
     for box in chart.boxes:
         (ax, ay), (bx, by) = m(box.x, box.y), m(box.x + box.w, box.y + box.h)
         bw = max(int(round(box.border_w * s)), 1)
+        border = None if box.dashed else st.BORDER
         if box.shape == "round":
-            draw.rounded_rectangle((ax, ay, bx, by), radius=box.corner * s, fill=box.fill)
+            draw.rounded_rectangle((ax, ay, bx, by), radius=box.corner * s, fill=box.fill, outline=border,
+                                   width=bw)
         else:
-            draw.polygon(_outline(box, m)[:-1], fill=box.fill)
-        draw.polygon([m(*p) for p in box.band], fill=box.color)
+            draw.polygon(_outline(box, m)[:-1], fill=box.fill, outline=border, width=bw)
         if box.dashed:
             _dashed(draw, _outline(box, m), [d * s for d in st.BOX_DASH], st.BORDER, bw)
-        elif box.shape == "round":
-            draw.rounded_rectangle((ax, ay, bx, by), radius=box.corner * s, outline=st.BORDER, width=bw)
-        else:
-            draw.polygon(_outline(box, m)[:-1], outline=st.BORDER, width=bw)
+        draw.polygon([m(*p) for p in box.band], fill=box.color)  # inside the border
         if text_on:
             for line in box.lines:
                 stroke = line.size * s * st.NAME_STROKE if line.bold else 0

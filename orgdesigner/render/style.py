@@ -116,8 +116,10 @@ def band_polygon(kind: DeptKind, w: float, h: float) -> list[tuple[float, float]
     """The colour band of a box at the origin, following the box's corners."""
     key = (kind, w, h)
     if key not in _BANDS:
-        shape, corner, _, _, band = KIND_STYLE[kind]
-        poly = outline(shape, corner, w, h)
+        shape, corner, _, border_w, band = KIND_STYLE[kind]
+        # Inside the border's inner edge, so the border can be stroked first, in the same pass as the fill.
+        i = border_w / 2
+        poly = [(x + i, y + i) for x, y in outline(shape, max(corner - i, 0), w - 2 * i, h - 2 * i)]
         if band == "left":
             _BANDS[key] = clip_polygon(poly, 0, 0, BAND + 4, h)
         elif band == "thick":

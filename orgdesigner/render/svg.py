@@ -68,9 +68,9 @@ def chart_svg(chart: Chart, *, scale: float = 1.0, title: str = "") -> str:
     for box in chart.boxes:
         dash = ' stroke-dasharray="%s"' % ",".join(_f(v) for v in st.BOX_DASH) if box.dashed else ""
         shape = _shape(box)
-        out.append(f'<g id={quoteattr("d-" + box.id)}>{shape} fill="{box.fill}"/>')
+        out.append(f'<g id={quoteattr("d-" + box.id)}>{shape} fill="{box.fill}" stroke="{st.BORDER}" '
+                   f'stroke-width="{_f(box.border_w)}"{dash}/>')
         out.append(f'<polygon points="{_points(box.band)}" fill="{box.color}"/>')
-        out.append(f'{shape} fill="none" stroke="{st.BORDER}" stroke-width="{_f(box.border_w)}"{dash}/>')
         for line in box.lines:
             weight = ' font-weight="bold"' if line.bold else ""
             anchor = "end" if line.anchor == "end" else "middle"
