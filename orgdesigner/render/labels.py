@@ -68,6 +68,7 @@ _TEXT: dict[str, dict[str, str]] = {
     "C": {"zh": "C 咨询", "en": "C consulted"},
     "I": {"zh": "I 知会", "en": "I informed"},
     "used_by": {"zh": "{n} 个部门", "en": "{n} departments"},
+    "used_by_one": {"zh": "1 个部门", "en": "1 department"},
     "tile_key": {"zh": "分页 {t}（{c} 列 × {r} 行，比例 {s:.0%}）",
                  "en": "Tile {t} ({c} columns × {r} rows, scale {s:.0%})"},
     "continues": {"zh": "接", "en": "continues"},

@@ -16,7 +16,7 @@ from .pdf_chart import View, color, draw_boxes, draw_connectors, draw_links
 from .sections import ROLE_FILL, _title
 from .wrap import ellipsize
 
-SAMPLE_SCALE = 0.6
+SAMPLE_SCALE = 0.75
 
 
 def legend_pages(ctx: Context) -> list[Page]:
@@ -100,9 +100,9 @@ def _legend(canvas, ctx: Context) -> None:
         for value, count in used.most_common():
             if ry < y + 10:
                 break
-            canvas.setFillColor(color(st.tint(value)))
-            canvas.setStrokeColor(color(value))
-            canvas.rect(rx, ry - 4, 14, 12, stroke=1, fill=1)
-            words = f"{ctx.t('used_by', n=count)}: {', '.join(examples[value])}"
+            canvas.setFillColor(color(value))
+            canvas.rect(rx, ry - 4, 14, 12, stroke=0, fill=1)
+            used = ctx.t("used_by_one") if count == 1 else ctx.t("used_by", n=count)
+            words = f"{used}: {', '.join(examples[value])}"
             _label(canvas, ctx, rx + 22, ry - 1, words, col_w - 22, 8.5)
             ry -= 16

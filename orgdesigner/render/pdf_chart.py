@@ -192,8 +192,10 @@ def draw_boxes(canvas, boxes: list[Box], font: ChartFont, view: View, min_text: 
             left = line.x - w / 2 if line.anchor == "middle" else line.x - w
             text.setTextOrigin(*view.pt(left, line.y))
             text.textOut(line.text)
+    canvas.saveState()  # the text render mode and stroke are graphics state: keep them in here
     canvas.setLineWidth(st.NAME_SIZE * st.NAME_STROKE * s)
     canvas.drawText(text)
+    canvas.restoreState()
 
 
 def draw_chart(canvas, chart: Chart, font: ChartFont, view: View, *,
