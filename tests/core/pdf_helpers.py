@@ -184,3 +184,24 @@ def text_boxes_outside(path: Path) -> list[str]:
             if a < -0.5 or b < -0.5 or c > width + 0.5 or e > height + 0.5:
                 bad.append(f"{word.group(5)} at {a:.1f},{b:.1f}-{c:.1f},{e:.1f}")
     return bad
+
+
+def text_objects_starting_stroked(path: Path) -> list[int]:
+    """Pages where a text object starts with a non-zero render mode left over from earlier text.
+
+    Names are drawn semi-bold (render mode 2, fill + stroke); that state must not leak into
+    later text such as legend labels, which would come out smeared in the stroke colour.
+    """
+    bad = []
+    for number, page in enumerate(PdfReader(path).pages, start=1):
+        mode, stack = 0, []
+        for operands, op in page.get_contents().operations:
+            if op == b"q":
+                stack.append(mode)
+            elif op == b"Q":
+                mode = stack.pop()
+            elif op == b"Tr":
+                mode = int(operands[0])
+            elif op == b"BT" and mode != 0:
+                bad.append(number)
+    return bad

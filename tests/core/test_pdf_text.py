@@ -7,6 +7,7 @@ import pytest
 from orgdesigner.render import ExportOptions, export_pdf
 
 from .pdf_helpers import (HAVE_PDFTOTEXT, company_design, drawn_points_outside, pdf_text, squash,
+                          text_objects_starting_stroked,
                           text_boxes_outside, wide_design)
 
 
@@ -63,3 +64,8 @@ def test_tiles_name_every_department_somewhere(tmp_path):
     text = squash(pdf_text(path))
     for dept in design.departments.values():
         assert squash(dept.name) in text, dept.name
+
+
+def test_semi_bold_names_do_not_smear_later_text(company_pdf):
+    _, path, _ = company_pdf
+    assert text_objects_starting_stroked(path) == []
