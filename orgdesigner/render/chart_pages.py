@@ -32,8 +32,8 @@ def chart_pages(ctx: Context) -> list[Page]:
     buckets = _buckets(ctx)
     step_x, step_y = plan.step
     # Blank tiles (nothing drawn on them) are not printed; the overview shows them greyed.
-    printed = [(col, row) for row in range(plan.rows) for col in range(plan.cols)
-               if any(buckets[(col, row)][:3])]
+    printed = sorted((tile for tile, items in buckets.items() if any(items[:3])),
+                     key=lambda tile: (tile[1], tile[0]))
     number = {tile: first + 1 + i for i, tile in enumerate(printed)}
 
     def page_of(dept_id: str) -> int | None:
@@ -85,13 +85,27 @@ def _buckets(ctx: Context) -> dict[tuple[int, int], tuple[list, list, list, list
         ys = [p[1] for p in conn.points]
         add(1, conn, min(xs), min(ys), max(xs), max(ys))
     for link in ctx.chart.links:
-        add(2, link, min(link.start[0], link.end[0]), min(link.start[1], link.end[1]),
-            max(link.start[0], link.end[0]), max(link.start[1], link.end[1]))
+        for tile in _tiles_along(plan, link.curve_points(8), min(step_x, step_y) / 2, tw, th):
+            out[tile][2].append(link)
         if link.label:
             half = link.label_w / 2 + 4
             lx, ly = link.label_at
             add(3, link, lx - half, ly - 8, lx + half, ly + 8)
     return out
+
+
+def _tiles_along(plan: ChartPlan, points, step: float, tw: float, th: float) -> set[tuple[int, int]]:
+    """The tiles a polyline passes through (sampled every `step`), not its whole bounding box."""
+    step_x, step_y = plan.step
+    found: set[tuple[int, int]] = set()
+    for (x0, y0), (x1, y1) in zip(points, points[1:]):
+        n = max(1, int(math.hypot(x1 - x0, y1 - y0) / step) + 1)
+        for i in range(n + 1):
+            x, y = x0 + (x1 - x0) * i / n, y0 + (y1 - y0) * i / n
+            for row in _range(y, y, plan.scene_y, step_y, th, plan.rows):
+                for col in _range(x, x, plan.scene_x, step_x, tw, plan.cols):
+                    found.add((col, row))
+    return found
 
 
 def _content_view(ctx: Context, scene_x: float, scene_y: float, scale: float) -> View:

@@ -6,7 +6,7 @@ One dataclass so the dialog and `export --paper ...` cannot drift apart;
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from reportlab.lib import pagesizes
 
@@ -41,7 +41,6 @@ class ExportOptions:
     overlap_mm: float = 8.0        # tiles overlap
     auto_layout: bool = False      # tidy layout instead of the arranged positions
     date: str | None = None        # the printed date; default today
-    extra: dict = field(default_factory=dict, compare=False)  # room for the dialog's own keys
 
     def checked(self) -> "ExportOptions":
         paper = {k.lower(): k for k in PAPERS}.get(str(self.paper).lower())

@@ -7,14 +7,15 @@ page count without drawing anything.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .options import MM, ExportOptions, page_size
+from .options import MM, ExportOptionError, ExportOptions, page_size
 
 HEADER = 22.0   # points above the content area for the running header
 FOOTER = 20.0
 MAX_PAGE_SCALE = 1.5
-TILE_TOP = 12.0  # points of paper above the chart's top on the first tile row  # a tiny chart is not blown up beyond this on a big sheet
+TILE_TOP = 12.0  # points of paper above the chart's top on the first tile row
+MAX_TILES = 20_000  # beyond this the grid is a mistake (a box dragged far away), not a poster  # a tiny chart is not blown up beyond this on a big sheet
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class ChartPlan:
     min_text: float = 0.0  # smallest chart text on paper, pt
     scene_x: float = 0.0   # scene point at the top-left of the tile grid / page area
     scene_y: float = 0.0
+    overlap: float = 0.0   # points shared by neighbouring tiles
 
     @property
     def chart_pages(self) -> int:
@@ -65,8 +67,6 @@ class ChartPlan:
         """Scene distance between neighbouring tiles (the tile minus the overlap)."""
         _, _, aw, ah = self.frame.content
         return (aw - self.overlap) / self.scale, (ah - self.overlap) / self.scale
-
-    overlap: float = 0.0  # points
 
 
 def column_letters(index: int) -> str:
@@ -123,6 +123,12 @@ def plan_chart(bounds: tuple[float, float, float, float], smallest_text: float,
     scale = options.scale if options.scale is not None else min(max(min_scale, 0.75), 1.0)
     grids = [(f, _tiles(f, cw, ch, scale, overlap)) for f in frames]
     frame, (cols, rows) = min(grids, key=lambda pair: pair[1][0] * pair[1][1])
+    if cols * rows > MAX_TILES:
+        if options.fit == "auto":  # print it small on one page rather than not at all
+            return plan_chart(bounds, smallest_text, replace(options, fit="page"))
+        raise ExportOptionError(
+            f"the chart would need {cols} x {rows} tiles at scale {scale:g}; use a smaller --scale, "
+            "larger --paper, --fit page or --auto-layout (is a box far away from the others?)")
     _, _, aw, ah = frame.content
     covered_w = aw + (cols - 1) * (aw - overlap)
     covered_h = ah + (rows - 1) * (ah - overlap)

@@ -24,6 +24,7 @@ from .options import ExportOptions
 MARGIN = 20.0
 MAX_PIXELS = 40_000_000     # final image (about 120 MB of RGB while drawing)
 SUPERSAMPLE_PIXELS = 12_000_000
+MAX_SIDE = 32_000
 
 
 class _Fonts:
@@ -78,9 +79,10 @@ def chart_image(chart: Chart, font: ChartFont, *, scale: float = 1.0) -> Image.I
     w, h = (x1 - x0) + 2 * MARGIN, (y1 - y0) + 2 * MARGIN
     if w * h * scale * scale > MAX_PIXELS:
         scale = math.sqrt(MAX_PIXELS / (w * h))
+    scale = min(scale, MAX_SIDE / w, MAX_SIDE / h)  # many viewers refuse wider images
     sample = 2 if w * h * scale * scale * 4 <= SUPERSAMPLE_PIXELS else 1
     s = scale * sample
-    size = (max(int(math.ceil(w * s)), 1), max(int(math.ceil(h * s)), 1))
+    size = (max(int(w * s), 1), max(int(h * s), 1))
     image = Image.new("RGB", size, st.PAPER)
     draw = ImageDraw.Draw(image)
     fonts = _Fonts(font)
