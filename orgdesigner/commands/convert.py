@@ -96,18 +96,8 @@ def run_export(args) -> int:
     design = read_design(args.file)
     result = write_design(design, args.output, **extra)
     summary = ""
-    if result is not None and hasattr(result, "page_count"):
-        w, h = result.page_size
-        chart = (f"chart on {result.tiles[0]} x {result.tiles[1]} tiles + overview"
-                 if result.chart_mode == "tiles" else "chart on one page")
-        font = result.font + ("" if result.font_embedded else " (not embedded)")
-        summary = (f" ({result.page_count} pages, {args.paper or 'A4'} {result.orientation}, {chart} "
-                   f"at {result.chart_scale:.0%}, font {font})")
-        if not result.readable:
-            summary += f"\nnote: the smallest chart text is {result.min_text:.1f} pt; try --fit tiles"
-        if result.missing_glyphs:
-            summary += (f"\nnote: font {result.font} has no glyph for {result.missing_glyphs!r}; "
-                        "choose another with --font")
+    if result is not None and hasattr(result, "summary"):
+        summary = f" ({result.summary()})" + "".join(f"\nnote: {w}" for w in result.warnings())
     print(f"exported {args.file} -> {args.output}{summary}")
     return 0
 

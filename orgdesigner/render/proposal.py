@@ -68,6 +68,28 @@ class PagePlan:
     pages: list[Page] = field(default_factory=list, repr=False, compare=False)
 
 
+    @property
+    def paper(self) -> str:
+        return self.context.options.paper if self.context else ""
+
+    def summary(self) -> str:
+        """One line for the CLI and the export dialog's preview."""
+        chart = (f"chart on {self.tiles[0]} x {self.tiles[1]} tiles + overview"
+                 if self.chart_mode == "tiles" else "chart on one page")
+        font = self.font + ("" if self.font_embedded else " (not embedded)")
+        return (f"{self.page_count} pages, {self.paper} {self.orientation}, {chart} "
+                f"at {self.chart_scale:.0%}, font {font}")
+
+    def warnings(self) -> list[str]:
+        """What the user should know before printing (unreadable text, missing glyphs)."""
+        out = []
+        if "chart" in self.sections and not self.readable:
+            out.append(f"the smallest chart text is {self.min_text:.1f} pt; try --fit tiles or larger paper")
+        if self.missing_glyphs:
+            out.append(f"font {self.font} has no glyph for {self.missing_glyphs!r}; choose another with --font")
+        return out
+
+
 def _smallest_text(chart) -> float:
     sizes = [line.size for box in chart.boxes for line in box.lines]
     return min(sizes) if sizes else 8.0

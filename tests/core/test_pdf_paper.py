@@ -54,7 +54,9 @@ def test_auto_fit_switches_to_tiles_when_one_page_would_be_unreadable():
     one = plan_pages(design, ExportOptions(fit="page", sections=("chart",)))
     auto = plan_pages(design, ExportOptions(fit="auto", sections=("chart",)))
     assert one.chart_mode == "page" and not one.readable
+    assert any("smallest chart text" in w for w in one.warnings())
     assert auto.chart_mode == "tiles" and auto.readable and auto.min_text >= 5.0
+    assert auto.warnings() == [] and "tiles + overview" in auto.summary()
 
 
 def test_tiles_make_n_by_m_chart_pages_plus_an_overview(tmp_path):
