@@ -117,7 +117,8 @@ def format_number(value: float) -> str:
 def detail_text(leader: str, headcount: float, lang: str) -> str:
     parts = [leader.strip()] if leader.strip() else []
     if headcount:
-        parts.append(f"{format_number(headcount)} 人" if lang == "zh" else f"{format_number(headcount)} staff")
+        count = format_number(headcount)
+        parts.append(f"{count} 人" if lang == "zh" else f"{count} people")  # as on the canvas
     return " · ".join(parts)
 
 
@@ -298,8 +299,9 @@ def build_chart(design: Design, font: ChartFont, *, auto_layout: bool = False,
         y1 = max(b.y + b.h for b in chart.boxes)
         for link in chart.links:  # curves and labels may stick out of the boxes' area
             qx, qy = link.control
-            x0, x1 = min(x0, (link.start[0] + 2 * qx + link.end[0]) / 4), max(x1, (link.start[0] + 2 * qx + link.end[0]) / 4)
-            y0, y1 = min(y0, (link.start[1] + 2 * qy + link.end[1]) / 4), max(y1, (link.start[1] + 2 * qy + link.end[1]) / 4)
+            mx = (link.start[0] + 2 * qx + link.end[0]) / 4  # the curve's middle
+            my = (link.start[1] + 2 * qy + link.end[1]) / 4
+            x0, x1, y0, y1 = min(x0, mx), max(x1, mx), min(y0, my), max(y1, my)
             if link.label:
                 lx, ly = link.label_at
                 x0, x1 = min(x0, lx - link.label_w / 2 - 2), max(x1, lx + link.label_w / 2 + 2)

@@ -13,9 +13,9 @@ from .options import MM, ExportOptionError, ExportOptions, page_size
 
 HEADER = 22.0   # points above the content area for the running header
 FOOTER = 20.0
-MAX_PAGE_SCALE = 1.5
+MAX_PAGE_SCALE = 1.5  # a tiny chart is not blown up beyond this on a big sheet
 TILE_TOP = 12.0  # points of paper above the chart's top on the first tile row
-MAX_TILES = 20_000  # beyond this the grid is a mistake (a box dragged far away), not a poster  # a tiny chart is not blown up beyond this on a big sheet
+MAX_TILES = 20_000  # beyond this the grid is a mistake (a box dragged far away), not a poster
 
 
 @dataclass(frozen=True)
