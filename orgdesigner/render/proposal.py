@@ -183,7 +183,7 @@ def _render(design: Design, plan: PagePlan, ctx: Context, progress: Progress | N
         canvas.setPageSize(plan.page_size)
         for title, key, level in page.outline:
             canvas.bookmarkPage(key)
-            canvas.addOutlineEntry(title, key, level=level, closed=level > 0)
+            canvas.addOutlineEntry(title, key, level=level, closed=key == "sec-chart")  # tiles folded
         _frame(canvas, ctx, page, number)
         page.draw(canvas)
         canvas.showPage()

@@ -205,7 +205,8 @@ def load_findings(design, language: str | None = None) -> list | None:
     return list(validator.validate(design, language=language))
 
 
-def _object_name(ctx: Context, obj: str) -> str:
+def _object_name(ctx: Context, obj: str) -> str | None:
+    """The name a reader knows an object by (None for ids the design does not hold)."""
     d = ctx.design
     if obj in d.departments:
         return d.departments[obj].name
@@ -214,7 +215,7 @@ def _object_name(ctx: Context, obj: str) -> str:
     if obj in d.links:
         link = d.links[obj]
         return f"{d.departments[link.source].name} – {d.departments[link.target].name}"
-    return obj
+    return None
 
 
 def plan_targets(ctx: Context) -> None:
@@ -238,7 +239,7 @@ def finding_pages(ctx: Context) -> list[Page]:
     fills = {"error": RED_FILL, "warning": ORANGE_FILL}
     rows = []
     for f in sorted(ctx.findings, key=lambda f: f.severity.rank):
-        names = [_object_name(ctx, o) for o in f.objects]
+        names = [n for n in (_object_name(ctx, o) for o in f.objects) if n]
         where = ", ".join(names[:4]) + (" …" if len(names) > 4 else "")
         target = next((o for o in f.objects if o in ctx.design.departments), None)
         page = ctx.dept_page(target) if target else None
