@@ -33,7 +33,7 @@ from .sections import (cover_pages, department_pages, finding_pages, load_findin
                        plan_targets)
 from .wrap import ellipsize
 
-Progress = Callable[[int, int], object]  # (pages done, pages in all); return False to cancel
+Progress = Callable[[int, int], object]  # (pages done, pages in all), from 0; return False to cancel
 
 BUILDERS = {
     "cover": cover_pages, "chart": chart_pages, "legend": legend_pages, "owners": owner_pages,
@@ -179,6 +179,8 @@ def _render(design: Design, plan: PagePlan, ctx: Context, progress: Progress | N
     canvas.setCreator(f"Org Designer {__version__}")
     canvas.setKeywords(", ".join(ctx.t(s) for s in ctx.options.sections))
     total = plan.page_count
+    if progress is not None and progress(0, total) is False:  # planned: the count is known now
+        raise ExportCancelled()
     for number, page in enumerate(plan.pages, start=1):
         canvas.setPageSize(plan.page_size)
         for title, key, level in page.outline:

@@ -81,7 +81,7 @@ def test_progress_is_reported_per_page_and_can_cancel(tmp_path):
     seen = []
     path = tmp_path / "p.pdf"
     plan = export_pdf(company_design(), path, ExportOptions(), progress=lambda done, total: seen.append((done, total)))
-    assert seen == [(i, plan.page_count) for i in range(1, plan.page_count + 1)]
+    assert seen == [(i, plan.page_count) for i in range(0, plan.page_count + 1)]
     cancelled = tmp_path / "c.pdf"
     with pytest.raises(ExportCancelled):
         export_pdf(company_design(), cancelled, ExportOptions(), progress=lambda done, total: done < 2)
