@@ -73,10 +73,12 @@ def _outline(box: Box, m) -> list[tuple[float, float]]:
     return pts + pts[:1]
 
 
-def chart_image(chart: Chart, font: ChartFont, *, scale: float = 1.0) -> Image.Image:
-    """Draw the chart; the image may be scaled down to stay under MAX_PIXELS."""
-    x0, y0, x1, y1 = chart.bounds
-    w, h = (x1 - x0) + 2 * MARGIN, (y1 - y0) + 2 * MARGIN
+def chart_image(chart: Chart, font: ChartFont, *, scale: float = 1.0,
+                window: tuple[float, float, float, float] | None = None,
+                margin: float = MARGIN) -> Image.Image:
+    """Draw the chart (or the scene `window` of it); scaled down to stay under MAX_PIXELS."""
+    x0, y0, x1, y1 = window or chart.bounds
+    w, h = (x1 - x0) + 2 * margin, (y1 - y0) + 2 * margin
     if w * h * scale * scale > MAX_PIXELS:
         scale = math.sqrt(MAX_PIXELS / (w * h))
     scale = min(scale, MAX_SIDE / w, MAX_SIDE / h)  # many viewers refuse wider images
@@ -88,7 +90,7 @@ def chart_image(chart: Chart, font: ChartFont, *, scale: float = 1.0) -> Image.I
     fonts = _Fonts(font)
 
     def m(x: float, y: float) -> tuple[float, float]:
-        return (x - x0 + MARGIN) * s, (y - y0 + MARGIN) * s
+        return (x - x0 + margin) * s, (y - y0 + margin) * s
 
     lw = max(int(round(st.CONNECTOR_W * s)), 1)
     for conn in chart.connectors:
@@ -140,3 +142,31 @@ def export_png(design: Design, path: str | Path, options: ExportOptions | None =
     buffer = io.BytesIO()
     image.save(buffer, "PNG", compress_level=3)  # level 6 doubles the time of a big chart
     atomic_write_bytes(Path(path), buffer.getvalue())
+
+
+def plan_preview(plan, max_px: int = 800) -> Image.Image:
+    """Where the chart falls on paper, for the export dialog: the page area, or the tile grid.
+
+    `plan` is a `PagePlan` from `plan_pages`; the picture is at most `max_px` on its long side.
+    """
+    ctx = plan.context
+    chart_plan = ctx.plan
+    _, _, aw, ah = chart_plan.frame.content
+    tw, th = aw / chart_plan.scale, ah / chart_plan.scale
+    step_x, step_y = chart_plan.step if chart_plan.mode == "tiles" else (tw, th)
+    x0, y0 = chart_plan.scene_x, chart_plan.scene_y
+    window = (x0, y0, x0 + tw + (chart_plan.cols - 1) * step_x, y0 + th + (chart_plan.rows - 1) * step_y)
+    scale = max_px / max(window[2] - window[0], window[3] - window[1])
+    image = chart_image(ctx.chart, ctx.font, scale=scale, window=window, margin=0)
+    s = image.size[0] / (window[2] - window[0])
+    draw = ImageDraw.Draw(image)
+    if chart_plan.mode == "tiles":
+        label = _Fonts(ctx.font).get(11)
+        for row in range(chart_plan.rows):
+            for col in range(chart_plan.cols):
+                sx, sy = (x0 + col * step_x - x0) * s, (y0 + row * step_y - y0) * s
+                draw.rectangle((sx, sy, sx + step_x * s, sy + step_y * s), outline="#c0392b")
+                if step_x * s > 24 and step_y * s > 16:
+                    draw.text((sx + 3, sy + 2), chart_plan.tile_name(col, row), font=label, fill="#c0392b")
+    draw.rectangle((0, 0, image.size[0] - 1, image.size[1] - 1), outline="#9ca3af")
+    return image

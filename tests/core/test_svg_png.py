@@ -80,3 +80,17 @@ def test_cli_exports_svg_and_png(tmp_path, capsys, suffix):
     assert main(["export", str(source), "-o", str(out), "--auto-layout"]) == 0
     assert out.stat().st_size > 1000
     assert f"-> {out}" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("fit", ["page", "tiles"])
+def test_export_dialog_preview_shows_the_chart_and_the_tile_grid(fit):
+    from orgdesigner.render import plan_pages
+    from orgdesigner.render.png import plan_preview
+
+    plan = plan_pages(company_design(), ExportOptions(fit=fit, sections=("chart",)))
+    image = plan_preview(plan, max_px=600).convert("RGB")
+    assert max(image.size) <= 600 and min(image.size) > 50
+    colours = dict((c, n) for n, c in image.getcolors(maxcolors=1 << 20))
+    assert (255, 255, 255) in colours and len(colours) > 20
+    grid_red = colours.get((0xc0, 0x39, 0x2b), 0)
+    assert (grid_red > 100) == (fit == "tiles")
