@@ -248,3 +248,13 @@ def test_selection_is_shared_both_ways(window):
     assert window.actions_.delete.isEnabled()
     window.ctx.selection.set([])
     assert not window.scene.selectedItems() and not window.actions_.delete.isEnabled()
+
+
+def test_export_writes_the_chosen_format(window, monkeypatch, tmp_path):
+    window.new_design()
+    build(window)
+    target = tmp_path / "chart.json"
+    save_dialog_returns(monkeypatch, target)
+    assert window.export_dialog(None)
+    assert "总经理办公室" in target.read_text(encoding="utf-8")
+    assert window.isWindowModified()  # exporting is not saving
