@@ -169,6 +169,9 @@ class MainWindow(LifecycleMixin, QMainWindow):
             self._blank_ctx = EditorContext.create(Design(""))
             self.set_context(self._blank_ctx)
         self.banner.hide()
+        self.status.set_counts(None)
+        self.status.set_findings(None)
+        self.status.set_zoom_visible(False)
         self.start_page.set_templates(optional.templates(self._language()))
         self.start_page.set_recent([p for p in self.settings.recent_files()])
         self.stack.setCurrentWidget(self.start_page)
@@ -179,6 +182,9 @@ class MainWindow(LifecycleMixin, QMainWindow):
 
     def show_canvas(self) -> None:
         self.stack.setCurrentIndex(1)
+        self.status.set_counts(self.ctx.design)
+        self.status.set_zoom_visible(True)
+        self._on_findings(self.findings.findings)
         for dock in self.docks:
             dock.setEnabled(True)
         self._update_actions()
@@ -238,7 +244,8 @@ class MainWindow(LifecycleMixin, QMainWindow):
 
     def _on_findings(self, findings: list) -> None:
         self.scene.set_findings(self.findings.badges())
-        self.status.set_findings(self.findings.counts() if self.findings.available else None)
+        self.status.set_findings(self.findings.counts()
+                                 if self.findings.available and self.has_design else None)
 
     def show_message(self, text: str) -> None:
         self.status.show_message(text)

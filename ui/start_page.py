@@ -40,6 +40,13 @@ class StartPage(QWidget):
         self.templates = QListWidget()
         self.templates.itemActivated.connect(
             lambda item: self.template_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.template_about = QLabel()
+        self.template_about.setWordWrap(True)
+        self.template_about.setMinimumHeight(60)
+        self.template_about.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.templates.currentItemChanged.connect(
+            lambda item, _old: self.template_about.setText(
+                item.data(Qt.ItemDataRole.UserRole + 1) if item is not None else ""))
         self.template_button = QPushButton(self.tr("Create from template"))
         self.template_button.clicked.connect(self._on_template_button)
         self.recent = QListWidget()
@@ -50,7 +57,8 @@ class StartPage(QWidget):
         left = QVBoxLayout()
         self.templates_label = QLabel(self.tr("Start from a template"))
         left.addWidget(self.templates_label)
-        left.addWidget(self.templates)
+        left.addWidget(self.templates, 1)
+        left.addWidget(self.template_about)
         left.addWidget(self.template_button)
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("Recent designs")))
@@ -72,9 +80,12 @@ class StartPage(QWidget):
         for info in templates:
             item = QListWidgetItem(info.title)
             item.setData(Qt.ItemDataRole.UserRole, info.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, info.description)
+            item.setToolTip(info.description)
             self.templates.addItem(item)
         has = bool(templates)
-        for widget in (self.templates, self.template_button, self.templates_label):
+        for widget in (self.templates, self.template_button, self.templates_label,
+                       self.template_about):
             widget.setVisible(has)
         if has:
             self.templates.setCurrentRow(0)
@@ -85,6 +96,10 @@ class StartPage(QWidget):
             item = QListWidgetItem(f"{path.name}    {path.parent}")
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(str(path))
+            self.recent.addItem(item)
+        if not files:
+            item = QListWidgetItem(self.tr("No recent designs yet."))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.recent.addItem(item)
 
     def _on_template_button(self) -> None:

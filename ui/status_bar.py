@@ -47,5 +47,8 @@ class EditorStatusBar(QStatusBar):
                 e=counts.get("error", 0), w=counts.get("warning", 0), i=counts.get("info", 0)))
         self.findings.setStyleSheet("color: #b91c1c;" if counts.get("error") else "")
 
+    def set_zoom_visible(self, visible: bool) -> None:
+        self.zoom.setVisible(visible)
+
     def set_zoom(self, zoom: float) -> None:
         self.zoom.setText(self.tr("Zoom {p}%").format(p=round(zoom * 100)))
