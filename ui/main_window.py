@@ -160,8 +160,8 @@ class MainWindow(LifecycleMixin, QMainWindow):
             self.banner.setText(self.tr("Recovered unsaved work. Save it to keep it."))
         self.show_canvas()
         self.view.resetTransform()
-        self.view.fit()
-        QTimer.singleShot(0, self.view.fit)  # again once the window has its final size
+        self.view.fit(selection_first=False)
+        QTimer.singleShot(0, self.view.fit_all)  # again once the window has its final size
         self.view.setFocus()
 
     def show_start_page(self) -> None:
@@ -346,7 +346,7 @@ class MainWindow(LifecycleMixin, QMainWindow):
         self._refuse(arrange.auto_layout(self.ctx, orientation, selected_only,
                                          compact=self.actions_.compact.isChecked()))
         if not selected_only:
-            self.view.fit()
+            self.view.fit(selection_first=False)
 
     def align(self, mode: str) -> None:
         self._refuse(arrange.align(self.ctx, mode,

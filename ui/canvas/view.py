@@ -67,9 +67,10 @@ class OrgView(QGraphicsView):
     def zoom_by(self, step: float, anchor: QPointF | None = None) -> None:
         self.set_zoom(self.zoom() * step, anchor)
 
-    def fit(self) -> None:
-        """Fit the whole chart (or the selection, when there is one) in the window."""
-        boxes = self.org_scene.selected_boxes() or list(self.org_scene.boxes.values())
+    def fit(self, selection_first: bool = True) -> None:
+        """Fit the selection (when there is one and `selection_first`) or the whole chart."""
+        boxes = (self.org_scene.selected_boxes() if selection_first else []) or \
+            list(self.org_scene.boxes.values())
         if not boxes:
             self.resetTransform()
             self.zoom_changed.emit(1.0)
@@ -78,6 +79,9 @@ class OrgView(QGraphicsView):
         for item in boxes:
             rect = rect.united(item.scene_rect())
         self.fit_rect(rect)
+
+    def fit_all(self) -> None:
+        self.fit(selection_first=False)
 
     def fit_rect(self, rect: QRectF) -> None:
         rect = rect.adjusted(-40, -40, 40, 40)
@@ -93,7 +97,7 @@ class OrgView(QGraphicsView):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         if self._fitted and self.org_scene.boxes:
-            self.fit()
+            self.fit(selection_first=False)
 
     def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
