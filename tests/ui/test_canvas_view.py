@@ -76,3 +76,14 @@ def test_fit_shows_every_box(qtbot):
     visible = view.mapToScene(view.viewport().rect()).boundingRect()
     assert all(visible.contains(item.scene_rect()) for item in scene.boxes.values())
     assert view.zoom() < 0.5
+
+
+def test_trackpad_pinch_zooms(qtbot):
+    from PySide6.QtGui import QNativeGestureEvent, QPointingDevice
+    ctx, scene, view = show_canvas(qtbot, sample_design())
+    pos = QPointF(at(view, 460, 235))
+    event = QNativeGestureEvent(Qt.NativeGestureType.ZoomNativeGesture,
+                                QPointingDevice.primaryPointingDevice(), 2, pos, pos,
+                                QPointF(view.viewport().mapToGlobal(pos.toPoint())), 0.5, QPointF(0, 0))
+    QApplication.sendEvent(view.viewport(), event)
+    assert abs(view.zoom() - 1.5) < 1e-6

@@ -258,3 +258,21 @@ def test_export_writes_the_chosen_format(window, monkeypatch, tmp_path):
     assert window.export_dialog(None)
     assert "总经理办公室" in target.read_text(encoding="utf-8")
     assert window.isWindowModified()  # exporting is not saving
+
+
+def test_align_and_distribute_are_single_undo_steps(window):
+    window.new_design()
+    a, b, c = build(window)
+    d = edits.add_department(window.ctx, 900, 333, name="客服部")
+    design = window.ctx.design
+    window.ctx.selection.set([b, c, d])
+    count = window.ctx.undo_stack.count()
+    window.align("top")
+    assert {design.departments[i].y for i in (b, c, d)} == {200}
+    window.distribute("x")
+    xs = sorted(design.departments[i].x for i in (b, c, d))
+    assert xs == [0, 450, 900]
+    assert window.ctx.undo_stack.count() == count + 2
+    window.ctx.undo_stack.undo()
+    window.ctx.undo_stack.undo()
+    assert design.departments[d].y == 333 and design.departments[c].x == 250
