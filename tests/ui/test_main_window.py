@@ -276,3 +276,20 @@ def test_align_and_distribute_are_single_undo_steps(window):
     window.ctx.undo_stack.undo()
     window.ctx.undo_stack.undo()
     assert design.departments[d].y == 333 and design.departments[c].x == 250
+
+
+def test_keys_typed_while_renaming_edit_the_name_not_the_chart(window):
+    window.new_design()
+    a, b, c = build(window)
+    window.ctx.selection.set([b])
+    window.activateWindow()
+    window.view.setFocus()
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_F2)
+    assert window.scene.editing
+    for key in (Qt.Key.Key_End, Qt.Key.Key_Backspace, Qt.Key.Key_Delete, Qt.Key.Key_Left):
+        QTest.keyClick(window.view.viewport(), key)
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(window.view.viewport(), "Marketing")
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Return)
+    assert b in window.ctx.design.departments and len(window.ctx.design.departments) == 3
+    assert window.ctx.design.departments[b].name == "Marketing"
