@@ -76,3 +76,23 @@ def test_release_on_empty_canvas_draws_nothing(qtbot):
     drag(view, handle_pos(scene, view, "gm", LINK_HANDLE), at(view, 800, 0))
     assert len(design.links) == 1 and ctx.undo_stack.count() == 0
     assert len(scene.items()) == len(scene.boxes) + len(scene.reporting) + 2 * len(scene.links)
+
+
+def test_clicking_a_link_label_selects_the_link_and_double_click_edits_it(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from tests.ui.editor_fixtures import click, type_text
+    design = sample_design()
+    ctx, scene, view = show_canvas(qtbot, design)
+    label = scene.links["l1"].label
+    c = label.sceneBoundingRect().center()
+    click(view, at(view, c.x(), c.y()))
+    assert ctx.selection.links == ["l1"] and scene.links["l1"].isSelected()
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                      at(view, c.x(), c.y()))
+    assert scene.editing
+    QTest.keyClick(view.viewport(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(view, "联合活动")
+    QTest.keyClick(view.viewport(), Qt.Key.Key_Return)
+    assert design.links["l1"].label == "联合活动"
+    assert scene.links["l1"].label.text() == "联合活动"

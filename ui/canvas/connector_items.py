@@ -94,8 +94,13 @@ def border_point(rect: QRectF, toward: QPointF) -> QPointF:
     return QPointF(c.x() + dx * s, c.y() + dy * s)
 
 
-class _LabelItem(QGraphicsSimpleTextItem):
-    """A link's label on a white pill so it stays readable over lines."""
+class LinkLabelItem(QGraphicsSimpleTextItem):
+    """A link's label on a white pill, above the boxes so a curve behind a box keeps its label."""
+
+    def __init__(self, link: "LinkItem"):
+        super().__init__()
+        self.link = link
+        self.setZValue(2.5)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -115,8 +120,7 @@ class LinkItem(QGraphicsPathItem):
         self.target_id = link.target
         self.kind = link.kind
         self.directed = link.directed
-        self.label = _LabelItem(self)
-        self.label.setZValue(1)
+        self.label = LinkLabelItem(self)  # not a child: the scene adds it beside the link
         self._arrow = QPolygonF()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(1)

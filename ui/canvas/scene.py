@@ -18,7 +18,7 @@ from orgdesigner.entities import Department, LinkKind
 from .. import edits
 from ..context import EditorContext
 from . import style
-from .connector_items import LinkItem, ReportingLineItem
+from .connector_items import LinkItem, LinkLabelItem, ReportingLineItem
 from .department_item import DepartmentItem
 from .interactions import ConnectInteraction, MoveInteraction
 from .rename_editor import RenameEditor
@@ -113,6 +113,7 @@ class OrgScene(QGraphicsScene):
         self.links[link.id] = item
         item.update_path(self.boxes[link.source].scene_rect(), self.boxes[link.target].scene_rect())
         self.addItem(item)
+        self.addItem(item.label)
 
     def _grow_to(self, rect: QRectF) -> None:
         """Keep MARGIN of room around every box (only ever grows, O(1))."""
@@ -213,6 +214,7 @@ class OrgScene(QGraphicsScene):
     def _on_link_removed(self, event: ev.LinkRemoved) -> None:
         item = self.links.pop(event.link.id)
         self._syncing = True
+        self.removeItem(item.label)
         self.removeItem(item)
         self._syncing = False
         self.ctx.selection.discard({event.link.id})
@@ -313,9 +315,9 @@ class OrgScene(QGraphicsScene):
 
     def link_at(self, pos: QPointF) -> LinkItem | None:
         for item in self.items(pos):
-            while item is not None and not isinstance(item, LinkItem):
-                item = item.parentItem()
-            if item is not None:
+            if isinstance(item, LinkLabelItem):
+                return item.link
+            if isinstance(item, LinkItem):
                 return item
         return None
 
@@ -330,6 +332,14 @@ class OrgScene(QGraphicsScene):
             item = next((i for i in self.items(pos) if isinstance(i, DepartmentItem)), None)
             handle = item.handle_at(item.mapFromScene(pos)) \
                 if item is not None and (item.hovered or item.isSelected()) else None
+            top = next(iter(self.items(pos)), None)
+            if isinstance(top, LinkLabelItem):  # a click on a label selects its link
+                if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                    top.link.setSelected(not top.link.isSelected())
+                else:
+                    self.ctx.selection.set([], [top.link.link_id])
+                event.accept()
+                return
             mode = handle or (self.tool if self.tool != "select" else None)
             if item is not None and mode is not None:
                 kind = self.link_kind
