@@ -121,7 +121,20 @@ class MainWindow(LifecycleMixin, QMainWindow):
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
+        else:
+            QTimer.singleShot(0, self._first_run_dock_sizes)
         self.show_start_page()
+
+    def _first_run_dock_sizes(self) -> None:
+        """Without a saved layout, leave most of the window to the canvas."""
+        side = [d for d in self.docks if self.dockWidgetArea(d) in (
+            Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)]
+        bottom = [d for d in self.docks if self.dockWidgetArea(d) in (
+            Qt.DockWidgetArea.BottomDockWidgetArea, Qt.DockWidgetArea.TopDockWidgetArea)]
+        if side:
+            self.resizeDocks(side, [max(240, self.width() // 6)] * len(side), Qt.Orientation.Horizontal)
+        if bottom:
+            self.resizeDocks(bottom, [max(180, self.height() // 4)] * len(bottom), Qt.Orientation.Vertical)
 
     # --------------------------------------------------------------- context
     def set_context(self, ctx: EditorContext) -> None:

@@ -238,20 +238,19 @@ class DepartmentItem(QGraphicsItem):
         if self.drop_state:
             pen = QPen(style.DROP_OK if self.drop_state == "ok" else style.DROP_BAD, 4)
             painter.strokePath(shape, pen)
-        if lod < 0.55:
-            return
-        self._paint_text(painter, rect, band)
+        self._paint_text(painter, rect, band, details=lod >= 0.55)
         if self.badge:
             self._paint_badge(painter, rect)
-        if (self.hovered or selected) and self.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsMovable:
+        if lod >= 0.55 and (self.hovered or selected) and self.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsMovable:
             self._paint_handles(painter)
 
-    def _paint_text(self, painter: QPainter, rect: QRectF, band: QRectF) -> None:
+    def _paint_text(self, painter: QPainter, rect: QRectF, band: QRectF, details: bool = True) -> None:
+        """Caption, name lines and detail line; far out (`details` False) only the name."""
         name_font, detail_font = self.fonts()
         left = rect.left() + style.PAD + (band.width() if self.kind is DeptKind.TEAM else 0)
         width = rect.right() - style.PAD - left
         top = rect.top() + style.PAD + (band.height() if self.kind is not DeptKind.TEAM else 0)
-        if self.kind is not DeptKind.DEPARTMENT:
+        if self.kind is not DeptKind.DEPARTMENT and details:
             painter.setFont(detail_font)
             painter.setPen(style.MUTED if self.kind is not DeptKind.BUSINESS_UNIT else Qt.GlobalColor.white)
             caption_top = band.top() if self.kind is DeptKind.BUSINESS_UNIT else rect.top() + style.BAND
@@ -269,7 +268,7 @@ class DepartmentItem(QGraphicsItem):
         for line in self.name_lines:
             painter.drawText(QRectF(left, y, width, name_h), Qt.AlignmentFlag.AlignCenter, line)
             y += name_h
-        if self.detail:
+        if self.detail and details:
             painter.setFont(detail_font)
             painter.setPen(style.MUTED)
             painter.drawText(QRectF(left, y + 4, width, detail_h), Qt.AlignmentFlag.AlignCenter,
