@@ -43,8 +43,12 @@ class EditorStatusBar(QStatusBar):
         if total == 0:
             self.findings.setText(self.tr("No findings"))
         else:
-            self.findings.setText(self.tr("Findings: {e} errors, {w} warnings, {i} notes").format(
-                e=counts.get("error", 0), w=counts.get("warning", 0), i=counts.get("info", 0)))
+            words = {"error": (self.tr("1 error"), self.tr("{n} errors")),
+                     "warning": (self.tr("1 warning"), self.tr("{n} warnings")),
+                     "info": (self.tr("1 note"), self.tr("{n} notes"))}
+            parts = [(one if counts[key] == 1 else many.format(n=counts[key]))
+                     for key, (one, many) in words.items() if counts.get(key)]
+            self.findings.setText(self.tr("Findings: {list}").format(list=", ".join(parts)))
         self.findings.setStyleSheet("color: #b91c1c;" if counts.get("error") else "")
 
     def set_zoom_visible(self, visible: bool) -> None:

@@ -238,7 +238,7 @@ class DepartmentItem(QGraphicsItem):
         if self.drop_state:
             pen = QPen(style.DROP_OK if self.drop_state == "ok" else style.DROP_BAD, 4)
             painter.strokePath(shape, pen)
-        self._paint_text(painter, rect, band, details=lod >= 0.55)
+        self._paint_text(painter, rect, band, details=lod >= 0.45)
         if self.badge:
             self._paint_badge(painter, rect)
         if lod >= 0.55 and (self.hovered or selected) and self.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsMovable:
