@@ -14,6 +14,7 @@ from orgdesigner.geometry import BOX_H
 from orgdesigner.layout import tidy_layout
 
 from . import edits
+from .i18n import tr_n
 from .context import EditorContext
 
 HeightOf = Callable[[str], float]
@@ -75,7 +76,7 @@ def align(ctx: EditorContext, mode: str, height_of: HeightOf = lambda _: BOX_H) 
         positions = {d.id: (d.x, center - height_of(d.id) / 2) for d in depts}
     else:
         raise ValueError(mode)
-    return edits.move(ctx, positions, tr("Align %n department(s)", len(ids)))
+    return edits.move(ctx, positions, tr_n("arrange", "Align %n department(s)", len(ids)))
 
 
 def distribute(ctx: EditorContext, axis: str) -> str | None:
@@ -91,5 +92,5 @@ def distribute(ctx: EditorContext, axis: str) -> str | None:
     for i, d in enumerate(depts):
         value = first + i * step
         positions[d.id] = (value, d.y) if axis == "x" else (d.x, value)
-    return edits.move(ctx, positions, tr("Distribute %n department(s)", len(ids)))
+    return edits.move(ctx, positions, tr_n("arrange", "Distribute %n department(s)", len(ids)))
 

@@ -15,6 +15,7 @@ from orgdesigner.entities import Department, Link, LinkKind, Role, new_id
 from orgdesigner.ops import AddDepartment, AddLink, Batch, Op, SetRole
 
 from . import edits
+from .i18n import tr_n
 from .context import EditorContext
 
 MIME = "application/x-org-designer-departments"
@@ -96,7 +97,7 @@ def paste_payload(ctx: EditorContext, payload: dict, offset: float = OFFSET) -> 
         return tr("The clipboard does not hold departments this version can paste ({error}).").format(
             error=exc)
     n = len(payload["departments"])
-    reason = edits.try_push(ctx, Batch(ops), tr("Paste %n department(s)", n))
+    reason = edits.try_push(ctx, Batch(ops), tr_n("clipboard", "Paste %n department(s)", n))
     if reason is None:
         ctx.selection.set(list(mapping.values()))
     return reason

@@ -21,6 +21,7 @@ from orgdesigner.ops import (
 
 from .commands import NudgeCommand, OpCommand
 from .context import EditorContext
+from .i18n import tr_n
 
 
 def tr(text: str, n: int = -1) -> str:
@@ -117,7 +118,7 @@ def move(ctx: EditorContext, positions: dict[str, tuple[float, float]], text: st
     if not changed:
         return None
     n = len(changed)
-    return try_push(ctx, MoveDepartments(changed), text or tr("Move %n department(s)", n))
+    return try_push(ctx, MoveDepartments(changed), text or tr_n("edits", "Move %n department(s)", n))
 
 
 def nudge(ctx: EditorContext, dx: float, dy: float) -> None:
@@ -127,7 +128,8 @@ def nudge(ctx: EditorContext, dx: float, dy: float) -> None:
     if not ids:
         return
     positions = {d: (design.departments[d].x + dx, design.departments[d].y + dy) for d in ids}
-    ctx.undo_stack.push(NudgeCommand(design, positions, tr("Nudge %n department(s)", len(ids))))
+    text = tr_n("edits", "Nudge %n department(s)", len(ids))
+    ctx.undo_stack.push(NudgeCommand(design, positions, text))
 
 
 def reparent(ctx: EditorContext, ids: list[str], parent: str,
@@ -192,5 +194,6 @@ def delete_selection(ctx: EditorContext) -> str | None:
         return None
     ops: list[Op] = [RemoveLink(l) for l in links] + [RemoveDepartment(d) for d in depts]
     n = len(ops)
-    text = tr("Delete %n department(s)", len(depts)) if not links else tr("Delete %n item(s)", n)
+    text = tr_n("edits", "Delete %n department(s)", len(depts)) if not links else \
+        tr_n("edits", "Delete %n item(s)", n)
     return try_push(ctx, Batch(ops), text)
