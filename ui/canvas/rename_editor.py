@@ -1,17 +1,18 @@
 """In-place text editor over a box (department name) or a link (its label).
 
 Enter commits, Escape cancels, clicking elsewhere commits. The editor only
-reports the text; the scene turns it into an edit.
+reports the text; `InPlaceEditingMixin` (part of the scene) turns it into an edit.
 """
 
 from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPainter, QPen, QTextCursor
 from PySide6.QtWidgets import QGraphicsTextItem
 
+from .. import edits
 from . import style
 
 
@@ -60,3 +61,66 @@ class RenameEditor(QGraphicsTextItem):
         painter.setPen(QPen(style.SELECTED, 1.5))
         painter.drawRect(self.boundingRect())
         super().paint(painter, option, widget)
+
+
+class InPlaceEditingMixin:
+    """The scene's side of renaming in place: open one editor, turn its text into an edit."""
+
+    def start_rename(self, dept_id: str) -> None:
+        if self.read_only or dept_id not in self.boxes:
+            return
+        self._close_editor(commit=True)
+        box = self.boxes[dept_id]
+        name = self.ctx.design.departments[dept_id].name
+        editor = RenameEditor(name, box.rect().width() - 2 * style.PAD,
+                              lambda text: self._renamed(dept_id, text))
+        editor.setData(0, dept_id)
+        self._open_editor(editor, box.scene_rect().topLeft() + QPointF(style.PAD, style.PAD + style.BAND))
+
+    def start_relabel(self, link_id: str) -> None:
+        if self.read_only or link_id not in self.links:
+            return
+        self._close_editor(commit=True)
+        item = self.links[link_id]
+        label = self.ctx.design.links[link_id].label
+        editor = RenameEditor(label, 160, lambda text: self._relabelled(link_id, text))
+        editor.setData(0, link_id)
+        center = item.label.mapToScene(item.label.boundingRect().center()) if item.label.isVisible() \
+            else item.path().pointAtPercent(0.5)
+        self._open_editor(editor, center - QPointF(80, 12))
+
+    def _open_editor(self, editor: RenameEditor, at: QPointF) -> None:
+        self.editor = editor
+        editor.setPos(at)
+        self.addItem(editor)
+        for view in self.views():
+            view.setFocus()
+        editor.begin()
+
+    def _renamed(self, dept_id: str, text: str | None) -> None:
+        self._close_editor(commit=None)
+        if text is not None and self.ctx is not None:
+            reason = edits.rename(self.ctx, dept_id, text)
+            if reason:
+                self.message.emit(reason)
+
+    def _relabelled(self, link_id: str, text: str | None) -> None:
+        self._close_editor(commit=None)
+        if text is not None and self.ctx is not None:
+            reason = edits.relabel_link(self.ctx, link_id, text)
+            if reason:
+                self.message.emit(reason)
+
+    def _close_editor(self, commit: bool | None) -> None:
+        """Remove the editor; commit=None means it already reported its text."""
+        editor, self.editor = self.editor, None
+        if editor is None:
+            return
+        if commit is not None:
+            editor.finish(commit)
+        if editor.scene() is self:
+            self.removeItem(editor)
+
+    @property
+    def editing(self) -> bool:
+        return self.editor is not None

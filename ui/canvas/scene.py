@@ -21,12 +21,12 @@ from . import style
 from .connector_items import LinkItem, LinkLabelItem, ReportingLineItem
 from .department_item import DepartmentItem
 from .interactions import ConnectInteraction, MoveInteraction
-from .rename_editor import RenameEditor
+from .rename_editor import InPlaceEditingMixin, RenameEditor
 
 MARGIN = 1500.0  # room around the chart to pan into and double-click on
 
 
-class OrgScene(QGraphicsScene):
+class OrgScene(InPlaceEditingMixin, QGraphicsScene):
     message = Signal(str)  # a hint or a refusal for the status bar ("" clears it)
 
     def __init__(self, parent=None):
@@ -406,63 +406,3 @@ class OrgScene(QGraphicsScene):
         interaction, self.interaction = self.interaction, None
         if interaction is not None:
             interaction.cancel()
-
-    # ------------------------------------------------------------- renaming
-    def start_rename(self, dept_id: str) -> None:
-        if self.read_only or dept_id not in self.boxes:
-            return
-        self._close_editor(commit=True)
-        box = self.boxes[dept_id]
-        name = self.ctx.design.departments[dept_id].name
-        editor = RenameEditor(name, box.rect().width() - 2 * style.PAD,
-                              lambda text: self._renamed(dept_id, text))
-        editor.setData(0, dept_id)
-        self._open_editor(editor, box.scene_rect().topLeft() + QPointF(style.PAD, style.PAD + style.BAND))
-
-    def start_relabel(self, link_id: str) -> None:
-        if self.read_only or link_id not in self.links:
-            return
-        self._close_editor(commit=True)
-        item = self.links[link_id]
-        label = self.ctx.design.links[link_id].label
-        editor = RenameEditor(label, 160, lambda text: self._relabelled(link_id, text))
-        editor.setData(0, link_id)
-        center = item.label.mapToScene(item.label.boundingRect().center()) if item.label.isVisible() \
-            else item.path().pointAtPercent(0.5)
-        self._open_editor(editor, center - QPointF(80, 12))
-
-    def _open_editor(self, editor: RenameEditor, at: QPointF) -> None:
-        self.editor = editor
-        editor.setPos(at)
-        self.addItem(editor)
-        for view in self.views():
-            view.setFocus()
-        editor.begin()
-
-    def _renamed(self, dept_id: str, text: str | None) -> None:
-        self._close_editor(commit=None)
-        if text is not None and self.ctx is not None:
-            reason = edits.rename(self.ctx, dept_id, text)
-            if reason:
-                self.message.emit(reason)
-
-    def _relabelled(self, link_id: str, text: str | None) -> None:
-        self._close_editor(commit=None)
-        if text is not None and self.ctx is not None:
-            reason = edits.relabel_link(self.ctx, link_id, text)
-            if reason:
-                self.message.emit(reason)
-
-    def _close_editor(self, commit: bool | None) -> None:
-        """Remove the editor; commit=None means it already reported its text."""
-        editor, self.editor = self.editor, None
-        if editor is None:
-            return
-        if commit is not None:
-            editor.finish(commit)
-        if editor.scene() is self:
-            self.removeItem(editor)
-
-    @property
-    def editing(self) -> bool:
-        return self.editor is not None
