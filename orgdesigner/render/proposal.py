@@ -91,7 +91,13 @@ class PagePlan:
 
 
 def _smallest_text(chart) -> float:
-    sizes = [line.size for box in chart.boxes for line in box.lines]
+    """The smallest department name (bold line): what must stay readable on paper.
+
+    Captions and the leader/headcount line are smaller on purpose; judging the
+    fit by them sent a 12-box chart to tiles on A3.
+    """
+    sizes = [line.size for box in chart.boxes for line in box.lines if line.bold]
+    sizes = sizes or [line.size for box in chart.boxes for line in box.lines]
     return min(sizes) if sizes else 8.0
 
 
