@@ -1,0 +1,56 @@
+"""The editor's docks: Properties, Functions & owners, Findings, Outline.
+
+The main window calls `create_docks(window, ctx)` once, and
+`set_docks_context(docks, ctx)` (or each dock's `set_context`) whenever
+another design is opened or the last one is closed (`ctx=None`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QMainWindow
+
+from ..context import EditorContext
+from .base import ContextDock
+from .findings import FindingsDock
+from .functions import FunctionsDock
+from .outline import OutlineDock
+from .properties import PropertiesDock
+
+__all__ = [
+    "ContextDock", "FindingsDock", "FunctionsDock", "OutlineDock", "PropertiesDock",
+    "create_docks", "set_docks_context", "find_dock",
+]
+
+
+def create_docks(window: QMainWindow, ctx: EditorContext | None) -> list[QDockWidget]:
+    """Create the four docks, place them on `window` and wire them to each other.
+
+    Returns [properties, functions, findings, outline]. The window connects
+    `FindingsDock.count_changed`/`findings_changed` (status bar, badges) and
+    `focus_requested(ids)` of the findings and outline docks (centre the canvas).
+    """
+    properties = PropertiesDock(window)
+    functions = FunctionsDock(window)
+    findings = FindingsDock(window)
+    outline = OutlineDock(window)
+    window.addDockWidget(Qt.LeftDockWidgetArea, outline)
+    window.addDockWidget(Qt.RightDockWidgetArea, properties)
+    window.addDockWidget(Qt.RightDockWidgetArea, findings)
+    window.addDockWidget(Qt.BottomDockWidgetArea, functions)
+    findings.function_focus_requested.connect(functions.show_functions)
+    docks: list[QDockWidget] = [properties, functions, findings, outline]
+    set_docks_context(docks, ctx)
+    return docks
+
+
+def set_docks_context(docks: list[QDockWidget], ctx: EditorContext | None) -> None:
+    """Point every dock at another open design (or none)."""
+    for dock in docks:
+        if isinstance(dock, ContextDock):
+            dock.set_context(ctx)
+
+
+def find_dock(docks: list[QDockWidget], kind: type) -> QDockWidget | None:
+    """The dock of a class, e.g. `find_dock(docks, FindingsDock)`."""
+    return next((d for d in docks if isinstance(d, kind)), None)
