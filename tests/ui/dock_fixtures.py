@@ -76,8 +76,10 @@ def type_into(widget, text: str) -> None:
     """Focus, select all, type, press Enter: what a user does to replace a field's value."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
 
     widget.setFocus()
     QTest.keyClick(widget, Qt.Key_A, Qt.ControlModifier)
     type_text(widget, text)
     QTest.keyClick(widget, Qt.Key_Return)
+    QApplication.processEvents()  # item delegates commit on a queued call
