@@ -9,6 +9,7 @@ caller applies them as one `MoveDepartments` operation (one undo step).
 
 from __future__ import annotations
 
+import math
 from typing import Literal
 
 from .design import Design
@@ -129,7 +130,8 @@ def tidy_layout(design: Design, *, root: str | None = None,
     branch keeps its root where it is; the whole forest starts at (0, 0).
     """
     top_down = orientation == "top-down"
-    breadth = (BOX_W + H_GAP) if top_down else (BOX_H + H_GAP / 2)
+    breadth = (BOX_W + H_GAP) if top_down else (BOX_H + H_GAP)
+    box_depth = BOX_H if top_down else BOX_W
     level = (BOX_H + V_GAP) if top_down else (BOX_W + V_GAP)
     stack_step = (BOX_H + STACK_GAP) if top_down else (BOX_W + STACK_GAP)
 
@@ -152,7 +154,8 @@ def tidy_layout(design: Design, *, root: str | None = None,
                 ordered = sorted(kids, key=order_key)
                 stacks[dept_id] = ordered
                 # Reserve the column's levels with a chain of placeholders.
-                rows = int((len(ordered) * stack_step) // level) + 1
+                reach = box_depth + V_GAP / 2 + (len(ordered) - 1) * stack_step
+                rows = math.ceil(reach / level)
                 tail = node
                 for _ in range(rows):
                     placeholder = _Node(None, tail, 0)
@@ -177,9 +180,9 @@ def tidy_layout(design: Design, *, root: str | None = None,
         px, py = positions[parent_id]
         for i, kid in enumerate(kids, start=1):
             if top_down:
-                positions[kid] = (px + STACK_INDENT, py + BOX_H + V_GAP / 2 + (i - 1) * stack_step)
+                positions[kid] = (px + STACK_INDENT, py + box_depth + V_GAP / 2 + (i - 1) * stack_step)
             else:
-                positions[kid] = (px + BOX_W + V_GAP / 2 + (i - 1) * stack_step, py + STACK_INDENT)
+                positions[kid] = (px + box_depth + V_GAP / 2 + (i - 1) * stack_step, py + STACK_INDENT)
 
     if root is not None:
         anchor = design.departments[root]

@@ -92,6 +92,12 @@ def open_engine(path: str | Path, *, readonly: bool) -> Iterator[Engine]:
     def _pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - trivial
         dbapi_conn.execute("PRAGMA foreign_keys=ON")
 
+    # The driver runs in autocommit mode (isolation_level=None); without an
+    # explicit BEGIN every INSERT would be its own transaction (and fsync).
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:  # pragma: no cover - trivial
+        conn.exec_driver_sql("BEGIN")
+
     try:
         yield engine
     finally:
@@ -143,12 +149,15 @@ def write_file(design: Design, path: str | Path) -> None:
     path = Path(path)
     if path.exists():
         raise FileExistsError(path)
-    with open_engine(path, readonly=False) as engine:
-        with engine.begin() as conn:
-            raw = conn.connection.driver_connection
-            raw.execute(f"PRAGMA application_id={schema.APPLICATION_ID}")
-            raw.execute(f"PRAGMA user_version={schema.FORMAT_VERSION}")
-            raw.execute("PRAGMA journal_mode=DELETE")
+    with open_engine(path, readonly=False) as engine, engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        raw.execute(f"PRAGMA application_id={schema.APPLICATION_ID}")
+        raw.execute(f"PRAGMA user_version={schema.FORMAT_VERSION}")
+        # A fresh temp file: no journal needed (a failed write is discarded whole);
+        # durability comes from the fsync before the rename.
+        raw.execute("PRAGMA journal_mode=OFF")
+        raw.execute("PRAGMA synchronous=OFF")
+        with conn.begin():
             schema.metadata.create_all(conn)
             conn.execute(insert(schema.meta), [{"key": k, "value": v} for k, v in meta_rows(design).items()])
             for table, rows in _rows(design).items():

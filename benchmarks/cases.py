@@ -1,0 +1,88 @@
+"""One function per benchmarked operation.
+
+Each case takes the fixture path of a generated design and returns a
+`(setup, run)` pair: `setup()` prepares a fresh state outside the timing,
+`run(state)` is the timed part. A case raises `Unavailable` when the
+feature it measures is not in this build.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any, Callable
+
+Case = Callable[[Path], tuple[Callable[[], Any], Callable[[Any], Any]]]
+CASES: dict[str, Case] = {}
+
+
+class Unavailable(Exception):
+    pass
+
+
+def case(name: str):
+    def register(func: Case) -> Case:
+        CASES[name] = func
+        return func
+    return register
+
+
+def _tmpdir() -> Path:
+    return Path(tempfile.mkdtemp(prefix="orgbench-"))
+
+
+@case("open")
+def open_db(path: Path):
+    from orgdesigner import storage
+    return (lambda: None), (lambda _: storage.load(path))
+
+
+@case("save (full)")
+def save_full(path: Path):
+    from orgdesigner import storage
+    design = storage.load(path)
+    out = _tmpdir() / "out.db"
+    return (lambda: None), (lambda _: storage.save(design, out))
+
+
+@case("validate")
+def validate(path: Path):
+    from orgdesigner import storage
+    try:
+        from orgdesigner.validator import validate as run_validator
+    except ImportError:
+        raise Unavailable
+    design = storage.load(path)
+    return (lambda: None), (lambda _: run_validator(design))
+
+
+@case("layout")
+def layout(path: Path):
+    from orgdesigner import storage
+    from orgdesigner.layout import tidy_layout
+    design = storage.load(path)
+    return (lambda: None), (lambda _: tidy_layout(design))
+
+
+@case("graphviz dot -Tpdf")
+def graphviz(path: Path):
+    if not shutil.which("dot"):
+        raise Unavailable
+    from orgdesigner import storage
+    design = storage.load(path)
+    folder = _tmpdir()
+    dot = folder / "tree.dot"
+    lines = ["digraph org {", 'node [shape=box, fontname="WenQuanYi Zen Hei"];']
+    index = {d: i for i, d in enumerate(design.departments)}
+    for d in design.departments.values():
+        label = d.name.replace('"', "'")
+        lines.append(f'n{index[d.id]} [label="{label}"];')
+        if d.parent:
+            lines.append(f"n{index[d.parent]} -> n{index[d.id]};")
+    lines.append("}")
+    dot.write_text("\n".join(lines), encoding="utf-8")
+    return (lambda: None), (lambda _: subprocess.run(
+        ["dot", "-Tpdf", str(dot), "-o", str(folder / "tree.pdf")], check=True))
