@@ -1,0 +1,231 @@
+"""File > Export PDF...: the CLI's export options, a page-count preview, progress for long exports.
+
+The options are the core's `ExportOptions` (the same values `export --paper
+... --fit ...` takes), so the dialog and the command line cannot drift
+apart. The export runs in the GUI thread behind a modal progress dialog:
+the design cannot change under it, and Cancel stops it between pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout,
+    QGroupBox, QHBoxLayout, QLabel, QLineEdit, QProgressDialog, QPushButton, QSpinBox,
+    QVBoxLayout, QWidget,
+)
+
+from orgdesigner.design import Design
+from orgdesigner.errors import OrgDesignerError
+
+from . import pdf_api
+
+PREVIEW_DELAY_MS = 250
+
+
+class ExportCancelled(Exception):
+    """Raised from the progress callback when the user clicks Cancel."""
+
+
+class ExportPdfDialog(QDialog):
+    def __init__(self, design: Design, parent: QWidget | None = None, path: str | Path | None = None):
+        super().__init__(parent)
+        self.design = design
+        self.written: Path | None = None
+        self.setWindowTitle(self.tr("Export PDF"))
+        layout = QVBoxLayout(self)
+
+        form = QFormLayout()
+        self.paper = QComboBox()
+        for name in pdf_api.PAPERS:
+            self.paper.addItem(name, name)
+        self.paper.setCurrentIndex(self.paper.findData("A4"))
+        self.orientation = QComboBox()
+        for value, label in (("auto", self.tr("Automatic (whichever fits better)")),
+                             ("portrait", self.tr("Portrait")), ("landscape", self.tr("Landscape"))):
+            self.orientation.addItem(label, value)
+        self.fit = QComboBox()
+        for value, label in (("auto", self.tr("Automatic (one page if readable, else tiles)")),
+                             ("page", self.tr("Fit the chart on one page")),
+                             ("tiles", self.tr("Tiles: split over several pages"))):
+            self.fit.addItem(label, value)
+        scale_row = QHBoxLayout()
+        self.auto_scale = QCheckBox(self.tr("Automatic"))
+        self.auto_scale.setChecked(True)
+        self.scale = QSpinBox()
+        self.scale.setRange(5, 1000)
+        self.scale.setSuffix(" %")
+        self.scale.setValue(100)
+        self.scale.setEnabled(False)
+        scale_row.addWidget(self.auto_scale)
+        scale_row.addWidget(self.scale, 1)
+        self.language = QComboBox()
+        self.language.addItem(self.tr("The design's language"), None)
+        self.language.addItem("中文", "zh")
+        self.language.addItem("English", "en")
+        form.addRow(self.tr("&Paper:"), self.paper)
+        form.addRow(self.tr("&Orientation:"), self.orientation)
+        form.addRow(self.tr("&Chart:"), self.fit)
+        scale_label = QLabel(self.tr("&Scale:"))
+        scale_label.setBuddy(self.scale)
+        form.addRow(scale_label, scale_row)
+        form.addRow(self.tr("&Language:"), self.language)
+        layout.addLayout(form)
+
+        sections_box = QGroupBox(self.tr("Sections"))
+        grid = QGridLayout(sections_box)
+        labels = {"cover": self.tr("Cover"), "chart": self.tr("Chart"), "legend": self.tr("Legend"),
+                  "owners": self.tr("Function owners"), "findings": self.tr("Findings"),
+                  "departments": self.tr("Department table")}
+        self.sections: dict[str, QCheckBox] = {}
+        for i, name in enumerate(pdf_api.SECTIONS):
+            box = QCheckBox(labels.get(name, name))
+            box.setObjectName(f"section_{name}")
+            box.setChecked(True)
+            self.sections[name] = box
+            grid.addWidget(box, i // 3, i % 3)
+        layout.addWidget(sections_box)
+
+        file_row = QHBoxLayout()
+        self.path_edit = QLineEdit(str(path) if path else "")
+        self.path_edit.setPlaceholderText(self.tr("Where to save the PDF"))
+        self.browse = QPushButton(self.tr("&Browse..."))
+        file_label = QLabel(self.tr("&File:"))
+        file_label.setBuddy(self.path_edit)
+        file_row.addWidget(file_label)
+        file_row.addWidget(self.path_edit, 1)
+        file_row.addWidget(self.browse)
+        layout.addLayout(file_row)
+
+        self.pages_label = QLabel()
+        self.pages_label.setWordWrap(True)
+        layout.addWidget(self.pages_label)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020")
+        layout.addWidget(self.message)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
+        self.export_button = self.buttons.addButton(self.tr("&Export"), QDialogButtonBox.AcceptRole)
+        layout.addWidget(self.buttons)
+
+        self.preview_timer = QTimer(self)
+        self.preview_timer.setSingleShot(True)
+        self.preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self.preview_timer.timeout.connect(self.update_page_count)
+        for combo in (self.paper, self.orientation, self.fit, self.language):
+            combo.currentIndexChanged.connect(self._on_options_changed)
+        self.scale.valueChanged.connect(self._on_options_changed)
+        self.auto_scale.toggled.connect(self._on_options_changed)
+        for box in self.sections.values():
+            box.toggled.connect(self._on_options_changed)
+        self.path_edit.textChanged.connect(lambda _t: self._update_buttons())
+        self.browse.clicked.connect(self._on_browse)
+        self.buttons.accepted.connect(self.export)
+        self.buttons.rejected.connect(self.reject)
+        self.page_count: int | None = None
+        self.update_page_count()
+        self._update_buttons()
+
+    # ------------------------------------------------------------ options
+    def values(self) -> dict[str, Any]:
+        """The options as the CLI names them."""
+        return {
+            "paper": self.paper.currentData(), "orientation": self.orientation.currentData(),
+            "fit": self.fit.currentData(),
+            "scale": None if self.auto_scale.isChecked() else self.scale.value() / 100.0,
+            "sections": tuple(n for n, box in self.sections.items() if box.isChecked()),
+            "lang": self.language.currentData(),
+        }
+
+    def options(self) -> Any:
+        return pdf_api.make_options(self.values())
+
+    def _on_options_changed(self, *_args) -> None:
+        self.scale.setEnabled(not self.auto_scale.isChecked())
+        self.preview_timer.start()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has_sections = any(box.isChecked() for box in self.sections.values())
+        self.export_button.setEnabled(bool(self.path_edit.text().strip()) and has_sections
+                                      and pdf_api.available())
+
+    def update_page_count(self) -> None:
+        """Plan the pages for the current options (cheap: no drawing) and show the count."""
+        self.preview_timer.stop()
+        if not pdf_api.available():
+            self.page_count = None
+            self.pages_label.setText(self.tr("PDF export is not available in this installation."))
+            return
+        if not any(box.isChecked() for box in self.sections.values()):
+            self.page_count = None
+            self.pages_label.setText(self.tr("Choose at least one section."))
+            return
+        try:
+            plan = pdf_api.plan(self.design, self.options())
+        except OrgDesignerError as exc:
+            self.page_count = None
+            self.pages_label.setText(str(exc))
+            return
+        self.page_count = plan.pages
+        text = self.tr("%n page(s)", "", plan.pages)
+        if plan.detail:
+            text += " " + self.tr("(chart: %1)").replace("%1", plan.detail)
+        self.pages_label.setText(text)
+
+    def _on_browse(self) -> None:
+        start = self.path_edit.text() or (self.design.name or "design") + ".pdf"
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export PDF"), start, self.tr("PDF files (*.pdf)"))
+        if name:
+            self.path_edit.setText(name if name.lower().endswith(".pdf") else name + ".pdf")
+
+    # ------------------------------------------------------------ export
+    def export(self) -> bool:
+        """Write the PDF with a progress dialog; keep the dialog open with the reason on failure."""
+        path = Path(self.path_edit.text().strip())
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        self.message.clear()
+        try:
+            options = self.options()
+        except OrgDesignerError as exc:
+            self.message.setText(str(exc))
+            return False
+        progress = QProgressDialog(self.tr("Writing %1...").replace("%1", path.name),
+                                   self.tr("Cancel"), 0, 1000, self)
+        progress.setWindowTitle(self.tr("Export PDF"))
+        progress.setWindowModality(Qt.WindowModal)
+        progress.setMinimumDuration(400)  # quick exports never flash a dialog
+        progress.setValue(0)
+
+        def report(*args: Any) -> None:
+            progress.setValue(int(1000 * pdf_api.fraction(*args)))
+            QGuiApplication.processEvents()
+            if progress.wasCanceled():
+                raise ExportCancelled()
+
+        QGuiApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            pdf_api.export(self.design, path, options, report)
+        except ExportCancelled:
+            self.message.setText(self.tr("Export cancelled; %1 was not written.").replace("%1", path.name))
+            return False
+        except OrgDesignerError as exc:
+            self.message.setText(str(exc))
+            return False
+        except OSError as exc:
+            self.message.setText(self.tr("%1: cannot be written: %2").replace("%1", path.name)
+                                 .replace("%2", exc.strerror or str(exc)))
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+            progress.reset()
+            progress.deleteLater()
+        self.written = path
+        self.accept()
+        return True
