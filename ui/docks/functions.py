@@ -74,6 +74,25 @@ class OwnershipFilter(QSortFilterProxyModel):
         return self.sourceModel().department_at(column) in self.only_departments
 
 
+class DepartmentHeader(QHeaderView):
+    """A horizontal header whose height is computed once, not from every section.
+
+    QHeaderView.sizeHint() asks the model about hundreds of sections each time
+    a column is inserted or removed; one line of text needs no such survey.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(Qt.Horizontal, parent)
+        self._hint = None
+
+    def sizeHint(self):  # noqa: N802 - Qt override
+        if self._hint is None:
+            hint = super().sizeHint()
+            hint.setHeight(max(hint.height(), self.fontMetrics().height() + 8))
+            self._hint = hint
+        return self._hint
+
+
 class OwnershipTable(QTableView):
     """The table; keys A/R/C/I/Delete set the role of the current cell."""
 
@@ -109,6 +128,7 @@ class FunctionsDock(ContextDock):
         self.proxy = OwnershipFilter(self)
         self.proxy.setSourceModel(self.model)
         self.table = OwnershipTable()
+        self.table.setHorizontalHeader(DepartmentHeader(self.table))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectItems)
         self.table.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)

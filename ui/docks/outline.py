@@ -57,6 +57,10 @@ class OutlineDock(ContextDock):
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(150)
         self.search_timer.timeout.connect(self.apply_search)
+        self.resync_timer = QTimer(self)  # restores the tree's selection after a burst of changes
+        self.resync_timer.setSingleShot(True)
+        self.resync_timer.setInterval(0)
+        self.resync_timer.timeout.connect(self._on_selection_changed)
         self.search.textChanged.connect(lambda _t: self.search_timer.start())
         self.search.returnPressed.connect(self.next_match)
         self.tree.itemSelectionChanged.connect(self._on_tree_selection)
@@ -112,24 +116,27 @@ class OutlineDock(ContextDock):
     def _on_model_event(self, event: ev.Event) -> None:
         if self.ctx is None:
             return
+        moved: QTreeWidgetItem | None = None  # an item taken out and put back loses its selection
         with QSignalBlocker(self.tree):  # taking items out must not shrink the shared selection
             if isinstance(event, ev.DepartmentAdded):
                 dept = event.department
-                self._insert(self._make_item(dept), dept.id, dept.parent)
+                moved = self._make_item(dept)
+                self._insert(moved, dept.id, dept.parent)
             elif isinstance(event, ev.DepartmentRemoved):
                 item = self.items.pop(event.department.id, None)
+                moved = item
                 if item is not None:
                     parent = item.parent() or self.tree.invisibleRootItem()
                     parent.removeChild(item)
             elif isinstance(event, ev.ParentChanged):
-                item = self.items.get(event.id)
-                if item is None:
+                moved = self.items.get(event.id)
+                if moved is None:
                     return
-                expanded = item.isExpanded()
-                old_parent = item.parent() or self.tree.invisibleRootItem()
-                old_parent.removeChild(item)
-                self._insert(item, event.id, event.new)
-                item.setExpanded(expanded)
+                expanded = moved.isExpanded()
+                old_parent = moved.parent() or self.tree.invisibleRootItem()
+                old_parent.removeChild(moved)
+                self._insert(moved, event.id, event.new)
+                moved.setExpanded(expanded)
                 if event.new is not None:
                     self.items[event.new].setExpanded(True)
             elif isinstance(event, ev.DepartmentChanged) and {"name", "leader"} & set(event.changes):
@@ -138,14 +145,20 @@ class OutlineDock(ContextDock):
                     dept = self.ctx.design.departments[event.id]
                     item.setText(0, dept.name)
                     self._set_tooltip(item, dept)
+                return
             else:
                 return
+            if moved is not None and self.ctx.selection.departments:
+                # Taken-out items lose their selection, and removing rows from a large
+                # selection is slow: clear it now, restore it once after the burst.
+                self.tree.clearSelection()
+                self.resync_timer.start()
         if self.search.text().strip():
             self.search_timer.start()
-        self._on_selection_changed()
 
     def _on_selection_changed(self) -> None:
         """Show the shared selection without echoing it back."""
+        self.resync_timer.stop()
         if self.ctx is None:
             return
         selected = [self.items[d] for d in self.ctx.selection.departments if d in self.items]

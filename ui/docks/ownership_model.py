@@ -21,6 +21,8 @@ NAME_COLUMN, OWNER_COLUMN, FIRST_DEPT_COLUMN = 0, 1, 2
 ID_ROLE = Qt.UserRole + 1       # function id (rows) / department id (columns)
 ROLE_ROLE = Qt.UserRole + 2     # the Role of a cell, or None
 OWNERLESS = QColor("#f8d7da")
+_DISPLAY, _TOOLTIP = int(Qt.DisplayRole), int(Qt.ToolTipRole)
+_HEADER_ROLES = frozenset((_DISPLAY, _TOOLTIP, int(ID_ROLE)))
 ROLE_COLOURS = {Role.A: QColor("#2e7d32"), Role.R: QColor("#a5d6a7"),
                 Role.C: QColor("#bbdefb"), Role.I: QColor("#eeeeee")}
 
@@ -32,7 +34,6 @@ class OwnershipModel(QAbstractTableModel):
         self.functions: list[str] = []
         self.departments: list[str] = []
         self._row: dict[str, int] | None = None
-        self._col: dict[str, int] | None = None
         self.rename: Callable[[str, str], None] | None = None  # set by the dock: pushes the op
 
     # ---------------------------------------------------------------- set-up
@@ -41,7 +42,7 @@ class OwnershipModel(QAbstractTableModel):
         self.design = design
         self.functions = list(design.functions) if design else []
         self.departments = list(design.departments) if design else []
-        self._row = self._col = None
+        self._row = None
         self.endResetModel()
 
     def row_of(self, function_id: str) -> int | None:
@@ -50,10 +51,11 @@ class OwnershipModel(QAbstractTableModel):
         return self._row.get(function_id)
 
     def column_of(self, dept_id: str) -> int | None:
-        if self._col is None:
-            self._col = {d: i for i, d in enumerate(self.departments)}
-        i = self._col.get(dept_id)
-        return None if i is None else i + FIRST_DEPT_COLUMN
+        # list.index runs in C: faster than keeping a dict in step during a burst of removals
+        try:
+            return self.departments.index(dept_id) + FIRST_DEPT_COLUMN
+        except ValueError:
+            return None
 
     def function_at(self, row: int) -> str:
         return self.functions[row]
@@ -74,8 +76,11 @@ class OwnershipModel(QAbstractTableModel):
         return base | Qt.ItemIsEditable if index.column() == NAME_COLUMN else base
 
     def headerData(self, section: int, orientation, role: int = Qt.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Vertical or self.design is None:
-            return super().headerData(section, orientation, role)
+        # Header views ask for many roles per section: answer the unused ones first, cheaply.
+        if role not in _HEADER_ROLES or self.design is None:
+            return None
+        if orientation == Qt.Vertical:
+            return section + 1 if role == _DISPLAY else None
         if section == NAME_COLUMN:
             return self.tr("Function") if role in (Qt.DisplayRole, Qt.ToolTipRole) else None
         if section == OWNER_COLUMN:
@@ -176,14 +181,12 @@ class OwnershipModel(QAbstractTableModel):
             col = i + FIRST_DEPT_COLUMN
             self.beginInsertColumns(QModelIndex(), col, col)
             self.departments.insert(i, event.department.id)
-            self._col = None
             self.endInsertColumns()
         elif isinstance(event, ev.DepartmentRemoved):
             col = self.column_of(event.department.id)
             if col is not None:
                 self.beginRemoveColumns(QModelIndex(), col, col)
                 del self.departments[col - FIRST_DEPT_COLUMN]
-                self._col = None
                 self.endRemoveColumns()
         elif isinstance(event, ev.DepartmentChanged) and "name" in event.changes:
             col = self.column_of(event.id)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QRegularExpression, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QRegularExpression, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QColorDialog, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
@@ -104,6 +104,10 @@ class PropertiesDock(ContextDock):
         outer.addWidget(self.message)
         outer.addStretch(1)
         self.setWidget(body)
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setSingleShot(True)
+        self.refresh_timer.setInterval(0)
+        self.refresh_timer.timeout.connect(self._refresh)
 
         self.name_edit.editingFinished.connect(lambda: self._commit("name", self.name_edit.text()))
         self.leader_edit.editingFinished.connect(lambda: self._commit("leader", self.leader_edit.text()))
@@ -141,14 +145,21 @@ class PropertiesDock(ContextDock):
     def _on_model_event(self, event: ev.Event) -> None:
         if self.ctx is None:
             return
-        selected = set(self.ctx.selection.departments)
-        if isinstance(event, ev.DepartmentChanged) and event.id in selected:
+        selected = self.ctx.selection.departments
+        if isinstance(event, ev.DepartmentChanged):
+            hit = event.id in selected
+        elif isinstance(event, (ev.DepartmentRemoved, ev.DepartmentAdded)):
+            hit = event.department.id in selected
+        else:
+            return
+        if hit and len(selected) == 1:
             self._refresh()
-        elif isinstance(event, (ev.DepartmentRemoved, ev.DepartmentAdded)) and event.department.id in selected:
-            self._refresh()
+        elif hit:
+            self.refresh_timer.start()  # many selected: once after the burst (a Batch edit)
 
     def _refresh(self) -> None:
         """Show the selection's values; widget signals are blocked, so nothing is committed."""
+        self.refresh_timer.stop()
         depts = self.selected()
         editors = (self.name_edit, self.kind_combo, self.leader_edit, self.headcount_spin,
                    self.budget_spin, self.color_edit, self.color_button, self.notes_edit)
