@@ -58,8 +58,10 @@ def test_ownerless_only_filter_follows_the_model(qtbot):
     ed = make_editor(qtbot)
     QTest.mouseClick(ed.functions.ownerless_check, Qt.LeftButton)
     assert visible_functions(ed.functions) == ["f-cs"]
+    assert ed.functions.status.text() == "1 of 2 functions have no owner (A)."
     ed.functions.set_role("f-cs", "mkt", Role.A)
     assert visible_functions(ed.functions) == []
+    assert ed.functions.status.text() == "Every function has an owner."
     ed.ctx.undo_stack.undo()
     assert visible_functions(ed.functions) == ["f-cs"]
 

@@ -8,10 +8,11 @@ columns, to assign from the department's side. Every change is one undo step.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QRect, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLineEdit, QMenu, QPushButton,
-    QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QPushButton, QStyle,
+    QStyleOptionHeader, QTableView, QVBoxLayout, QWidget,
 )
 
 from orgdesigner import events as ev
@@ -75,22 +76,43 @@ class OwnershipFilter(QSortFilterProxyModel):
 
 
 class DepartmentHeader(QHeaderView):
-    """A horizontal header whose height is computed once, not from every section.
+    """Department names written upwards, so many narrow role columns fit side by side.
 
-    QHeaderView.sizeHint() asks the model about hundreds of sections each time
-    a column is inserted or removed; one line of text needs no such survey.
+    The height is fixed (QHeaderView.sizeHint() would ask the model about
+    hundreds of sections each time a column is inserted or removed).
     """
+
+    HEIGHT = 120
 
     def __init__(self, parent=None):
         super().__init__(Qt.Horizontal, parent)
-        self._hint = None
+        self.setSectionsClickable(True)
 
     def sizeHint(self):  # noqa: N802 - Qt override
-        if self._hint is None:
-            hint = super().sizeHint()
-            hint.setHeight(max(hint.height(), self.fontMetrics().height() + 8))
-            self._hint = hint
-        return self._hint
+        hint = super().sizeHint() if self.count() < 3 else QSize(self.length(), 0)
+        hint.setHeight(self.HEIGHT)
+        return hint
+
+    def paintSection(self, painter: QPainter, rect: QRect, index: int) -> None:  # noqa: N802
+        if not rect.isValid():
+            return
+        model = self.model()
+        if index < FIRST_DEPT_COLUMN:  # the filter never hides the fixed columns
+            super().paintSection(painter, rect, index)
+            return
+        option = QStyleOptionHeader()
+        self.initStyleOption(option)
+        option.rect = rect
+        option.section = index
+        option.text = ""
+        self.style().drawControl(QStyle.CE_Header, option, painter, self)
+        text = str(model.headerData(index, Qt.Horizontal, Qt.DisplayRole) or "")
+        painter.save()
+        painter.translate(rect.left() + rect.width() / 2 + self.fontMetrics().ascent() / 2 - 1,
+                          rect.bottom() - 4)
+        painter.rotate(-90)
+        painter.drawText(0, 0, self.fontMetrics().elidedText(text, Qt.ElideRight, rect.height() - 8))
+        painter.restore()
 
 
 class OwnershipTable(QTableView):
@@ -122,6 +144,8 @@ class FunctionsDock(ContextDock):
         filters.addWidget(self.ownerless_check)
         filters.addWidget(self.selected_check)
         layout.addLayout(filters)
+        self.status = QLabel()  # "2 of 22 functions have no owner"
+        layout.addWidget(self.status)
 
         self.model = OwnershipModel(self)
         self.model.rename = self._rename
@@ -134,7 +158,7 @@ class FunctionsDock(ContextDock):
         self.table.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
         self.table.setContextMenuPolicy(Qt.CustomContextMenu)
         header = self.table.horizontalHeader()
-        header.setDefaultSectionSize(44)
+        header.setDefaultSectionSize(30)
         header.setSectionResizeMode(QHeaderView.Interactive)
         self.table.setColumnWidth(NAME_COLUMN, 150)
         self.table.setColumnWidth(NAME_COLUMN + 1, 110)
@@ -166,11 +190,30 @@ class FunctionsDock(ContextDock):
     def _reload(self) -> None:
         self.model.set_design(self.ctx.design if self.ctx else None)
         self._apply_column_filter()
+        self._update_status()
 
     def _on_model_event(self, event: ev.Event) -> None:
         self.model.apply_event(event)
+        if isinstance(event, (ev.RoleChanged, ev.FunctionAdded, ev.FunctionRemoved)):
+            self._update_status()
+
+    def _update_status(self) -> None:
+        if self.ctx is None:
+            self.status.clear()
+            return
+        design = self.ctx.design
+        ownerless = sum(1 for f in design.functions if not design.owners(f))
+        if not design.functions:
+            self.status.setText(self.tr("No functions yet: add the ones your organisation must do."))
+        elif ownerless:
+            self.status.setText(self.tr("%1 of %2 functions have no owner (A).")
+                                .replace("%1", str(ownerless)).replace("%2", str(len(design.functions))))
+        else:
+            self.status.setText(self.tr("Every function has an owner."))
 
     def _on_selection_changed(self) -> None:
+        if self.ctx is not None:
+            self.model.set_highlighted(self.ctx.selection.departments)
         if self.selected_check.isChecked():
             self._apply_column_filter()
         elif self.ctx and self.ctx.selection.departments:

@@ -21,6 +21,7 @@ NAME_COLUMN, OWNER_COLUMN, FIRST_DEPT_COLUMN = 0, 1, 2
 ID_ROLE = Qt.UserRole + 1       # function id (rows) / department id (columns)
 ROLE_ROLE = Qt.UserRole + 2     # the Role of a cell, or None
 OWNERLESS = QColor("#f8d7da")
+HIGHLIGHT = QColor("#fff4c2")
 _DISPLAY, _TOOLTIP = int(Qt.DisplayRole), int(Qt.ToolTipRole)
 _HEADER_ROLES = frozenset((_DISPLAY, _TOOLTIP, int(ID_ROLE)))
 ROLE_COLOURS = {Role.A: QColor("#2e7d32"), Role.R: QColor("#a5d6a7"),
@@ -35,6 +36,7 @@ class OwnershipModel(QAbstractTableModel):
         self.departments: list[str] = []
         self._row: dict[str, int] | None = None
         self.rename: Callable[[str, str], None] | None = None  # set by the dock: pushes the op
+        self.highlighted: set[str] = set()  # the selected departments' columns are tinted
 
     # ---------------------------------------------------------------- set-up
     def set_design(self, design: Design | None) -> None:
@@ -63,6 +65,18 @@ class OwnershipModel(QAbstractTableModel):
     def department_at(self, column: int) -> str | None:
         i = column - FIRST_DEPT_COLUMN
         return self.departments[i] if 0 <= i < len(self.departments) else None
+
+    def set_highlighted(self, dept_ids: list[str]) -> None:
+        """Tint the columns of the selected departments (repaints only the changed columns)."""
+        new = set(dept_ids)
+        changed = new ^ self.highlighted
+        self.highlighted = new
+        if not self.functions:
+            return
+        for dept_id in changed:
+            col = self.column_of(dept_id)
+            if col is not None:
+                self.dataChanged.emit(self.index(0, col), self.index(len(self.functions) - 1, col))
 
     # ------------------------------------------------------------ Qt model API
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
@@ -129,8 +143,10 @@ class OwnershipModel(QAbstractTableModel):
             return cell
         if role == Qt.TextAlignmentRole:
             return int(Qt.AlignCenter)
-        if role == Qt.BackgroundRole and cell:
-            return QBrush(ROLE_COLOURS[cell])
+        if role == Qt.BackgroundRole:
+            if cell:
+                return QBrush(ROLE_COLOURS[cell])
+            return QBrush(HIGHLIGHT) if dept_id in self.highlighted else None
         if role == Qt.ForegroundRole and cell is Role.A:
             return QBrush(QColor("white"))
         if role == Qt.ToolTipRole:

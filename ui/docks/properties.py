@@ -96,7 +96,9 @@ class PropertiesDock(ContextDock):
         form.addRow(self.tr("&Leader:"), self.leader_edit)
         form.addRow(self.tr("&Headcount:"), self.headcount_spin)
         form.addRow(self.tr("&Budget:"), self.budget_spin)
-        form.addRow(self.tr("&Colour:"), color_row)
+        color_label = QLabel(self.tr("&Colour:"))  # a row holding a layout gets no automatic buddy
+        color_label.setBuddy(self.color_edit)
+        form.addRow(color_label, color_row)
         form.addRow(self.tr("N&otes:"), self.notes_edit)
         self.message = QLabel()  # why an edit was refused
         self.message.setWordWrap(True)
