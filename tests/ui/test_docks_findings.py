@@ -1,7 +1,8 @@
 """Findings dock: live (debounced) validation, grouped by severity; clicking selects and focuses."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMainWindow
 
 from orgdesigner.findings import Finding, Severity
 from orgdesigner.ops import UpdateDepartment
@@ -97,3 +98,58 @@ def test_switching_context_follows_the_new_design_only(qtbot):
     for dock in (ed.properties, ed.functions, ed.findings, ed.outline):
         dock.set_context(None)
     assert not ed.properties.widget().isEnabled() and ed.outline.tree.topLevelItemCount() == 0
+
+
+class StubWindow(QMainWindow):
+    """What the main window offers the docks: a context signal, a findings service, reveal()."""
+
+    context_changed = Signal(object)
+
+    def __init__(self):
+        super().__init__()
+        self.findings = StubService()
+        self.revealed: list = []
+
+    def reveal(self, ids) -> None:
+        self.revealed.append(list(ids))
+
+
+class StubService(QObject):
+    changed = Signal(list)
+
+    def __init__(self):
+        super().__init__()
+        self.findings: list = []
+        self.available = True
+        self.runs = 0
+
+    def refresh_now(self) -> None:
+        self.runs += 1
+        self.changed.emit(self.findings)
+
+
+def test_docks_hook_into_a_main_window_that_offers_a_findings_service(qtbot):
+    from ui.context import EditorContext
+    from ui.docks import FindingsDock, OutlineDock, create_docks, find_dock
+
+    from .dock_fixtures import small_design
+
+    window = StubWindow()
+    qtbot.addWidget(window)
+    ctx = EditorContext.create(small_design(), window)
+    docks = create_docks(window, ctx)
+    findings, outline = find_dock(docks, FindingsDock), find_dock(docks, OutlineDock)
+    window.findings.findings = [Finding("no-leader", Severity.INFO, "销售部 has no leader", ("sales",))]
+    window.findings.changed.emit(window.findings.findings)   # the service ran, not the dock
+    assert [i.text(0) for i in findings.items()] == ["销售部 has no leader"]
+    ctx.push(UpdateDepartment("sales", {"headcount": 3.0}))
+    qtbot.wait(400)
+    assert findings.findings == window.findings.findings     # no second validator run here
+    findings.focus_finding(findings.findings[0])
+    assert window.revealed == [["sales"]] and ctx.selection.departments == ["sales"]
+
+    other = EditorContext.create(small_design(), window)    # File > Open of another design
+    window.context_changed.emit(other)
+    assert all(d.ctx is other for d in docks)
+    other.selection.set(["mkt"])
+    assert [i.text(0) for i in outline.tree.selectedItems()] == ["市场部"]

@@ -1,6 +1,6 @@
 """Functions & owners dock: clicks and keys set roles; ownerless filter; add/rename/delete undoable."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from orgdesigner.entities import Role
@@ -117,3 +117,15 @@ def test_department_columns_follow_added_renamed_and_removed_departments(qtbot):
     assert model.column_of("mkt") is None and model.columnCount() == 2 + 5
     ed.ctx.undo_stack.undo()
     assert model.index(model.row_of("f-brand"), model.column_of("mkt")).data() == "A"
+
+
+def test_clicking_a_department_name_selects_it_everywhere(qtbot):
+    ed = make_editor(qtbot)
+    header = ed.functions.table.horizontalHeader()
+    col = ed.functions.proxy.mapFromSource(ed.functions.model.index(0, ed.functions.model.column_of("sales"))).column()
+    x = header.sectionViewportPosition(col) + header.sectionSize(col) // 2
+    QTest.mouseClick(header.viewport(), Qt.LeftButton, Qt.NoModifier, QPoint(x, header.height() // 2))
+    assert ed.ctx.selection.departments == ["sales"]
+    assert ed.properties.header.text() == "Department: 销售部"
+    index = ed.functions.model.index(0, ed.functions.model.column_of("sales"))
+    assert index.data(Qt.BackgroundRole) is not None  # its column is tinted

@@ -26,9 +26,14 @@ __all__ = [
 def create_docks(window: QMainWindow, ctx: EditorContext | None) -> list[QDockWidget]:
     """Create the four docks, place them on `window` and wire them to each other.
 
-    Returns [properties, functions, findings, outline]. The window connects
-    `FindingsDock.count_changed`/`findings_changed` (status bar, badges) and
-    `focus_requested(ids)` of the findings and outline docks (centre the canvas).
+    Returns [properties, functions, findings, outline]. When the window offers
+    them, the docks hook themselves up:
+    - `window.context_changed(ctx)`: the docks follow the new design;
+    - `window.findings` (a service with `changed(list)`, `findings`,
+      `available`, `refresh_now()`): the Findings dock shows its findings
+      instead of running the validator a second time;
+    - `window.reveal(ids)`: called for the findings/outline docks' `focus_requested`.
+    Otherwise connect those signals yourself (and `FindingsDock.count_changed`).
     """
     properties = PropertiesDock(window)
     functions = FunctionsDock(window)
@@ -40,6 +45,16 @@ def create_docks(window: QMainWindow, ctx: EditorContext | None) -> list[QDockWi
     window.addDockWidget(Qt.BottomDockWidgetArea, functions)
     findings.function_focus_requested.connect(functions.show_functions)
     docks: list[QDockWidget] = [properties, functions, findings, outline]
+    service = getattr(window, "findings", None)
+    if service is not None and hasattr(service, "changed") and hasattr(service, "refresh_now"):
+        findings.use_service(service)
+    reveal = getattr(window, "reveal", None)
+    if callable(reveal):
+        findings.focus_requested.connect(reveal)
+        outline.focus_requested.connect(reveal)
+    changed = getattr(window, "context_changed", None)
+    if changed is not None and hasattr(changed, "connect"):
+        changed.connect(lambda new_ctx: set_docks_context(docks, new_ctx))
     set_docks_context(docks, ctx)
     return docks
 

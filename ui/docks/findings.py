@@ -44,6 +44,7 @@ class FindingsDock(ContextDock):
     def __init__(self, parent: QWidget | None = None, validator: Validator | None = None):
         super().__init__(self.tr("Findings"), "FindingsDock", parent)
         self.validator = validator or default_validator()
+        self.service = None  # a shared validation service (see `use_service`), else our own timer
         self.findings: list[Finding] = []
         self._collapsed: set[Severity] = set()
         body = QWidget()
@@ -68,16 +69,46 @@ class FindingsDock(ContextDock):
         self.set_context(None)
 
     # ------------------------------------------------------------ following
+    def use_service(self, service) -> None:
+        """Show the findings of a shared service instead of validating here.
+
+        `service` has `changed(list)`, `findings`, `available` and
+        `refresh_now()` (the main window's FindingsService), so the canvas
+        badges, the status bar and this dock share one validator run.
+        """
+        self.timer.stop()
+        self.service = service
+        service.changed.connect(self._on_service_findings)
+        self._on_service_findings(list(service.findings))
+
+    def _on_service_findings(self, findings: list) -> None:
+        self.findings = list(findings) if self.ctx is not None else []
+        if self.ctx is None:
+            self._show(self.tr("No design is open."))
+        elif not getattr(self.service, "available", True):
+            self._show(self.tr("The checks are not available in this installation."))
+        else:
+            self._show(None)
+        self.count_changed.emit(len(self.findings))
+        self.findings_changed.emit(list(self.findings))
+
     def _reload(self) -> None:
         self.timer.stop()
-        self.refresh_now()
+        if self.service is not None:
+            self._on_service_findings(list(self.service.findings))
+        else:
+            self.refresh_now()
 
     def _on_model_event(self, event: ev.Event) -> None:
-        self.timer.start()  # restart: validate once after the burst
+        if self.service is None:
+            self.timer.start()  # restart: validate once after the burst
 
     def refresh_now(self) -> None:
         """Validate the design and show the findings (normally called by the debounce timer)."""
         self.timer.stop()
+        if self.service is not None:
+            self.service.refresh_now()
+            return
         if self.ctx is None:
             self.findings = []
             self._show(self.tr("No design is open."))

@@ -179,6 +179,7 @@ class FunctionsDock(ContextDock):
         self.ownerless_check.toggled.connect(self._on_ownerless_toggled)
         self.selected_check.toggled.connect(lambda _on: self._apply_column_filter())
         self.table.clicked.connect(self._on_cell_clicked)
+        self.table.horizontalHeader().sectionClicked.connect(self._on_header_clicked)
         self.table.role_key.connect(self._set_current_role)
         self.table.customContextMenuRequested.connect(self._on_context_menu)
         self.add_button.clicked.connect(self.add_function)
@@ -258,6 +259,14 @@ class FunctionsDock(ContextDock):
         source = self.proxy.mapToSource(proxy_index)
         dept_id = self.model.department_at(source.column())
         return (self.model.function_at(source.row()), dept_id) if dept_id else None
+
+    def _on_header_clicked(self, column: int) -> None:
+        """A click on a department's name selects it everywhere (canvas, outline, properties)."""
+        source = self.proxy.mapToSource(self.proxy.index(0, column)).column() if self.proxy.rowCount() \
+            else (column if self.proxy.only_departments is None else -1)
+        dept_id = self.model.department_at(source)
+        if dept_id and self.ctx is not None:
+            self.ctx.selection.set([dept_id], [])
 
     def _on_cell_clicked(self, index: QModelIndex) -> None:
         cell = self._cell(index)
