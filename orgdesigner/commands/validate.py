@@ -1,0 +1,64 @@
+"""`validate FILE [--json] [--lang zh|en]`: check a design, exit 1 if it has errors.
+
+Reads the file only (a `.db` is opened read-only and stays byte-identical).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..findings import Severity
+from ..formats import read_design
+
+HEADINGS = {
+    "zh": {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"},
+    "en": {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "info"},
+}
+
+
+def register(sub) -> None:
+    p = sub.add_parser("validate", help="check a design for ownerless functions and other problems",
+                       description="Print the validator's findings. Exit status: 0 no errors, "
+                                   "1 errors found, 2 unusable input.")
+    p.add_argument("file", type=Path, metavar="FILE.db")
+    p.add_argument("--json", action="store_true",
+                   help='print {"findings": [{"rule", "severity", "message", "objects"}]}')
+    p.add_argument("--lang", choices=("zh", "en"), default=None,
+                   help="language of the messages (default: the design's)")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from ..validator import disabled_rules, has_errors, validate
+
+    design = read_design(args.file)
+    findings = validate(design, language=args.lang)
+    if args.json:
+        print(json.dumps({"findings": [f.to_json() for f in findings]}, ensure_ascii=False,
+                         indent=2))
+    else:
+        language = args.lang or ("en" if design.language == "en" else "zh")
+        print(_text(args.file, findings, language, sorted(disabled_rules(design))))
+    return 1 if has_errors(findings) else 0
+
+
+def _text(path: Path, findings, language: str, off: list[str]) -> str:
+    headings = HEADINGS[language]
+    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+    if language == "zh":
+        summary = "，".join(f"{counts[s]} 个{headings[s]}" for s in Severity)
+        lines = [f"{path.name}：{summary}"]
+    else:
+        summary = ", ".join(f"{counts[s]} {headings[s]}" for s in Severity)
+        lines = [f"{path.name}: {summary}"]
+    if off:
+        lines.append(("已关闭的规则：" if language == "zh" else "rules switched off: ") + ", ".join(off))
+    for severity in Severity:
+        group = [f for f in findings if f.severity is severity]
+        if not group:
+            continue
+        lines.append("")
+        lines.append(f"{headings[severity]}:" if language == "en" else f"{headings[severity]}：")
+        lines.extend(f"  [{f.rule}] {f.message}" for f in group)
+    return "\n".join(lines)

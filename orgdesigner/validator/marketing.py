@@ -1,0 +1,129 @@
+"""The marketing hub and its ties: brand held centrally, no silos (职能割裂).
+
+The hub is the unit owning most marketing functions (a department with its
+sub-groups, see `Context.hub`). Two units are connected when a collaboration
+link joins them, when both sit on one committee (a committee department linked
+to each), or when one reports directly to the other.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..catalogue import BRAND_MANAGEMENT, PARTNER_CATEGORIES, load_catalogue
+from ..entities import DeptKind
+from ..findings import Finding, Severity
+from .context import Context
+from .registry import rule
+
+
+@rule("brand-decentralised", zh="品牌未集中管理", en="Brand not managed centrally")
+def brand_decentralised(ctx: Context) -> Iterator[Finding]:
+    """Brand management owned outside the marketing hub, or by several departments."""
+    for function_id, function in ctx.design.functions.items():
+        if function.key != BRAND_MANAGEMENT:
+            continue
+        owners = ctx.owners[function_id]
+        name = ctx.func(function_id)
+        if len(owners) > 1:
+            yield ctx.finding(
+                "brand-decentralised", Severity.WARNING,
+                f"{name}分散在 {len(owners)} 个部门（{ctx.depts(owners)}）：品牌是企业最核心的无形资产，"
+                "必须集中统一管理，请由市场部的品牌团队单独负责，防止品牌形象撕裂。",
+                f"{name} is split across {len(owners)} departments ({ctx.depts(owners)}): the brand "
+                "is the company's core intangible asset and must be managed in one place; let the "
+                "marketing hub's brand team own it alone so the brand does not fall apart.",
+                (function_id, *owners))
+        elif owners and ctx.hub is not None and ctx.unit[owners[0]] != ctx.hub:
+            hub = ctx.hub
+            yield ctx.finding(
+                "brand-decentralised", Severity.WARNING,
+                f"{name}由{ctx.dept(owners[0])}负责，不在营销中枢{ctx.dept(hub)}：请把品牌管理交给"
+                "营销中枢（或其品牌小组）集中统一管理，作为品牌标准的制定者和守护者。",
+                f"{name} is owned by {ctx.dept(owners[0])}, outside the marketing hub "
+                f"{ctx.dept(hub)}: let the hub (or its brand group) own it, as the keeper of the "
+                "brand standard.",
+                (function_id, owners[0], hub))
+
+
+def _connected_units(ctx: Context, hub: str) -> set[str]:
+    """Units tied to the hub by a link, a shared committee or a direct reporting line."""
+    design, unit = ctx.design, ctx.unit
+    connected = {hub}
+    for link in design.links.values():
+        a, b = unit[link.source], unit[link.target]
+        if a == hub:
+            connected.add(b)
+        elif b == hub:
+            connected.add(a)
+    committees = {u for u in connected
+                  if u != hub and design.departments[u].kind is DeptKind.COMMITTEE}
+    if committees:
+        for link in design.links.values():
+            a, b = unit[link.source], unit[link.target]
+            if a in committees:
+                connected.add(b)
+            if b in committees:
+                connected.add(a)
+    for dept in design.departments.values():
+        if dept.parent is None:
+            continue
+        mine, theirs = unit[dept.id], unit[dept.parent]
+        if mine == hub:
+            connected.add(theirs)
+        elif theirs == hub:
+            connected.add(mine)
+    return connected
+
+
+@rule("hub-silo", zh="职能割裂", en="Marketing hub in a silo")
+def hub_silo(ctx: Context) -> Iterator[Finding]:
+    """The marketing hub has no tie to the owners of sales, product/R&D, service or finance."""
+    hub = ctx.hub
+    if hub is None:
+        return
+    partners: dict[str, list[str]] = {}
+    for function_id, function in ctx.design.functions.items():
+        if function.category in PARTNER_CATEGORIES:
+            for owner in ctx.owners[function_id]:
+                if ctx.unit[owner] != hub:
+                    partners.setdefault(function.category, []).append(owner)
+    if not partners:
+        return
+    connected = _connected_units(ctx, hub)
+    catalogue = load_catalogue()
+    for category in PARTNER_CATEGORIES:
+        owners = list(dict.fromkeys(partners.get(category, ())))
+        if not owners or any(ctx.unit[o] in connected for o in owners):
+            continue
+        zh_cat = catalogue.category_name(category, "zh")
+        en_cat = catalogue.category_name(category, "en").lower()
+        yield ctx.finding(
+            "hub-silo", Severity.WARNING,
+            f"营销中枢{ctx.dept(hub)}与{zh_cat}职能的负责部门{ctx.depts(owners)}之间没有协作关系"
+            "（职能割裂）：请添加协作连线，或让双方加入同一个委员会（如市场管理委员会）。",
+            f"The marketing hub {ctx.dept(hub)} has no collaboration with {ctx.depts(owners)}, "
+            f"which owns the {en_cat} functions (a silo): add a collaboration link, or put both "
+            "on one committee (such as a marketing management committee).",
+            (hub, *owners))
+
+
+@rule("isolated-department", zh="孤立部门", en="Isolated department")
+def isolated_department(ctx: Context) -> Iterator[Finding]:
+    """A department with no reporting line and no link at all (a box floating alone)."""
+    design = ctx.design
+    if len(design.departments) < 2:
+        return
+    linked: set[str] = set()
+    for link in design.links.values():
+        linked.add(link.source)
+        linked.add(link.target)
+    for dept_id, dept in design.departments.items():
+        if dept.parent is None and dept_id not in linked and not design.child_ids(dept_id):
+            name = ctx.dept(dept_id)
+            yield ctx.finding(
+                "isolated-department", Severity.INFO,
+                f"部门{name}既没有汇报关系也没有协作关系：请把它放进组织结构，或连到与它协作的部门。",
+                f"The department {name} reports to no one, has no sub-units and no links: place it "
+                "in the structure or link it to the departments it works with.",
+                (dept_id,))

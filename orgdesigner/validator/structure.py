@@ -1,0 +1,95 @@
+"""The shape of the reporting tree: one top, manageable spans and layers, real units.
+
+(Reporting cycles cannot exist: the model refuses them on every edit and load.)
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..entities import DeptKind
+from ..findings import Finding, Severity
+from .context import Context
+from .registry import rule
+
+
+@rule("multiple-roots", zh="多个最高层", en="Several tops")
+def multiple_roots(ctx: Context) -> Iterator[Finding]:
+    """More than one department reports to no one."""
+    roots = ctx.design.child_ids(None)
+    if len(roots) < 2:
+        return
+    yield ctx.finding(
+        "multiple-roots", Severity.WARNING,
+        f"有 {len(roots)} 个最高层部门（{ctx.depts(roots)}）：组织应只有一个顶点，"
+        "请让它们向同一个负责人或总经理办公室汇报。",
+        f"{len(roots)} departments report to no one ({ctx.depts(roots)}): an organisation "
+        "should have one top; let them report to one head or general manager's office.",
+        roots)
+
+
+@rule("span-of-control", zh="管理幅度过大", en="Span of control too wide")
+def span_of_control(ctx: Context) -> Iterator[Finding]:
+    """More direct reports than the `span_of_control_max` setting."""
+    limit = ctx.thresholds.span_of_control_max
+    for dept_id in ctx.design.departments:
+        span = len(ctx.design.child_ids(dept_id))
+        if span > limit:
+            name = ctx.dept(dept_id)
+            yield ctx.finding(
+                "span-of-control", Severity.WARNING,
+                f"{name}有 {span} 个直接下级，超过管理幅度上限 {limit}：请增设中间层或把相近的小组合并。",
+                f"{name} has {span} direct reports, more than the span-of-control limit of {limit}: "
+                "add a layer in between or merge similar groups.",
+                (dept_id,))
+
+
+@rule("too-many-layers", zh="层级过多", en="Too many layers")
+def too_many_layers(ctx: Context) -> Iterator[Finding]:
+    """Departments deeper than the `max_layers` setting (reported at the first layer too deep)."""
+    limit = ctx.thresholds.max_layers
+    for dept_id, depth in ctx.depth.items():
+        if depth != limit + 1:
+            continue
+        name = ctx.dept(dept_id)
+        yield ctx.finding(
+            "too-many-layers", Severity.WARNING,
+            f"{name}位于第 {depth} 层，超过层级上限 {limit}：层级过多会拖慢决策，请压缩汇报层级。",
+            f"{name} sits at layer {depth}, deeper than the limit of {limit} layers: long chains "
+            "slow decisions down, flatten the reporting lines.",
+            (dept_id,))
+
+
+@rule("no-leader", zh="没有负责人", en="No leader")
+def no_leader(ctx: Context) -> Iterator[Finding]:
+    """A department whose leader field is empty."""
+    for dept_id, dept in ctx.design.departments.items():
+        if dept.leader.strip():
+            continue
+        name = ctx.dept(dept_id)
+        yield ctx.finding(
+            "no-leader", Severity.INFO,
+            f"{name}没有负责人：请填写负责人（姓名或岗位），明确责任主体。",
+            f"{name} has no leader: enter a leader (a name or a post) so it is clear who answers for it.",
+            (dept_id,))
+
+
+@rule("empty-department", zh="空部门", en="Empty department")
+def empty_department(ctx: Context) -> Iterator[Finding]:
+    """No function, no headcount, no sub-units (a committee's members count as content)."""
+    design = ctx.design
+    linked: set[str] = set()
+    for link in design.links.values():
+        for end in (link.source, link.target):
+            if design.departments[end].kind is DeptKind.COMMITTEE:
+                linked.add(end)
+    roles = ctx.roles_per_department
+    for dept_id, dept in design.departments.items():
+        if dept.headcount > 0 or roles.get(dept_id) or dept_id in linked or design.child_ids(dept_id):
+            continue
+        name = ctx.dept(dept_id)
+        yield ctx.finding(
+            "empty-department", Severity.WARNING,
+            f"{name}没有任何职能，也没有编制人数：请为它分配职能和人员，或删除它。",
+            f"{name} has no function and no headcount: give it functions and people, or remove it.",
+            (dept_id,))
