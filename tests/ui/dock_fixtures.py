@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QMainWindow
 
 from orgdesigner.design import Design, build_design
 from orgdesigner.entities import Department, Function, Role
-from orgdesigner.findings import Finding, Severity
 from ui.context import EditorContext
 from ui.docks import FindingsDock, FunctionsDock, OutlineDock, PropertiesDock, create_docks, find_dock
 
@@ -23,14 +22,6 @@ def small_design() -> Design:
                  Function(id="f-cs", name="客户服务", key="customer_service")]
     return build_design(name="测试", departments=[top, mkt, brand, digital, sales],
                         functions=functions, roles=[("f-brand", "mkt", Role.A)])
-
-
-def fallback_validate(design: Design) -> list[Finding]:
-    """Stand-in with the core's rule id, used only while orgdesigner.validator is absent."""
-    return [Finding("ownerless-function", Severity.ERROR, f"{f.name}: no owner", (f.id,))
-            for f in design.functions.values() if not design.owners(f.id)] + [
-        Finding("no-leader", Severity.WARNING, f"{d.name}: no leader", (d.id,))
-        for d in design.departments.values() if not d.leader]
 
 
 @dataclass
@@ -49,9 +40,6 @@ def make_editor(qtbot, design: Design | None = None) -> Editor:
     ctx = EditorContext.create(design or small_design(), window)
     docks = create_docks(window, ctx)
     findings = find_dock(docks, FindingsDock)
-    if findings.validator is None:
-        findings.validator = fallback_validate
-        findings.refresh_now()
     window.resize(1200, 800)
     window.show()
     qtbot.waitExposed(window)
