@@ -31,18 +31,18 @@ except ImportError:  # pragma: no cover - only before the importer is installed
     importing = None  # type: ignore[assignment]
 
 NOT_USED = ""
-ENCODINGS = [("", "Auto-detect"), ("utf-8", "UTF-8"), ("utf-8-sig", "UTF-8 with BOM"),
-             ("gb18030", "GB18030 / GBK (Chinese Excel)"), ("cp1252", "Windows-1252")]
 
 
 def field_labels() -> dict[str, str]:
     from PySide6.QtCore import QCoreApplication
 
-    tr = lambda text: QCoreApplication.translate("ImportWizard", text)  # noqa: E731
-    return {"id": tr("Id"), "parent": tr("Reports to (parent id)"), "name": tr("Name"),
-            "kind": tr("Kind"), "leader": tr("Leader"), "headcount": tr("Headcount"),
-            "budget": tr("Budget"), "color": tr("Colour"), "x": tr("Position x"),
-            "y": tr("Position y"), "notes": tr("Notes")}
+    tr = QCoreApplication.translate
+    return {"id": tr("ImportWizard", "Id"), "parent": tr("ImportWizard", "Reports to (parent id)"),
+            "name": tr("ImportWizard", "Name"), "kind": tr("ImportWizard", "Kind"),
+            "leader": tr("ImportWizard", "Leader"), "headcount": tr("ImportWizard", "Headcount"),
+            "budget": tr("ImportWizard", "Budget"), "color": tr("ImportWizard", "Colour"),
+            "x": tr("ImportWizard", "Position x"), "y": tr("ImportWizard", "Position y"),
+            "notes": tr("ImportWizard", "Notes")}
 
 
 class FilePage(QWizardPage):
@@ -103,8 +103,11 @@ class MappingPage(QWizardPage):
         self.encoding_label = QLabel(self.tr("&Encoding:"))
         self.encoding_combo = QComboBox()
         self.encoding_label.setBuddy(self.encoding_combo)
-        for value, label in ENCODINGS:
-            self.encoding_combo.addItem(self.tr(label), value)
+        for value, label in (("", self.tr("Auto-detect")), ("utf-8", "UTF-8"),
+                             ("utf-8-sig", self.tr("UTF-8 with BOM")),
+                             ("gb18030", self.tr("GB18030 / GBK (Chinese Excel)")),
+                             ("cp1252", "Windows-1252")):
+            self.encoding_combo.addItem(label, value)
         for w in (self.sheet_label, self.sheet_combo, self.encoding_label, self.encoding_combo):
             source.addWidget(w)
         source.addStretch(1)

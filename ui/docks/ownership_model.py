@@ -214,8 +214,10 @@ class OwnershipModel(QAbstractTableModel):
 
 
 def role_label(role: Role) -> str:
+    """What a RACI letter means (literal strings, so lupdate finds them)."""
     from PySide6.QtCore import QCoreApplication
 
-    labels = {Role.R: "R: responsible (does the work)", Role.A: "A: accountable (the owner)",
-              Role.C: "C: consulted", Role.I: "I: informed"}
-    return QCoreApplication.translate("Role", labels[role])
+    tr = QCoreApplication.translate
+    return {Role.R: tr("Role", "R: responsible (does the work)"),
+            Role.A: tr("Role", "A: accountable (the owner)"),
+            Role.C: tr("Role", "C: consulted"), Role.I: tr("Role", "I: informed")}[role]

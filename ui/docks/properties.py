@@ -29,15 +29,17 @@ MIXED = -1.0  # spin-box value meaning "the selected departments differ"
 
 
 def kind_label(kind: DeptKind) -> str:
-    """The user-visible name of a department kind (translatable)."""
+    """The user-visible name of a department kind (literal strings, so lupdate finds them)."""
     from PySide6.QtCore import QCoreApplication
 
-    labels = {
-        DeptKind.DEPARTMENT: "Department", DeptKind.TEAM: "Team / sub-group",
-        DeptKind.COMMITTEE: "Committee", DeptKind.BUSINESS_UNIT: "Business unit",
-        DeptKind.OFFICE: "Office",
-    }
-    return QCoreApplication.translate("DeptKind", labels[kind])
+    tr = QCoreApplication.translate
+    return {
+        DeptKind.DEPARTMENT: tr("DeptKind", "Department"),
+        DeptKind.TEAM: tr("DeptKind", "Team / sub-group"),
+        DeptKind.COMMITTEE: tr("DeptKind", "Committee"),
+        DeptKind.BUSINESS_UNIT: tr("DeptKind", "Business unit"),
+        DeptKind.OFFICE: tr("DeptKind", "Office"),
+    }[kind]
 
 
 class NotesEdit(QPlainTextEdit):
