@@ -78,3 +78,29 @@ def test_a_change_from_elsewhere_refreshes_without_echoing_an_edit(qtbot):
     assert ed.properties.leader_edit.text() == "新经理"
     assert ed.properties.budget_spin.value() == 77.0
     assert ed.ctx.undo_stack.count() == 1  # the refresh committed nothing
+
+
+def test_a_selected_link_is_edited_and_a_duplicate_is_refused(qtbot):
+    from orgdesigner.entities import Link, LinkKind
+    from orgdesigner.ops import AddLink
+
+    ed = make_editor(qtbot)
+    ed.ctx.push(AddLink(Link(id="l1", source="mkt", target="sales", label="月度例会")))
+    ed.ctx.push(AddLink(Link(id="l2", source="mkt", target="sales", kind=LinkKind.DOTTED)))
+    ed.ctx.selection.set([], ["l1"])
+    editor = ed.properties.link_editor
+    assert editor.isVisible() and not ed.properties.department_form.isVisible()
+    assert editor.label_edit.text() == "月度例会" and "市场部" in editor.ends.text()
+    type_into(editor.label_edit, "周会")
+    assert ed.ctx.design.links["l1"].label == "周会"
+    index = editor.kind_combo.findData(LinkKind.DOTTED.value)
+    editor.kind_combo.setFocus()
+    editor.kind_combo.setCurrentIndex(index - 1)  # no commit: only `activated` (a user pick) commits
+    QTest.keyClick(editor.kind_combo, Qt.Key_Down)  # the user picks "Dotted line": l2 is that already
+    assert ed.ctx.design.links["l1"].kind is LinkKind.COLLABORATION
+    assert "already have such a link" in ed.properties.message.text()
+    assert ed.ctx.undo_stack.count() == 3
+    ed.ctx.undo_stack.undo()
+    qtbot.waitUntil(lambda: editor.label_edit.text() == "月度例会")
+    ed.ctx.selection.set(["mkt"])
+    assert ed.properties.department_form.isVisible() and not editor.isVisible()

@@ -24,6 +24,7 @@ from orgdesigner.errors import OrgDesignerError
 from orgdesigner.ops import Batch, Op, UpdateDepartment
 
 from .base import ContextDock
+from .link_properties import LinkEditor
 
 MIXED = -1.0  # spin-box value meaning "the selected departments differ"
 
@@ -66,8 +67,12 @@ class PropertiesDock(ContextDock):
         self.header = QLabel()
         self.header.setWordWrap(True)
         outer.addWidget(self.header)
-        form = QFormLayout()
-        outer.addLayout(form)
+        self.department_form = QWidget()
+        form = QFormLayout(self.department_form)
+        form.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.department_form)
+        self.link_editor = LinkEditor()
+        outer.addWidget(self.link_editor)
 
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("name")
@@ -106,6 +111,7 @@ class PropertiesDock(ContextDock):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020")
         outer.addWidget(self.message)
+        self.link_editor.refused.connect(self.message.setText)
         outer.addStretch(1)
         self.setWidget(body)
         self.refresh_timer = QTimer(self)
@@ -140,6 +146,7 @@ class PropertiesDock(ContextDock):
         return [deps[d] for d in self.ctx.selection.departments if d in deps]
 
     def _reload(self) -> None:
+        self.link_editor.ctx = self.ctx
         self._refresh()
 
     def _on_selection_changed(self) -> None:
@@ -150,6 +157,11 @@ class PropertiesDock(ContextDock):
         if self.ctx is None:
             return
         selected = self.ctx.selection.departments
+        if isinstance(event, (ev.LinkChanged, ev.LinkRemoved, ev.LinkAdded)):
+            link_id = event.id if isinstance(event, ev.LinkChanged) else event.link.id
+            if link_id in self.ctx.selection.links:
+                self.refresh_timer.start()
+            return
         if isinstance(event, ev.DepartmentChanged):
             hit = event.id in selected
         elif isinstance(event, (ev.DepartmentRemoved, ev.DepartmentAdded)):
@@ -165,6 +177,13 @@ class PropertiesDock(ContextDock):
         """Show the selection's values; widget signals are blocked, so nothing is committed."""
         self.refresh_timer.stop()
         depts = self.selected()
+        links_only = not depts and bool(self.link_editor.selected())
+        self.department_form.setVisible(not links_only)
+        self.link_editor.setVisible(links_only)
+        if links_only:
+            self.header.setText(self.tr("Collaboration link"))
+            self.link_editor.refresh()
+            return
         editors = (self.name_edit, self.kind_combo, self.leader_edit, self.headcount_spin,
                    self.budget_spin, self.color_edit, self.color_button, self.notes_edit)
         blockers = [QSignalBlocker(w) for w in editors]
