@@ -129,3 +129,17 @@ def test_clicking_a_department_name_selects_it_everywhere(qtbot):
     assert ed.properties.header.text() == "Department: 销售部"
     index = ed.functions.model.index(0, ed.functions.model.column_of("sales"))
     assert index.data(Qt.BackgroundRole) is not None  # its column is tinted
+
+
+def test_a_catalogue_function_the_design_lacks_can_be_added_back(qtbot):
+    ed = make_editor(qtbot)
+    ed.functions.catalogue_menu.aboutToShow.emit()
+    titles = [a.text() for a in ed.functions.catalogue_menu.actions()]
+    assert "市场调研" in titles and "品牌管理" not in titles  # the design has brand management
+    action = next(a for a in ed.functions.catalogue_menu.actions() if a.text() == "市场调研")
+    action.trigger()
+    added = ed.ctx.design.function_by_key("market_research")
+    assert added is not None and added.name == "市场调研"
+    assert ed.functions.selected_functions() == [added.id]
+    ed.ctx.undo_stack.undo()
+    assert ed.ctx.design.function_by_key("market_research") is None

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from orgdesigner import events as ev
 from orgdesigner.entities import Function, Role
+from orgdesigner.errors import OrgDesignerError
 from orgdesigner.ops import AddFunction, Batch, RemoveFunction, SetRole, UpdateFunction
 
 from .base import ContextDock
@@ -169,7 +170,11 @@ class FunctionsDock(ContextDock):
         self.add_button = QPushButton(self.tr("&Add function"))
         self.rename_button = QPushButton(self.tr("Re&name"))
         self.delete_button = QPushButton(self.tr("&Delete"))
-        for b in (self.add_button, self.rename_button, self.delete_button):
+        self.catalogue_button = QPushButton(self.tr("From the &catalogue"))
+        self.catalogue_menu = QMenu(self.catalogue_button)
+        self.catalogue_button.setMenu(self.catalogue_menu)
+        self.catalogue_menu.aboutToShow.connect(self._fill_catalogue_menu)
+        for b in (self.add_button, self.catalogue_button, self.rename_button, self.delete_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -330,6 +335,39 @@ class FunctionsDock(ContextDock):
             self.table.scrollTo(index)
             self.table.edit(index)
         return function.id
+
+    def _fill_catalogue_menu(self) -> None:
+        """Catalogue functions the design does not have yet (say, after some were deleted)."""
+        self.catalogue_menu.clear()
+        entries = self.missing_catalogue_entries()
+        if not entries:
+            action = self.catalogue_menu.addAction(self.tr("The design has every catalogue function"))
+            action.setEnabled(False)
+            return
+        language = self.ctx.design.language if self.ctx else "zh"
+        for entry in entries:
+            action = self.catalogue_menu.addAction(entry.name(language))
+            action.setToolTip(entry.description(language))
+            action.triggered.connect(lambda _c=False, e=entry: self.add_catalogue_function(e))
+
+    def missing_catalogue_entries(self) -> list:
+        if self.ctx is None:
+            return []
+        try:
+            from orgdesigner.catalogue import load_catalogue
+
+            entries = load_catalogue().entries
+        except (ImportError, OrgDesignerError):
+            return []
+        have = {f.key for f in self.ctx.design.functions.values() if f.key}
+        return [e for e in entries if e.key not in have]
+
+    def add_catalogue_function(self, entry) -> None:
+        if self.ctx is None:
+            return
+        function = entry.to_function(self.ctx.design.language)
+        self.ctx.push(AddFunction(function), self.tr("Add function %1").replace("%1", function.name))
+        self.show_functions([function.id])
 
     def _rename(self, function_id: str, name: str) -> None:
         if self.ctx and self.ctx.design.functions[function_id].name != name:
