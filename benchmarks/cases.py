@@ -86,3 +86,41 @@ def graphviz(path: Path):
     dot.write_text("\n".join(lines), encoding="utf-8")
     return (lambda: None), (lambda _: subprocess.run(
         ["dot", "-Tpdf", str(dot), "-o", str(folder / "tree.pdf")], check=True))
+
+
+@case("CSV import")
+def csv_import(path: Path):
+    from orgdesigner import storage
+    from orgdesigner.formats import read_design, write_design
+    folder = _tmpdir()
+    csv_path = folder / "org.csv"
+    write_design(storage.load(path), csv_path)
+    return (lambda: None), (lambda _: read_design(csv_path))
+
+
+@case("open (shared-file document)")
+def open_document(path: Path):
+    os.environ.setdefault("ORGDESIGNER_DATA_DIR", str(_tmpdir()))
+    from orgdesigner.document import DesignDocument
+
+    def run(_):
+        doc = DesignDocument.open(path, heartbeat=False)
+        doc.close()
+    return (lambda: None), run
+
+
+@case("save (one edit)")
+def save_one_edit(path: Path):
+    os.environ.setdefault("ORGDESIGNER_DATA_DIR", str(_tmpdir()))
+    from orgdesigner.document import DesignDocument
+    from orgdesigner import ops
+    target = _tmpdir() / "shared.db"
+    shutil.copyfile(path, target)
+    doc = DesignDocument.open(target, heartbeat=False)
+    dept = next(iter(doc.design.departments))
+    counter = iter(range(10**9))
+
+    def setup():
+        ops.UpdateDepartment(dept, {"name": f"市场部 {next(counter)}"}).apply(doc.design)
+        return doc
+    return setup, (lambda d: d.save())

@@ -39,6 +39,30 @@ def _builtin() -> None:
 _builtin()
 
 
+def _spreadsheets() -> None:
+    """CSV/TSV/xlsx: read through the importer (repairs dirty rows), written by csvexport."""
+    for suffix in (".csv", ".tsv", ".xlsx"):
+        register_reader(suffix, _read_table)
+    register_writer(".csv", lambda design, path, **_: _csv().write_csv(design, path))
+    register_writer(".xlsx", lambda design, path, **_: _csv().write_xlsx(design, path))
+
+
+def _read_table(path: Path, mapping: dict[str, str] | None = None, **options: Any) -> Design:
+    """A spreadsheet as a design (the report is dropped: importing.import_table returns it)."""
+    from .importing import ImportOptions, import_table
+
+    return import_table(path, mapping, ImportOptions(**options))[0]
+
+
+def _csv():
+    from . import csvexport
+
+    return csvexport
+
+
+_spreadsheets()
+
+
 def read_design(path: str | Path, **options: Any) -> Design:
     path = Path(path)
     if not path.exists():

@@ -1,20 +1,21 @@
 """Reading and writing `.db` design files: rows <-> plain records <-> model.
 
-`load(path)` never writes to the file (it is opened read-only, and older
-formats are migrated on a private copy). `save(design, path)` writes a
-complete new file next to the target and atomically replaces it.
-The shared-folder workflow (locks, conflicts, recovery) builds on these.
+`load(path)` never writes to the file and never opens it with SQLite: it is
+copied privately and checked as untrusted input (`orgdesigner.untrusted`);
+older formats are migrated on that copy. `save(design, path)` writes a
+complete new file next to the target, verifies it and atomically replaces it.
+The shared-folder workflow (lock, conflict check, working copy, recovery) is
+`orgdesigner.document.DesignDocument`, built on these.
 """
 
 from __future__ import annotations
 
-import getpass
 import json
+import math
 import os
 import shutil
 import socket
 import sqlite3
-import struct
 import tempfile
 import uuid
 from contextlib import contextmanager
@@ -22,21 +23,23 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from sqlalchemy import Engine, create_engine, event, insert, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import StaticPool
 
-from . import __version__, schema
-from .design import Design, FileStamp, build_design, now_iso
-from .entities import Department, Function, Link
-from .errors import FileProblem, ModelError, NewerFormatError
+from . import __version__, schema, untrusted
+from .design import LANGUAGES, Design, FileStamp, build_design, now_iso
+from .entities import Department, Function, Link, check_text
+from .errors import FileProblem, InvalidValueError, ModelError, NewerFormatError
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
-MAX_FILE_BYTES = 512 * 1024 * 1024
+SQLITE_MAGIC = untrusted.SQLITE_MAGIC
+MAX_FILE_BYTES = untrusted.MAX_FILE_BYTES
 
 
 def user_display_name() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name (some services): still save
-        return "unknown"
+    """The name written as "saved by" (the same one the lock file shows)."""
+    from .lockfile import user_display_name as display_name
+
+    return display_name()
 
 
 # --------------------------------------------------------------------- header
@@ -45,33 +48,7 @@ def read_header(path: str | Path) -> tuple[int, int]:
 
     Reads the first 100 bytes only, so nothing of SQLite runs on a foreign file.
     """
-    path = Path(path)
-    if not path.exists():
-        raise FileProblem(path, "no such file")
-    if path.is_dir():
-        raise FileProblem(path, "is a folder, not a design file")
-    try:
-        size = path.stat().st_size
-        with open(path, "rb") as handle:
-            head = handle.read(100)
-    except OSError as exc:
-        raise FileProblem(path, f"cannot be read ({exc.strerror or exc})") from None
-    if size == 0:
-        raise FileProblem(path, "is empty (0 bytes), not a design file")
-    if size > MAX_FILE_BYTES:
-        raise FileProblem(path, f"is too large for a design file ({size // 2**20} MB)")
-    if not head.startswith(SQLITE_MAGIC):
-        raise FileProblem(path, "is not an Org Designer design file (not an SQLite database)")
-    if len(head) < 100 or size < 512 or size % 512:
-        raise FileProblem(path, "is damaged (truncated SQLite file)")
-    user_version, application_id = struct.unpack(">iI", head[60:64] + head[68:72])
-    if application_id != schema.APPLICATION_ID:
-        raise FileProblem(path, "is an SQLite database of another program, not an Org Designer design")
-    if user_version > schema.FORMAT_VERSION:
-        raise NewerFormatError(path, user_version, schema.FORMAT_VERSION)
-    if user_version < 1:
-        raise FileProblem(path, f"has an unknown format version {user_version}")
-    return application_id, user_version
+    return schema.APPLICATION_ID, untrusted.check_header(path)
 
 
 # -------------------------------------------------------------------- engines
@@ -105,25 +82,39 @@ def open_engine(path: str | Path, *, readonly: bool) -> Iterator[Engine]:
 
 
 # ---------------------------------------------------------------------- write
+def department_row(d: Department) -> dict[str, Any]:
+    return {"id": d.id, "code": d.code, "name": d.name, "kind": d.kind.value,
+            "parent_id": d.parent, "leader": d.leader, "headcount": d.headcount,
+            "budget": d.budget, "color": d.color, "x": d.x, "y": d.y, "notes": d.notes}
+
+
+def link_row(l: Link) -> dict[str, Any]:  # noqa: E741
+    return {"id": l.id, "source_id": l.source, "target_id": l.target, "kind": l.kind.value,
+            "label": l.label, "directed": int(l.directed)}
+
+
+def function_row(f: Function) -> dict[str, Any]:
+    return {"id": f.id, "key": f.key, "name": f.name, "category": f.category,
+            "required": int(f.required), "description": f.description}
+
+
+_ROW_OF = {"departments": ("departments", department_row), "links": ("links", link_row),
+           "functions": ("functions", function_row)}
+
+
+def rows_for(design: Design, table: str, obj_id: str) -> dict[str, Any]:
+    """The row (without sort_order) of one department, link or function."""
+    attribute, make = _ROW_OF[table]
+    return make(getattr(design, attribute)[obj_id])
+
+
 def _rows(design: Design) -> dict[str, list[dict[str, Any]]]:
     return {
-        "departments": [
-            {"id": d.id, "code": d.code, "name": d.name, "kind": d.kind.value,
-             "parent_id": d.parent, "leader": d.leader, "headcount": d.headcount,
-             "budget": d.budget, "color": d.color, "x": d.x, "y": d.y, "notes": d.notes,
-             "sort_order": i}
-            for i, d in enumerate(design.departments.values())
-        ],
-        "links": [
-            {"id": l.id, "source_id": l.source, "target_id": l.target, "kind": l.kind.value,
-             "label": l.label, "directed": int(l.directed), "sort_order": i}
-            for i, l in enumerate(design.links.values())
-        ],
-        "functions": [
-            {"id": f.id, "key": f.key, "name": f.name, "category": f.category,
-             "required": int(f.required), "description": f.description, "sort_order": i}
-            for i, f in enumerate(design.functions.values())
-        ],
+        "departments": [department_row(d) | {"sort_order": i}
+                        for i, d in enumerate(design.departments.values())],
+        "links": [link_row(l) | {"sort_order": i} for i, l in enumerate(design.links.values())],
+        "functions": [function_row(f) | {"sort_order": i}
+                      for i, f in enumerate(design.functions.values())],
         "responsibilities": [
             {"function_id": f, "department_id": d, "role": r.value}
             for f, d, r in design.responsibilities()
@@ -190,28 +181,85 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def temp_path_beside(path: Path) -> Path:
+    """A fresh, hidden temp name in the target's folder (same filesystem, so replace is atomic)."""
+    return path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
+
+
+def copy_mode(target: Path, tmp: Path) -> None:
+    """Give the new file the permissions of the one it replaces (colleagues keep access)."""
+    try:
+        mode = target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(tmp, mode)
+
+
+def verify_file(path: Path, design: Design) -> untrusted.Fingerprint:
+    """Read a just-written file back like an untrusted one; it must hold exactly `design`.
+
+    Returns the fingerprint of the verified bytes. Raises FileProblem if not.
+    """
+    copy, fingerprint = load_checked(path)
+    if copy.counts() != design.counts():
+        raise FileProblem(path, f"verification failed: counts {copy.counts()} "
+                                f"differ from {design.counts()}")
+    if copy.snapshot() != design.snapshot():
+        raise FileProblem(path, "verification failed: the written content differs")
+    copy.check_invariants()
+    return fingerprint
+
+
 def save(design: Design, path: str | Path) -> None:
-    """Write the design to `path` atomically: temp file in the same folder, fsync, replace."""
+    """Write the design to `path` atomically: temp file beside it, fsync, verify, replace.
+
+    No lock and no conflict check: that is `DesignDocument.save`'s job. Used by
+    the CLI for new files and by exports to `.db`.
+    """
     path = Path(path)
-    old_stamp = design.stamp
+    old_stamp, old_modified = design.stamp, design.modified
     design.stamp = stamp_for_save(design)
     design.modified = design.stamp.saved_at
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    tmp.unlink()
+    tmp = temp_path_beside(path)
     try:
         write_file(design, tmp)
         fsync_file(tmp)
+        verify_file(tmp, design)
+        copy_mode(path, tmp)
         os.replace(tmp, path)
-        fsync_dir(path.parent)
     except BaseException:
-        design.stamp = old_stamp
+        design.stamp, design.modified = old_stamp, old_modified
         tmp.unlink(missing_ok=True)
+        Path(f"{tmp}-journal").unlink(missing_ok=True)
         raise
+    try:
+        fsync_dir(path.parent)
+    except OSError:  # the new file is in place; some shares cannot fsync a folder
+        pass
 
 
 # ----------------------------------------------------------------------- read
+def _check_meta(meta: dict[str, str], settings: list[tuple[str, str]]) -> None:
+    for key, value in meta.items():
+        check_text(value, f"meta {key[:40]!r}")
+    if meta.get("language", "zh") not in LANGUAGES:
+        raise InvalidValueError(f"unknown language {meta.get('language')!r}")
+    for key in ("save_generation", "format_version"):
+        if not str(meta.get(key, "0") or "0").isdigit():
+            raise InvalidValueError(f"the stored {key.replace('_', ' ')} is not a whole number")
+    for key, value in settings:
+        check_text(key, "setting name", 200)
+        if check_text(value, f"setting {key[:40]!r}").lstrip()[:1] in ("[", "{"):
+            raise InvalidValueError(f"setting {key[:40]!r} is not a plain value")
+        parsed = json.loads(value)
+        if parsed is not None and not isinstance(parsed, (str, int, float, bool)):
+            raise InvalidValueError(f"setting {key[:40]!r} is not a plain value")
+        if isinstance(parsed, float) and not math.isfinite(parsed):
+            raise InvalidValueError(f"setting {key[:40]!r} is not a finite number")
+
+
 def _design_from_engine(engine: Engine, path: Path) -> Design:
     with engine.connect() as conn:
         meta = {r.key: r.value for r in conn.execute(select(schema.meta))}
@@ -221,6 +269,7 @@ def _design_from_engine(engine: Engine, path: Path) -> Design:
         role_rows = conn.execute(select(schema.responsibilities)).all()
         setting_rows = conn.execute(select(schema.settings)).all()
     try:
+        _check_meta(meta, [(r.key, r.value) for r in setting_rows])
         design = build_design(
             name=meta.get("name", ""), language=meta.get("language", "zh"),
             departments=[
@@ -236,46 +285,88 @@ def _design_from_engine(engine: Engine, path: Path) -> Design:
                        for r in function_rows],
             roles=[(r.function_id, r.department_id, r.role) for r in role_rows],
         )
+        # build_design adds parents before children; keep the file's order instead
+        design.departments = {r.id: design.departments[r.id] for r in dept_rows}
         for row in setting_rows:
             design.settings[row.key] = json.loads(row.value)
+        design.stamp = FileStamp(
+            format_version=int(meta.get("format_version", schema.FORMAT_VERSION)),
+            save_generation=int(meta.get("save_generation", 0) or 0),
+            save_id=meta.get("save_id", ""), saved_by=meta.get("saved_by", ""),
+            saved_at=meta.get("saved_at", ""), app_version=meta.get("app_version", ""),
+        )
     except ModelError as exc:
         raise FileProblem(path, f"has invalid content: {exc}") from None
-    except (ValueError, TypeError) as exc:
-        raise FileProblem(path, f"has invalid content: {exc}") from None
+    except (ValueError, TypeError, RecursionError) as exc:
+        raise FileProblem(path, f"has invalid content: {_short(exc)}") from None
     design.id = meta.get("design_id") or design.id
     design.description = meta.get("description", "")
     design.author = meta.get("author", "")
     design.created = meta.get("created", design.created)
     design.modified = meta.get("modified", design.modified)
-    design.stamp = FileStamp(
-        format_version=int(meta.get("format_version", schema.FORMAT_VERSION)),
-        save_generation=int(meta.get("save_generation", 0) or 0),
-        save_id=meta.get("save_id", ""), saved_by=meta.get("saved_by", ""),
-        saved_at=meta.get("saved_at", ""), app_version=meta.get("app_version", ""),
-    )
     return design
 
 
+def design_from_connection(conn: sqlite3.Connection, path: Path) -> Design:
+    """Build the design from an open (checked) connection; the connection stays open."""
+    engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
+    try:
+        return _design_from_engine(engine, path)
+    finally:
+        engine.dispose(close=False)
+
+
 def load(path: str | Path) -> Design:
-    """Read a design file without changing it; raise FileProblem for unusable files."""
+    """Read a design file without changing it; raise FileProblem for unusable files.
+
+    Never opens the file with SQLite: it is copied privately and checked as
+    untrusted input (see `orgdesigner.untrusted`). Takes no lock and writes
+    nothing beside the file, so the CLI's read-only commands use it.
+    """
+    return load_checked(path)[0]
+
+
+def load_checked(path: str | Path, keep_copy: Path | None = None) -> tuple[Design, untrusted.Fingerprint]:
+    """Like `load`, also returning the fingerprint of the exact bytes read.
+
+    With `keep_copy`, the private copy (migrated to the current format) is left
+    at that path, e.g. as a document's working copy.
+    """
     from .migrations import migrate_copy
 
     path = Path(path)
-    _, version = read_header(path)
-    try:
-        if version < schema.FORMAT_VERSION:
-            with tempfile.TemporaryDirectory(prefix="orgdesigner-migrate-") as tmp:
-                copy = Path(tmp) / path.name
-                shutil.copyfile(path, copy)
+    read_header(path)  # before copying: nothing of SQLite, no oversized copy
+    with tempfile.TemporaryDirectory(prefix="orgdesigner-read-") as tmp:
+        copy = Path(tmp) / "copy.db"
+        fingerprint = untrusted.private_copy(path, copy)
+        try:
+            _, version = read_header(copy)
+        except NewerFormatError as exc:  # name the user's file, not our copy
+            raise NewerFormatError(path, exc.found, exc.supported) from None
+        except FileProblem as exc:
+            raise FileProblem(path, exc.problem) from None
+        try:
+            if version < schema.FORMAT_VERSION:
+                conn = untrusted.open_checked(copy)
+                try:
+                    untrusted.check_no_code(conn, path)
+                finally:
+                    conn.close()
                 migrate_copy(copy, version)
-                with open_engine(copy, readonly=True) as engine:
-                    return _design_from_engine(engine, path)
-        with open_engine(path, readonly=True) as engine:
-            return _design_from_engine(engine, path)
-    except FileProblem:
-        raise
-    except Exception as exc:  # sqlite3/SQLAlchemy errors on a damaged or foreign file
-        raise FileProblem(path, f"is damaged or not a valid design file ({_short(exc)})") from None
+            conn = untrusted.open_checked(copy)
+            try:
+                untrusted.check_database(conn, path)
+                design = design_from_connection(conn, path)
+            finally:
+                conn.close()
+        except FileProblem:
+            raise
+        except (sqlite3.Error, SQLAlchemyError, ValueError, OverflowError, MemoryError) as exc:
+            orig = getattr(exc, "orig", None) or exc
+            raise FileProblem(path, untrusted.describe_sqlite_error(orig)) from None
+        if keep_copy is not None:
+            shutil.move(copy, keep_copy)
+    return design, fingerprint
 
 
 def _short(exc: BaseException) -> str:

@@ -9,12 +9,17 @@ from .common import check_output
 
 
 def register(sub) -> None:
-    p = sub.add_parser("import", help="import a file into a new design file",
-                       description="Read a design from another format into a new .db file. "
-                                   f"Readable types: {', '.join(sorted(READERS))}.")
+    p = sub.add_parser(
+        "import", help="import a file into a new design file",
+        description="Read a design from another format into a new .db file. "
+                    f"Readable types: {', '.join(sorted(READERS))}. For spreadsheets the "
+                    "columns are detected from the header (id/ID/Post Unique Reference, "
+                    "parent/parentId/Reports to, name/Name ...); name them to override. "
+                    "Dirty rows are repaired and listed in the report, never dropped.")
     p.add_argument("source", type=Path, metavar="FILE")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.db")
     p.add_argument("--force", action="store_true", help="replace an existing output file")
+    _table_arguments(p)
     p.set_defaults(run=run_import)
 
     p = sub.add_parser("export", help="export a design to another format",
@@ -28,6 +33,9 @@ def register(sub) -> None:
 
 def run_import(args) -> int:
     check_output(args.output, args.force)
+    if args.source.suffix.lower() in TABLE_SUFFIXES:
+        return _import_table(args)
+    _refuse_table_options(args)
     design = read_design(args.source)
     write_design(design, args.output)
     print(f"imported {args.source} -> {args.output} ({len(design.departments)} departments)")
@@ -39,4 +47,71 @@ def run_export(args) -> int:
     design = read_design(args.file)
     write_design(design, args.output)
     print(f"exported {args.file} -> {args.output}")
+    return 0
+
+
+# ------------------------------------------------------------ spreadsheet import
+# Spreadsheets go through `orgdesigner.importing`: the columns are auto-detected
+# or named with --id/--parent/--name/--map, dirty rows are repaired, and the
+# report is printed (in full with --report).
+
+TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
+
+
+def _table_arguments(p) -> None:
+    table = p.add_argument_group("spreadsheets (.csv, .tsv, .xlsx)")
+    table.add_argument("--id", metavar="COL", help="column with the department id")
+    table.add_argument("--parent", metavar="COL", help="column with the parent's id")
+    table.add_argument("--name", metavar="COL", help="column with the department name")
+    table.add_argument("--map", action="append", metavar="FIELD=COL",
+                       help="map any field (id, parent, name, kind, leader, headcount, budget, "
+                            "color, x, y, notes) to a column; FIELD= switches a field off")
+    table.add_argument("--sheet", metavar="NAME", help="workbook sheet to read (name or number)")
+    table.add_argument("--encoding", metavar="E", help="text encoding (default: detected)")
+    table.add_argument("--delimiter", metavar="C",
+                       help="CSV delimiter: a character, or tab/comma/semicolon/pipe (default: detected)")
+    table.add_argument("--header-row", type=int, metavar="N",
+                       help="row of the header (default: first non-blank)")
+    table.add_argument("--fix-ids", action="store_true",
+                       help="attach rows whose parent id differs from an id only by leading zeros "
+                            "or spaces")
+    table.add_argument("--no-extras", action="store_true",
+                       help="do not keep unmapped columns in the notes")
+    table.add_argument("--junior", type=Path, metavar="FILE",
+                       help="a file of aggregated staff rows (parent id + FTE) to add to headcount")
+    table.add_argument("--report", type=Path, metavar="REPORT.json",
+                       help="write the full import report as JSON")
+
+
+def _refuse_table_options(args) -> None:
+    from ..errors import OrgDesignerError
+
+    names = ("id", "parent", "name", "map", "sheet", "encoding", "delimiter", "header_row",
+             "junior", "report")
+    used = [f"--{n.replace('_', '-')}" for n in names if getattr(args, n, None) is not None]
+    used += [flag for flag, on in (("--fix-ids", args.fix_ids), ("--no-extras", args.no_extras)) if on]
+    if used:
+        raise OrgDesignerError(f"{args.source.name}: {', '.join(used)} only apply to spreadsheets "
+                               "(.csv, .tsv, .xlsx)")
+
+
+def _import_table(args) -> int:
+    from ..importing import ImportOptions, import_table, parse_map_options
+
+    mapping = parse_map_options(args.map)
+    for field in ("id", "parent", "name"):
+        if getattr(args, field) is not None:
+            mapping[field] = getattr(args, field)
+    if args.report is not None:
+        check_output(args.report, args.force)
+    options = ImportOptions(encoding=args.encoding, delimiter=args.delimiter, sheet=args.sheet,
+                            header_row=args.header_row, fix_ids=args.fix_ids,
+                            extras=not args.no_extras, junior=args.junior)
+    design, report = import_table(args.source, mapping, options)
+    write_design(design, args.output)
+    if args.report is not None:
+        report.write(args.report)
+    print(report.summary())
+    print(f"imported {args.source} -> {args.output} ({len(design.departments)} departments)"
+          + (f"; full report in {args.report}" if args.report is not None else ""))
     return 0

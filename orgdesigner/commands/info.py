@@ -31,5 +31,10 @@ def run(args) -> int:
         lines.append(f"format version:   {stamp.format_version}")
         saved = f"{stamp.saved_at or 'unknown'} by {stamp.saved_by or 'unknown'}"
         lines.append(f"last saved:       {saved} (save {stamp.save_generation})")
+    from ..document import describe_lock
+
+    editing = describe_lock(args.file)
+    if editing:
+        lines.append(f"open for editing: {editing}")
     print("\n".join(lines))
     return 0

@@ -1,0 +1,346 @@
+"""DesignDocument: the API the editor uses to open, save and close design files.
+
+    doc = DesignDocument.open(path)          # may raise FileProblem, LockedByOther
+    doc.design                                # the model; edit it through ops as usual
+    doc.state.editable, doc.state.read_only_reason, doc.state.recovered
+    doc.save()                                # may raise ChangedByOthers, LockedByOther, SaveFailed
+    doc.save(overwrite=True)                  # after the user chose "Overwrite anyway"
+    doc.save_as(other_path)                   # may raise LockedByOther, SaveFailed
+    doc.heartbeat()                           # every minute (a QTimer); a daemon thread also does it
+    doc.lock_lost, doc.dirty, doc.problem     # for the status bar
+    doc.close()                               # releases the lock, deletes the working copy
+
+Other formats (JSON, spreadsheets) are read with `orgdesigner.formats.read_design`
+and wrapped in `DesignDocument.new(design)`: an untitled document whose first
+save is a Save As.
+
+On `LockedByOther` the UI offers: `DesignDocument.open(path, read_only=True)`,
+`DesignDocument.open_copy(path)`, Cancel, and for a stale lock
+`DesignDocument.open(path, break_stale_lock=True)` (a backup is taken first).
+At start the UI lists `orgdesigner.recovery.find_recoverable()` and calls
+`DesignDocument.recover(item)` or `recovery.discard(item)`.
+
+The shared file is never opened by SQLite: it is copied to a private working
+copy (`orgdesigner.workingcopy`) that records every edit as it happens, and
+saved through `orgdesigner.safesave` (temp file, fsync, verify, conflict
+check, backup, atomic replace). Every error's `str()` is a sentence for the user.
+"""
+
+from __future__ import annotations
+
+import atexit
+import glob
+import os
+import shutil
+import time
+import weakref
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import lockfile, storage, untrusted
+from .design import Design
+from .docerrors import ChangedByOthers, LockedByOther, SaveFailed
+from .errors import FileProblem
+from .lockfile import LockInfo, LockUnavailable, OwnedLock
+from .safesave import (
+    busy_marker, check_unchanged, describe_os_error, save_verified, take_backup,
+)
+from .untrusted import Fingerprint
+from .workingcopy import Manifest, WorkingCopy
+
+__all__ = ["DesignDocument", "DocumentState", "ChangedByOthers", "LockedByOther", "SaveFailed"]
+
+
+@dataclass(frozen=True)
+class DocumentState:
+    """How a document was opened: what the title bar and the Save action show."""
+
+    editable: bool
+    read_only_reason: str = ""  # a sentence, e.g. "design.db is being edited by Wang Li ..."
+    recovered: bool = False  # unsaved work brought back after a crash
+    untitled: bool = False  # no file yet: Save means Save As
+
+
+class DesignDocument:
+    """One open design: the model, its working copy, its lock and its file."""
+
+    def __init__(self, design: Design, path: Path | None, working: WorkingCopy,
+                 lock: OwnedLock | None, state: DocumentState, base: Fingerprint | None):
+        self.design = design
+        self.path = path
+        self.working = working
+        self.lock = lock
+        self.state = state
+        self.base = base  # fingerprint of the file version our edits are based on
+        _OPEN.add(self)
+
+    # ------------------------------------------------------------- opening
+    @classmethod
+    def open(cls, path: str | Path, *, read_only: bool = False, break_stale_lock: bool = False,
+             user: str | None = None, heartbeat: bool = True) -> "DesignDocument":
+        """Open a design file for editing (or read-only). See the module docstring."""
+        path = Path(os.path.abspath(path))
+        untrusted.check_header(path)
+        lock: OwnedLock | None = None
+        reason = (describe_lock(path) or "opened read-only") if read_only else ""
+        if not read_only:
+            marker = busy_marker(path)
+            if marker is not None:
+                reason = (f"another program is writing to {path.name} right now "
+                          f"({marker.name} is beside it)")
+            else:
+                try:
+                    lock = _acquire(path, user, break_stale_lock)
+                except LockUnavailable as exc:
+                    reason = f"it cannot be locked for editing: {exc}"
+        try:
+            doc = cls._load(path, lock, DocumentState(editable=lock is not None,
+                                                      read_only_reason=reason))
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        if lock is not None:
+            sweep_leftovers(path)
+            if heartbeat:
+                lock.start_heartbeat()
+        return doc
+
+    @classmethod
+    def _load(cls, path: Path, lock: OwnedLock | None, state: DocumentState) -> "DesignDocument":
+        folder, session = _new_session(path)
+        try:
+            design, fingerprint = storage.load_checked(path, keep_copy=folder / "working.db")
+            manifest = Manifest(session=session, source=str(path), title=design.name,
+                                read_only=not state.editable)
+            working = WorkingCopy.start(design, folder, manifest, have_file=True)
+            working.set_base(fingerprint, design.stamp)
+            manifest.write(folder)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        return cls(design, path, working, lock, state, fingerprint)
+
+    @classmethod
+    def open_copy(cls, path: str | Path) -> "DesignDocument":
+        """Open the content of `path` as a new, untitled design (for a file someone is editing)."""
+        path = Path(os.path.abspath(path))
+        doc = cls._load(path, None, DocumentState(editable=True, untitled=True))
+        doc.path = None
+        doc.base = None
+        doc.working.manifest.source = None
+        doc.working.manifest.write(doc.working.folder)
+        return doc
+
+    @classmethod
+    def new(cls, design: Design | None = None) -> "DesignDocument":
+        """An untitled document (a new design or an import); its first save is a Save As."""
+        design = design or Design("")
+        folder, session = _new_session(None)
+        manifest = Manifest(session=session, source=None, title=design.name)
+        working = WorkingCopy.start(design, folder, manifest)
+        return cls(design, None, working, None, DocumentState(editable=True, untitled=True), None)
+
+    @classmethod
+    def recover(cls, item, *, user: str | None = None, heartbeat: bool = True) -> "DesignDocument":
+        """Reopen a crashed session's unsaved work (`item` from `recovery.find_recoverable`).
+
+        The file is locked again if possible; if someone else holds it the
+        document is read-only (Save As keeps the work). Saving goes through
+        the conflict check against the version the work was based on.
+        """
+        from .recovery import adopt
+
+        design, manifest = adopt(item)
+        source = Path(manifest.source) if manifest.source else None
+        lock = None
+        reason = ""
+        if source is not None:
+            seen = lockfile.read_lock(source).info
+            crashed_own = (seen is not None and seen.pid == item.manifest.pid
+                           and seen.host == item.manifest.host)
+            try:  # the crashed session's own lock is stale by definition: take it over
+                lock = _acquire(source, user, break_stale=crashed_own)
+            except LockedByOther as exc:
+                reason = str(exc)
+            except LockUnavailable as exc:
+                reason = f"it cannot be locked for editing: {exc}"
+        manifest.read_only = source is not None and lock is None
+        manifest.dirty = True
+        working = WorkingCopy(item.folder, design, manifest)
+        manifest.write(item.folder)
+        base = Fingerprint(manifest.base_sha256, manifest.base_size) if manifest.base_sha256 else None
+        state = DocumentState(editable=source is None or lock is not None, read_only_reason=reason,
+                              recovered=True, untitled=source is None)
+        if lock is not None and heartbeat:
+            lock.start_heartbeat()
+        return cls(design, source, working, lock, state, base)
+
+    # -------------------------------------------------------------- status
+    @property
+    def dirty(self) -> bool:
+        """True when the working copy holds edits not yet saved to the file."""
+        return self.working.manifest.dirty
+
+    @property
+    def problem(self) -> str:
+        """'' normally; a sentence if the working copy could not keep up (crash safety lost)."""
+        return self.working.problem
+
+    @property
+    def lock_lost(self) -> bool:
+        """True once a heartbeat found our lock broken or taken over (warn; Save will tell more)."""
+        return self.lock is not None and self.lock.lost
+
+    def heartbeat(self) -> bool:
+        """Refresh the lock's heartbeat; False if the lock was broken or taken over."""
+        return self.lock.heartbeat() if self.lock is not None else False
+
+    # -------------------------------------------------------------- saving
+    def save(self, *, overwrite: bool = False) -> None:
+        """Save to the document's file. `overwrite=True` skips only the changed-by-others check."""
+        if self.path is None:
+            raise SaveFailed(None, "it has no file name yet; use Save As")
+        if not self.state.editable:
+            raise SaveFailed(self.path, f"it is open read-only ({self.state.read_only_reason}); "
+                                        "use Save As")
+        base = None if overwrite else self.base
+        if not (self.lock is not None and self.lock.still_ours()):
+            try:  # "changed by others" matters more than who holds the lock now
+                check_unchanged(self.path, base)
+            except OSError as exc:
+                raise SaveFailed(self.path, describe_os_error(exc)) from None
+        self._ensure_lock()
+        self._write(self.path, base)
+
+    def save_as(self, path: str | Path, *, user: str | None = None) -> None:
+        """Save to a new file name and continue editing that file (the UI confirms replacing)."""
+        path = Path(os.path.abspath(path))
+        if self.path is not None and path == self.path and self.state.editable:
+            self.save(overwrite=True)
+            return
+        try:
+            lock = _acquire(path, user, break_stale=False)
+        except LockUnavailable as exc:
+            raise SaveFailed(path, str(exc)) from None
+        try:
+            self._write(path, None)
+        except BaseException:
+            lock.release()
+            raise
+        if self.lock is not None:
+            self.lock.release()
+        self.lock = lock
+        lock.start_heartbeat()
+        self.path = path
+        self.state = DocumentState(editable=True)
+
+    def _ensure_lock(self) -> None:
+        assert self.path is not None
+        if self.lock is not None and self.lock.still_ours():
+            return
+        seen = lockfile.read_lock(self.path)
+        if seen.exists:  # someone broke our lock and took the file over
+            raise LockedByOther(self.path, seen.info)
+        try:  # our lock vanished: take it again; the conflict check guards the content
+            lock = OwnedLock.acquire(self.path)
+        except FileExistsError:
+            raise LockedByOther(self.path, lockfile.read_lock(self.path).info) from None
+        except LockUnavailable as exc:
+            raise SaveFailed(self.path, str(exc)) from None
+        if self.lock is not None:
+            self.lock.release()
+        self.lock = lock
+        lock.start_heartbeat()
+
+    def _write(self, path: Path, base: Fingerprint | None) -> None:
+        fingerprint = save_verified(self.design, path, self.working.write_complete_copy, base)
+        self.base = fingerprint
+        self.working.saved(path, fingerprint, self.design.stamp)
+
+    # ------------------------------------------------------------- closing
+    def close(self) -> None:
+        """Release the lock and delete the working copy (the UI asked about unsaved edits)."""
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+        self.working.close(discard=True)
+        _OPEN.discard(self)
+
+
+_OPEN: "weakref.WeakSet[DesignDocument]" = weakref.WeakSet()
+
+
+@atexit.register
+def _release_locks_at_exit() -> None:
+    """A normal exit never leaves a lock behind; unsaved work stays recoverable."""
+    for doc in list(_OPEN):
+        if doc.lock is not None:
+            doc.lock.release()
+            doc.lock = None
+
+
+def _new_session(path: Path | None) -> tuple[Path, str]:
+    """A session folder for the working copy; a clear error if the data folder is unusable."""
+    try:
+        return WorkingCopy.new_folder()
+    except OSError as exc:
+        from .workingcopy import data_dir
+
+        raise FileProblem(path or data_dir(), f"cannot be opened: no working copy can be made in "
+                                              f"{data_dir()} ({exc.strerror or exc})") from None
+
+
+def _acquire(path: Path, user: str | None, break_stale: bool) -> OwnedLock:
+    """Take the lock on `path`, or raise LockedByOther / LockUnavailable."""
+    try:
+        return OwnedLock.acquire(path, user)
+    except FileExistsError:
+        pass
+    seen = lockfile.read_lock(path)
+    stale = seen.stale_reason()
+    if not (stale and break_stale):
+        if not seen.exists:  # released meanwhile: try once more
+            try:
+                return OwnedLock.acquire(path, user)
+            except FileExistsError:
+                seen = lockfile.read_lock(path)
+        raise LockedByOther(path, seen.info, stale=bool(stale), why_stale=stale)
+    if path.exists():
+        try:
+            take_backup(path)
+        except OSError as exc:
+            raise SaveFailed(path, f"no backup could be taken before breaking the lock "
+                                   f"({exc.strerror or exc})") from None
+    if not lockfile.break_lock(path, seen):
+        raise LockedByOther(path, lockfile.read_lock(path).info)
+    try:
+        return OwnedLock.acquire(path, user)
+    except FileExistsError:
+        raise LockedByOther(path, lockfile.read_lock(path).info) from None
+
+
+def sweep_leftovers(path: Path) -> None:
+    """Remove temp files of saves that crashed long ago (we hold the lock, so none is live)."""
+    cutoff = time.time() - lockfile.STALE_AFTER.total_seconds()
+    lock_name = glob.escape(lockfile.lock_path(path).name)
+    patterns = (f".{glob.escape(path.name)}.*.tmp*", f"{lock_name}.*.tmp", f"{lock_name}.broken-*")
+    for leftover in (p for pattern in patterns for p in path.parent.glob(pattern)):
+        try:
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
+        except OSError:
+            pass
+
+
+def describe_lock(path: str | Path) -> str:
+    """'' or the sentence saying who edits `path` (for `info` and the open dialog)."""
+    seen = lockfile.read_lock(path)
+    if not seen.exists:
+        return ""
+    if seen.info is None:
+        return f"{Path(path).name} has a damaged lock file beside it"
+    return seen.info.describe(path)
+
+
+_ = LockInfo  # re-exported for the UI

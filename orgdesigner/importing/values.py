@@ -1,0 +1,100 @@
+"""Turn spreadsheet cells into department field values, saying what was changed.
+
+Each parser returns the value to use and, when the cell was not usable as
+is, a short phrase for the import report; it never raises.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from ..entities import DEFAULT_COLOR, MAX_COORD, MAX_TEXT, DeptKind
+
+_CURRENCY = re.compile(r"[£$€¥￥\s\u00a0]|RMB|CNY|USD|GBP|EUR|元", re.IGNORECASE)
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d{1,2}$")
+_HEX = re.compile(r"^#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
+
+KIND_WORDS: dict[str, DeptKind] = {
+    "department": DeptKind.DEPARTMENT, "dept": DeptKind.DEPARTMENT, "部门": DeptKind.DEPARTMENT,
+    "科室": DeptKind.DEPARTMENT, "处": DeptKind.DEPARTMENT, "directorate": DeptKind.DEPARTMENT,
+    "team": DeptKind.TEAM, "group": DeptKind.TEAM, "subgroup": DeptKind.TEAM, "小组": DeptKind.TEAM,
+    "组": DeptKind.TEAM, "团队": DeptKind.TEAM, "unit": DeptKind.TEAM,
+    "committee": DeptKind.COMMITTEE, "board": DeptKind.COMMITTEE, "委员会": DeptKind.COMMITTEE,
+    "businessunit": DeptKind.BUSINESS_UNIT, "division": DeptKind.BUSINESS_UNIT,
+    "bu": DeptKind.BUSINESS_UNIT, "事业部": DeptKind.BUSINESS_UNIT,
+    "office": DeptKind.OFFICE, "办公室": DeptKind.OFFICE,
+}
+
+
+def clean_text(cell: str) -> str:
+    """Surrounding spaces dropped, line breaks unified (CRLF/CR -> LF)."""
+    return cell.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def clip(text: str, limit: int = MAX_TEXT) -> tuple[str, str | None]:
+    if len(text) <= limit:
+        return text, None
+    return text[: limit - 1] + "…", f"cut to {limit} characters"
+
+
+def parse_number(cell: str, *, allow_negative: bool = False,
+                 limit: float = 1e15) -> tuple[float, str | None]:
+    """A number from text like `1,234.5`, `£1 200`, `0.6`, `1,5`; 0 with a phrase when unusable."""
+    text = clean_text(cell)
+    if not text:
+        return 0.0, None
+    compact = _CURRENCY.sub("", text)
+    note = None
+    if _THOUSANDS.match(compact):
+        compact = compact.replace(",", "")
+    elif _DECIMAL_COMMA.match(compact):
+        compact = compact.replace(",", ".")
+        note = f"read {text!r} as {compact} (decimal comma)"
+    try:
+        value = float(compact)
+    except ValueError:
+        return 0.0, f"{text!r} is not a number: used 0"
+    if not math.isfinite(value) or abs(value) > limit:
+        return 0.0, f"{text!r} is out of range: used 0"
+    if value < 0 and not allow_negative:
+        return 0.0, f"{text!r} is negative: used 0"
+    return value, note
+
+
+def parse_kind(cell: str) -> tuple[DeptKind, str | None]:
+    text = clean_text(cell)
+    if not text:
+        return DeptKind.DEPARTMENT, None
+    key = re.sub(r"[\s_\-]+", "", text.casefold())
+    for kind in DeptKind:
+        if key == kind.value.replace("_", ""):
+            return kind, None
+    if key in KIND_WORDS:
+        return KIND_WORDS[key], None
+    return DeptKind.DEPARTMENT, f"unknown kind {text!r}: used department"
+
+
+def parse_color(cell: str) -> tuple[str, str | None]:
+    text = clean_text(cell)
+    if not text:
+        return DEFAULT_COLOR, None
+    match = _HEX.match(text)
+    if not match:
+        return DEFAULT_COLOR, f"colour {text!r} is not #rrggbb: used the default"
+    digits = match.group(1)
+    if len(digits) == 3:
+        digits = "".join(c * 2 for c in digits)
+    return "#" + digits.lower(), None
+
+
+def parse_coord(cell: str) -> tuple[float, str | None]:
+    return parse_number(cell, allow_negative=True, limit=MAX_COORD)
+
+
+def format_number(value: float) -> str:
+    """Numbers written back to cells: `3` not `3.0`, `0.65` stays `0.65`."""
+    if float(value).is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(float(value))

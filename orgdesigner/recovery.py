@@ -1,0 +1,107 @@
+"""Crash recovery: unsaved work whose program is gone is offered at start.
+
+Each open document has a session folder with `working.db` and
+`manifest.json` (see `orgdesigner.workingcopy`). When the program starts,
+`find_recoverable()` lists sessions whose owner process no longer runs and
+that hold unsaved edits; the UI asks "Recover" (`DesignDocument.recover`)
+or "Discard" (`discard`). Sessions of dead processes without unsaved edits
+are cleaned up silently.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from . import storage
+from .design import Design
+from .errors import FileProblem
+from .lockfile import pid_alive
+from .workingcopy import MANIFEST, WORKING, Manifest, checkpoint, process_identity, sessions_dir
+
+
+@dataclass
+class RecoveryItem:
+    folder: Path
+    manifest: Manifest
+
+    @property
+    def source(self) -> Path | None:
+        return Path(self.manifest.source) if self.manifest.source else None
+
+    @property
+    def message(self) -> str:
+        """'Unsaved changes to design.db (市场部结构方案), last edited 26 Nov 09:40'."""
+        name = self.source.name if self.source else "a new design"
+        title = f" ({self.manifest.title})" if self.manifest.title else ""
+        try:
+            stamp = (self.folder / WORKING).stat().st_mtime
+            wal = self.folder / f"{WORKING}-wal"
+            if wal.exists():
+                stamp = max(stamp, wal.stat().st_mtime)
+            when = datetime.fromtimestamp(stamp).strftime("%d %b %H:%M")
+        except OSError:
+            when = "?"
+        return f"Unsaved changes to {name}{title}, last edited {when}"
+
+
+def owner_alive(manifest: Manifest) -> bool:
+    if manifest.host != socket.gethostname():
+        return True  # another machine sharing this profile: not ours to judge
+    if not pid_alive(manifest.pid):
+        return False
+    identity = process_identity(manifest.pid)
+    return not manifest.process or not identity or identity == manifest.process
+
+
+def find_recoverable(folder: Path | None = None) -> list[RecoveryItem]:
+    """Sessions of programs that are gone and that hold unsaved edits, newest first."""
+    root = folder or sessions_dir()
+    items: list[RecoveryItem] = []
+    if not root.is_dir():
+        return items
+    for session in root.iterdir():
+        if not session.is_dir():
+            continue
+        try:
+            manifest = Manifest.read(session / MANIFEST)
+        except (OSError, ValueError, TypeError):
+            if not (session / WORKING).exists():
+                shutil.rmtree(session, ignore_errors=True)  # died before writing anything
+            continue
+        if owner_alive(manifest):
+            continue
+        if not manifest.dirty or not (session / WORKING).exists():
+            shutil.rmtree(session, ignore_errors=True)
+            continue
+        items.append(RecoveryItem(session, manifest))
+    items.sort(key=lambda item: item.manifest.updated, reverse=True)
+    return items
+
+
+def discard(item: RecoveryItem) -> None:
+    """Throw the unsaved work away (the user chose Discard)."""
+    shutil.rmtree(item.folder, ignore_errors=True)
+
+
+def adopt(item: RecoveryItem) -> tuple[Design, Manifest]:
+    """Take over a crashed session: fold its journal, read it back, become its owner."""
+    try:
+        path = checkpoint(item.folder)
+        design = storage.load(path)
+    except FileProblem as exc:
+        raise FileProblem(item.source or item.folder, f"the unsaved work cannot be recovered "
+                                                      f"({exc.problem})") from None
+    except Exception as exc:
+        raise FileProblem(item.source or item.folder, f"the unsaved work cannot be recovered "
+                                                      f"({exc})") from None
+    manifest = item.manifest
+    fresh = Manifest(session=manifest.session, source=manifest.source, title=design.name)
+    for name in ("base_sha256", "base_size", "base_generation", "base_save_id", "last_save",
+                 "started"):
+        setattr(fresh, name, getattr(manifest, name))
+    fresh.process = process_identity(fresh.pid)
+    return design, fresh

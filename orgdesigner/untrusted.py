@@ -1,0 +1,260 @@
+"""Defences for design files from shared folders and e-mail: judge before SQLite runs.
+
+A `.db` file is untrusted input. The order of checks matters:
+
+1. `check_header(path)`: size cap, the `SQLite format 3` magic, our
+   `application_id`, a known format version, read from the 100-byte header
+   with plain file I/O, so SQLite never sees a foreign or oversized file.
+2. `private_copy(path, dest)`: copy the file (one read pass that also
+   hashes it) into a private folder and judge the copy's header again; SQLite only ever opens the copy, so the
+   original stays byte-identical and no lock or journal is created beside it.
+3. `open_checked(copy)`: a read-only connection with `trusted_schema=OFF`,
+   tight SQLite length limits, no ATTACH, defensive mode where Python offers it
+   (>= 3.12), and a work budget so a crafted file cannot hang the program.
+4. `check_database(conn, path)`: integrity check, the schema allow-list
+   (unknown tables, views, triggers, indexes or virtual tables are refused,
+   never executed), column lists, and foreign-key references that resolve.
+
+Values (finite coordinates, text lengths, colours, kinds, no stored
+reporting cycle) are then checked by the model itself while
+`storage.load` builds the design; any failure becomes one `FileProblem` line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import struct
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from . import schema
+from .errors import FileProblem, NewerFormatError
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+MAX_FILE_BYTES = 256 * 1024 * 1024  # a 10,000-department design is a few MB
+MAX_ROWS = 1_000_000  # per table; a 10,000-department design has well under 300,000
+MAX_VALUE_BYTES = 1_000_000  # longest single value SQLite may hand us
+WORK_SECONDS = 60.0  # abort any single open that takes longer than this
+_PROGRESS_STEPS = 20_000
+
+# SQLite limit ids (sqlite3.SQLITE_LIMIT_* exist from Python 3.11).
+_LIMITS = {
+    "SQLITE_LIMIT_LENGTH": MAX_VALUE_BYTES,
+    "SQLITE_LIMIT_SQL_LENGTH": 100_000,
+    "SQLITE_LIMIT_COLUMN": 100,
+    "SQLITE_LIMIT_EXPR_DEPTH": 100,
+    "SQLITE_LIMIT_COMPOUND_SELECT": 10,
+    "SQLITE_LIMIT_FUNCTION_ARG": 8,
+    "SQLITE_LIMIT_ATTACHED": 0,
+    "SQLITE_LIMIT_LIKE_PATTERN_LENGTH": 100,
+    "SQLITE_LIMIT_VARIABLE_NUMBER": 1000,
+    "SQLITE_LIMIT_TRIGGER_DEPTH": 1,
+}
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What a file held when we read it: its SHA-256 and size (mtime is not enough)."""
+
+    sha256: str
+    size: int
+
+
+# ---------------------------------------------------------------- 1. header
+def check_header(path: str | Path) -> int:
+    """Judge `path` from its first 100 bytes; return its format version or raise FileProblem."""
+    path = Path(path)
+    if not path.exists():
+        raise FileProblem(path, "no such file")
+    if path.is_dir():
+        raise FileProblem(path, "is a folder, not a design file")
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            head = handle.read(100)
+    except OSError as exc:
+        raise FileProblem(path, f"cannot be read ({exc.strerror or exc})") from None
+    return _judge_header(path, head, size)
+
+
+def _judge_header(path: Path, head: bytes, size: int) -> int:
+    if size == 0:
+        raise FileProblem(path, "is empty (0 bytes), not a design file")
+    if size > MAX_FILE_BYTES:
+        raise FileProblem(path, f"is too large for a design file ({size // 2**20} MB; "
+                                f"the limit is {MAX_FILE_BYTES // 2**20} MB)")
+    if not head.startswith(SQLITE_MAGIC):
+        raise FileProblem(path, "is not an Org Designer design file (not an SQLite database)")
+    page_size = struct.unpack(">H", head[16:18])[0] if len(head) >= 18 else 0
+    page_size = 65536 if page_size == 1 else page_size
+    if len(head) < 100 or page_size < 512 or page_size & (page_size - 1) or size % page_size:
+        raise FileProblem(path, "is damaged (truncated or not a whole SQLite file)")
+    user_version, application_id = struct.unpack(">iI", head[60:64] + head[68:72])
+    if application_id != schema.APPLICATION_ID:
+        raise FileProblem(path, "is an SQLite database of another program, not an Org Designer design")
+    if user_version > schema.FORMAT_VERSION:
+        raise NewerFormatError(path, user_version, schema.FORMAT_VERSION)
+    if user_version < 1:
+        raise FileProblem(path, f"has an unknown format version {user_version}")
+    return user_version
+
+
+# ------------------------------------------------------------ 2. private copy
+def private_copy(path: str | Path, dest: str | Path) -> Fingerprint:
+    """Copy `path` to `dest` (which must not exist) in one pass; return the copy's fingerprint.
+
+    Judge the copy's header afterwards (`check_header(dest)`): those are the
+    bytes SQLite will open, so a file swapped after an earlier check cannot slip through.
+    """
+    path, dest = Path(path), Path(dest)
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        with open(path, "rb") as src, open(dest, "xb") as out:
+            while chunk := src.read(1 << 20):
+                size += len(chunk)
+                if size > MAX_FILE_BYTES:
+                    raise FileProblem(path, f"is too large for a design file (over "
+                                            f"{MAX_FILE_BYTES // 2**20} MB)")
+                digest.update(chunk)
+                out.write(chunk)
+    except OSError as exc:
+        dest.unlink(missing_ok=True)
+        raise FileProblem(path, f"cannot be read ({exc.strerror or exc})") from None
+    except FileProblem:
+        dest.unlink(missing_ok=True)
+        raise
+    return Fingerprint(digest.hexdigest(), size)
+
+
+def fingerprint(path: str | Path) -> Fingerprint:
+    """SHA-256 and size of a file (raises OSError if it cannot be read)."""
+    digest = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            size += len(chunk)
+            digest.update(chunk)
+    return Fingerprint(digest.hexdigest(), size)
+
+
+# ------------------------------------------------------------ 3. connection
+def harden(conn: sqlite3.Connection) -> None:
+    """Apply the defences to a connection on an untrusted (private) file."""
+    conn.execute("PRAGMA trusted_schema=OFF")
+    conn.execute("PRAGMA cell_size_check=ON")
+    conn.execute("PRAGMA mmap_size=0")
+    for name, value in _LIMITS.items():
+        limit = getattr(sqlite3, name, None)
+        if limit is not None and hasattr(conn, "setlimit"):
+            conn.setlimit(limit, value)
+    setconfig = getattr(conn, "setconfig", None)  # Python >= 3.12
+    if setconfig is not None:
+        for name in ("SQLITE_DBCONFIG_DEFENSIVE", "SQLITE_DBCONFIG_TRUSTED_SCHEMA"):
+            option = getattr(sqlite3, name, None)
+            if option is not None:
+                setconfig(option, name.endswith("DEFENSIVE"))
+    deadline = time.monotonic() + WORK_SECONDS
+    conn.set_progress_handler(lambda: int(time.monotonic() > deadline), _PROGRESS_STEPS)
+
+
+def open_checked(copy: str | Path, *, writable: bool = False) -> sqlite3.Connection:
+    """A hardened connection on a private copy (read-only unless a migration needs to write)."""
+    uri = Path(copy).resolve().as_uri() + ("?mode=rw" if writable else "?mode=ro")
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    try:
+        harden(conn)
+    except sqlite3.Error:
+        conn.close()
+        raise
+    return conn
+
+
+# ------------------------------------------------------------- 4. contents
+@lru_cache(maxsize=1)
+def expected_schema() -> dict[str, tuple]:
+    """name -> (type, table, columns) of every object a current design file may hold."""
+    from sqlalchemy import create_engine
+
+    conn = sqlite3.connect(":memory:")
+    engine = create_engine("sqlite://", creator=lambda: conn)
+    with engine.begin() as c:
+        schema.metadata.create_all(c)
+    out = _actual_schema(conn)
+    engine.dispose()
+    return out
+
+
+def _actual_schema(conn: sqlite3.Connection) -> dict[str, tuple]:
+    out: dict[str, tuple] = {}
+    rows = conn.execute("SELECT type, name, tbl_name FROM sqlite_master").fetchall()
+    for kind, name, table in rows:
+        columns: tuple = ()
+        if kind == "table" and name in schema.TABLE_NAMES:
+            columns = tuple((r[1], str(r[2]).upper(), r[3], r[5], r[6])
+                            for r in conn.execute(f'PRAGMA table_xinfo("{name}")'))
+        out[name] = (kind, table, columns)
+    return out
+
+
+def check_database(conn: sqlite3.Connection, path: str | Path) -> None:
+    """Integrity, schema allow-list and references of an opened private copy."""
+    path = Path(path)
+    problems = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(3)")]
+    if problems != ["ok"]:
+        lines = [line.strip() for text in problems for line in text.splitlines()
+                 if line.strip() and not line.startswith("***")]
+        detail = lines[0][:120] if lines else "integrity check failed"
+        raise FileProblem(path, f"is damaged ({detail})")
+    expected = expected_schema()
+    actual = _actual_schema(conn)
+    for name, (kind, table, columns) in actual.items():
+        if name not in expected:
+            what = "a virtual table" if "VIRTUAL" in _sql_of(conn, name) else f"a {kind}"
+            raise FileProblem(path, f"contains {what} {name!r} that Org Designer does not "
+                                    "make; it was refused and not run")
+        if expected[name] != (kind, table, columns):
+            raise FileProblem(path, f"has a changed {kind} {name!r}; it was refused")
+    missing = sorted(set(expected) - set(actual))
+    if missing:
+        raise FileProblem(path, f"is incomplete: {missing[0]!r} is missing")
+    for table in sorted(schema.TABLE_NAMES):
+        rows = conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+        if rows > MAX_ROWS:
+            raise FileProblem(path, f"has too many rows in {table!r} ({rows:,}; "
+                                    f"the limit is {MAX_ROWS:,})")
+    dangling = conn.execute("PRAGMA foreign_key_check").fetchone()
+    if dangling is not None:
+        raise FileProblem(path, f"has a broken reference in table {dangling[0]!r} "
+                                f"(to a missing row of {dangling[2]!r})")
+
+
+def _sql_of(conn: sqlite3.Connection, name: str) -> str:
+    row = conn.execute("SELECT sql FROM sqlite_master WHERE name=?", (name,)).fetchone()
+    return str(row[0] or "").upper() if row else ""
+
+
+def describe_sqlite_error(exc: BaseException) -> str:
+    """A user-readable reason for an SQLite error on an untrusted file."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    lowered = text.lower()
+    if "too big" in lowered:
+        return f"holds a value larger than {MAX_VALUE_BYTES // 1000} kB (damaged or hostile file)"
+    if "interrupted" in lowered:
+        return "took too long to read (damaged or hostile file)"
+    if "malformed" in lowered or "corrupt" in lowered:
+        return "is damaged (the database structure is broken)"
+    if "not a database" in lowered:
+        return "is damaged or not a valid design file"
+    return f"is damaged or not a valid design file ({text[:120]})"
+
+
+def check_no_code(conn: sqlite3.Connection, path: str | Path) -> None:
+    """Before migrating an older file: refuse anything but plain tables and indexes."""
+    for kind, name in conn.execute("SELECT type, name FROM sqlite_master"):
+        if kind not in ("table", "index") or "VIRTUAL" in _sql_of(conn, name):
+            raise FileProblem(path, f"contains a {kind} {name!r} that Org Designer does not "
+                                    "make; it was refused and not run")

@@ -1,0 +1,311 @@
+"""The private working copy: every edit is committed to a local SQLite file as it happens.
+
+A document never holds a connection on the shared file. Its content lives in
+`<data dir>/sessions/<id>/working.db`, a complete design file that
+`WorkingCopy` keeps equal to the model by subscribing to `design.events` and
+writing only the changed rows (one small transaction per event, WAL mode).
+So unsaved work survives a crash of the program, and saving after one edit
+copies pages (SQLite's backup API) instead of rebuilding the file.
+
+Beside it `manifest.json` says which file this is the working copy of, the
+fingerprint and stamp of the version it was based on, whether it holds
+unsaved edits, and which process owns it; `orgdesigner.recovery` reads
+these at start. The data dir is `ORGDESIGNER_DATA_DIR` if set (tests),
+else the platform's per-user data folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import sqlite3
+import sys
+import uuid
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from . import __version__, events as ev, storage
+from .design import Design, now_iso
+from .fileutil import atomic_write_text
+
+MANIFEST = "manifest.json"
+WORKING = "working.db"
+
+
+def data_dir() -> Path:
+    """The per-user folder for working copies and backups (ORGDESIGNER_DATA_DIR overrides)."""
+    override = os.environ.get("ORGDESIGNER_DATA_DIR")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":  # pragma: no cover
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / "OrgDesigner"
+    if sys.platform == "darwin":  # pragma: no cover
+        return Path.home() / "Library" / "Application Support" / "Org Designer"
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "orgdesigner"
+
+
+def sessions_dir() -> Path:
+    return data_dir() / "sessions"
+
+
+def process_identity(pid: int) -> str:
+    """Boot id + start time of a process (Linux), so a reused pid is not mistaken for ours."""
+    try:
+        boot = Path("/proc/sys/kernel/random/boot_id").read_text().strip()
+        stat = Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()
+        return f"{boot}:{stat[19].decode()}"
+    except (OSError, IndexError):
+        return ""
+
+
+@dataclass
+class Manifest:
+    """What a working copy belongs to; written atomically beside it."""
+
+    session: str
+    source: str | None  # the design file; None for a new, never saved design
+    title: str
+    pid: int = field(default_factory=os.getpid)
+    host: str = field(default_factory=socket.gethostname)
+    process: str = ""
+    app_version: str = __version__
+    started: str = field(default_factory=now_iso)
+    updated: str = field(default_factory=now_iso)
+    dirty: bool = False
+    read_only: bool = False
+    base_sha256: str = ""  # fingerprint of the file version the edits are based on
+    base_size: int = 0
+    base_generation: int = 0
+    base_save_id: str = ""
+    last_save: str = ""
+
+    @classmethod
+    def read(cls, path: Path) -> "Manifest":
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(raw, dict):
+            raise ValueError("not a manifest")
+        known = {k: v for k, v in raw.items() if k in cls.__dataclass_fields__}
+        manifest = cls(**known)
+        for name, expected in (("pid", int), ("host", str), ("dirty", bool), ("title", str),
+                               ("updated", str), ("base_sha256", str), ("base_size", int)):
+            if not isinstance(getattr(manifest, name), expected):
+                raise ValueError(f"bad {name}")
+        if manifest.source is not None and not isinstance(manifest.source, str):
+            raise ValueError("bad source")
+        return manifest
+
+    def write(self, folder: Path) -> None:
+        self.updated = now_iso()
+        atomic_write_text(folder / MANIFEST, json.dumps(asdict(self), ensure_ascii=False, indent=1))
+
+
+class WorkingCopy:
+    """Keeps `working.db` equal to a design by writing each change as it happens."""
+
+    def __init__(self, folder: Path, design: Design, manifest: Manifest):
+        self.folder = folder
+        self.path = folder / WORKING
+        self.design = design
+        self.manifest = manifest
+        self.problem = ""  # set if writing the working copy failed: crash safety is lost
+        self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.execute("PRAGMA foreign_keys=OFF")
+        self._handlers: dict[type, Callable[[Any], None]] = {
+            ev.DepartmentAdded: lambda e: self._added("departments", e.department.id),
+            ev.DepartmentRemoved: lambda e: self._delete("departments", e.department.id),
+            ev.DepartmentChanged: lambda e: self._update("departments", e.id),
+            ev.ParentChanged: lambda e: self._update("departments", e.id),
+            ev.DepartmentsMoved: self._moved,
+            ev.LinkAdded: lambda e: self._added("links", e.link.id),
+            ev.LinkRemoved: lambda e: self._delete("links", e.link.id),
+            ev.LinkChanged: lambda e: self._update("links", e.id),
+            ev.FunctionAdded: lambda e: self._added("functions", e.function.id),
+            ev.FunctionRemoved: lambda e: self._delete("functions", e.function.id),
+            ev.FunctionChanged: lambda e: self._update("functions", e.id),
+            ev.RoleChanged: self._role,
+            ev.DesignInfoChanged: self._info,
+        }
+        design.events.subscribe(self._on_event)
+
+    # ------------------------------------------------------------- creation
+    @classmethod
+    def new_folder(cls) -> tuple[Path, str]:
+        session = uuid.uuid4().hex
+        folder = sessions_dir() / session
+        folder.mkdir(parents=True, exist_ok=False)
+        return folder, session
+
+    @classmethod
+    def start(cls, design: Design, folder: Path, manifest: Manifest,
+              have_file: bool = False) -> "WorkingCopy":
+        """Begin tracking `design`; `have_file` if folder/working.db already holds it."""
+        if not have_file:
+            storage.write_file(design, folder / WORKING)
+        manifest.process = process_identity(manifest.pid)
+        manifest.write(folder)
+        return cls(folder, design, manifest)
+
+    # --------------------------------------------------------------- events
+    def _on_event(self, event: ev.Event) -> None:
+        handler = self._handlers.get(type(event))
+        if handler is None:
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            handler(event)
+            self.conn.execute("COMMIT")
+        except (sqlite3.Error, OSError) as exc:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+            self.problem = f"the working copy could not be updated ({exc})"
+        self.mark_dirty()
+
+    def mark_dirty(self) -> None:
+        title_changed = self.manifest.title != self.design.name
+        if not self.manifest.dirty or title_changed:
+            self.manifest.dirty = True
+            self.manifest.title = self.design.name  # the recovery prompt shows it
+            try:
+                self.manifest.write(self.folder)
+            except OSError as exc:
+                self.problem = f"the recovery record could not be written ({exc})"
+
+    def _added(self, table: str, obj_id: str) -> None:
+        objects = getattr(self.design, table)
+        row = storage.rows_for(self.design, table, obj_id)
+        if next(reversed(objects)) == obj_id:
+            top = self.conn.execute(f"SELECT coalesce(max(sort_order), -1) FROM {table}").fetchone()[0]
+            row["sort_order"] = top + 1
+            self._upsert(table, row)
+        else:  # inserted in the middle (undo of a delete): renumber the table
+            row["sort_order"] = -1
+            self._upsert(table, row)
+            self.conn.executemany(f"UPDATE {table} SET sort_order=? WHERE id=?",
+                                  [(i, k) for i, k in enumerate(objects)])
+
+    def _upsert(self, table: str, row: dict[str, Any]) -> None:
+        names = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        self.conn.execute(f"INSERT OR REPLACE INTO {table} ({names}) VALUES ({marks})",
+                          tuple(row.values()))
+
+    def _update(self, table: str, obj_id: str) -> None:
+        row = storage.rows_for(self.design, table, obj_id)
+        sets = ", ".join(f"{k}=?" for k in row if k != "id")
+        self.conn.execute(f"UPDATE {table} SET {sets} WHERE id=?",
+                          tuple(v for k, v in row.items() if k != "id") + (obj_id,))
+
+    def _delete(self, table: str, obj_id: str) -> None:
+        self.conn.execute(f"DELETE FROM {table} WHERE id=?", (obj_id,))
+
+    def _moved(self, event: ev.DepartmentsMoved) -> None:
+        self.conn.executemany("UPDATE departments SET x=?, y=? WHERE id=?",
+                              [(x, y, i) for i, (x, y) in event.positions.items()])
+
+    def _role(self, event: ev.RoleChanged) -> None:
+        if event.new is None:
+            self.conn.execute("DELETE FROM responsibilities WHERE function_id=? AND department_id=?",
+                              (event.function, event.department))
+        else:
+            self.conn.execute("INSERT OR REPLACE INTO responsibilities VALUES (?, ?, ?)",
+                              (event.function, event.department, event.new.value))
+
+    def _info(self, event: ev.DesignInfoChanged) -> None:
+        for key in event.changes:
+            if key.startswith("settings."):
+                setting = key.split(".", 1)[1]
+                if setting in self.design.settings:
+                    self.conn.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)",
+                                      (setting, json.dumps(self.design.settings[setting])))
+                else:
+                    self.conn.execute("DELETE FROM settings WHERE key=?", (setting,))
+            else:
+                self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                                  (key, str(getattr(self.design, key))))
+
+    # ----------------------------------------------------------------- save
+    def write_complete_copy(self, dest: Path) -> None:
+        """A complete design file at `dest` (must not exist) with the current stamp.
+
+        Copies the working copy's pages (fast); if the working copy is broken,
+        writes the file from the model instead.
+        """
+        if self.problem:
+            storage.write_file(self.design, dest)
+            return
+        out = sqlite3.connect(dest, isolation_level=None)
+        try:
+            self.conn.backup(out)
+        finally:
+            out.close()
+        # The pages carry the working copy's WAL flag; mark the file as rollback-journal
+        # before SQLite opens it again, so no -wal/-shm files appear in the shared folder.
+        with open(dest, "r+b") as handle:
+            handle.seek(18)
+            handle.write(b"\x01\x01")
+        out = sqlite3.connect(dest, isolation_level=None)
+        try:
+            out.execute("BEGIN")
+            out.execute("DELETE FROM meta")
+            out.executemany("INSERT INTO meta VALUES (?, ?)", storage.meta_rows(self.design).items())
+            out.execute("COMMIT")
+        finally:
+            out.close()
+
+    def saved(self, source: Path, fingerprint, stamp) -> None:
+        """Record a successful save: new base version, no unsaved edits."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                                  storage.meta_rows(self.design).items())
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self.problem = f"the working copy could not be updated ({exc})"
+        self.manifest.source = str(source)
+        self.manifest.title = self.design.name
+        self.manifest.read_only = False
+        self.manifest.dirty = False
+        self.set_base(fingerprint, stamp)
+        self.manifest.last_save = stamp.saved_at
+        try:
+            self.manifest.write(self.folder)
+        except OSError as exc:  # the file is saved; only the recovery record lags behind
+            self.problem = f"the recovery record could not be written ({exc})"
+
+    def set_base(self, fingerprint, stamp) -> None:
+        self.manifest.base_sha256 = fingerprint.sha256 if fingerprint else ""
+        self.manifest.base_size = fingerprint.size if fingerprint else 0
+        self.manifest.base_generation = stamp.save_generation
+        self.manifest.base_save_id = stamp.save_id
+
+    # ---------------------------------------------------------------- close
+    def close(self, discard: bool = True) -> None:
+        """Stop tracking; with `discard`, delete the working copy and its manifest."""
+        self.design.events.unsubscribe(self._on_event)
+        try:
+            self.conn.close()
+        except sqlite3.Error:
+            pass
+        if discard:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def checkpoint(folder: Path) -> Path:
+    """Fold a crashed session's WAL into working.db so it can be read as one file."""
+    path = folder / WORKING
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        conn.close()
+    return path
