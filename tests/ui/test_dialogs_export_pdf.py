@@ -29,14 +29,16 @@ class FakeExporter:
         monkeypatch.setattr(pdf_api, "plan", self.plan)
         monkeypatch.setattr(pdf_api, "export", self.export)
 
-    def plan(self, design, options):
+    def plan(self, design, options, findings=None):
         self.planned.append(options)
         tiles = options["fit"] == "tiles"
-        return pdf_api.Plan(len(options["sections"]) + (6 if tiles else 0), "3 x 2 tiles" if tiles else "")
+        pages = len(options["sections"]) + (7 if tiles else 0)
+        return pdf_api.Plan(pages, (3, 2) if tiles else (1, 1), 8 if tiles else 1)
 
-    def export(self, design, path, options, progress):
+    def export(self, design, path, options, progress, findings=None):
         for i in range(self.steps):
-            progress(i + 1, self.steps)
+            if progress(i + 1, self.steps) is False:
+                raise pdf_api.Cancelled()
         if self.fail:
             raise self.fail
         Path(path).write_bytes(b"%PDF-1.4 fake")
@@ -75,7 +77,7 @@ def test_options_reach_the_exporter_and_the_page_count_follows(qtbot, tmp_path, 
     cover = dialog.sections["cover"]
     QTest.mouseClick(cover, Qt.LeftButton, Qt.NoModifier, QPoint(6, cover.height() // 2))
     choose(dialog.language, "en")
-    qtbot.waitUntil(lambda: dialog.pages_label.text() == "11 page(s) (chart: 3 x 2 tiles)", timeout=2000)
+    qtbot.waitUntil(lambda: dialog.pages_label.text() == "12 page(s); the chart in a 3 x 2 grid of tiles: 8 pages with the overview", timeout=2000)
     QTest.mouseClick(dialog.export_button, Qt.LeftButton)
     assert dialog.result() == QDialog.Accepted and len(fake.exported) == 1
     path, options = fake.exported[0]
@@ -110,11 +112,11 @@ def test_cancel_in_the_progress_dialog_stops_the_export(qtbot, tmp_path, monkeyp
 
     original = fake.export
 
-    def slow_export(design, path, options, progress):
+    def slow_export(design, path, options, progress, findings=None):
         def cancelling(done, total):
             if done == 10:  # the user clicks Cancel while pages are written
                 dialog.findChild(QProgressDialog).cancel()
-            progress(done, total)
+            return progress(done, total)
         original(design, path, options, cancelling)
 
     fake.export = slow_export
@@ -122,3 +124,51 @@ def test_cancel_in_the_progress_dialog_stops_the_export(qtbot, tmp_path, monkeyp
     QTest.mouseClick(dialog.export_button, Qt.LeftButton)
     assert fake.exported == [] and not (tmp_path / "方案.pdf").exists()
     assert "cancelled" in dialog.message.text() and dialog.isVisible()
+
+
+real = pytest.mark.skipif(not pdf_api.available(), reason="the PDF exporter is not installed")
+
+
+@real
+def test_real_export_matches_the_preview_and_the_options(qtbot, tmp_path):
+    from pypdf import PdfReader
+
+    design = small_design()
+    dialog = ExportPdfDialog(design, None, tmp_path / "方案.pdf")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    choose(dialog.paper, "A3")
+    choose(dialog.orientation, "landscape")
+    dialog.update_page_count()
+    expected = dialog.page_count
+    assert expected and dialog.pages_label.text().startswith(f"{expected} page(s), A3 landscape")
+    QTest.mouseClick(dialog.export_button, Qt.LeftButton)
+    assert dialog.written == tmp_path / "方案.pdf", dialog.message.text()
+    reader = PdfReader(str(dialog.written))
+    assert len(reader.pages) == expected
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (1191, 842)  # A3 landscape
+    text = "".join(page.extract_text() for page in reader.pages)
+    for dept in design.departments.values():
+        assert dept.name in text
+
+
+@real
+def test_real_tiles_preview_counts_the_chart_pages(qtbot, tmp_path):
+    dialog = ExportPdfDialog(small_design(), None, tmp_path / "tiles.pdf")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for name, box in dialog.sections.items():
+        box.setChecked(name == "chart")
+    choose(dialog.fit, "tiles")
+    dialog.auto_scale.setChecked(False)
+    dialog.scale.setValue(400)
+    dialog.update_page_count()
+    text = dialog.pages_label.text()
+    assert f"{dialog.page_count} pages with the overview" in text and dialog.page_count > 2
+    cols, rows = (int(n) for n in text.split("in a ")[1].split(" grid")[0].split(" x "))
+    assert 1 < dialog.page_count <= cols * rows + 1  # non-blank tiles plus the overview
+    QTest.mouseClick(dialog.export_button, Qt.LeftButton)
+    from pypdf import PdfReader
+
+    assert len(PdfReader(str(dialog.written)).pages) == dialog.page_count

@@ -27,14 +27,12 @@ from . import pdf_api
 PREVIEW_DELAY_MS = 250
 
 
-class ExportCancelled(Exception):
-    """Raised from the progress callback when the user clicks Cancel."""
-
-
 class ExportPdfDialog(QDialog):
-    def __init__(self, design: Design, parent: QWidget | None = None, path: str | Path | None = None):
+    def __init__(self, design: Design, parent: QWidget | None = None, path: str | Path | None = None,
+                 findings: list | None = None):
         super().__init__(parent)
         self.design = design
+        self.findings = findings  # the editor's current findings; None: the exporter validates
         self.written: Path | None = None
         self.setWindowTitle(self.tr("Export PDF"))
         layout = QVBoxLayout(self)
@@ -167,15 +165,20 @@ class ExportPdfDialog(QDialog):
             self.pages_label.setText(self.tr("Choose at least one section."))
             return
         try:
-            plan = pdf_api.plan(self.design, self.options())
+            plan = pdf_api.plan(self.design, self.options(), self.findings)
         except OrgDesignerError as exc:
             self.page_count = None
             self.pages_label.setText(str(exc))
             return
         self.page_count = plan.pages
         text = self.tr("%n page(s)", "", plan.pages)
-        if plan.detail:
-            text += " " + self.tr("(chart: %1)").replace("%1", plan.detail)
+        if plan.paper:
+            text += ", " + plan.paper
+        if plan.tiles != (1, 1):
+            text += "; " + self.tr("the chart in a %1 x %2 grid of tiles: %3 pages with the overview").replace(
+                "%1", str(plan.tiles[0])).replace("%2", str(plan.tiles[1])).replace("%3", str(plan.chart_pages))
+        if plan.warning:
+            text += "\n" + self.tr("Check: %1").replace("%1", plan.warning)
         self.pages_label.setText(text)
 
     def _on_browse(self) -> None:
@@ -203,16 +206,15 @@ class ExportPdfDialog(QDialog):
         progress.setMinimumDuration(400)  # quick exports never flash a dialog
         progress.setValue(0)
 
-        def report(*args: Any) -> None:
-            progress.setValue(int(1000 * pdf_api.fraction(*args)))
+        def report(done: int, total: int) -> bool:
+            progress.setValue(int(1000 * done / max(total, 1)))
             QGuiApplication.processEvents()
-            if progress.wasCanceled():
-                raise ExportCancelled()
+            return not progress.wasCanceled()  # False stops the export; no file is written
 
         QGuiApplication.setOverrideCursor(Qt.WaitCursor)
         try:
-            pdf_api.export(self.design, path, options, report)
-        except ExportCancelled:
+            pdf_api.export(self.design, path, options, report, self.findings)
+        except pdf_api.Cancelled:
             self.message.setText(self.tr("Export cancelled; %1 was not written.").replace("%1", path.name))
             return False
         except OrgDesignerError as exc:

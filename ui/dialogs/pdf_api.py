@@ -1,8 +1,8 @@
 """The PDF exporter as the export dialog sees it: options, page planning, export, progress.
 
-One small adapter, so the dialog does not depend on how the core arranges
-its PDF modules; while the exporter is not installed, `available()` is False
-and the dialog says so instead of failing.
+One small adapter over `orgdesigner.render`, so the dialog does not depend
+on how the core arranges its PDF modules; while the exporter is not
+installed, `available()` is False and the dialog says so instead of failing.
 """
 
 from __future__ import annotations
@@ -12,26 +12,35 @@ from pathlib import Path
 from typing import Any, Callable
 
 from orgdesigner.design import Design
+from orgdesigner.errors import OrgDesignerError
 
 try:
-    from orgdesigner import pdf as _pdf
-    from orgdesigner.render.options import PAPERS, SECTIONS, ExportOptions
+    from orgdesigner import render as _render
+    from orgdesigner.render import PAPERS, SECTIONS, ExportOptions
+
+    Cancelled: type[Exception] = _render.ExportCancelled
 except ImportError:  # pragma: no cover - only before the exporter is installed
-    _pdf = None
+    _render = None
     ExportOptions = None  # type: ignore[assignment,misc]
     PAPERS = {"A4": (0, 0), "A3": (0, 0), "A2": (0, 0), "A1": (0, 0), "A0": (0, 0),
               "Letter": (0, 0), "Legal": (0, 0), "Tabloid": (0, 0)}
     SECTIONS = ("cover", "chart", "legend", "owners", "findings", "departments")
 
+    class Cancelled(OrgDesignerError):  # type: ignore[no-redef]
+        pass
+
 
 @dataclass(frozen=True)
 class Plan:
     pages: int
-    detail: str  # e.g. "3 x 2 tiles + overview"; "" when the chart is one page
+    tiles: tuple[int, int] = (1, 1)  # tile grid across, down (1, 1: fitted on one page)
+    chart_pages: int = 0             # pages of the chart section (blank tiles are left out)
+    paper: str = ""                  # e.g. "A3 landscape"
+    warning: str = ""                # unreadably small text, characters the font lacks
 
 
 def available() -> bool:
-    return _pdf is not None
+    return _render is not None
 
 
 def make_options(values: dict[str, Any]) -> Any:
@@ -39,23 +48,21 @@ def make_options(values: dict[str, Any]) -> Any:
     return ExportOptions.from_mapping(values)
 
 
-def plan(design: Design, options: Any) -> Plan:
-    result = _pdf.plan_pages(design, options)
-    pages = int(getattr(result, "pages", result))
-    detail = str(getattr(result, "detail", "") or "")
-    return Plan(pages, detail)
+def plan(design: Design, options: Any, findings: list | None = None) -> Plan:
+    """Lay the proposal out without drawing it, for the page-count preview."""
+    result = _render.plan_pages(design, options, findings=findings)
+    paper = f"{options.paper} {result.orientation}"
+    warnings = []
+    if not result.readable:
+        warnings.append(f"chart text {result.min_text:.1f} pt")
+    if result.missing_glyphs:
+        warnings.append(result.missing_glyphs)
+    tiles = tuple(result.tiles) if result.chart_mode == "tiles" else (1, 1)
+    chart_pages = result.sections.get("chart", (0, 0))[1]
+    return Plan(result.page_count, tiles, chart_pages, paper, "; ".join(warnings))
 
 
-def export(design: Design, path: Path, options: Any, progress: Callable[..., None]) -> None:
-    _pdf.export_pdf(design, path, options, progress=progress)
-
-
-def fraction(*args: Any) -> float:
-    """Progress as 0..1 from `(done, total)` or `(fraction)` callbacks."""
-    if len(args) >= 2 and isinstance(args[1], (int, float)) and args[1]:
-        value = float(args[0]) / float(args[1])
-    elif args and isinstance(args[0], (int, float)):
-        value = float(args[0])
-    else:
-        return 0.0
-    return min(1.0, max(0.0, value))
+def export(design: Design, path: Path, options: Any, progress: Callable[[int, int], bool],
+           findings: list | None = None) -> None:
+    """Write the PDF atomically; `progress(done, total)` returning False cancels (raises Cancelled)."""
+    _render.export_pdf(design, path, options, progress=progress, findings=findings)
