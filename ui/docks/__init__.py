@@ -54,7 +54,8 @@ def create_docks(window: QMainWindow, ctx: EditorContext | None) -> list[QDockWi
         outline.focus_requested.connect(reveal)
     changed = getattr(window, "context_changed", None)
     if changed is not None and hasattr(changed, "connect"):
-        changed.connect(lambda new_ctx: set_docks_context(docks, new_ctx))
+        for dock in docks:  # bound methods: Qt drops the connection when a dock is destroyed
+            changed.connect(dock.set_context)
     set_docks_context(docks, ctx)
     return docks
 

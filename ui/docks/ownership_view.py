@@ -68,20 +68,46 @@ class OwnershipFilter(QSortFilterProxyModel):
 class DepartmentHeader(QHeaderView):
     """Department names written upwards, so many narrow role columns fit side by side.
 
-    The height is fixed (QHeaderView.sizeHint() would ask the model about
-    hundreds of sections each time a column is inserted or removed).
+    The height fits the longest of the first few hundred names (capped), and is
+    cached: QHeaderView.sizeHint() would ask the model about hundreds of
+    sections each time a column is inserted or removed.
     """
 
-    HEIGHT = 120
+    MIN_HEIGHT, MAX_HEIGHT, SAMPLE = 48, 130, 300
 
     def __init__(self, parent=None):
         super().__init__(Qt.Horizontal, parent)
         self.setSectionsClickable(True)
+        self._height: int | None = None
+
+    def setModel(self, model) -> None:  # noqa: N802 - Qt override
+        super().setModel(model)
+        model.modelReset.connect(self._forget_height)
+        model.headerDataChanged.connect(self._on_header_data_changed)
+        model.columnsInserted.connect(self._on_columns_inserted)  # removals keep the height
+
+    def _forget_height(self, *_args) -> None:
+        self._height = None
+
+    def _on_header_data_changed(self, _orientation, first: int, last: int) -> None:
+        self._on_columns_inserted(None, first, last)  # a longer name can only grow the height
+
+    def _on_columns_inserted(self, _parent, first: int, last: int) -> None:
+        if self._height is not None and last - first < self.SAMPLE:
+            self._height = max(self._height, self._fit(first, last + 1))
+
+    def _fit(self, first: int, end: int) -> int:
+        model, metrics = self.model(), self.fontMetrics()
+        widest = 0
+        for section in range(max(first, FIRST_DEPT_COLUMN), end):
+            text = str(model.headerData(section, Qt.Horizontal, Qt.DisplayRole) or "")
+            widest = max(widest, metrics.horizontalAdvance(text))
+        return max(self.MIN_HEIGHT, min(self.MAX_HEIGHT, widest + 12))
 
     def sizeHint(self):  # noqa: N802 - Qt override
-        hint = super().sizeHint() if self.count() < 3 else QSize(self.length(), 0)
-        hint.setHeight(self.HEIGHT)
-        return hint
+        if self._height is None:
+            self._height = self._fit(FIRST_DEPT_COLUMN, min(self.count(), FIRST_DEPT_COLUMN + self.SAMPLE))
+        return QSize(self.length(), self._height)
 
     def paintSection(self, painter: QPainter, rect: QRect, index: int) -> None:  # noqa: N802
         if not rect.isValid():
