@@ -143,3 +143,20 @@ def test_a_catalogue_function_the_design_lacks_can_be_added_back(qtbot):
     assert ed.functions.selected_functions() == [added.id]
     ed.ctx.undo_stack.undo()
     assert ed.ctx.design.function_by_key("market_research") is None
+
+
+def test_read_only_docks_show_but_do_not_edit(qtbot):
+    from ui.docks import set_docks_read_only
+
+    ed = make_editor(qtbot)
+    set_docks_read_only([ed.properties, ed.functions, ed.findings, ed.outline], True)
+    click_cell(ed.functions, "f-cs", "sales")
+    QTest.keyClick(ed.functions.table, Qt.Key_A)
+    assert ed.ctx.design.owners("f-cs") == [] and ed.ctx.undo_stack.count() == 0
+    assert not ed.functions.add_button.isEnabled()
+    ed.ctx.selection.set(["sales"])
+    assert not ed.properties.name_edit.isEnabled() and ed.properties.name_edit.text() == "销售部"
+    set_docks_read_only([ed.properties, ed.functions, ed.findings, ed.outline], False)
+    assert ed.properties.name_edit.isEnabled()
+    click_cell(ed.functions, "f-cs", "sales")
+    assert ed.ctx.design.owners("f-cs") == ["sales"]

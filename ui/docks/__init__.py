@@ -19,7 +19,7 @@ from .properties import PropertiesDock
 
 __all__ = [
     "ContextDock", "FindingsDock", "FunctionsDock", "OutlineDock", "PropertiesDock",
-    "create_docks", "set_docks_context", "find_dock",
+    "create_docks", "set_docks_context", "set_docks_read_only", "find_dock",
 ]
 
 
@@ -65,6 +65,13 @@ def set_docks_context(docks: list[QDockWidget], ctx: EditorContext | None) -> No
     for dock in docks:
         if isinstance(dock, ContextDock):
             dock.set_context(ctx)
+
+
+def set_docks_read_only(docks: list[QDockWidget], read_only: bool) -> None:
+    """Refuse edits in every dock (a locked or newer-format file); viewing still works."""
+    for dock in docks:
+        if isinstance(dock, ContextDock):
+            dock.set_read_only(read_only)
 
 
 def find_dock(docks: list[QDockWidget], kind: type) -> QDockWidget | None:

@@ -24,6 +24,7 @@ class ContextDock(QDockWidget):
         super().__init__(title, parent)
         self.setObjectName(object_name)  # QMainWindow.saveState needs it
         self.ctx: EditorContext | None = None
+        self.read_only = False  # a locked or newer-format file: look, select, but do not edit
         self._connections: list[tuple[Any, Callable]] = []
 
     def set_context(self, ctx: EditorContext | None) -> None:
@@ -41,6 +42,14 @@ class ContextDock(QDockWidget):
         if self.widget() is not None:
             self.widget().setEnabled(ctx is not None)
         self._reload()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Refuse edits (the canvas does the same) while keeping viewing and selecting."""
+        self.read_only = read_only
+        self._on_read_only_changed()
+
+    def _on_read_only_changed(self) -> None:
+        """Subclasses with editing widgets disable them here."""
 
     def _connect(self, signal: Any, slot: Callable) -> None:
         signal.connect(slot)

@@ -87,6 +87,12 @@ class FunctionsDock(ContextDock):
         self.set_context(None)
 
     # ------------------------------------------------------------- following
+    def _on_read_only_changed(self) -> None:
+        for button in (self.add_button, self.catalogue_button, self.rename_button, self.delete_button):
+            button.setEnabled(not self.read_only)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers if self.read_only else
+                                   QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
+
     def _reload(self) -> None:
         self.model.set_design(self.ctx.design if self.ctx else None)
         self._apply_column_filter()
@@ -184,7 +190,7 @@ class FunctionsDock(ContextDock):
 
     def set_roles(self, cells: list[tuple[str, str]], role: Role | None) -> None:
         """One undo step giving every cell `role` (None clears it)."""
-        if self.ctx is None:
+        if self.ctx is None or self.read_only:
             return
         design = self.ctx.design
         ops = [SetRole(f, d, role) for f, d in cells if design.role(f, d) != role]
@@ -216,7 +222,7 @@ class FunctionsDock(ContextDock):
 
     def add_function(self) -> str | None:
         """Add a user function and open its name for editing; return its id."""
-        if self.ctx is None:
+        if self.ctx is None or self.read_only:
             return None
         function = Function(name=self.tr("New function"), category="custom")
         self.ctx.push(AddFunction(function), self.tr("Add function"))
@@ -257,14 +263,14 @@ class FunctionsDock(ContextDock):
         return [e for e in entries if e.key not in have]
 
     def add_catalogue_function(self, entry) -> None:
-        if self.ctx is None:
+        if self.ctx is None or self.read_only:
             return
         function = entry.to_function(self.ctx.design.language)
         self.ctx.push(AddFunction(function), self.tr("Add function %1").replace("%1", function.name))
         self.show_functions([function.id])
 
     def _rename(self, function_id: str, name: str) -> None:
-        if self.ctx and self.ctx.design.functions[function_id].name != name:
+        if self.ctx and not self.read_only and self.ctx.design.functions[function_id].name != name:
             self.ctx.push(UpdateFunction(function_id, {"name": name}), self.tr("Rename function"))
 
     def _on_rename_clicked(self) -> None:
@@ -283,7 +289,7 @@ class FunctionsDock(ContextDock):
     def delete_selected_functions(self) -> None:
         """Delete the functions of the selected rows (with their roles) as one undo step."""
         ids = self.selected_functions()
-        if not ids or self.ctx is None:
+        if not ids or self.ctx is None or self.read_only:
             return
         text = self.tr("Delete %n function(s)", "", len(ids))
         ops = [RemoveFunction(f) for f in ids]

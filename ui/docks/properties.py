@@ -149,6 +149,9 @@ class PropertiesDock(ContextDock):
         self.link_editor.ctx = self.ctx
         self._refresh()
 
+    def _on_read_only_changed(self) -> None:
+        self._refresh()
+
     def _on_selection_changed(self) -> None:
         self.message.clear()
         self._refresh()
@@ -182,6 +185,7 @@ class PropertiesDock(ContextDock):
         self.link_editor.setVisible(links_only)
         if links_only:
             self.header.setText(self.tr("Collaboration link"))
+            self.link_editor.setEnabled(not self.read_only)
             self.link_editor.refresh()
             return
         editors = (self.name_edit, self.kind_combo, self.leader_edit, self.headcount_spin,
@@ -194,11 +198,12 @@ class PropertiesDock(ContextDock):
                 self.header.setText(self.tr("Department: %1").replace("%1", depts[0].name))
             else:
                 self.header.setText(self.tr("%n departments selected", "", len(depts)))
+            editable = bool(depts) and not self.read_only
             for w in editors:
-                w.setEnabled(bool(depts))
+                w.setEnabled(editable)
             single = len(depts) == 1
-            self.name_edit.setEnabled(single)
-            self.notes_edit.setEnabled(single)
+            self.name_edit.setEnabled(single and editable)
+            self.notes_edit.setEnabled(single and editable)
             self._set_text(self.name_edit, depts[0].name if single else "")
             self._set_notes(depts[0].notes if single else "")
             self._set_text(self.leader_edit, self._common(depts, "leader", ""))
@@ -258,7 +263,7 @@ class PropertiesDock(ContextDock):
 
     def _commit(self, field: str, value: Any) -> None:
         """One undo step setting `field` on every selected department that differs."""
-        if self.ctx is None:
+        if self.ctx is None or self.read_only:
             return
         depts = self.selected()
         if field in ("name", "notes") and len(depts) != 1:
