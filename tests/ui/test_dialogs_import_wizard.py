@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWizard
 from ui.context import EditorContext
 from ui.dialogs.import_wizard import ImportWizard, ReviewPage, importing
 
-from .dock_fixtures import small_design
+from .dock_fixtures import small_design, type_text
 
 pytestmark = pytest.mark.skipif(importing is None, reason="orgdesigner.importing is not installed")
 DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
@@ -107,3 +107,22 @@ def test_a_real_organogram_with_its_problems(qtbot):
     with qtbot.waitSignal(wizard.design_imported) as imported:
         click(wizard, QWizard.FinishButton)
     assert len(imported.args[0].departments) > 200
+
+
+def test_a_staff_file_adds_its_headcount(qtbot):
+    senior = DATA / "uk_organograms" / "011013-DH---Organogram-senior.csv"
+    junior = DATA / "uk_organograms" / "011013-DH---Organogram-junior.csv"
+    totals = []
+    for staff in (None, junior):
+        wizard = ImportWizard(None, None, senior)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        click(wizard, QWizard.NextButton)
+        if staff is not None:
+            wizard.mapping_page.staff_edit.setFocus()
+            type_text(wizard.mapping_page.staff_edit, str(staff))
+        click(wizard, QWizard.NextButton)
+        with qtbot.waitSignal(wizard.design_imported) as imported:
+            click(wizard, QWizard.FinishButton)
+        totals.append(sum(d.headcount for d in imported.args[0].departments.values()))
+    assert totals[1] > totals[0] + 100  # the DH junior file holds hundreds of FTE

@@ -137,6 +137,16 @@ class MappingPage(QWizardPage):
         layout.addLayout(grid)
         self.fix_ids = QCheckBox(self.tr("Attach parents whose ids differ only by leading zeros or spaces"))
         layout.addWidget(self.fix_ids)
+        staff_row = QHBoxLayout()  # e.g. an organogram's *-junior.csv: FTE added under a parent id
+        staff_label = QLabel(self.tr("Staff &file (optional):"))
+        self.staff_edit = QLineEdit()
+        self.staff_edit.setPlaceholderText(self.tr("rows of staff counted under a department's id"))
+        staff_label.setBuddy(self.staff_edit)
+        self.staff_browse = QPushButton(self.tr("Bro&wse..."))
+        for w in (staff_label, self.staff_edit, self.staff_browse):
+            staff_row.addWidget(w, 1 if w is self.staff_edit else 0)
+        layout.addLayout(staff_row)
+        self.staff_browse.clicked.connect(self._on_browse_staff)
         self.sheet_combo.activated.connect(self._on_source_changed)
         self.encoding_combo.activated.connect(self._on_source_changed)
 
@@ -191,7 +201,15 @@ class MappingPage(QWizardPage):
         return importing.ImportOptions(
             encoding=self.encoding_combo.currentData() or None if s and s.kind != "xlsx" else None,
             sheet=s.sheet if s and s.kind == "xlsx" else None,
-            fix_ids=self.fix_ids.isChecked())
+            fix_ids=self.fix_ids.isChecked(),
+            junior=Path(self.staff_edit.text().strip()) if self.staff_edit.text().strip() else None)
+
+    def _on_browse_staff(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Staff file"), self.staff_edit.text(),
+            self.tr("Tables (*.csv *.tsv *.txt *.xlsx);;All files (*)"))
+        if name:
+            self.staff_edit.setText(name)
 
     def _on_source_changed(self) -> None:
         s = self.wiz.sniffed
