@@ -124,3 +124,30 @@ def save_one_edit(path: Path):
         ops.UpdateDepartment(dept, {"name": f"市场部 {next(counter)}"}).apply(doc.design)
         return doc
     return setup, (lambda d: d.save())
+
+
+def _pdf_case(path: Path, **options):
+    from orgdesigner import storage
+    try:
+        from orgdesigner.render import ExportOptions, export_pdf
+    except ImportError:
+        raise Unavailable
+    design = storage.load(path)
+    out = _tmpdir() / "out.pdf"
+    opts = ExportOptions(**options)
+    return (lambda: None), (lambda _: export_pdf(design, out, opts))
+
+
+@case("PDF chart on one A0 page")
+def pdf_fit(path: Path):
+    return _pdf_case(path, paper="A0", fit="page", sections=("chart",))
+
+
+@case("PDF chart tiled on A3 at 100%")
+def pdf_tiles(path: Path):
+    return _pdf_case(path, paper="A3", fit="tiles", scale=1.0, sections=("chart",))
+
+
+@case("PDF whole proposal on A0")
+def pdf_proposal(path: Path):
+    return _pdf_case(path, paper="A0")

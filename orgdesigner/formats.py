@@ -34,6 +34,15 @@ def _builtin() -> None:
     register_reader(".json", lambda path, **_: jsonform.read(path))
     register_writer(".json", lambda design, path, **_: jsonform.write(design, path))
     register_writer(".db", lambda design, path, **_: storage.save(design, path))
+    for suffix in (".pdf", ".svg", ".png"):
+        register_writer(suffix, _chart_writer)
+
+
+def _chart_writer(design: Design, path: Path, *, options: Any = None, **_: Any) -> Any:
+    """PDF proposal, SVG or PNG chart (imported on use: ReportLab and Pillow load slowly)."""
+    from .render.writers import write_chart
+
+    return write_chart(design, Path(path), options)
 
 
 _builtin()
@@ -76,7 +85,7 @@ def read_design(path: str | Path, **options: Any) -> Design:
     return reader(path, **options)
 
 
-def write_design(design: Design, path: str | Path, **options: Any) -> None:
+def write_design(design: Design, path: str | Path, **options: Any) -> Any:
     path = Path(path)
     writer = WRITERS.get(path.suffix.lower())
     if writer is None:
@@ -84,4 +93,4 @@ def write_design(design: Design, path: str | Path, **options: Any) -> None:
         raise FileProblem(path, f"cannot be written: unknown file type (known: {known})")
     if not path.parent.exists():
         raise FileProblem(path, f"cannot be written: folder {path.parent} does not exist")
-    writer(design, path, **options)
+    return writer(design, path, **options)

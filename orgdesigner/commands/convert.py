@@ -1,4 +1,8 @@
-"""`import SRC -o OUT.db` and `export FILE.db -o OUT`: convert by file suffix."""
+"""`import SRC -o OUT.db` and `export FILE.db -o OUT`: convert by file suffix.
+
+PDF, SVG and PNG exports take the chart/proposal options of
+`orgdesigner.render.ExportOptions` (paper, orientation, fit, scale, ...).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,9 @@ from pathlib import Path
 
 from ..formats import READERS, WRITERS, read_design, write_design
 from .common import check_output
+
+CHART_SUFFIXES = (".pdf", ".svg", ".png")
+PAPER_CHOICES = ("A4", "A3", "A2", "A1", "A0", "Letter", "Legal", "Tabloid")
 
 
 def register(sub) -> None:
@@ -24,11 +31,48 @@ def register(sub) -> None:
 
     p = sub.add_parser("export", help="export a design to another format",
                        description="Write a design in the format its suffix names. "
-                                   f"Writable types: {', '.join(sorted(WRITERS))}.")
+                                   f"Writable types: {', '.join(sorted(WRITERS))}. "
+                                   ".pdf writes a structure proposal; .svg and .png the chart.")
     p.add_argument("file", type=Path, metavar="FILE.db")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT")
     p.add_argument("--force", action="store_true", help="replace an existing output file")
+    g = p.add_argument_group("PDF, SVG and PNG options")
+    g.add_argument("--paper", type=_paper, default=None, metavar="SIZE",
+                   help=f"paper size: {', '.join(PAPER_CHOICES)} (default A4)")
+    g.add_argument("--orientation", choices=("auto", "portrait", "landscape"), default=None,
+                   help="page orientation (default auto: whichever fits the chart better)")
+    g.add_argument("--fit", choices=("auto", "page", "tiles"), default=None,
+                   help="page: the chart on one page; tiles: over N x M pages with an overview; "
+                        "auto (default): one page unless its text would be smaller than --min-font")
+    g.add_argument("--scale", type=float, default=None, metavar="S",
+                   help="chart scale, 1 = 100%% (a box 180 pt wide); tiles default: readable minimum; "
+                        "one page: the largest allowed; SVG/PNG: image size (default 1)")
+    g.add_argument("--sections", default=None, metavar="LIST",
+                   help="comma-separated PDF sections, in any order: cover,chart,legend,owners,"
+                        "findings,departments (default: all)")
+    g.add_argument("--lang", choices=("zh", "en"), default=None,
+                   help="language of headings and labels (default: the design's)")
+    g.add_argument("--font", default=None, metavar="FONT",
+                   help="TrueType font file (FILE.ttc#N for a subfont) or STSong-Light "
+                        "(default: $ORGDESIGNER_FONT, else a CJK font found on this system)")
+    g.add_argument("--margin", type=float, default=None, dest="margin_mm", metavar="MM",
+                   help="page margin in mm (default 12)")
+    g.add_argument("--min-font", type=float, default=None, dest="min_font", metavar="PT",
+                   help="smallest readable chart text in pt (default 5)")
+    g.add_argument("--overlap", type=float, default=None, dest="overlap_mm", metavar="MM",
+                   help="overlap of neighbouring tiles in mm (default 8)")
+    g.add_argument("--auto-layout", action="store_true", default=None, dest="auto_layout",
+                   help="arrange the chart with the automatic tree layout instead of as saved")
     p.set_defaults(run=run_export)
+
+
+def _paper(value: str) -> str:
+    import argparse
+
+    for name in PAPER_CHOICES:
+        if name.lower() == value.lower():
+            return name
+    raise argparse.ArgumentTypeError(f"unknown paper {value!r}; use one of {', '.join(PAPER_CHOICES)}")
 
 
 def run_import(args) -> int:
@@ -44,9 +88,17 @@ def run_import(args) -> int:
 
 def run_export(args) -> int:
     check_output(args.output, args.force)
+    extra = {}
+    if args.output.suffix.lower() in CHART_SUFFIXES:
+        from ..render.options import ExportOptions
+
+        extra["options"] = ExportOptions.from_mapping(vars(args))  # bad values: one line, exit 2
     design = read_design(args.file)
-    write_design(design, args.output)
-    print(f"exported {args.file} -> {args.output}")
+    result = write_design(design, args.output, **extra)
+    summary = ""
+    if result is not None and hasattr(result, "summary"):
+        summary = f" ({result.summary()})" + "".join(f"\nnote: {w}" for w in result.warnings())
+    print(f"exported {args.file} -> {args.output}{summary}")
     return 0
 
 

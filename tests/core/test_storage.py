@@ -142,3 +142,16 @@ def test_truncated_file_is_refused(tmp_path):
     path.write_bytes(data[: len(data) // 2 + 7])
     with pytest.raises(FileProblem, match="t.db"):
         storage.load(path)
+
+
+def test_verification_catches_a_row_that_differs_from_the_design(tmp_path):
+    design = sample_design()
+    path = tmp_path / "v.db"
+    storage.write_file(design, path)
+    storage.verify_file(path, design)  # the written file holds exactly the design
+    con = sqlite3.connect(path)
+    con.execute("UPDATE departments SET headcount = headcount + 1 WHERE name = '市场部'")
+    con.commit()
+    con.close()
+    with pytest.raises(FileProblem, match="verification failed"):
+        storage.verify_file(path, design)

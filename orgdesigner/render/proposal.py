@@ -1,0 +1,214 @@
+"""The PDF structure proposal: plan every page first, then draw them with "page x of y".
+
+`plan_pages` is cheap (no drawing) so the export dialog can preview the page
+count; `export_pdf` draws the same plan, reports progress per page and
+writes the file atomically (a failed or cancelled export leaves no file).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from reportlab import rl_config
+from reportlab.pdfgen.canvas import Canvas
+
+from .. import __version__
+from ..design import Design
+from ..errors import OrgDesignerError
+from ..fileutil import atomic_write_bytes
+from ..findings import Finding
+from ..fonts import find_font
+from ..rollups import rollups
+from .chart import build_chart
+from .chart_pages import chart_pages
+from .context import Context, Page, today
+from .legend import legend_pages
+from .options import ExportOptions
+from .paging import HEADER, plan_chart
+from .pdf_chart import color
+from .sections import (cover_pages, department_pages, finding_pages, load_findings, owner_pages,
+                       plan_targets)
+from .wrap import ellipsize
+
+Progress = Callable[[int, int], object]  # (pages done, pages in all), from 0; return False to cancel
+
+BUILDERS = {
+    "cover": cover_pages, "chart": chart_pages, "legend": legend_pages, "owners": owner_pages,
+    "findings": finding_pages, "departments": department_pages,
+}
+
+
+class ExportCancelled(OrgDesignerError):
+    """The user stopped a long export; no file was written."""
+
+    def __init__(self) -> None:
+        super().__init__("export cancelled; no file was written")
+
+
+@dataclass
+class PagePlan:
+    """What the export will produce, for the dialog's preview and the CLI summary."""
+
+    page_count: int
+    page_size: tuple[float, float]      # points
+    orientation: str
+    chart_mode: str                      # "page" or "tiles"
+    chart_scale: float
+    tiles: tuple[int, int]               # columns, rows (1, 1 for a fitted chart)
+    readable: bool                       # smallest chart text >= options.min_font
+    min_text: float                      # smallest chart text on paper, pt
+    font: str                            # ReportLab font name
+    font_embedded: bool
+    sections: dict[str, tuple[int, int]] = field(default_factory=dict)  # first page, page count
+    missing_glyphs: str = ""             # characters of names the font cannot show
+    context: Context | None = field(default=None, repr=False, compare=False)
+    pages: list[Page] = field(default_factory=list, repr=False, compare=False)
+
+
+    @property
+    def paper(self) -> str:
+        return self.context.options.paper if self.context else ""
+
+    def summary(self) -> str:
+        """One line for the CLI and the export dialog's preview."""
+        chart = (f"chart on {self.tiles[0]} x {self.tiles[1]} tiles + overview"
+                 if self.chart_mode == "tiles" else "chart on one page")
+        font = self.font + ("" if self.font_embedded else " (not embedded)")
+        return (f"{self.page_count} pages, {self.paper} {self.orientation}, {chart} "
+                f"at {self.chart_scale:.0%}, font {font}")
+
+    def warnings(self) -> list[str]:
+        """What the user should know before printing (unreadable text, missing glyphs)."""
+        out = []
+        if "chart" in self.sections and not self.readable:
+            out.append(f"the smallest chart text is {self.min_text:.1f} pt; try --fit tiles or larger paper")
+        if self.missing_glyphs:
+            out.append(f"font {self.font} has no glyph for {self.missing_glyphs!r}; choose another with --font")
+        return out
+
+
+def _smallest_text(chart) -> float:
+    """The smallest department name (bold line): what must stay readable on paper.
+
+    Captions and the leader/headcount line are smaller on purpose; judging the
+    fit by them sent a 12-box chart to tiles on A3.
+    """
+    sizes = [line.size for box in chart.boxes for line in box.lines if line.bold]
+    sizes = sizes or [line.size for box in chart.boxes for line in box.lines]
+    return min(sizes) if sizes else 8.0
+
+
+def plan_pages(design: Design, options: ExportOptions | None = None, *,
+               findings: list[Finding] | None = None) -> PagePlan:
+    """Lay the whole proposal out without drawing: page count, paper, tiles, sections."""
+    options = (options or ExportOptions()).checked()
+    lang = options.lang or design.language or "zh"
+    font = find_font(options.font)
+    chart = build_chart(design, font, auto_layout=options.auto_layout, lang=lang)
+    plan = plan_chart(chart.bounds, _smallest_text(chart), options)
+    if findings is None and "findings" in options.sections:
+        findings = load_findings(design, lang)
+    ctx = Context(design, options, lang, font, chart, plan, rollups(design), findings,
+                  options.date or today())
+    plan_targets(ctx)
+    pages: list[Page] = []
+    sections: dict[str, tuple[int, int]] = {}
+    # Sections are built in document order; the chart comes before the sections that cite its pages.
+    for section in options.sections:
+        ctx.next_page = len(pages) + 1
+        ctx.section_page[section] = ctx.next_page
+        built = BUILDERS[section](ctx)
+        sections[section] = (ctx.next_page, len(built))
+        pages.extend(built)
+    ctx.total_pages = len(pages)
+    names = "".join(d.name + d.leader for d in design.departments.values())
+    names += "".join(f.name for f in design.functions.values()) + design.name
+    missing = "".join(sorted(font.missing(names)))
+    return PagePlan(len(pages), (plan.frame.width, plan.frame.height), plan.frame.orientation,
+                    plan.mode, plan.scale, (plan.cols, plan.rows), plan.readable, plan.min_text,
+                    font.name, font.embedded, sections, missing, ctx, pages)
+
+
+def _frame(canvas: Canvas, ctx: Context, page: Page, number: int) -> None:
+    """Running header and footer: name and section; author, date, version, page x of y."""
+    f = ctx.frame
+    m = f.margin
+    name = ctx.font.name
+    canvas.saveState()
+    canvas.setFont(name, 8)
+    canvas.setFillColor(color("#555555"))
+    top = f.height - m - 9
+    right = f.width - m
+    header_right = ellipsize(page.header, (f.width - 2 * m) * 0.45, 8, ctx.font.width)
+    canvas.drawRightString(right, top, header_right)
+    left_room = (f.width - 2 * m) - ctx.font.width(header_right, 8) - 20
+    canvas.drawString(m, top, ellipsize(ctx.design.name, left_room, 8, ctx.font.width))
+    canvas.setStrokeColor(color("#b8bec8"))
+    canvas.setLineWidth(0.5)
+    canvas.line(m, f.height - m - HEADER + 8, right, f.height - m - HEADER + 8)
+    stamp = ctx.design.stamp
+    bits = [ctx.design.author, ctx.date,
+            ctx.t("save_n", n=stamp.save_generation) if stamp.save_generation else ctx.t("unsaved")]
+    footer = " · ".join(b for b in bits if b)
+    page_words = ctx.t("page_of", x=number, y=ctx.total_pages)
+    canvas.drawRightString(right, m + 4, page_words)
+    room = (f.width - 2 * m) - ctx.font.width(page_words, 8) - 20
+    canvas.drawString(m, m + 4, ellipsize(footer, room, 8, ctx.font.width))
+    canvas.restoreState()
+
+
+def render_pdf(design: Design, options: ExportOptions | None = None, *,
+               progress: Progress | None = None, findings: list[Finding] | None = None) -> tuple[bytes, PagePlan]:
+    """The proposal as PDF bytes, and its plan."""
+    plan = plan_pages(design, options, findings=findings)
+    ctx = plan.context
+    assert ctx is not None
+    saved_a85 = rl_config.useA85
+    rl_config.useA85 = 0  # plain Flate streams: smaller and much faster than ASCII85 on top
+    try:
+        return _render(design, plan, ctx, progress), plan
+    finally:
+        rl_config.useA85 = saved_a85
+
+
+def _render(design: Design, plan: PagePlan, ctx: Context, progress: Progress | None) -> bytes:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=plan.page_size, pageCompression=1,
+                    invariant=bool(ctx.options.date),  # a fixed date gives byte-identical files
+                    initialFontName=ctx.font.name)     # else every page references Helvetica
+    canvas.setTitle(f"{design.name} — {ctx.t('proposal')}" if design.name else ctx.t("proposal"))
+    canvas.setAuthor(design.author or "")
+    canvas.setSubject(ctx.t("proposal") + (f": {design.description}" if design.description else ""))
+    canvas.setCreator(f"Org Designer {__version__}")
+    canvas.setKeywords(", ".join(ctx.t(s) for s in ctx.options.sections))
+    total = plan.page_count
+    if progress is not None and progress(0, total) is False:  # planned: the count is known now
+        raise ExportCancelled()
+    for number, page in enumerate(plan.pages, start=1):
+        canvas.setPageSize(plan.page_size)
+        for title, key, level in page.outline:
+            canvas.bookmarkPage(key)
+            canvas.addOutlineEntry(title, key, level=level, closed=key == "sec-chart")  # tiles folded
+        _frame(canvas, ctx, page, number)
+        page.draw(canvas)
+        canvas.showPage()
+        if progress is not None and progress(number, total) is False:
+            raise ExportCancelled()
+    canvas.showOutline()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def export_pdf(design: Design, path: str | Path, options: ExportOptions | None = None, *,
+               progress: Progress | None = None, findings: list[Finding] | None = None) -> PagePlan:
+    """Write the proposal PDF to `path` (atomically); return what was written.
+
+    `findings`: pass the editor's current findings; default: run the validator.
+    `progress(done, total)` is called after each page; returning False cancels.
+    """
+    data, plan = render_pdf(design, options, progress=progress, findings=findings)
+    atomic_write_bytes(Path(path), data)
+    return plan

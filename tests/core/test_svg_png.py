@@ -1,0 +1,96 @@
+"""The chart as SVG and PNG: same model as the PDF, names as text in SVG, a real picture in PNG."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from PIL import Image
+
+from orgdesigner import storage
+from orgdesigner.cli import main
+from orgdesigner.formats import write_design
+from orgdesigner.render.options import ExportOptions
+
+from .pdf_helpers import company_design
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_svg_has_every_name_as_text_and_parses(tmp_path):
+    design = company_design()
+    path = tmp_path / "chart.svg"
+    write_design(design, path)
+    root = ET.parse(path).getroot()
+    assert root.tag == f"{SVG}svg"
+    texts = "".join(t.text or "" for t in root.iter(f"{SVG}text")).replace(" ", "")
+    for dept in design.departments.values():
+        assert dept.name.replace(" ", "") in texts
+    assert "联合推广" in texts
+    groups = [g for g in root.iter(f"{SVG}g") if g.get("id", "").startswith("d-")]
+    assert len(groups) == len(design.departments)
+    links = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "links")
+    dashes = {path.get("stroke-dasharray") for path in links.iter(f"{SVG}path")}
+    assert len(dashes) == 3  # collaboration, committee, dotted
+
+
+def test_svg_escapes_markup_in_names(tmp_path):
+    from orgdesigner.design import Design
+    from orgdesigner.entities import Department
+
+    d = Design("<x>")
+    d.add_department(Department(name='R&D <"core">'))
+    path = tmp_path / "x.svg"
+    write_design(d, path)
+    root = ET.parse(path).getroot()
+    assert 'R&D <"core">' in [t.text for t in root.iter(f"{SVG}text")]
+
+
+def test_png_decodes_and_shows_the_chart(tmp_path):
+    path = tmp_path / "chart.png"
+    write_design(company_design(), path)
+    image = Image.open(path)
+    image.verify()
+    image = Image.open(path).convert("RGB")
+    w, h = image.size
+    assert w > 1000 and h > 200
+    colours = image.getcolors(maxcolors=1 << 20)
+    assert colours and len(colours) > 50  # anti-aliased text and fills, not a blank sheet
+    white = max(colours)[1]
+    assert white == (255, 255, 255)
+    # the box fill of 市场部 (#4472c4 tinted) is there
+    from orgdesigner.render.style import hex_rgb, tint
+
+    assert any(c == hex_rgb(tint("#4472c4")) for _, c in colours)
+
+
+def test_png_scale_sets_the_image_size(tmp_path):
+    small, big = tmp_path / "s.png", tmp_path / "b.png"
+    write_design(company_design(), small, options=ExportOptions(scale=0.5))
+    write_design(company_design(), big, options=ExportOptions(scale=1.0))
+    (ws, hs), (wb, hb) = Image.open(small).size, Image.open(big).size
+    assert abs(ws * 2 - wb) <= 2 and abs(hs * 2 - hb) <= 2
+
+
+@pytest.mark.parametrize("suffix", [".svg", ".png"])
+def test_cli_exports_svg_and_png(tmp_path, capsys, suffix):
+    source = tmp_path / "plan.db"
+    storage.save(company_design(), source)
+    out = tmp_path / f"chart{suffix}"
+    assert main(["export", str(source), "-o", str(out), "--auto-layout"]) == 0
+    assert out.stat().st_size > 1000
+    assert f"-> {out}" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("fit", ["page", "tiles"])
+def test_export_dialog_preview_shows_the_chart_and_the_tile_grid(fit):
+    from orgdesigner.render import plan_pages
+    from orgdesigner.render.png import plan_preview
+
+    plan = plan_pages(company_design(), ExportOptions(fit=fit, sections=("chart",)))
+    image = plan_preview(plan, max_px=600).convert("RGB")
+    assert max(image.size) <= 600 and min(image.size) > 50
+    colours = dict((c, n) for n, c in image.getcolors(maxcolors=1 << 20))
+    assert (255, 255, 255) in colours and len(colours) > 20
+    grid_red = colours.get((0xc0, 0x39, 0x2b), 0)
+    assert (grid_red > 100) == (fit == "tiles")
