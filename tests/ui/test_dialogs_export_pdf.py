@@ -142,6 +142,8 @@ def test_real_export_matches_the_preview_and_the_options(qtbot, tmp_path):
     dialog.update_page_count()
     expected = dialog.page_count
     assert expected and dialog.pages_label.text().startswith(f"{expected} page(s), A3 landscape")
+    preview = dialog.preview.pixmap()
+    assert not preview.isNull() and preview.width() > preview.height()  # the chart on landscape paper
     QTest.mouseClick(dialog.export_button, Qt.LeftButton)
     assert dialog.written == tmp_path / "方案.pdf", dialog.message.text()
     reader = PdfReader(str(dialog.written))

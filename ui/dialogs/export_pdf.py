@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QFrame, QGridLayout,
     QGroupBox, QHBoxLayout, QLabel, QLineEdit, QProgressDialog, QPushButton, QSpinBox,
     QVBoxLayout, QWidget,
 )
@@ -25,6 +25,7 @@ from orgdesigner.errors import OrgDesignerError
 from . import pdf_api
 
 PREVIEW_DELAY_MS = 250
+PREVIEW_PX = 220  # long side of the chart preview
 
 
 class ExportPdfDialog(QDialog):
@@ -72,7 +73,14 @@ class ExportPdfDialog(QDialog):
         scale_label.setBuddy(self.scale)
         form.addRow(scale_label, scale_row)
         form.addRow(self.tr("&Language:"), self.language)
-        layout.addLayout(form)
+        top = QHBoxLayout()
+        top.addLayout(form, 1)
+        self.preview = QLabel()
+        self.preview.setAlignment(Qt.AlignCenter)
+        self.preview.setFixedSize(PREVIEW_PX + 8, PREVIEW_PX * 3 // 4 + 8)
+        self.preview.setFrameShape(QFrame.StyledPanel)
+        top.addWidget(self.preview)
+        layout.addLayout(top)
 
         sections_box = QGroupBox(self.tr("Sections"))
         grid = QGridLayout(sections_box)
@@ -159,16 +167,19 @@ class ExportPdfDialog(QDialog):
         if not pdf_api.available():
             self.page_count = None
             self.pages_label.setText(self.tr("PDF export is not available in this installation."))
+            self._show_preview(None)
             return
         if not any(box.isChecked() for box in self.sections.values()):
             self.page_count = None
             self.pages_label.setText(self.tr("Choose at least one section."))
+            self._show_preview(None)
             return
         try:
             plan = pdf_api.plan(self.design, self.options(), self.findings)
         except OrgDesignerError as exc:
             self.page_count = None
             self.pages_label.setText(str(exc))
+            self._show_preview(None)
             return
         self.page_count = plan.pages
         text = self.tr("%n page(s)", "", plan.pages)
@@ -177,9 +188,24 @@ class ExportPdfDialog(QDialog):
         if plan.tiles != (1, 1):
             text += "; " + self.tr("the chart in a %1 x %2 grid of tiles: %3 pages with the overview").replace(
                 "%1", str(plan.tiles[0])).replace("%2", str(plan.tiles[1])).replace("%3", str(plan.chart_pages))
-        if plan.warning:
-            text += "\n" + self.tr("Check: %1").replace("%1", plan.warning)
+        if plan.min_text is not None:
+            text += "\n" + self.tr("The smallest name on the chart would be %1 pt: choose tiles, a "
+                                   "larger scale or larger paper.").replace("%1", f"{plan.min_text:.1f}")
+        if plan.missing_glyphs:
+            text += "\n" + self.tr("The font cannot show these characters: %1").replace("%1", plan.missing_glyphs)
         self.pages_label.setText(text)
+        self._show_preview(plan)
+
+    def _show_preview(self, plan: pdf_api.Plan | None) -> None:
+        """Where the chart falls on the paper, or the tile grid (the core draws it)."""
+        data = pdf_api.preview_png(plan, PREVIEW_PX) if plan is not None else None
+        pixmap = QPixmap()
+        if data and pixmap.loadFromData(data, "PNG"):
+            self.preview.setPixmap(pixmap)
+            self.preview.setToolTip(self.tr("Where the chart falls on the paper"))
+        else:
+            self.preview.clear()
+            self.preview.setText(self.tr("No chart preview"))
 
     def _on_browse(self) -> None:
         start = self.path_edit.text() or (self.design.name or "design") + ".pdf"

@@ -7,7 +7,8 @@ installed, `available()` is False and the dialog says so instead of failing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import io
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
@@ -36,7 +37,9 @@ class Plan:
     tiles: tuple[int, int] = (1, 1)  # tile grid across, down (1, 1: fitted on one page)
     chart_pages: int = 0             # pages of the chart section (blank tiles are left out)
     paper: str = ""                  # e.g. "A3 landscape"
-    warning: str = ""                # unreadably small text, characters the font lacks
+    min_text: float | None = None    # the smallest name on paper (pt) when it is too small to read
+    missing_glyphs: str = ""         # characters of names the chosen font cannot show
+    raw: Any = field(default=None, compare=False, repr=False)  # the core's PagePlan
 
 
 def available() -> bool:
@@ -51,15 +54,26 @@ def make_options(values: dict[str, Any]) -> Any:
 def plan(design: Design, options: Any, findings: list | None = None) -> Plan:
     """Lay the proposal out without drawing it, for the page-count preview."""
     result = _render.plan_pages(design, options, findings=findings)
-    paper = f"{options.paper} {result.orientation}"
-    warnings = []
-    if not result.readable:
-        warnings.append(f"chart text {result.min_text:.1f} pt")
-    if result.missing_glyphs:
-        warnings.append(result.missing_glyphs)
     tiles = tuple(result.tiles) if result.chart_mode == "tiles" else (1, 1)
     chart_pages = result.sections.get("chart", (0, 0))[1]
-    return Plan(result.page_count, tiles, chart_pages, paper, "; ".join(warnings))
+    unreadable = "chart" in result.sections and not result.readable
+    return Plan(result.page_count, tiles, chart_pages, f"{options.paper} {result.orientation}",
+                result.min_text if unreadable else None, result.missing_glyphs, result)
+
+
+def preview_png(plan: Plan, max_px: int) -> bytes | None:
+    """A picture of the chart on the page (or of the tile grid) as PNG bytes; None if unavailable."""
+    if plan.raw is None or "chart" not in plan.raw.sections:
+        return None
+    try:
+        from orgdesigner.render.png import plan_preview
+
+        image = plan_preview(plan.raw, max_px=max_px)
+    except (ImportError, OrgDesignerError):
+        return None
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
 
 
 def export(design: Design, path: Path, options: Any, progress: Callable[[int, int], bool],
