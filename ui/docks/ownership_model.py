@@ -193,10 +193,14 @@ class OwnershipModel(QAbstractTableModel):
             if row is not None:
                 self.dataChanged.emit(self.index(row, NAME_COLUMN), self.index(row, NAME_COLUMN))
         elif isinstance(event, ev.DepartmentAdded):
-            i = list(self.design.departments).index(event.department.id)
+            dept_id = event.department.id
+            if next(reversed(self.design.departments)) == dept_id:  # appended: the usual case
+                i = len(self.departments)
+            else:  # an undo restoring it at its old place
+                i = list(self.design.departments).index(dept_id)
             col = i + FIRST_DEPT_COLUMN
             self.beginInsertColumns(QModelIndex(), col, col)
-            self.departments.insert(i, event.department.id)
+            self.departments.insert(i, dept_id)
             self.endInsertColumns()
         elif isinstance(event, ev.DepartmentRemoved):
             col = self.column_of(event.department.id)
