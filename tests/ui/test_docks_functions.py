@@ -5,7 +5,7 @@ from PySide6.QtTest import QTest
 
 from orgdesigner.entities import Role
 
-from .dock_fixtures import make_editor, type_into, type_text
+from .dock_fixtures import make_editor, type_into
 
 
 def click_cell(dock, function_id: str, dept_id: str, button=Qt.LeftButton) -> None:
