@@ -73,7 +73,7 @@ class DepartmentHeader(QHeaderView):
     sections each time a column is inserted or removed.
     """
 
-    MIN_HEIGHT, MAX_HEIGHT, SAMPLE = 48, 130, 300
+    MIN_HEIGHT, MAX_HEIGHT, SAMPLE = 48, 96, 300  # longer names are elided (full in the tooltip)
 
     def __init__(self, parent=None):
         super().__init__(Qt.Horizontal, parent)
