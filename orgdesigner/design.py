@@ -7,6 +7,7 @@ Lookups are O(1) through indexes; no method is quadratic in the design size.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Iterable, Iterator
@@ -81,6 +82,45 @@ class Design:
         self._roles_by_function: dict[str, dict[str, Role]] = {}
         self._roles_by_department: dict[str, dict[str, Role]] = {}
         self.events = ev.EventHub()
+        self._batch_depth = 0
+        self._pending_order: dict[str, list[tuple[str, int | None]]] = {}
+
+    # -------------------------------------------------------------- ordering
+    @contextmanager
+    def batch(self):
+        """Group many edits: re-inserting objects at their old positions (undo of a
+        large deletion) costs one reorder at the end instead of one per object."""
+        self._batch_depth += 1
+        try:
+            yield self
+        finally:
+            self._batch_depth -= 1
+            if self._batch_depth == 0:
+                self._flush_order()
+
+    def position(self, collection: str, key: str) -> int:
+        """Index of `key` in `departments`, `links` or `functions` (for exact undo)."""
+        self._flush_order()
+        return list(getattr(self, collection)).index(key)
+
+    def _insert(self, collection: str, key: str, value: Any, index: int) -> None:
+        if self._batch_depth == 0:
+            setattr(self, collection, _insert_at(getattr(self, collection), key, value, index))
+            return
+        getattr(self, collection)[key] = value
+        self._pending_order.setdefault(collection, []).append((key, index))
+
+    def _flush_order(self) -> None:
+        """Replay the deferred positional inserts on a plain list, then rebuild each dict once."""
+        for collection, inserts in self._pending_order.items():
+            mapping = getattr(self, collection)
+            moved = {key for key, _ in inserts}
+            order = [key for key in mapping if key not in moved]
+            for key, index in inserts:
+                if key in mapping:
+                    order.insert(index, key)
+            setattr(self, collection, {key: mapping[key] for key in order})
+        self._pending_order.clear()
 
     # ------------------------------------------------------------------ reading
     def department(self, dept_id: str) -> Department:
@@ -166,7 +206,7 @@ class Design:
         if index is None:
             self.departments[dept.id] = dept
         else:
-            self.departments = _insert_at(self.departments, dept.id, dept, index)
+            self._insert("departments", dept.id, dept, index)
         self._children.setdefault(dept.parent, {})[dept.id] = None
         self._children.setdefault(dept.id, {})
         self.events.emit(ev.DepartmentAdded(dept.copy()))
@@ -230,14 +270,13 @@ class Design:
         children = list(self._children.get(dept_id, ()))
         for child in children:
             self.set_parent(child, new_parent)
-        link_index = {lid: i for i, lid in enumerate(self.links)} if self._links_of.get(dept_id) else {}
-        links = [(link_index[l.id], l.copy()) for l in self.links_of(dept_id)]
+        links = [(self.position("links", l.id), l.copy()) for l in self.links_of(dept_id)]
         for _, link in links:
             self.remove_link(link.id)
         roles = list(self._roles_by_department.get(dept_id, {}).items())
         for function_id, _ in roles:
             self.set_role(function_id, dept_id, None)
-        index = list(self.departments).index(dept_id)
+        index = self.position("departments", dept_id)
         del self.departments[dept_id]
         del self._children[dept.parent][dept_id]
         self._children.pop(dept_id, None)
@@ -277,7 +316,7 @@ class Design:
         if index is None:
             self.links[link.id] = link
         else:
-            self.links = _insert_at(self.links, link.id, link, index)
+            self._insert("links", link.id, link, index)
         self._link_keys[link.key()] = link.id
         for end in (link.source, link.target):
             self._links_of.setdefault(end, {})[link.id] = None
@@ -316,7 +355,7 @@ class Design:
         if index is None:
             self.functions[function.id] = function
         else:
-            self.functions = _insert_at(self.functions, function.id, function, index)
+            self._insert("functions", function.id, function, index)
         self.events.emit(ev.FunctionAdded(function.copy()))
         return function
 
@@ -325,7 +364,7 @@ class Design:
         roles = self.roles_of_function(function_id)
         for dept_id in roles:
             self.set_role(function_id, dept_id, None)
-        index = list(self.functions).index(function_id)
+        index = self.position("functions", function_id)
         del self.functions[function_id]
         self._roles_by_function.pop(function_id, None)
         self.events.emit(ev.FunctionRemoved(function.copy()))

@@ -100,7 +100,7 @@ class RemoveLink(Op):
     text = "Delete link"
 
     def apply(self, design: Design) -> Op:
-        index = list(design.links).index(self.id)
+        index = design.position("links", self.id)
         return AddLink(design.remove_link(self.id).copy(), index)
 
 
@@ -178,11 +178,12 @@ class Batch(Op):
 
     def apply(self, design: Design) -> Op:
         inverses: list[Op] = []
-        try:
-            for op in self.ops:
-                inverses.append(op.apply(design))
-        except Exception:
-            for inverse in reversed(inverses):
-                inverse.apply(design)
-            raise
+        with design.batch():
+            try:
+                for op in self.ops:
+                    inverses.append(op.apply(design))
+            except Exception:
+                for inverse in reversed(inverses):
+                    inverse.apply(design)
+                raise
         return Batch(list(reversed(inverses)), self.text)

@@ -98,6 +98,13 @@ class DesignMachine(RuleBasedStateMachine):
         function = data.draw(st.sampled_from(list(self.design.functions)))
         self._do(ops.SetRole(function, self._dept(data), role))
 
+    @precondition(lambda self: len(self.design.departments) >= 2)
+    @rule(data=st.data())
+    def remove_several_in_one_batch(self, data):
+        chosen = data.draw(st.lists(st.sampled_from(list(self.design.departments)), min_size=2,
+                                    max_size=4, unique=True))
+        self._do(ops.Batch([ops.RemoveDepartment(d) for d in chosen]))
+
     @rule(name=names)
     def rename_design(self, name):
         self._do(ops.UpdateDesign({"name": name, "settings.max_layers": len(name)}))
@@ -207,3 +214,20 @@ def test_batch_is_all_or_nothing():
     with pytest.raises(CycleError):
         batch.apply(design)
     assert design.snapshot() == before
+
+
+def test_undo_of_a_large_batch_deletion_restores_the_exact_order():
+    design = Design()
+    root = design.add_department(Department(name="总部"))
+    ids = [design.add_department(Department(name=f"部门{i}", parent=root.id)).id for i in range(3000)]
+    for i in range(0, 2999, 3):
+        design.add_link(Link(source=ids[i], target=ids[i + 1]))
+    before = design.snapshot()
+    batch = ops.Batch([ops.RemoveDepartment(d) for d in ids[::2]])
+    inverse = batch.apply(design)
+    assert len(design.departments) == 1 + 1500
+    redo = inverse.apply(design)
+    assert design.snapshot() == before
+    design.check_invariants()
+    redo.apply(design)
+    assert len(design.departments) == 1501

@@ -1,0 +1,1 @@
+"""Dialogs of the editor: the import wizard and the PDF export dialog."""

@@ -1,0 +1,259 @@
+"""File > Export PDF...: the CLI's export options, a page-count preview, progress for long exports.
+
+The options are the core's `ExportOptions` (the same values `export --paper
+... --fit ...` takes), so the dialog and the command line cannot drift
+apart. The export runs in the GUI thread behind a modal progress dialog:
+the design cannot change under it, and Cancel stops it between pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QFrame, QGridLayout,
+    QGroupBox, QHBoxLayout, QLabel, QLineEdit, QProgressDialog, QPushButton, QSpinBox,
+    QVBoxLayout, QWidget,
+)
+
+from orgdesigner.design import Design
+from orgdesigner.errors import OrgDesignerError
+
+from . import pdf_api
+
+PREVIEW_DELAY_MS = 250
+PREVIEW_PX = 220  # long side of the chart preview
+
+
+class ExportPdfDialog(QDialog):
+    def __init__(self, design: Design, parent: QWidget | None = None, path: str | Path | None = None,
+                 findings: list | None = None):
+        super().__init__(parent)
+        self.design = design
+        self.findings = findings  # the editor's current findings; None: the exporter validates
+        self.written: Path | None = None
+        self.setWindowTitle(self.tr("Export PDF"))
+        layout = QVBoxLayout(self)
+
+        form = QFormLayout()
+        self.paper = QComboBox()
+        for name in pdf_api.PAPERS:
+            self.paper.addItem(name, name)
+        self.paper.setCurrentIndex(self.paper.findData("A4"))
+        self.orientation = QComboBox()
+        for value, label in (("auto", self.tr("Automatic (whichever fits better)")),
+                             ("portrait", self.tr("Portrait")), ("landscape", self.tr("Landscape"))):
+            self.orientation.addItem(label, value)
+        self.fit = QComboBox()
+        for value, label in (("auto", self.tr("Automatic (one page if readable, else tiles)")),
+                             ("page", self.tr("Fit the chart on one page")),
+                             ("tiles", self.tr("Tiles: split over several pages"))):
+            self.fit.addItem(label, value)
+        scale_row = QHBoxLayout()
+        self.auto_scale = QCheckBox(self.tr("Automatic"))
+        self.auto_scale.setChecked(True)
+        self.scale = QSpinBox()
+        self.scale.setRange(5, 1000)
+        self.scale.setSuffix(" %")
+        self.scale.setValue(100)
+        self.scale.setEnabled(False)
+        scale_row.addWidget(self.auto_scale)
+        scale_row.addWidget(self.scale, 1)
+        self.language = QComboBox()
+        self.language.addItem(self.tr("The design's language"), None)
+        self.language.addItem("中文", "zh")
+        self.language.addItem("English", "en")
+        form.addRow(self.tr("&Paper:"), self.paper)
+        form.addRow(self.tr("&Orientation:"), self.orientation)
+        form.addRow(self.tr("&Chart:"), self.fit)
+        scale_label = QLabel(self.tr("&Scale:"))
+        scale_label.setBuddy(self.scale)
+        form.addRow(scale_label, scale_row)
+        form.addRow(self.tr("&Language:"), self.language)
+        top = QHBoxLayout()
+        top.addLayout(form, 1)
+        self.preview = QLabel()
+        self.preview.setAlignment(Qt.AlignCenter)
+        self.preview.setFixedSize(PREVIEW_PX + 8, PREVIEW_PX * 3 // 4 + 8)
+        self.preview.setFrameShape(QFrame.StyledPanel)
+        top.addWidget(self.preview)
+        layout.addLayout(top)
+
+        sections_box = QGroupBox(self.tr("Sections"))
+        grid = QGridLayout(sections_box)
+        labels = {"cover": self.tr("Cover"), "chart": self.tr("Chart"), "legend": self.tr("Legend"),
+                  "owners": self.tr("Function owners"), "findings": self.tr("Findings"),
+                  "departments": self.tr("Department table")}
+        self.sections: dict[str, QCheckBox] = {}
+        for i, name in enumerate(pdf_api.SECTIONS):
+            box = QCheckBox(labels.get(name, name))
+            box.setObjectName(f"section_{name}")
+            box.setChecked(True)
+            self.sections[name] = box
+            grid.addWidget(box, i // 3, i % 3)
+        layout.addWidget(sections_box)
+
+        file_row = QHBoxLayout()
+        self.path_edit = QLineEdit(str(path) if path else "")
+        self.path_edit.setPlaceholderText(self.tr("Where to save the PDF"))
+        self.browse = QPushButton(self.tr("&Browse..."))
+        file_label = QLabel(self.tr("&File:"))
+        file_label.setBuddy(self.path_edit)
+        file_row.addWidget(file_label)
+        file_row.addWidget(self.path_edit, 1)
+        file_row.addWidget(self.browse)
+        layout.addLayout(file_row)
+
+        self.pages_label = QLabel()
+        self.pages_label.setWordWrap(True)
+        layout.addWidget(self.pages_label)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020")
+        layout.addWidget(self.message)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
+        self.export_button = self.buttons.addButton(self.tr("&Export"), QDialogButtonBox.AcceptRole)
+        layout.addWidget(self.buttons)
+
+        self.preview_timer = QTimer(self)
+        self.preview_timer.setSingleShot(True)
+        self.preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self.preview_timer.timeout.connect(self.update_page_count)
+        for combo in (self.paper, self.orientation, self.fit, self.language):
+            combo.currentIndexChanged.connect(self._on_options_changed)
+        self.scale.valueChanged.connect(self._on_options_changed)
+        self.auto_scale.toggled.connect(self._on_options_changed)
+        for box in self.sections.values():
+            box.toggled.connect(self._on_options_changed)
+        self.path_edit.textChanged.connect(lambda _t: self._update_buttons())
+        self.browse.clicked.connect(self._on_browse)
+        self.buttons.accepted.connect(self.export)
+        self.buttons.rejected.connect(self.reject)
+        self.page_count: int | None = None
+        self.update_page_count()
+        self._update_buttons()
+
+    # ------------------------------------------------------------ options
+    def values(self) -> dict[str, Any]:
+        """The options as the CLI names them."""
+        return {
+            "paper": self.paper.currentData(), "orientation": self.orientation.currentData(),
+            "fit": self.fit.currentData(),
+            "scale": None if self.auto_scale.isChecked() else self.scale.value() / 100.0,
+            "sections": tuple(n for n, box in self.sections.items() if box.isChecked()),
+            "lang": self.language.currentData(),
+        }
+
+    def options(self) -> Any:
+        return pdf_api.make_options(self.values())
+
+    def _on_options_changed(self, *_args) -> None:
+        self.scale.setEnabled(not self.auto_scale.isChecked())
+        self.preview_timer.start()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has_sections = any(box.isChecked() for box in self.sections.values())
+        self.export_button.setEnabled(bool(self.path_edit.text().strip()) and has_sections
+                                      and pdf_api.available())
+
+    def update_page_count(self) -> None:
+        """Plan the pages for the current options (cheap: no drawing) and show the count."""
+        self.preview_timer.stop()
+        if not pdf_api.available():
+            self.page_count = None
+            self.pages_label.setText(self.tr("PDF export is not available in this installation."))
+            self._show_preview(None)
+            return
+        if not any(box.isChecked() for box in self.sections.values()):
+            self.page_count = None
+            self.pages_label.setText(self.tr("Choose at least one section."))
+            self._show_preview(None)
+            return
+        try:
+            plan = pdf_api.plan(self.design, self.options(), self.findings)
+        except OrgDesignerError as exc:
+            self.page_count = None
+            self.pages_label.setText(str(exc))
+            self._show_preview(None)
+            return
+        self.page_count = plan.pages
+        text = self.tr("%n page(s)", "", plan.pages)
+        if plan.paper:
+            text += ", " + plan.paper
+        if plan.tiles != (1, 1):
+            text += "; " + self.tr("the chart in a %1 x %2 grid of tiles: %3 pages with the overview").replace(
+                "%1", str(plan.tiles[0])).replace("%2", str(plan.tiles[1])).replace("%3", str(plan.chart_pages))
+        if plan.min_text is not None:
+            text += "\n" + self.tr("The smallest name on the chart would be %1 pt: choose tiles, a "
+                                   "larger scale or larger paper.").replace("%1", f"{plan.min_text:.1f}")
+        if plan.missing_glyphs:
+            text += "\n" + self.tr("The font cannot show these characters: %1").replace("%1", plan.missing_glyphs)
+        self.pages_label.setText(text)
+        self._show_preview(plan)
+
+    def _show_preview(self, plan: pdf_api.Plan | None) -> None:
+        """Where the chart falls on the paper, or the tile grid (the core draws it)."""
+        data = pdf_api.preview_png(plan, PREVIEW_PX) if plan is not None else None
+        pixmap = QPixmap()
+        if data and pixmap.loadFromData(data, "PNG"):
+            self.preview.setPixmap(pixmap)
+            self.preview.setToolTip(self.tr("Where the chart falls on the paper"))
+        else:
+            self.preview.clear()
+            self.preview.setText(self.tr("No chart preview"))
+
+    def _on_browse(self) -> None:
+        start = self.path_edit.text() or (self.design.name or "design") + ".pdf"
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export PDF"), start, self.tr("PDF files (*.pdf)"))
+        if name:
+            self.path_edit.setText(name if name.lower().endswith(".pdf") else name + ".pdf")
+
+    # ------------------------------------------------------------ export
+    def export(self) -> bool:
+        """Write the PDF with a progress dialog; keep the dialog open with the reason on failure."""
+        path = Path(self.path_edit.text().strip())
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        self.message.clear()
+        try:
+            options = self.options()
+        except OrgDesignerError as exc:
+            self.message.setText(str(exc))
+            return False
+        progress = QProgressDialog(self.tr("Writing %1...").replace("%1", path.name),
+                                   self.tr("Cancel"), 0, 1000, self)
+        progress.setWindowTitle(self.tr("Export PDF"))
+        progress.setWindowModality(Qt.WindowModal)
+        progress.setMinimumDuration(400)  # quick exports never flash a dialog
+        progress.setValue(0)
+
+        def report(done: int, total: int) -> bool:
+            progress.setValue(int(1000 * done / max(total, 1)))
+            QGuiApplication.processEvents()
+            return not progress.wasCanceled()  # False stops the export; no file is written
+
+        QGuiApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            pdf_api.export(self.design, path, options, report, self.findings)
+        except pdf_api.Cancelled:
+            self.message.setText(self.tr("Export cancelled; %1 was not written.").replace("%1", path.name))
+            return False
+        except OrgDesignerError as exc:
+            self.message.setText(str(exc))
+            return False
+        except OSError as exc:
+            self.message.setText(self.tr("%1: cannot be written: %2").replace("%1", path.name)
+                                 .replace("%2", exc.strerror or str(exc)))
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+            progress.reset()
+            progress.deleteLater()
+        self.written = path
+        self.accept()
+        return True

@@ -1,0 +1,82 @@
+"""The PDF exporter as the export dialog sees it: options, page planning, export, progress.
+
+One small adapter over `orgdesigner.render`, so the dialog does not depend
+on how the core arranges its PDF modules; while the exporter is not
+installed, `available()` is False and the dialog says so instead of failing.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from orgdesigner.design import Design
+from orgdesigner.errors import OrgDesignerError
+
+try:
+    from orgdesigner import render as _render
+    from orgdesigner.render import PAPERS, SECTIONS, ExportOptions
+
+    Cancelled: type[Exception] = _render.ExportCancelled
+except ImportError:  # pragma: no cover - only before the exporter is installed
+    _render = None
+    ExportOptions = None  # type: ignore[assignment,misc]
+    PAPERS = {"A4": (0, 0), "A3": (0, 0), "A2": (0, 0), "A1": (0, 0), "A0": (0, 0),
+              "Letter": (0, 0), "Legal": (0, 0), "Tabloid": (0, 0)}
+    SECTIONS = ("cover", "chart", "legend", "owners", "findings", "departments")
+
+    class Cancelled(OrgDesignerError):  # type: ignore[no-redef]
+        pass
+
+
+@dataclass(frozen=True)
+class Plan:
+    pages: int
+    tiles: tuple[int, int] = (1, 1)  # tile grid across, down (1, 1: fitted on one page)
+    chart_pages: int = 0             # pages of the chart section (blank tiles are left out)
+    paper: str = ""                  # e.g. "A3 landscape"
+    min_text: float | None = None    # the smallest name on paper (pt) when it is too small to read
+    missing_glyphs: str = ""         # characters of names the chosen font cannot show
+    raw: Any = field(default=None, compare=False, repr=False)  # the core's PagePlan
+
+
+def available() -> bool:
+    return _render is not None
+
+
+def make_options(values: dict[str, Any]) -> Any:
+    """Core options from the dialog's values (raises OrgDesignerError for bad ones)."""
+    return ExportOptions.from_mapping(values)
+
+
+def plan(design: Design, options: Any, findings: list | None = None) -> Plan:
+    """Lay the proposal out without drawing it, for the page-count preview."""
+    result = _render.plan_pages(design, options, findings=findings)
+    tiles = tuple(result.tiles) if result.chart_mode == "tiles" else (1, 1)
+    chart_pages = result.sections.get("chart", (0, 0))[1]
+    unreadable = "chart" in result.sections and not result.readable
+    return Plan(result.page_count, tiles, chart_pages, f"{options.paper} {result.orientation}",
+                result.min_text if unreadable else None, result.missing_glyphs, result)
+
+
+def preview_png(plan: Plan, max_px: int) -> bytes | None:
+    """A picture of the chart on the page (or of the tile grid) as PNG bytes; None if unavailable."""
+    if plan.raw is None or "chart" not in plan.raw.sections:
+        return None
+    try:
+        from orgdesigner.render.png import plan_preview
+
+        image = plan_preview(plan.raw, max_px=max_px)
+    except (ImportError, OrgDesignerError):
+        return None
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def export(design: Design, path: Path, options: Any, progress: Callable[[int, int], bool],
+           findings: list | None = None) -> None:
+    """Write the PDF atomically; `progress(done, total)` returning False cancels (raises Cancelled)."""
+    _render.export_pdf(design, path, options, progress=progress, findings=findings)

@@ -1,0 +1,203 @@
+"""Findings dock: the validator's findings, live, grouped by severity.
+
+Validation runs ~300 ms after the last edit (a burst of edits, or a drag,
+validates once). Clicking a finding selects its departments and links in the
+shared selection and asks the canvas to centre them (`focus_requested`);
+functions go to the Functions & owners dock (`function_focus_requested`).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from orgdesigner import events as ev
+from orgdesigner.design import Design
+from orgdesigner.findings import Finding, Severity
+
+from .base import ContextDock
+
+Validator = Callable[[Design], list[Finding]]
+DEBOUNCE_MS = 300
+FINDING_ROLE = Qt.UserRole + 1
+SEVERITY_COLOURS = {Severity.ERROR: "#b00020", Severity.WARNING: "#a15c00", Severity.INFO: "#1f5fa8"}
+
+
+def default_validator() -> Validator | None:
+    """The core validator, or None while it is not installed (the dock then says so)."""
+    try:
+        from orgdesigner.validator import validate
+    except ImportError:
+        return None
+    return validate
+
+
+class FindingsDock(ContextDock):
+    count_changed = Signal(int)               # number of findings, for the status bar
+    findings_changed = Signal(list)           # the findings, e.g. for badges on the canvas
+    focus_requested = Signal(list)            # department/link ids the canvas should centre
+    function_focus_requested = Signal(list)   # function ids for the Functions & owners dock
+
+    def __init__(self, parent: QWidget | None = None, validator: Validator | None = None):
+        super().__init__(self.tr("Findings"), "FindingsDock", parent)
+        self.validator = validator or default_validator()
+        self.service = None  # a shared validation service (see `use_service`), else our own timer
+        self.findings: list[Finding] = []
+        self._collapsed: set[Severity] = set()
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.summary_label = QLabel()
+        layout.addWidget(self.summary_label)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr("Finding"), self.tr("Rule")])
+        self.tree.setColumnWidth(0, 320)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        layout.addWidget(self.tree, 1)
+        self.setWidget(body)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.refresh_now)
+        self.tree.itemClicked.connect(self._on_item_activated)
+        self.tree.itemActivated.connect(self._on_item_activated)
+        self.tree.itemCollapsed.connect(lambda item: self._remember(item, True))
+        self.tree.itemExpanded.connect(lambda item: self._remember(item, False))
+        self.set_context(None)
+
+    # ------------------------------------------------------------ following
+    def use_service(self, service) -> None:
+        """Show the findings of a shared service instead of validating here.
+
+        `service` has `changed(list)`, `findings`, `available` and
+        `refresh_now()` (the main window's FindingsService), so the canvas
+        badges, the status bar and this dock share one validator run.
+        """
+        self.timer.stop()
+        self.service = service
+        service.changed.connect(self._on_service_findings)
+        self._on_service_findings(list(service.findings))
+
+    def _on_service_findings(self, findings: list) -> None:
+        self.findings = list(findings) if self.ctx is not None else []
+        if self.ctx is None:
+            self._show(self.tr("No design is open."))
+        elif not getattr(self.service, "available", True):
+            self._show(self.tr("The checks are not available in this installation."))
+        else:
+            self._show(None)
+        self.count_changed.emit(len(self.findings))
+        self.findings_changed.emit(list(self.findings))
+
+    def _reload(self) -> None:
+        self.timer.stop()
+        if self.service is not None:
+            self._on_service_findings(list(self.service.findings))
+        else:
+            self.refresh_now()
+
+    def _on_model_event(self, event: ev.Event) -> None:
+        if self.service is None:
+            self.timer.start()  # restart: validate once after the burst
+
+    def refresh_now(self) -> None:
+        """Validate the design and show the findings (normally called by the debounce timer)."""
+        self.timer.stop()
+        if self.service is not None:
+            self.service.refresh_now()
+            return
+        if self.ctx is None:
+            self.findings = []
+            self._show(self.tr("No design is open."))
+        elif self.validator is None:
+            self.findings = []
+            self._show(self.tr("The checks are not available in this installation."))
+        else:
+            try:
+                self.findings = list(self.validator(self.ctx.design))
+            except Exception as exc:  # a validator bug must not take the editor down
+                self.findings = []
+                self._show(self.tr("The checks failed: %1").replace("%1", str(exc) or type(exc).__name__))
+            else:
+                self._show(None)
+        self.count_changed.emit(len(self.findings))
+        self.findings_changed.emit(list(self.findings))
+
+    def summary(self) -> str:
+        """'2 errors, 1 warning' style text for the status bar."""
+        counts = {s: 0 for s in Severity}
+        for finding in self.findings:
+            counts[Severity(finding.severity)] += 1
+        if not self.findings:
+            return self.tr("No findings")
+        parts = []
+        for severity in Severity:
+            if counts[severity]:
+                parts.append(self._group_title(severity, counts[severity]))
+        return ", ".join(parts)
+
+    def _group_title(self, severity: Severity, n: int) -> str:
+        titles = {Severity.ERROR: self.tr("%n error(s)", "", n),
+                  Severity.WARNING: self.tr("%n warning(s)", "", n),
+                  Severity.INFO: self.tr("%n note(s)", "", n)}
+        return titles[severity]
+
+    def _show(self, problem: str | None) -> None:
+        self.tree.clear()
+        self.summary_label.setText(problem if problem else self.summary())
+        groups: dict[Severity, list[Finding]] = {s: [] for s in Severity}
+        for finding in self.findings:
+            groups[Severity(finding.severity)].append(finding)
+        for severity in sorted(Severity, key=lambda s: s.rank):
+            found = groups[severity]
+            if not found:
+                continue
+            group = QTreeWidgetItem([self._group_title(severity, len(found))])
+            group.setData(0, FINDING_ROLE, severity)
+            group.setForeground(0, QBrush(QColor(SEVERITY_COLOURS[severity])))
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            group.setFirstColumnSpanned(False)
+            for finding in found:
+                item = QTreeWidgetItem([finding.message, finding.rule])
+                item.setToolTip(0, finding.message)
+                item.setData(0, FINDING_ROLE, finding)
+                group.addChild(item)
+            self.tree.addTopLevelItem(group)
+            group.setExpanded(severity not in self._collapsed)
+
+    def _remember(self, item: QTreeWidgetItem, collapsed: bool) -> None:
+        severity = item.data(0, FINDING_ROLE)
+        if isinstance(severity, Severity):
+            (self._collapsed.add if collapsed else self._collapsed.discard)(severity)
+
+    def items(self) -> list[QTreeWidgetItem]:
+        """The finding rows (not the group headers), in display order."""
+        out = []
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            out.extend(group.child(j) for j in range(group.childCount()))
+        return out
+
+    # ------------------------------------------------------------ clicking
+    def _on_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        finding = item.data(0, FINDING_ROLE)
+        if isinstance(finding, Finding):
+            self.focus_finding(finding)
+
+    def focus_finding(self, finding: Finding) -> None:
+        if self.ctx is None:
+            return
+        design = self.ctx.design
+        depts = [o for o in finding.objects if o in design.departments]
+        links = [o for o in finding.objects if o in design.links]
+        functions = [o for o in finding.objects if o in design.functions]
+        if depts or links:
+            self.ctx.selection.set(depts, links)
+            self.focus_requested.emit(depts + links)
+        if functions:
+            self.function_focus_requested.emit(functions)
