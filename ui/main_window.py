@@ -125,6 +125,13 @@ class MainWindow(LifecycleMixin, QMainWindow):
             QTimer.singleShot(0, self._first_run_dock_sizes)
         self.show_start_page()
 
+    def _apply_read_only(self) -> None:
+        """Canvas and docks refuse edits together (a locked or newer-format file)."""
+        self.scene.set_read_only(self.read_only)
+        for dock in self.docks:
+            if hasattr(dock, "set_read_only"):
+                dock.set_read_only(self.read_only)
+
     def _first_run_dock_sizes(self) -> None:
         """Without a saved layout, leave most of the window to the canvas."""
         side = [d for d in self.docks if self.dockWidgetArea(d) in (
@@ -154,7 +161,7 @@ class MainWindow(LifecycleMixin, QMainWindow):
         ctx.bridge.changed.connect(self._on_model_event)
         ctx.undo_stack.indexChanged.connect(self._on_stack_index)
         self.scene.set_context(ctx)
-        self.scene.set_read_only(self.read_only)
+        self._apply_read_only()
         self.findings.set_context(ctx)
         self._find_hits = []
         self.status.set_counts(ctx.design)
@@ -264,7 +271,7 @@ class MainWindow(LifecycleMixin, QMainWindow):
         self.status.show_message(text)
 
     def _after_save(self, path: Path) -> None:
-        self.scene.set_read_only(False)
+        self._apply_read_only()
         self.banner.hide()
         self.settings.add_recent(path)
         self._update_title()
