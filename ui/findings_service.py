@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from orgdesigner import events as ev
 from orgdesigner.findings import Finding, Severity
 
-from . import optional
+from . import core_adapters
 from .context import EditorContext
 
 DELAY_MS = 300
@@ -45,7 +45,7 @@ class FindingsService(QObject):
 
     def refresh_now(self) -> None:
         self._timer.stop()
-        found = optional.validate(self.ctx.design) if self.ctx is not None else []
+        found = core_adapters.validate(self.ctx.design) if self.ctx is not None else []
         self.available = found is not None
         self.findings = found or []
         self.changed.emit(self.findings)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from orgdesigner.errors import OrgDesignerError
 
-from . import document_io, optional
+from . import core_adapters, document_io
 from .document_io import ChangedByOthers, LockedByOther, OpenDesign
 
 Btn = QMessageBox.StandardButton
@@ -96,7 +96,7 @@ class LifecycleMixin:
         return self._replace(lambda: (document_io.new_design("", self._language()), False))
 
     def new_from_template(self, template_id: str | None = None) -> bool:
-        templates = optional.templates(self._language())
+        templates = core_adapters.templates(self._language())
         if not templates:
             QMessageBox.information(self, self.tr("Templates"),
                                     self.tr("No templates are installed."))
@@ -109,7 +109,7 @@ class LifecycleMixin:
                 return False
             template_id = templates[titles.index(title)].id
         return self._replace(lambda: (document_io.from_design(
-            optional.load_template(template_id, self._language())), True))
+            core_adapters.load_template(template_id, self._language())), True))
 
     def open_dialog(self) -> bool:
         start = str(self.doc.path.parent) if self.doc and self.doc.path else ""

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from orgdesigner.design import Design
 
-from . import arrange, clipboard, edits, optional
+from . import arrange, clipboard, core_adapters, edits
 from .canvas import OrgScene, OrgView
 from .context import EditorContext
 from .document_io import OpenDesign
@@ -192,7 +192,7 @@ class MainWindow(LifecycleMixin, QMainWindow):
         self.status.set_counts(None)
         self.status.set_findings(None)
         self.status.set_zoom_visible(False)
-        self.start_page.set_templates(optional.templates(self._language()))
+        self.start_page.set_templates(core_adapters.templates(self._language()))
         self.start_page.set_recent([p for p in self.settings.recent_files()])
         self.stack.setCurrentWidget(self.start_page)
         for dock in self.docks:

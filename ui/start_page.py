@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
 
-from .optional import TemplateInfo
+from .core_adapters import TemplateInfo
 
 
 class StartPage(QWidget):
