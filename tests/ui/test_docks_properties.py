@@ -104,3 +104,11 @@ def test_a_selected_link_is_edited_and_a_duplicate_is_refused(qtbot):
     qtbot.waitUntil(lambda: editor.label_edit.text() == "月度例会")
     ed.ctx.selection.set(["mkt"])
     assert ed.properties.department_form.isVisible() and not editor.isVisible()
+
+
+def test_a_single_department_with_zero_budget_shows_zero_not_several_values(qtbot):
+    ed = make_editor(qtbot)
+    dept = next(d for d in ed.ctx.design.departments.values() if d.budget == 0)
+    ed.ctx.selection.set([dept.id])
+    assert float(ed.properties.budget_spin.text()) == 0
+    assert "several" not in ed.properties.budget_spin.text()

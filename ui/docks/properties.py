@@ -134,7 +134,6 @@ class PropertiesDock(ContextDock):
         spin.setObjectName(name)
         spin.setDecimals(decimals)
         spin.setRange(0, maximum)
-        spin.setSpecialValueText(self.tr("(several values)"))
         spin.setKeyboardTracking(False)
         return spin
 
@@ -236,9 +235,12 @@ class PropertiesDock(ContextDock):
         if self.notes_edit.toPlainText() != text:
             self.notes_edit.setPlainText(text)
 
-    @staticmethod
-    def _set_number(spin: QDoubleSpinBox, value: float) -> None:
-        spin.setMinimum(MIXED if value == MIXED else 0.0)
+    def _set_number(self, spin: QDoubleSpinBox, value: float) -> None:
+        # Qt shows the special text whenever the value is the minimum, so it is
+        # set only in the mixed state: a single department with 0 shows "0".
+        mixed = value == MIXED
+        spin.setSpecialValueText(self.tr("(several values)") if mixed else "")
+        spin.setMinimum(MIXED if mixed else 0.0)
         spin.setValue(value)
 
     # ------------------------------------------------------------- editing
