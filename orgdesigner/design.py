@@ -30,6 +30,20 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
+def check_language(language: str) -> None:
+    """Refuse a design language the program has no texts for."""
+    if language not in LANGUAGES:
+        raise InvalidValueError(f"language must be one of {', '.join(LANGUAGES)}")
+
+
+def _set_fields(obj: Any, clean: dict[str, Any]) -> dict[str, Any]:
+    """Set already-normalised fields on `obj`; return their old values (the inverse edit)."""
+    old = {k: getattr(obj, k) for k in clean}
+    for k, v in clean.items():
+        setattr(obj, k, v)
+    return old
+
+
 @dataclass
 class FileStamp:
     """What the design file says about its last save (not part of the content)."""
@@ -216,9 +230,7 @@ class Design:
         """Set fields; return their old values."""
         dept = self.department(dept_id)
         clean = {k: normalise_department_field(k, v) for k, v in changes.items()}
-        old = {k: getattr(dept, k) for k in clean}
-        for k, v in clean.items():
-            setattr(dept, k, v)
+        old = _set_fields(dept, clean)
         self.events.emit(ev.DepartmentChanged(dept_id, clean))
         return old
 
@@ -336,13 +348,10 @@ class Design:
         link = self.link(link_id)
         clean = {k: normalise_link_field(k, v) for k, v in changes.items()}
         candidate = link.copy()
-        for k, v in clean.items():
-            setattr(candidate, k, v)
+        _set_fields(candidate, clean)
         self._check_link(candidate, ignore=link_id)
-        old = {k: getattr(link, k) for k in clean}
         del self._link_keys[link.key()]
-        for k, v in clean.items():
-            setattr(link, k, v)
+        old = _set_fields(link, clean)
         self._link_keys[link.key()] = link_id
         self.events.emit(ev.LinkChanged(link_id, clean))
         return old
@@ -373,9 +382,7 @@ class Design:
     def update_function(self, function_id: str, **changes: Any) -> dict[str, Any]:
         function = self.function(function_id)
         clean = {k: normalise_function_field(k, v) for k, v in changes.items()}
-        old = {k: getattr(function, k) for k in clean}
-        for k, v in clean.items():
-            setattr(function, k, v)
+        old = _set_fields(function, clean)
         self.events.emit(ev.FunctionChanged(function_id, clean))
         return old
 
@@ -413,8 +420,8 @@ class Design:
                 old[key] = self.settings.get(setting)
                 clean[key] = value
             elif key in INFO_FIELDS:
-                if key == "language" and value not in LANGUAGES:
-                    raise InvalidValueError(f"language must be one of {', '.join(LANGUAGES)}")
+                if key == "language":
+                    check_language(value)
                 old[key] = getattr(self, key)
                 clean[key] = check_text(value, key)
             else:
