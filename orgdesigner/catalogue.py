@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .design import Design, LANGUAGES
+from .design import Design, check_language
 from .entities import Function, new_id
 from .errors import FileProblem, InvalidValueError
+from .resources import RESOURCES, read_resource_text
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 CATALOGUE_PATH = RESOURCES / "catalogue.json"
 
 # Category names the validator relies on.
@@ -77,14 +77,9 @@ class Catalogue:
 
     def functions(self, language: str, keys: list[str] | None = None) -> list[Function]:
         """Function objects (fresh ids) in catalogue order, or in the order of `keys`."""
-        _check_language(language)
+        check_language(language)
         chosen = self.entries if keys is None else [self.entry(k) for k in keys]
         return [e.to_function(language) for e in chosen]
-
-
-def _check_language(language: str) -> None:
-    if language not in LANGUAGES:
-        raise InvalidValueError(f"language must be one of {', '.join(LANGUAGES)}")
 
 
 _FIELDS = ("key", "category", "required", "name_zh", "name_en", "description_zh", "description_en")
@@ -128,11 +123,7 @@ def parse_catalogue(text: str, source: str | Path = CATALOGUE_PATH) -> Catalogue
 @lru_cache(maxsize=1)
 def load_catalogue() -> Catalogue:
     """The shipped catalogue (read once per process)."""
-    try:
-        text = CATALOGUE_PATH.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise FileProblem(CATALOGUE_PATH, f"cannot be read ({exc.strerror or exc})") from None
-    return parse_catalogue(text, CATALOGUE_PATH)
+    return parse_catalogue(read_resource_text(CATALOGUE_PATH), CATALOGUE_PATH)
 
 
 def default_functions(language: str) -> list[Function]:
@@ -142,7 +133,7 @@ def default_functions(language: str) -> list[Function]:
 
 def new_design_with_catalogue(name: str = "", language: str = "zh") -> Design:
     """A new design that starts with the whole catalogue (users then add, rename, delete)."""
-    _check_language(language)
+    check_language(language)
     design = Design(name, language=language)
     for function in default_functions(language):
         design.add_function(function)

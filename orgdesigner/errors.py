@@ -49,6 +49,11 @@ class FileProblem(OrgDesignerError):
         self.problem = problem
         super().__init__(f"{self.path.name}: {problem}")
 
+    @classmethod
+    def unreadable(cls, path: str | Path, exc: OSError) -> FileProblem:
+        """The one line for a file the operating system would not let us read."""
+        return cls(path, f"cannot be read ({exc.strerror or exc})")
+
 
 class NewerFormatError(FileProblem):
     """A design file written by a newer version of the program."""

@@ -276,7 +276,7 @@ def read(path: str | Path) -> Design:
     except FileNotFoundError:
         raise FileProblem(path, "no such file") from None
     except OSError as exc:
-        raise FileProblem(path, f"cannot be read ({exc.strerror or exc})") from None
+        raise FileProblem.unreadable(path, exc) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -15,9 +15,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import jsonform
-from .catalogue import RESOURCES
 from .design import Design, LANGUAGES, now_iso
 from .errors import FileProblem, OrgDesignerError
+from .resources import RESOURCES, read_resource_text
 
 TEMPLATES_DIR = RESOURCES / "templates"
 INDEX_PATH = TEMPLATES_DIR / "index.json"
@@ -46,11 +46,9 @@ class TemplateInfo:
 def list_templates() -> tuple[TemplateInfo, ...]:
     """The shipped templates, in the order the seed describes them."""
     try:
-        data = json.loads(INDEX_PATH.read_text(encoding="utf-8"))
+        data = json.loads(read_resource_text(INDEX_PATH))
         return tuple(TemplateInfo(**{k: item[k] for k in TemplateInfo.__dataclass_fields__})
                      for item in data["templates"])
-    except OSError as exc:
-        raise FileProblem(INDEX_PATH, f"cannot be read ({exc.strerror or exc})") from None
     except (ValueError, KeyError, TypeError) as exc:
         raise FileProblem(INDEX_PATH, f"is not a valid template index ({exc})") from None
 

@@ -76,7 +76,7 @@ def check_header(path: str | Path) -> int:
         with open(path, "rb") as handle:
             head = handle.read(100)
     except OSError as exc:
-        raise FileProblem(path, f"cannot be read ({exc.strerror or exc})") from None
+        raise FileProblem.unreadable(path, exc) from None
     return _judge_header(path, head, size)
 
 
@@ -123,7 +123,7 @@ def private_copy(path: str | Path, dest: str | Path) -> Fingerprint:
                 out.write(chunk)
     except OSError as exc:
         dest.unlink(missing_ok=True)
-        raise FileProblem(path, f"cannot be read ({exc.strerror or exc})") from None
+        raise FileProblem.unreadable(path, exc) from None
     except FileProblem:
         dest.unlink(missing_ok=True)
         raise

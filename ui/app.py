@@ -12,7 +12,9 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+from orgdesigner.resources import RESOURCES
+
+TRANSLATIONS = RESOURCES / "translations"
 
 
 def install_translations(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:

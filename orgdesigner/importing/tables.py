@@ -68,7 +68,7 @@ def _read_bytes(path: Path) -> bytes:
     except FileNotFoundError:
         raise FileProblem(path, "no such file") from None
     except OSError as exc:
-        raise FileProblem(path, f"cannot be read ({exc.strerror or exc})") from None
+        raise FileProblem.unreadable(path, exc) from None
 
 
 def _lines(text: str) -> list[str]:
