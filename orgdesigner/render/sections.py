@@ -122,7 +122,7 @@ def owner_pages(ctx: Context) -> list[Page]:
     title = ctx.t("owners")
     outline = [(title, "sec-owners", 0)]
     if not d.functions:
-        return [Page("owners", title, lambda c: _note(c, ctx, title, ctx.t("no_functions")), outline)]
+        return _note_page(ctx, "owners", title, outline, "no_functions")
     depts = [dept for dept in d.departments.values() if d.roles_of_department(dept.id)]
     _, _, w, _ = ctx.frame.content
     fixed = 240.0
@@ -183,6 +183,11 @@ def _rotated_heads(canvas, ctx: Context, depts, widths, top: float, band: float)
     canvas.restoreState()
 
 
+def _note_page(ctx: Context, section: str, title: str, outline, message_key: str) -> list[Page]:
+    """A section with nothing to list still gets its page: the title and why it is empty."""
+    return [Page(section, title, lambda c: _note(c, ctx, title, ctx.t(message_key)), outline)]
+
+
 def _note(canvas, ctx: Context, title: str, message: str) -> None:
     top = _title(canvas, ctx, title)
     x = ctx.frame.content[0]
@@ -231,9 +236,9 @@ def finding_pages(ctx: Context) -> list[Page]:
     title = ctx.t("findings")
     outline = [(title, "sec-findings", 0)]
     if ctx.findings is None:
-        return [Page("findings", title, lambda c: _note(c, ctx, title, ctx.t("no_validator")), outline)]
+        return _note_page(ctx, "findings", title, outline, "no_validator")
     if not ctx.findings:
-        return [Page("findings", title, lambda c: _note(c, ctx, title, ctx.t("no_findings")), outline)]
+        return _note_page(ctx, "findings", title, outline, "no_findings")
     columns = [Column(ctx.t("severity"), 48.0), Column(ctx.t("rule"), 100.0),
                Column(ctx.t("message"), 1.0), Column(ctx.t("where"), 150.0)]
     fills = {"error": RED_FILL, "warning": ORANGE_FILL}
@@ -261,7 +266,7 @@ def department_pages(ctx: Context) -> list[Page]:
     title = ctx.t("departments")
     outline = [(title, "sec-departments", 0)]
     if not d.departments:
-        return [Page("departments", title, lambda c: _note(c, ctx, title, ctx.t("no_departments")), outline)]
+        return _note_page(ctx, "departments", title, outline, "no_departments")
     columns = [Column(ctx.t("name"), 1.0), Column(ctx.t("kind"), 52.0), Column(ctx.t("leader"), 70.0),
                Column(ctx.t("headcount"), 42.0, "right"), Column(ctx.t("headcount_total"), 52.0, "right"),
                Column(ctx.t("budget"), 70.0, "right"), Column(ctx.t("budget_total"), 74.0, "right")]
