@@ -55,6 +55,14 @@ def shared(tmp_path) -> Path:
     return folder
 
 
+@pytest.fixture
+def design_file(shared, data_dir) -> Path:
+    """A sample design saved on the share, opened by nobody yet."""
+    path = shared / "design.db"
+    write_sample(path)
+    return path
+
+
 @contextmanager
 def hang_guard(seconds: int = 60):
     """Turn a hang into a test failure (a bound, not a timing assertion)."""

@@ -16,7 +16,7 @@ from orgdesigner.document import ChangedByOthers, DesignDocument
 from orgdesigner.entities import Department
 from orgdesigner.lockfile import lock_path
 
-from .sharedfiles_support import data_dir, shared, write_sample  # noqa: F401
+from .sharedfiles_support import data_dir, design_file, shared  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -49,13 +49,6 @@ def _crash(target: str, mode: str = "edit") -> None:
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
-
-
-@pytest.fixture
-def design_file(shared, data_dir):
-    path = shared / "design.db"
-    write_sample(path)
-    return path
 
 
 def test_killed_with_unsaved_edits_recover_and_save(design_file):

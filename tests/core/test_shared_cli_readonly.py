@@ -10,7 +10,7 @@ from orgdesigner import cli, storage
 from orgdesigner.document import DesignDocument
 from orgdesigner.lockfile import lock_path
 
-from .sharedfiles_support import data_dir, listing, shared, write_sample  # noqa: F401
+from .sharedfiles_support import data_dir, design_file, listing, shared  # noqa: F401
 
 
 @pytest.fixture
@@ -22,13 +22,6 @@ def no_locking(monkeypatch):
         raise AssertionError("a read-only command tried to take the lock")
 
     monkeypatch.setattr(OwnedLock, "acquire", classmethod(refuse))
-
-
-@pytest.fixture
-def design_file(shared, data_dir):
-    path = shared / "design.db"
-    write_sample(path)
-    return path
 
 
 def test_info_and_export_leave_the_folder_byte_identical(design_file, tmp_path, capsys, no_locking):

@@ -11,14 +11,7 @@ from orgdesigner.document import ChangedByOthers, DesignDocument, LockedByOther
 from orgdesigner.entities import Department
 from orgdesigner.lockfile import lock_path
 
-from .sharedfiles_support import data_dir, shared, write_sample  # noqa: F401
-
-
-@pytest.fixture
-def design_file(shared, data_dir):
-    path = shared / "design.db"
-    write_sample(path)
-    return path
+from .sharedfiles_support import data_dir, design_file, shared  # noqa: F401
 
 
 def _two_sessions(design_file):

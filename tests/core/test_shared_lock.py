@@ -18,14 +18,7 @@ from orgdesigner.entities import Department
 from orgdesigner.lockfile import LockInfo, lock_path
 from orgdesigner.safesave import backup_folder
 
-from .sharedfiles_support import data_dir, shared, write_sample  # noqa: F401
-
-
-@pytest.fixture
-def design_file(shared, data_dir):
-    path = shared / "design.db"
-    write_sample(path)
-    return path
+from .sharedfiles_support import data_dir, design_file, shared  # noqa: F401
 
 
 def _write_lock(path, **changes) -> LockInfo:
