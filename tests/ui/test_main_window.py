@@ -12,31 +12,9 @@ from ui import edits
 from ui.main_window import MainWindow
 from ui.settings import AppSettings
 from tests.ui.editor_fixtures import center_of, click
+from tests.ui.window_fixtures import forget_changes, private_data_dir, window  # noqa: F401
 
 Btn = QMessageBox.StandardButton
-
-
-@pytest.fixture(autouse=True)
-def private_data_dir(tmp_path, monkeypatch):
-    """Working copies and recovery records go to the test's own folder."""
-    monkeypatch.setenv("ORGDESIGNER_DATA_DIR", str(tmp_path / "userdata"))
-    monkeypatch.setenv("ORGDESIGNER_USER_NAME", "Test User")
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    w = MainWindow(settings)
-    qtbot.addWidget(w, before_close_func=forget_changes)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
-
-
-def forget_changes(w):
-    """No unsaved-changes question while pytest-qt closes the window."""
-    w.unsaved_content = False
-    w.ctx.undo_stack.setClean()
 
 
 @pytest.fixture

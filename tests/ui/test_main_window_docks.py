@@ -1,33 +1,19 @@
 """The main window with its docks: one selection, one undo stack, findings badges and focus."""
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QGraphicsItem
 
 from orgdesigner.document import DesignDocument
 from orgdesigner import storage
 from ui.docks import FindingsDock, OutlineDock, PropertiesDock
-from ui.main_window import MainWindow
-from ui.settings import AppSettings
 from tests.ui.editor_fixtures import center_of, click, sample_design
-
-
-@pytest.fixture(autouse=True)
-def private_data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("ORGDESIGNER_DATA_DIR", str(tmp_path / "userdata"))
-    monkeypatch.setenv("ORGDESIGNER_USER_NAME", "Wang Li")
+from tests.ui.window_fixtures import new_window, private_data_dir  # noqa: F401
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    w = MainWindow(AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
-
-    def forget(win):
-        win.unsaved_content = False
-        win.ctx.undo_stack.setClean()
-    qtbot.addWidget(w, before_close_func=forget)
-    w.show()
-    qtbot.waitExposed(w)
+    """The window with the sample design open, its boxes in view."""
+    w = new_window(qtbot, tmp_path)
     path = tmp_path / "design.db"
     storage.save(sample_design(), path)
     assert w.open_file(path)

@@ -8,23 +8,15 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QGraphicsItem, QMessageBox
 
 from orgdesigner import storage
 from orgdesigner.document import DesignDocument
 from ui import edits
-from ui.main_window import MainWindow
-from ui.settings import AppSettings
 from tests.ui.editor_fixtures import sample_design
+from tests.ui.window_fixtures import private_data_dir, window  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(autouse=True)
-def private_data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("ORGDESIGNER_DATA_DIR", str(tmp_path / "userdata"))
-    monkeypatch.setenv("ORGDESIGNER_USER_NAME", "Wang Li")
 
 
 @pytest.fixture
@@ -33,18 +25,6 @@ def design_file(tmp_path) -> Path:
     path.parent.mkdir()
     storage.save(sample_design(), path)
     return path
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    w = MainWindow(AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
-
-    def forget(win):
-        win.unsaved_content = False
-        win.ctx.undo_stack.setClean()
-    qtbot.addWidget(w, before_close_func=forget)
-    w.show()
-    return w
 
 
 def test_file_locked_by_someone_opens_read_only_with_the_reason(window, design_file, monkeypatch):

@@ -1,0 +1,40 @@
+"""Shared set-up for the main-window tests: a private data folder and a shown window.
+
+Import the fixtures into a test module (`from tests.ui.window_fixtures import
+private_data_dir, window`) and pytest uses them there.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from ui.main_window import MainWindow
+from ui.settings import AppSettings
+
+
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path, monkeypatch):
+    """Working copies and recovery records go to the test's own folder; the user is Wang Li."""
+    monkeypatch.setenv("ORGDESIGNER_DATA_DIR", str(tmp_path / "userdata"))
+    monkeypatch.setenv("ORGDESIGNER_USER_NAME", "Wang Li")
+
+
+def forget_changes(w: MainWindow) -> None:
+    """No unsaved-changes question while pytest-qt closes the window."""
+    w.unsaved_content = False
+    w.ctx.undo_stack.setClean()
+
+
+def new_window(qtbot, tmp_path) -> MainWindow:
+    """A shown main window with its settings in `tmp_path/settings.ini`, closed after the test."""
+    w = MainWindow(AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)))
+    qtbot.addWidget(w, before_close_func=forget_changes)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+@pytest.fixture
+def window(qtbot, tmp_path) -> MainWindow:
+    return new_window(qtbot, tmp_path)
