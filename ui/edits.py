@@ -132,15 +132,23 @@ def nudge(ctx: EditorContext, dx: float, dy: float) -> None:
     ctx.undo_stack.push(NudgeCommand(design, positions, text))
 
 
-def reparent(ctx: EditorContext, ids: list[str], parent: str,
-             positions: dict[str, tuple[float, float]] | None = None) -> str | None:
-    """Make `ids` report to `parent` (a drop); refuse a cycle with its reason."""
-    design = ctx.design
+def reparent_refusal(design: Design, ids: list[str], parent: str) -> str | None:
+    """Why `ids` may not report to `parent` (a cycle, say); None if they may."""
     for dept_id in ids:
         try:
             design.check_parent(dept_id, parent)
         except OrgDesignerError as exc:
             return str(exc)
+    return None
+
+
+def reparent(ctx: EditorContext, ids: list[str], parent: str,
+             positions: dict[str, tuple[float, float]] | None = None) -> str | None:
+    """Make `ids` report to `parent` (a drop); refuse a cycle with its reason."""
+    design = ctx.design
+    refusal = reparent_refusal(design, ids, parent)
+    if refusal is not None:
+        return refusal
     ops: list[Op] = [SetParent(d, parent) for d in ids if design.departments[d].parent != parent]
     if positions:
         ops.append(MoveDepartments(positions))
@@ -158,11 +166,7 @@ def check_connect(design: Design, source: str, target: str, mode: str,
         if design.departments[target].parent == source:
             return tr("{child} already reports to {parent}.").format(
                 child=design.departments[target].name, parent=design.departments[source].name)
-        try:
-            design.check_parent(target, source)
-        except OrgDesignerError as exc:
-            return str(exc)
-        return None
+        return reparent_refusal(design, [target], source)
     if design.find_link(source, target, kind) is not None:
         return tr("These two departments already have a link of this kind.")
     return None

@@ -52,12 +52,7 @@ class MoveInteraction:
             self.scene.message.emit("")
             return
         design = self.scene.ctx.design
-        for dept_id in self._roots():
-            try:
-                design.check_parent(dept_id, target.dept_id)
-            except Exception as exc:  # CycleError: say why, do not drop
-                self.refusal = str(exc)
-                break
+        self.refusal = edits.reparent_refusal(design, self._roots(), target.dept_id)
         target.set_drop_state("bad" if self.refusal else "ok")
         self.scene.message.emit(
             tr("Cannot drop here: {reason}").format(reason=self.refusal) if self.refusal else
