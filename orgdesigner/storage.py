@@ -30,16 +30,10 @@ from . import __version__, schema, untrusted
 from .design import LANGUAGES, Design, FileStamp, build_design, now_iso
 from .entities import Department, Function, Link, check_text
 from .errors import FileProblem, InvalidValueError, ModelError, NewerFormatError
+from .lockfile import user_display_name  # "saved by" is the name the lock shows
 
 SQLITE_MAGIC = untrusted.SQLITE_MAGIC
 MAX_FILE_BYTES = untrusted.MAX_FILE_BYTES
-
-
-def user_display_name() -> str:
-    """The name written as "saved by" (the same one the lock file shows)."""
-    from .lockfile import user_display_name as display_name
-
-    return display_name()
 
 
 # --------------------------------------------------------------------- header
