@@ -1,10 +1,12 @@
-"""Small file helpers shared by the exporters."""
+"""Small file helpers shared by the readers and the exporters."""
 
 from __future__ import annotations
 
 import os
 import tempfile
 from pathlib import Path
+
+from .errors import FileProblem
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -23,3 +25,18 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def read_input_bytes(path: Path, *, kind: str, limit: int, too_large: str) -> bytes:
+    """The bytes of a file the user named; FileProblem if it is missing, a folder,
+    over `limit` bytes (`too_large` says so) or unreadable. `kind` is e.g. "a table"."""
+    try:
+        if path.is_dir():
+            raise FileProblem(path, f"is a folder, not {kind}")
+        if path.stat().st_size > limit:
+            raise FileProblem(path, too_large)
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise FileProblem(path, "no such file") from None
+    except OSError as exc:
+        raise FileProblem.unreadable(path, exc) from None

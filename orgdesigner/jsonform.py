@@ -21,6 +21,7 @@ from .entities import (
     DEFAULT_COLOR, MAX_COORD, MAX_TEXT, Department, DeptKind, Function, Link, LinkKind, Role,
 )
 from .errors import FileProblem, ModelError
+from .fileutil import atomic_write_text, read_input_bytes
 
 JSON_VERSION = 1
 MAX_JSON_BYTES = 256 * 1024 * 1024
@@ -267,16 +268,8 @@ def dumps(design: Design) -> str:
 
 def read(path: str | Path) -> Design:
     path = Path(path)
-    try:
-        if path.is_dir():
-            raise FileProblem(path, "is a folder, not a JSON file")
-        if path.stat().st_size > MAX_JSON_BYTES:
-            raise FileProblem(path, "is too large for a JSON design")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise FileProblem(path, "no such file") from None
-    except OSError as exc:
-        raise FileProblem.unreadable(path, exc) from None
+    raw = read_input_bytes(path, kind="a JSON file", limit=MAX_JSON_BYTES,
+                           too_large="is too large for a JSON design")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -285,6 +278,4 @@ def read(path: str | Path) -> Design:
 
 
 def write(design: Design, path: str | Path) -> None:
-    from .fileutil import atomic_write_text
-
     atomic_write_text(Path(path), dumps(design) + "\n")

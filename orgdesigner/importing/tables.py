@@ -16,6 +16,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from ..errors import FileProblem
+from ..fileutil import read_input_bytes
 from .sniff import DELIMITER_NAMES, detect_delimiter, detect_encoding
 
 MAX_TABLE_BYTES = 200 * 1024 * 1024
@@ -59,16 +60,8 @@ class Table:
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        if path.is_dir():
-            raise FileProblem(path, "is a folder, not a table")
-        if path.stat().st_size > MAX_TABLE_BYTES:
-            raise FileProblem(path, f"is larger than {MAX_TABLE_BYTES // 2**20} MB")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise FileProblem(path, "no such file") from None
-    except OSError as exc:
-        raise FileProblem.unreadable(path, exc) from None
+    return read_input_bytes(path, kind="a table", limit=MAX_TABLE_BYTES,
+                            too_large=f"is larger than {MAX_TABLE_BYTES // 2**20} MB")
 
 
 def _lines(text: str) -> list[str]:
