@@ -2,3 +2,20 @@ import os
 
 # UI tests run headless; set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Empty the clipboard before Qt tears down.
+
+    With QT_QPA_PLATFORM=offscreen, Qt segfaults at interpreter exit if the
+    clipboard still holds data a test put there (copy/paste tests), so the run
+    exited 139 after every test had passed. Under xcb the same exit is clean.
+    """
+    import sys
+
+    if "PySide6.QtGui" not in sys.modules:
+        return
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is not None:
+        QGuiApplication.clipboard().clear()
