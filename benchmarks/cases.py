@@ -151,3 +151,6 @@ def pdf_tiles(path: Path):
 @case("PDF whole proposal on A0")
 def pdf_proposal(path: Path):
     return _pdf_case(path, paper="A0")
+
+
+from . import gui_cases  # noqa: E402,F401  (registers the GUI cases after the core ones)

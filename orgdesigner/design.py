@@ -223,7 +223,8 @@ class Design:
             self._insert("departments", dept.id, dept, index)
         self._children.setdefault(dept.parent, {})[dept.id] = None
         self._children.setdefault(dept.id, {})
-        self.events.emit(ev.DepartmentAdded(dept.copy()))
+        if self.events:
+            self.events.emit(ev.DepartmentAdded(dept.copy()))
         return dept
 
     def update_department(self, dept_id: str, **changes: Any) -> dict[str, Any]:
@@ -231,7 +232,8 @@ class Design:
         dept = self.department(dept_id)
         clean = {k: normalise_department_field(k, v) for k, v in changes.items()}
         old = _set_fields(dept, clean)
-        self.events.emit(ev.DepartmentChanged(dept_id, clean))
+        if self.events:
+            self.events.emit(ev.DepartmentChanged(dept_id, clean))
         return old
 
     def move_departments(self, positions: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
@@ -245,7 +247,8 @@ class Design:
             dept = self.departments[dept_id]
             old[dept_id] = (dept.x, dept.y)
             dept.x, dept.y = x, y
-        self.events.emit(ev.DepartmentsMoved(clean))
+        if self.events:
+            self.events.emit(ev.DepartmentsMoved(clean))
         return old
 
     def check_parent(self, dept_id: str, parent: str | None) -> None:
@@ -272,7 +275,8 @@ class Design:
         del self._children[old][dept_id]
         self._children.setdefault(parent, {})[dept_id] = None
         dept.parent = parent
-        self.events.emit(ev.ParentChanged(dept_id, old, parent))
+        if self.events:
+            self.events.emit(ev.ParentChanged(dept_id, old, parent))
         return old
 
     def remove_department(self, dept_id: str, reparent_to_parent: bool = True) -> Removal:
@@ -295,7 +299,8 @@ class Design:
         self._links_of.pop(dept_id, None)
         self._roles_by_department.pop(dept_id, None)
         removed = dept.copy()
-        self.events.emit(ev.DepartmentRemoved(removed))
+        if self.events:
+            self.events.emit(ev.DepartmentRemoved(removed))
         return Removal(removed, index, children, links, roles)
 
     def restore_department(self, removal: Removal) -> None:
@@ -332,7 +337,8 @@ class Design:
         self._link_keys[link.key()] = link.id
         for end in (link.source, link.target):
             self._links_of.setdefault(end, {})[link.id] = None
-        self.events.emit(ev.LinkAdded(link.copy()))
+        if self.events:
+            self.events.emit(ev.LinkAdded(link.copy()))
         return link
 
     def remove_link(self, link_id: str) -> Link:
@@ -341,7 +347,8 @@ class Design:
         del self._link_keys[link.key()]
         for end in (link.source, link.target):
             self._links_of[end].pop(link_id, None)
-        self.events.emit(ev.LinkRemoved(link.copy()))
+        if self.events:
+            self.events.emit(ev.LinkRemoved(link.copy()))
         return link
 
     def update_link(self, link_id: str, **changes: Any) -> dict[str, Any]:
@@ -353,7 +360,8 @@ class Design:
         del self._link_keys[link.key()]
         old = _set_fields(link, clean)
         self._link_keys[link.key()] = link_id
-        self.events.emit(ev.LinkChanged(link_id, clean))
+        if self.events:
+            self.events.emit(ev.LinkChanged(link_id, clean))
         return old
 
     # ----------------------------------------------------------------- functions
@@ -365,7 +373,8 @@ class Design:
             self.functions[function.id] = function
         else:
             self._insert("functions", function.id, function, index)
-        self.events.emit(ev.FunctionAdded(function.copy()))
+        if self.events:
+            self.events.emit(ev.FunctionAdded(function.copy()))
         return function
 
     def remove_function(self, function_id: str) -> tuple[Function, int, dict[str, Role]]:
@@ -376,14 +385,16 @@ class Design:
         index = self.position("functions", function_id)
         del self.functions[function_id]
         self._roles_by_function.pop(function_id, None)
-        self.events.emit(ev.FunctionRemoved(function.copy()))
+        if self.events:
+            self.events.emit(ev.FunctionRemoved(function.copy()))
         return function, index, roles
 
     def update_function(self, function_id: str, **changes: Any) -> dict[str, Any]:
         function = self.function(function_id)
         clean = {k: normalise_function_field(k, v) for k, v in changes.items()}
         old = _set_fields(function, clean)
-        self.events.emit(ev.FunctionChanged(function_id, clean))
+        if self.events:
+            self.events.emit(ev.FunctionChanged(function_id, clean))
         return old
 
     def set_role(self, function_id: str, dept_id: str, role: Role | str | None) -> Role | None:
@@ -406,7 +417,8 @@ class Design:
         else:
             by_function[dept_id] = role
             by_department[function_id] = role
-        self.events.emit(ev.RoleChanged(function_id, dept_id, old, role))
+        if self.events:
+            self.events.emit(ev.RoleChanged(function_id, dept_id, old, role))
         return old
 
     # ---------------------------------------------------------------- the design
@@ -435,7 +447,8 @@ class Design:
                     self.settings[setting] = value
             else:
                 setattr(self, key, value)
-        self.events.emit(ev.DesignInfoChanged(clean))
+        if self.events:
+            self.events.emit(ev.DesignInfoChanged(clean))
         return old
 
     # ------------------------------------------------------------------- compare

@@ -108,6 +108,10 @@ class EventHub:
         if listener in self._listeners:
             self._listeners.remove(listener)
 
+    def __bool__(self) -> bool:
+        """True when someone listens: callers skip building events nobody reads."""
+        return bool(self._listeners)
+
     def emit(self, event: Event) -> None:
         for listener in list(self._listeners):
             listener(event)

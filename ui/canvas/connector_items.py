@@ -132,6 +132,10 @@ class LinkItem(QGraphicsPathItem):
         color, dash = style.LINK_STYLE.get(link.kind, style.LINK_STYLE[LinkKind.COLLABORATION])
         pen = QPen(color, 1.6, dash)
         self.setPen(pen)
+        # Both pens made once: paint() runs for hundreds of links per frame in a drag.
+        self._selected_pen = QPen(pen)
+        self._selected_pen.setWidthF(3.2)
+        self._selected_pen.setColor(style.SELECTED)
         self.label.setText(link.label)
         self.label.setBrush(QBrush(color.darker(130)))
         self.label.setFont(style.detail_font())
@@ -194,11 +198,8 @@ class LinkItem(QGraphicsPathItem):
         return stroker.createStroke(self.path())
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(self.pen())
-        if self.isSelected():
-            pen.setWidthF(3.2)
-            pen.setColor(style.SELECTED)
+        # The view turns antialiasing on for every item; no per-item render hints here.
+        pen = self._selected_pen if self.isSelected() else self.pen()
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self.path())

@@ -83,6 +83,7 @@ class DepartmentItem(QGraphicsItem):
         self.drop_state: str | None = None  # "ok" / "bad" while a drag hovers over this box
         self.badge: tuple[int, str] | None = None  # (count, worst severity)
         self._rect = QRectF(0, 0, BOX_W, BOX_H)
+        self._bounds = self._outer(self._rect)
         self._tip = ""
         self.language = language  # of the design: box texts are chart content, like the PDF's
         self.caption = ""
@@ -127,6 +128,7 @@ class DepartmentItem(QGraphicsItem):
         if height != self._rect.height():
             self.prepareGeometryChange()
             self._rect = QRectF(0, 0, BOX_W, height)
+            self._bounds = self._outer(self._rect)
         tip = [dept.name, style.kind_label(dept.kind)]
         if dept.leader:
             tip.append(QCoreApplication.translate("DepartmentItem", "Leader: {name}").format(name=dept.leader))
@@ -166,9 +168,15 @@ class DepartmentItem(QGraphicsItem):
                 return name
         return None
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+    @staticmethod
+    def _outer(rect: QRectF) -> QRectF:
+        """The box plus room for its handles and findings badge."""
         m = style.HANDLE_R + 4
-        return self._rect.adjusted(-4, -style.BADGE_R - 2, m, m)
+        return rect.adjusted(-4, -style.BADGE_R - 2, m, m)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+        # Called by Qt for every paint and hit test: computed once per size change.
+        return self._bounds
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()

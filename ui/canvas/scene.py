@@ -26,11 +26,23 @@ from .rename_editor import InPlaceEditingMixin, RenameEditor
 MARGIN = 1500.0  # room around the chart to pan into and double-click on
 
 
+GRID_CELL = 200.0  # hit-test grid cell, about one box wide
+
+
+def _cell(x: float, y: float) -> tuple[int, int]:
+    return int(x // GRID_CELL), int(y // GRID_CELL)
+
+
 class OrgScene(InPlaceEditingMixin, QGraphicsScene):
     message = Signal(str)  # a hint or a refusal for the status bar ("" clears it)
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self._grid: dict[tuple[int, int], list[str]] | None = None
+        # No BSP index: every setPath of a long link curve was removed from and
+        # re-inserted into the index (0.2 ms each, tens of ms per mouse move when
+        # a dragged box has 100 links); a linear scan per paint or hit test is cheaper.
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.ctx: EditorContext | None = None
         self.boxes: dict[str, DepartmentItem] = {}
         self.reporting: dict[str, ReportingLineItem] = {}  # child id -> its line to the parent
@@ -71,6 +83,7 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
         self.clear()
         self._syncing = False
         self.boxes, self.reporting, self.links, self._badged = {}, {}, {}, set()
+        self._grid = None
         self.ctx = ctx
         if ctx is None:
             return
@@ -124,6 +137,9 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
 
     # ---------------------------------------------------------- model events
     def _on_model_event(self, event: ev.Event) -> None:
+        if isinstance(event, (ev.DepartmentAdded, ev.DepartmentRemoved, ev.DepartmentChanged,
+                              ev.DepartmentsMoved)):
+            self._grid = None  # box geometry changed: rebuild the hit-test grid when next needed
         handler = self._handlers.get(type(event))
         if handler is not None:
             handler(event)
@@ -305,13 +321,35 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
 
     # ------------------------------------------------------------------ hits
     def box_at(self, pos: QPointF, exclude=()) -> DepartmentItem | None:
-        """The topmost box under `pos`, skipping ids in `exclude` (O(log n) via the index)."""
-        for item in self.items(pos, Qt.ItemSelectionMode.IntersectsItemShape,
-                               Qt.SortOrder.DescendingOrder, QTransform()):
-            if isinstance(item, DepartmentItem) and item.dept_id not in exclude \
-                    and item.rect().contains(item.mapFromScene(pos)):
-                return item
-        return None
+        """The topmost box under `pos`, skipping ids in `exclude`.
+
+        Looks in a grid of the boxes' committed positions (built once per model
+        change), not in `items()`: the scene keeps no BSP index (see __init__),
+        and this runs on every mouse move of a drag. Boxes being dragged are
+        always in `exclude`; candidates are confirmed on their live geometry.
+        """
+        best: DepartmentItem | None = None
+        for dept_id in self._hit_grid().get(_cell(pos.x(), pos.y()), ()):
+            item = self.boxes.get(dept_id)
+            if item is None or dept_id in exclude or not item.isVisible():
+                continue
+            if item.rect().contains(item.mapFromScene(pos)) and (
+                    best is None or item.zValue() >= best.zValue()):
+                best = item
+        return best
+
+    def _hit_grid(self) -> dict[tuple[int, int], list[str]]:
+        if self._grid is None:
+            grid: dict[tuple[int, int], list[str]] = {}
+            for dept_id, item in self.boxes.items():
+                r = item.scene_rect()
+                x0, y0 = _cell(r.left(), r.top())
+                x1, y1 = _cell(r.right(), r.bottom())
+                for cx in range(x0, x1 + 1):
+                    for cy in range(y0, y1 + 1):
+                        grid.setdefault((cx, cy), []).append(dept_id)
+            self._grid = grid
+        return self._grid
 
     def link_at(self, pos: QPointF) -> LinkItem | None:
         for item in self.items(pos):

@@ -1,0 +1,143 @@
+"""GUI benchmark cases (Qt offscreen): open to first paint, one mouse move of a drag.
+
+Imported by `benchmarks.cases`; kept apart so the core cases never load Qt.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from .cases import case
+
+
+def _app():
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp(prefix="orgbench-cfg-"))
+    os.environ.setdefault("ORGDESIGNER_DATA_DIR", tempfile.mkdtemp(prefix="orgbench-data-"))
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication(["bench"])
+
+
+def _copy(path: Path) -> Path:
+    target = Path(tempfile.mkdtemp(prefix="orgbench-")) / path.name
+    shutil.copyfile(path, target)
+    return target
+
+
+class _PaintWatch:
+    """Event filter that notes the first paint of a widget."""
+
+    def __init__(self, widget):
+        from PySide6.QtCore import QEvent, QObject
+
+        class Filter(QObject):
+            painted = False
+
+            def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+                if event.type() == QEvent.Type.Paint:
+                    self.painted = True
+                return False
+
+        self.filter = Filter()
+        widget.installEventFilter(self.filter)
+
+    @property
+    def painted(self) -> bool:
+        return self.filter.painted
+
+
+@case("GUI open to first paint")
+def gui_open(path: Path):
+    app = _app()
+    from ui.main_window import MainWindow
+
+    def setup():
+        window = MainWindow()
+        window.resize(1400, 900)
+        return window, _copy(path)
+
+    def run(state):
+        window, file = state
+        watch = _PaintWatch(window.view.viewport())
+        window.show()
+        app.processEvents()
+        watch.filter.painted = False
+        start = time.perf_counter()
+        window.open_file(file)
+        while not watch.painted:
+            app.processEvents()
+        elapsed = time.perf_counter() - start
+        window.ctx.undo_stack.setClean()
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+        return elapsed
+    return setup, run
+
+
+def _drag_case(path: Path, repaint: bool):
+    """Median time of one mouse move dragging a box that has 100 links: the event
+    alone (the handler moves the box and re-routes its connectors), or the event
+    plus the repaint it causes (one frame)."""
+    app = _app()
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    from orgdesigner.entities import Link
+    from orgdesigner.ops import AddLink, Batch
+    from ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.resize(1400, 900)
+    window.show()
+    window.open_file(_copy(path))
+    app.processEvents()
+    design, view, scene = window.ctx.design, window.view, window.scene
+    hub = max(design.departments, key=lambda d: len(design.child_ids(d)))
+    others = [d for d in design.departments if d != hub and design.find_link(hub, d, "collaboration") is None]
+    have = len(design.links_of(hub))
+    window.ctx.push(Batch([AddLink(Link(source=hub, target=d)) for d in others[: max(0, 100 - have)]]))
+    assert len(design.links_of(hub)) >= 100
+    view.resetTransform()
+    box = scene.boxes[hub]
+    view.centerOn(box.scene_rect().center())
+    app.processEvents()
+
+    def run(_):
+        vp = view.viewport()
+        start = view.mapFromScene(box.scene_rect().center())
+        QTest.mouseMove(vp, start)
+        QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+        app.processEvents()
+        times = []
+        for i in range(1, 41):
+            p = start + QPoint(3 * i, 2 * i)
+            t0 = time.perf_counter()
+            QTest.mouseMove(vp, p)
+            if repaint:
+                app.processEvents()
+            times.append(time.perf_counter() - t0)
+            if not repaint:
+                app.processEvents()
+        QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, p)
+        app.processEvents()
+        window.ctx.undo_stack.undo()
+        app.processEvents()
+        return statistics.median(times)
+    return (lambda: None), run
+
+
+@case("GUI drag: one mouse-move event")
+def gui_drag_event(path: Path):
+    return _drag_case(path, repaint=False)
+
+
+@case("GUI drag: one frame (event + repaint)")
+def gui_drag_frame(path: Path):
+    return _drag_case(path, repaint=True)
