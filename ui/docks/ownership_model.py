@@ -26,6 +26,11 @@ _DISPLAY, _TOOLTIP = int(Qt.DisplayRole), int(Qt.ToolTipRole)
 _HEADER_ROLES = frozenset((_DISPLAY, _TOOLTIP, int(ID_ROLE)))
 ROLE_COLOURS = {Role.A: QColor("#2e7d32"), Role.R: QColor("#a5d6a7"),
                 Role.C: QColor("#bbdefb"), Role.I: QColor("#eeeeee")}
+# data() runs for every visible cell and role on each repaint: make the brushes once.
+_ROLE_BRUSHES = {role: QBrush(colour) for role, colour in ROLE_COLOURS.items()}
+_OWNERLESS_BRUSH = QBrush(OWNERLESS)
+_HIGHLIGHT_BRUSH = QBrush(HIGHLIGHT)
+_WHITE_BRUSH = QBrush(QColor("white"))
 
 
 class OwnershipModel(QAbstractTableModel):
@@ -120,7 +125,7 @@ class OwnershipModel(QAbstractTableModel):
             if role == Qt.ToolTipRole:
                 return function.description or function.name
             if role == Qt.BackgroundRole and not self.design.owners(function_id):
-                return QBrush(OWNERLESS)
+                return _OWNERLESS_BRUSH
             if role == ID_ROLE:
                 return function_id
             return None
@@ -131,7 +136,7 @@ class OwnershipModel(QAbstractTableModel):
                     return self.tr("none")
                 return ", ".join(self.design.departments[d].name for d in owners)
             if role == Qt.BackgroundRole and len(owners) != 1:
-                return QBrush(OWNERLESS)
+                return _OWNERLESS_BRUSH
             if role == ID_ROLE:
                 return function_id
             return None
@@ -145,10 +150,10 @@ class OwnershipModel(QAbstractTableModel):
             return int(Qt.AlignCenter)
         if role == Qt.BackgroundRole:
             if cell:
-                return QBrush(ROLE_COLOURS[cell])
-            return QBrush(HIGHLIGHT) if dept_id in self.highlighted else None
+                return _ROLE_BRUSHES[cell]
+            return _HIGHLIGHT_BRUSH if dept_id in self.highlighted else None
         if role == Qt.ForegroundRole and cell is Role.A:
-            return QBrush(QColor("white"))
+            return _WHITE_BRUSH
         if role == Qt.ToolTipRole:
             dept = self.design.departments[dept_id].name if dept_id else ""
             return self.tr("%1 / %2: %3").replace("%1", function.name).replace("%2", dept).replace(
