@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from ..catalogue import BRAND_MANAGEMENT, MARKETING
-from ..design import Design
+from ..design import LANGUAGES, Design
 from ..entities import DeptKind, Role
 from ..findings import Finding, Severity
 from .settings import Thresholds, thresholds
@@ -18,7 +18,7 @@ from .settings import Thresholds, thresholds
 class Context:
     def __init__(self, design: Design, language: str | None = None):
         self.design = design
-        self.language = language if language in ("zh", "en") else (
+        self.language = language if language in LANGUAGES else (
             "en" if design.language == "en" else "zh")
         self.thresholds: Thresholds = thresholds(design)
 
