@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 
 
@@ -11,3 +13,16 @@ def tr_n(context: str, text: str, n: int) -> str:
     if "(s)" in out:  # no translation loaded: make the English source read well
         out = out.replace("(s)", "" if n == 1 else "s")
     return out
+
+
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+def fill(text: str, *args: object) -> str:
+    """Put args into Qt-style %1, %2 ... in one pass.
+
+    Chained `.replace("%1", a).replace("%2", b)` would also replace a "%2"
+    inside `a` (a department called "A%2" read as "AB").
+    """
+    return _PLACEHOLDER.sub(lambda m: str(args[int(m.group(1)) - 1])
+                            if int(m.group(1)) <= len(args) else m.group(0), text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from ..display import headcount_text
 from ..design import Design
 from ..entities import DeptKind, LinkKind
 from ..fonts import ChartFont
@@ -110,15 +111,10 @@ class Chart:
         return self.bounds[3] - self.bounds[1]
 
 
-def format_number(value: float) -> str:
-    return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
-
-
 def detail_text(leader: str, headcount: float, lang: str) -> str:
     parts = [leader.strip()] if leader.strip() else []
     if headcount:
-        count = format_number(headcount)
-        parts.append(f"{count} 人" if lang == "zh" else f"{count} people")  # as on the canvas
+        parts.append(headcount_text(headcount, lang))
     return " · ".join(parts)
 
 

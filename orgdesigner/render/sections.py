@@ -7,7 +7,7 @@ and returns `Page`s whose `draw` runs later.
 from __future__ import annotations
 
 from ..entities import Role
-from .chart import format_number
+from ..display import format_number
 from .context import Context, Page, dest_key
 from .pdf_chart import color
 from .tables import Cell, Column, TableLayout, draw_table_page, layout_table

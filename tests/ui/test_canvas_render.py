@@ -82,3 +82,12 @@ def test_findings_badge_appears_on_the_department_named_by_a_finding(qtbot):
     ctx.undo_stack.undo()
     qtbot.waitUntil(lambda: not any(f.rule == "no-leader" and target.id in f.objects
                                     for f in service.findings), timeout=2000)
+
+
+def test_a_large_headcount_reads_as_a_number_on_the_box(qtbot):
+    from orgdesigner.design import Design
+    from orgdesigner.entities import Department
+    from ui.canvas.department_item import DepartmentItem
+
+    item = DepartmentItem(Department(name="集团", headcount=1_000_000), language="zh")
+    assert "1,000,000 人" in item.detail and "e+" not in item.detail

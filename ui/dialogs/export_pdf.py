@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from orgdesigner.design import Design
 from orgdesigner.errors import OrgDesignerError
 
+from ..i18n import fill
 from . import pdf_api
 
 PREVIEW_DELAY_MS = 250
@@ -186,8 +187,8 @@ class ExportPdfDialog(QDialog):
         if plan.paper:
             text += ", " + plan.paper
         if plan.tiles != (1, 1):
-            text += "; " + self.tr("the chart in a %1 x %2 grid of tiles: %3 pages with the overview").replace(
-                "%1", str(plan.tiles[0])).replace("%2", str(plan.tiles[1])).replace("%3", str(plan.chart_pages))
+            text += "; " + fill(self.tr("the chart in a %1 x %2 grid of tiles: %3 pages with the overview"),
+                                plan.tiles[0], plan.tiles[1], plan.chart_pages)
         if plan.min_text is not None:
             text += "\n" + self.tr("The smallest name on the chart would be %1 pt: choose tiles, a "
                                    "larger scale or larger paper.").replace("%1", f"{plan.min_text:.1f}")
@@ -247,8 +248,8 @@ class ExportPdfDialog(QDialog):
             self.message.setText(str(exc))
             return False
         except OSError as exc:
-            self.message.setText(self.tr("%1: cannot be written: %2").replace("%1", path.name)
-                                 .replace("%2", exc.strerror or str(exc)))
+            self.message.setText(fill(self.tr("%1: cannot be written: %2"), path.name,
+                                      exc.strerror or str(exc)))
             return False
         finally:
             QGuiApplication.restoreOverrideCursor()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from orgdesigner.design import Design
 from orgdesigner.errors import OrgDesignerError
 
+from ..i18n import fill
 from ..context import EditorContext
 from .import_merge import merge_ops
 
@@ -160,9 +161,8 @@ class MappingPage(QWizardPage):
         if s.kind == "xlsx":
             how = self.tr("sheet %1").replace("%1", s.sheet)
         else:
-            how = self.tr("%1, delimiter %2").replace("%1", s.encoding).replace("%2", repr(s.delimiter))
-        self.info.setText(self.tr("%1 (%2): %3 data rows. The first rows:")
-                          .replace("%1", s.path.name).replace("%2", how).replace("%3", str(s.rows)))
+            how = fill(self.tr("%1, delimiter %2"), s.encoding, repr(s.delimiter))
+        self.info.setText(fill(self.tr("%1 (%2): %3 data rows. The first rows:"), s.path.name, how, s.rows))
         is_book = s.kind == "xlsx"
         self.sheet_combo.blockSignals(True)
         self.sheet_combo.clear()
@@ -292,9 +292,8 @@ class ReviewPage(QWizardPage):
         self.summary.setStyleSheet("")
         report = self.wiz.report
         self.summary.setText(
-            self.tr("%1 rows become %2 departments with %3 top-level departments. %4 problem(s) repaired:")
-            .replace("%1", str(report.rows_read)).replace("%2", str(report.departments))
-            .replace("%3", str(report.roots)).replace("%4", str(len(report.problems))))
+            fill(self.tr("%1 rows become %2 departments with %3 top-level departments. %4 problem(s) repaired:"),
+                 report.rows_read, report.departments, report.roots, len(report.problems)))
         for p in sorted(report.problems, key=lambda p: p.severity != "warning"):
             rows = ", ".join(map(str, p.rows[:8])) + (" ..." if len(p.rows) > 8 else "")
             item = QTreeWidgetItem([p.message, rows, p.action + (f" ({p.suggestion})" if p.suggestion else "")])

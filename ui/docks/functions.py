@@ -19,6 +19,7 @@ from orgdesigner.entities import Function, Role
 from orgdesigner.errors import OrgDesignerError
 from orgdesigner.ops import AddFunction, Batch, RemoveFunction, SetRole, UpdateFunction
 
+from ..i18n import fill
 from .base import ContextDock
 from .ownership_model import NAME_COLUMN, OwnershipModel, role_label
 from .ownership_view import DepartmentHeader, OwnershipFilter, OwnershipTable, next_role
@@ -112,8 +113,8 @@ class FunctionsDock(ContextDock):
         if not design.functions:
             self.status.setText(self.tr("No functions yet: add the ones your organisation must do."))
         elif ownerless:
-            self.status.setText(self.tr("%1 of %2 functions have no owner (A).")
-                                .replace("%1", str(ownerless)).replace("%2", str(len(design.functions))))
+            self.status.setText(fill(self.tr("%1 of %2 functions have no owner (A)."),
+                                     ownerless, len(design.functions)))
         else:
             self.status.setText(self.tr("Every function has an owner."))
 

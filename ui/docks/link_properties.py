@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEd
 from orgdesigner.entities import Link, LinkKind
 from orgdesigner.ops import Batch, Op, UpdateLink
 
+from ..i18n import fill
+
 
 def link_kind_label(kind: LinkKind) -> str:
     from PySide6.QtCore import QCoreApplication
@@ -61,7 +63,7 @@ class LinkEditor(QWidget):
             deps = self.ctx.design.departments if self.ctx else {}
             if len(links) == 1:
                 a, b = deps[links[0].source].name, deps[links[0].target].name
-                self.ends.setText(self.tr("Link: %1 — %2").replace("%1", a).replace("%2", b))
+                self.ends.setText(fill(self.tr("Link: %1 — %2"), a, b))
             else:
                 self.ends.setText(self.tr("%n links selected", "", len(links)))
             kinds = {l.kind for l in links}
@@ -88,7 +90,7 @@ class LinkEditor(QWidget):
             clash = design.find_link(candidate.source, candidate.target, candidate.kind, candidate.directed)
             if clash is not None and clash.id != link.id:
                 a, b = design.departments[link.source].name, design.departments[link.target].name
-                self.refused.emit(self.tr("%1 and %2 already have such a link.").replace("%1", a).replace("%2", b))
+                self.refused.emit(fill(self.tr("%1 and %2 already have such a link."), a, b))
                 self.refresh()
                 return
             ops.append(UpdateLink(link.id, {field: value}))

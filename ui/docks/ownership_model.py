@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from orgdesigner import events as ev
 from orgdesigner.design import Design
 from orgdesigner.entities import Role
+from ..i18n import fill
 
 NAME_COLUMN, OWNER_COLUMN, FIRST_DEPT_COLUMN = 0, 1, 2
 ID_ROLE = Qt.UserRole + 1       # function id (rows) / department id (columns)
@@ -156,8 +157,8 @@ class OwnershipModel(QAbstractTableModel):
             return _WHITE_BRUSH
         if role == Qt.ToolTipRole:
             dept = self.design.departments[dept_id].name if dept_id else ""
-            return self.tr("%1 / %2: %3").replace("%1", function.name).replace("%2", dept).replace(
-                "%3", role_label(cell) if cell else self.tr("no role"))
+            return fill(self.tr("%1 / %2: %3"), function.name, dept,
+                        role_label(cell) if cell else self.tr("no role"))
         return None
 
     def setData(self, index, value, role: int = Qt.EditRole) -> bool:  # noqa: N802
