@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from orgdesigner import events as ev
 from orgdesigner.design import Design
 from orgdesigner.entities import Role
+
 from ..i18n import fill
 
 NAME_COLUMN, OWNER_COLUMN, FIRST_DEPT_COLUMN = 0, 1, 2
