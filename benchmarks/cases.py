@@ -143,9 +143,9 @@ def pdf_fit(path: Path):
     return _pdf_case(path, paper="A0", fit="page", sections=("chart",))
 
 
-@case("PDF chart tiled on A3 at 100%")
+@case("PDF chart tiled on A1 at 50%")
 def pdf_tiles(path: Path):
-    return _pdf_case(path, paper="A3", fit="tiles", scale=1.0, sections=("chart",))
+    return _pdf_case(path, paper="A1", fit="tiles", scale=0.5, sections=("chart",))
 
 
 @case("PDF whole proposal on A0")

@@ -1,7 +1,7 @@
 """Seeded generator of realistic org designs for benchmarks.
 
 Shape: span 2-12 with a few very wide nodes (30-60 reports), depth up to 10,
-N/5 collaboration links, ~60 functions with R/A/C/I responsibilities (a few
+N/5 collaboration links (70% between cousins, 30% anywhere in the organisation), ~60 functions with R/A/C/I responsibilities (a few
 left ownerless or with two owners, as real designs are), Chinese and Latin names.
 """
 
@@ -57,11 +57,21 @@ def generate(n: int, seed: int = 42, functions: int = 60) -> Design:
             open_ids.append(dept.id)
             open_set.add(dept.id)
     ids = [d.id for d in depts]
+    parent_of = {d.id: d.parent for d in depts}
+    family: dict[str | None, list[str]] = {}  # grandparent -> its grandchildren (cousins)
+    for d in depts:
+        grand = parent_of.get(d.parent) if d.parent else None
+        family.setdefault(grand, []).append(d.id)
     links: list[Link] = []
     seen: set[tuple[str, str]] = set()
     while len(links) < n // 5 and n > 1:
-        a, b = rng.sample(ids, 2)
-        if (a, b) in seen or (b, a) in seen:
+        # Most collaboration is between neighbouring units (cousins under one
+        # grandparent); about a third spans the organisation.
+        a = rng.choice(ids)
+        grand = parent_of.get(parent_of[a]) if parent_of[a] else None
+        near = family.get(grand, ())
+        b = rng.choice(near) if rng.random() < 0.7 and len(near) > 1 else rng.choice(ids)
+        if a == b or (a, b) in seen or (b, a) in seen:
             continue
         seen.add((a, b))
         links.append(Link(source=a, target=b, kind=rng.choice(list(LinkKind)),
@@ -78,5 +88,6 @@ def generate(n: int, seed: int = 42, functions: int = 60) -> Design:
                           functions=funcs, roles=roles)
     from orgdesigner.layout import tidy_layout
 
-    design.move_departments(tidy_layout(design))
+    # Compact: leaf-only groups stack in a column, as a printed HR chart would.
+    design.move_departments(tidy_layout(design, compact=True))
     return design
