@@ -176,18 +176,20 @@ def draw_boxes(canvas, boxes: list[Box], font: ChartFont, view: View, min_text: 
     canvas.setDash()
     if st.NAME_MIN * s < min_text:
         return
-    text = canvas.beginText()
-    current: tuple | None = None
-    width = font.width
+    # Lines grouped by size, colour and weight: the text state changes a handful of
+    # times instead of twice per box (names and details alternate).
+    by_style: dict[tuple, list] = defaultdict(list)
     for box in boxes:
         for line in box.lines:
-            key = (line.size, line.color, line.bold)
-            if key != current:
-                text.setFont(font.name, line.size * s)
-                text.setFillColor(color(line.color))
-                text.setStrokeColor(color(line.color))
-                text.setTextRenderMode(2 if line.bold else 0)  # fill + thin stroke: semi-bold
-                current = key
+            by_style[(line.size, line.color, line.bold)].append(line)
+    text = canvas.beginText()
+    width = font.width
+    for (size, line_color, bold), lines in by_style.items():
+        text.setFont(font.name, size * s)
+        text.setFillColor(color(line_color))
+        text.setStrokeColor(color(line_color))
+        text.setTextRenderMode(2 if bold else 0)  # fill + thin stroke: semi-bold
+        for line in lines:
             w = width(line.text, line.size)
             left = line.x - w / 2 if line.anchor == "middle" else line.x - w
             text.setTextOrigin(*view.pt(left, line.y))
