@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     dot = results.get(("graphviz dot -Tpdf", 5000), {})
     ours = results.get(("PDF chart on one A0 page", 5000), {})
     if dot.get("available") and ours.get("available"):
-        lines += ["", f"PDF export of the 5,000-department tree: {dot["median"] / ours["median"]:.1f}x "
+        lines += ["", f"PDF export of the 5,000-department tree: {dot['median'] / ours['median']:.1f}x "
                       f"faster than Graphviz `dot -Tpdf`."]
     table = "\n".join(lines)
     print(table)
