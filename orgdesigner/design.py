@@ -14,7 +14,7 @@ from typing import Any, Iterable, Iterator
 
 from . import events as ev
 from .entities import (
-    Department, Function, Link, Role, check_text, checked_department, checked_function,
+    Department, Function, Link, Role, check_text, new_id, checked_department, checked_function,
     checked_link, normalise_department_field, normalise_function_field, normalise_link_field,
 )
 from .errors import (
@@ -67,17 +67,8 @@ class Removal:
     roles: list[tuple[str, Role]]  # function id, role
 
 
-def _insert_at(mapping: dict, key: Any, value: Any, index: int) -> dict:
-    """A copy of `mapping` with key inserted at position `index` (used by undo only)."""
-    items = list(mapping.items())
-    items.insert(min(index, len(items)), (key, value))
-    return dict(items)
-
-
 class Design:
     def __init__(self, name: str = "", *, language: str = "zh", id: str | None = None):
-        from .entities import new_id
-
         self.id = id or new_id()
         self.name = name
         self.description = ""
@@ -97,7 +88,7 @@ class Design:
         self._roles_by_department: dict[str, dict[str, Role]] = {}
         self.events = ev.EventHub()
         self._batch_depth = 0
-        self._pending_order: dict[str, list[tuple[str, int | None]]] = {}
+        self._pending_order: dict[str, list[tuple[str, int]]] = {}
 
     # -------------------------------------------------------------- ordering
     @contextmanager
@@ -118,11 +109,11 @@ class Design:
         return list(getattr(self, collection)).index(key)
 
     def _insert(self, collection: str, key: str, value: Any, index: int) -> None:
-        if self._batch_depth == 0:
-            setattr(self, collection, _insert_at(getattr(self, collection), key, value, index))
-            return
+        """Put `key` at position `index` (undo); inside a batch the reorder waits for its end."""
         getattr(self, collection)[key] = value
         self._pending_order.setdefault(collection, []).append((key, index))
+        if self._batch_depth == 0:
+            self._flush_order()
 
     def _flush_order(self) -> None:
         """Replay the deferred positional inserts on a plain list, then rebuild each dict once."""

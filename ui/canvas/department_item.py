@@ -12,6 +12,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from orgdesigner.display import headcount_text
 from orgdesigner.entities import Department, DeptKind
 from orgdesigner.geometry import BOX_H, BOX_W
 
@@ -115,7 +116,7 @@ class DepartmentItem(QGraphicsItem):
         if dept.leader:
             parts.append(dept.leader)
         if dept.headcount:
-            parts.append(style.headcount_text(dept.headcount, self.language))
+            parts.append(headcount_text(dept.headcount, self.language))
         self.caption = "" if dept.kind is DeptKind.DEPARTMENT else \
             style.chart_kind_label(dept.kind, self.language)
         self.detail = _metrics(detail_font).elidedText(

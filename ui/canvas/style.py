@@ -5,8 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainterPath, QPen
 
-from orgdesigner.design import LANGUAGES
-from orgdesigner.display import format_number, headcount_text as chart_headcount_text
 from orgdesigner.entities import DeptKind, LinkKind
 
 GRID = 20.0          # snap and grid spacing, scene units
@@ -60,13 +58,6 @@ def chart_kind_label(kind: DeptKind, language: str) -> str:
     """The kind caption on a box: chart content, so in the design's language (as in the PDF)."""
     words = _CHART_KIND.get(language)
     return words[kind] if words else kind_label(kind)
-
-
-def headcount_text(headcount: float, language: str) -> str:
-    """Chart content, as in the PDF: "1,000,000 人", never "1e+06"."""
-    if language in LANGUAGES:
-        return chart_headcount_text(headcount, language)
-    return QCoreApplication.translate("style", "{n} people").format(n=format_number(headcount))
 
 
 def link_kind_label(kind: LinkKind) -> str:
