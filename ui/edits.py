@@ -8,8 +8,6 @@ command on the stack or raises out of a Qt callback.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from orgdesigner.design import Design
 from orgdesigner.entities import Department, Link, LinkKind
 from orgdesigner.errors import OrgDesignerError
@@ -21,11 +19,8 @@ from orgdesigner.ops import (
 
 from .commands import NudgeCommand, OpCommand
 from .context import EditorContext
-from .i18n import tr_n
+from .i18n import tr
 
-
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("edits", text, None, n)
 
 
 class _AppliedCommand(OpCommand):
@@ -118,7 +113,7 @@ def move(ctx: EditorContext, positions: dict[str, tuple[float, float]], text: st
     if not changed:
         return None
     n = len(changed)
-    return try_push(ctx, MoveDepartments(changed), text or tr_n("edits", "Move %n department(s)", n))
+    return try_push(ctx, MoveDepartments(changed), text or tr("Move %n department(s)", None, n))
 
 
 def nudge(ctx: EditorContext, dx: float, dy: float) -> None:
@@ -128,7 +123,7 @@ def nudge(ctx: EditorContext, dx: float, dy: float) -> None:
     if not ids:
         return
     positions = {d: (design.departments[d].x + dx, design.departments[d].y + dy) for d in ids}
-    text = tr_n("edits", "Nudge %n department(s)", len(ids))
+    text = tr("Nudge %n department(s)", None, len(ids))
     ctx.undo_stack.push(NudgeCommand(design, positions, text))
 
 
@@ -198,6 +193,6 @@ def delete_selection(ctx: EditorContext) -> str | None:
         return None
     ops: list[Op] = [RemoveLink(l) for l in links] + [RemoveDepartment(d) for d in depts]
     n = len(ops)
-    text = tr_n("edits", "Delete %n department(s)", len(depts)) if not links else \
-        tr_n("edits", "Delete %n item(s)", n)
+    text = tr("Delete %n department(s)", None, len(depts)) if not links else \
+        tr("Delete %n item(s)", None, n)
     return try_push(ctx, Batch(ops), text)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from orgdesigner.errors import OrgDesignerError
@@ -43,10 +44,34 @@ class LifecycleMixin:
         if error.stale:
             choices.append(("break", self.tr("Break the Lock")))
         choices.append(("cancel", self.tr("Cancel")))
-        return self.ask_choice(self.tr("Design in use"), str(error), choices)
+        return self.ask_choice(self.tr("Design in use"), self.locked_text(error), choices)
+
+    def locked_text(self, error: LockedByOther) -> str:
+        """The lock in the UI's language, from the error's facts (the core's text is English)."""
+        owner = error.owner
+        if owner is None:
+            text = self.tr("{file} is being edited by someone else.").format(file=error.path.name)
+        else:
+            opened = QLocale().toString(QDateTime.fromString(owner.opened_at, Qt.DateFormat.ISODate)
+                                        .toLocalTime(), QLocale.FormatType.ShortFormat)
+            text = self.tr("{file} is being edited by {user} on {host} since {when}.").format(
+                file=error.path.name, user=owner.user, host=owner.host, when=opened)
+        if error.stale:
+            text += " " + self.tr("The lock looks abandoned.")
+        return text
+
+    def changed_text(self, error: ChangedByOthers) -> str:
+        if error.missing:
+            text = self.tr("{file} was moved or deleted since you opened it.")
+        elif error.saved_by:
+            text = self.tr("{file} was saved by {user} since you opened it.")
+        else:
+            text = self.tr("{file} was changed since you opened it.")
+        return text.format(file=error.path.name, user=error.saved_by) + " " + self.tr(
+            "Save under another name, or overwrite it explicitly.")
 
     def ask_changed(self, error: ChangedByOthers) -> str:
-        return self.ask_choice(self.tr("Changed by someone else"), str(error), [
+        return self.ask_choice(self.tr("Changed by someone else"), self.changed_text(error), [
             ("save_as", self.tr("Save As...")), ("overwrite", self.tr("Overwrite Anyway")),
             ("cancel", self.tr("Cancel"))])
 
@@ -196,7 +221,7 @@ class LifecycleMixin:
                 return self._save_to(path, overwrite=True)
             return self.save_as() if choice == "save_as" else False
         except LockedByOther as exc:
-            choice = self.ask_choice(self.tr("Design in use"), str(exc), [
+            choice = self.ask_choice(self.tr("Design in use"), self.locked_text(exc), [
                 ("save_as", self.tr("Save As...")), ("cancel", self.tr("Cancel"))])
             return self.save_as() if choice == "save_as" else False
         except OrgDesignerError as exc:  # SaveFailed, FileProblem

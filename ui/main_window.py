@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QLocale, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication, QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget,
@@ -30,6 +30,7 @@ from .canvas import OrgScene, OrgView
 from .context import EditorContext
 from .document_io import OpenDesign
 from .findings_service import FindingsService
+from .i18n import ui_language
 from .lifecycle import LifecycleMixin
 from .settings import AppSettings
 from .start_page import StartPage
@@ -224,8 +225,8 @@ class MainWindow(LifecycleMixin, QMainWindow):
         return self.ctx.design.name or self.tr("Untitled")
 
     def _language(self) -> str:
-        """Language for new designs and template titles: the system's (Chinese or English)."""
-        return "zh" if QLocale.system().name().startswith("zh") else "en"
+        """Language for new designs and template titles: the UI's (Chinese or English)."""
+        return ui_language()
 
     # --------------------------------------------------------------- state
     def is_modified(self) -> bool:

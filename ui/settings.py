@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 MAX_RECENT = 10
+LANGUAGES = ("zh_CN", "en")  # the UI languages shipped (resources/translations)
 
 
 class AppSettings:
@@ -53,6 +54,14 @@ class AppSettings:
 
     def set_flag(self, name: str, value: bool) -> None:
         self.qs.setValue(f"view/{name}", bool(value))
+
+    def language(self) -> str:
+        """The chosen UI language: "zh_CN", "en", or "" to follow the system."""
+        value = self.qs.value("ui/language", "")
+        return value if value in LANGUAGES else ""
+
+    def set_language(self, language: str) -> None:
+        self.qs.setValue("ui/language", language if language in LANGUAGES else "")
 
     def sync(self) -> None:
         self.qs.sync()

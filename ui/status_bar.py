@@ -6,6 +6,8 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from orgdesigner.design import Design
 
+from .i18n import severity_count
+
 
 class EditorStatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None):
@@ -43,11 +45,8 @@ class EditorStatusBar(QStatusBar):
         if total == 0:
             self.findings.setText(self.tr("No findings"))
         else:
-            words = {"error": (self.tr("1 error"), self.tr("{n} errors")),
-                     "warning": (self.tr("1 warning"), self.tr("{n} warnings")),
-                     "info": (self.tr("1 note"), self.tr("{n} notes"))}
-            parts = [(one if counts[key] == 1 else many.format(n=counts[key]))
-                     for key, (one, many) in words.items() if counts.get(key)]
+            parts = [severity_count(key, counts[key]) for key in ("error", "warning", "info")
+                     if counts.get(key)]
             self.findings.setText(self.tr("Findings: {list}").format(list=", ".join(parts)))
         self.findings.setStyleSheet("color: #b91c1c;" if counts.get("error") else "")
 

@@ -16,6 +16,7 @@ from orgdesigner.entities import LinkKind
 
 from . import icons
 from .canvas.style import link_kind_label
+from .i18n import tr
 
 if TYPE_CHECKING:  # pragma: no cover
     from .main_window import MainWindow
@@ -53,7 +54,7 @@ class WindowActions(QObject):
 
     # ------------------------------------------------------------ actions
     def _build_actions(self) -> None:
-        w, tr, SP = self.w, self.w.tr, QStyle.StandardPixmap
+        w, SP = self.w, QStyle.StandardPixmap
         self.new = self._act(tr("&New"), w.new_design, SK.New, SP.SP_FileIcon,
                              tr("Start a new, empty design"))
         self.new_from_template = self._act(tr("New from &Template..."), w.new_from_template)
@@ -142,7 +143,7 @@ class WindowActions(QObject):
 
     # -------------------------------------------------------------- menus
     def _build_menus(self) -> None:
-        tr, bar = self.w.tr, self.w.menuBar()
+        bar = self.w.menuBar()
         file = bar.addMenu(tr("&File"))
         file.addActions([self.new, self.new_from_template, self.open])
         self.recent_menu = QMenu(tr("Open &Recent"), self.w)
@@ -185,7 +186,6 @@ class WindowActions(QObject):
         help_menu.addAction(self.about)
 
     def _build_toolbar(self) -> None:
-        tr = self.w.tr
         bar = QToolBar(tr("Main toolbar"), self.w)
         bar.setObjectName("main_toolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)

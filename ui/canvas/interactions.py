@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLineF, QPointF, Qt
+from PySide6.QtCore import QLineF, QPointF, Qt
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsLineItem
 
@@ -18,15 +18,13 @@ from orgdesigner.entities import LinkKind
 from orgdesigner.geometry import BOX_W, H_GAP, V_GAP
 
 from .. import edits
+from ..i18n import tr
 from . import style
 from .department_item import DepartmentItem
 
 if TYPE_CHECKING:  # pragma: no cover
     from .scene import OrgScene
 
-
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("interactions", text, None, n)
 
 
 class MoveInteraction:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from orgdesigner.design import Design
 from orgdesigner.errors import OrgDesignerError
 
-from ..i18n import fill
+from ..i18n import english_plural, fill
 from . import pdf_api
 
 PREVIEW_DELAY_MS = 250
@@ -42,7 +42,7 @@ class ExportPdfDialog(QDialog):
         form = QFormLayout()
         self.paper = QComboBox()
         for name in pdf_api.PAPERS:
-            self.paper.addItem(name, name)
+            self.paper.addItem(self.paper_name(name), name)
         self.paper.setCurrentIndex(self.paper.findData("A4"))
         self.orientation = QComboBox()
         for value, label in (("auto", self.tr("Automatic (whichever fits better)")),
@@ -139,6 +139,17 @@ class ExportPdfDialog(QDialog):
         self._update_buttons()
 
     # ------------------------------------------------------------ options
+    def paper_name(self, name: str) -> str:
+        """ISO sizes read the same everywhere; the American ones have Chinese names."""
+        return {"Letter": self.tr("Letter"), "Legal": self.tr("Legal"),
+                "Tabloid": self.tr("Tabloid")}.get(name, name)
+
+    def paper_text(self, paper: str) -> str:
+        """'A4 landscape' (the core's words) in the UI's language."""
+        name, _, orientation = paper.partition(" ")
+        words = {"portrait": self.tr("portrait"), "landscape": self.tr("landscape")}
+        return f"{self.paper_name(name)} {words.get(orientation, orientation)}".strip()
+
     def values(self) -> dict[str, Any]:
         """The options as the CLI names them."""
         return {
@@ -183,9 +194,9 @@ class ExportPdfDialog(QDialog):
             self._show_preview(None)
             return
         self.page_count = plan.pages
-        text = self.tr("%n page(s)", "", plan.pages)
+        text = english_plural(self.tr("%n page(s)", "", plan.pages), plan.pages)
         if plan.paper:
-            text += ", " + plan.paper
+            text += self.tr(", ") + self.paper_text(plan.paper)
         if plan.tiles != (1, 1):
             text += "; " + fill(self.tr("the chart in a %1 x %2 grid of tiles: %3 pages with the overview"),
                                 plan.tiles[0], plan.tiles[1], plan.chart_pages)

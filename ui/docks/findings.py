@@ -18,6 +18,7 @@ from orgdesigner import events as ev
 from orgdesigner.design import Design
 from orgdesigner.findings import Finding, Severity
 
+from ..i18n import severity_count
 from .base import ContextDock
 
 Validator = Callable[[Design], list[Finding]]
@@ -140,10 +141,7 @@ class FindingsDock(ContextDock):
         return ", ".join(parts)
 
     def _group_title(self, severity: Severity, n: int) -> str:
-        titles = {Severity.ERROR: self.tr("%n error(s)", "", n),
-                  Severity.WARNING: self.tr("%n warning(s)", "", n),
-                  Severity.INFO: self.tr("%n note(s)", "", n)}
-        return titles[severity]
+        return severity_count(severity.value, n)
 
     def _show(self, problem: str | None) -> None:
         self.tree.clear()

@@ -19,7 +19,7 @@ from orgdesigner.entities import Function, Role
 from orgdesigner.errors import OrgDesignerError
 from orgdesigner.ops import AddFunction, Batch, RemoveFunction, SetRole, UpdateFunction
 
-from ..i18n import fill
+from ..i18n import english_plural, fill
 from .base import ContextDock
 from .ownership_model import NAME_COLUMN, OwnershipModel, role_label
 from .ownership_view import DepartmentHeader, OwnershipFilter, OwnershipTable, next_role
@@ -292,6 +292,6 @@ class FunctionsDock(ContextDock):
         ids = self.selected_functions()
         if not ids or self.ctx is None or self.read_only:
             return
-        text = self.tr("Delete %n function(s)", "", len(ids))
+        text = english_plural(self.tr("Delete %n function(s)", "", len(ids)), len(ids))
         ops = [RemoveFunction(f) for f in ids]
         self.ctx.push(ops[0] if len(ops) == 1 else Batch(ops, text), text)

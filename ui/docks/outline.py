@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 from orgdesigner import events as ev
 from orgdesigner.entities import Department
 
+from ..i18n import english_plural
+
 from .base import ContextDock
 
 ID_ROLE = Qt.UserRole + 1
@@ -212,7 +214,7 @@ class OutlineDock(ContextDock):
         for dept_id in visible:
             if self.items[dept_id].childCount():
                 self.items[dept_id].setExpanded(True)
-        self.match_label.setText(self.tr("%n match(es)", "", len(self.matches)))
+        self.match_label.setText(english_plural(self.tr("%n match(es)", "", len(self.matches)), len(self.matches)))
 
     def _tree_order(self) -> list[str]:
         assert self.ctx is not None

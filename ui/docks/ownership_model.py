@@ -228,7 +228,7 @@ def role_label(role: Role) -> str:
     """What a RACI letter means (literal strings, so lupdate finds them)."""
     from PySide6.QtCore import QCoreApplication
 
-    tr = QCoreApplication.translate
-    return {Role.R: tr("Role", "R: responsible (does the work)"),
-            Role.A: tr("Role", "A: accountable (the owner)"),
-            Role.C: tr("Role", "C: consulted"), Role.I: tr("Role", "I: informed")}[role]
+    translate = QCoreApplication.translate
+    return {Role.R: translate("Role", "R: responsible (does the work)"),
+            Role.A: translate("Role", "A: accountable (the owner)"),
+            Role.C: translate("Role", "C: consulted"), Role.I: translate("Role", "I: informed")}[role]

@@ -33,13 +33,13 @@ def kind_label(kind: DeptKind) -> str:
     """The user-visible name of a department kind (literal strings, so lupdate finds them)."""
     from PySide6.QtCore import QCoreApplication
 
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     return {
-        DeptKind.DEPARTMENT: tr("DeptKind", "Department"),
-        DeptKind.TEAM: tr("DeptKind", "Team / sub-group"),
-        DeptKind.COMMITTEE: tr("DeptKind", "Committee"),
-        DeptKind.BUSINESS_UNIT: tr("DeptKind", "Business unit"),
-        DeptKind.OFFICE: tr("DeptKind", "Office"),
+        DeptKind.DEPARTMENT: translate("DeptKind", "Department"),
+        DeptKind.TEAM: translate("DeptKind", "Team / sub-group"),
+        DeptKind.COMMITTEE: translate("DeptKind", "Committee"),
+        DeptKind.BUSINESS_UNIT: translate("DeptKind", "Business unit"),
+        DeptKind.OFFICE: translate("DeptKind", "Office"),
     }[kind]
 
 
