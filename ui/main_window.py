@@ -45,6 +45,7 @@ except ImportError:  # pragma: no cover - until the docks land
 
 class MainWindow(LifecycleMixin, QMainWindow):
     context_changed = Signal(object)  # EditorContext
+    language_switched = Signal(object)  # the new MainWindow that took over the design
 
     def __init__(self, settings: AppSettings | None = None):
         super().__init__()
@@ -169,10 +170,15 @@ class MainWindow(LifecycleMixin, QMainWindow):
         self._update_title()
         self._update_actions()
 
-    def _install(self, doc: OpenDesign, *, unsaved_content: bool = False) -> None:
+    def adopt(self, doc: OpenDesign, ctx: EditorContext, *, unsaved_content: bool) -> None:
+        """Take over a design another window had open, with its undo history (language switch)."""
+        self._install(doc, unsaved_content=unsaved_content, ctx=ctx)
+
+    def _install(self, doc: OpenDesign, *, unsaved_content: bool = False,
+                 ctx: EditorContext | None = None) -> None:
         self.doc = doc
         self.unsaved_content = unsaved_content
-        self.set_context(EditorContext.create(doc.design))
+        self.set_context(ctx or EditorContext.create(doc.design))
         self.banner.setVisible(doc.read_only or doc.recovered)
         if doc.read_only:
             self.banner.setText(self.tr("Read-only: {reason}. Use Save As to keep your changes in "

@@ -17,6 +17,7 @@ from orgdesigner.entities import LinkKind
 from . import icons
 from .canvas.style import link_kind_label
 from .i18n import tr
+from .language import build_language_menu
 
 if TYPE_CHECKING:  # pragma: no cover
     from .main_window import MainWindow
@@ -170,6 +171,7 @@ class WindowActions(QObject):
         view.addActions([self.grid, self.snap])
         view.addSeparator()
         self.panels_menu = view.addMenu(tr("&Panels"))
+        self.language_menu = build_language_menu(self.w, view)
 
         arrange = bar.addMenu(tr("&Arrange"))
         arrange.addActions([self.layout_all, self.layout_all_lr, self.layout_branch,

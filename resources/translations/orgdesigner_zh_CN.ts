@@ -471,6 +471,14 @@
             <numerusform>%n 条提示</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Follow the System</source>
+        <translation>跟随系统</translation>
+    </message>
 </context>
 <context>
     <name>DepartmentItem</name>
