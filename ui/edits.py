@@ -9,6 +9,7 @@ command on the stack or raises out of a Qt callback.
 from __future__ import annotations
 
 from orgdesigner.design import Design
+from orgdesigner.display import default_name
 from orgdesigner.entities import Department, Link, LinkKind
 from orgdesigner.errors import OrgDesignerError
 from orgdesigner.geometry import BOX_H, BOX_W, H_GAP, V_GAP
@@ -60,8 +61,9 @@ def _free_spot(design: Design, x: float, y: float, taken: list[str]) -> tuple[fl
 def add_department(ctx: EditorContext, x: float, y: float, parent: str | None = None,
                    name: str | None = None) -> str:
     """Create a department with its top-left at (x, y); select it; return its id."""
-    dept = Department(name=name if name is not None else tr("New department"), parent=parent,
-                      x=x, y=y)
+    if name is None:
+        name = default_name("department", ctx.design.language)
+    dept = Department(name=name, parent=parent, x=x, y=y)
     reason = try_push(ctx, AddDepartment(dept), tr("Add department"))
     if reason:  # pragma: no cover - a fresh department is always accepted
         raise OrgDesignerError(reason)

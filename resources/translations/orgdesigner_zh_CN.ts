@@ -98,10 +98,6 @@
         </translation>
     </message>
     <message>
-        <source>New department</source>
-        <translation>新部门</translation>
-    </message>
-    <message>
         <source>Add department</source>
         <translation>添加部门</translation>
     </message>
@@ -853,10 +849,6 @@
     <message>
         <source>No role</source>
         <translation>无职责</translation>
-    </message>
-    <message>
-        <source>New function</source>
-        <translation>新职能</translation>
     </message>
     <message>
         <source>Add function</source>

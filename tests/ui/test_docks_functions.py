@@ -86,7 +86,7 @@ def test_add_rename_delete_functions_each_one_undo_step(qtbot):
     assert ed.ctx.design.functions[new[0]].name == "用户增长"
     assert ed.ctx.undo_stack.count() == 2
     ed.ctx.undo_stack.undo()
-    assert ed.ctx.design.functions[new[0]].name == "New function"
+    assert ed.ctx.design.functions[new[0]].name == "新职能"  # the design is Chinese
     ed.ctx.undo_stack.undo()
     assert list(ed.ctx.design.functions) == ["f-brand", "f-cs"]
     assert ed.functions.model.rowCount() == 2

@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
 from orgdesigner.lockfile import LockInfo
@@ -125,3 +126,15 @@ def test_the_compiled_translation_loads(qapp, lang):
 
     translator = QTranslator()
     assert translator.load(str(ROOT / "resources" / "translations" / f"orgdesigner_{lang}.qm"))
+
+
+def test_new_objects_are_named_in_the_design_language(window, qtbot):
+    """English menus, Chinese design: the new box is 新部门 (the name is chart content)."""
+    assert window.new_design()
+    window.ctx.design.language = "zh"
+    window.ctx.selection.set([], [])
+    button = window.actions_.toolbar.widgetForAction(window.actions_.add_department)
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Escape)
+    names = [d.name for d in window.ctx.design.departments.values()]
+    assert names == ["新部门"]

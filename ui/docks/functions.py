@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from orgdesigner import events as ev
+from orgdesigner.display import default_name
 from orgdesigner.entities import Function, Role
 from orgdesigner.errors import OrgDesignerError
 from orgdesigner.ops import AddFunction, Batch, RemoveFunction, SetRole, UpdateFunction
@@ -225,7 +226,8 @@ class FunctionsDock(ContextDock):
         """Add a user function and open its name for editing; return its id."""
         if self.ctx is None or self.read_only:
             return None
-        function = Function(name=self.tr("New function"), category="custom")
+        function = Function(name=default_name("function", self.ctx.design.language),
+                            category="custom")
         self.ctx.push(AddFunction(function), self.tr("Add function"))
         self.search.clear()
         self.ownerless_check.setChecked(False)
