@@ -1395,6 +1395,10 @@
         <translation>属性</translation>
     </message>
     <message>
+        <source> people</source>
+        <translation> 人</translation>
+    </message>
+    <message>
         <source>Choose a colour</source>
         <translation>选择颜色</translation>
     </message>

@@ -138,3 +138,16 @@ def test_new_objects_are_named_in_the_design_language(window, qtbot):
     QTest.keyClick(window.view.viewport(), Qt.Key.Key_Escape)
     names = [d.name for d in window.ctx.design.departments.values()]
     assert names == ["新部门"]
+
+
+
+def test_numbers_on_screen_follow_the_locale(zh_ui, qtbot):
+    """'30 人' and '¥ 1,250.5' in the Properties panel, not '30.00'."""
+    from .dock_fixtures import make_editor
+
+    ed = make_editor(qtbot)
+    ed.ctx.design.departments["mkt"].budget = 1250.5
+    ed.ctx.selection.set(["top"])
+    ed.ctx.selection.set(["mkt"])
+    qtbot.waitUntil(lambda: ed.properties.headcount_spin.text() == "12 人")
+    assert ed.properties.budget_spin.text() == "¥ 1,250.5"

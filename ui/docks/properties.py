@@ -59,6 +59,19 @@ class NotesEdit(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
+class NumberSpinBox(QDoubleSpinBox):
+    """Numbers as the UI's locale writes them, without trailing zeros: "30", "1,250.5", not "30.00"."""
+
+    def __init__(self):
+        super().__init__()
+        self.setGroupSeparatorShown(True)
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt override
+        text = self.locale().toString(value, "f", self.decimals())
+        point = self.locale().decimalPoint()
+        return text.rstrip("0").rstrip(point) if point in text else text
+
+
 class PropertiesDock(ContextDock):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(self.tr("Properties"), "PropertiesDock", parent)
@@ -83,7 +96,9 @@ class PropertiesDock(ContextDock):
         self.leader_edit = QLineEdit()
         self.leader_edit.setObjectName("leader")
         self.headcount_spin = self._spin("headcount", 1e9, 2)
+        self.headcount_spin.setSuffix(self.tr(" people"))
         self.budget_spin = self._spin("budget", 1e15, 2)
+        self.budget_spin.setPrefix(self.locale().currencySymbol() + " ")
         self.budget_spin.setGroupSeparatorShown(True)
         self.color_edit = QLineEdit()
         self.color_edit.setObjectName("color")
@@ -130,7 +145,7 @@ class PropertiesDock(ContextDock):
         self.set_context(None)
 
     def _spin(self, name: str, maximum: float, decimals: int) -> QDoubleSpinBox:
-        spin = QDoubleSpinBox()
+        spin = NumberSpinBox()
         spin.setObjectName(name)
         spin.setDecimals(decimals)
         spin.setRange(0, maximum)
