@@ -13,6 +13,9 @@ from pathlib import Path
 SEVERITIES = ("warning", "info")
 ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "gb18030": "GB18030",
                   "cp1252": "Windows-1252", "latin-1": "Latin-1", "utf-16": "UTF-16"}
+ENCODING_NAMES_ZH = {**ENCODING_NAMES, "utf-8-sig": "UTF-8（带 BOM）"}
+DELIMITER_NAMES_ZH = {",": "逗号", ";": "分号", "\t": "制表符", "|": "竖线"}
+SEVERITY_ZH = {"warning": "警告", "info": "提示"}
 
 
 # A short title per problem code, for lists and the wizard (the message has the details).
@@ -62,15 +65,26 @@ class Problem:
     ids: list[str] = field(default_factory=list)    # ids as written in the file
     source: str = ""       # the file name (main table or the junior file)
     suggestion: str = ""   # how the user could fix the file, when we know
+    message_zh: str = ""   # the same three texts in Chinese (empty: not translated)
+    action_zh: str = ""
+    suggestion_zh: str = ""
 
-    def line(self) -> str:
+    def text(self, field: str, language: str = "en") -> str:
+        """message, action or suggestion in "zh" or "en" (English when no Chinese was given)."""
+        english = getattr(self, field)
+        return (getattr(self, f"{field}_zh") or english) if language == "zh" else english
+
+    def line(self, language: str = "en") -> str:
+        zh = language == "zh"
         where = ""
         if self.rows:
             shown = ", ".join(map(str, self.rows[:6])) + (" ..." if len(self.rows) > 6 else "")
-            where = f"row{'s' if len(self.rows) > 1 else ''} {shown}: "
-        text = f"{where}{self.message}; {self.action}"
+            where = (f"第 {shown} 行：" if zh
+                     else f"row{'s' if len(self.rows) > 1 else ''} {shown}: ")
+        text = where + self.text("message", language) + ("；" if zh else "; ") + self.text("action", language)
         if self.suggestion:
-            text += f" ({self.suggestion})"
+            suggestion = self.text("suggestion", language)
+            text += f"（{suggestion}）" if zh else f" ({suggestion})"
         return text
 
 
@@ -102,9 +116,13 @@ class ImportReport:
     rows: list[RowOutcome] = field(default_factory=list)
 
     def add(self, code: str, severity: str, message: str, action: str, *,
-            rows=(), ids=(), source: str | None = None, suggestion: str = "") -> Problem:
+            rows=(), ids=(), source: str | None = None, suggestion: str = "",
+            zh: tuple[str, ...] = ()) -> Problem:
+        """Record a problem; `zh` is (message, action[, suggestion]) in Chinese."""
+        message_zh, action_zh, suggestion_zh = (tuple(zh) + ("", "", ""))[:3]
         problem = Problem(code, severity, message, action, list(rows), list(ids),
-                          self.source if source is None else source, suggestion)
+                          self.source if source is None else source, suggestion,
+                          message_zh, action_zh, suggestion_zh)
         self.problems.append(problem)
         return problem
 
@@ -117,8 +135,10 @@ class ImportReport:
             out[p.code] = out.get(p.code, 0) + 1
         return out
 
-    def summary(self, limit: int = 12) -> str:
-        """A few lines for a terminal or a dialog; the JSON has everything."""
+    def summary(self, limit: int = 12, language: str = "en") -> str:
+        """A few lines for a terminal or a dialog, in "zh" or "en"; the JSON has everything."""
+        if language == "zh":
+            return self._summary_zh(limit)
         how = (f"sheet {self.sheet!r}" if self.kind == "xlsx"
                else f"{ENCODING_NAMES.get(self.encoding, self.encoding)}, "
                     f"{_delimiter_name(self.delimiter)}-separated")
@@ -138,6 +158,27 @@ class ImportReport:
             lines.append(f"  ... and {len(ordered) - limit} more (write them all with --report FILE.json)")
         return "\n".join(lines)
 
+    def _summary_zh(self, limit: int) -> str:
+        how = (f"工作表 {self.sheet!r}" if self.kind == "xlsx"
+               else f"{ENCODING_NAMES_ZH.get(self.encoding, self.encoding)}，"
+                    f"{_delimiter_name(self.delimiter, 'zh')}分隔")
+        lines = [f"{self.source}（{how}）：{self.rows_read} 行 -> {self.departments} 个部门，"
+                 f"{self.roots} 个最高层部门"]
+        lines.append("列：" + "，".join(f"{f}={c!r}" for f, c in self.mapping.items())
+                     + (f"；另有 {len(self.extra_columns)} 列保存在备注中" if self.extra_columns else ""))
+        if not self.problems:
+            lines.append("没有发现问题")
+            return "\n".join(lines)
+        ordered = sorted(self.problems, key=lambda p: SEVERITIES.index(p.severity))
+        lines.append(f"{len(self.problems)} 个问题（"
+                     + "，".join(f"{title(c, 'zh')} {n}" for c, n in self.counts().items()) + "）：")
+        for p in ordered[:limit]:
+            severity = SEVERITY_ZH.get(p.severity, p.severity)
+            lines.append(f"  {severity} {title(p.code, 'zh')}：{p.line('zh')}")
+        if len(ordered) > limit:
+            lines.append(f"  ……另有 {len(ordered) - limit} 个（用 --report FILE.json 写出全部）")
+        return "\n".join(lines)
+
     def to_json(self) -> dict:
         return asdict(self)
 
@@ -147,7 +188,9 @@ class ImportReport:
         atomic_write_text(Path(path), json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n")
 
 
-def _delimiter_name(delimiter: str) -> str:
+def _delimiter_name(delimiter: str, language: str = "en") -> str:
     from .sniff import DELIMITER_NAMES
 
+    if language == "zh":
+        return DELIMITER_NAMES_ZH.get(delimiter, repr(delimiter))
     return DELIMITER_NAMES.get(delimiter, repr(delimiter))

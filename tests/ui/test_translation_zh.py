@@ -94,6 +94,10 @@ def test_import_wizard_pages_read_chinese(zh_ui, qtbot, tmp_path):
     for _ in range(3):
         assert_chinese(wizard)
         wizard.button(QWizard.WizardButton.NextButton).click()
+    review = wizard.review_page
+    review.problems.setCurrentItem(review.problems.topLevelItem(0))  # the detail line below
+    assert "没有部门的编号是 '9'" in review.detail.text()
+    assert_chinese(wizard)
 
 
 def test_questions_and_messages_read_chinese(zh_ui, window, qtbot, tmp_path):

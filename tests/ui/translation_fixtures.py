@@ -27,9 +27,6 @@ ALLOWED = {"pdf", "csv", "tsv", "txt", "xlsx", "excel", "db", "utf", "bom", "gbk
            "svg", "png", "json", "readme", "pgup", "pgdown", "backspace", "home", "end", "tab",
            "raci", "windows"}
 KEY = re.compile(r"^F[0-9]{1,2}$")
-# Texts the core writes that are not translated yet: the importer's problem sentences
-# (the review page shows their Chinese titles; the full sentence below is English).
-CORE_TEXT_WIDGETS = {"importer_detail"}
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9]{1,}")
 PAPER = re.compile(r"^[AB][0-9]$")
 TAGS = re.compile(r"<[^>]+>|&[a-z]+;")
@@ -58,8 +55,6 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
         out += [("action", action.text()), ("action tooltip", action.toolTip()),
                 ("action status tip", action.statusTip())]
     for w in widgets:
-        if w.objectName() in CORE_TEXT_WIDGETS:
-            continue
         name = type(w).__name__
         out.append((f"{name} tooltip", w.toolTip()))
         if isinstance(w, QMenu):

@@ -275,7 +275,6 @@ class ReviewPage(QWizardPage):
         self.problems.setColumnWidth(0, 300)
         layout.addWidget(self.problems, 1)
         self.detail = QLabel()  # the whole sentence of the problem under the cursor
-        self.detail.setObjectName("importer_detail")  # the core importer's words (English today)
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextSelectableByMouse)
         layout.addWidget(self.detail)
@@ -316,11 +315,14 @@ class ReviewPage(QWizardPage):
             + english_plural(self.tr("%n problem(s) repaired:", "", len(report.problems)), len(report.problems)))
         for p in sorted(report.problems, key=lambda p: p.severity != "warning"):
             rows = ", ".join(map(str, p.rows[:8])) + (" ..." if len(p.rows) > 8 else "")
-            problem = p.message if ui_language() == "en" else importing.problem_title(p.code, "zh")
-            item = QTreeWidgetItem([problem, rows, p.action + (f" ({p.suggestion})" if p.suggestion else "")])
-            item.setToolTip(0, p.line())
+            lang = ui_language()
+            action = p.text("action", lang)
+            if p.suggestion:
+                action += f"（{p.text('suggestion', lang)}）" if lang == "zh" else f" ({p.suggestion})"
+            item = QTreeWidgetItem([p.text("message", lang), rows, action])
+            item.setToolTip(0, p.line(lang))
             for column in (1, 2):
-                item.setToolTip(column, p.line())
+                item.setToolTip(column, p.line(lang))
             item.setData(0, Qt.UserRole, p.code)
             self.problems.addTopLevelItem(item)
         if self.problems.topLevelItemCount():
