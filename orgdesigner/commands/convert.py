@@ -95,10 +95,13 @@ def run_export(args) -> int:
         extra["options"] = ExportOptions.from_mapping(vars(args))  # bad values: one line, exit 2
     design = read_design(args.file)
     result = write_design(design, args.output, **extra)
+    language = getattr(args, "lang", None) or design.language
+    zh = language == "zh"
     summary = ""
     if result is not None and hasattr(result, "summary"):
-        summary = f" ({result.summary()})" + "".join(f"\nnote: {w}" for w in result.warnings())
-    print(f"exported {args.file} -> {args.output}{summary}")
+        summary = (f"（{result.summary(language)}）" if zh else f" ({result.summary(language)})") + "".join(
+            f"\n{'注意' if zh else 'note'}: {w}" for w in result.warnings(language))
+    print(f"{'已导出' if zh else 'exported'} {args.file} -> {args.output}{summary}")
     return 0
 
 

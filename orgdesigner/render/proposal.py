@@ -72,21 +72,32 @@ class PagePlan:
     def paper(self) -> str:
         return self.context.options.paper if self.context else ""
 
-    def summary(self) -> str:
-        """One line for the CLI and the export dialog's preview."""
+    def summary(self, language: str = "en") -> str:
+        """One line for the CLI and the export dialog's preview, in "zh" or "en"."""
+        if language == "zh":
+            chart = (f"组织图分 {self.tiles[0]} × {self.tiles[1]} 块 + 总览"
+                     if self.chart_mode == "tiles" else "组织图在一页上")
+            font = self.font + ("" if self.font_embedded else "（未嵌入）")
+            orientation = {"portrait": "纵向", "landscape": "横向"}.get(self.orientation, self.orientation)
+            return (f"{self.page_count} 页，{self.paper} {orientation}，{chart}，"
+                    f"比例 {self.chart_scale:.0%}，字体 {font}")
         chart = (f"chart on {self.tiles[0]} x {self.tiles[1]} tiles + overview"
                  if self.chart_mode == "tiles" else "chart on one page")
         font = self.font + ("" if self.font_embedded else " (not embedded)")
-        return (f"{self.page_count} pages, {self.paper} {self.orientation}, {chart} "
+        pages = f"{self.page_count} page{'' if self.page_count == 1 else 's'}"
+        return (f"{pages}, {self.paper} {self.orientation}, {chart} "
                 f"at {self.chart_scale:.0%}, font {font}")
 
-    def warnings(self) -> list[str]:
+    def warnings(self, language: str = "en") -> list[str]:
         """What the user should know before printing (unreadable text, missing glyphs)."""
+        zh = language == "zh"
         out = []
         if "chart" in self.sections and not self.readable:
-            out.append(f"the smallest chart text is {self.min_text:.1f} pt; try --fit tiles or larger paper")
+            out.append(f"组织图上最小的文字只有 {self.min_text:.1f} pt；请试试 --fit tiles 或更大的纸张" if zh
+                       else f"the smallest chart text is {self.min_text:.1f} pt; try --fit tiles or larger paper")
         if self.missing_glyphs:
-            out.append(f"font {self.font} has no glyph for {self.missing_glyphs!r}; choose another with --font")
+            out.append(f"字体 {self.font} 没有 {self.missing_glyphs!r} 的字形；请用 --font 换一种字体" if zh
+                       else f"font {self.font} has no glyph for {self.missing_glyphs!r}; choose another with --font")
         return out
 
 

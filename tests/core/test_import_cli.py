@@ -143,3 +143,13 @@ def test_every_importer_problem_has_chinese_words(tmp_path):
     untranslated = [p.code for p in report.problems if not (p.message_zh and p.action_zh)]
     assert untranslated == []
     assert all(p.suggestion_zh for p in report.problems if p.suggestion)
+
+
+def test_export_summary_follows_the_design_language_or_lang(tmp_path, capsys):
+    db = tmp_path / "plan.db"
+    assert run(capsys, "new", "-o", db, "--template", "startup", "--lang", "zh")[0] == 0
+    code, out, _ = run(capsys, "export", db, "-o", tmp_path / "plan.pdf", "--sections", "chart")
+    assert code == 0 and out.startswith("已导出 ") and "1 页，A4" in out
+    code, out, _ = run(capsys, "export", db, "-o", tmp_path / "en.pdf", "--sections", "chart",
+                       "--lang", "en")
+    assert code == 0 and out.startswith("exported ") and "1 page, A4" in out
