@@ -417,6 +417,14 @@ class MainWindow(LifecycleMixin, QMainWindow):
         if not rect.isNull():
             self.view.centerOn(rect.center())
 
+    def getting_started(self) -> None:
+        from .dialogs.getting_started import GettingStartedDialog
+
+        dialog = GettingStartedDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.help_dialog = dialog
+
     def about(self) -> None:
         from orgdesigner import __version__
         QMessageBox.about(self, self.tr("About Org Designer"), self.tr(

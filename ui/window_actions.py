@@ -75,10 +75,10 @@ class WindowActions(QObject):
 
         self.undo = w.undo_group.createUndoAction(w, tr("&Undo"))
         self.undo.setShortcuts(SK.Undo)
-        self.undo.setIcon(w.style().standardIcon(SP.SP_ArrowBack))
+        self.undo.setIcon(icons.themed("edit-undo", icons.undo_icon()))
         self.redo = w.undo_group.createRedoAction(w, tr("&Redo"))
         self.redo.setShortcuts(SK.Redo)
-        self.redo.setIcon(w.style().standardIcon(SP.SP_ArrowForward))
+        self.redo.setIcon(icons.themed("edit-redo", icons.undo_icon(redo=True)))
         self.cut = self._act(tr("Cu&t"), w.cut, SK.Cut)
         self.copy = self._act(tr("&Copy"), w.copy, SK.Copy)
         self.paste = self._act(tr("&Paste"), w.paste, SK.Paste)
@@ -139,6 +139,7 @@ class WindowActions(QObject):
         }
         self.distribute_x = self._act(tr("Distribute &Horizontally"), lambda: w.distribute("x"))
         self.distribute_y = self._act(tr("Distribute &Vertically"), lambda: w.distribute("y"))
+        self.getting_started = self._act(tr("&Getting Started"), w.getting_started, SK.HelpContents)
         self.about = self._act(tr("&About Org Designer"), w.about)
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -185,7 +186,7 @@ class WindowActions(QObject):
         tools.addActions([self.tool_select, self.tool_reporting, self.tool_link])
 
         help_menu = bar.addMenu(tr("&Help"))
-        help_menu.addAction(self.about)
+        help_menu.addActions([self.getting_started, self.about])
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(tr("Main toolbar"), self.w)
@@ -215,6 +216,11 @@ class WindowActions(QObject):
         self.find_field.setClearButtonEnabled(True)
         self.find_field.setMaximumWidth(220)
         self.find_field.returnPressed.connect(lambda: self.w.find_next(self.find_field.text()))
+        leave = QAction(self.find_field)  # Esc: back to the canvas, where the found box is selected
+        leave.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        leave.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        leave.triggered.connect(lambda: self.w.view.setFocus())
+        self.find_field.addAction(leave)
         bar.addWidget(self.find_field)
         self.toolbar = bar
         self.w.addToolBar(bar)

@@ -158,7 +158,11 @@ def _build(posts: list[Post], report: ImportReport, options: ImportOptions, path
         uid[id(post)] = post.code if keep else str(uuid.uuid4())
         used.add(uid[id(post)])
     departments = []
+    language = options.language or ("zh" if any(has_cjk(p.name) for p in posts) else "en")
     for post in posts:
+        if post.vacant:  # recorded where the user reads it (and the domain's vacant flag, if any)
+            post.notes.insert(0, f"空缺岗位（负责人一栏：{post.vacant}）" if language == "zh"
+                              else f"vacant post (leader cell: {post.vacant})")
         name = post.name
         if not name:
             name = post.code
@@ -182,6 +186,5 @@ def _build(posts: list[Post], report: ImportReport, options: ImportOptions, path
                    "characters", "cut to fit", rows=[p.row for p in clipped],
                    ids=[p.code for p in clipped],
                    zh=(f"名称、负责人或备注超过 {MAX_TEXT} 个字符", "已截断"))
-    language = options.language or ("zh" if any(has_cjk(p.name) for p in posts) else "en")
     return build_design(name=options.name if options.name is not None else path.stem,
                         language=language, departments=departments)

@@ -28,6 +28,17 @@ KIND_WORDS: dict[str, DeptKind] = {
 }
 
 
+# A leader cell with one of these means "nobody holds the post" (UK organograms write
+# Vacant, N/D or Eliminated; Chinese HR sheets 空缺), not a person called "N/D".
+VACANT_WORDS = frozenset({"vacant", "vacancy", "n/d", "eliminated", "空缺", "空缺岗位", "空岗",
+                          "暂缺", "待招聘"})
+
+
+def is_vacant(leader: str) -> bool:
+    """True when a leader cell says the post is vacant rather than naming a person."""
+    return clean_text(leader).strip("'\"").rstrip(".").casefold() in VACANT_WORDS
+
+
 def clean_text(cell: str) -> str:
     """Surrounding spaces dropped, line breaks unified (CRLF/CR -> LF)."""
     return cell.replace("\r\n", "\n").replace("\r", "\n").strip()

@@ -402,6 +402,10 @@
         <translation>垂直等距分布(&amp;V)</translation>
     </message>
     <message>
+        <source>&amp;Getting Started</source>
+        <translation>入门指南(&amp;G)</translation>
+    </message>
+    <message>
         <source>&amp;About Org Designer</source>
         <translation>关于组织架构设计器(&amp;A)</translation>
     </message>
@@ -871,6 +875,105 @@
         <translation>
             <numerusform>删除 %n 项职能</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>GettingStartedDialog</name>
+    <message>
+        <source>Getting Started</source>
+        <translation>入门指南</translation>
+    </message>
+    <message>
+        <source>All Gestures (README)</source>
+        <translation>全部操作（README）</translation>
+    </message>
+    <message>
+        <source>Add a department</source>
+        <translation>添加部门</translation>
+    </message>
+    <message>
+        <source>Add Department on the toolbar: a child of the selected department, or double-click empty canvas</source>
+        <translation>工具栏上的“添加部门”：添加为所选部门的下级；也可双击画布空白处</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Double-click the box, or F2; Enter keeps, Esc cancels</source>
+        <translation>双击方框或按 F2；回车确认，Esc 取消</translation>
+    </message>
+    <message>
+        <source>Draw a reporting line</source>
+        <translation>绘制汇报关系</translation>
+    </message>
+    <message>
+        <source>Drag from the grey handle under a box to the department that reports to it</source>
+        <translation>从方框下方的灰色手柄拖到向它汇报的部门</translation>
+    </message>
+    <message>
+        <source>Draw a collaboration link</source>
+        <translation>绘制协作关系</translation>
+    </message>
+    <message>
+        <source>Drag from the teal handle on the right of a box to another box</source>
+        <translation>从方框右侧的青色手柄拖到另一个方框</translation>
+    </message>
+    <message>
+        <source>Change the manager</source>
+        <translation>更换上级</translation>
+    </message>
+    <message>
+        <source>Drop the box onto its new manager</source>
+        <translation>把方框拖放到新的上级部门上</translation>
+    </message>
+    <message>
+        <source>Give a function an owner</source>
+        <translation>为职能指定责任主体</translation>
+    </message>
+    <message>
+        <source>Functions &amp; owners panel: double-click a cell, right-click it, or type A, R, C or I</source>
+        <translation>“职能与责任主体”面板：双击单元格、右键单击，或键入 A、R、C、I</translation>
+    </message>
+    <message>
+        <source>Find a department</source>
+        <translation>查找部门</translation>
+    </message>
+    <message>
+        <source>Ctrl+F, type, Enter for the next match, Esc back to the chart</source>
+        <translation>Ctrl+F 后输入，回车跳到下一个匹配，Esc 回到组织图</translation>
+    </message>
+    <message>
+        <source>Zoom and pan</source>
+        <translation>缩放与平移</translation>
+    </message>
+    <message>
+        <source>Ctrl+wheel zooms, Ctrl+0 fits the chart; wheel or Space+drag pans</source>
+        <translation>Ctrl+滚轮缩放，Ctrl+0 显示整个组织图；滚轮或按住空格拖动可平移</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z undoes any edit, one step at a time</source>
+        <translation>Ctrl+Z 逐步撤销任何编辑</translation>
+    </message>
+    <message>
+        <source>Print a proposal</source>
+        <translation>打印方案</translation>
+    </message>
+    <message>
+        <source>File &gt; Export PDF... (Ctrl+P)</source>
+        <translation>文件 &gt; 导出 PDF...（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Start from a template (File &gt; New from Template) or an empty design, then arrange departments on the chart. The panels around the chart show the same selection.</source>
+        <translation>从模板（文件 &gt; 从模板新建）或空白方案开始，然后在组织图上安排部门。组织图周围的面板显示同一个选择。</translation>
+    </message>
+    <message>
+        <source>The Findings panel lists what the checks found; click one to see the departments it names.</source>
+        <translation>“诊断发现”面板列出检查发现的问题；单击一条即可看到涉及的部门。</translation>
     </message>
 </context>
 <context>
