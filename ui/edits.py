@@ -17,11 +17,11 @@ from orgdesigner.ops import (
     AddDepartment, AddLink, Batch, MoveDepartments, Op, RemoveDepartment, RemoveLink, SetParent,
     UpdateDepartment, UpdateLink,
 )
+from orgdesigner.placement import free_spot
 
 from .commands import NudgeCommand, OpCommand
 from .context import EditorContext
 from .i18n import tr
-
 
 
 class _AppliedCommand(OpCommand):
@@ -50,14 +50,6 @@ def try_push(ctx: EditorContext, op: Op, text: str | None = None) -> str | None:
 
 
 # ------------------------------------------------------------------ creating
-def _free_spot(design: Design, x: float, y: float, taken: list[str]) -> tuple[float, float]:
-    """Step right from (x, y) until no box among `taken` sits there."""
-    spots = {(round(design.departments[t].x), round(design.departments[t].y)) for t in taken}
-    while any(abs(sx - x) < BOX_W and abs(sy - y) < BOX_H for sx, sy in spots):
-        x += BOX_W + H_GAP
-    return x, y
-
-
 def add_department(ctx: EditorContext, x: float, y: float, parent: str | None = None,
                    name: str | None = None) -> str:
     """Create a department with its top-left at (x, y); select it; return its id."""
@@ -78,7 +70,7 @@ def add_child(ctx: EditorContext, parent: str) -> str:
     kids = design.child_ids(parent)
     y = p.y + BOX_H + V_GAP
     x = max((design.departments[k].x for k in kids), default=p.x - BOX_W - H_GAP) + BOX_W + H_GAP
-    x, y = _free_spot(design, x, y, kids)
+    x, y = free_spot(design, x, y)  # never on top of a cousin or another branch
     return add_department(ctx, x, y, parent)
 
 
@@ -86,8 +78,7 @@ def add_sibling(ctx: EditorContext, of: str) -> str:
     """A new department with the same parent as `of`, placed to its right."""
     design = ctx.design
     d = design.departments[of]
-    siblings = design.child_ids(d.parent)
-    x, y = _free_spot(design, d.x + BOX_W + H_GAP, d.y, siblings)
+    x, y = free_spot(design, d.x + BOX_W + H_GAP, d.y)
     return add_department(ctx, x, y, d.parent)
 
 

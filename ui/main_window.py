@@ -315,9 +315,8 @@ class MainWindow(LifecycleMixin, QMainWindow):
         self.view.edit_key(key)
 
     def add_department(self) -> None:
-        new = edits.add_department(self.ctx, *self.view.new_box_position())
-        self.view.setFocus()
-        self.scene.start_rename(new)
+        """The toolbar's Add Department: a child of the selected department (as Ins), else a top one."""
+        self.canvas_key(Qt.Key.Key_Insert)
 
     def delete(self) -> None:
         if self.scene.editing:

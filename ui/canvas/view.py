@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsView, QMenu
 
 from orgdesigner.geometry import BOX_H, BOX_W
+from orgdesigner.placement import free_spot
 
 from .. import edits
 from . import style
@@ -194,7 +195,7 @@ class OrgView(QGraphicsView):
             if selected:
                 new = edits.add_child(scene.ctx, selected[0])
             else:
-                new = edits.add_department(scene.ctx, *self.new_box_position())
+                new = edits.add_department(scene.ctx, *free_spot(scene.ctx.design, *self.new_box_position()))
             self.ensure_visible(new)
             scene.start_rename(new)
             return True
