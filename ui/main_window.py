@@ -141,9 +141,9 @@ class MainWindow(LifecycleMixin, QMainWindow):
         bottom = [d for d in self.docks if self.dockWidgetArea(d) in (
             Qt.DockWidgetArea.BottomDockWidgetArea, Qt.DockWidgetArea.TopDockWidgetArea)]
         if side:
-            self.resizeDocks(side, [max(240, self.width() // 6)] * len(side), Qt.Orientation.Horizontal)
+            self.resizeDocks(side, [max(250, self.width() // 5)] * len(side), Qt.Orientation.Horizontal)
         if bottom:
-            self.resizeDocks(bottom, [max(180, self.height() // 4)] * len(bottom), Qt.Orientation.Vertical)
+            self.resizeDocks(bottom, [max(260, int(self.height() * 0.37))] * len(bottom), Qt.Orientation.Vertical)
 
     # --------------------------------------------------------------- context
     def set_context(self, ctx: EditorContext) -> None:
@@ -187,8 +187,8 @@ class MainWindow(LifecycleMixin, QMainWindow):
             self.banner.setText(self.tr("Recovered unsaved work. Save it to keep it."))
         self.show_canvas()
         self.view.resetTransform()
-        self.view.fit(selection_first=False)
-        QTimer.singleShot(0, self.view.fit_all)  # again once the window has its final size
+        self.view.first_view()
+        QTimer.singleShot(0, self.view.first_view)  # again once the window has its final size
         self.view.setFocus()
 
     def show_start_page(self) -> None:

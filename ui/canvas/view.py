@@ -19,6 +19,7 @@ from . import style
 from .scene import OrgScene
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 8.0
+READABLE_ZOOM = 0.65  # box names (14 px) stay at least 9 px on screen in a design's first view
 NUDGE, BIG_NUDGE = 1.0, 10.0
 
 
@@ -84,6 +85,26 @@ class OrgView(QGraphicsView):
     def fit_all(self) -> None:
         self.fit(selection_first=False)
 
+    def first_view(self) -> None:
+        """How a design opens: the whole chart if its names stay readable, else readable from the top.
+
+        A wide chart fitted whole shrinks names below legibility; a new user
+        should read the top of the tree at once and scroll or zoom out for more.
+        """
+        self.fit(selection_first=False)
+        if not self.org_scene.boxes or self.zoom() >= READABLE_ZOOM:
+            return
+        rect = QRectF()
+        for item in self.org_scene.boxes.values():
+            rect = rect.united(item.scene_rect())
+        self.set_zoom(READABLE_ZOOM)
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        root = min(self.org_scene.boxes.values(), key=lambda item: item.scene_rect().top())
+        x = root.scene_rect().center().x() if rect.width() > visible.width() else rect.center().x()
+        self.centerOn(x, rect.top() - 30 + visible.height() / 2)
+        self._fitted = "first"
+        self.zoom_changed.emit(self.zoom())
+
     def fit_rect(self, rect: QRectF) -> None:
         rect = rect.adjusted(-40, -40, 40, 40)
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
@@ -97,7 +118,9 @@ class OrgView(QGraphicsView):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        if self._fitted and self.org_scene.boxes:
+        if self._fitted == "first" and self.org_scene.boxes:
+            self.first_view()
+        elif self._fitted and self.org_scene.boxes:
             self.fit(selection_first=False)
 
     def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override

@@ -1,8 +1,8 @@
 """Functions & owners dock: who does which function (RACI), and which functions have no owner.
 
-A click on a department's cell steps its role through A, R, C, I and none;
-the keys A/R/C/I set a role and Delete clears it; a right click offers the
-roles by name. "Selected departments only" shows just the selection's
+One click only selects a cell (a stray click must not change who owns what);
+a double-click steps its role through A, R, C, I and none; the keys A/R/C/I
+set a role and Delete clears it; a right click offers the roles by name. "Selected departments only" shows just the selection's
 columns, to assign from the department's side. Every change is one undo step.
 """
 
@@ -42,7 +42,7 @@ class FunctionsDock(ContextDock):
         filters.addWidget(self.selected_check)
         layout.addLayout(filters)
         self.status = QLabel()  # "2 of 22 functions have no owner"
-        layout.addWidget(self.status)
+        filters.addWidget(self.status)  # one row of controls: the table gets the height
 
         self.model = OwnershipModel(self)
         self.model.rename = self._rename
@@ -55,14 +55,15 @@ class FunctionsDock(ContextDock):
         self.table.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
         self.table.setContextMenuPolicy(Qt.CustomContextMenu)
         header = self.table.horizontalHeader()
-        header.setDefaultSectionSize(30)
+        header.setDefaultSectionSize(3 * header.fontMetrics().lineSpacing() + 4)  # 3 upright lines
         header.setSectionResizeMode(QHeaderView.Interactive)
+        self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setColumnWidth(NAME_COLUMN, 150)
         self.table.setColumnWidth(NAME_COLUMN + 1, 110)
         self.table.verticalHeader().hide()
         layout.addWidget(self.table, 1)
 
-        buttons = QHBoxLayout()
+        buttons = filters
         self.add_button = QPushButton(self.tr("&Add function"))
         self.rename_button = QPushButton(self.tr("Re&name"))
         self.delete_button = QPushButton(self.tr("&Delete"))
@@ -72,14 +73,12 @@ class FunctionsDock(ContextDock):
         self.catalogue_menu.aboutToShow.connect(self._fill_catalogue_menu)
         for b in (self.add_button, self.catalogue_button, self.rename_button, self.delete_button):
             buttons.addWidget(b)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
         self.setWidget(body)
 
         self.search.textChanged.connect(self._on_search)
         self.ownerless_check.toggled.connect(self._on_ownerless_toggled)
         self.selected_check.toggled.connect(lambda _on: self._apply_column_filter())
-        self.table.clicked.connect(self._on_cell_clicked)
+        self.table.doubleClicked.connect(self._on_cell_double_clicked)
         self.table.horizontalHeader().sectionClicked.connect(self._on_header_clicked)
         self.table.role_key.connect(self._set_current_role)
         self.table.customContextMenuRequested.connect(self._on_context_menu)
@@ -175,7 +174,7 @@ class FunctionsDock(ContextDock):
         if dept_id and self.ctx is not None:
             self.ctx.selection.set([dept_id], [])
 
-    def _on_cell_clicked(self, index: QModelIndex) -> None:
+    def _on_cell_double_clicked(self, index: QModelIndex) -> None:
         cell = self._cell(index)
         if cell and self.ctx:
             self.set_role(cell[0], cell[1], next_role(self.ctx.design.role(*cell)))

@@ -179,6 +179,8 @@ class OutlineDock(ContextDock):
             return
         ids = [item.data(0, ID_ROLE) for item in self.tree.selectedItems()]
         self.ctx.selection.set(ids, [])
+        if ids:  # the canvas scrolls to what the user picked in the tree
+            self.focus_requested.emit(ids)
 
     def _on_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
         self.focus_requested.emit([item.data(0, ID_ROLE)])

@@ -22,7 +22,8 @@ from ..i18n import fill
 NAME_COLUMN, OWNER_COLUMN, FIRST_DEPT_COLUMN = 0, 1, 2
 ID_ROLE = Qt.UserRole + 1       # function id (rows) / department id (columns)
 ROLE_ROLE = Qt.UserRole + 2     # the Role of a cell, or None
-OWNERLESS = QColor("#f8d7da")
+OWNERLESS = QColor("#f8d7da")    # no owner: 管理真空 (red, like the error it is)
+SEVERAL_OWNERS = QColor("#fde68a")  # more than one owner: 推诿扯皮 (amber, a warning)
 HIGHLIGHT = QColor("#fff4c2")
 _DISPLAY, _TOOLTIP = int(Qt.DisplayRole), int(Qt.ToolTipRole)
 _HEADER_ROLES = frozenset((_DISPLAY, _TOOLTIP, int(ID_ROLE)))
@@ -31,6 +32,7 @@ ROLE_COLOURS = {Role.A: QColor("#2e7d32"), Role.R: QColor("#a5d6a7"),
 # data() runs for every visible cell and role on each repaint: make the brushes once.
 _ROLE_BRUSHES = {role: QBrush(colour) for role, colour in ROLE_COLOURS.items()}
 _OWNERLESS_BRUSH = QBrush(OWNERLESS)
+_SEVERAL_BRUSH = QBrush(SEVERAL_OWNERS)
 _HIGHLIGHT_BRUSH = QBrush(HIGHLIGHT)
 _WHITE_BRUSH = QBrush(QColor("white"))
 
@@ -126,8 +128,8 @@ class OwnershipModel(QAbstractTableModel):
                 return function.name
             if role == Qt.ToolTipRole:
                 return function.description or function.name
-            if role == Qt.BackgroundRole and not self.design.owners(function_id):
-                return _OWNERLESS_BRUSH
+            if role == Qt.BackgroundRole:
+                return self._owner_brush(function_id)
             if role == ID_ROLE:
                 return function_id
             return None
@@ -137,8 +139,8 @@ class OwnershipModel(QAbstractTableModel):
                 if not owners:
                     return self.tr("none")
                 return ", ".join(self.design.departments[d].name for d in owners)
-            if role == Qt.BackgroundRole and len(owners) != 1:
-                return _OWNERLESS_BRUSH
+            if role == Qt.BackgroundRole:
+                return self._owner_brush(function_id)
             if role == ID_ROLE:
                 return function_id
             return None
@@ -161,6 +163,11 @@ class OwnershipModel(QAbstractTableModel):
             return fill(self.tr("%1 / %2: %3"), function.name, dept,
                         role_label(cell) if cell else self.tr("no role"))
         return None
+
+    def _owner_brush(self, function_id: str) -> QBrush | None:
+        """Red for no owner, amber for several: the two problems read apart at a glance."""
+        owners = len(self.design.owners(function_id))
+        return _OWNERLESS_BRUSH if owners == 0 else _SEVERAL_BRUSH if owners > 1 else None
 
     def setData(self, index, value, role: int = Qt.EditRole) -> bool:  # noqa: N802
         if role != Qt.EditRole or index.column() != NAME_COLUMN or self.rename is None:
