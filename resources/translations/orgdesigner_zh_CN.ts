@@ -479,6 +479,28 @@
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>%1 about this department (the worst: %2). The Findings panel lists them.</source>
+        <translation>关于本部门的%1（最严重：%2）。“诊断发现”面板中列出了全部。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n 条诊断发现</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DepartmentItem</name>

@@ -16,6 +16,7 @@ from orgdesigner.display import headcount_text
 from orgdesigner.entities import Department, DeptKind
 from orgdesigner.geometry import BOX_H, BOX_W
 
+from ..i18n import english_plural, fill, tr
 from . import style
 
 REPORTING_HANDLE = "reporting"
@@ -169,6 +170,21 @@ class DepartmentItem(QGraphicsItem):
                 return name
         return None
 
+    def badge_center(self) -> QPointF:
+        return QPointF(self._rect.right() - 4, self._rect.top())
+
+    def over_badge(self, local: QPointF) -> bool:
+        d = local - self.badge_center()
+        return self.badge is not None and d.x() * d.x() + d.y() * d.y() <= (style.BADGE_R + 2) ** 2
+
+    def badge_tip(self) -> str:
+        """What the badge counts, so nobody has to guess what the red 3 means."""
+        count, severity = self.badge  # type: ignore[misc]
+        worst = {"error": tr("error"), "warning": tr("warning"), "info": tr("note")}
+        return fill(tr("%1 about this department (the worst: %2). The Findings panel lists them."),
+                    english_plural(tr("%n finding(s)", None, count), count),
+                    worst.get(severity, severity))
+
     @staticmethod
     def _outer(rect: QRectF) -> QRectF:
         """The box plus room for its handles and findings badge."""
@@ -208,7 +224,10 @@ class DepartmentItem(QGraphicsItem):
 
     def hoverMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
         handle = self.handle_at(event.pos())
-        if handle == REPORTING_HANDLE:
+        if self.over_badge(event.pos()):
+            self.unsetCursor()
+            self.setToolTip(self.badge_tip())
+        elif handle == REPORTING_HANDLE:
             self.setCursor(Qt.CursorShape.CrossCursor)
             self.setToolTip(QCoreApplication.translate(
                 "DepartmentItem", "Drag to a box to make it report to this department"))
@@ -285,7 +304,7 @@ class DepartmentItem(QGraphicsItem):
 
     def _paint_badge(self, painter: QPainter, rect: QRectF) -> None:
         count, severity = self.badge  # type: ignore[misc]
-        center = QPointF(rect.right() - 4, rect.top())
+        center = self.badge_center()
         painter.setPen(QPen(Qt.GlobalColor.white, 1.5))
         painter.setBrush(style.SEVERITY_COLOR.get(severity, style.SEVERITY_COLOR["info"]))
         painter.drawEllipse(center, style.BADGE_R, style.BADGE_R)
