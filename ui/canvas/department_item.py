@@ -166,7 +166,7 @@ class DepartmentItem(QGraphicsItem):
         """Which connection handle (if any) is under `local` (item coordinates)."""
         for name, center in self.handle_centers().items():
             d = local - center
-            if d.x() * d.x() + d.y() * d.y() <= (style.HANDLE_R + 3) ** 2:
+            if d.x() * d.x() + d.y() * d.y() <= (style.HANDLE_R + style.HANDLE_SLOP) ** 2:
                 return name
         return None
 
@@ -188,7 +188,7 @@ class DepartmentItem(QGraphicsItem):
     @staticmethod
     def _outer(rect: QRectF) -> QRectF:
         """The box plus room for its handles and findings badge."""
-        m = style.HANDLE_R + 4
+        m = style.HANDLE_R + style.HANDLE_SLOP + 1  # hover reaches the whole grab area
         return rect.adjusted(-4, -style.BADGE_R - 2, m, m)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
@@ -197,9 +197,10 @@ class DepartmentItem(QGraphicsItem):
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
+        path.setFillRule(Qt.FillRule.WindingFill)  # odd-even made the box/handle overlap a hole
         path.addRect(self._rect)
         for center in self.handle_centers().values():
-            path.addEllipse(center, style.HANDLE_R + 3, style.HANDLE_R + 3)
+            path.addEllipse(center, style.HANDLE_R + style.HANDLE_SLOP, style.HANDLE_R + style.HANDLE_SLOP)
         return path
 
     # ------------------------------------------------------------------- Qt hooks

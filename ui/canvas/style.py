@@ -13,7 +13,8 @@ GRID = 20.0          # snap and grid spacing, scene units
 PAD = 8.0            # inner padding of a box
 BAND = 6.0           # height (or width) of the kind/colour band
 MAX_NAME_LINES = 3   # longer names are elided; the full name is in the tooltip
-HANDLE_R = 6.0       # radius of the connection handles shown on hover
+HANDLE_R = 9.0       # radius of the connection handles shown on hover (>= 5.8 px at 65 %)
+HANDLE_SLOP = 6.0    # a press this far outside a handle still starts a connection, not a move
 BADGE_R = 9.0
 
 INK = QColor("#1f2937")
