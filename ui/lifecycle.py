@@ -16,6 +16,7 @@ from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from orgdesigner.errors import OrgDesignerError
+from orgdesigner.lockfile import user_display_name
 
 from . import core_adapters, document_io
 from .document_io import ChangedByOthers, LockedByOther, OpenDesign
@@ -118,7 +119,11 @@ class LifecycleMixin:
         return True
 
     def new_design(self) -> bool:
-        return self._replace(lambda: (document_io.new_design("", self._language()), False))
+        ok = self._replace(lambda: (document_io.new_design("", self._language(),
+                                                           author=user_display_name()), False))
+        if ok:
+            self.ask_design_name()
+        return ok
 
     def new_from_template(self, template_id: str | None = None) -> bool:
         templates = core_adapters.templates(self._language())
@@ -133,8 +138,11 @@ class LifecycleMixin:
             if not ok:
                 return False
             template_id = templates[titles.index(title)].id
-        return self._replace(lambda: (document_io.from_design(
-            core_adapters.load_template(template_id, self._language())), True))
+        ok = self._replace(lambda: (document_io.from_design(
+            core_adapters.load_template(template_id, self._language()), author=user_display_name()), True))
+        if ok:
+            self.ask_design_name()
+        return ok
 
     def open_dialog(self) -> bool:
         start = str(self.doc.path.parent) if self.doc and self.doc.path else ""
@@ -177,7 +185,7 @@ class LifecycleMixin:
             design = run_import_wizard(self, target)
             if design is None:  # cancelled, or merged into the open design as one undo step
                 return False
-            return self._replace(lambda: (document_io.from_design(design), True))
+            return self._replace(lambda: (document_io.from_design(design, author=user_display_name()), True))
         patterns = " ".join(f"*{s}" for s in document_io.import_suffixes())
         name, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import"), "", self.tr("Importable files ({patterns})").format(patterns=patterns))

@@ -24,10 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from orgdesigner.design import Design
+from orgdesigner.ops import UpdateDesign
 
 from . import arrange, clipboard, core_adapters, edits
 from .canvas import OrgScene, OrgView
 from .context import EditorContext
+from .design_name_bar import DesignNameBar
+from .dialogs.preferences import PreferencesDialog, apply_user_name
 from .document_io import OpenDesign
 from .findings_service import FindingsService
 from .i18n import ui_language
@@ -51,6 +54,7 @@ class MainWindow(LifecycleMixin, QMainWindow):
         super().__init__()
         self.setObjectName("main_window")
         self.settings = settings or AppSettings()
+        apply_user_name(self.settings)  # locks and "saved by" carry the user's chosen name
         self.doc: OpenDesign | None = None  # None: the start page is showing
         self.unsaved_content = False  # a template, import or recovery that was never saved
         self.undo_group = QUndoGroup(self)
@@ -71,6 +75,8 @@ class MainWindow(LifecycleMixin, QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
+        self.name_bar = DesignNameBar(self.rename_design)
+        layout.addWidget(self.name_bar)
         layout.addWidget(self.view)
         self.start_page = StartPage()
         self.stack = QStackedWidget()
@@ -180,6 +186,7 @@ class MainWindow(LifecycleMixin, QMainWindow):
         self.unsaved_content = unsaved_content
         self.set_context(ctx or EditorContext.create(doc.design))
         self.banner.setVisible(doc.read_only or doc.recovered)
+        self.name_bar.hide()
         if doc.read_only:
             self.banner.setText(self.tr("Read-only: {reason}. Use Save As to keep your changes in "
                                         "another file.").format(reason=doc.read_only_reason))
@@ -224,6 +231,18 @@ class MainWindow(LifecycleMixin, QMainWindow):
     @property
     def read_only(self) -> bool:
         return self.doc is not None and self.doc.read_only
+
+    def rename_design(self, name: str) -> None:
+        """The design's own name (title, proposed file name, PDF cover): one undo step."""
+        if name != self.ctx.design.name:
+            self.ctx.push(UpdateDesign({"name": name}), self.tr("Name the design"))
+        self._update_title()
+        self.view.setFocus()
+
+    def ask_design_name(self) -> None:
+        """Right after New or a template: let the user type the design's name at once."""
+        if self.has_design and not self.read_only and self.doc.path is None:
+            self.name_bar.ask(self.ctx.design.name)
 
     def display_name(self) -> str:
         if self.doc is not None and self.doc.path is not None:
@@ -415,6 +434,9 @@ class MainWindow(LifecycleMixin, QMainWindow):
             rect = rect.united(self.scene.links[i].sceneBoundingRect())
         if not rect.isNull():
             self.view.centerOn(rect.center())
+
+    def preferences(self) -> bool:
+        return PreferencesDialog(self.settings, self).exec() == PreferencesDialog.DialogCode.Accepted
 
     def getting_started(self) -> None:
         from .dialogs.getting_started import GettingStartedDialog

@@ -63,5 +63,13 @@ class AppSettings:
     def set_language(self, language: str) -> None:
         self.qs.setValue("ui/language", language if language in LANGUAGES else "")
 
+    def user_name(self) -> str:
+        """The name shown to colleagues (lock, "saved by", PDF cover); "" = the system's."""
+        value = self.qs.value("user/name", "")
+        return value if isinstance(value, str) else ""
+
+    def set_user_name(self, name: str) -> None:
+        self.qs.setValue("user/name", " ".join(name.split()))
+
     def sync(self) -> None:
         self.qs.sync()

@@ -87,6 +87,8 @@ class WindowActions(QObject):
                                 tr("Delete the selection with its links and responsibilities"))
         self.select_all = self._act(tr("Select &All"), w.select_all, SK.SelectAll)
         self.find = self._act(tr("&Find..."), w.focus_find, SK.Find)
+        self.preferences = self._act(tr("&Preferences..."), w.preferences, SK.Preferences)
+        self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.add_department = self._act(tr("Add &Department"), w.add_department, None,
                                         icons.add_icon(),
                                         tr("Add a department (or double-click empty canvas)"))
@@ -165,6 +167,8 @@ class WindowActions(QObject):
         edit.addActions([self.add_department, self.add_child, self.add_sibling, self.rename])
         edit.addSeparator()
         edit.addActions([self.select_all, self.find])
+        edit.addSeparator()
+        edit.addAction(self.preferences)
 
         view = bar.addMenu(tr("&View"))
         view.addActions([self.zoom_in, self.zoom_out, self.fit, self.actual_size])

@@ -161,7 +161,7 @@ def _frame(canvas: Canvas, ctx: Context, page: Page, number: int) -> None:
     canvas.setLineWidth(0.5)
     canvas.line(m, f.height - m - HEADER + 8, right, f.height - m - HEADER + 8)
     stamp = ctx.design.stamp
-    bits = [ctx.design.author, ctx.date,
+    bits = [ctx.design.author or ctx.options.author, ctx.date,
             ctx.t("save_n", n=stamp.save_generation) if stamp.save_generation else ctx.t("unsaved")]
     footer = " · ".join(b for b in bits if b)
     page_words = ctx.t("page_of", x=number, y=ctx.total_pages)
@@ -191,7 +191,7 @@ def _render(design: Design, plan: PagePlan, ctx: Context, progress: Progress | N
                     invariant=bool(ctx.options.date),  # a fixed date gives byte-identical files
                     initialFontName=ctx.font.name)     # else every page references Helvetica
     canvas.setTitle(f"{design.name} — {ctx.t('proposal')}" if design.name else ctx.t("proposal"))
-    canvas.setAuthor(design.author or "")
+    canvas.setAuthor(design.author or ctx.options.author or "")
     canvas.setSubject(ctx.t("proposal") + (f": {design.description}" if design.description else ""))
     canvas.setCreator(f"Org Designer {__version__}")
     canvas.setKeywords(", ".join(ctx.t(s) for s in ctx.options.sections))

@@ -254,6 +254,10 @@
         <translation>查找(&amp;F)...</translation>
     </message>
     <message>
+        <source>&amp;Preferences...</source>
+        <translation>首选项(&amp;P)...</translation>
+    </message>
+    <message>
         <source>Add &amp;Department</source>
         <translation>添加部门(&amp;D)</translation>
     </message>
@@ -546,6 +550,25 @@
     <message>
         <source>Office</source>
         <translation>办公室</translation>
+    </message>
+</context>
+<context>
+    <name>DesignNameBar</name>
+    <message>
+        <source>Name this design:</source>
+        <translation>为方案命名：</translation>
+    </message>
+    <message>
+        <source>for example: East China marketing structure 2027</source>
+        <translation>例如：华东区 2027 年营销组织方案</translation>
+    </message>
+    <message>
+        <source>Enter keeps it; it is used in the title, the file name and the PDF.</source>
+        <translation>按回车确认；名称用于标题栏、文件名和 PDF。</translation>
+    </message>
+    <message>
+        <source>Keep the proposed name</source>
+        <translation>保留建议的名称</translation>
     </message>
 </context>
 <context>
@@ -1311,6 +1334,10 @@
         <translation>已恢复未保存的工作。请保存以保留它。</translation>
     </message>
     <message>
+        <source>Name the design</source>
+        <translation>为方案命名</translation>
+    </message>
+    <message>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -1511,6 +1538,21 @@
     <message>
         <source>no role</source>
         <translation>无职责</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>您的姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Colleagues see it when you have a design open, as who saved it, and as the author on the PDF cover.</source>
+        <translation>您打开方案时同事会看到这个名字，它也会作为保存者和 PDF 封面上的作者显示。</translation>
     </message>
 </context>
 <context>

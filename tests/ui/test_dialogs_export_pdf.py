@@ -82,8 +82,11 @@ def test_options_reach_the_exporter_and_the_page_count_follows(qtbot, tmp_path, 
     assert dialog.result() == QDialog.Accepted and len(fake.exported) == 1
     path, options = fake.exported[0]
     assert path == tmp_path / "方案.pdf" and path.exists() and dialog.written == path
+    from orgdesigner.lockfile import user_display_name
+
     assert options == {"paper": "A3", "orientation": "landscape", "fit": "tiles", "scale": 1.5,
-                       "sections": ("chart", "legend", "owners", "findings", "departments"), "lang": "en"}
+                       "sections": ("chart", "legend", "owners", "findings", "departments"), "lang": "en",
+                       "author": user_display_name()}
 
 
 def test_no_sections_or_no_file_disables_export(qtbot, tmp_path, monkeypatch):

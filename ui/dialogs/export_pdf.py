@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from orgdesigner.design import Design
 from orgdesigner.errors import OrgDesignerError
+from orgdesigner.lockfile import user_display_name
 
 from ..i18n import english_plural, fill
 from . import pdf_api
@@ -161,7 +162,8 @@ class ExportPdfDialog(QDialog):
         }
 
     def options(self) -> Any:
-        return pdf_api.make_options(self.values())
+        # A design without an author still gets one on its cover: the user's own name.
+        return pdf_api.make_options({**self.values(), "author": user_display_name()})
 
     def _on_options_changed(self, *_args) -> None:
         self.scale.setEnabled(not self.auto_scale.isChecked())
