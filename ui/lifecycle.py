@@ -20,6 +20,7 @@ from orgdesigner.lockfile import user_display_name
 
 from . import core_adapters, document_io
 from .document_io import ChangedByOthers, LockedByOther, OpenDesign
+from .file_places import file_name, start_folder, unused_path
 
 Btn = QMessageBox.StandardButton
 
@@ -145,9 +146,11 @@ class LifecycleMixin:
         return ok
 
     def open_dialog(self) -> bool:
-        start = str(self.doc.path.parent) if self.doc and self.doc.path else ""
+        start = str(start_folder(self.settings, self.doc.path if self.doc else None))
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Open design"), start,
                                               self.tr("Design files (*.db)"))
+        if name:
+            self.settings.set_last_folder(Path(name).parent)
         return self.open_file(Path(name)) if name else False
 
     def open_file(self, path: Path) -> bool:
@@ -215,9 +218,12 @@ class LifecycleMixin:
     def save_as(self) -> bool:
         if self.doc is None:
             return False
-        start = str(self.doc.path) if self.doc.path else (self.doc.design.name or "design") + ".db"
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save design as"), start,
+        start = self.doc.path or unused_path(start_folder(self.settings) / (
+            file_name(self.doc.design.name, self.tr("design")) + ".db"))
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save design as"), str(start),
                                               self.tr("Design files (*.db)"))
+        if name:
+            self.settings.set_last_folder(Path(name).parent)
         return self._save_to(Path(name)) if name else False
 
     def _save_to(self, path: Path | None, overwrite: bool = False) -> bool:
@@ -249,9 +255,12 @@ class LifecycleMixin:
             except ImportError:
                 ExportPdfDialog = None
             if ExportPdfDialog is not None:
-                stem = self.doc.path.with_suffix(".pdf") if self.doc.path else None
+                folder = start_folder(self.settings, self.doc.path)
+                stem = unused_path(folder / (file_name(self.ctx.design.name or (
+                    self.doc.path.stem if self.doc.path else ""), self.tr("design")) + ".pdf"))
                 dialog = ExportPdfDialog(self.ctx.design, self, path=stem,
-                                         findings=self.findings.findings if self.findings.available else None)
+                                         findings=self.findings.findings if self.findings.available else None,
+                                         settings=self.settings)
                 dialog.exec()
                 if dialog.written is not None:
                     self.show_message(self.tr("Exported {name}").format(name=dialog.written.name))

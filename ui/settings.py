@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -70,6 +71,26 @@ class AppSettings:
 
     def set_user_name(self, name: str) -> None:
         self.qs.setValue("user/name", " ".join(name.split()))
+
+    def last_folder(self) -> Path | None:
+        """The folder of the last file opened, saved or exported (dialogs start there)."""
+        value = self.qs.value("files/folder", "")
+        return Path(value) if value and Path(value).is_dir() else None
+
+    def set_last_folder(self, folder: Path) -> None:
+        self.qs.setValue("files/folder", str(Path(folder)))
+
+    def export_options(self, design_id: str) -> dict:
+        """The PDF options last used for this design (paper, orientation, fit, sections ...)."""
+        value = self.qs.value(f"export/{design_id}", "")
+        try:
+            data = json.loads(value) if isinstance(value, str) and value else {}
+        except ValueError:
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def set_export_options(self, design_id: str, values: dict) -> None:
+        self.qs.setValue(f"export/{design_id}", json.dumps(values, ensure_ascii=False))
 
     def sync(self) -> None:
         self.qs.sync()

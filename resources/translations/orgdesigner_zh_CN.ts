@@ -755,6 +755,10 @@
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
+        <source>%1 exists already. Replace it?</source>
+        <translation>%1 已存在。要替换它吗？</translation>
+    </message>
+    <message>
         <source>Writing %1...</source>
         <translation>正在写入 %1...</translation>
     </message>
@@ -1249,6 +1253,10 @@
     <message>
         <source>Importable files ({patterns})</source>
         <translation>可导入的文件 ({patterns})</translation>
+    </message>
+    <message>
+        <source>design</source>
+        <translation>方案</translation>
     </message>
     <message>
         <source>Save design as</source>

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QFrame, QGridLayout,
-    QGroupBox, QHBoxLayout, QLabel, QLineEdit, QProgressDialog, QPushButton, QSpinBox,
+    QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QProgressDialog, QPushButton, QSpinBox,
     QVBoxLayout, QWidget,
 )
 
@@ -24,6 +24,7 @@ from orgdesigner.errors import OrgDesignerError
 from orgdesigner.lockfile import user_display_name
 
 from ..i18n import english_plural, fill
+from ..settings import AppSettings
 from . import pdf_api
 
 PREVIEW_DELAY_MS = 250
@@ -32,9 +33,10 @@ PREVIEW_PX = 220  # long side of the chart preview
 
 class ExportPdfDialog(QDialog):
     def __init__(self, design: Design, parent: QWidget | None = None, path: str | Path | None = None,
-                 findings: list | None = None):
+                 findings: list | None = None, settings: AppSettings | None = None):
         super().__init__(parent)
         self.design = design
+        self.settings = settings  # remembers the options per design (None: nothing remembered)
         self.findings = findings  # the editor's current findings; None: the exporter validates
         self.written: Path | None = None
         self.setWindowTitle(self.tr("Export PDF"))
@@ -136,6 +138,8 @@ class ExportPdfDialog(QDialog):
         self.buttons.accepted.connect(self.export)
         self.buttons.rejected.connect(self.reject)
         self.page_count: int | None = None
+        if settings is not None:
+            self.set_values(settings.export_options(design.id))
         self.update_page_count()
         self._update_buttons()
 
@@ -160,6 +164,22 @@ class ExportPdfDialog(QDialog):
             "sections": tuple(n for n, box in self.sections.items() if box.isChecked()),
             "lang": self.language.currentData(),
         }
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        """Show remembered options (unknown or stale values are ignored)."""
+        for key, combo in (("paper", self.paper), ("orientation", self.orientation),
+                           ("fit", self.fit), ("lang", self.language)):
+            index = combo.findData(values.get(key)) if key in values else -1
+            if index >= 0:
+                combo.setCurrentIndex(index)
+        if "scale" in values:
+            scale = values["scale"]
+            self.auto_scale.setChecked(scale is None)
+            if isinstance(scale, (int, float)):
+                self.scale.setValue(round(scale * 100))
+        if isinstance(values.get("sections"), (list, tuple)) and values["sections"]:
+            for name, box in self.sections.items():
+                box.setChecked(name in values["sections"])
 
     def options(self) -> Any:
         # A design without an author still gets one on its cover: the user's own name.
@@ -234,6 +254,11 @@ class ExportPdfDialog(QDialog):
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         self.message.clear()
+        if path.exists() and QMessageBox.question(
+                self, self.tr("Export PDF"), self.tr("%1 exists already. Replace it?").replace("%1", path.name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            return False
         try:
             options = self.options()
         except OrgDesignerError as exc:
@@ -269,5 +294,9 @@ class ExportPdfDialog(QDialog):
             progress.reset()
             progress.deleteLater()
         self.written = path
+        if self.settings is not None:
+            self.settings.set_export_options(self.design.id, {**self.values(),
+                                                              "sections": list(self.values()["sections"])})
+            self.settings.set_last_folder(path.parent)
         self.accept()
         return True
