@@ -14,6 +14,7 @@ Files are read and written only through `ui.document_io`.
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 import shiboken6
@@ -35,6 +36,7 @@ from .document_io import OpenDesign
 from .findings_service import FindingsService
 from .i18n import ui_language
 from .lifecycle import LifecycleMixin
+from .reload import ReloadWatcher
 from .settings import AppSettings
 from .start_page import StartPage
 from .status_bar import EditorStatusBar
@@ -68,6 +70,7 @@ class MainWindow(LifecycleMixin, QMainWindow):
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.RichText)  # a "Reload" link when the file changed
         self.banner.setStyleSheet("background: #fef3c7; color: #78350f; padding: 6px;")
         self.banner.hide()
         canvas_page = QWidget()
@@ -84,6 +87,8 @@ class MainWindow(LifecycleMixin, QMainWindow):
         self.stack.addWidget(canvas_page)
         self.setCentralWidget(self.stack)
 
+        self.reloader = ReloadWatcher(self)
+        self.banner.linkActivated.connect(lambda _link: self.reloader.reload())
         self.status = EditorStatusBar(self)
         self.setStatusBar(self.status)
         self.actions_ = WindowActions(self)
@@ -187,11 +192,12 @@ class MainWindow(LifecycleMixin, QMainWindow):
         self.set_context(ctx or EditorContext.create(doc.design))
         self.banner.setVisible(doc.read_only or doc.recovered)
         self.name_bar.hide()
+        self.reloader.follow(doc)
         if doc.read_only:
-            self.banner.setText(self.tr("Read-only: {reason}. Use Save As to keep your changes in "
-                                        "another file.").format(reason=doc.read_only_reason))
+            self.banner.setText(escape(self.tr("Read-only: {reason}. Use Save As to keep your changes in "
+                                               "another file.").format(reason=doc.read_only_reason)))
         elif doc.recovered:
-            self.banner.setText(self.tr("Recovered unsaved work. Save it to keep it."))
+            self.banner.setText(escape(self.tr("Recovered unsaved work. Save it to keep it.")))
         self.show_canvas()
         self.view.resetTransform()
         self.view.first_view()
@@ -203,6 +209,7 @@ class MainWindow(LifecycleMixin, QMainWindow):
             self._blank_ctx = EditorContext.create(Design(""))
             self.set_context(self._blank_ctx)
         self.banner.hide()
+        self.reloader.follow(None)
         self.status.set_counts(None)
         self.status.set_findings(None)
         self.status.set_zoom_visible(False)
@@ -306,9 +313,10 @@ class MainWindow(LifecycleMixin, QMainWindow):
 
     def _check_document(self) -> None:
         """Every half minute: say so if the lock was lost or the working copy fails."""
+        self.reloader.check()
         problem = self.doc.problem if self.doc is not None else ""
         if problem:
-            self.banner.setText(self.tr("Warning: {problem}").format(problem=problem))
+            self.banner.setText(escape(self.tr("Warning: {problem}").format(problem=problem)))
             self.banner.show()
 
     def _fill_recent_menu(self) -> None:

@@ -87,6 +87,8 @@ class WindowActions(QObject):
                                 tr("Delete the selection with its links and responsibilities"))
         self.select_all = self._act(tr("Select &All"), w.select_all, SK.SelectAll)
         self.find = self._act(tr("&Find..."), w.focus_find, SK.Find)
+        self.reload = self._act(tr("Re&load"), lambda: w.reloader.reload(), SK.Refresh,
+                                tip=tr("Read the design again from its file"))
         self.preferences = self._act(tr("&Preferences..."), w.preferences, SK.Preferences)
         self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.add_department = self._act(tr("Add &Department"), w.add_department, None,
@@ -153,7 +155,7 @@ class WindowActions(QObject):
         self.recent_menu = QMenu(tr("Open &Recent"), self.w)
         file.addMenu(self.recent_menu)
         file.addSeparator()
-        file.addActions([self.save, self.save_as])
+        file.addActions([self.save, self.save_as, self.reload])
         file.addSeparator()
         file.addActions([self.import_, self.export_pdf, self.export])
         file.addSeparator()
@@ -238,6 +240,7 @@ class WindowActions(QObject):
                        self.find, self.zoom_in, self.zoom_out, self.fit, self.actual_size):
             action.setEnabled(has_design)
         self.save.setEnabled(editable or (has_design and not has_path))
+        self.reload.setEnabled(has_design and has_path)
         for action in (self.add_department, self.paste, self.tool_reporting, self.tool_link,
                        self.layout_all, self.layout_all_lr, self.add_child):
             action.setEnabled(editable)

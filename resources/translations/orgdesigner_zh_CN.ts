@@ -254,6 +254,14 @@
         <translation>查找(&amp;F)...</translation>
     </message>
     <message>
+        <source>Re&amp;load</source>
+        <translation>重新载入(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Read the design again from its file</source>
+        <translation>从文件重新读取方案</translation>
+    </message>
+    <message>
         <source>&amp;Preferences...</source>
         <translation>首选项(&amp;P)...</translation>
     </message>
@@ -504,6 +512,30 @@
         <translation>
             <numerusform>%n 条诊断发现</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 was saved by %2: showing the new version.</source>
+        <translation>%2 保存了 %1：现在显示的是新版本。</translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation>他人</translation>
+    </message>
+    <message>
+        <source>Someone saved a newer version of this design. &lt;a href=&quot;reload&quot;&gt;Reload&lt;/a&gt; to see it (your changes here will be lost).</source>
+        <translation>有人保存了此方案的新版本。&lt;a href=&quot;reload&quot;&gt;重新载入&lt;/a&gt;即可查看（您在这里的更改将丢失）。</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>Reload %1 from the file? Your unsaved changes here will be lost.</source>
+        <translation>从文件重新载入 %1？您在这里未保存的更改将丢失。</translation>
+    </message>
+    <message>
+        <source>Cannot open</source>
+        <translation>无法打开</translation>
     </message>
 </context>
 <context>
