@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtTest import QTest
 
-from orgdesigner.entities import Role
+from orgdesigner.entities import Link, LinkKind, Role
 from ui.canvas import style
 from ui.docks import FunctionsDock, OutlineDock, find_dock
 
@@ -103,3 +103,26 @@ def test_selecting_in_the_outline_scrolls_the_canvas_to_it(window, qtbot):
                      tree.visualItemRect(item).center())
     assert window.ctx.selection.departments == [dept_id]
     assert visible_in_canvas(window, dept_id)
+
+
+def test_a_branch_folds_and_unfolds_on_the_canvas_with_a_count(window, qtbot):
+    laptop(window, qtbot)
+    design, scene, view = window.ctx.design, window.scene, window.view
+    hub = max(design.departments, key=lambda d: len(design.child_ids(d)) if design.departments[d].parent else -1)
+    groups = design.descendants(hub)
+    root = next(d for d in design.departments if design.departments[d].parent is None)
+    design.add_link(Link(source=groups[0], target=root, kind=LinkKind.COLLABORATION, label="周会"))
+    item = scene.boxes[hub]
+    view.centerOn(item)
+    button = view.mapFromScene(item.mapToScene(item.fold_center()))
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, button)
+    assert item.folded_count == len(groups) >= 2
+    assert not any(scene.boxes[g].isVisible() for g in groups)
+    assert not any(scene.reporting[g].isVisible() for g in groups)
+    hidden_links = [l for l in design.links.values() if l.source in groups or l.target in groups]
+    assert hidden_links and not any(scene.links[l.id].isVisible() for l in hidden_links)
+    assert window.ctx.undo_stack.count() == 0              # a way of looking, not an edit
+    assert all(d.x == scene.boxes[d.id].pos().x() for d in design.departments.values())
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, button)
+    assert item.folded_count == 0 and all(scene.boxes[g].isVisible() for g in groups)
+    assert all(scene.links[l.id].isVisible() for l in hidden_links)

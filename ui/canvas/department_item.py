@@ -84,6 +84,8 @@ class DepartmentItem(QGraphicsItem):
         self.hovered = False
         self.drop_state: str | None = None  # "ok" / "bad" while a drag hovers over this box
         self.badge: tuple[int, str] | None = None  # (count, worst severity)
+        self.has_children = False  # draws the fold button
+        self.folded_count = 0      # > 0: this branch is folded and hides that many boxes
         self._rect = QRectF(0, 0, BOX_W, BOX_H)
         self._bounds = self._outer(self._rect)
         self._tip = ""
@@ -170,6 +172,36 @@ class DepartmentItem(QGraphicsItem):
                 return name
         return None
 
+    def set_fold_state(self, has_children: bool, folded_count: int) -> None:
+        if (has_children, folded_count) != (self.has_children, self.folded_count):
+            self.has_children, self.folded_count = has_children, folded_count
+            self.update()
+
+    def fold_center(self) -> QPointF:
+        return QPointF(self._rect.left() + 16, self._rect.bottom())
+
+    def fold_button_at(self, local: QPointF) -> bool:
+        d = local - self.fold_center()
+        return self.has_children and d.x() * d.x() + d.y() * d.y() <= (style.FOLD_R + 3) ** 2
+
+    def _paint_fold(self, painter: QPainter) -> None:
+        center = self.fold_center()
+        painter.setPen(QPen(style.MUTED, 1.2))
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawEllipse(center, style.FOLD_R, style.FOLD_R)
+        painter.drawLine(QPointF(center.x() - 4, center.y()), QPointF(center.x() + 4, center.y()))
+        if self.folded_count:
+            painter.drawLine(QPointF(center.x(), center.y() - 4), QPointF(center.x(), center.y() + 4))
+            _, detail_font = self.fonts()
+            painter.setFont(detail_font)
+            text = f"+{self.folded_count}"
+            box = QRectF(center.x() + style.FOLD_R + 3, center.y() - 8, 8 * len(text) + 8, 16)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(style.MUTED)
+            painter.drawRoundedRect(box, 8, 8)
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
     def badge_center(self) -> QPointF:
         return QPointF(self._rect.right() - 4, self._rect.top())
 
@@ -201,6 +233,8 @@ class DepartmentItem(QGraphicsItem):
         path.addRect(self._rect)
         for center in self.handle_centers().values():
             path.addEllipse(center, style.HANDLE_R + style.HANDLE_SLOP, style.HANDLE_R + style.HANDLE_SLOP)
+        if self.has_children:
+            path.addEllipse(self.fold_center(), style.FOLD_R + 3, style.FOLD_R + 3)
         return path
 
     # ------------------------------------------------------------------- Qt hooks
@@ -270,6 +304,8 @@ class DepartmentItem(QGraphicsItem):
         self._paint_text(painter, rect, band, details=lod >= 0.45)
         if self.badge:
             self._paint_badge(painter, rect)
+        if self.has_children and lod >= 0.3:
+            self._paint_fold(painter)
         if lod >= 0.55 and (self.hovered or selected) and self.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsMovable:
             self._paint_handles(painter)
 

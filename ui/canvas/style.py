@@ -16,6 +16,7 @@ MAX_NAME_LINES = 3   # longer names are elided; the full name is in the tooltip
 HANDLE_R = 9.0       # radius of the connection handles shown on hover (>= 5.8 px at 65 %)
 HANDLE_SLOP = 6.0    # a press this far outside a handle still starts a connection, not a move
 BADGE_R = 9.0
+FOLD_R = 7.0         # the fold/unfold button under the left of a box with sub-units
 
 INK = QColor("#1f2937")
 MUTED = QColor("#4b5563")
