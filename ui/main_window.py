@@ -129,6 +129,7 @@ class MainWindow(LifecycleMixin, QMainWindow):
                 self.actions_.panels_menu.addAction(dock.toggleViewAction())
         self.actions_.grid.setChecked(self.settings.flag("grid", True))
         self.actions_.snap.setChecked(self.settings.flag("snap", False))
+        self.actions_.overview.setChecked(self.settings.flag("overview", True))
         geometry, state = self.settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -223,6 +224,7 @@ class MainWindow(LifecycleMixin, QMainWindow):
 
     def show_canvas(self) -> None:
         self.stack.setCurrentIndex(1)
+        self.view.show_overview(self.actions_.overview.isChecked())
         self.status.set_counts(self.ctx.design)
         self.status.set_zoom_visible(True)
         self._on_findings(self.findings.findings)
@@ -390,6 +392,10 @@ class MainWindow(LifecycleMixin, QMainWindow):
         self.view.grid_visible = on
         self.view.viewport().update()
         self.settings.set_flag("grid", on)
+
+    def set_overview_visible(self, on: bool) -> None:
+        self.view.show_overview(on and self.has_design)
+        self.settings.set_flag("overview", on)
 
     def set_snap(self, on: bool) -> None:
         self.scene.snap_to_grid = on

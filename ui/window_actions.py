@@ -87,6 +87,9 @@ class WindowActions(QObject):
                                 tr("Delete the selection with its links and responsibilities"))
         self.select_all = self._act(tr("Select &All"), w.select_all, SK.SelectAll)
         self.find = self._act(tr("&Find..."), w.focus_find, SK.Find)
+        self.overview = self._act(tr("&Overview Map"), None, checkable=True,
+                                  tip=tr("A small map of the whole chart in the corner of the canvas"))
+        self.overview.toggled.connect(w.set_overview_visible)
         self.reload = self._act(tr("Re&load"), lambda: w.reloader.reload(), SK.Refresh,
                                 tip=tr("Read the design again from its file"))
         self.preferences = self._act(tr("&Preferences..."), w.preferences, SK.Preferences)
@@ -175,7 +178,7 @@ class WindowActions(QObject):
         view = bar.addMenu(tr("&View"))
         view.addActions([self.zoom_in, self.zoom_out, self.fit, self.actual_size])
         view.addSeparator()
-        view.addActions([self.grid, self.snap])
+        view.addActions([self.grid, self.snap, self.overview])
         view.addSeparator()
         self.panels_menu = view.addMenu(tr("&Panels"))
         self.language_menu = build_language_menu(self.w, view)

@@ -254,6 +254,14 @@
         <translation>查找(&amp;F)...</translation>
     </message>
     <message>
+        <source>&amp;Overview Map</source>
+        <translation>总览图(&amp;O)</translation>
+    </message>
+    <message>
+        <source>A small map of the whole chart in the corner of the canvas</source>
+        <translation>在画布角落显示整个组织图的小地图</translation>
+    </message>
+    <message>
         <source>Re&amp;load</source>
         <translation>重新载入(&amp;L)</translation>
     </message>
@@ -536,6 +544,10 @@
     <message>
         <source>Cannot open</source>
         <translation>无法打开</translation>
+    </message>
+    <message>
+        <source>Overview: click or drag to move the chart view</source>
+        <translation>总览：单击或拖动可移动组织图视图</translation>
     </message>
 </context>
 <context>

@@ -126,3 +126,24 @@ def test_a_branch_folds_and_unfolds_on_the_canvas_with_a_count(window, qtbot):
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, button)
     assert item.folded_count == 0 and all(scene.boxes[g].isVisible() for g in groups)
     assert all(scene.links[l.id].isVisible() for l in hidden_links)
+
+
+def test_the_overview_map_shows_the_chart_and_a_click_moves_the_view(window, qtbot):
+    laptop(window, qtbot)
+    view = window.view
+    assert window.actions_.overview.isChecked() and view.overview is not None
+    overview = view.overview
+    assert overview.isVisible()
+    assert view.viewport().rect().contains(overview.geometry())   # inside the canvas corner
+    qtbot.wait(200)                                                # its fit after the changes
+    design = window.ctx.design
+    root = next(d for d in design.departments if design.departments[d].parent is None)
+    view.set_zoom(2.0)
+    view.centerOn(window.scene.boxes[root])
+    far = max(design.departments.values(), key=lambda d: d.x + d.y)
+    target = window.scene.boxes[far.id].scene_rect().center()
+    QTest.mouseClick(overview.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     overview.mapFromScene(target))
+    assert visible_in_canvas(window, far.id)
+    window.actions_.overview.trigger()                             # View > Overview Map off
+    assert not overview.isVisible()

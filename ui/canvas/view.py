@@ -31,6 +31,7 @@ class OrgView(QGraphicsView):
         self.org_scene = scene
         self.grid_visible = True
         self._pan_from: QPointF | None = None
+        self.overview = None  # OverviewMap, made when first shown
         self.context_actions: list = []  # QActions (None: separator) for the right-click menu
         self._menu_scene_pos: QPointF | None = None
         self._fitted = False  # True until the user zooms or pans: a resize then fits again
@@ -116,8 +117,22 @@ class OrgView(QGraphicsView):
         self._fitted = True
         self.zoom_changed.emit(self.zoom())
 
+    def show_overview(self, on: bool) -> None:
+        """The small map of the whole chart in the corner (View > Overview Map)."""
+        if on and self.overview is None:
+            from .overview import OverviewMap
+
+            self.overview = OverviewMap(self)
+        if self.overview is not None:
+            self.overview.setVisible(on)
+            if on:
+                self.overview.place()
+                self.overview.fit()
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
+        if self.overview is not None:
+            self.overview.place()
         if self._fitted == "first" and self.org_scene.boxes:
             self.first_view()
         elif self._fitted and self.org_scene.boxes:
