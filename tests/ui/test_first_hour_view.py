@@ -134,7 +134,9 @@ def test_the_overview_map_shows_the_chart_and_a_click_moves_the_view(window, qtb
     assert window.actions_.overview.isChecked() and view.overview is not None
     overview = view.overview
     assert overview.isVisible()
-    assert view.viewport().rect().contains(overview.geometry())   # inside the canvas corner
+    assert view.viewport().geometry().contains(overview.geometry())   # inside the canvas corner
+    view.centerOn(0, 5000)                                         # scrolling does not move it
+    assert view.viewport().geometry().contains(overview.geometry())
     qtbot.wait(200)                                                # its fit after the changes
     design = window.ctx.design
     root = next(d for d in design.departments if design.departments[d].parent is None)

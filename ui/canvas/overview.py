@@ -7,7 +7,7 @@ visible area drawn as a frame. At that scale boxes paint as coloured blocks
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
@@ -18,7 +18,8 @@ SIZE = (220, 150)
 
 class OverviewMap(QGraphicsView):
     def __init__(self, main: QGraphicsView):
-        super().__init__(main.scene(), main.viewport())
+        # A child of the view, not of its viewport: scrolling the viewport moves its children.
+        super().__init__(main.scene(), main)
         self.main = main
         self.setObjectName("overview_map")
         self.setInteractive(False)
@@ -38,12 +39,20 @@ class OverviewMap(QGraphicsView):
         main.scene().changed.connect(lambda _rects: self._refit.start())
         main.horizontalScrollBar().valueChanged.connect(lambda _v: self.viewport().update())
         main.verticalScrollBar().valueChanged.connect(lambda _v: self.viewport().update())
+        main.viewport().installEventFilter(self)  # follow the canvas corner when it resizes
         self.place()
 
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self.main.viewport() and event.type() == QEvent.Type.Resize:
+            self.place()
+            self._refit.start()
+        return False
+
     def place(self) -> None:
-        """Bottom-right corner of the main view's viewport."""
-        area = self.main.viewport().rect()
+        """Bottom-right corner of the main view's viewport (above its scroll bars)."""
+        area = self.main.viewport().geometry()
         self.move(area.right() - self.width() - 8, area.bottom() - self.height() - 8)
+        self.raise_()
 
     def chart_rect(self) -> QRectF:
         rect = QRectF()
