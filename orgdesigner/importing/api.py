@@ -160,9 +160,14 @@ def _build(posts: list[Post], report: ImportReport, options: ImportOptions, path
     departments = []
     language = options.language or ("zh" if any(has_cjk(p.name) for p in posts) else "en")
     for post in posts:
-        if post.vacant:  # recorded where the user reads it (and the domain's vacant flag, if any)
-            post.notes.insert(0, f"空缺岗位（负责人一栏：{post.vacant}）" if language == "zh"
-                              else f"vacant post (leader cell: {post.vacant})")
+        if post.vacant:  # no person in the leader cell: said where the user reads it
+            if post.undisclosed:
+                note = (f"负责人姓名未公开（负责人一栏：{post.vacant}）" if language == "zh"
+                        else f"leader not disclosed (leader cell: {post.vacant})")
+            else:
+                note = (f"空缺岗位（负责人一栏：{post.vacant}）" if language == "zh"
+                        else f"vacant post (leader cell: {post.vacant})")
+            post.notes.insert(0, note)
         name = post.name
         if not name:
             name = post.code

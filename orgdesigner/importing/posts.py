@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..entities import DEFAULT_COLOR, DeptKind
 from .report import ImportReport, RowOutcome
 from .tables import Table, is_blank
-from .values import clean_text, is_vacant, parse_color, parse_coord, parse_kind, parse_number
+from .values import clean_text, no_leader, parse_color, parse_coord, parse_kind, parse_number
 
 
 @dataclass(eq=False)
@@ -32,7 +32,8 @@ class Post:
     x: float = 0.0
     y: float = 0.0
     notes: list[str] = field(default_factory=list)
-    vacant: str = ""             # the leader cell when it said the post is vacant ("N/D", "空缺")
+    vacant: str = ""             # the leader cell when it names no person ("Vacant", "N/D", "空缺")
+    undisclosed: bool = False    # ... because the name is withheld (N/D), not because nobody holds it
     full_key: tuple = ()         # every named cell: equal keys mean an identical row
     post_key: tuple = ()         # the post without the person: equal keys mean a job share
     rows: list[int] = field(default_factory=list)
@@ -86,6 +87,7 @@ def read_posts(table: Table, mapping: dict[str, str], report: ImportReport,
     posts: list[Post] = []
     blank_rows: list[int] = []
     vacant_rows: list[int] = []
+    undisclosed_rows: list[int] = []
     issues = _Grouped()
     taken_ids = {clean_text(cells[index[mapping["id"]]]) for _, cells in table.rows
                  if index[mapping["id"]] < len(cells)}
@@ -119,9 +121,10 @@ def read_posts(table: Table, mapping: dict[str, str], report: ImportReport,
         post = Post(row=number, base_id=ident, code=ident, parent_ref=parent_ref,
                     name=clean_text(get("name")), rows=[number])
         leader = clean_text(get("leader"))
-        if is_vacant(leader):
-            post.vacant, leader = leader, ""
-            vacant_rows.append(number)
+        why = no_leader(leader)
+        if why:
+            post.vacant, post.undisclosed, leader = leader, why == "undisclosed", ""
+            (undisclosed_rows if post.undisclosed else vacant_rows).append(number)
         post.leaders = [leader] if leader else []
         post.notes = [clean_text(get("notes"))] if clean_text(get("notes")) else []
         post.kind, problem = parse_kind(get("kind"))
@@ -160,10 +163,15 @@ def read_posts(table: Table, mapping: dict[str, str], report: ImportReport,
                    "skipped", rows=blank_rows, zh=(f"{len(blank_rows)} 个空行", "已跳过"))
     if vacant_rows:
         report.add("vacant", "info", f"{len(vacant_rows)} leader cells say the post is vacant "
-                   "(Vacant, N/D, Eliminated, 空缺)", "no leader; the post is marked vacant in its notes",
+                   "(Vacant, Eliminated, 空缺)", "no leader; the post is marked vacant in its notes",
                    rows=vacant_rows, zh=(f"{len(vacant_rows)} 个负责人单元格表示岗位空缺"
-                                         "（Vacant、N/D、Eliminated、空缺）",
+                                         "（Vacant、Eliminated、空缺）",
                                          "不设负责人；在备注中注明岗位空缺"))
+    if undisclosed_rows:
+        report.add("undisclosed", "info", f"{len(undisclosed_rows)} leader cells withhold the name "
+                   "(N/D: not disclosed)", "no leader; the notes say the name is not disclosed",
+                   rows=undisclosed_rows, zh=(f"{len(undisclosed_rows)} 个负责人单元格未公开姓名"
+                                              "（N/D：未公开）", "不设负责人；在备注中注明姓名未公开"))
     _report_issues(issues, report)
     return posts
 

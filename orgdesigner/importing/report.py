@@ -45,6 +45,7 @@ TITLES: dict[str, tuple[str, str]] = {
     "unbalanced-quote": ("引号未闭合", "unclosed quote"),
     "unnamed-column": ("无标题列", "unnamed column"),
     "unused-columns": ("未导入的列", "columns not imported"),
+    "undisclosed": ("负责人未公开", "leader not disclosed"),
     "vacant": ("岗位空缺", "vacant post"),
     "whitespace": ("编号前后有空格", "spaces around ids"),
 }
