@@ -8,7 +8,7 @@ Esc or the close button keeps the proposed name.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
@@ -47,7 +47,7 @@ class DesignNameBar(QWidget):
         self.edit.setFocus()
         self.edit.selectAll()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.hide()
             return

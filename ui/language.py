@@ -21,10 +21,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # The language names stay in their own language so a user can always find theirs.
 CHOICES = (("zh_CN", "中文"), ("en", "English"))
-_windows: list["MainWindow"] = []  # the windows made by a switch (app.main holds the first)
+_windows: list[MainWindow] = []  # the windows made by a switch (app.main holds the first)
 
 
-def build_language_menu(window: "MainWindow", parent: QMenu) -> QMenu:
+def build_language_menu(window: MainWindow, parent: QMenu) -> QMenu:
     menu = parent.addMenu(tr("&Language"))
     group = QActionGroup(menu)
     chosen = window.settings.language()
@@ -40,7 +40,7 @@ def build_language_menu(window: "MainWindow", parent: QMenu) -> QMenu:
     return menu
 
 
-def switch_language(window: "MainWindow", language: str) -> "MainWindow":
+def switch_language(window: MainWindow, language: str) -> MainWindow:
     """Remember `language`, translate, and show a new window with the same design."""
     window.settings.set_language(language)
     window.settings.sync()

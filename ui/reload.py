@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 class ReloadWatcher(QObject):
-    def __init__(self, window: "MainWindow"):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
         self.w = window
         self.watcher = QFileSystemWatcher(self)

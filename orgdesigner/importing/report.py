@@ -16,6 +16,19 @@ ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "gb18030": "G
 ENCODING_NAMES_ZH = {**ENCODING_NAMES, "utf-8-sig": "UTF-8（带 BOM）"}
 DELIMITER_NAMES_ZH = {",": "逗号", ";": "分号", "\t": "制表符", "|": "竖线"}
 SEVERITY_ZH = {"warning": "警告", "info": "提示"}
+_SUMMARY_WORDS = {
+    "en": {"sheet": "sheet {sheet}", "csv": "{encoding}, {delimiter}-separated",
+           "head": "{source} ({how}): {rows} rows -> {departments} departments, {roots} root{s}",
+           "columns": "columns: ", "sep": ", ", "extra": "; {n} more kept in notes",
+           "none": "no problems found", "count": "{n} {code}", "problems": "{n} problem{s} ({counts}):",
+           "line": "  {severity:<7} {code:<18} {line}",
+           "more": "  ... and {n} more (write them all with --report FILE.json)"},
+    "zh": {"sheet": "工作表 {sheet}", "csv": "{encoding}，{delimiter}分隔",
+           "head": "{source}（{how}）：{rows} 行 -> {departments} 个部门，{roots} 个最高层部门",
+           "columns": "列：", "sep": "，", "extra": "；另有 {n} 列保存在备注中",
+           "none": "没有发现问题", "count": "{title} {n}", "problems": "{n} 个问题（{counts}）：",
+           "line": "  {severity} {title}：{line}", "more": "  ……另有 {n} 个（用 --report FILE.json 写出全部）"},
+}
 
 
 # A short title per problem code, for lists and the wizard (the message has the details).
@@ -139,46 +152,29 @@ class ImportReport:
 
     def summary(self, limit: int = 12, language: str = "en") -> str:
         """A few lines for a terminal or a dialog, in "zh" or "en"; the JSON has everything."""
-        if language == "zh":
-            return self._summary_zh(limit)
-        how = (f"sheet {self.sheet!r}" if self.kind == "xlsx"
-               else f"{ENCODING_NAMES.get(self.encoding, self.encoding)}, "
-                    f"{_delimiter_name(self.delimiter)}-separated")
-        lines = [f"{self.source} ({how}): {self.rows_read} rows -> {self.departments} departments, "
-                 f"{self.roots} root{'s' if self.roots != 1 else ''}"]
-        lines.append("columns: " + ", ".join(f"{f}={c!r}" for f, c in self.mapping.items())
-                     + (f"; {len(self.extra_columns)} more kept in notes" if self.extra_columns else ""))
+        zh = language == "zh"
+        w = _SUMMARY_WORDS["zh" if zh else "en"]
+        encoding = (ENCODING_NAMES_ZH if zh else ENCODING_NAMES).get(self.encoding, self.encoding)
+        how = (w["sheet"].format(sheet=repr(self.sheet)) if self.kind == "xlsx" else
+               w["csv"].format(encoding=encoding, delimiter=_delimiter_name(self.delimiter, language)))
+        lines = [w["head"].format(source=self.source, how=how, rows=self.rows_read,
+                                  departments=self.departments, roots=self.roots,
+                                  s="s" if self.roots != 1 else "")]
+        lines.append(w["columns"] + w["sep"].join(f"{f}={c!r}" for f, c in self.mapping.items())
+                     + (w["extra"].format(n=len(self.extra_columns)) if self.extra_columns else ""))
         if not self.problems:
-            lines.append("no problems found")
+            lines.append(w["none"])
             return "\n".join(lines)
         ordered = sorted(self.problems, key=lambda p: SEVERITIES.index(p.severity))
-        lines.append(f"{len(self.problems)} problem{'s' if len(self.problems) != 1 else ''} "
-                     f"({', '.join(f'{n} {c}' for c, n in self.counts().items())}):")
+        counts = w["sep"].join(w["count"].format(n=n, code=c, title=title(c, "zh"))
+                               for c, n in self.counts().items())
+        lines.append(w["problems"].format(n=len(self.problems), counts=counts,
+                                          s="s" if len(self.problems) != 1 else ""))
         for p in ordered[:limit]:
-            lines.append(f"  {p.severity:<7} {p.code:<18} {p.line()}")
+            lines.append(w["line"].format(severity=SEVERITY_ZH[p.severity] if zh else p.severity,
+                                          code=p.code, title=title(p.code, "zh"), line=p.line(language)))
         if len(ordered) > limit:
-            lines.append(f"  ... and {len(ordered) - limit} more (write them all with --report FILE.json)")
-        return "\n".join(lines)
-
-    def _summary_zh(self, limit: int) -> str:
-        how = (f"工作表 {self.sheet!r}" if self.kind == "xlsx"
-               else f"{ENCODING_NAMES_ZH.get(self.encoding, self.encoding)}，"
-                    f"{_delimiter_name(self.delimiter, 'zh')}分隔")
-        lines = [f"{self.source}（{how}）：{self.rows_read} 行 -> {self.departments} 个部门，"
-                 f"{self.roots} 个最高层部门"]
-        lines.append("列：" + "，".join(f"{f}={c!r}" for f, c in self.mapping.items())
-                     + (f"；另有 {len(self.extra_columns)} 列保存在备注中" if self.extra_columns else ""))
-        if not self.problems:
-            lines.append("没有发现问题")
-            return "\n".join(lines)
-        ordered = sorted(self.problems, key=lambda p: SEVERITIES.index(p.severity))
-        lines.append(f"{len(self.problems)} 个问题（"
-                     + "，".join(f"{title(c, 'zh')} {n}" for c, n in self.counts().items()) + "）：")
-        for p in ordered[:limit]:
-            severity = SEVERITY_ZH.get(p.severity, p.severity)
-            lines.append(f"  {severity} {title(p.code, 'zh')}：{p.line('zh')}")
-        if len(ordered) > limit:
-            lines.append(f"  ……另有 {len(ordered) - limit} 个（用 --report FILE.json 写出全部）")
+            lines.append(w["more"].format(n=len(ordered) - limit))
         return "\n".join(lines)
 
     def to_json(self) -> dict:

@@ -3,23 +3,15 @@ and the panel and the status bar count alike."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint
 
 from orgdesigner.entities import Department, Function
 from ui import document_io
 from ui.docks import FindingsDock, find_dock
 
 from .dock_fixtures import small_design
+from .editor_fixtures import hover
 from .window_fixtures import private_data_dir, window  # noqa: F401 - fixtures
-
-
-def hover(widget, pos: QPoint) -> None:
-    """The mouse moving with no button held (QTest.mouseMove only moves the cursor then)."""
-    event = QMouseEvent(QEvent.Type.MouseMove, QPointF(pos), QPointF(widget.mapToGlobal(pos)),
-                        Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(widget, event)
 
 
 def open_with_findings(window, qtbot):

@@ -3,21 +3,21 @@ never moves the box."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPointF
 
 from ui.canvas import style
 from ui.canvas.department_item import LINK_HANDLE, REPORTING_HANDLE
 
-from .editor_fixtures import center_of, drag
+from .editor_fixtures import center_of, drag, hover
 from .window_fixtures import private_data_dir, window  # noqa: F401 - fixtures
 
 
-def hover(widget, pos: QPoint) -> None:
-    event = QMouseEvent(QEvent.Type.MouseMove, QPointF(pos), QPointF(widget.mapToGlobal(pos)),
-                        Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(widget, event)
+def laptop_with_pair(window, qtbot):
+    """The mid-size template in a laptop window: (root, first, last) as `boxes` gives them."""
+    window.resize(1366, 768)
+    assert window.new_from_template("mid_large")
+    qtbot.wait(50)
+    return boxes(window)
 
 
 def boxes(window):
@@ -32,11 +32,8 @@ def boxes(window):
 
 
 def test_handles_are_large_at_the_first_view_and_a_drag_from_their_edge_connects(window, qtbot):
-    window.resize(1366, 768)
-    assert window.new_from_template("mid_large")
-    qtbot.wait(50)
+    root, first, last = laptop_with_pair(window, qtbot)
     view, scene, design = window.view, window.scene, window.ctx.design
-    root, first, last = boxes(window)
     source = scene.boxes[first]
     assert style.HANDLE_R * view.zoom() >= 5.5           # an 11 px target or larger
     hover(view.viewport(), center_of(scene, view, first))
@@ -52,11 +49,8 @@ def test_handles_are_large_at_the_first_view_and_a_drag_from_their_edge_connects
 
 
 def test_a_drag_from_the_reporting_handle_side_draws_a_line(window, qtbot):
-    window.resize(1366, 768)
-    assert window.new_from_template("mid_large")
-    qtbot.wait(50)
+    root, first, last = laptop_with_pair(window, qtbot)
     view, scene, design = window.view, window.scene, window.ctx.design
-    root, first, last = boxes(window)
     item = scene.boxes[last]
     hover(view.viewport(), center_of(scene, view, last))
     before = {d.id: (d.x, d.y) for d in design.departments.values()}

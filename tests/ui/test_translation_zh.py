@@ -7,14 +7,14 @@ a failure says exactly which string lacks a translation.
 from __future__ import annotations
 
 import importlib.util
-from dataclasses import replace
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
+from PySide6.QtWidgets import QApplication, QWizard
 
 from orgdesigner.lockfile import LockInfo
 from ui.dialogs.export_pdf import ExportPdfDialog

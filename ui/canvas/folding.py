@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 class BranchFolding:
-    def __init__(self, scene: "OrgScene"):
+    def __init__(self, scene: OrgScene):
         self.scene = scene
         self.folded: set[str] = set()
 

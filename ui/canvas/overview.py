@@ -7,6 +7,7 @@ visible area drawn as a frame. At that scale boxes paint as coloured blocks
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QGraphicsView
@@ -39,11 +40,12 @@ class OverviewMap(QGraphicsView):
         main.scene().changed.connect(lambda _rects: self._refit.start())
         main.horizontalScrollBar().valueChanged.connect(lambda _v: self.viewport().update())
         main.verticalScrollBar().valueChanged.connect(lambda _v: self.viewport().update())
-        main.viewport().installEventFilter(self)  # follow the canvas corner when it resizes
+        self._watched = main.viewport()
+        self._watched.installEventFilter(self)  # follow the canvas corner when it resizes
         self.place()
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
-        if watched is self.main.viewport() and event.type() == QEvent.Type.Resize:
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self._watched and shiboken6.isValid(self.main):
             self.place()
             self._refit.start()
         return False
@@ -68,22 +70,22 @@ class OverviewMap(QGraphicsView):
     def visible_area(self) -> QRectF:
         return self.main.mapToScene(self.main.viewport().rect()).boundingRect()
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt override
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         painter.setPen(QPen(QColor("#2563eb"), 0))
         painter.setBrush(QColor(37, 99, 235, 40))
         painter.drawRect(self.visible_area())
 
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - no grid here
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         painter.fillRect(rect, QColor(255, 255, 255, 225))
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, event) -> None:
         self.main.centerOn(self.mapToScene(event.position().toPoint()))
         event.accept()
 
-    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def mouseMoveEvent(self, event) -> None:
         if event.buttons() & Qt.MouseButton.LeftButton:
             self.main.centerOn(self.mapToScene(event.position().toPoint()))
         event.accept()
 
-    def wheelEvent(self, event) -> None:  # noqa: N802 - the map itself does not scroll
+    def wheelEvent(self, event) -> None:
         event.accept()
