@@ -58,8 +58,8 @@ class LifecycleMixin:
                                         .toLocalTime(), QLocale.FormatType.ShortFormat)
             text = self.tr("{file} is being edited by {user} on {host} since {when}.").format(
                 file=error.path.name, user=owner.user, host=owner.host, when=opened)
-        if error.stale:
-            text += " " + self.tr("The lock looks abandoned.")
+        if error.stale:  # the translation decides the space between sentences (none in Chinese)
+            text = self.tr("{sentence} The lock looks abandoned.").format(sentence=text)
         return text
 
     def changed_text(self, error: ChangedByOthers) -> str:

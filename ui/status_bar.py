@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from orgdesigner.design import Design
@@ -34,8 +35,9 @@ class EditorStatusBar(QStatusBar):
             self.counts.setText("")
             return
         c = design.counts()
+        number = QLocale().toString  # "10,000" / "10,000" with the UI locale's grouping
         self.counts.setText(self.tr("{d} departments · {l} links · {f} functions").format(
-            d=c["departments"], l=c["links"], f=c["functions"]))
+            d=number(c["departments"]), l=number(c["links"]), f=number(c["functions"])))
 
     def set_findings(self, counts: dict[str, int] | None) -> None:
         if counts is None:

@@ -1199,8 +1199,8 @@
         <translation>{file} 正在由 {user} 编辑（电脑 {host}，自 {when} 起）。</translation>
     </message>
     <message>
-        <source>The lock looks abandoned.</source>
-        <translation>该锁定似乎已被遗弃。</translation>
+        <source>{sentence} The lock looks abandoned.</source>
+        <translation>{sentence}该锁定似乎已被遗弃。</translation>
     </message>
     <message>
         <source>{file} was moved or deleted since you opened it.</source>
