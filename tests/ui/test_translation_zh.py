@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWizard
 
+from orgdesigner.errors import OrgDesignerError
 from orgdesigner.lockfile import LockInfo
 from ui.dialogs.export_pdf import ExportPdfDialog
 from ui.dialogs.import_wizard import ImportWizard
@@ -100,14 +101,19 @@ def test_import_wizard_pages_read_chinese(zh_ui, qtbot, tmp_path):
     assert_chinese(wizard)
 
 
-def test_questions_and_messages_read_chinese(zh_ui, window, qtbot, tmp_path):
+def test_questions_and_messages_read_chinese(zh_ui, window, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("ORGDESIGNER_USER_NAME", "王丽")  # a person's name is not UI text
     window.new_from_template("startup")
+    assert window._save_to(tmp_path / "已保存.db")
     window.ctx.undo_stack.push(__import__("PySide6.QtGui", fromlist=["QUndoCommand"]).QUndoCommand("x"))
     check_modal(qtbot, window.maybe_save)
     check_modal(qtbot, lambda: window.ask_locked(LockedByOther(tmp_path / "方案.db", replace(LockInfo.mine("王丽"), host="人事部-07"), stale=True)))
     check_modal(qtbot, lambda: window.ask_changed(ChangedByOthers(tmp_path / "方案.db", "王丽")))
     check_modal(qtbot, lambda: window.ask_recover("恢复"))
     check_modal(qtbot, window.about)
+    check_modal(qtbot, window.preferences)
+    check_modal(qtbot, lambda: window.ask_failed(OrgDesignerError("磁盘已满")))
+    check_modal(qtbot, lambda: window.reloader.reload(ask=True))  # unsaved changes: asks first
     check_modal(qtbot, lambda: window.new_from_template(None))
     window.ctx.undo_stack.setClean()
 
