@@ -69,15 +69,22 @@ def qm_path(lang: str) -> Path:
     return TRANSLATIONS / f"orgdesigner_{lang}.qm"
 
 
+def run(command: list[str]) -> None:
+    """Run a Qt tool; its own words on failure (one retry: lupdate rarely fails spuriously)."""
+    for _attempt in (1, 2):
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+        if done.returncode == 0:
+            return
+    raise SystemExit(f"{Path(command[0]).name} failed: {(done.stderr or done.stdout).strip()[:2000]}")
+
+
 def lupdate(ts: Path, extra: list[str]) -> None:
-    subprocess.run([tool("lupdate"), "-silent", "-locations", "none", "-no-obsolete",
-                    "-target-language", ts.stem.split("_", 1)[1], *extra, *ui_sources(),
-                    "-ts", str(ts)], cwd=ROOT, check=True, capture_output=True)
+    run([tool("lupdate"), "-silent", "-locations", "none", "-no-obsolete",
+         "-target-language", ts.stem.split("_", 1)[1], *extra, *ui_sources(), "-ts", str(ts)])
 
 
 def lrelease(ts: Path, qm: Path) -> None:
-    subprocess.run([tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True,
-                   capture_output=True)
+    run([tool("lrelease"), "-silent", str(ts), "-qm", str(qm)])
 
 
 def untranslated(ts: Path) -> list[Untranslated]:
@@ -97,15 +104,41 @@ def untranslated(ts: Path) -> list[Untranslated]:
     return out
 
 
-def stale_qm(lang: str) -> bool:
-    """True when compiling the committed .ts would not give the committed .qm."""
-    qm = qm_path(lang)
-    if not qm.exists():
-        return True
-    with tempfile.TemporaryDirectory() as tmp:
-        fresh = Path(tmp) / qm.name
-        lrelease(ts_path(lang), fresh)
-        return fresh.read_bytes() != qm.read_bytes()
+def messages(ts: Path) -> dict[tuple[str, str, str], list[str]]:
+    """(context, source, comment) -> translation forms, for the current (not vanished) messages."""
+    out = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.get("type") in ("vanished", "obsolete"):
+                continue
+            forms = [f.text or "" for f in translation.iter("numerusform")] or [translation.text or ""]
+            key = (name, message.findtext("source") or "", message.findtext("comment") or "")
+            out[key] = forms
+    return out
+
+
+def stale_qm(lang: str) -> list[str]:
+    """The messages the committed .qm does not translate as the committed .ts says.
+
+    Compared by what Qt looks up, not byte for byte, so another lrelease version
+    writing the same translations differently does not count as stale.
+    """
+    from PySide6.QtCore import QTranslator
+
+    translator = QTranslator()
+    if not qm_path(lang).exists() or not translator.load(str(qm_path(lang))):
+        return ["(the file is missing or unreadable)"]
+    wrong = []
+    for (context, source, comment), forms in messages(ts_path(lang)).items():
+        if not forms[0]:
+            continue
+        n = 1 if len(forms) > 1 else -1
+        got = translator.translate(context, source, comment or None, n)
+        if got != forms[0]:
+            wrong.append(f"{context or '(module)'}: {source!r}")
+    return wrong
 
 
 def check() -> list[str]:
@@ -118,12 +151,11 @@ def check() -> list[str]:
                 shutil.copy(ts_path(lang), copy)
             lupdate(copy, extra)
             problems += [f"untranslated in {ts_path(lang).name}: {u}" for u in untranslated(copy)]
-            if ts_path(lang).exists() and copy.read_bytes() != ts_path(lang).read_bytes():
+            if ts_path(lang).exists() and set(messages(copy)) != set(messages(ts_path(lang))):
                 problems.append(f"{ts_path(lang).name} is not up to date with ui/: "
                                 "run python tools/update_translations.py")
-            if stale_qm(lang):
-                problems.append(f"{qm_path(lang).name} is missing or older than its .ts: "
-                                "run python tools/update_translations.py")
+            problems += [f"{qm_path(lang).name} is older than its .ts ({m}): "
+                         "run python tools/update_translations.py" for m in stale_qm(lang)]
     return problems
 
 
