@@ -72,7 +72,7 @@ def qm_path(lang: str) -> Path:
 def run(command: list[str]) -> None:
     """Run a Qt tool; its own words on failure (one retry: lupdate rarely fails spuriously)."""
     for _attempt in (1, 2):
-        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
         if done.returncode == 0:
             return
     raise SystemExit(f"{Path(command[0]).name} failed: {(done.stderr or done.stdout).strip()[:2000]}")
