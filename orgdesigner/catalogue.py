@@ -22,7 +22,9 @@ CATALOGUE_PATH = RESOURCES / "catalogue.json"
 # Category names the validator relies on.
 MARKETING = "marketing"
 JOURNEY = "journey"
-PARTNER_CATEGORIES = ("sales", "product", "service", "finance")  # the hub's partners (seed)
+# The hub's partners (seed): sales, product/R&D, service, finance, and IT and data
+# (营销技术栈…需要市场部与信息技术部紧密合作; 需要与信息技术部门、数据分析部门无缝协作).
+PARTNER_CATEGORIES = ("sales", "product", "service", "finance", "it", "data")
 
 # Catalogue keys the validator relies on.
 BRAND_MANAGEMENT = "brand_management"

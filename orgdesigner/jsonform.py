@@ -63,7 +63,9 @@ class LinkDoc(_Doc):
 class FunctionDoc(_Doc):
     id: Ident
     name: Text
-    category: Text = "marketing"
+    category: Text | None = Field(
+        default=None, description="left out: the catalogue's category for a catalogue key, "
+                                  "else marketing")
     required: bool = True
     description: Text = ""
     key: Text | None = None
@@ -180,7 +182,8 @@ def design_from_doc(doc: DesignDoc) -> Design:
             raise _Problem(f"functions[{i}].id", f"duplicate id {f.id!r}")
         function_ids[f.id] = _model_id(f.id)
         key = f.key if f.key is not None else ("" if _is_uuid(f.id) else f.id)
-        design.add_function(Function(id=function_ids[f.id], name=f.name, category=f.category,
+        category = f.category if f.category is not None else _catalogue_category(key)
+        design.add_function(Function(id=function_ids[f.id], name=f.name, category=category,
                                      required=f.required, description=f.description, key=key))
     for i, l in enumerate(doc.links):
         for end in ("source", "target"):
@@ -201,6 +204,14 @@ def design_from_doc(doc: DesignDoc) -> Design:
             raise _Problem(f"responsibilities[{i}]", "this department already has a role for this function")
         design.set_role(function_ids[r.function], dept_ids[r.department], r.role)
     return design
+
+
+def _catalogue_category(key: str) -> str:
+    """The category of a known catalogue key (`sales` -> sales), else marketing."""
+    from .catalogue import MARKETING, load_catalogue
+
+    categories = {entry.key: entry.category for entry in load_catalogue().entries}
+    return categories.get(key, MARKETING)
 
 
 def _export_ids(objects, own_id) -> dict[str, str]:

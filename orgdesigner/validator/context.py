@@ -39,6 +39,19 @@ class Context:
             names.append(f"等 {len(dept_ids)} 个部门" if self.language == "zh" else f"and {more} more")
         return ("、" if self.language == "zh" else ", ").join(names)
 
+    def owners_with_units(self, dept_ids: list[str]) -> str:
+        """Owners named with the business unit each covers: “消费品营销团队”（“消费品事业部”）."""
+        parts = []
+        for dept_id in dept_ids:
+            unit = self.business_unit.get(dept_id)
+            if unit is None or unit == dept_id:
+                parts.append(self.dept(dept_id))
+            elif self.language == "zh":
+                parts.append(f"{self.dept(dept_id)}（{self.dept(unit)}）")
+            else:
+                parts.append(f"{self.dept(dept_id)} ({self.dept(unit)})")
+        return ("、" if self.language == "zh" else ", ").join(parts)
+
     def func(self, function_id: str) -> str:
         """A function's name, quoted for a message."""
         return self._quote(self.design.functions[function_id].name)
@@ -83,9 +96,12 @@ class Context:
 
     @cached_property
     def unit(self) -> dict[str, str]:
-        """Department id -> its organisational unit: a team (小组) belongs to its parent's unit.
+        """Department id -> its organisational unit: a group (小组) of a department belongs to it.
 
-        So the 市场部 with its four sub-groups counts as one marketing hub.
+        So the 市场部 with its four sub-groups counts as one marketing hub. A team
+        directly under an office, a business unit or a committee is a unit of its
+        own, judged like a department (a marketing team and a sales team under the
+        general manager are two units, not one).
         """
         out: dict[str, str] = {}
         departments = self.design.departments
@@ -94,31 +110,88 @@ class Context:
             current = dept_id
             while current not in out:
                 dept = departments[current]
-                if dept.kind is not DeptKind.TEAM or dept.parent is None:
+                parent = departments[dept.parent] if dept.parent is not None else None
+                if dept.kind is not DeptKind.TEAM or parent is None or parent.kind not in _GROUP_HOSTS:
                     out[current] = current
                     break
                 chain.append(current)
-                current = dept.parent
+                current = parent.id
             for member in chain:
                 out[member] = out[current]
         return out
 
     @cached_property
-    def hub(self) -> str | None:
-        """The marketing hub: the unit owning most marketing functions (None if none owned).
+    def business_unit(self) -> dict[str, str | None]:
+        """Department id -> the business unit (事业部) it sits in (itself if it is one), or None.
 
-        Among equals, the unit owning brand management wins, then the earliest.
+        Owners in different business units cover their own unit (the seed's
+        embedded marketing teams), so they are not rival owners.
         """
-        design = self.design
+        out: dict[str, str | None] = {}
+        departments = self.design.departments
+        for dept_id in departments:
+            chain = []
+            current: str | None = dept_id
+            while (current is not None and current not in out
+                   and departments[current].kind is not DeptKind.BUSINESS_UNIT):
+                chain.append(current)
+                current = departments[current].parent
+            if current is None:
+                found = None
+            elif current in out:
+                found = out[current]
+            else:
+                found = out[current] = current
+            for member in chain:
+                out[member] = found
+        return out
+
+    def scoped_owners(self, function_id: str) -> list[list[str]]:
+        """The owners of a function that compete with each other (推诿扯皮), as groups.
+
+        Owners in different business units are per-unit owners, not rivals. Two
+        owners in one unit compete; so do several at group level, and a group-level
+        owner with any owner inside a unit.
+        """
+        owners = self.owners[function_id]
+        if len(owners) < 2:
+            return []
+        scopes: dict[str | None, list[str]] = {}
+        for owner in owners:
+            scopes.setdefault(self.business_unit[owner], []).append(owner)
+        if None in scopes and len(scopes) > 1:
+            return [owners]
+        return [group for group in scopes.values() if len(group) > 1]
+
+    @cached_property
+    def unit_counts(self) -> dict[str, int]:
+        """Unit -> how many marketing functions it owns."""
         counts: dict[str, int] = {}
         for function_id, owners in self.owners.items():
-            if design.functions[function_id].category != MARKETING:
+            if self.design.functions[function_id].category != MARKETING:
                 continue
             for owner in set(self.unit[o] for o in owners):
                 counts[owner] = counts.get(owner, 0) + 1
-        if not counts:
-            return None
-        brand_units = {self.unit[o] for f, owners in self.owners.items()
-                       if design.functions[f].key == BRAND_MANAGEMENT for o in owners}
+        return counts
+
+    @cached_property
+    def hub(self) -> str | None:
+        """The marketing hub: the unit owning brand management, 品牌标准的制定者和守护者.
+
+        When several units own brand, the one owning most marketing functions
+        among them; when nobody owns brand, the unit owning most marketing
+        functions (None if no marketing function is owned). Ties: the earliest.
+        """
+        design = self.design
+        counts = self.unit_counts
         order = {d: i for i, d in enumerate(design.departments)}
-        return min(counts, key=lambda u: (-counts[u], u not in brand_units, order[u]))
+        brand_units = list(dict.fromkeys(
+            self.unit[o] for f, owners in self.owners.items()
+            if design.functions[f].key == BRAND_MANAGEMENT for o in owners))
+        candidates = brand_units or list(counts)
+        if not candidates:
+            return None
+        return min(candidates, key=lambda u: (-counts.get(u, 0), order[u]))
+
+
+_GROUP_HOSTS = (DeptKind.DEPARTMENT, DeptKind.TEAM)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..entities import DeptKind
+from ..entities import DeptKind, LinkKind
 from ..findings import Finding, Severity
 from .context import Context
 from .registry import rule
@@ -15,8 +15,13 @@ from .registry import rule
 
 @rule("multiple-roots", zh="多个最高层", en="Several tops")
 def multiple_roots(ctx: Context) -> Iterator[Finding]:
-    """More than one department reports to no one."""
-    roots = ctx.design.child_ids(None)
+    """More than one department reports to no one (committees are not tops).
+
+    A committee (委员会) joins department heads without a reporting line of its own,
+    and a unit tied to nothing but committees is reported by other rules, not as a top.
+    """
+    design = ctx.design
+    roots = [r for r in design.child_ids(None) if not _committee_only(design, r)]
     if len(roots) < 2:
         return
     yield ctx.finding(
@@ -26,6 +31,20 @@ def multiple_roots(ctx: Context) -> Iterator[Finding]:
         f"{len(roots)} departments report to no one ({ctx.depts(roots)}): an organisation "
         "should have one top; let them report to one head or general manager's office.",
         roots)
+
+
+def _committee_only(design, dept_id: str) -> bool:
+    """A committee, or a unit with no sub-units whose only ties are committee memberships."""
+    dept = design.departments[dept_id]
+    if dept.kind is DeptKind.COMMITTEE:
+        return True
+    links = design.links_of(dept_id)
+    if design.child_ids(dept_id) or not links:
+        return False
+    departments = design.departments
+    return all(link.kind is LinkKind.COMMITTEE
+               or departments[link.source].kind is DeptKind.COMMITTEE
+               or departments[link.target].kind is DeptKind.COMMITTEE for link in links)
 
 
 @rule("span-of-control", zh="管理幅度过大", en="Span of control too wide")

@@ -18,7 +18,7 @@ from .validator_cases import make
 ISSUE_RULES = {
     "ownerless-function", "multiple-owners", "unowned-journey-stage", "brand-decentralised",
     "hub-silo", "isolated-department", "multiple-roots", "span-of-control", "too-many-layers",
-    "no-leader", "empty-department", "budget-exceeds-parent", "responsibility-without-owner",
+    "no-leader", "empty-department", "budget-exceeds-parent",
 }
 
 
