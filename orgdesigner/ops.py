@@ -123,12 +123,11 @@ class AddFunction(Op):
     text = "Add function"
 
     def apply(self, design: Design) -> Op:
-        with design.batch():
-            design.add_function(self.function.copy(), self.index)
-            for dept_id, role in self.roles.items():
-                design.set_role(self.function.id, dept_id, role)
-            for kpi_id, fields in self.kpis:
-                design.update_kpi(kpi_id, **fields)
+        design.add_function(self.function.copy(), self.index)
+        for dept_id, role in self.roles.items():
+            design.set_role(self.function.id, dept_id, role)
+        for kpi_id, fields in self.kpis:
+            design.update_kpi(kpi_id, **fields)
         return RemoveFunction(self.function.id)
 
 

@@ -66,8 +66,10 @@ TEMPLATES: list[dict] = [
             "crm_operations": [("gm", "A"), ("service", "R")],
             "product_launch": [("gm", "A"), ("product", "R")],
             "marketing_budget": [("gm", "A"), ("finance", "C")],
-            "journey_purchase": [("sales", "A")],
-            "journey_repurchase": [("service", "A")],
+            # 明确哪个部门、哪个岗位是主要责任人，需要提供什么样的支持
+            "journey_purchase": [("sales", "A"), ("gm", "R")],
+            "journey_repurchase": [("service", "A"), ("sales", "R")],
+            "journey_referral": [("gm", "A"), ("service", "R")],
         },
         "default_owner": "gm",
         "links": [
@@ -112,7 +114,7 @@ TEMPLATES: list[dict] = [
              8, 0),
         ],
         "roles": {
-            "marketing_strategy": [("mkt_strategy", "A"), ("mkt", "C")],
+            "marketing_strategy": [("mkt_strategy", "A"), ("mkt", "C"), ("committee", "C")],
             "market_research": [("mkt_strategy", "A"), ("sales", "C"), ("cs", "C")],
             "competitive_intelligence": [("mkt_strategy", "A"), ("sales", "C"), ("rnd", "C")],
             "campaigns": [("mkt_strategy", "A"), ("mkt_digital", "R")],
@@ -131,17 +133,25 @@ TEMPLATES: list[dict] = [
             "sales_enablement": [("mkt_channel", "A"), ("sales", "C")],
             "marketing_budget": [("mkt", "A"), ("finance", "C")],
             "marketing_training": [("mkt", "A")],
-            "sales": [("sales", "A")],
-            "product_development": [("rnd", "A"), ("mkt_strategy", "C")],
-            "customer_service": [("cs", "A")],
+            "sales": [("sales", "A"), ("committee", "C")],
+            "product_development": [("rnd", "A"), ("mkt_strategy", "C"), ("committee", "C")],
+            "customer_service": [("cs", "A"), ("committee", "C")],
             "financial_management": [("finance", "A")],
             "information_technology": [("it", "A")],
             "journey_awareness": [("mkt_brand", "A")],
             "journey_consideration": [("mkt_digital", "A")],
-            "journey_purchase": [("sales", "A")],
-            "journey_repurchase": [("cs", "A")],
+            "journey_purchase": [("sales", "A"), ("mkt_channel", "R")],
+            "journey_repurchase": [("cs", "A"), ("mkt_digital", "R")],
             "journey_referral": [("cs", "A"), ("mkt_brand", "R")],
         },
+        # 委员会定期召开会议，共同审议营销计划、同步产品开发进展、分析销售数据与客户反馈.
+        "committees": {
+            "committee": ("总经理", "General manager", "每月一次", "Monthly",
+                          "职责：共同审议营销计划；同步产品开发进展；分析销售数据与客户反馈。",
+                          "Mandate: review the marketing plan together; keep product development "
+                          "in step; analyse sales data and customer feedback."),
+        },
+        "budget_split": (300, 200),
         "links": [
             ("committee", "mkt", "committee", "委员", "member"),
             ("committee", "sales", "committee", "委员", "member"),
@@ -203,8 +213,8 @@ TEMPLATES: list[dict] = [
             "financial_management": [("finance", "A")],
             "journey_awareness": [("pmm_brand", "A")],
             "journey_consideration": [("pmm_launch", "A")],
-            "journey_purchase": [("sales", "A")],
-            "journey_repurchase": [("cs", "A")],
+            "journey_purchase": [("sales", "A"), ("pmm_launch", "R")],
+            "journey_repurchase": [("cs", "A"), ("pmm_growth", "R")],
             "journey_referral": [("pmm_growth", "A"), ("cs", "R")],
         },
         "links": [
@@ -270,8 +280,9 @@ TEMPLATES: list[dict] = [
             "information_technology": [("it", "A")],
             "journey_awareness": [("mkt", "A")],
             "journey_consideration": [("bu_mgmt", "A")],
-            "journey_purchase": [("bu_mgmt", "A"), ("bu_digital", "A"), ("bu_delivery", "A")],
-            "journey_repurchase": [("bu_delivery", "A")],
+            "journey_purchase": [("bu_mgmt", "A"), ("bu_digital", "A"), ("bu_delivery", "A"),
+                                 ("mkt", "R")],
+            "journey_repurchase": [("bu_delivery", "A"), ("mkt", "C")],
             "journey_referral": [("bu_delivery", "A"), ("mkt", "R")],
         },
         "links": [
@@ -346,7 +357,7 @@ TEMPLATES: list[dict] = [
             "journey_consideration": [("mkt_insight", "A")],
             "journey_purchase": [("mkt_trade", "A"), ("sales", "R")],
             "journey_repurchase": [("mkt_digital", "A"), ("cs", "R")],
-            "journey_referral": [("mkt_digital", "A")],
+            "journey_referral": [("mkt_digital", "A"), ("cs", "R")],
         },
         "links": [
             ("mkt", "sales", "collaboration", "渠道与促销协同", "channels and promotions"),
@@ -412,7 +423,7 @@ TEMPLATES: list[dict] = [
             "journey_consideration": [("growth", "A")],
             "journey_purchase": [("sales", "A"), ("growth", "R")],
             "journey_repurchase": [("growth", "A"), ("cs", "R")],
-            "journey_referral": [("growth", "A")],
+            "journey_referral": [("growth", "A"), ("cs", "R")],
         },
         "links": [
             ("growth", "product", "collaboration", "增长实验", "growth experiments"),
@@ -488,9 +499,10 @@ TEMPLATES: list[dict] = [
             "information_technology": [("it", "A")],
             "journey_awareness": [("mkt", "A")],
             "journey_consideration": [("bu_business_mkt", "A"), ("bu_consumer_mkt", "R")],
-            "journey_purchase": [("bu_consumer_sales", "A"), ("bu_business_sales", "A")],
-            "journey_repurchase": [("cs", "A")],
-            "journey_referral": [("bu_consumer_mkt", "A")],
+            "journey_purchase": [("bu_consumer_sales", "A"), ("bu_business_sales", "A"),
+                                 ("bu_consumer_mkt", "R"), ("bu_business_mkt", "R")],
+            "journey_repurchase": [("cs", "A"), ("mkt", "C")],
+            "journey_referral": [("bu_consumer_mkt", "A"), ("cs", "R")],
         },
         "links": [
             ("mkt", "bu_consumer_mkt", "collaboration", "品牌规范", "brand standards"),
@@ -534,8 +546,39 @@ def build(spec: dict, language: str) -> Design:
     for source, target, kind, label_zh, label_en in spec["links"]:
         design.add_link(Link(source=source, target=target, kind=LinkKind(kind),
                              label=label_zh if zh else label_en))
+    for code, (chair_zh, chair_en, cadence_zh, cadence_en, notes_zh, notes_en) in spec.get(
+            "committees", {}).items():
+        design.update_department(code, chair=chair_zh if zh else chair_en,
+                                 cadence=cadence_zh if zh else cadence_en,
+                                 notes=notes_zh if zh else notes_en)
+    if "budget_split" in spec:
+        brand, performance = spec["budget_split"]
+        design.settings.update({"brand_budget": brand, "performance_budget": performance})
+    _add_posts(design)
+    _add_kpis(design, language)
     design.move_departments(tidy_layout(design))
     return design
+
+
+def _add_posts(design: Design) -> None:
+    """Each journey stage names its responsible post: the leader of the owning unit."""
+    for function_id, function in design.functions.items():
+        owners = design.owners(function_id)
+        if function.category == "journey" and owners:
+            design.update_function(function_id, post=design.departments[owners[0]].leader)
+
+
+def _add_kpis(design: Design, language: str) -> None:
+    """The catalogue's KPIs, owned by the owner of the first function each measures and
+    shared with the owners of the others (考核指标…跨部门)."""
+    ids = {f.key: f_id for f_id, f in design.functions.items()}
+    for entry in load_catalogue().kpis:
+        kpi = entry.to_kpi(language, ids)
+        owners = list(dict.fromkeys(o for f in kpi.functions for o in design.owners(f)))
+        if not owners:
+            continue
+        kpi.id, kpi.owner, kpi.shared = entry.key, owners[0], tuple(owners[1:])
+        design.add_kpi(kpi)
 
 
 def document(design: Design) -> dict:
@@ -545,6 +588,12 @@ def document(design: Design) -> dict:
         doc.pop(key, None)
     for link in doc["links"]:
         link.pop("id", None)
+    for items, defaults in (("departments", {"chair": "", "cadence": "", "vacant": False}),
+                            ("functions", {"post": ""})):
+        for item in doc[items]:  # left out when empty: the templates read like tables
+            for name, default in defaults.items():
+                if item.get(name) == default:
+                    del item[name]
     return doc
 
 

@@ -56,6 +56,10 @@ class Context:
         """A function's name, quoted for a message."""
         return self._quote(self.design.functions[function_id].name)
 
+    def quote(self, name: str) -> str:
+        """Any name (a KPI's, a unit's) quoted for a message."""
+        return self._quote(name)
+
     def _quote(self, name: str) -> str:
         if self.language == "zh":
             return f"“{name or '（未命名）'}”"

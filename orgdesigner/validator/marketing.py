@@ -132,3 +132,52 @@ def isolated_department(ctx: Context) -> Iterator[Finding]:
                 f"The department {name} reports to no one, has no sub-units and no links: place it "
                 "in the structure or link it to the departments it works with.",
                 (dept_id,))
+
+
+# The core marketing department's powers (该部门应拥有以下几项核心权力与责任): strategy and
+# plan, the budget, the main channels, research and competitive intelligence.
+LEAD_FUNCTIONS = ("marketing_strategy", "marketing_budget", "channel_management",
+                  "market_research", "competitive_intelligence")
+
+
+@rule("no-marketing-lead", zh="缺少核心营销部门", en="No core marketing lead")
+def no_marketing_lead(ctx: Context) -> Iterator[Finding]:
+    """The lead functions (strategy, budget, channels, research, intelligence) sit mostly outside the hub.
+
+    Owners inside business units run their own unit and do not count against the hub.
+    """
+    design, hub = ctx.design, ctx.hub
+    by_key = {f.key: f_id for f_id, f in design.functions.items() if f.key in LEAD_FUNCTIONS}
+    inside, outside = [], []
+    owners_outside: list[str] = []
+    for key in LEAD_FUNCTIONS:
+        function_id = by_key.get(key)
+        if function_id is None:
+            continue
+        group_owners = [o for o in ctx.owners[function_id] if ctx.business_unit[o] is None]
+        if not group_owners:
+            continue
+        if hub is not None and any(ctx.unit[o] == hub for o in group_owners):
+            inside.append(function_id)
+        else:
+            outside.append(function_id)
+            owners_outside.extend(group_owners)
+    owners_outside = list(dict.fromkeys(owners_outside))
+    if len(outside) < 2 or len(outside) <= len(inside):
+        return
+    if hub is None and len({ctx.unit[o] for o in owners_outside}) < 2:
+        return  # one unit holds them all: that unit is the lead
+    names = ("、" if ctx.language == "zh" else ", ").join(ctx.func(f) for f in outside)
+    hub_zh = f"营销中枢{ctx.dept(hub)}" if hub else "一个核心营销部门（初创公司可由总经理办公室担任）"
+    hub_en = f"the marketing hub {ctx.dept(hub)}" if hub else (
+        "one core marketing department (in a start-up, the general manager's office)")
+    yield ctx.finding(
+        "no-marketing-lead", Severity.WARNING,
+        f"{names}分散在{ctx.depts(owners_outside)}：明确一个对营销整体成果负责的核心部门是第一步，"
+        f"营销战略与计划、营销预算、主要渠道、市场调研与竞争情报应由{hub_zh}统一负责，"
+        "作为营销职能在组织中的“家”。",
+        f"{names} are spread over {ctx.depts(owners_outside)}: the first step is one core "
+        "department accountable for marketing as a whole; strategy and plan, the budget, the "
+        f"main channels, research and competitive intelligence belong with {hub_en}, the home "
+        "of marketing in the organisation.",
+        (*outside, *owners_outside))

@@ -81,11 +81,19 @@ def too_many_layers(ctx: Context) -> Iterator[Finding]:
 
 @rule("no-leader", zh="没有负责人", en="No leader")
 def no_leader(ctx: Context) -> Iterator[Finding]:
-    """A department whose leader field is empty."""
+    """A department whose leader field is empty, or whose leading post is marked vacant."""
     for dept_id, dept in ctx.design.departments.items():
+        name = ctx.dept(dept_id)
+        if dept.vacant:
+            yield ctx.finding(
+                "no-leader", Severity.INFO,
+                f"{name}的负责人岗位空缺：请尽快任命负责人，明确责任主体。",
+                f"The leading post of {name} is vacant: appoint a leader so it is clear who "
+                "answers for it.",
+                (dept_id,))
+            continue
         if dept.leader.strip():
             continue
-        name = ctx.dept(dept_id)
         yield ctx.finding(
             "no-leader", Severity.INFO,
             f"{name}没有负责人：请填写负责人（姓名或岗位），明确责任主体。",
