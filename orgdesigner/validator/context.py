@@ -12,6 +12,7 @@ from ..catalogue import BRAND_MANAGEMENT, MARKETING
 from ..design import LANGUAGES, Design
 from ..entities import DeptKind, Role
 from ..findings import Finding, Severity
+from ..units import rival_groups
 from .settings import Thresholds, thresholds
 
 
@@ -157,15 +158,7 @@ class Context:
         owners in one unit compete; so do several at group level, and a group-level
         owner with any owner inside a unit.
         """
-        owners = self.owners[function_id]
-        if len(owners) < 2:
-            return []
-        scopes: dict[str | None, list[str]] = {}
-        for owner in owners:
-            scopes.setdefault(self.business_unit[owner], []).append(owner)
-        if None in scopes and len(scopes) > 1:
-            return [owners]
-        return [group for group in scopes.values() if len(group) > 1]
+        return rival_groups(self.owners[function_id], self.business_unit.__getitem__)
 
     @cached_property
     def unit_counts(self) -> dict[str, int]:
