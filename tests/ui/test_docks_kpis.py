@@ -82,3 +82,34 @@ def test_committee_fields_show_for_committees_only_and_vacant_is_one_click(qtbot
     assert (board.chair, board.cadence) == ("总经理", "每月")
     ed.ctx.undo_stack.undo()
     assert board.cadence == "" and props.cadence_edit.text() == ""
+
+
+def test_a_stage_gets_its_responsible_post_from_the_functions_dock(qtbot, monkeypatch):
+    """明确哪个部门、哪个岗位是主要责任人: the post is one undo step and shows in the tooltip."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from ui.docks.ownership_model import NAME_COLUMN
+
+    ed, _dock = kpi_editor(qtbot)
+    functions = ed.functions
+    row = functions.model.row_of("f-cs")
+    functions.table.setCurrentIndex(functions.proxy.mapFromSource(functions.model.index(row, NAME_COLUMN)))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("客服经理", True))
+    QTest.mouseClick(functions.post_button, Qt.LeftButton)
+    assert ed.ctx.design.functions["f-cs"].post == "客服经理"
+    assert ed.ctx.undo_stack.undoText() == "Set responsible post"
+    tip = functions.model.data(functions.model.index(row, NAME_COLUMN), Qt.ToolTipRole)
+    assert "客服经理" in tip
+
+
+def test_the_budget_split_is_entered_in_the_kpi_tab_and_checked(qtbot):
+    """既要有…品牌广告投入，也要有…效果营销投入…不可偏废: a zero side is a finding."""
+    ed, dock = kpi_editor(qtbot)
+    type_into(dock.brand_budget, "300")
+    assert ed.ctx.design.settings["brand_budget"] == 300
+    assert ed.ctx.undo_stack.undoText() == "Change budget split"
+    assert [f.rule for f in validate(ed.ctx.design) if f.rule == "budget-split"]
+    type_into(dock.performance_budget, "200")
+    assert not [f for f in validate(ed.ctx.design) if f.rule == "budget-split"]
+    ed.ctx.undo_stack.undo()
+    qtbot.waitUntil(lambda: dock.performance_budget.value() == 0)

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+    QAbstractItemView, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
     QListWidgetItem, QMenu, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -21,7 +21,8 @@ from orgdesigner import events as ev
 from orgdesigner.catalogue import load_catalogue
 from orgdesigner.entities import Kpi
 from orgdesigner.errors import OrgDesignerError
-from orgdesigner.ops import AddKpi, RemoveKpi, UpdateKpi
+from orgdesigner.ops import AddKpi, RemoveKpi, UpdateDesign, UpdateKpi
+from orgdesigner.validator.settings import BRAND_BUDGET, PERFORMANCE_BUDGET, amount_setting
 
 from .base import ContextDock
 
@@ -75,6 +76,16 @@ class KpisDock(ContextDock):
         self.form_widget = form_widget
         layout.addWidget(form_widget, 3)
 
+        # 品牌广告投入 / 效果营销投入…不可偏废: the marketing budget's two sides.
+        split = QHBoxLayout()
+        self.brand_budget = self._budget_spin("brand_budget")
+        self.performance_budget = self._budget_spin("performance_budget")
+        split.addWidget(QLabel(self.tr("Marketing budget: brand")))
+        split.addWidget(self.brand_budget)
+        split.addWidget(QLabel(self.tr("performance")))
+        split.addWidget(self.performance_budget)
+        layout.addLayout(split)
+
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("&Add KPI"))
         self.catalogue_button = QPushButton(self.tr("From the &catalogue"))
@@ -104,9 +115,23 @@ class KpisDock(ContextDock):
             lambda _item: self._commit("shared", self._checked(self.shared_list)))
         self.functions_list.itemChanged.connect(
             lambda _item: self._commit("functions", self._checked(self.functions_list)))
+        self.brand_budget.editingFinished.connect(
+            lambda: self._commit_budget(BRAND_BUDGET, self.brand_budget.value()))
+        self.performance_budget.editingFinished.connect(
+            lambda: self._commit_budget(PERFORMANCE_BUDGET, self.performance_budget.value()))
         self.add_button.clicked.connect(self.add_kpi)
         self.delete_button.clicked.connect(self.delete_current)
         self.set_context(None)
+
+    @staticmethod
+    def _budget_spin(name: str) -> QDoubleSpinBox:
+        spin = QDoubleSpinBox()
+        spin.setObjectName(name)
+        spin.setRange(0, 1e15)
+        spin.setDecimals(2)
+        spin.setGroupSeparatorShown(True)
+        spin.setKeyboardTracking(False)
+        return spin
 
     # ------------------------------------------------------------- following
     def current_id(self) -> str | None:
@@ -122,7 +147,8 @@ class KpisDock(ContextDock):
 
     def _on_model_event(self, event: ev.Event) -> None:
         if isinstance(event, _REBUILD_EVENTS) or (
-                isinstance(event, ev.DepartmentChanged) and "name" in event.changes):
+                isinstance(event, ev.DepartmentChanged) and "name" in event.changes) or (
+                isinstance(event, ev.DesignInfoChanged)):
             self.rebuild_timer.start()
 
     def _rebuild(self) -> None:
@@ -145,6 +171,11 @@ class KpisDock(ContextDock):
             del blockers
         self._update_status()
         self._show_current()
+        for spin, key in ((self.brand_budget, BRAND_BUDGET),
+                          (self.performance_budget, PERFORMANCE_BUDGET)):
+            with QSignalBlocker(spin):
+                spin.setValue(amount_setting(design, key) if design else 0.0)
+                spin.setEnabled(design is not None and not self.read_only)
 
     def _row_texts(self, kpi: Kpi) -> list[str]:
         design = self.ctx.design
@@ -228,6 +259,14 @@ class KpisDock(ContextDock):
                  "owner": self.tr("Change KPI owner"), "shared": self.tr("Share KPI"),
                  "functions": self.tr("Change what a KPI measures")}
         self._push(UpdateKpi(kpi_id, {field: value}), texts[field])
+
+    def _commit_budget(self, key: str, value: float) -> None:
+        """One undo step setting one side of the marketing budget (a design setting)."""
+        if self.ctx is None or self.read_only:
+            return
+        if amount_setting(self.ctx.design, key) == value:
+            return
+        self._push(UpdateDesign({f"settings.{key}": value}), self.tr("Change budget split"))
 
     def _push(self, op, text: str) -> bool:
         try:

@@ -127,7 +127,9 @@ class OwnershipModel(QAbstractTableModel):
             if role in (Qt.DisplayRole, Qt.EditRole):
                 return function.name
             if role == Qt.ToolTipRole:
-                return function.description or function.name
+                text = function.description or function.name
+                return fill(self.tr("%1\nResponsible post: %2"), text, function.post) \
+                    if function.post else text
             if role == Qt.BackgroundRole and not self.design.owners(function_id):
                 return _OWNERLESS_BRUSH
             if role == ID_ROLE:
