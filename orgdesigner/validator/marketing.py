@@ -128,7 +128,8 @@ def isolated_department(ctx: Context) -> Iterator[Finding]:
             name = ctx.dept(dept_id)
             yield ctx.finding(
                 "isolated-department", Severity.INFO,
-                f"部门{name}既没有汇报关系也没有协作关系：请把它放进组织结构，或连到与它协作的部门。",
+                f"部门{name}不向任何部门汇报，没有下级部门，也没有协作关系：请把它放进组织结构，"
+                "或连到与它协作的部门。",
                 f"The department {name} reports to no one, has no sub-units and no links: place it "
                 "in the structure or link it to the departments it works with.",
                 (dept_id,))
@@ -175,7 +176,7 @@ def no_marketing_lead(ctx: Context) -> Iterator[Finding]:
         "no-marketing-lead", Severity.WARNING,
         f"{names}分散在{ctx.depts(owners_outside)}：明确一个对营销整体成果负责的核心部门是第一步，"
         f"营销战略与计划、营销预算、主要渠道、市场调研与竞争情报应由{hub_zh}统一负责，"
-        "作为营销职能在组织中的“家”。",
+        "作为营销职能在组织中的家。",
         f"{names} are spread over {ctx.depts(owners_outside)}: the first step is one core "
         "department accountable for marketing as a whole; strategy and plan, the budget, the "
         f"main channels, research and competitive intelligence belong with {hub_en}, the home "

@@ -173,3 +173,35 @@ def test_a_group_of_the_hub_department_still_counts_as_the_hub():
                   [("brand_management", "mkt_brand", "A"), ("sales", "sales", "A")],
                   [("mkt", "sales")])
     assert found(design, "hub-silo") == []
+
+
+# Messages in zh and en say the same thing: the same findings, naming the same objects.
+def test_both_languages_report_the_same_findings_with_the_same_names():
+    import re
+
+    from orgdesigner.entities import Kpi
+
+    design = make([("gm", None, {"kind": "office"}), ("mkt", "gm"), ("sales", "gm"),
+                   ("lost", None, {"leader": ""}), ("board", "gm", {"kind": "committee"}),
+                   ("bu", "gm", BU), ("bu_a", "bu", TEAM), ("bu_b", "bu", TEAM)],
+                  [("brand_management",), ("marketing_strategy",), ("marketing_budget",),
+                   ("market_research",), ("campaigns",), ("sales", "sales", False),
+                   ("journey_purchase", "journey"), ("journey_referral", "journey")],
+                  [("brand_management", "mkt", "A"), ("brand_management", "sales", "A"),
+                   ("marketing_strategy", "sales", "A"), ("marketing_budget", "gm", "A"),
+                   ("market_research", "gm", "A"), ("campaigns", "bu_a", "A"),
+                   ("campaigns", "bu_b", "A"), ("sales", "sales", "A"),
+                   ("journey_purchase", "sales", "A"), ("journey_referral", "mkt", "R")],
+                  [("board", "mkt", "committee")],
+                  settings={"brand_budget": 100})
+    design.add_kpi(Kpi(id="k", name="客户满意度", shared=("mkt",), functions=("campaigns",)))
+    zh, en = validate(design, language="zh"), validate(design, language="en")
+    assert [(f.rule, f.severity, f.objects) for f in zh] == [(f.rule, f.severity, f.objects) for f in en]
+    assert {f.rule for f in zh} >= {"brand-decentralised", "multiple-owners", "no-marketing-lead",
+                                    "committee-members", "committee-mandate", "kpi-without-owner",
+                                    "journey-stage-without-support", "unowned-journey-stage",
+                                    "budget-split", "no-leader", "isolated-department"}
+    for a, b in zip(zh, en):
+        names_zh = set(re.findall(r"“([^”]+)”", a.message))
+        names_en = set(re.findall(r'"([^"]+)"', b.message))
+        assert names_zh == names_en, (a.rule, a.message, b.message)
