@@ -126,30 +126,14 @@ class Context:
         return out
 
     @cached_property
-    def business_unit(self) -> dict[str, str | None]:
+    def business_unit(self) -> "_BusinessUnits":
         """Department id -> the business unit (事业部) it sits in (itself if it is one), or None.
 
         Owners in different business units cover their own unit (the seed's
-        embedded marketing teams), so they are not rival owners.
+        embedded marketing teams), so they are not rival owners. Looked up lazily
+        (a walk up the tree, remembered on the way): most designs ask for a few.
         """
-        out: dict[str, str | None] = {}
-        departments = self.design.departments
-        for dept_id in departments:
-            chain = []
-            current: str | None = dept_id
-            while (current is not None and current not in out
-                   and departments[current].kind is not DeptKind.BUSINESS_UNIT):
-                chain.append(current)
-                current = departments[current].parent
-            if current is None:
-                found = None
-            elif current in out:
-                found = out[current]
-            else:
-                found = out[current] = current
-            for member in chain:
-                out[member] = found
-        return out
+        return _BusinessUnits(self.design)
 
     def scoped_owners(self, function_id: str) -> list[list[str]]:
         """The owners of a function that compete with each other (推诿扯皮), as groups.
@@ -158,7 +142,8 @@ class Context:
         owners in one unit compete; so do several at group level, and a group-level
         owner with any owner inside a unit.
         """
-        return rival_groups(self.owners[function_id], self.business_unit.__getitem__)
+        owners = self.owners[function_id]
+        return rival_groups(owners, self.business_unit.__getitem__) if len(owners) > 1 else []
 
     @cached_property
     def unit_counts(self) -> dict[str, int]:
@@ -192,3 +177,32 @@ class Context:
 
 
 _GROUP_HOSTS = (DeptKind.DEPARTMENT, DeptKind.TEAM)
+
+
+class _BusinessUnits:
+    """A lazy, memoised `business_unit` mapping (linear overall, like every index here)."""
+
+    def __init__(self, design: Design):
+        self._departments = design.departments
+        self._known: dict[str, str | None] = {}
+
+    def __getitem__(self, dept_id: str) -> str | None:
+        known, departments = self._known, self._departments
+        chain = []
+        current: str | None = dept_id
+        while (current is not None and current not in known
+               and departments[current].kind is not DeptKind.BUSINESS_UNIT):
+            chain.append(current)
+            current = departments[current].parent
+        if current is None:
+            found = None
+        elif current in known:
+            found = known[current]
+        else:
+            found = known[current] = current
+        for member in chain:
+            known[member] = found
+        return found
+
+    def get(self, dept_id: str, default: str | None = None) -> str | None:
+        return self[dept_id] if dept_id in self._departments else default
