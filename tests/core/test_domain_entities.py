@@ -90,3 +90,26 @@ def test_a_kpi_cannot_name_what_does_not_exist():
         design.add_kpi(Kpi(name="x", owner="nobody"))
     with pytest.raises(UnknownObjectError):
         design.update_kpi(next(iter(design.kpis)), functions=("nothing",))
+
+
+@pytest.mark.parametrize("sql,problem", [
+    ("UPDATE kpis SET owner_id='nope'", "broken reference"),
+    ("UPDATE kpi_functions SET function_id='nope' WHERE rowid=1", "broken reference"),
+    ("UPDATE departments SET vacant=5", "vacant must be 0 or 1"),
+])
+def test_a_damaged_kpi_or_flag_in_a_db_is_one_clear_line(tmp_path, sql, problem):
+    import sqlite3
+
+    from orgdesigner import storage
+
+    path = tmp_path / "plan.db"
+    storage.save(load_template("mid_large", "zh"), path)
+    con = sqlite3.connect(path)
+    con.execute(sql)
+    con.commit()
+    con.close()
+    with pytest.raises(FileProblem) as caught:
+        storage.load(path)
+    message = str(caught.value)
+    assert message.startswith("plan.db") or "plan.db" in message
+    assert problem in message and "\n" not in message
