@@ -106,10 +106,10 @@ def hub_silo(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(
             "hub-silo", Severity.WARNING,
             f"营销中枢{ctx.dept(hub)}与{zh_cat}职能的负责部门{ctx.depts(owners)}之间没有协作关系"
-            "（职能割裂）：请添加协作连线，或让双方加入同一个委员会（如市场管理委员会）。",
+            "（职能割裂）：请添加协作连线，或让双方加入同一个委员会（例如设立市场管理委员会）。",
             f"The marketing hub {ctx.dept(hub)} has no collaboration with {ctx.depts(owners)}, "
             f"which owns the {en_cat} functions (a silo): add a collaboration link, or put both "
-            "on one committee (such as a marketing management committee).",
+            "on one committee (for example, set up a marketing management committee).",
             (hub, *owners))
 
 
