@@ -47,7 +47,7 @@ class KpisDock(ContextDock):
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        layout.addWidget(self.table, 2)
+        layout.addWidget(self.table, 3)
 
         form_widget = QWidget()
         form = QFormLayout(form_widget)
@@ -74,7 +74,7 @@ class KpisDock(ContextDock):
         form.addRow(self.tr("&Owner:"), self.owner_combo)
         form.addRow(lists)
         self.form_widget = form_widget
-        layout.addWidget(form_widget, 3)
+        layout.addWidget(form_widget, 2)
 
         # 品牌广告投入 / 效果营销投入…不可偏废: the marketing budget's two sides.
         split = QHBoxLayout()
