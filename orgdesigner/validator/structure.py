@@ -103,16 +103,17 @@ def no_leader(ctx: Context) -> Iterator[Finding]:
 
 @rule("empty-department", zh="空部门", en="Empty department")
 def empty_department(ctx: Context) -> Iterator[Finding]:
-    """No function, no headcount, no sub-units (a committee's members count as content)."""
+    """No function, no headcount, no sub-units; committees are judged by the committee rules.
+
+    A committee has no staff of its own: its members and mandate are what
+    `committee-members` and `committee-mandate` look at (one finding per problem).
+    """
     design = ctx.design
-    linked: set[str] = set()
-    for link in design.links.values():
-        for end in (link.source, link.target):
-            if design.departments[end].kind is DeptKind.COMMITTEE:
-                linked.add(end)
     roles = ctx.roles_per_department
     for dept_id, dept in design.departments.items():
-        if dept.headcount > 0 or roles.get(dept_id) or dept_id in linked or design.child_ids(dept_id):
+        if dept.kind is DeptKind.COMMITTEE:
+            continue
+        if dept.headcount > 0 or roles.get(dept_id) or design.child_ids(dept_id):
             continue
         name = ctx.dept(dept_id)
         yield ctx.finding(

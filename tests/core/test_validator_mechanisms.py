@@ -68,6 +68,12 @@ def test_a_committee_with_one_member_joins_nobody():
         (W, ("board", "mkt"))]
 
 
+def test_a_bare_committee_is_one_committee_finding_not_also_an_empty_department():
+    design = committee_design(members=(), mandate=False)
+    rules = [f.rule for f in validate(design) if "board" in f.objects]
+    assert rules == ["committee-members", "committee-mandate"]
+
+
 def test_a_committee_with_two_members_is_fine():
     assert found(committee_design(), "committee-members") == []
 
