@@ -113,3 +113,16 @@ def test_the_budget_split_is_entered_in_the_kpi_tab_and_checked(qtbot):
     assert not [f for f in validate(ed.ctx.design) if f.rule == "budget-split"]
     ed.ctx.undo_stack.undo()
     qtbot.waitUntil(lambda: dock.performance_budget.value() == 0)
+
+
+def test_properties_show_the_kpis_a_department_owns_and_shares(qtbot):
+    ed, dock = kpi_editor(qtbot)
+    ed.ctx.selection.set(["mkt"])
+    assert ed.properties.kpi_label.text() == "none"
+    dock.add_button.click()  # owned by the selected department
+    qtbot.waitUntil(lambda: ed.properties.kpi_label.text() == "owns New KPI")
+    ed.ctx.selection.set(["sales"])
+    kpi = next(iter(ed.ctx.design.kpis))
+    from orgdesigner.ops import UpdateKpi
+    ed.ctx.push(UpdateKpi(kpi, {"shared": ("sales",)}), "share")
+    qtbot.waitUntil(lambda: ed.properties.kpi_label.text() == "shares New KPI")

@@ -120,6 +120,10 @@ class PropertiesDock(ContextDock):
         color_label.setBuddy(self.color_edit)
         form.addRow(color_label, color_row)
         form.addRow(self.tr("N&otes:"), self.notes_edit)
+        self.kpi_label = QLabel()  # the KPIs this department owns or shares (edited in the KPIs tab)
+        self.kpi_label.setObjectName("kpis")
+        self.kpi_label.setWordWrap(True)
+        form.addRow(self.tr("KPIs:"), self.kpi_label)
         self.message = QLabel()  # why an edit was refused
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020")
@@ -182,6 +186,10 @@ class PropertiesDock(ContextDock):
             if link_id in self.ctx.selection.links:
                 self.refresh_timer.start()
             return
+        if isinstance(event, (ev.KpiAdded, ev.KpiRemoved, ev.KpiChanged)):
+            if selected:
+                self.refresh_timer.start()
+            return
         if isinstance(event, ev.DepartmentChanged):
             hit = event.id in selected
         elif isinstance(event, (ev.DepartmentRemoved, ev.DepartmentAdded)):
@@ -239,6 +247,7 @@ class PropertiesDock(ContextDock):
             self.vacant_check.setCheckState(
                 Qt.PartiallyChecked if depts and vacant is None
                 else Qt.Checked if vacant else Qt.Unchecked)
+            self.kpi_label.setText(self._kpi_text(depts[0].id) if single else "")
             committees = bool(depts) and all(d.kind is DeptKind.COMMITTEE for d in depts)
             for edit in (self.chair_edit, self.cadence_edit):
                 self.form.setRowVisible(edit, committees)
@@ -248,6 +257,18 @@ class PropertiesDock(ContextDock):
                 self._set_text(self.cadence_edit, self._common(depts, "cadence", ""))
         finally:
             del blockers
+
+    def _kpi_text(self, dept_id: str) -> str:
+        """The KPIs a department owns, then those it shares: 考核指标 belong to someone."""
+        kpis = self.ctx.design.kpis.values() if self.ctx else ()
+        owned = [k.name for k in kpis if k.owner == dept_id]
+        shared = [k.name for k in kpis if dept_id in k.shared and k.owner != dept_id]
+        parts = []
+        if owned:
+            parts.append(self.tr("owns %1").replace("%1", ", ".join(owned)))
+        if shared:
+            parts.append(self.tr("shares %1").replace("%1", ", ".join(shared)))
+        return "; ".join(parts) or self.tr("none")
 
     @staticmethod
     def _common(depts: list[Department], field: str, mixed: Any) -> Any:
