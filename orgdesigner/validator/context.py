@@ -89,6 +89,11 @@ class Context:
         return out
 
     @cached_property
+    def committees(self) -> list[str]:
+        """The committee (委员会) departments, in design order."""
+        return [d for d, dept in self.design.departments.items() if dept.kind is DeptKind.COMMITTEE]
+
+    @cached_property
     def depth(self) -> dict[str, int]:
         """Department id -> layer (1 for a root), iteratively (deep chains are fine)."""
         out: dict[str, int] = {}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..catalogue import is_journey_stage
-from ..entities import DeptKind, Role
+from ..entities import Role
 from ..findings import Finding, Severity
 from .context import Context
 from .registry import rule
@@ -19,9 +19,7 @@ SUPPORTED_STAGES = ("journey_purchase", "journey_repurchase", "journey_referral"
 def committee_members(ctx: Context) -> Iterator[Finding]:
     """A committee linked to fewer than two member units: it joins nobody."""
     design = ctx.design
-    for dept_id, dept in design.departments.items():
-        if dept.kind is not DeptKind.COMMITTEE:
-            continue
+    for dept_id in ctx.committees:
         members = {link.target if link.source == dept_id else link.source
                    for link in design.links_of(dept_id)}
         if len(members) >= 2:
@@ -40,9 +38,8 @@ def committee_members(ctx: Context) -> Iterator[Finding]:
 @rule("committee-mandate", zh="委员会职责不明", en="Committee without a mandate")
 def committee_mandate(ctx: Context) -> Iterator[Finding]:
     """A committee consulted on no function: it has no mandate (no C/R/A role at all)."""
-    design = ctx.design
-    for dept_id, dept in design.departments.items():
-        if dept.kind is not DeptKind.COMMITTEE or ctx.roles_per_department.get(dept_id):
+    for dept_id in ctx.committees:
+        if ctx.roles_per_department.get(dept_id):
             continue
         name = ctx.dept(dept_id)
         yield ctx.finding(
