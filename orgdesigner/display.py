@@ -19,10 +19,11 @@ def headcount_text(headcount: float, language: str) -> str:
 _DEFAULT_NAMES = {
     "department": {"zh": "新部门", "en": "New department"},
     "function": {"zh": "新职能", "en": "New function"},
+    "kpi": {"zh": "新指标", "en": "New KPI"},
 }
 
 
 def default_name(kind: str, language: str) -> str:
-    """The placeholder name of a new "department" or "function" in the design's language."""
+    """The placeholder name of a new "department", "function" or "kpi" in the design's language."""
     names = _DEFAULT_NAMES[kind]
     return names.get(language, names["en"])

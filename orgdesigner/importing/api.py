@@ -160,14 +160,9 @@ def _build(posts: list[Post], report: ImportReport, options: ImportOptions, path
     departments = []
     language = options.language or ("zh" if any(has_cjk(p.name) for p in posts) else "en")
     for post in posts:
-        if post.vacant:  # no person in the leader cell: said where the user reads it
-            if post.undisclosed:
-                note = (f"负责人姓名未公开（负责人一栏：{post.vacant}）" if language == "zh"
-                        else f"leader not disclosed (leader cell: {post.vacant})")
-            else:
-                note = (f"空缺岗位（负责人一栏：{post.vacant}）" if language == "zh"
-                        else f"vacant post (leader cell: {post.vacant})")
-            post.notes.insert(0, note)
+        if post.vacant and post.undisclosed:  # a person whose name is withheld: say so in the notes
+            post.notes.insert(0, f"负责人姓名未公开（负责人一栏：{post.vacant}）" if language == "zh"
+                              else f"leader not disclosed (leader cell: {post.vacant})")
         name = post.name
         if not name:
             name = post.code
@@ -181,7 +176,7 @@ def _build(posts: list[Post], report: ImportReport, options: ImportOptions, path
             id=uid[id(post)], code="" if _is_uuid(post.code) else post.code, name=name,
             kind=post.kind, parent=uid[id(post.parent)] if post.parent is not None else None,
             leader=leader, headcount=post.headcount, budget=post.budget, color=post.color,
-            x=post.x, y=post.y, notes=notes))
+            x=post.x, y=post.y, notes=notes, vacant=bool(post.vacant) and not post.undisclosed))
     if unnamed:
         report.add("empty-name", "warning", "no name", "named after the id",
                    rows=[p.row for p in unnamed], ids=[p.code for p in unnamed],

@@ -163,10 +163,10 @@ def read_posts(table: Table, mapping: dict[str, str], report: ImportReport,
                    "skipped", rows=blank_rows, zh=(f"{len(blank_rows)} 个空行", "已跳过"))
     if vacant_rows:
         report.add("vacant", "info", f"{len(vacant_rows)} leader cell{'s say' if len(vacant_rows) > 1 else ' says'} the post is vacant "
-                   "(Vacant, Eliminated, 空缺)", "no leader; the post is marked vacant in its notes",
+                   "(Vacant, Eliminated, 空缺)", "no leader; the post is marked vacant",
                    rows=vacant_rows, zh=(f"{len(vacant_rows)} 个负责人单元格表示岗位空缺"
                                          "（Vacant、Eliminated、空缺）",
-                                         "不设负责人；在备注中注明岗位空缺"))
+                                         "不设负责人；标记为空缺岗位"))
     if undisclosed_rows:
         report.add("undisclosed", "info", f"{len(undisclosed_rows)} leader cell{'s withhold' if len(undisclosed_rows) > 1 else ' withholds'} the name "
                    "(N/D: not disclosed)", "no leader; the notes say the name is not disclosed",

@@ -102,6 +102,16 @@
     </message>
 </context>
 <context>
+    <name>KpisDock</name>
+    <message numerus="yes">
+        <source>%n required function(s) or stage(s) without a KPI.</source>
+        <translation>
+            <numerusform>%n required function or stage without a KPI.</numerusform>
+            <numerusform>%n required functions or stages without a KPI.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LinkEditor</name>
     <message numerus="yes">
         <source>%n links selected</source>

@@ -713,6 +713,10 @@
         <translation>职能责任主体</translation>
     </message>
     <message>
+        <source>KPIs</source>
+        <translation>关键指标</translation>
+    </message>
+    <message>
         <source>Findings</source>
         <translation>诊断发现</translation>
     </message>
@@ -916,6 +920,10 @@
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
+        <source>Responsible &amp;post...</source>
+        <translation>责任岗位(&amp;P)...</translation>
+    </message>
+    <message>
         <source>From the &amp;catalogue</source>
         <translation>从职能目录(&amp;C)</translation>
     </message>
@@ -962,6 +970,18 @@
     <message>
         <source>Rename function</source>
         <translation>重命名职能</translation>
+    </message>
+    <message>
+        <source>Set responsible post</source>
+        <translation>设置责任岗位</translation>
+    </message>
+    <message>
+        <source>Responsible post</source>
+        <translation>责任岗位</translation>
+    </message>
+    <message>
+        <source>Which post answers for %1?</source>
+        <translation>哪个岗位对%1负责？</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n function(s)</source>
@@ -1166,6 +1186,127 @@
     <message>
         <source>Import %1</source>
         <translation>导入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>KpisDock</name>
+    <message>
+        <source>KPIs</source>
+        <translation>关键指标</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责部门</translation>
+    </message>
+    <message>
+        <source>Shared with</source>
+        <translation>共同承担</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>衡量的职能</translation>
+    </message>
+    <message>
+        <source>Shared with:</source>
+        <translation>共同承担：</translation>
+    </message>
+    <message>
+        <source>Measures:</source>
+        <translation>衡量的职能：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>负责部门(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Marketing budget: brand</source>
+        <translation>营销预算：品牌</translation>
+    </message>
+    <message>
+        <source>performance</source>
+        <translation>效果</translation>
+    </message>
+    <message>
+        <source>&amp;Add KPI</source>
+        <translation>添加指标(&amp;A)</translation>
+    </message>
+    <message>
+        <source>From the &amp;catalogue</source>
+        <translation>从职能目录(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete KPI</source>
+        <translation>删除指标(&amp;D)</translation>
+    </message>
+    <message>
+        <source>(no owner)</source>
+        <translation>（无负责部门）</translation>
+    </message>
+    <message>
+        <source>No KPIs yet: add the seed&apos;s from the catalogue, such as customer lifetime value and customer satisfaction.</source>
+        <translation>还没有关键指标：可从目录添加，例如客户终身价值和客户满意度。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n required function(s) or stage(s) without a KPI.</source>
+        <translation>
+            <numerusform>%n 项必需的职能或旅程阶段没有关键指标。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every required function and stage has a KPI.</source>
+        <translation>每项必需的职能和旅程阶段都有关键指标。</translation>
+    </message>
+    <message>
+        <source>Rename KPI</source>
+        <translation>重命名指标</translation>
+    </message>
+    <message>
+        <source>Change KPI unit</source>
+        <translation>更改指标单位</translation>
+    </message>
+    <message>
+        <source>Change KPI owner</source>
+        <translation>更改指标负责部门</translation>
+    </message>
+    <message>
+        <source>Share KPI</source>
+        <translation>共同承担指标</translation>
+    </message>
+    <message>
+        <source>Change what a KPI measures</source>
+        <translation>更改指标衡量的职能</translation>
+    </message>
+    <message>
+        <source>Change budget split</source>
+        <translation>更改预算分配</translation>
+    </message>
+    <message>
+        <source>Add KPI</source>
+        <translation>添加指标</translation>
+    </message>
+    <message>
+        <source>Delete KPI</source>
+        <translation>删除指标</translation>
+    </message>
+    <message>
+        <source>The design has every catalogue KPI</source>
+        <translation>方案已包含目录中的全部关键指标</translation>
     </message>
 </context>
 <context>
@@ -1580,6 +1721,12 @@
         <translation>责任主体（负责 A）</translation>
     </message>
     <message>
+        <source>%1
+Responsible post: %2</source>
+        <translation>%1
+责任岗位：%2</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -1590,6 +1737,10 @@
     <message>
         <source>no role</source>
         <translation>无职责</translation>
+    </message>
+    <message>
+        <source>%1 (for %2)</source>
+        <translation>%1（负责%2）</translation>
     </message>
 </context>
 <context>
@@ -1622,6 +1773,14 @@
         <translation>选择颜色</translation>
     </message>
     <message>
+        <source>The leading post is &amp;vacant</source>
+        <translation>负责人岗位空缺(&amp;V)</translation>
+    </message>
+    <message>
+        <source>e.g. monthly</source>
+        <translation>例如：每月</translation>
+    </message>
+    <message>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
@@ -1632,6 +1791,14 @@
     <message>
         <source>&amp;Leader:</source>
         <translation>负责人(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hair:</source>
+        <translation>主席(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Meets:</source>
+        <translation>会议频率(&amp;M)：</translation>
     </message>
     <message>
         <source>&amp;Headcount:</source>
@@ -1650,6 +1817,10 @@
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
+        <source>KPIs:</source>
+        <translation>关键指标：</translation>
+    </message>
+    <message>
         <source>Collaboration link</source>
         <translation>协作关系</translation>
     </message>
@@ -1666,6 +1837,18 @@
         <translation>
             <numerusform>已选择 %n 个部门</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>owns %1</source>
+        <translation>负责 %1</translation>
+    </message>
+    <message>
+        <source>shares %1</source>
+        <translation>共同承担 %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
     </message>
     <message>
         <source>(several values)</source>
@@ -1706,6 +1889,18 @@
     <message>
         <source>Edit notes</source>
         <translation>编辑备注</translation>
+    </message>
+    <message>
+        <source>Mark post vacant</source>
+        <translation>标记岗位空缺</translation>
+    </message>
+    <message>
+        <source>Change chair</source>
+        <translation>更改主席</translation>
+    </message>
+    <message>
+        <source>Change meeting cadence</source>
+        <translation>更改会议频率</translation>
     </message>
 </context>
 <context>

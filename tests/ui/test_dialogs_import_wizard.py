@@ -14,8 +14,7 @@ from .dock_fixtures import small_design, type_text
 
 pytestmark = pytest.mark.skipif(importing is None, reason="orgdesigner.importing is not installed")
 DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
-needs_data = pytest.mark.skipif(not (DATA / "uk_organograms").is_dir(),
-                                reason="../shared/data is not beside the checkout")
+needs_data = pytest.mark.skipif(not DATA.is_dir(), reason="../shared/data is not beside the checkout")
 
 CSV = (
     "部门编号,上级编号,部门名称,负责人,人数\n"
