@@ -149,3 +149,11 @@ def test_the_overview_map_shows_the_chart_and_a_click_moves_the_view(window, qtb
     assert visible_in_canvas(window, far.id)
     window.actions_.overview.trigger()                             # View > Overview Map off
     assert not overview.isVisible()
+
+
+def test_the_window_fits_a_laptop_screen_with_every_panel(window, qtbot):
+    """No panel's form may force the window taller or wider than a 1366 x 768 screen."""
+    laptop(window, qtbot)
+    needed = window.minimumSizeHint()
+    assert needed.width() <= 1366 and needed.height() <= 768 - 40
+    assert window.height() <= 768

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QPushButton,
-    QVBoxLayout, QWidget,
+    QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from orgdesigner import events as ev
@@ -42,7 +42,9 @@ class FunctionsDock(ContextDock):
         filters.addWidget(self.selected_check)
         layout.addLayout(filters)
         self.status = QLabel()  # "2 of 22 functions have no owner"
-        filters.addWidget(self.status)  # one row of controls: the table gets the height
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.search.setMinimumWidth(80)
+        filters.addWidget(self.status, 1)  # one row of controls: the table gets the height
 
         self.model = OwnershipModel(self)
         self.model.rename = self._rename

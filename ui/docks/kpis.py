@@ -25,7 +25,7 @@ from orgdesigner.errors import OrgDesignerError
 from orgdesigner.ops import AddKpi, RemoveKpi, UpdateDesign, UpdateKpi
 from orgdesigner.validator.settings import BRAND_BUDGET, PERFORMANCE_BUDGET, amount_setting
 
-from .base import ContextDock
+from .base import ContextDock, scrolling
 
 _REBUILD_EVENTS = (ev.KpiAdded, ev.KpiRemoved, ev.KpiChanged, ev.DepartmentAdded,
                    ev.DepartmentRemoved, ev.FunctionAdded, ev.FunctionRemoved, ev.FunctionChanged)
@@ -101,7 +101,7 @@ class KpisDock(ContextDock):
         self.message = QLabel()
         self.message.setStyleSheet("color: #b00020")
         layout.addWidget(self.message)
-        self.setWidget(body)
+        self.setWidget(scrolling(body))  # a laptop screen must not force the window taller
 
         self.rebuild_timer = QTimer(self)
         self.rebuild_timer.setSingleShot(True)

@@ -24,7 +24,7 @@ from orgdesigner.entities import Department, DeptKind, normalise_department_fiel
 from orgdesigner.errors import OrgDesignerError
 from orgdesigner.ops import Batch, Op, UpdateDepartment
 
-from .base import ContextDock
+from .base import ContextDock, scrolling
 from .link_properties import LinkEditor
 
 MIXED = -1.0  # spin-box value meaning "the selected departments differ"
@@ -145,7 +145,7 @@ class PropertiesDock(ContextDock):
         outer.addWidget(self.message)
         self.link_editor.refused.connect(self.message.setText)
         outer.addStretch(1)
-        self.setWidget(body)
+        self.setWidget(scrolling(body))  # a laptop screen must not force the window taller
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setSingleShot(True)
         self.refresh_timer.setInterval(0)
