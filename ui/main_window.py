@@ -153,7 +153,7 @@ class MainWindow(LifecycleMixin, QMainWindow):
         bottom = [d for d in self.docks if self.dockWidgetArea(d) in (
             Qt.DockWidgetArea.BottomDockWidgetArea, Qt.DockWidgetArea.TopDockWidgetArea)]
         if side:
-            self.resizeDocks(side, [max(250, self.width() // 5)] * len(side), Qt.Orientation.Horizontal)
+            self.resizeDocks(side, [max(275, self.width() // 5)] * len(side), Qt.Orientation.Horizontal)
         if bottom:
             self.resizeDocks(bottom, [max(260, int(self.height() * 0.37))] * len(bottom), Qt.Orientation.Vertical)
 
