@@ -147,7 +147,8 @@ def test_every_importer_problem_has_chinese_words(tmp_path):
 
 def test_export_summary_follows_the_design_language_or_lang(tmp_path, capsys):
     db = tmp_path / "plan.db"
-    assert run(capsys, "new", "-o", db, "--template", "startup", "--lang", "zh")[0] == 0
+    code, out, _ = run(capsys, "new", "-o", db, "--template", "startup", "--lang", "zh")
+    assert code == 0 and out.startswith("已创建 ")
     code, out, _ = run(capsys, "export", db, "-o", tmp_path / "plan.pdf", "--sections", "chart")
     assert code == 0 and out.startswith("已导出 ") and "1 页，A4" in out
     code, out, _ = run(capsys, "export", db, "-o", tmp_path / "en.pdf", "--sections", "chart",
