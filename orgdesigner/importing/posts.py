@@ -162,16 +162,17 @@ def read_posts(table: Table, mapping: dict[str, str], report: ImportReport,
         report.add("blank-row", "info", f"{len(blank_rows)} blank row{'s' if len(blank_rows) > 1 else ''}",
                    "skipped", rows=blank_rows, zh=(f"{len(blank_rows)} 个空行", "已跳过"))
     if vacant_rows:
-        report.add("vacant", "info", f"{len(vacant_rows)} leader cell{'s say' if len(vacant_rows) > 1 else ' says'} the post is vacant "
-                   "(Vacant, Eliminated, 空缺)", "no leader; the post is marked vacant",
-                   rows=vacant_rows, zh=(f"{len(vacant_rows)} 个负责人单元格表示岗位空缺"
-                                         "（Vacant、Eliminated、空缺）",
-                                         "不设负责人；标记为空缺岗位"))
+        n = len(vacant_rows)
+        report.add("vacant", "info",
+                   f"{n} leader cell{'s say' if n > 1 else ' says'} the post is vacant (Vacant, Eliminated, 空缺)",
+                   "no leader; the post is marked vacant", rows=vacant_rows,
+                   zh=(f"{n} 个负责人单元格表示岗位空缺（Vacant、Eliminated、空缺）", "不设负责人；标记为空缺岗位"))
     if undisclosed_rows:
-        report.add("undisclosed", "info", f"{len(undisclosed_rows)} leader cell{'s withhold' if len(undisclosed_rows) > 1 else ' withholds'} the name "
-                   "(N/D: not disclosed)", "no leader; the notes say the name is not disclosed",
-                   rows=undisclosed_rows, zh=(f"{len(undisclosed_rows)} 个负责人单元格未公开姓名"
-                                              "（N/D：未公开）", "不设负责人；在备注中注明姓名未公开"))
+        n = len(undisclosed_rows)
+        report.add("undisclosed", "info",
+                   f"{n} leader cell{'s withhold' if n > 1 else ' withholds'} the name (N/D: not disclosed)",
+                   "no leader; the notes say the name is not disclosed", rows=undisclosed_rows,
+                   zh=(f"{n} 个负责人单元格未公开姓名（N/D：未公开）", "不设负责人；在备注中注明姓名未公开"))
     _report_issues(issues, report)
     return posts
 

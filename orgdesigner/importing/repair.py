@@ -58,8 +58,8 @@ def merge_duplicates(posts: list[Post], report: ImportReport) -> list[Post]:
                        f" with headcount {share.headcount:g}",
                        rows=[share.row, post.row], ids=[post.base_id],
                        zh=(f"编号 {post.base_id!r} 再次出现，岗位相同，只有人员或全时当量不同",
-                           f"合为一个部门，负责人 {' / '.join(share.leaders) or '无'}，"
-                           f"人数 {share.headcount:g}"))
+                           (f"合为一个部门，负责人 {' / '.join(share.leaders) or '无'}，"
+                            f"人数 {share.headcount:g}")))
             continue
         n = len(kept) + 1
         code = f"{post.base_id}#{n}"
@@ -233,8 +233,8 @@ def _choose_among_homonyms(ref: str, children: list[Post], candidates: list[Post
                f"(rows {', '.join(str(c.row) for c in candidates)})",
                f"attached to {best.code!r} (row {best.row}), {where}",
                rows=_rows(children), ids=[c.code for c in children],
-               zh=(f"上级编号 {ref!r} 对应 {len(candidates)} 个不同岗位"
-                   f"（第 {', '.join(str(c.row) for c in candidates)} 行）",
+               zh=((f"上级编号 {ref!r} 对应 {len(candidates)} 个不同岗位"
+                    f"（第 {', '.join(str(c.row) for c in candidates)} 行）"),
                    f"已挂到 {best.code!r}（第 {best.row} 行）下，{where_zh}"))
     if first_cycle and any(c in moved for c in first_cycle):
         chain = " -> ".join(p.code for p in first_cycle + first_cycle[:1])
@@ -302,8 +302,8 @@ def _mend(cycle: list[Post], report: ImportReport) -> None:
                            f"attached {post.code!r} to {other.code!r} (row {other.row}), the other "
                            f"post with id {old.base_id!r}", rows=rows, ids=ids,
                            zh=(f"汇报关系成环：{chain}",
-                               f"已把 {post.code!r} 挂到 {other.code!r}（第 {other.row} 行）下，"
-                               f"即编号为 {old.base_id!r} 的另一个岗位"))
+                               (f"已把 {post.code!r} 挂到 {other.code!r}（第 {other.row} 行）下，"
+                                f"即编号为 {old.base_id!r} 的另一个岗位")))
                 return
     cut = min(cycle, key=lambda p: p.row)
     old = cut.parent
