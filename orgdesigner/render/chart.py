@@ -227,9 +227,9 @@ def _clip_to_box(box: Box, towards: Point) -> Point:
     return cx + dx * t, cy + dy * t
 
 
-def _links(design: Design, by_id: dict[str, Box], font: ChartFont) -> list[LinkLine]:
+def _links(design: Design, by_id: dict[str, Box], font: ChartFont, links=None) -> list[LinkLine]:
     out: list[LinkLine] = []
-    for link in design.links.values():
+    for link in design.links.values() if links is None else links:
         a, b = by_id.get(link.source), by_id.get(link.target)
         if a is None or b is None:
             continue
