@@ -90,6 +90,14 @@ def page_chart(ctx: Context, page: BookPage, link_ids: list[str]) -> Chart:
     return chart
 
 
+def first_page_chart(ctx: Context) -> tuple[Chart, tuple[float, float]]:
+    """The first page's chart and the page's chart area (scene units), for previews."""
+    book = ctx.book
+    assert book is not None
+    drawn, _ = split_links(ctx.design, book)
+    return page_chart(ctx, book.pages[0], drawn[0]), book.area
+
+
 def split_links(design: Design, book: Book) -> tuple[list[list[str]], list[list[tuple[str, str, str]]]]:
     """Per page: links drawn on it (both ends' own boxes there) and references to other pages."""
     drawn: list[list[str]] = [[] for _ in book.pages]

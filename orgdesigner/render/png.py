@@ -151,6 +151,13 @@ def plan_preview(plan, max_px: int = 800) -> Image.Image:
     """
     ctx = plan.context
     chart_plan = ctx.plan
+    if chart_plan.mode == "book":  # the first page of the book
+        from .book_pages import first_page_chart
+
+        chart, (bw, bh) = first_page_chart(ctx)
+        image = chart_image(chart, ctx.font, scale=max_px / max(bw, bh), window=(0, 0, bw, bh), margin=0)
+        ImageDraw.Draw(image).rectangle((0, 0, image.size[0] - 1, image.size[1] - 1), outline="#9ca3af")
+        return image
     _, _, aw, ah = chart_plan.frame.content
     tw, th = aw / chart_plan.scale, ah / chart_plan.scale
     step_x, step_y = chart_plan.step if chart_plan.mode == "tiles" else (tw, th)
