@@ -11,7 +11,7 @@ from pathlib import Path
 from ..formats import READERS, WRITERS, read_design, write_design
 from .common import check_output
 
-CHART_SUFFIXES = (".pdf", ".svg", ".png")
+CHART_SUFFIXES = (".pdf", ".svg", ".png", ".pptx")
 PAPER_CHOICES = ("A4", "A3", "A2", "A1", "A0", "Letter", "Legal", "Tabloid")
 
 
