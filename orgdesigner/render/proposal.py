@@ -110,7 +110,8 @@ def plan_pages(design: Design, options: ExportOptions | None = None, *,
     options = (options or ExportOptions()).checked()
     lang = options.lang or design.language or "zh"
     font = find_font(options.font)
-    chart = build_chart(design, font, auto_layout=options.auto_layout, lang=lang)
+    chart = build_chart(design, font, auto_layout=options.auto_layout, lang=lang,
+                        route=options.fit != "book")
     book = None
     if options.fit == "book":
         from .book_pages import plan_book_chart
