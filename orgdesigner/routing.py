@@ -403,12 +403,18 @@ class LabelSpace:
     def free(self, r: Rect, boxes: Obstacles) -> bool:
         return not boxes.rect_blocked(r) and not self.placed.rect_blocked(r)
 
-    def take(self, r: Rect) -> None:
-        self.placed.add(str(self.count), r)
-        self.count += 1
+    def take(self, r: Rect, key: str | None = None) -> None:
+        if key is None:
+            key = f"\0{self.count}"
+            self.count += 1
+        self.placed.move(key, r)
+
+    def release(self, key: str) -> None:
+        self.placed.remove(key)
 
 
-def place_label(points: list[Point], w: float, h: float, boxes: Obstacles, space: LabelSpace) -> Point | None:
+def place_label(points: list[Point], w: float, h: float, boxes: Obstacles, space: LabelSpace,
+                key: str | None = None) -> Point | None:
     """The centre of a w x h label near the route where it covers no box and no label; None if none."""
     w, h = w + 2 * LABEL_PAD, h + 2 * LABEL_PAD
     tried: list[Point] = []
@@ -420,7 +426,7 @@ def place_label(points: list[Point], w: float, h: float, boxes: Obstacles, space
         for dx, dy in offsets:
             r = (x + dx - w / 2, y + dy - h / 2, w, h)
             if space.free(r, boxes):
-                space.take(r)
+                space.take(r, key)
                 return x + dx, y + dy
     cx, cy = tried[0]
     for radius in range(12, 600, 12):  # nearby, on a widening ring
@@ -430,7 +436,7 @@ def place_label(points: list[Point], w: float, h: float, boxes: Obstacles, space
             x, y = cx + radius * math.cos(ang), cy + radius * math.sin(ang)
             r = (x - w / 2, y - h / 2, w, h)
             if space.free(r, boxes):
-                space.take(r)
+                space.take(r, key)
                 return x, y
     return None
 
@@ -538,3 +544,30 @@ def route_all(rects: dict[str, Rect], links: list[tuple[str, str, str]],
     for link_id, (w, h) in (labels or {}).items():
         centres[link_id] = place_label(routes[link_id], w, h, obstacles, space)
     return routes, centres
+
+
+class LiveRoutes:
+    """Routes kept up to date as boxes move (the canvas): the same router, one box index."""
+
+    def __init__(self) -> None:
+        self.boxes = Obstacles()
+        self.labels = LabelSpace()
+
+    def set_box(self, key: str, rect: Rect) -> None:
+        self.boxes.move(key, rect)
+
+    def remove_box(self, key: str) -> None:
+        self.boxes.remove(key)
+
+    def route(self, a: str, b: str, lane_a: int = 0, lane_b: int = 0) -> list[Point] | None:
+        if a not in self.boxes.rects or b not in self.boxes.rects or a == b:
+            return None
+        return route_link(self.boxes.rects[a], self.boxes.rects[b], self.boxes, (a, b), lane_a, lane_b)
+
+    def label(self, link_id: str, points: list[Point], w: float, h: float) -> Point | None:
+        """Where the link's label goes now (its old place is given up first)."""
+        self.labels.release(link_id)
+        return place_label(points, w, h, self.boxes, self.labels, link_id)
+
+    def forget(self, link_id: str) -> None:
+        self.labels.release(link_id)
