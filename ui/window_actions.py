@@ -128,7 +128,9 @@ class WindowActions(QObject):
         self.layout_all.setIconText(tr("Auto Layout"))
         self.fit.setIconText(tr("Fit"))
         self.compact = self._act(tr("Stack Leaf Departments Compactly"), None, checkable=True,
-                                 tip=tr("Auto layout stacks departments without children in a column"))
+                                 tip=tr("Auto layout stacks departments without children in a column "
+                                        "(four or more under one manager)"))
+        self.compact.setChecked(True)  # the default: long rows of leaves are what makes charts unprintable
         self.align = {
             mode: self._act(text, lambda m=mode: w.align(m)) for mode, text in (
                 ("left", tr("Align &Left")), ("hcenter", tr("Align &Centres")),

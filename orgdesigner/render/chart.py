@@ -300,7 +300,7 @@ def build_chart(design: Design, font: ChartFont, *, auto_layout: bool = False,
     if auto_layout or never_arranged(design):
         from ..layout import tidy_layout
 
-        positions = tidy_layout(design)
+        positions = tidy_layout(design, compact=True)  # leaf-only branches stacked (4 or more)
     chart = Chart()
     for dept in design.departments.values():
         x, y = positions[dept.id] if positions else (dept.x, dept.y)

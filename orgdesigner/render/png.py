@@ -124,11 +124,11 @@ def chart_image(chart: Chart, font: ChartFont, *, scale: float = 1.0,
             if not link.label:
                 continue
             cx, cy = link.label_at
-            size = link.label_size
-            (ax, ay) = m(cx - link.label_w / 2 - 2, cy - size * 0.75)
-            (bx, by) = m(cx + link.label_w / 2 + 2, cy + size * 0.75)
+            lsize = link.label_size
+            (ax, ay) = m(cx - link.label_w / 2 - 2, cy - lsize * 0.75)
+            (bx, by) = m(cx + link.label_w / 2 + 2, cy + lsize * 0.75)
             draw.rounded_rectangle((ax - s, ay, bx + s, by), radius=4 * s, fill=st.PAPER)
-            draw.text(m(cx, cy + size * 0.35), link.label, font=fonts.get(size * s),
+            draw.text(m(cx, cy + lsize * 0.35), link.label, font=fonts.get(lsize * s),
                       fill=link.label_color, anchor="ms")
     if sample > 1:
         image = image.resize((max(size[0] // sample, 1), max(size[1] // sample, 1)), Image.LANCZOS)
