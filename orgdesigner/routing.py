@@ -31,7 +31,7 @@ CELL = 240.0      # the label index's cell
 BAND = 40.0       # height of a band of the box index
 REACH = 300.0     # channels are looked for this far around a link's ends
 SMALL_WINDOW = 1200.0 * 800.0
-SEARCH_MAX = 250  # boxes: beyond this many around a link, the fallback search is skipped
+SEARCH_MAX = 80  # boxes: beyond this many around a link, the fallback search is skipped
 LABEL_PAD = 3.0
 
 
@@ -229,6 +229,7 @@ def _side_pairs(a: Rect, b: Rect) -> list[tuple[str, str]]:
 
 def _candidates(p0: Point, s0: str, q0: Point, s1: str, channels_x: list[float],
                 channels_y: list[float]) -> list[list[Point]]:
+    """L and Z shapes through one channel, from the port's stub to the other port's stub."""
     n0, n1 = NORMAL[s0], NORMAL[s1]
     p1 = (p0[0] + n0[0] * STUB, p0[1] + n0[1] * STUB)
     q1 = (q0[0] + n1[0] * STUB, q0[1] + n1[1] * STUB)
@@ -270,14 +271,6 @@ def route_link(a: Rect, b: Rect, obstacles: Obstacles, ignore: Iterable[str] = (
     edges_y = [r[1] - margin for r in near] + [r[1] + r[3] + margin for r in near]
     edges_x += [x0 - 2 * STUB, x1 + 2 * STUB]
     edges_y += [y0 - 2 * STUB, y1 + 2 * STUB]
-    cands: list[tuple[float, list[Point]]] = []
-    for s0, s1 in _side_pairs(a, b):
-        p0, q0 = port(a, s0, lane_a), port(b, s1, lane_b)
-        chx = _channels(p0[0], q0[0], edges_x, lane_a)
-        chy = _channels(p0[1], q0[1], edges_y, lane_a)
-        for pts in _candidates(p0, s0, q0, s1, chx, chy):
-            cands.append((_cost(pts), pts))
-    cands.sort(key=lambda c: c[0])
     blockers = Obstacles({k: obstacles.rects[k] for k in ignore if k in obstacles.rects})
 
     def ok(points: list[Point]) -> bool:
@@ -286,12 +279,25 @@ def route_link(a: Rect, b: Rect, obstacles: Obstacles, ignore: Iterable[str] = (
         inner = points[1:-1]  # the middle may not cross the two end boxes either
         return len(inner) < 2 or not blockers.path_blocked(inner, (), 0.5)
 
-    for _, raw in cands[:160]:
-        pts = _simplify(raw)
-        if ok(pts):
-            return pts
+    pairs = _side_pairs(a, b)
+    first: list[Point] | None = None
+    for stage in (pairs[:4], pairs[4:]):  # the facing sides first; the detours only if needed
+        cands: list[tuple[float, list[Point]]] = []
+        for s0, s1 in stage:
+            p0, q0 = port(a, s0, lane_a), port(b, s1, lane_b)
+            chx = _channels(p0[0], q0[0], edges_x, lane_a)
+            chy = _channels(p0[1], q0[1], edges_y, lane_a)
+            for pts in _candidates(p0, s0, q0, s1, chx, chy):
+                cands.append((_cost(pts), pts))
+        cands.sort(key=lambda c: c[0])
+        if first is None and cands:
+            first = cands[0][1]
+        for _, raw in cands[:80]:
+            pts = _simplify(raw)
+            if ok(pts):
+                return pts
     found = _search(a, b, obstacles, ignore, lane_a, lane_b)
-    return found or _simplify(cands[0][1])
+    return found or _simplify(first or [port(a, "bottom"), port(b, "top")])
 
 
 def _search(a: Rect, b: Rect, obstacles: Obstacles, ignore: tuple[str, ...], lane_a: int,
