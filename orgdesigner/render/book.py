@@ -81,14 +81,34 @@ class _Arrangement:
     w: float
     h: float
     elements: list[tuple]   # ("sub", id, x, w) | ("leaf", id, x) | ("cols", [[ids]...], x)
+    staff: list[str] = field(default_factory=list)   # beside the manager, not in the row
+    head_h: float = BOX_H   # the manager's box with its staff column
+
+
+STAFF_WORDS = ("助理", "秘书", "assistant", "secretary", "chief of staff")
+STAFF_MAX = 3
+
+
+def is_staff(design: Design, dept_id: str) -> bool:
+    """Assistants and offices without units of their own sit beside their manager (a derived
+    property until the file format says so: an office kind, or 助理/秘书/assistant in the name)."""
+    from ..entities import DeptKind
+
+    dept = design.departments[dept_id]
+    if dept.parent is None or design.child_ids(dept_id):
+        return False
+    name = dept.name.casefold()
+    return dept.kind is DeptKind.OFFICE or any(word in name for word in STAFF_WORDS)
 
 
 def _arrange(kids: list[tuple[str, float, float, bool]], rows_max: int, cols_max: int,
-             with_parent: bool = True) -> _Arrangement | None:
-    """Children in a row under their manager; leaves stacked in columns when there are many.
+             with_parent: bool = True, staff: list[str] | None = None) -> _Arrangement | None:
+    """Children in a row under their manager; leaves stacked in columns when there are many;
+    staff units in a column beside the manager.
 
     kids: (id, w, h, is_leaf). None when the leaves need more columns than a page has.
     """
+    staff = staff or []
     leaves = [k[0] for k in kids if k[3]]
     subs = [k for k in kids if not k[3]]
     elements: list[tuple] = []
@@ -116,8 +136,13 @@ def _arrange(kids: list[tuple[str, float, float, bool]], rows_max: int, cols_max
             x += BOX_W + ROW_GAP
             deepest = max(deepest, BOX_H)
     width = max(x - ROW_GAP, BOX_W)
-    top = (BOX_H + LEVEL_GAP) if with_parent else LEVEL_GAP / 2
-    return _Arrangement(width, top + deepest, elements)
+    head_h = max(BOX_H, len(staff) * ROW_PITCH - STACK_GAP)
+    if staff:  # the manager and its staff column side by side (the manager moves left if needed)
+        width = max(width, 2 * BOX_W + ROW_GAP)
+    if not elements:
+        return _Arrangement(width, head_h if with_parent else 0.0, elements, staff, head_h)
+    top = (head_h + LEVEL_GAP) if with_parent else LEVEL_GAP / 2
+    return _Arrangement(width, top + deepest, elements, staff, head_h)
 
 
 class _Planner:
@@ -126,6 +151,11 @@ class _Planner:
         self.W, self.H = area
         self.scale = scale
         self.kids: dict[str, list[str]] = {d: design.child_ids(d) for d in design.departments}
+        self.staff: set[str] = set()
+        for dept_id, kids in self.kids.items():  # at most STAFF_MAX beside a manager of line units
+            staff = [k for k in kids if is_staff(design, k)]
+            if staff and len(staff) <= STAFF_MAX and len(staff) < len(kids):
+                self.staff.update(staff)
         self.cut: set[str] = set()
         self.oversized: set[str] = set()
         self.size: dict[str, tuple[float, float]] = {}
@@ -137,6 +167,8 @@ class _Planner:
     def _kid_tuples(self, v: str) -> list[tuple[str, float, float, bool]]:
         out = []
         for k in self.kids[v]:
+            if k in self.staff:
+                continue
             if k in self.cut or not self.kids[k]:
                 out.append((k, BOX_W, BOX_H, True))
             else:
@@ -145,7 +177,8 @@ class _Planner:
         return out
 
     def arrangement(self, v: str) -> _Arrangement | None:
-        return _arrange(self._kid_tuples(v), self.rows_max, self.cols_max)
+        return _arrange(self._kid_tuples(v), self.rows_max, self.cols_max,
+                        staff=[k for k in self.kids[v] if k in self.staff])
 
     def size_all(self) -> None:
         order: list[str] = []
@@ -181,13 +214,26 @@ class _Planner:
             v, bx, by = work.pop()
             w, _ = self.size[v]
             vx = bx + (w - BOX_W) / 2
-            page.boxes.append(Placed(v, vx, by))
             if not self.kids[v]:
+                page.boxes.append(Placed(v, vx, by))
                 continue
             arr = self.arrangement(v)
             assert arr is not None
-            work.extend(self._children(arr, bx, by + BOX_H + LEVEL_GAP, vx + BOX_W / 2,
-                                       by + BOX_H, page))
+            if arr.staff:
+                vx = bx + min((w - BOX_W) / 2, w - 2 * BOX_W - ROW_GAP)
+            page.boxes.append(Placed(v, vx, by))
+            if arr.staff:
+                rail = vx + BOX_W + ROW_GAP / 2
+                mid = by + BOX_H / 2
+                last = by + (len(arr.staff) - 1) * ROW_PITCH + BOX_H / 2
+                page.connectors.append([(vx + BOX_W, mid), (rail, mid), (rail, last)])
+                for i, kid in enumerate(arr.staff):
+                    sy = by + i * ROW_PITCH
+                    page.connectors.append([(rail, sy + BOX_H / 2), (vx + BOX_W + ROW_GAP, sy + BOX_H / 2)])
+                    page.boxes.append(Placed(kid, vx + BOX_W + ROW_GAP, sy))
+            if arr.elements:
+                work.extend(self._children(arr, bx, by + arr.head_h + LEVEL_GAP, vx + BOX_W / 2,
+                                           by + BOX_H, page))
 
     def _children(self, arr: _Arrangement, bx: float, top: float, px: float | None,
                   p_bottom: float, page: BookPage) -> list[tuple[str, float, float]]:

@@ -183,3 +183,17 @@ def test_cli_writes_a_book(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "chart book" in done.stdout
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_staff_units_sit_beside_their_manager():
+    d = Design("Staff", language="zh")
+    gm = d.add_department(Department(name="总经理")).id
+    assistant = d.add_department(Department(name="总经理助理", parent=gm)).id
+    for i in range(3):
+        d.add_department(Department(name=f"事业部 {i}", parent=gm))
+    book = plan_book(d, A4_PORTRAIT_AREA, 0.625)
+    check_book(d, book)
+    boxes = {b.id: b for b in book.pages[0].boxes}
+    line = [b for k, b in boxes.items() if k not in (gm, assistant)]
+    assert boxes[assistant].y == boxes[gm].y and boxes[assistant].x > boxes[gm].x + BOX_W
+    assert all(b.y > boxes[gm].y + BOX_H for b in line)  # the line units in the row below
