@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QRectF, QTimer
 from orgdesigner.routing import LiveRoutes
 
 BUDGET_S = 0.012  # routing per event-loop turn
+DRAG_WAIT_MS = 100  # while the user drags, look again this much later
 
 
 def rect_tuple(rect: QRectF) -> tuple[float, float, float, float]:
@@ -63,6 +64,10 @@ class LinkRouter(QObject):
             self._route(next(iter(self.pending)))
 
     def _on_timeout(self) -> None:
+        if self.scene.user_dragging:  # no routing inside drag frames: the quick curves follow the box
+            self._timer.start(DRAG_WAIT_MS)
+            return
+        self._timer.setInterval(0)
         start = time.perf_counter()
         while self.pending and time.perf_counter() - start < BUDGET_S:
             self._route(next(iter(self.pending)))
