@@ -274,3 +274,33 @@ def _refs(canvas, ctx: Context, refs: list[tuple[str, str, str]]) -> None:
         canvas.drawString(x + col * col_w, top - REF_HEAD_PT - (row + 1) * REF_LINE_PT + 2,
                           ctx.t("book_more_refs", n=len(refs) - len(shown)))
     canvas.restoreState()
+
+
+def chart_sheets(ctx: Context) -> list[tuple[Chart, float, float, float, list[tuple[float, float, str]]]]:
+    """The chart section's pages for other painters (the editor's printer): per page the chart,
+    the scale, the scene point at the content area's top-left, and notes (scene x, y, text):
+    the continuation tags and the managers' paths. One fitted page unless the plan is a book."""
+    plan = ctx.plan
+    if plan.mode != "book" or ctx.book is None:
+        return [(ctx.chart, plan.scale, plan.scene_x, plan.scene_y, [])]
+    book = ctx.book
+    first = ctx.section_page.get("chart", 1)
+    drawn, _ = split_links(ctx.design, book)
+    names = ctx.design.departments
+    out = []
+    for i, page in enumerate(book.pages):
+        notes = []
+        for placed in page.boxes:
+            if placed.stub:
+                notes.append((placed.x + BOX_W * 0.55, placed.y + BOX_H + 2,
+                              "→ " + ctx.t("see_page", p=first + book.page_of[placed.id])))
+        for root in page.roots:
+            parent = names[root].parent
+            box = next((b for b in page.boxes if b.id == root and not b.stub), None)
+            if parent is None or box is None:
+                continue
+            path = [parent, *ctx.design.ancestors(parent)][::-1]
+            crumb = " › ".join(names[d].name for d in path[-3:]) + " ›"
+            notes.append((box.x, box.y - CRUMB_PT / book.scale * 0.35, crumb))
+        out.append((page_chart(ctx, page, drawn[i]), book.scale, 0.0, 0.0, notes))
+    return out
