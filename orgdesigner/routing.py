@@ -27,7 +27,6 @@ CLEAR = 8.0       # routes keep this far from boxes they pass
 STUB = 14.0       # a route leaves its box straight for this long
 LANE = 12.0       # spacing of ports (and channels) of parallel links
 BEND = 40.0       # cost of a bend, in scene units of length
-CELL = 240.0      # the label index's cell
 BAND = 40.0       # height of a band of the box index
 REACH = 300.0     # channels are looked for this far around a link's ends
 SMALL_WINDOW = 1200.0 * 800.0

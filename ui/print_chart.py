@@ -8,7 +8,7 @@ so the printout breaks where the PDF breaks; only the painting is Qt's.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPageLayout, QPageSize, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QPageLayout, QPageSize, QPainter, QPen, QPolygonF
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
@@ -91,7 +91,8 @@ def _text(painter: QPainter, x: float, y: float, words: str, size: float, left: 
 
 def _draw_chart(painter: QPainter, chart) -> None:
     from orgdesigner.render import style as st
-    from orgdesigner.routing import rounded
+
+    from .canvas.connector_items import route_path
 
     painter.setPen(QPen(QColor(st.CONNECTOR), st.CONNECTOR_W))
     for conn in chart.connectors:
@@ -100,15 +101,7 @@ def _draw_chart(painter: QPainter, chart) -> None:
         pen = QPen(QColor(link.color), st.LINK_W)
         pen.setDashPattern([d / st.LINK_W for d in link.dash])
         painter.setPen(pen)
-        path = QPainterPath()
-        for step in rounded(link.route or [link.start, link.end]):
-            if step[0] == "M":
-                path.moveTo(*step[1])
-            elif step[0] == "L":
-                path.lineTo(*step[1])
-            else:
-                path.quadTo(QPointF(*step[1]), QPointF(*step[2]))
-        painter.drawPath(path)
+        painter.drawPath(route_path(link.route or [link.start, link.end]))
     for box in chart.boxes:
         pen = QPen(QColor(st.BORDER), box.border_w)
         if box.dashed:

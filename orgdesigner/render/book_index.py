@@ -40,7 +40,7 @@ def index_pages(ctx: Context) -> list[Page]:
     """The index laid out now (so the page count is known), drawn later."""
     book = ctx.book
     assert book is not None
-    x, y, w, h = ctx.frame.content
+    _, _, w, h = ctx.frame.content
     cols = max(1, int(w // COL_MIN))
     col_w = w / cols
     key = sort_key_function()

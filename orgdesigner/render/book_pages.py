@@ -138,7 +138,7 @@ def _draw(canvas, ctx: Context, index: int, link_ids: list[str], refs: list[tupl
     book = ctx.book
     assert book is not None
     page = book.pages[index]
-    x, y, w, h = ctx.frame.content
+    x, y, _, h = ctx.frame.content
     view = View(book.scale, 0.0, 0.0, x, y + h)
     chart = page_chart(ctx, page, link_ids)
     draw_chart(canvas, chart, ctx.font, view)

@@ -78,7 +78,7 @@ def render_pptx(design: Design, options: ExportOptions | None = None) -> tuple[b
 
     _, refs = split_links(design, book)  # links are listed as references; boxes and lines are shapes
     names = design.departments
-    x0, _, cw, ch = ctx.frame.content
+    x0, _, cw, _ = ctx.frame.content
     top0 = ctx.frame.margin + TITLE_PT + 10
     scale = min(book.scale, cw / book.area[0], (height - top0 - ctx.frame.margin) / book.area[1])
     for i, page in enumerate(book.pages):

@@ -66,6 +66,19 @@ def reporting_path(p: QRectF, c: QRectF) -> QPainterPath:
     return path
 
 
+def route_path(points: list[tuple[float, float]]) -> QPainterPath:
+    """A route of the shared router as a path with rounded corners (canvas and printer)."""
+    path = QPainterPath()
+    for step in rounded(points):
+        if step[0] == "M":
+            path.moveTo(*step[1])
+        elif step[0] == "L":
+            path.lineTo(*step[1])
+        else:
+            path.quadTo(QPointF(*step[1]), QPointF(*step[2]))
+    return path
+
+
 class ReportingLineItem(QGraphicsPathItem):
     """The solid connector from a department to its parent (keyed by the child's id)."""
 
@@ -148,16 +161,8 @@ class LinkItem(QGraphicsPathItem):
     def set_route(self, points: list[tuple[float, float]], label_at: tuple[float, float] | None) -> None:
         """The shared router's route (orgdesigner.routing): orthogonal, rounded corners, label on free space."""
         self.route = points
-        path = QPainterPath()
-        last = points[0]
-        for step in rounded(points):
-            if step[0] == "M":
-                path.moveTo(*step[1])
-            elif step[0] == "L":
-                path.lineTo(*step[1])
-            else:
-                path.quadTo(QPointF(*step[1]), QPointF(*step[2]))
-            last = step[-1]
+        path = route_path(points)
+        last = points[-1]
         self._arrow = QPolygonF()
         if self.directed and len(points) >= 2:
             (qx, qy), (bx, by) = points[-2], last
