@@ -206,6 +206,14 @@
         <translation>导出(&amp;E)...</translation>
     </message>
     <message>
+        <source>P&amp;rint...</source>
+        <translation>打印(&amp;R)...</translation>
+    </message>
+    <message>
+        <source>Print the chart (as a chart book when it is big) with a preview</source>
+        <translation>打印组织图（较大时按分册打印），带预览</translation>
+    </message>
+    <message>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
@@ -386,8 +394,8 @@
         <translation>末级部门紧凑堆叠</translation>
     </message>
     <message>
-        <source>Auto layout stacks departments without children in a column</source>
-        <translation>自动布局时把没有下级的部门排成一列</translation>
+        <source>Auto layout stacks departments without children in a column (four or more under one manager)</source>
+        <translation>自动布局时把没有下级的部门排成一列（同一上级下有四个或更多时）</translation>
     </message>
     <message>
         <source>Align &amp;Left</source>
@@ -665,6 +673,10 @@
         <translation>分页拼接：分到多页</translation>
     </message>
     <message>
+        <source>Chart book: a page per branch, with an index</source>
+        <translation>分册：每个分支一页，附索引</translation>
+    </message>
+    <message>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
@@ -781,6 +793,10 @@
     <message>
         <source>the chart in a %1 x %2 grid of tiles: %3 pages with the overview</source>
         <translation>组织图分为 %1 × %2 块：含总览共 %3 页</translation>
+    </message>
+    <message>
+        <source>the chart as a book of %1 pages and an index of %2</source>
+        <translation>组织图分册共 %1 页，索引 %2 页</translation>
     </message>
     <message>
         <source>The smallest name on the chart would be %1 pt: choose tiles, a larger scale or larger paper.</source>
@@ -1446,6 +1462,10 @@
     <message>
         <source>Save design as</source>
         <translation>方案另存为</translation>
+    </message>
+    <message>
+        <source>Printing is not available in this installation.</source>
+        <translation>此安装中无法打印。</translation>
     </message>
     <message>
         <source>Exported {name}</source>
