@@ -161,18 +161,12 @@ def read_posts(table: Table, mapping: dict[str, str], report: ImportReport,
     if blank_rows:
         report.add("blank-row", "info", f"{len(blank_rows)} blank row{'s' if len(blank_rows) > 1 else ''}",
                    "skipped", rows=blank_rows, zh=(f"{len(blank_rows)} 个空行", "已跳过"))
-    if vacant_rows:
-        n = len(vacant_rows)
-        report.add("vacant", "info",
-                   f"{n} leader cell{'s say' if n > 1 else ' says'} the post is vacant (Vacant, Eliminated, 空缺)",
-                   "no leader; the post is marked vacant", rows=vacant_rows,
-                   zh=(f"{n} 个负责人单元格表示岗位空缺（Vacant、Eliminated、空缺）", "不设负责人；标记为空缺岗位"))
-    if undisclosed_rows:
-        n = len(undisclosed_rows)
-        report.add("undisclosed", "info",
-                   f"{n} leader cell{'s withhold' if n > 1 else ' withholds'} the name (N/D: not disclosed)",
-                   "no leader; the notes say the name is not disclosed", rows=undisclosed_rows,
-                   zh=(f"{n} 个负责人单元格未公开姓名（N/D：未公开）", "不设负责人；在备注中注明姓名未公开"))
+    for code, rows in (("vacant", vacant_rows), ("undisclosed", undisclosed_rows)):
+        if rows:
+            verbs, what, action, what_zh, action_zh = _NO_LEADER_TEXT[code]
+            n = len(rows)
+            report.add(code, "info", f"{n} leader cell{'s' if n > 1 else ''} {verbs[n > 1]} {what}",
+                       action, rows=rows, zh=(f"{n} {what_zh}", action_zh))
     _report_issues(issues, report)
     return posts
 
@@ -184,6 +178,14 @@ _ISSUE_TEXT = {
     "bad-color": ("warning", "colour is not #rrggbb", "used the default colour"),
     "long-row": ("warning", "more cells than the header has columns",
                  "the extra cells are kept in notes"),
+}
+_NO_LEADER_TEXT = {  # (verb for one / several, what, action, and the same in Chinese)
+    "vacant": (("says", "say"), "the post is vacant (Vacant, Eliminated, 空缺)",
+               "no leader; the post is marked vacant",
+               "个负责人单元格表示岗位空缺（Vacant、Eliminated、空缺）", "不设负责人；标记为空缺岗位"),
+    "undisclosed": (("withholds", "withhold"), "the name (N/D: not disclosed)",
+                    "no leader; the notes say the name is not disclosed",
+                    "个负责人单元格未公开姓名（N/D：未公开）", "不设负责人；在备注中注明姓名未公开"),
 }
 _ISSUE_TEXT_ZH = {
     "empty-id": ("没有编号", "编号设为 row-N（无法再按原编号向它汇报）"),
