@@ -78,6 +78,9 @@ class PagePlan:
         if language == "zh":
             chart = (f"组织图分 {self.tiles[0]} × {self.tiles[1]} 块 + 总览"
                      if self.chart_mode == "tiles" else "组织图在一页上")
+            if self.chart_mode == "book" and "chart" in self.sections:
+                chart = (f"组织图分册 {self.sections['chart'][1]} 页"
+                         + (f" + 索引 {self.sections['index'][1]} 页" if "index" in self.sections else ""))
             font = self.font + ("" if self.font_embedded else "（未嵌入）")
             orientation = {"portrait": "纵向", "landscape": "横向"}.get(self.orientation, self.orientation)
             return (f"{self.page_count} 页，{self.paper} {orientation}，{chart}，"
