@@ -12,12 +12,19 @@ Every error is a `RepositoryError` whose text is one line naming the server
 dialect are not loaded by commands that do not touch a repository.
 """
 
-from .connection import (
-    EditConflict, RepoRef, RepositoryError, StaleBaseError, display_url, is_repository, parse_ref,
-)
-from .migrations import init_repository, open_repository
-from .store import list_designs, log, pull, push
+from importlib import import_module
 
-__all__ = ["EditConflict", "RepoRef", "RepositoryError", "StaleBaseError", "display_url",
-           "init_repository", "is_repository", "list_designs", "log", "open_repository",
-           "parse_ref", "pull", "push"]
+_EXPORTS = {
+    "EditConflict": "connection", "RepoRef": "connection", "RepositoryError": "connection",
+    "StaleBaseError": "connection", "display_url": "connection", "is_repository": "connection",
+    "parse_ref": "connection", "init_repository": "migrations", "open_repository": "migrations",
+    "list_designs": "store", "log": "store", "pull": "store", "push": "store",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    """Load the submodule on first use: the CLI must not import SQLAlchemy/Alembic to start."""
+    if name not in _EXPORTS:
+        raise AttributeError(name)
+    return getattr(import_module(f".{_EXPORTS[name]}", __name__), name)

@@ -19,6 +19,9 @@ import time
 from pathlib import Path
 
 
+PASSWORD_ROLE = "orgdesigner_password_check"
+
+
 def find_bin_dir() -> Path | None:
     """The folder holding initdb/pg_ctl/postgres: $PG_BINDIR, Debian's newest, or PATH."""
     candidates = [os.environ.get("PG_BINDIR", "")]
@@ -74,6 +77,10 @@ class PrivateServer:
     def start(self) -> "PrivateServer":
         self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", self.user,
                   "-E", "UTF8", "--locale=C", "--no-sync")
+        # Trust for everyone on the loopback, except one role that must give its password:
+        # the tests check what a wrong password looks like.
+        hba = self.data / "pg_hba.conf"
+        hba.write_text(f"host all {PASSWORD_ROLE} 127.0.0.1/32 scram-sha-256\n" + hba.read_text())
         for attempt in range(5):
             self.port = free_port()
             options = (f"-c listen_addresses=127.0.0.1 -p {self.port} "
