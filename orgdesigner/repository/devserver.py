@@ -105,10 +105,19 @@ class PrivateServer:
 
 
 def main() -> None:  # pragma: no cover - a developer's convenience
-    """`python -m orgdesigner.repository.devserver`: start one, print its URL, stop on Ctrl+C."""
-    server = PrivateServer().start()
-    print(server.url, flush=True)
+    """`python -m orgdesigner.repository.devserver`: start one, print its URL, stop on
+    Ctrl+C or SIGTERM (what `.ci/run` sends when the test run ends)."""
+    import signal
+
+    def _stop(*_):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
+    server = PrivateServer()
     try:
+        server.start()
+        print(server.url, flush=True)
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:
