@@ -129,6 +129,7 @@ changes = Table(
     Column("kind", Text, nullable=False),  # departments, links, functions, responsibilities, design, reload
     Column("key", Text, nullable=False),  # object id; "function_id department_id" for roles
     Column("client", Text, nullable=False, default=""),
+    Column("user_name", Text, nullable=False, default=""),
     Index("changes_by_design", "design_id", "seq"),
 )
 

@@ -103,7 +103,7 @@ def push(design: Design, ref: RepoRef, *, comment: str = "", force: bool = False
                 design_id=row.id, number=number, saved_by=user, saved_at=now,
                 comment=comment, departments=len(design.departments), edits=edits,
                 meta=json.dumps(meta, ensure_ascii=False)))
-            journal(conn, row.id, "reload", str(number), "")
+            journal(conn, row.id, "reload", str(number), "", user)
             rows.set_origin(design, ref.name, number, edits, design.id)
             return number
 
@@ -151,10 +151,12 @@ def _freeze(conn: Connection, design_id: int, number: int) -> None:
             f"WHERE design_id = :d AND revision = {S.LIVE}"), {"n": number, "d": design_id})
 
 
-def journal(conn: Connection, design_id: int, kind: str, key: str, client: str) -> int:
+def journal(conn: Connection, design_id: int, kind: str, key: str, client: str,
+            user: str = "") -> int:
     """Record one change for the live editors and wake them (NOTIFY is sent at commit)."""
-    seq = conn.execute(insert(S.changes).values(design_id=design_id, kind=kind, key=key,
-                                                client=client).returning(S.changes.c.seq)).scalar()
+    seq = conn.execute(insert(S.changes).values(
+        design_id=design_id, kind=kind, key=key, client=client, user_name=user,
+    ).returning(S.changes.c.seq)).scalar()
     conn.execute(text("SELECT pg_notify(:c, :p)"), {"c": S.CHANNEL, "p": f"{design_id} {seq}"})
     return seq
 

@@ -1,0 +1,152 @@
+"""Applying a server row to the local model through its ordinary methods.
+
+So a remote edit emits the same events as a local one: the canvas, the docks
+and the validator follow without knowing where the edit came from. Each
+function makes the local object equal to the row (or removes it); raises
+ModelError when the model refuses (the session then resyncs everything).
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING, Any
+
+from ..design import INFO_FIELDS, Design
+from ..entities import DEPARTMENT_FIELDS, FUNCTION_FIELDS, LINK_FIELDS
+from . import live_sql, rows
+
+if TYPE_CHECKING:
+    from .live import LiveSession
+
+_INFO_COLUMNS = {"name": "title", "description": "description", "author": "author",
+                 "language": "language"}
+
+
+def _index(session: "LiveSession", kind: str, row: Any) -> int:
+    """Where the object goes locally: after every known object that sorts before it."""
+    index = bisect.bisect_left(session._order[kind], (row.position, row.id))
+    return min(index, len(getattr(session.design, kind)))
+
+
+def _diff(local: Any, remote: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    out = {}
+    for name in names:
+        mine, theirs = getattr(local, name), getattr(remote, name)
+        if getattr(mine, "value", mine) != getattr(theirs, "value", theirs):
+            out[name] = theirs
+    return out
+
+
+def _design(design: Design, row: Any) -> None:
+    changes: dict[str, Any] = {}
+    for field in INFO_FIELDS:
+        value = getattr(row, _INFO_COLUMNS[field])
+        if getattr(design, field) != value:
+            changes[field] = value
+    theirs = live_sql.settings_of(row)
+    mine = rows.plain_settings(design)
+    for key in set(theirs) | set(mine):
+        if theirs.get(key) != mine.get(key):
+            changes[f"settings.{key}"] = theirs.get(key)
+    if changes:
+        design.update_info(**changes)
+
+
+def _department(session: "LiveSession", row: Any | None, obj_id: str) -> None:
+    design = session.design
+    local = design.departments.get(obj_id)
+    if row is None:
+        if local is not None:
+            design.remove_department(obj_id, reparent_to_parent=True)
+        return
+    remote = rows.department_of(row)
+    if local is None:
+        design.add_department(remote, _index(session, "departments", row))
+        return
+    if local.parent != remote.parent:
+        design.set_parent(obj_id, remote.parent)
+    changes = _diff(local, remote, DEPARTMENT_FIELDS)
+    if changes:
+        design.update_department(obj_id, **changes)
+
+
+def _link(session: "LiveSession", row: Any | None, obj_id: str) -> None:
+    design = session.design
+    local = design.links.get(obj_id)
+    if row is None:
+        if local is not None:
+            design.remove_link(obj_id)
+        return
+    remote = rows.link_of(row)
+    if local is not None and (local.source, local.target) != (remote.source, remote.target):
+        design.remove_link(obj_id)
+        local = None
+    if local is None:
+        design.add_link(remote, _index(session, "links", row))
+        return
+    changes = _diff(local, remote, LINK_FIELDS)
+    if changes:
+        design.update_link(obj_id, **changes)
+
+
+def _function(session: "LiveSession", row: Any | None, obj_id: str) -> None:
+    design = session.design
+    local = design.functions.get(obj_id)
+    if row is None:
+        if local is not None:
+            design.remove_function(obj_id)
+        return
+    remote = rows.function_of(row)
+    if local is None:
+        design.add_function(remote, _index(session, "functions", row))
+        return
+    changes = _diff(local, remote, FUNCTION_FIELDS)
+    if changes:
+        design.update_function(obj_id, **changes)
+
+
+def _role(session: "LiveSession", row: Any | None, key: str) -> None:
+    design = session.design
+    function_id, dept_id = live_sql.split_role_key(key)
+    if row is None:
+        if function_id in design.functions and dept_id in design.departments:
+            design.set_role(function_id, dept_id, None)
+        return
+    design.set_role(function_id, dept_id, row.role)
+
+
+def apply_row(session: "LiveSession", key: tuple[str, str], row: Any | None) -> None:
+    kind, obj = key
+    if kind == "design":
+        if row is not None:
+            _design(session.design, row)
+    elif kind == "departments":
+        _department(session, row, obj)
+    elif kind == "links":
+        _link(session, row, obj)
+    elif kind == "functions":
+        _function(session, row, obj)
+    elif kind == "responsibilities":
+        _role(session, row, obj)
+
+
+def describe_object(design: Design, kind: str, obj: str) -> str:
+    """How a conflict message names the object: 「市场部」, 「市场部」–「销售部」 ..."""
+    def dept(dept_id: str) -> str:
+        found = design.departments.get(dept_id)
+        return f"「{found.name}」" if found is not None else "a department"
+
+    if kind == "departments":
+        return dept(obj)
+    if kind == "links":
+        link = design.links.get(obj)
+        return f"{dept(link.source)}–{dept(link.target)}" if link is not None else "a link"
+    if kind == "functions":
+        function = design.functions.get(obj)
+        return f"「{function.name}」" if function is not None else "a function"
+    if kind == "responsibilities":
+        function_id, dept_id = live_sql.split_role_key(obj)
+        function = design.functions.get(function_id)
+        name = function.name if function is not None else "?"
+        return f"{dept(dept_id)}/「{name}」"
+    return f"「{design.name}」"

@@ -1,0 +1,202 @@
+"""The server side of one live edit: a short transaction with per-object version checks.
+
+`send_change` runs inside a transaction that first locks the design's row,
+so all writers of one design take turns for a few milliseconds (no
+deadlocks: one lock, always taken first) and the reference checks below
+see a stable design: a parent that still exists and makes no cycle, link
+ends that exist and no duplicate link, a role's function and department.
+Deleting a department or function also removes what refers to it on the
+server (links, roles; children move up), journaled so every editor follows.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import Connection, and_, delete, or_, select, text, update
+
+from . import schema as S
+from .store import journal
+
+SEP = "\x1f"  # between function id and department id in a responsibility's key
+
+
+class Refused(Exception):
+    """The change cannot be applied on the server; `str()` says why (for the user)."""
+
+
+def role_key(function_id: str, department_id: str) -> str:
+    return f"{function_id}{SEP}{department_id}"
+
+
+def split_role_key(key: str) -> tuple[str, str]:
+    function_id, _, department_id = key.partition(SEP)
+    return function_id, department_id
+
+
+def _where(kind: str, design_id: int, key: str):
+    table = S.CONTENT[kind]
+    base = [table.c.design_id == design_id, table.c.revision == S.LIVE]
+    if kind == "responsibilities":
+        f, d = split_role_key(key)
+        return table, and_(*base, table.c.function_id == f, table.c.department_id == d)
+    return table, and_(*base, table.c.id == key)
+
+
+def fetch(conn: Connection, design_id: int, kind: str, key: str) -> Any | None:
+    """The live row of one object (None if absent); `design` gives the designs row."""
+    if kind == "design":
+        return conn.execute(select(S.designs).where(S.designs.c.id == design_id)).first()
+    table, where = _where(kind, design_id, key)
+    return conn.execute(select(table).where(where)).first()
+
+
+def last_editor(conn: Connection, design_id: int, kind: str, key: str) -> str:
+    return conn.execute(select(S.changes.c.user_name).where(
+        S.changes.c.design_id == design_id, S.changes.c.kind == kind, S.changes.c.key == key,
+    ).order_by(S.changes.c.seq.desc()).limit(1)).scalar() or "someone"
+
+
+def _exists(conn: Connection, design_id: int, kind: str, key: str) -> bool:
+    return fetch(conn, design_id, kind, key) is not None
+
+
+def _check_parent(conn: Connection, design_id: int, dept_id: str, parent: str | None) -> None:
+    if parent is None:
+        return
+    chain = conn.execute(text(f"""
+        WITH RECURSIVE up(id, parent_id, depth) AS (
+            SELECT id, parent_id, 0 FROM {S.SCHEMA}.departments
+             WHERE design_id = :d AND revision = 0 AND id = :p
+            UNION ALL
+            SELECT x.id, x.parent_id, up.depth + 1 FROM {S.SCHEMA}.departments x
+              JOIN up ON x.id = up.parent_id
+             WHERE x.design_id = :d AND x.revision = 0 AND up.depth < 100000
+        ) SELECT id FROM up"""), {"d": design_id, "p": parent}).scalars().all()
+    if not chain:
+        raise Refused("its new parent department was deleted by someone else")
+    if dept_id in chain:
+        raise Refused("someone else's change of reporting lines would make a cycle with it")
+
+
+def _check_link(conn: Connection, design_id: int, row: dict[str, Any]) -> None:
+    for end in (row["source_id"], row["target_id"]):
+        if not _exists(conn, design_id, "departments", end):
+            raise Refused("a department it connects was deleted by someone else")
+    t = S.links
+    same_kind = [t.c.design_id == design_id, t.c.revision == S.LIVE, t.c.kind == row["kind"],
+                 t.c.id != row["id"]]
+    forward = and_(t.c.source_id == row["source_id"], t.c.target_id == row["target_id"])
+    backward = and_(t.c.source_id == row["target_id"], t.c.target_id == row["source_id"])
+    if row["directed"]:
+        match = and_(*same_kind, t.c.directed.is_(True), forward)
+    else:
+        match = and_(*same_kind, t.c.directed.is_(False), or_(forward, backward))
+    if conn.execute(select(t.c.id).where(match).limit(1)).first() is not None:
+        raise Refused("someone else added the same link meanwhile")
+
+
+def _check_references(conn: Connection, design_id: int, kind: str, row: dict[str, Any]) -> None:
+    if kind == "departments":
+        _check_parent(conn, design_id, row["id"], row["parent_id"])
+    elif kind == "links":
+        _check_link(conn, design_id, row)
+    elif kind == "responsibilities":
+        if not _exists(conn, design_id, "functions", row["function_id"]) or \
+                not _exists(conn, design_id, "departments", row["department_id"]):
+            raise Refused("its function or department was deleted by someone else")
+
+
+def _cascade(conn: Connection, design_id: int, kind: str, key: str, journal_it) -> None:
+    """Remove what refers to a deleted department or function (each journaled)."""
+    roles = S.responsibilities
+    live = [roles.c.design_id == design_id, roles.c.revision == S.LIVE]
+    if kind == "functions":
+        gone = conn.execute(delete(roles).where(*live, roles.c.function_id == key)
+                            .returning(roles.c.function_id, roles.c.department_id)).all()
+        for f, d in gone:
+            journal_it("responsibilities", role_key(f, d))
+        return
+    if kind != "departments":
+        return
+    links = S.links
+    gone_links = conn.execute(delete(links).where(
+        links.c.design_id == design_id, links.c.revision == S.LIVE,
+        or_(links.c.source_id == key, links.c.target_id == key)).returning(links.c.id)).scalars()
+    for link_id in list(gone_links):
+        journal_it("links", link_id)
+    for f, d in conn.execute(delete(roles).where(*live, roles.c.department_id == key)
+                             .returning(roles.c.function_id, roles.c.department_id)).all():
+        journal_it("responsibilities", role_key(f, d))
+    depts = S.departments
+    parent = conn.execute(select(depts.c.parent_id).where(
+        depts.c.design_id == design_id, depts.c.revision == S.LIVE, depts.c.id == key)).scalar()
+    moved = conn.execute(update(depts).where(
+        depts.c.design_id == design_id, depts.c.revision == S.LIVE, depts.c.parent_id == key,
+    ).values(parent_id=parent, row_version=depts.c.row_version + 1).returning(depts.c.id)).scalars()
+    for child in list(moved):
+        journal_it("departments", child)
+
+
+def send_change(conn: Connection, design_id: int, kind: str, key: str, base: int,
+                row: dict[str, Any] | None, *, client: str, user: str, now: str) -> int:
+    """Write one object's new state (None: delete) if the server still has version `base`.
+
+    Returns the new row version (0 after a delete). Raises Refused with the
+    reason, after which the caller rolls back.
+    """
+    conn.execute(select(S.designs.c.id).where(S.designs.c.id == design_id).with_for_update())
+    current = fetch(conn, design_id, kind, key)
+    found = 0 if current is None else current.row_version
+    if found != base:
+        who = last_editor(conn, design_id, kind, key)
+        action = "deleted" if current is None else "changed"
+        raise Refused(f"{who} {action} it meanwhile")
+    written: list[tuple[str, str]] = []
+
+    def journal_it(k: str, obj: str) -> None:
+        written.append((k, obj))
+
+    if kind == "design":
+        assert row is not None
+        conn.execute(update(S.designs).where(S.designs.c.id == design_id)
+                     .values(**row, row_version=found + 1))
+        new_version = found + 1
+    elif row is None:
+        if current is None:
+            return 0
+        _cascade(conn, design_id, kind, key, journal_it)
+        table, where = _where(kind, design_id, key)
+        conn.execute(delete(table).where(where))
+        new_version = 0
+    else:
+        _check_references(conn, design_id, kind, row)
+        table, where = _where(kind, design_id, key)
+        if current is None:
+            conn.execute(table.insert().values(**row, design_id=design_id, revision=S.LIVE,
+                                               row_version=1))
+            new_version = 1
+        else:
+            values = {k: v for k, v in row.items() if k != "position"}
+            conn.execute(update(table).where(where).values(**values, row_version=found + 1))
+            new_version = found + 1
+    written.append((kind, key))
+    for k, obj in written:
+        journal(conn, design_id, k, obj, client, user)
+    conn.execute(update(S.designs).where(S.designs.c.id == design_id).values(
+        edits=S.designs.c.edits + 1, changed_by=user, changed_at=now))
+    return new_version
+
+
+def design_values(meta: dict[str, Any]) -> dict[str, Any]:
+    """The designs-row columns a live edit of the design's properties writes."""
+    return {k: meta[k] for k in ("title", "description", "author", "language", "settings")}
+
+
+def settings_of(row: Any) -> dict[str, Any]:
+    try:
+        value = json.loads(row.settings or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
