@@ -70,6 +70,7 @@ class LiveSession:
         self.on_conflict: Callable[[str], None] | None = None
         self.on_status: Callable[[bool, str], None] | None = None
         self._applying = False
+        self._stale: dict[Key, None] = {}  # refused objects to show as the server has them
         self._listener: Any = None
         self._next_retry = 0.0
         self._next_presence = 0.0
@@ -241,7 +242,10 @@ class LiveSession:
         message = (f"your change to {what} was not saved: {reason}; it is shown as it is now "
                    f"/ 你对{what}的修改未保存：{reason}；现显示为最新内容")
         self.conflicts.append(message)
-        self._refresh([(kind, obj)], force=True)
+        # Shown as the server has it at the next poll: this runs inside the model's event
+        # delivery (maybe mid-way through a deletion's cascade), where changing the model
+        # again would corrupt it.
+        self._stale[(kind, obj)] = None
         if self.on_conflict is not None:
             self.on_conflict(message)
 
@@ -258,6 +262,9 @@ class LiveSession:
                 return 0
         self._wait(timeout)
         try:
+            if self._stale:
+                stale, self._stale = list(self._stale), {}
+                self._refresh(stale, force=True)
             applied = self._catch_up()
             if time.monotonic() >= self._next_presence:
                 self._touch_presence()
