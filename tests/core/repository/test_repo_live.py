@@ -39,10 +39,10 @@ def clients(ref):
         s.close()
 
 
-def settle(*sessions, rounds: int = 3) -> None:
+def settle(*sessions, rounds: int = 2) -> None:
     for _ in range(rounds):
         for s in sessions:
-            s.poll(0.05)
+            s.poll(0)
 
 
 def by_name(design, name):
