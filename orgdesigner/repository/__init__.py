@@ -20,7 +20,10 @@ _EXPORTS = {
     "parse_ref": "connection", "init_repository": "migrations", "open_repository": "migrations",
     "list_designs": "store", "log": "store", "pull": "store", "push": "store",
 }
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "EditConflict", "RepoRef", "RepositoryError", "StaleBaseError", "display_url", "init_repository",
+    "is_repository", "list_designs", "log", "open_repository", "parse_ref", "pull", "push",
+]
 
 
 def __getattr__(name: str):

@@ -18,7 +18,6 @@ import tempfile
 import time
 from pathlib import Path
 
-
 PASSWORD_ROLE = "orgdesigner_password_check"
 
 
@@ -74,7 +73,7 @@ class PrivateServer:
         if result.returncode != 0:
             raise RuntimeError(f"{args[0]} failed: {(result.stderr or result.stdout).strip()[-500:]}")
 
-    def start(self) -> "PrivateServer":
+    def start(self) -> PrivateServer:
         self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", self.user,
                   "-E", "UTF8", "--locale=C", "--no-sync")
         # Trust for everyone on the loopback, except one role that must give its password:

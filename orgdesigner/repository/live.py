@@ -25,7 +25,8 @@ import select as io_select
 import socket
 import time
 import uuid
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
@@ -33,8 +34,16 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from .. import events as ev
 from ..design import Design, now_iso
 from ..errors import ModelError
-from . import live_sql, rows, schema as S
-from .connection import EditConflict, RepoRef, RepositoryError, current_user, describe_error, libpq_url
+from . import live_sql, rows
+from . import schema as S
+from .connection import (
+    EditConflict,
+    RepoRef,
+    RepositoryError,
+    current_user,
+    describe_error,
+    libpq_url,
+)
 from .live_apply import apply_row, describe_object
 from .migrations import open_repository
 from .store import design_row, read_content
@@ -80,7 +89,7 @@ class LiveSession:
 
     # ---------------------------------------------------------------- opening
     @classmethod
-    def open(cls, ref: RepoRef, *, user: str | None = None) -> "LiveSession":
+    def open(cls, ref: RepoRef, *, user: str | None = None) -> LiveSession:
         engine = open_repository(ref.url, pool_size=2, max_overflow=0)
         try:
             with engine.begin() as conn:

@@ -22,7 +22,7 @@ _INFO_COLUMNS = {"name": "title", "description": "description", "author": "autho
                  "language": "language"}
 
 
-def _index(session: "LiveSession", kind: str, row: Any) -> int:
+def _index(session: LiveSession, kind: str, row: Any) -> int:
     """Where the object goes locally: after every known object that sorts before it."""
     index = bisect.bisect_left(session._order[kind], (row.position, row.id))
     return min(index, len(getattr(session.design, kind)))
@@ -52,7 +52,7 @@ def _design(design: Design, row: Any) -> None:
         design.update_info(**changes)
 
 
-def _department(session: "LiveSession", row: Any | None, obj_id: str) -> None:
+def _department(session: LiveSession, row: Any | None, obj_id: str) -> None:
     design = session.design
     local = design.departments.get(obj_id)
     if row is None:
@@ -70,7 +70,7 @@ def _department(session: "LiveSession", row: Any | None, obj_id: str) -> None:
         design.update_department(obj_id, **changes)
 
 
-def _link(session: "LiveSession", row: Any | None, obj_id: str) -> None:
+def _link(session: LiveSession, row: Any | None, obj_id: str) -> None:
     design = session.design
     local = design.links.get(obj_id)
     if row is None:
@@ -89,7 +89,7 @@ def _link(session: "LiveSession", row: Any | None, obj_id: str) -> None:
         design.update_link(obj_id, **changes)
 
 
-def _function(session: "LiveSession", row: Any | None, obj_id: str) -> None:
+def _function(session: LiveSession, row: Any | None, obj_id: str) -> None:
     design = session.design
     local = design.functions.get(obj_id)
     if row is None:
@@ -105,7 +105,7 @@ def _function(session: "LiveSession", row: Any | None, obj_id: str) -> None:
         design.update_function(obj_id, **changes)
 
 
-def _role(session: "LiveSession", row: Any | None, key: str) -> None:
+def _role(session: LiveSession, row: Any | None, key: str) -> None:
     design = session.design
     function_id, dept_id = live_sql.split_role_key(key)
     if row is None:
@@ -115,7 +115,7 @@ def _role(session: "LiveSession", row: Any | None, key: str) -> None:
     design.set_role(function_id, dept_id, row.role)
 
 
-def apply_row(session: "LiveSession", key: tuple[str, str], row: Any | None) -> None:
+def apply_row(session: LiveSession, key: tuple[str, str], row: Any | None) -> None:
     kind, obj = key
     if kind == "design":
         if row is not None:

@@ -9,7 +9,7 @@ step, once released, never changes: a later format adds a step.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from alembic.operations import Operations
 from alembic.runtime.migration import MigrationContext
@@ -17,7 +17,13 @@ from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from . import schema
-from .connection import CONNECT_TIMEOUT, RepositoryError, describe_error, display_url, sqlalchemy_url
+from .connection import (
+    CONNECT_TIMEOUT,
+    RepositoryError,
+    describe_error,
+    display_url,
+    sqlalchemy_url,
+)
 
 Migration = Callable[[Operations, Connection], None]
 

@@ -7,7 +7,8 @@ insert between two objects without renumbering the table.
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from ..design import Design, FileStamp, build_design
 from ..entities import Department, Function, Link
@@ -21,7 +22,7 @@ def department_row(d: Department) -> dict[str, Any]:
             "x": d.x, "y": d.y, "notes": d.notes}
 
 
-def link_row(l: Link) -> dict[str, Any]:  # noqa: E741
+def link_row(l: Link) -> dict[str, Any]:
     return {"id": l.id, "source_id": l.source, "target_id": l.target, "kind": l.kind.value,
             "label": l.label, "directed": bool(l.directed)}
 

@@ -14,8 +14,18 @@ NOTIFY; `versions` is the history (who, when, comment).
 from __future__ import annotations
 
 from sqlalchemy import (
-    BigInteger, Boolean, Column, Float, ForeignKey, Identity, Index, Integer, MetaData,
-    PrimaryKeyConstraint, Table, Text,
+    BigInteger,
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Identity,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    Table,
+    Text,
 )
 
 SCHEMA = "orgdesigner"

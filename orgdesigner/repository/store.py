@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, text, update
@@ -20,7 +20,12 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..design import Design, now_iso
 from . import rows, schema
 from .connection import (
-    RepoRef, RepositoryError, StaleBaseError, current_user, describe_error, display_url,
+    RepoRef,
+    RepositoryError,
+    StaleBaseError,
+    current_user,
+    describe_error,
+    display_url,
 )
 from .migrations import open_repository
 
@@ -42,7 +47,7 @@ def when(iso: str) -> str:
         moment = datetime.fromisoformat(iso).astimezone()
     except (ValueError, TypeError):
         return iso or "an unknown time"
-    if moment.date() == datetime.now(timezone.utc).astimezone().date():
+    if moment.date() == datetime.now(UTC).astimezone().date():
         return moment.strftime("%H:%M")
     return moment.strftime("%Y-%m-%d %H:%M")
 

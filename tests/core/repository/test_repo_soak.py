@@ -47,7 +47,7 @@ def _writer(session: LiveSession, seed: int, accepted: list, errors: list) -> No
                 ops.AddDepartment(Department(name=f"新部门 {seed}-{n}", parent=dept_id)).apply(design)
             elif design.departments[dept_id].parent is not None:
                 ops.RemoveDepartment(dept_id).apply(design)
-    except Exception as exc:  # reported by the test, not lost in the thread
+    except Exception:  # reported by the test, not lost in the thread
         import traceback
         errors.append(traceback.format_exc())
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from orgdesigner.repository import RepoRef, StaleBaseError, list_designs, log, pull, push
+from orgdesigner.repository import (
+    RepoRef,
+    StaleBaseError,
+    list_designs,
+    log,
+    pull,
+    push,
+)
 from orgdesigner.repository.rows import ORIGIN, origin_of
 from tests.core.factories import sample_design
 
