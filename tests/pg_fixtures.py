@@ -1,4 +1,5 @@
-"""A PostgreSQL server for the repository tests, and a fresh database per test.
+"""A PostgreSQL server for the repository tests, and a fresh database per test
+(made available to every test by tests/conftest.py).
 
 Our own fixture rather than pytest-postgresql: we need the same private
 server outside pytest too (`.ci/run`, the benchmarks, developers:
