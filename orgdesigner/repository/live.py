@@ -211,14 +211,15 @@ class LiveSession:
                                                client=self.client, user=self.user, now=now_iso())
         except live_sql.Refused as exc:
             self.pending.pop(key, None)
-            self._refused(kind, obj, str(exc))
+            self._refused(kind, obj, str(exc), exc.zh)
             return True
         except DBAPIError as exc:
             if _is_disconnect(exc):
                 self._go_offline(describe_error(exc, self.ref.url))
                 return False
             self.pending.pop(key, None)
-            self._refused(kind, obj, str(describe_error(exc, self.ref.url)))
+            reason = str(describe_error(exc, self.ref.url))
+            self._refused(kind, obj, reason, reason)
             return True
         except SQLAlchemyError as exc:
             self._go_offline(describe_error(exc, self.ref.url))
@@ -246,10 +247,10 @@ class LiveSession:
         if i < len(order) and order[i] == (position, obj):
             del order[i]
 
-    def _refused(self, kind: str, obj: str, reason: str) -> None:
+    def _refused(self, kind: str, obj: str, reason: str, reason_zh: str) -> None:
         what = describe_object(self.design, kind, obj)
-        message = (f"your change to {what} was not saved: {reason}; it is shown as it is now "
-                   f"/ 你对{what}的修改未保存：{reason}；现显示为最新内容")
+        message = (f"Your change to {what} was not saved: {reason}; it is shown as it is now. "
+                   f"你对{what}的修改未保存：{reason_zh}；现显示为最新内容。")
         self.conflicts.append(message)
         # Shown as the server has it at the next poll: this runs inside the model's event
         # delivery (maybe mid-way through a deletion's cascade), where changing the model

@@ -23,7 +23,11 @@ SEP = "\x1f"  # between function id and department id in a responsibility's key
 
 
 class Refused(Exception):
-    """The change cannot be applied on the server; `str()` says why (for the user)."""
+    """The change cannot be applied on the server; `str()` says why in English, `zh` in Chinese."""
+
+    def __init__(self, en: str, zh: str):
+        super().__init__(en)
+        self.zh = zh
 
 
 def role_key(function_id: str, department_id: str) -> str:
@@ -75,15 +79,18 @@ def _check_parent(conn: Connection, design_id: int, dept_id: str, parent: str | 
              WHERE x.design_id = :d AND x.revision = 0 AND up.depth < 100000
         ) SELECT id FROM up"""), {"d": design_id, "p": parent}).scalars().all()
     if not chain:
-        raise Refused("its new parent department was deleted by someone else")
+        raise Refused("its new parent department was deleted by someone else",
+                          "它的新上级部门已被他人删除")
     if dept_id in chain:
-        raise Refused("someone else's change of reporting lines would make a cycle with it")
+        raise Refused("someone else's change of reporting lines would make a cycle with it",
+                          "与他人对汇报关系的修改会形成循环")
 
 
 def _check_link(conn: Connection, design_id: int, row: dict[str, Any]) -> None:
     for end in (row["source_id"], row["target_id"]):
         if not _exists(conn, design_id, "departments", end):
-            raise Refused("a department it connects was deleted by someone else")
+            raise Refused("a department it connects was deleted by someone else",
+                          "它连接的部门已被他人删除")
     t = S.links
     same_kind = [t.c.design_id == design_id, t.c.revision == S.LIVE, t.c.kind == row["kind"],
                  t.c.id != row["id"]]
@@ -94,7 +101,8 @@ def _check_link(conn: Connection, design_id: int, row: dict[str, Any]) -> None:
     else:
         match = and_(*same_kind, t.c.directed.is_(False), or_(forward, backward))
     if conn.execute(select(t.c.id).where(match).limit(1)).first() is not None:
-        raise Refused("someone else added the same link meanwhile")
+        raise Refused("someone else added the same link meanwhile",
+                          "他人已添加了相同的连线")
 
 
 def _check_references(conn: Connection, design_id: int, kind: str, row: dict[str, Any]) -> None:
@@ -105,7 +113,8 @@ def _check_references(conn: Connection, design_id: int, kind: str, row: dict[str
     elif kind == "responsibilities":
         if not _exists(conn, design_id, "functions", row["function_id"]) or \
                 not _exists(conn, design_id, "departments", row["department_id"]):
-            raise Refused("its function or department was deleted by someone else")
+            raise Refused("its function or department was deleted by someone else",
+                          "它的职能或部门已被他人删除")
 
 
 def _cascade(conn: Connection, design_id: int, kind: str, key: str, journal_it) -> None:
@@ -151,8 +160,9 @@ def send_change(conn: Connection, design_id: int, kind: str, key: str, base: int
     found = 0 if current is None else current.row_version
     if found != base:
         who = last_editor(conn, design_id, kind, key)
-        action = "deleted" if current is None else "changed"
-        raise Refused(f"{who} {action} it meanwhile")
+        if current is None:
+            raise Refused(f"{who} deleted it meanwhile", f"{who} 已将其删除")
+        raise Refused(f"{who} changed it meanwhile", f"{who} 已先修改了它")
     written: list[tuple[str, str]] = []
 
     def journal_it(k: str, obj: str) -> None:

@@ -120,7 +120,7 @@ class RepositoryDesign(QObject):
 
     def _on_conflict(self, message: str) -> None:
         self.last_conflict = message
-        self.window.banner.setText(tr("Not saved: {message}").format(message=message))
+        self.window.banner.setText(message)
         self.window.banner.show()
         self.window.show_message(message)
 

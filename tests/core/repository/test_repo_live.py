@@ -81,6 +81,7 @@ def test_conflicting_edit_is_refused_and_reported(clients):
     ops.UpdateDepartment(mkt, {"leader": "B 的人选"}).apply(b.design)  # b had not seen a's edit
     assert len(b.conflicts) == 1 and seen == b.conflicts
     assert "王丽 changed it meanwhile" in b.conflicts[0] and "「市场部」" in b.conflicts[0]
+    assert "你对「市场部」的修改未保存：王丽 已先修改了它" in b.conflicts[0]
     b.poll(0)
     assert b.design.departments[mkt].leader == "A 的人选"  # shown as it now is
     settle(a, b)
