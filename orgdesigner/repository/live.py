@@ -44,7 +44,7 @@ from .connection import (
     describe_error,
     libpq_url,
 )
-from .live_apply import apply_row, describe_object
+from .live_apply import apply_row, describe_object, keys_of_event
 from .migrations import open_repository
 from .store import design_row, read_content
 
@@ -83,6 +83,7 @@ class LiveSession:
         self._listener: Any = None
         self._next_retry = 0.0
         self._next_presence = 0.0
+        self._since = now_iso()
         self._listen()
         self._touch_presence()
         design.events.subscribe(self._on_event)
@@ -101,7 +102,7 @@ class LiveSession:
                     S.changes.c.design_id == row.id).order_by(S.changes.c.seq.desc())
                     .limit(1)).scalar() or 0
                 design = read_content(conn, row.id, S.LIVE, row._mapping)
-                versions, positions = _versions(conn, row.id)
+                versions, positions = live_sql.read_versions(conn, row.id, ORDERED)
                 versions[("design", "")] = row.row_version
         except RepositoryError:
             engine.dispose()
@@ -138,7 +139,7 @@ class LiveSession:
     def _on_event(self, event: ev.Event) -> None:
         if self._applying:
             return
-        for key in _keys_of(event):
+        for key in keys_of_event(event):
             if key not in self.pending:
                 self.pending[key] = self.versions.get(key, 0)
         self.flush()
@@ -427,19 +428,13 @@ class LiveSession:
 
     # ------------------------------------------------------------------ presence
     def _touch_presence(self) -> None:
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-
         self._next_presence = time.monotonic() + PRESENCE_SECONDS
         if self.engine is None:
             return
-        values = {"design_id": self.design_id, "client": self.client, "user_name": self.user,
-                  "host": socket.gethostname(), "since": now_iso(), "seen": time.time()}
-        stmt = pg_insert(S.presence).values(**values)
-        stmt = stmt.on_conflict_do_update(index_elements=["design_id", "client"],
-                                          set_={"seen": stmt.excluded.seen})
         try:
             with self.engine.begin() as conn:
-                conn.execute(stmt)
+                live_sql.touch_presence(conn, self.design_id, self.client, self.user,
+                                        socket.gethostname(), self._since)
         except SQLAlchemyError as exc:
             self._go_offline(describe_error(exc, self.ref.url))
 
@@ -449,51 +444,9 @@ class LiveSession:
             return []
         try:
             with self.engine.connect() as conn:
-                return list(conn.execute(select(S.presence.c.user_name).where(
-                    S.presence.c.design_id == self.design_id, S.presence.c.client != self.client,
-                    S.presence.c.seen > time.time() - PRESENCE_TIMEOUT,
-                ).order_by(S.presence.c.since)).scalars())
+                return live_sql.present_users(conn, self.design_id, self.client, PRESENCE_TIMEOUT)
         except SQLAlchemyError:
             return []
-
-
-def _versions(conn, design_id: int) -> tuple[dict[Key, int], dict[str, dict[str, float]]]:
-    versions: dict[Key, int] = {}
-    positions: dict[str, dict[str, float]] = {k: {} for k in ORDERED}
-    for kind in ORDERED:
-        t = S.CONTENT[kind]
-        for obj, version, position in conn.execute(select(t.c.id, t.c.row_version, t.c.position)
-                                                   .where(t.c.design_id == design_id,
-                                                          t.c.revision == S.LIVE)):
-            versions[(kind, obj)] = version
-            positions[kind][obj] = position
-    t = S.responsibilities
-    for f, d, version in conn.execute(select(t.c.function_id, t.c.department_id, t.c.row_version)
-                                      .where(t.c.design_id == design_id, t.c.revision == S.LIVE)):
-        versions[("responsibilities", live_sql.role_key(f, d))] = version
-    return versions, positions
-
-
-def _keys_of(event: ev.Event) -> list[Key]:
-    if isinstance(event, (ev.DepartmentAdded, ev.DepartmentRemoved)):
-        return [("departments", event.department.id)]
-    if isinstance(event, (ev.DepartmentChanged, ev.ParentChanged)):
-        return [("departments", event.id)]
-    if isinstance(event, ev.DepartmentsMoved):
-        return [("departments", i) for i in event.positions]
-    if isinstance(event, (ev.LinkAdded, ev.LinkRemoved)):
-        return [("links", event.link.id)]
-    if isinstance(event, ev.LinkChanged):
-        return [("links", event.id)]
-    if isinstance(event, (ev.FunctionAdded, ev.FunctionRemoved)):
-        return [("functions", event.function.id)]
-    if isinstance(event, ev.FunctionChanged):
-        return [("functions", event.id)]
-    if isinstance(event, ev.RoleChanged):
-        return [("responsibilities", live_sql.role_key(event.function, event.department))]
-    if isinstance(event, ev.DesignInfoChanged):
-        return [("design", "")]
-    return []
 
 
 def _is_disconnect(exc: DBAPIError) -> bool:

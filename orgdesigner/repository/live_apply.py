@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING, Any
 
+from .. import events as ev
 from ..design import INFO_FIELDS, Design
 from ..entities import DEPARTMENT_FIELDS, FUNCTION_FIELDS, LINK_FIELDS
 from . import live_sql, rows
@@ -150,3 +151,26 @@ def describe_object(design: Design, kind: str, obj: str) -> str:
         name = function.name if function is not None else "?"
         return f"{dept(dept_id)}/「{name}」"
     return f"「{design.name}」"
+
+
+def keys_of_event(event: ev.Event) -> list[tuple[str, str]]:
+    """The objects a model event changed, as (kind, key) rows to send."""
+    if isinstance(event, (ev.DepartmentAdded, ev.DepartmentRemoved)):
+        return [("departments", event.department.id)]
+    if isinstance(event, (ev.DepartmentChanged, ev.ParentChanged)):
+        return [("departments", event.id)]
+    if isinstance(event, ev.DepartmentsMoved):
+        return [("departments", i) for i in event.positions]
+    if isinstance(event, (ev.LinkAdded, ev.LinkRemoved)):
+        return [("links", event.link.id)]
+    if isinstance(event, ev.LinkChanged):
+        return [("links", event.id)]
+    if isinstance(event, (ev.FunctionAdded, ev.FunctionRemoved)):
+        return [("functions", event.function.id)]
+    if isinstance(event, ev.FunctionChanged):
+        return [("functions", event.id)]
+    if isinstance(event, ev.RoleChanged):
+        return [("responsibilities", live_sql.role_key(event.function, event.department))]
+    if isinstance(event, ev.DesignInfoChanged):
+        return [("design", "")]
+    return []

@@ -12,6 +12,7 @@ server (links, roles; children move up), journaled so every editor follows.
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 
 from sqlalchemy import Connection, and_, delete, or_, select, text, update
@@ -210,3 +211,41 @@ def settings_of(row: Any) -> dict[str, Any]:
     except ValueError:
         return {}
     return value if isinstance(value, dict) else {}
+
+
+def read_versions(conn: Connection, design_id: int, ordered: tuple[str, ...],
+                  ) -> tuple[dict[tuple[str, str], int], dict[str, dict[str, float]]]:
+    """Every live object's row version, and the positions of the ordered kinds."""
+    versions: dict[tuple[str, str], int] = {}
+    positions: dict[str, dict[str, float]] = {k: {} for k in ordered}
+    for kind in ordered:
+        t = S.CONTENT[kind]
+        for obj, version, position in conn.execute(select(t.c.id, t.c.row_version, t.c.position)
+                                                   .where(t.c.design_id == design_id,
+                                                          t.c.revision == S.LIVE)):
+            versions[(kind, obj)] = version
+            positions[kind][obj] = position
+    t = S.responsibilities
+    for f, d, version in conn.execute(select(t.c.function_id, t.c.department_id, t.c.row_version)
+                                      .where(t.c.design_id == design_id, t.c.revision == S.LIVE)):
+        versions[("responsibilities", role_key(f, d))] = version
+    return versions, positions
+
+
+def touch_presence(conn: Connection, design_id: int, client: str, user: str, host: str,
+                   since: str) -> None:
+    """Say (again) that this editor has the design open."""
+    from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+    stmt = pg_insert(S.presence).values(design_id=design_id, client=client, user_name=user,
+                                        host=host, since=since, seen=time.time())
+    conn.execute(stmt.on_conflict_do_update(index_elements=["design_id", "client"],
+                                            set_={"seen": stmt.excluded.seen}))
+
+
+def present_users(conn: Connection, design_id: int, client: str, within: float) -> list[str]:
+    """The other editors seen in the last `within` seconds, earliest first."""
+    return list(conn.execute(select(S.presence.c.user_name).where(
+        S.presence.c.design_id == design_id, S.presence.c.client != client,
+        S.presence.c.seen > time.time() - within,
+    ).order_by(S.presence.c.since)).scalars())
