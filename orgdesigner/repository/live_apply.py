@@ -53,57 +53,34 @@ def _design(design: Design, row: Any) -> None:
         design.update_info(**changes)
 
 
-def _department(session: LiveSession, row: Any | None, obj_id: str) -> None:
-    design = session.design
-    local = design.departments.get(obj_id)
-    if row is None:
-        if local is not None:
-            design.remove_department(obj_id, reparent_to_parent=True)
-        return
-    remote = rows.department_of(row)
-    if local is None:
-        design.add_department(remote, _index(session, "departments", row))
-        return
-    if local.parent != remote.parent:
-        design.set_parent(obj_id, remote.parent)
-    changes = _diff(local, remote, DEPARTMENT_FIELDS)
-    if changes:
-        design.update_department(obj_id, **changes)
+# kind -> (model method suffix, editable fields); e.g. add_link, update_link, remove_link
+_OBJECTS = {"departments": ("department", DEPARTMENT_FIELDS), "links": ("link", LINK_FIELDS),
+            "functions": ("function", FUNCTION_FIELDS)}
 
 
-def _link(session: LiveSession, row: Any | None, obj_id: str) -> None:
+def _object(session: LiveSession, kind: str, row: Any | None, obj_id: str) -> None:
+    """Make one department, link or function equal to its row (or remove it)."""
     design = session.design
-    local = design.links.get(obj_id)
+    noun, fields = _OBJECTS[kind]
+    local = getattr(design, kind).get(obj_id)
+    remove = getattr(design, f"remove_{noun}")
     if row is None:
         if local is not None:
-            design.remove_link(obj_id)
+            remove(obj_id)  # a department's children move up, as on the server
         return
-    remote = rows.link_of(row)
-    if local is not None and (local.source, local.target) != (remote.source, remote.target):
-        design.remove_link(obj_id)
+    remote = rows.OBJECT_OF[kind](row)
+    if kind == "links" and local is not None and \
+            (local.source, local.target) != (remote.source, remote.target):
+        remove(obj_id)
         local = None
     if local is None:
-        design.add_link(remote, _index(session, "links", row))
+        getattr(design, f"add_{noun}")(remote, _index(session, kind, row))
         return
-    changes = _diff(local, remote, LINK_FIELDS)
+    if kind == "departments" and local.parent != remote.parent:
+        design.set_parent(obj_id, remote.parent)
+    changes = _diff(local, remote, fields)
     if changes:
-        design.update_link(obj_id, **changes)
-
-
-def _function(session: LiveSession, row: Any | None, obj_id: str) -> None:
-    design = session.design
-    local = design.functions.get(obj_id)
-    if row is None:
-        if local is not None:
-            design.remove_function(obj_id)
-        return
-    remote = rows.function_of(row)
-    if local is None:
-        design.add_function(remote, _index(session, "functions", row))
-        return
-    changes = _diff(local, remote, FUNCTION_FIELDS)
-    if changes:
-        design.update_function(obj_id, **changes)
+        getattr(design, f"update_{noun}")(obj_id, **changes)
 
 
 def _role(session: LiveSession, row: Any | None, key: str) -> None:
@@ -121,12 +98,8 @@ def apply_row(session: LiveSession, key: tuple[str, str], row: Any | None) -> No
     if kind == "design":
         if row is not None:
             _design(session.design, row)
-    elif kind == "departments":
-        _department(session, row, obj)
-    elif kind == "links":
-        _link(session, row, obj)
-    elif kind == "functions":
-        _function(session, row, obj)
+    elif kind in _OBJECTS:
+        _object(session, kind, row, obj)
     elif kind == "responsibilities":
         _role(session, row, obj)
 
