@@ -139,10 +139,21 @@ def _replace_live(conn: Connection, design_id: int, content: dict[str, list[dict
     for table_name, table in S.CONTENT.items():
         conn.execute(delete(table).where(table.c.design_id == design_id,
                                          table.c.revision == S.LIVE))
-        batch = [r | {"design_id": design_id, "revision": S.LIVE, "row_version": 1}
-                 for r in content[table_name]]
-        if batch:
-            conn.execute(insert(table), batch)
+        _copy_rows(conn, table_name, design_id, content[table_name])
+
+
+def _copy_rows(conn: Connection, table: str, design_id: int, batch: list[dict[str, Any]]) -> None:
+    """Insert many rows with COPY (several times faster than INSERTs for 10,000 departments),
+    on the transaction's own connection."""
+    if not batch:
+        return
+    names = ["design_id", "revision", "row_version", *batch[0]]
+    columns = ", ".join(f'"{n}"' for n in names)
+    raw = conn.connection.driver_connection
+    with raw.cursor() as cursor, cursor.copy(
+            f'COPY {S.SCHEMA}."{table}" ({columns}) FROM STDIN') as copy:
+        for row in batch:
+            copy.write_row((design_id, S.LIVE, 1, *row.values()))
 
 
 def _freeze(conn: Connection, design_id: int, number: int) -> None:
