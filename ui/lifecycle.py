@@ -194,8 +194,7 @@ class LifecycleMixin:
         if self.doc is None:
             return False
         if getattr(self.doc, "is_repository", False):  # every edit is already stored
-            self.show_message(self.doc.save_note())
-            return True
+            return self.doc.save_in_window()
         if self.doc.path is None or self.doc.read_only:
             return self.save_as()
         return self._save_to(None)
@@ -203,6 +202,8 @@ class LifecycleMixin:
     def save_as(self) -> bool:
         if self.doc is None:
             return False
+        if getattr(self.doc, "is_repository", False):  # a .db copy; the design stays live
+            return self.doc.save_copy_in_window()
         start = str(self.doc.path) if self.doc.path else (self.doc.design.name or "design") + ".db"
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save design as"), start,
                                               self.tr("Design files (*.db)"))

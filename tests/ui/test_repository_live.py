@@ -69,8 +69,23 @@ def test_live_edits_both_ways_and_conflicts(window, qtbot, shared):
         assert try_push(w.ctx, ops.UpdateDepartment(dept, {"notes": "我的备注"})) is None
         assert w.banner.isVisible() and "李强 changed it meanwhile" in w.banner.text()
         qtbot.waitUntil(lambda: w.ctx.design.departments[dept].notes == "李强的备注", timeout=10_000)
+        assert w.save() is True and not w.is_modified()
     finally:
         other.close()
+
+
+def test_save_as_writes_a_copy_and_stays_live(window, qtbot, shared, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from orgdesigner import storage
+
+    w = window
+    assert w.open_repository_design(shared.url, "总部")
+    target = tmp_path / "copy"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert w.save_as()
+    assert storage.load(tmp_path / "copy.db").name == sample_design().name
+    assert getattr(w.doc, "is_repository", False) and w.doc.path is None
 
 
 def test_lost_connection_read_only_then_edits_sent(window, qtbot, shared):
@@ -85,6 +100,7 @@ def test_lost_connection_read_only_then_edits_sent(window, qtbot, shared):
         assert try_push(w.ctx, ops.UpdateDepartment(dept, {"leader": "断线时改的"})) is None
         assert w.read_only and w.scene.read_only
         assert w.banner.isVisible() and "Read-only" in w.banner.text() and "1 unsent" in w.banner.text()
+        assert w.save() is False  # an edit waits: closing the window must not drop it silently
         proxy.restore()
         w.doc.session._next_retry = 0
         qtbot.waitUntil(lambda: not w.read_only, timeout=15_000)

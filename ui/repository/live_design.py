@@ -10,12 +10,15 @@ it returns. A refused edit is shown in the banner and the status bar.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QTimer
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from orgdesigner.design import Design
+from orgdesigner.errors import OrgDesignerError
+from orgdesigner.formats import write_design
 from orgdesigner.repository.connection import display_url
 from orgdesigner.repository.live import LiveSession
 
@@ -82,11 +85,31 @@ class RepositoryDesign(QObject):
                   "kept and will be sent when it returns").format(
             reason=self.session.offline_reason, n=len(self.session.pending))
 
-    def save_note(self) -> str:
+    def save_in_window(self) -> bool:
+        """File > Save: nothing to do when every edit is stored; False while some wait
+        (so closing the window asks again instead of dropping them)."""
         if self.session.pending:
-            return tr("{n} edit(s) wait for the connection to the repository").format(
-                n=len(self.session.pending))
-        return tr("Every edit is already stored in the repository")
+            self.window.show_message(tr("{n} edit(s) wait for the connection to the repository")
+                                     .format(n=len(self.session.pending)))
+            return False
+        self.window.show_message(tr("Every edit is already stored in the repository"))
+        return True
+
+    def save_copy_in_window(self) -> bool:
+        """File > Save As: write a `.db` copy of the design as it is now; it stays live here."""
+        name, _ = QFileDialog.getSaveFileName(self.window, tr("Save a copy as"),
+                                              (self.design.name or "design") + ".db",
+                                              tr("Design files (*.db)"))
+        if not name:
+            return False
+        path = Path(name) if name.lower().endswith(".db") else Path(name + ".db")
+        try:
+            write_design(self.design, path)
+        except OrgDesignerError as exc:
+            QMessageBox.warning(self.window, tr("Cannot save a copy"), str(exc))
+            return False
+        self.window.show_message(tr("Saved a copy as {name}").format(name=path.name))
+        return True
 
     def close(self) -> None:
         self._timer.stop()
