@@ -34,7 +34,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from .. import events as ev
 from ..design import Design, now_iso
 from ..errors import ModelError
-from . import live_sql, rows
+from . import live_sql, live_unsent, rows
 from . import schema as S
 from .connection import (
     EditConflict,
@@ -79,6 +79,8 @@ class LiveSession:
         self.on_conflict: Callable[[str], None] | None = None
         self.on_status: Callable[[bool, str], None] | None = None
         self._applying = False
+        self._unsent_written = False
+        self.recovered = 0  # edits left unsent by a crashed session, sent at open
         self._stale: dict[Key, None] = {}  # refused objects to show as the server has them
         self._listener: Any = None
         self._next_retry = 0.0
@@ -87,6 +89,7 @@ class LiveSession:
         self._listen()
         self._touch_presence()
         design.events.subscribe(self._on_event)
+        self._recover_unsent()
 
     # ---------------------------------------------------------------- opening
     @classmethod
@@ -146,12 +149,44 @@ class LiveSession:
 
     def flush(self) -> None:
         """Send unsent changes in the order they were made (each in its own transaction)."""
-        if not self.online:
+        if self.online:
+            while self.pending:
+                key = next(iter(self.pending))
+                if not self._send(key, set()):
+                    break
+        self._keep_unsent()
+
+    def _keep_unsent(self) -> None:
+        """Write what is still unsent to disk (a crash must not lose it); clear when sent."""
+        if not self.pending and not self._unsent_written:
             return
-        while self.pending:
-            key = next(iter(self.pending))
-            if not self._send(key, set()):
-                return
+        edits = [{"kind": k, "key": o, "base": base, "row": self._local_row(k, o)}
+                 for (k, o), base in self.pending.items()]
+        try:
+            live_unsent.save(self.client, self.ref.url, self.ref.name, edits)
+            self._unsent_written = bool(edits)
+        except OSError as exc:
+            self.problems.append(f"unsent edits could not be kept on disk ({exc})")
+
+    def _recover_unsent(self) -> None:
+        """Send the edits a crashed session of this design left unsent (see live_unsent)."""
+        for path, edits in live_unsent.leftovers(self.ref.url, self.ref.name):
+            self._applying = True
+            try:
+                for edit in edits:
+                    key = (edit["kind"], edit["key"])
+                    try:
+                        apply_row(self, key, live_unsent.as_row(edit["row"]))
+                    except (ModelError, TypeError) as exc:
+                        self.problems.append(f"an unsent edit could not be restored ({exc})")
+                        continue
+                    self.pending.setdefault(key, edit["base"])
+                    self.recovered += 1
+            finally:
+                self._applying = False
+            path.unlink(missing_ok=True)
+        if self.pending:
+            self.flush()
 
     def _local_row(self, kind: str, key: str) -> dict[str, Any] | None:
         d = self.design

@@ -63,6 +63,8 @@ class RepositoryDesign(QObject):
         self._presence_timer.timeout.connect(self._update_presence)
         self._presence_timer.start()
         self._update_presence()
+        if session.recovered:  # after the window has installed the design and its banner
+            QTimer.singleShot(0, self._show_recovered)
 
     # ------------------------------------------------------- OpenDesign's face
     @property
@@ -119,6 +121,14 @@ class RepositoryDesign(QObject):
         self.session.close()
         self.window.statusBar().removeWidget(self.presence)
         self.presence.deleteLater()
+
+    def _show_recovered(self) -> None:
+        text = tr("{n} edit(s) your last session could not send were sent now.").format(
+            n=self.session.recovered)
+        if self.session.conflicts:
+            text += " " + " ".join(self.session.conflicts)
+        self.window.banner.setText(text)
+        self.window.banner.show()
 
     # ------------------------------------------------------------------ live
     def _watch_socket(self) -> None:

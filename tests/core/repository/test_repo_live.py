@@ -160,3 +160,61 @@ def test_push_while_editing_reloads_the_editors(clients, ref):
     settle(a)
     assert a.design.name == "推送的新版"
     assert content(a.design) == content(pull(ref))
+
+
+def test_undo_of_a_deletion_reaches_the_others_in_order(clients):
+    a, b = clients
+    mkt = by_name(a.design, "市场部").id
+    before = content(a.design)
+    inverse = ops.RemoveDepartment(mkt).apply(a.design)
+    settle(a, b)
+    assert mkt not in b.design.departments
+    inverse.apply(a.design)  # undo: the department, its children, links and roles come back
+    settle(a, b)
+    assert not a.conflicts and not b.conflicts
+    assert content(a.design) == before
+    assert content(b.design) == before
+
+
+def test_unsent_edits_survive_a_crash_and_are_sent_at_next_open(ref):
+    import json
+
+    from orgdesigner.repository import live_unsent
+
+    parts = urlsplit(ref.url)
+    proxy = CuttableProxy(parts.port)
+    via_proxy = RepoRef(ref.url.replace(f":{parts.port}/", f":{proxy.port}/"), ref.name)
+    a = LiveSession.open(via_proxy, user="王丽")
+    other = LiveSession.open(ref, user="李强")
+    try:
+        proxy.cut()
+        mkt = by_name(a.design, "市场部").id
+        sales = by_name(a.design, "销售部 Sales").id
+        new = Department(name="离线新建组", parent=mkt)
+        ops.AddDepartment(new).apply(a.design)
+        ops.UpdateDepartment(mkt, {"notes": "崩溃前写的"}).apply(a.design)
+        ops.UpdateDepartment(sales, {"leader": "崩溃前 A"}).apply(a.design)
+        ops.UpdateDepartment(sales, {"leader": "李强先改"}).apply(other.design)  # overtakes a's
+        kept = live_unsent.path_for(a.client)
+        record = json.loads(kept.read_text(encoding="utf-8"))
+        assert len(record["edits"]) == 3 and "password" not in kept.read_text()
+        # the program dies here: a's process is gone, its file stays
+        record["pid"], record["process"] = 0, ""
+        record["url"] = record["url"].replace(f":{proxy.port}/", f":{parts.port}/")  # same server
+        kept.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+        a.pending.clear()
+        b = LiveSession.open(ref, user="王丽")
+        try:
+            assert b.recovered == 3 and not b.pending and not kept.exists()
+            assert len(b.conflicts) == 1 and "李强" in b.conflicts[0]
+            settle(b, other)
+            assert other.design.departments[mkt].notes == "崩溃前写的"
+            assert other.design.departments[new.id].parent == mkt
+            assert other.design.departments[sales].leader == "李强先改"
+            assert content(b.design) == content(other.design) == content(pull(ref))
+        finally:
+            b.close()
+    finally:
+        a.close()
+        other.close()
+        proxy.close()
