@@ -21,6 +21,7 @@ order, one entry per object) and are sent when `poll` reconnects.
 from __future__ import annotations
 
 import bisect
+import json
 import select as io_select
 import socket
 import time
@@ -49,7 +50,7 @@ from .migrations import open_repository
 from .store import design_row, read_content
 
 Key = tuple[str, str]  # (kind, key): kind is a content table name or "design"
-ORDERED = ("departments", "links", "functions")
+ORDERED = ("departments", "links", "functions", "kpis")
 RETRY_SECONDS = 2.0
 PRESENCE_SECONDS = 10.0
 PRESENCE_TIMEOUT = 60.0
@@ -227,6 +228,10 @@ class LiveSession:
             return [("departments", row["source_id"]), ("departments", row["target_id"])]
         if kind == "responsibilities":
             return [("functions", row["function_id"]), ("departments", row["department_id"])]
+        if kind == "kpis":
+            owner = [("departments", row["owner_id"])] if row["owner_id"] else []
+            return owner + [("departments", d) for d in json.loads(row["shared"])] + \
+                [("functions", f) for f in json.loads(row["functions"])]
         return []
 
     def _send(self, key: Key, visiting: set[Key]) -> bool:
@@ -424,7 +429,7 @@ class LiveSession:
                   for f, d, _ in self.design.responsibilities()]
         # removals first (roles, links, then departments and functions), then the server's rows
         gone = [k for k in local if k not in server]
-        gone.sort(key=lambda k: ("responsibilities", "links", "functions", "departments").index(k[0]))
+        gone.sort(key=lambda k: ("kpis", "responsibilities", "links", "functions", "departments").index(k[0]))
         self._apply_all([(k, None) for k in gone] + list(server.items()), force=True)
         self.versions = {k: r.row_version for k, r in server.items()}
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import events as ev
 from ..design import INFO_FIELDS, Design
-from ..entities import DEPARTMENT_FIELDS, FUNCTION_FIELDS, LINK_FIELDS
+from ..entities import DEPARTMENT_FIELDS, FUNCTION_FIELDS, KPI_FIELDS, LINK_FIELDS
 from . import live_sql, rows
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def _design(design: Design, row: Any) -> None:
 
 # kind -> (model method suffix, editable fields); e.g. add_link, update_link, remove_link
 _OBJECTS = {"departments": ("department", DEPARTMENT_FIELDS), "links": ("link", LINK_FIELDS),
-            "functions": ("function", FUNCTION_FIELDS)}
+            "functions": ("function", FUNCTION_FIELDS), "kpis": ("kpi", KPI_FIELDS)}
 
 
 def _object(session: LiveSession, kind: str, row: Any | None, obj_id: str) -> None:
@@ -115,6 +115,9 @@ def describe_object(design: Design, kind: str, obj: str) -> str:
     if kind == "links":
         link = design.links.get(obj)
         return f"{dept(link.source)}–{dept(link.target)}" if link is not None else "a link"
+    if kind == "kpis":
+        kpi = design.kpis.get(obj)
+        return f"「{kpi.name}」" if kpi is not None else "a KPI"
     if kind == "functions":
         function = design.functions.get(obj)
         return f"「{function.name}」" if function is not None else "a function"
@@ -142,6 +145,10 @@ def keys_of_event(event: ev.Event) -> list[tuple[str, str]]:
         return [("functions", event.function.id)]
     if isinstance(event, ev.FunctionChanged):
         return [("functions", event.id)]
+    if isinstance(event, (ev.KpiAdded, ev.KpiRemoved)):
+        return [("kpis", event.kpi.id)]
+    if isinstance(event, ev.KpiChanged):
+        return [("kpis", event.id)]
     if isinstance(event, ev.RoleChanged):
         return [("responsibilities", live_sql.role_key(event.function, event.department))]
     if isinstance(event, ev.DesignInfoChanged):

@@ -111,6 +111,12 @@ def _check_references(conn: Connection, design_id: int, kind: str, row: dict[str
         _check_parent(conn, design_id, row["id"], row["parent_id"])
     elif kind == "links":
         _check_link(conn, design_id, row)
+    elif kind == "kpis":
+        departments = ([row["owner_id"]] if row["owner_id"] else []) + json.loads(row["shared"])
+        if not all(_exists(conn, design_id, "departments", d) for d in departments) or \
+                not all(_exists(conn, design_id, "functions", f) for f in json.loads(row["functions"])):
+            raise Refused("a department or function it refers to was deleted by someone else",
+                          "它涉及的部门或职能已被他人删除")
     elif kind == "responsibilities":
         if not _exists(conn, design_id, "functions", row["function_id"]) or \
                 not _exists(conn, design_id, "departments", row["department_id"]):
@@ -120,6 +126,8 @@ def _check_references(conn: Connection, design_id: int, kind: str, row: dict[str
 
 def _cascade(conn: Connection, design_id: int, kind: str, key: str, journal_it) -> None:
     """Remove what refers to a deleted department or function (each journaled)."""
+    if kind in ("departments", "functions"):
+        _drop_from_kpis(conn, design_id, kind, key, journal_it)
     roles = S.responsibilities
     live = [roles.c.design_id == design_id, roles.c.revision == S.LIVE]
     if kind == "functions":
@@ -147,6 +155,28 @@ def _cascade(conn: Connection, design_id: int, kind: str, key: str, journal_it) 
     ).values(parent_id=parent, row_version=depts.c.row_version + 1).returning(depts.c.id)).scalars()
     for child in list(moved):
         journal_it("departments", child)
+
+
+def _drop_from_kpis(conn: Connection, design_id: int, kind: str, key: str, journal_it) -> None:
+    """A deleted department or function leaves the KPIs that name it (as the model does)."""
+    t = S.kpis
+    found = conn.execute(select(t).where(t.c.design_id == design_id, t.c.revision == S.LIVE)).all()
+    for kpi in found:
+        owner = kpi.owner_id
+        shared, functions = json.loads(kpi.shared or "[]"), json.loads(kpi.functions or "[]")
+        if kind == "departments":
+            new_owner = None if owner == key else owner
+            new_shared, new_functions = [d for d in shared if d != key], functions
+        else:
+            new_owner, new_shared = owner, shared
+            new_functions = [f for f in functions if f != key]
+        if (new_owner, new_shared, new_functions) == (owner, shared, functions):
+            continue
+        conn.execute(update(t).where(t.c.design_id == design_id, t.c.revision == S.LIVE,
+                                     t.c.id == kpi.id).values(
+            owner_id=new_owner, shared=json.dumps(new_shared), functions=json.dumps(new_functions),
+            row_version=t.c.row_version + 1))
+        journal_it("kpis", kpi.id)
 
 
 def send_change(conn: Connection, design_id: int, kind: str, key: str, base: int,

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..design import Design, FileStamp, build_design
-from ..entities import Department, Function, Link
+from ..entities import Department, Function, Kpi, Link
 
 ORIGIN = "repository.origin"  # design setting: where a pulled file came from (JSON text)
 
@@ -19,7 +19,8 @@ ORIGIN = "repository.origin"  # design setting: where a pulled file came from (J
 def department_row(d: Department) -> dict[str, Any]:
     return {"id": d.id, "code": d.code, "name": d.name, "kind": d.kind.value, "parent_id": d.parent,
             "leader": d.leader, "headcount": d.headcount, "budget": d.budget, "color": d.color,
-            "x": d.x, "y": d.y, "notes": d.notes}
+            "x": d.x, "y": d.y, "notes": d.notes, "chair": d.chair, "cadence": d.cadence,
+            "vacant": bool(d.vacant)}
 
 
 def link_row(l: Link) -> dict[str, Any]:
@@ -29,16 +30,24 @@ def link_row(l: Link) -> dict[str, Any]:
 
 def function_row(f: Function) -> dict[str, Any]:
     return {"id": f.id, "key": f.key, "name": f.name, "category": f.category,
-            "required": bool(f.required), "description": f.description}
+            "required": bool(f.required), "description": f.description, "post": f.post}
 
 
-ROW_OF = {"departments": department_row, "links": link_row, "functions": function_row}
+def kpi_row(k: Kpi) -> dict[str, Any]:
+    return {"id": k.id, "key": k.key, "name": k.name, "unit": k.unit, "owner_id": k.owner,
+            "shared": json.dumps(list(k.shared)), "functions": json.dumps(list(k.functions)),
+            "description": k.description}
+
+
+ROW_OF = {"departments": department_row, "links": link_row, "functions": function_row,
+          "kpis": kpi_row}
 
 
 def department_of(r: Any) -> Department:
     return Department(id=r.id, code=r.code, name=r.name, kind=r.kind, parent=r.parent_id,
                       leader=r.leader, headcount=r.headcount, budget=r.budget, color=r.color,
-                      x=r.x, y=r.y, notes=r.notes)
+                      x=r.x, y=r.y, notes=r.notes, chair=r.chair, cadence=r.cadence,
+                      vacant=bool(r.vacant))
 
 
 def link_of(r: Any) -> Link:
@@ -48,10 +57,17 @@ def link_of(r: Any) -> Link:
 
 def function_of(r: Any) -> Function:
     return Function(id=r.id, key=r.key, name=r.name, category=r.category,
-                    required=bool(r.required), description=r.description)
+                    required=bool(r.required), description=r.description, post=r.post)
 
 
-OBJECT_OF = {"departments": department_of, "links": link_of, "functions": function_of}
+def kpi_of(r: Any) -> Kpi:
+    return Kpi(id=r.id, key=r.key, name=r.name, unit=r.unit, owner=r.owner_id,
+               shared=tuple(json.loads(r.shared or "[]")),
+               functions=tuple(json.loads(r.functions or "[]")), description=r.description)
+
+
+OBJECT_OF = {"departments": department_of, "links": link_of, "functions": function_of,
+             "kpis": kpi_of}
 
 
 def content_rows(design: Design) -> dict[str, list[dict[str, Any]]]:
@@ -78,7 +94,7 @@ def meta_of(design: Design) -> dict[str, Any]:
 
 
 def design_of(meta: dict[str, Any], departments: Iterable[Any], links: Iterable[Any],
-              functions: Iterable[Any], roles: Iterable[Any]) -> Design:
+              functions: Iterable[Any], roles: Iterable[Any], kpis: Iterable[Any] = ()) -> Design:
     """Build a design from rows already ordered by (position, id)."""
     dept_rows = list(departments)
     design = build_design(
@@ -86,6 +102,7 @@ def design_of(meta: dict[str, Any], departments: Iterable[Any], links: Iterable[
         departments=[department_of(r) for r in dept_rows],
         links=[link_of(r) for r in links], functions=[function_of(r) for r in functions],
         roles=[(r.function_id, r.department_id, r.role) for r in roles],
+        kpis=[kpi_of(r) for r in kpis],
     )
     design.departments = {r.id: design.departments[r.id] for r in dept_rows}
     design.id = meta["design_uuid"]

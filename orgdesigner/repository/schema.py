@@ -99,6 +99,9 @@ departments = _content(
     Column("x", Float, nullable=False, default=0),
     Column("y", Float, nullable=False, default=0),
     Column("notes", Text, nullable=False, default=""),
+    Column("chair", Text, nullable=False, default=""),
+    Column("cadence", Text, nullable=False, default=""),
+    Column("vacant", Boolean, nullable=False, default=False),
     Column("position", Float, nullable=False),
 )
 
@@ -120,6 +123,20 @@ functions = _content(
     Column("name", Text, nullable=False),
     Column("category", Text, nullable=False),
     Column("required", Boolean, nullable=False, default=True),
+    Column("description", Text, nullable=False, default=""),
+    Column("post", Text, nullable=False, default=""),
+    Column("position", Float, nullable=False),
+)
+
+kpis = _content(
+    "kpis",
+    Column("id", Text, nullable=False),
+    Column("key", Text, nullable=False, default=""),
+    Column("name", Text, nullable=False),
+    Column("unit", Text, nullable=False, default=""),
+    Column("owner_id", Text, nullable=True),
+    Column("shared", Text, nullable=False, default="[]"),  # JSON list of department ids, in order
+    Column("functions", Text, nullable=False, default="[]"),  # JSON list of function ids, in order
     Column("description", Text, nullable=False, default=""),
     Column("position", Float, nullable=False),
 )
@@ -155,4 +172,4 @@ presence = Table(
 )
 
 CONTENT = {"departments": departments, "links": links, "functions": functions,
-           "responsibilities": responsibilities}
+           "responsibilities": responsibilities, "kpis": kpis}

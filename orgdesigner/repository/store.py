@@ -186,7 +186,7 @@ def read_content(conn: Connection, design_id: int, revision: int, meta: dict[str
         return conn.execute(query).all()
 
     return rows.design_of(meta, ordered(S.departments), ordered(S.links), ordered(S.functions),
-                          ordered(S.responsibilities))
+                          ordered(S.responsibilities), ordered(S.kpis))
 
 
 def pull(ref: RepoRef, version: int | None = None) -> Design:

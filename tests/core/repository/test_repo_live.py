@@ -218,3 +218,21 @@ def test_unsent_edits_survive_a_crash_and_are_sent_at_next_open(ref):
         a.close()
         other.close()
         proxy.close()
+
+
+def test_kpis_are_edited_live_and_follow_deletions(clients):
+    from orgdesigner.entities import Kpi
+
+    a, b = clients
+    mkt = by_name(a.design, "市场部").id
+    sales = by_name(a.design, "销售部 Sales").id
+    brand = next(iter(a.design.functions))
+    kpi = Kpi(name="品牌认知度", unit="%", owner=mkt, shared=(sales,), functions=(brand,))
+    ops.AddKpi(kpi).apply(a.design)
+    settle(a, b)
+    assert b.design.kpis[kpi.id].shared == (sales,)
+    ops.RemoveDepartment(sales).apply(b.design)
+    settle(a, b)
+    assert a.design.kpis[kpi.id].shared == ()
+    assert not a.conflicts and not b.conflicts
+    assert content(a.design) == content(b.design) == content(pull(a.ref))

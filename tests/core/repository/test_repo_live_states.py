@@ -15,7 +15,7 @@ from hypothesis.stateful import (
 )
 
 from orgdesigner import ops
-from orgdesigner.entities import Department, Role
+from orgdesigner.entities import Department, Kpi, Role
 from orgdesigner.errors import ModelError
 from orgdesigner.repository import RepoRef, pull, push
 from orgdesigner.repository.live import LiveSession
@@ -57,6 +57,14 @@ def test_two_editors_state_machine(repo_url):
             design, dept = self._pick(data, who)
             function = data.draw(st.sampled_from(sorted(design.functions)))
             ops.SetRole(function, dept, role).apply(design)
+
+        @rule(who=st.integers(0, 1), data=st.data())
+        def add_kpi(self, who, data):
+            design, owner = self._pick(data, who)
+            _, shared = self._pick(data, who)
+            function = data.draw(st.sampled_from(sorted(design.functions)))
+            ops.AddKpi(Kpi(name="指标", owner=owner, shared=(shared,) if shared != owner else (),
+                           functions=(function,))).apply(design)
 
         @rule(who=st.integers(0, 1), data=st.data())
         def reparent(self, who, data):

@@ -16,6 +16,23 @@ from orgdesigner.repository.rows import ORIGIN, origin_of
 from tests.core.factories import sample_design
 
 
+def full_design():
+    """The sample design plus every newer field: committee rules, a vacant post, a post, KPIs."""
+    from orgdesigner.entities import Kpi
+
+    design = sample_design()
+    depts = list(design.departments.values())
+    committee = next(d for d in depts if d.name == "市场管理委员会")
+    design.update_department(committee.id, chair="张伟", cadence="每月一次")
+    design.update_department(depts[1].id, vacant=True)
+    functions = list(design.functions)
+    design.update_function(functions[0], post="品牌经理")
+    design.add_kpi(Kpi(name="品牌认知度", unit="%", owner=depts[1].id, shared=(depts[3].id, depts[0].id),
+                       functions=(functions[0],), description="年度调研"))
+    design.add_kpi(Kpi(name="客户满意度 CSAT", unit="分", key="csat"))
+    return design
+
+
 def content(design):
     snap = design.snapshot()
     snap["settings"] = {k: v for k, v in snap["settings"].items() if k != ORIGIN}
@@ -23,7 +40,7 @@ def content(design):
 
 
 def test_round_trip_keeps_every_field_and_order(repo_url):
-    design = sample_design()
+    design = full_design()
     # an order that is not creation order of parents first: the file's order is kept
     first = next(iter(design.departments))
     design.departments = dict(reversed(list(design.departments.items())))
@@ -32,6 +49,7 @@ def test_round_trip_keeps_every_field_and_order(repo_url):
     back = pull(ref)
     assert content(back) == content(design)
     assert list(back.departments)[-1] == first
+    assert [k.name for k in back.kpis.values()] == ["品牌认知度", "客户满意度 CSAT"]
     assert origin_of(back)["version"] == 1
 
 
@@ -39,7 +57,7 @@ def test_file_round_trip_through_cli_files(repo_url, tmp_path):
     from orgdesigner import storage
 
     path = tmp_path / "a.db"
-    storage.save(sample_design(), path)
+    storage.save(full_design(), path)
     original = storage.load(path)
     ref = RepoRef(repo_url, "plan")
     push(storage.load(path), ref)
