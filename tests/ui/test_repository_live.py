@@ -3,8 +3,6 @@ conflicts in the banner, a lost connection makes it read-only until it returns."
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
@@ -13,7 +11,7 @@ from orgdesigner import ops
 from orgdesigner.repository import RepoRef, push
 from orgdesigner.repository.live import LiveSession
 from tests.core.factories import sample_design
-from tests.core.repository.tcp_proxy import CuttableProxy
+from tests.core.repository.tcp_proxy import proxied_url
 from tests.ui.window_fixtures import private_data_dir, window  # noqa: F401
 from ui.edits import try_push
 from ui.repository.open_dialog import URL_KEY, OpenRepositoryDialog
@@ -90,11 +88,10 @@ def test_save_as_writes_a_copy_and_stays_live(window, qtbot, shared, tmp_path, m
 
 def test_lost_connection_read_only_then_edits_sent(window, qtbot, shared):
     w = window
-    port = urlsplit(shared.url).port
-    proxy = CuttableProxy(port)
+    proxy, url = proxied_url(shared.url)
     other = LiveSession.open(shared, user="李强")
     try:
-        assert w.open_repository_design(shared.url.replace(f":{port}/", f":{proxy.port}/"), "总部")
+        assert w.open_repository_design(url, "总部")
         dept = mkt_id(w.ctx.design)
         proxy.cut()
         assert try_push(w.ctx, ops.UpdateDepartment(dept, {"leader": "断线时改的"})) is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import threading
+from urllib.parse import urlsplit
 
 
 class CuttableProxy:
@@ -71,3 +72,10 @@ class CuttableProxy:
     def close(self) -> None:
         self.cut()
         self.server.close()
+
+
+def proxied_url(url: str) -> tuple[CuttableProxy, str]:
+    """A proxy in front of the server of `url`, and the same URL going through it."""
+    port = urlsplit(url).port
+    proxy = CuttableProxy(port)
+    return proxy, url.replace(f":{port}/", f":{proxy.port}/")

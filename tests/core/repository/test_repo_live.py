@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import time
-from urllib.parse import urlsplit
 
 import pytest
 
 from orgdesigner import ops
 from orgdesigner.entities import Department, Link, Role
-from orgdesigner.repository import RepoRef, pull, push
+from orgdesigner.repository import RepoRef, display_url, pull, push
 from orgdesigner.repository.live import LiveSession
 from orgdesigner.repository.rows import ORIGIN
 from tests.core.factories import sample_design
 
-from .tcp_proxy import CuttableProxy
+from .tcp_proxy import proxied_url
 
 
 def content(design):
@@ -105,10 +104,8 @@ def test_delete_against_a_concurrent_child(clients):
 
 
 def test_edits_while_disconnected_are_sent_on_return(ref):
-    parts = urlsplit(ref.url)
-    proxy = CuttableProxy(parts.port)
-    via_proxy = RepoRef(ref.url.replace(f":{parts.port}/", f":{proxy.port}/"), ref.name)
-    a = LiveSession.open(via_proxy, user="王丽")
+    proxy, url = proxied_url(ref.url)
+    a = LiveSession.open(RepoRef(url, ref.name), user="王丽")
     b = LiveSession.open(ref, user="李强")
     try:
         statuses = []
@@ -181,10 +178,8 @@ def test_unsent_edits_survive_a_crash_and_are_sent_at_next_open(ref):
 
     from orgdesigner.repository import live_unsent
 
-    parts = urlsplit(ref.url)
-    proxy = CuttableProxy(parts.port)
-    via_proxy = RepoRef(ref.url.replace(f":{parts.port}/", f":{proxy.port}/"), ref.name)
-    a = LiveSession.open(via_proxy, user="王丽")
+    proxy, url = proxied_url(ref.url)
+    a = LiveSession.open(RepoRef(url, ref.name), user="王丽")
     other = LiveSession.open(ref, user="李强")
     try:
         proxy.cut()
@@ -200,7 +195,7 @@ def test_unsent_edits_survive_a_crash_and_are_sent_at_next_open(ref):
         assert len(record["edits"]) == 3 and "password" not in kept.read_text()
         # the program dies here: a's process is gone, its file stays
         record["pid"], record["process"] = 0, ""
-        record["url"] = record["url"].replace(f":{proxy.port}/", f":{parts.port}/")  # same server
+        record["url"] = display_url(ref.url)  # the same server, not through the proxy
         kept.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
         a.pending.clear()
         b = LiveSession.open(ref, user="王丽")
