@@ -178,6 +178,14 @@
         <translation>打开方案文件</translation>
     </message>
     <message>
+        <source>Open from &amp;Repository...</source>
+        <translation>从方案库打开(&amp;R)...</translation>
+    </message>
+    <message>
+        <source>Open a design in a team repository (PostgreSQL) to edit it together with others</source>
+        <translation>打开团队方案库（PostgreSQL）中的方案，与他人共同编辑</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -556,6 +564,58 @@
     <message>
         <source>Overview: click or drag to move the chart view</source>
         <translation>总览：单击或拖动可移动组织图视图</translation>
+    </message>
+    <message>
+        <source>the connection to the repository was lost ({reason}); {n} unsent edit(s) are kept and will be sent when it returns</source>
+        <translation>与方案库的连接已断开（{reason}）；{n} 项未发送的编辑已保留，连接恢复后会发送</translation>
+    </message>
+    <message>
+        <source>{n} edit(s) wait for the connection to the repository</source>
+        <translation>{n} 项编辑正在等待与方案库的连接</translation>
+    </message>
+    <message>
+        <source>Every edit is already stored in the repository</source>
+        <translation>每次编辑都已保存在方案库中</translation>
+    </message>
+    <message>
+        <source>Save a copy as</source>
+        <translation>副本另存为</translation>
+    </message>
+    <message>
+        <source>Design files (*.db)</source>
+        <translation>方案文件 (*.db)</translation>
+    </message>
+    <message>
+        <source>Cannot save a copy</source>
+        <translation>无法保存副本</translation>
+    </message>
+    <message>
+        <source>Saved a copy as {name}</source>
+        <translation>已将副本保存为 {name}</translation>
+    </message>
+    <message>
+        <source>{n} edit(s) your last session could not send were sent now.</source>
+        <translation>上次会话未能发送的 {n} 项编辑现已发送。</translation>
+    </message>
+    <message>
+        <source>Connected to the repository again; unsent edits were sent</source>
+        <translation>已重新连接到方案库；未发送的编辑已发送</translation>
+    </message>
+    <message>
+        <source>Read-only: {reason}.</source>
+        <translation>只读：{reason}。</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Also editing: {names}</source>
+        <translation>同时在编辑：{names}</translation>
+    </message>
+    <message>
+        <source>Only you are editing</source>
+        <translation>只有您在编辑</translation>
     </message>
 </context>
 <context>
@@ -1567,6 +1627,10 @@
         <translation>只读</translation>
     </message>
     <message>
+        <source>Stored in the repository</source>
+        <translation>已保存在方案库中</translation>
+    </message>
+    <message>
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
@@ -1700,6 +1764,49 @@
     <message>
         <source>Tables (*.csv *.tsv *.txt *.xlsx);;All files (*)</source>
         <translation>表格 (*.csv *.tsv *.txt *.xlsx);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>OpenRepositoryDialog</name>
+    <message>
+        <source>Open from Repository</source>
+        <translation>从方案库打开</translation>
+    </message>
+    <message>
+        <source>(from PGPASSWORD or .pgpass if empty)</source>
+        <translation>（留空时取自 PGPASSWORD 或 .pgpass）</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>服务器地址：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Designs:</source>
+        <translation>方案：</translation>
+    </message>
+    <message>
+        <source>Enter an address like postgresql://user@host:5432/dbname</source>
+        <translation>请输入类似 postgresql://user@host:5432/dbname 的地址</translation>
+    </message>
+    <message>
+        <source>{name}  (version {version}, {n} departments, {who})</source>
+        <translation>{name}（版本 {version}，{n} 个部门，{who}）</translation>
+    </message>
+    <message>
+        <source>Connected: {n} design(s)</source>
+        <translation>已连接：{n} 个方案</translation>
+    </message>
+    <message>
+        <source>Connected; the repository has no designs yet (push one with python -m orgdesigner repo push)</source>
+        <translation>已连接；方案库中还没有方案（可用 python -m orgdesigner repo push 上传）</translation>
     </message>
 </context>
 <context>

@@ -34,7 +34,7 @@ from ui.app import install_translations, remove_translations
 ALLOWED = {"pdf", "csv", "tsv", "txt", "xlsx", "excel", "db", "utf", "bom", "gbk", "gb18030",
            "ins", "enter", "del", "esc", "ctrl", "shift", "alt", "pt", "english", "rrggbb",
            "svg", "png", "json", "readme", "pgup", "pgdown", "backspace", "home", "end", "tab",
-           "raci", "windows"}
+           "raci", "windows", "postgresql", "pgpassword", "pgpass", "python", "orgdesigner", "repo", "push"}
 KEY = re.compile(r"^F[0-9]{1,2}$")
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9]{1,}")
 PAPER = re.compile(r"^[AB][0-9]$")
