@@ -12,21 +12,19 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import shutil
 import socket
 import sqlite3
 import tempfile
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from sqlalchemy import Engine, create_engine, event, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
-from . import __version__, schema, untrusted
+from . import __version__, fileutil, schema, untrusted
 from .design import LANGUAGES, Design, FileStamp, build_design, now_iso
 from .entities import Department, Function, Link, check_text
 from .errors import FileProblem, InvalidValueError, ModelError, NewerFormatError
@@ -178,35 +176,17 @@ def stamp_for_save(design: Design) -> FileStamp:
     )
 
 
-def fsync_file(path: Path) -> None:
-    with open(path, "rb+") as handle:
-        os.fsync(handle.fileno())
-
-
-def fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
+@contextmanager
+def stamped_for_save(design: Design) -> Iterator[FileStamp]:
+    """Give `design` the stamp of the save about to happen; put the old one back if it fails."""
+    old_stamp, old_modified = design.stamp, design.modified
+    design.stamp = stamp_for_save(design)
+    design.modified = design.stamp.saved_at
     try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def temp_path_beside(path: Path) -> Path:
-    """A fresh, hidden temp name in the target's folder (same filesystem, so replace is atomic)."""
-    return path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
-
-
-def copy_mode(target: Path, tmp: Path) -> None:
-    """Give the new file the permissions of the one it replaces (colleagues keep access)."""
-    try:
-        mode = target.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    os.chmod(tmp, mode)
+        yield design.stamp
+    except BaseException:
+        design.stamp, design.modified = old_stamp, old_modified
+        raise
 
 
 def verify_file(path: Path, design: Design) -> untrusted.Fingerprint:
@@ -260,32 +240,23 @@ def _compare_rows(conn: sqlite3.Connection, design: Design, path: Path) -> None:
             raise FileProblem(path, f"verification failed: the written {table!r} differ from the design")
 
 
-def save(design: Design, path: str | Path) -> None:
+def save(design: Design, path: str | Path, *, write: Callable[[Path], None] | None = None,
+         before_replace: Callable[[Path], None] | None = None) -> untrusted.Fingerprint:
     """Write the design to `path` atomically: temp file beside it, fsync, verify, replace.
 
-    No lock and no conflict check: that is `DesignDocument.save`'s job. Used by
-    the CLI for new files and by exports to `.db`.
+    The one save pipeline (`fileutil.replace_atomically`) with the design's
+    new stamp (restored if anything fails). `write(tmp)` makes the temp file
+    (default: from the model); `before_replace` runs after verification
+    (`safesave.save_verified` puts its conflict check and backup there).
+    No lock and no conflict check here. Raises `WriteFailed` for OS/SQLite
+    write errors, `FileProblem` if verification fails. Returns the
+    fingerprint of the verified file.
     """
     path = Path(path)
-    old_stamp, old_modified = design.stamp, design.modified
-    design.stamp = stamp_for_save(design)
-    design.modified = design.stamp.saved_at
-    tmp = temp_path_beside(path)
-    try:
-        write_file(design, tmp)
-        fsync_file(tmp)
-        verify_file(tmp, design)
-        copy_mode(path, tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        design.stamp, design.modified = old_stamp, old_modified
-        tmp.unlink(missing_ok=True)
-        Path(f"{tmp}-journal").unlink(missing_ok=True)
-        raise
-    try:
-        fsync_dir(path.parent)
-    except OSError:  # the new file is in place; some shares cannot fsync a folder
-        pass
+    with stamped_for_save(design):
+        return fileutil.replace_atomically(
+            path, write or (lambda tmp: write_file(design, tmp)),
+            verify=lambda tmp: verify_file(tmp, design), before_replace=before_replace)
 
 
 # ----------------------------------------------------------------------- read
@@ -374,12 +345,8 @@ def load(path: str | Path) -> Design:
     return load_checked(path)[0]
 
 
-def load_checked(path: str | Path, keep_copy: Path | None = None) -> tuple[Design, untrusted.Fingerprint]:
-    """Like `load`, also returning the fingerprint of the exact bytes read.
-
-    With `keep_copy`, the private copy (migrated to the current format) is left
-    at that path, e.g. as a document's working copy.
-    """
+def load_checked(path: str | Path) -> tuple[Design, untrusted.Fingerprint]:
+    """Like `load`, also returning the fingerprint of the exact bytes read."""
     from .migrations import migrate_copy
 
     path = Path(path)
@@ -412,8 +379,6 @@ def load_checked(path: str | Path, keep_copy: Path | None = None) -> tuple[Desig
         except (sqlite3.Error, SQLAlchemyError, ValueError, OverflowError, MemoryError) as exc:
             orig = getattr(exc, "orig", None) or exc
             raise FileProblem(path, untrusted.describe_sqlite_error(orig)) from None
-        if keep_copy is not None:
-            shutil.move(copy, keep_copy)
     return design, fingerprint
 
 

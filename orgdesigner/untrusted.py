@@ -11,9 +11,12 @@ A `.db` file is untrusted input. The order of checks matters:
 3. `open_checked(copy)`: a read-only connection with `trusted_schema=OFF`,
    tight SQLite length limits, no ATTACH, defensive mode where Python offers it
    (>= 3.12), and a work budget so a crafted file cannot hang the program.
-4. `check_database(conn, path)`: integrity check, the schema allow-list
-   (unknown tables, views, triggers, indexes or virtual tables are refused,
-   never executed), column lists, and foreign-key references that resolve.
+4. `check_database(conn, path)`: the schema allow-list first (unknown
+   tables, views, triggers, indexes or virtual tables are refused, never
+   executed; every object's normalised full CREATE text, CHECK and DEFAULT
+   included, must equal ours), then the integrity check, and foreign-key
+   references that resolve. The editor's working copy is then built from our
+   own schema with the rows copied in, so no SQL from a file ever runs.
 
 Values (finite coordinates, text lengths, colours, kinds, no stored
 reporting cycle) are then checked by the model itself while
@@ -23,6 +26,7 @@ reporting cycle) are then checked by the model itself while
 from __future__ import annotations
 
 import hashlib
+import re
 import sqlite3
 import struct
 import time
@@ -32,6 +36,7 @@ from pathlib import Path
 
 from . import schema
 from .errors import FileProblem, NewerFormatError
+from .fileutil import check_regular, open_regular
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MAX_FILE_BYTES = 256 * 1024 * 1024  # a 10,000-department design is a few MB
@@ -67,13 +72,9 @@ class Fingerprint:
 def check_header(path: str | Path) -> int:
     """Judge `path` from its first 100 bytes; return its format version or raise FileProblem."""
     path = Path(path)
-    if not path.exists():
-        raise FileProblem(path, "no such file")
-    if path.is_dir():
-        raise FileProblem(path, "is a folder, not a design file")
+    size = check_regular(path, "a design file").st_size  # a FIFO named x.db would block open()
     try:
-        size = path.stat().st_size
-        with open(path, "rb") as handle:
+        with open_regular(path, "a design file") as handle:
             head = handle.read(100)
     except OSError as exc:
         raise FileProblem.unreadable(path, exc) from None
@@ -113,7 +114,7 @@ def private_copy(path: str | Path, dest: str | Path) -> Fingerprint:
     digest = hashlib.sha256()
     size = 0
     try:
-        with open(path, "rb") as src, open(dest, "xb") as out:
+        with open_regular(path, "a design file") as src, open(dest, "xb") as out:
             while chunk := src.read(1 << 20):
                 size += len(chunk)
                 if size > MAX_FILE_BYTES:
@@ -188,39 +189,57 @@ def expected_schema() -> dict[str, tuple]:
     return out
 
 
+def normalised_sql(sql: str | None) -> str:
+    """A CREATE statement with quoting and layout normalised (the text SQLite keeps of it).
+
+    Case and string literals are kept: a CHECK or DEFAULT that differs from
+    ours in anything but whitespace and identifier quotes differs.
+    """
+    text = re.sub(r"\s+", " ", str(sql or "").replace('"', "").replace("`", ""))
+    return re.sub(r" ?([(),]) ?", r"\1", text).strip()
+
+
 def _actual_schema(conn: sqlite3.Connection) -> dict[str, tuple]:
+    """name -> (type, table, columns, normalised full CREATE text) of every schema object."""
     out: dict[str, tuple] = {}
-    rows = conn.execute("SELECT type, name, tbl_name FROM sqlite_master").fetchall()
-    for kind, name, table in rows:
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    for kind, name, table, sql in rows:
         columns: tuple = ()
         if kind == "table" and name in schema.TABLE_NAMES:
             columns = tuple((r[1], str(r[2]).upper(), r[3], r[5], r[6])
                             for r in conn.execute(f'PRAGMA table_xinfo("{name}")'))
-        out[name] = (kind, table, columns)
+        out[name] = (kind, table, columns, normalised_sql(sql))
     return out
 
 
 def check_database(conn: sqlite3.Connection, path: str | Path) -> None:
-    """Integrity, schema allow-list and references of an opened private copy."""
+    """Schema allow-list, integrity and references of an opened private copy.
+
+    The schema comes first: every object's full CREATE text (normalised) must
+    be ours, so no CHECK, DEFAULT or other expression from the file is ever
+    evaluated, not even by the integrity check (which checks CHECK constraints).
+    """
     path = Path(path)
+    expected = expected_schema()
+    actual = _actual_schema(conn)
+    for name, found in actual.items():
+        kind = found[0]
+        if name not in expected:
+            what = "a virtual table" if "VIRTUAL" in _sql_of(conn, name) else f"a {kind}"
+            raise FileProblem(path, f"contains {what} {name!r} that Org Designer does not "
+                                    "make; it was refused and not run")
+        if expected[name] != found:
+            raise FileProblem(path, f"has a changed {kind} {name!r} (its definition is not "
+                                    "Org Designer's); it was refused and not run")
+    missing = sorted(set(expected) - set(actual))
+    if missing:
+        raise FileProblem(path, f"is incomplete: {missing[0]!r} is missing")
     problems = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(3)")]
     if problems != ["ok"]:
         lines = [line.strip() for text in problems for line in text.splitlines()
                  if line.strip() and not line.startswith("***")]
         detail = lines[0][:120] if lines else "integrity check failed"
         raise FileProblem(path, f"is damaged ({detail})")
-    expected = expected_schema()
-    actual = _actual_schema(conn)
-    for name, (kind, table, columns) in actual.items():
-        if name not in expected:
-            what = "a virtual table" if "VIRTUAL" in _sql_of(conn, name) else f"a {kind}"
-            raise FileProblem(path, f"contains {what} {name!r} that Org Designer does not "
-                                    "make; it was refused and not run")
-        if expected[name] != (kind, table, columns):
-            raise FileProblem(path, f"has a changed {kind} {name!r}; it was refused")
-    missing = sorted(set(expected) - set(actual))
-    if missing:
-        raise FileProblem(path, f"is incomplete: {missing[0]!r} is missing")
     for table in sorted(schema.TABLE_NAMES):
         rows = conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
         if rows > MAX_ROWS:
