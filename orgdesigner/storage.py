@@ -361,6 +361,7 @@ def load_checked(path: str | Path) -> tuple[Design, untrusted.Fingerprint]:
         except FileProblem as exc:
             raise FileProblem(path, exc.problem) from None
         try:
+            untrusted.fold_wal(path, copy)  # another program's commits still in design.db-wal
             if version < schema.FORMAT_VERSION:
                 conn = untrusted.open_checked(copy)
                 try:

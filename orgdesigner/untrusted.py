@@ -131,6 +131,39 @@ def private_copy(path: str | Path, dest: str | Path) -> Fingerprint:
     return Fingerprint(digest.hexdigest(), size)
 
 
+def fold_wal(path: str | Path, copy: str | Path) -> bool:
+    """Make the private copy of a WAL-mode file hold its committed content; True if a -wal was used.
+
+    A file another program switched to WAL mode keeps its latest commits in
+    `design.db-wal` until a checkpoint: reading the main file alone would show
+    stale content. The `-wal` (a regular file, within the size cap) is copied
+    beside the private copy and folded in there, so the reader sees exactly
+    what SQLite would; the user's files are not touched.
+    """
+    path, copy = Path(path), Path(copy)
+    with open(copy, "rb") as handle:
+        head = handle.read(20)
+    if head[18:20] != b"\x02\x02":
+        return False
+    wal = path.with_name(path.name + "-wal")
+    used = False
+    try:
+        check_regular(wal, "a database log")
+        private_copy(wal, copy.with_name(copy.name + "-wal"))
+        used = True
+    except FileProblem as exc:
+        if exc.problem != "no such file":
+            raise FileProblem(path, f"has a log file beside it that cannot be used "
+                                    f"({wal.name}: {exc.problem})") from None
+    conn = open_checked(copy, writable=True)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        conn.close()
+    return used
+
+
 def fingerprint(path: str | Path) -> Fingerprint:
     """SHA-256 and size of a file (raises OSError if it cannot be read)."""
     digest = hashlib.sha256()

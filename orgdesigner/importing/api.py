@@ -22,7 +22,7 @@ from .repair import ROOT_MARKERS, PostIndex, break_cycles, merge_duplicates, rep
 from .report import ImportReport
 from .sniff import has_cjk
 from .tables import Table, is_blank, read_table
-from .values import clip
+from .values import EXPORT_COLUMNS, EXPORT_TEXT_COLUMNS, clip, restore_formula_text
 
 PREVIEW_ROWS = 20
 
@@ -75,6 +75,12 @@ def _read(path: Path, options: ImportOptions) -> Table:
                 continue
             if "id" in suggest_mapping(other.header):
                 return other
+    if table.kind == "csv" and tuple(table.header) == EXPORT_COLUMNS:  # our own export
+        text = [i for i, name in enumerate(table.header) if name in EXPORT_TEXT_COLUMNS]
+        for _, cells in table.rows:
+            for i in text:
+                if i < len(cells):
+                    cells[i] = restore_formula_text(cells[i])
     return table
 
 
