@@ -1,0 +1,99 @@
+"""Issue 19 in the editor: a save on a full disk always shows the dialog; a failed backup warns."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from orgdesigner import safesave, storage
+from ui import edits
+from tests.ui.editor_fixtures import sample_design
+from tests.ui.window_fixtures import private_data_dir, window  # noqa: F401
+
+REASONS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "your disk quota is used up",
+    errno.EIO: "the disk or network reported an input/output error",
+    errno.EROFS: "the folder is on a read-only drive",
+    errno.EACCES: "permission denied (the folder or file is read-only for you)",
+}
+
+
+@pytest.fixture
+def design_file(tmp_path):
+    path = tmp_path / "share" / "design.db"
+    path.parent.mkdir()
+    storage.save(sample_design(), path)
+    return path
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    """Every message box the window runs: (title, text, buttons); answered with Cancel."""
+    shown = []
+
+    def exec_(box):
+        shown.append((box.windowTitle(), box.text(), [b.text() for b in box.buttons()]))
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    return shown
+
+
+def _digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("call", ["write", "fsync", "replace"])
+@pytest.mark.parametrize("code", sorted(REASONS))
+def test_save_on_a_failing_disk_shows_the_dialog(window, design_file, dialogs, monkeypatch,
+                                                 capfd, call, code):
+    assert window.open_file(design_file)
+    before = _digest(design_file)
+    edits.rename(window.ctx, "mkt", "改过的市场部")
+    real = getattr(os, call)
+    if call == "write":  # the working copy's pages are copied by SQLite: fail the check read instead
+        from orgdesigner import fileutil
+
+        def fail_write(write, tmp):
+            write(tmp)
+            raise OSError(code, os.strerror(code))
+
+        monkeypatch.setattr(fileutil, "write_temp", fail_write)
+    else:
+        monkeypatch.setattr(os, call, lambda *a, **k: (_ for _ in ()).throw(OSError(code, os.strerror(code))))
+    assert window.save() is False
+    monkeypatch.setattr(os, call, real)
+    monkeypatch.undo()
+    assert dialogs, "no dialog was shown"
+    title, text, buttons = dialogs[-1]
+    assert title == "Cannot save"
+    assert text == (f"could not save design.db: {REASONS[code]}. The file on disk is unchanged and "
+                    "your changes are kept; retry or use Save As")
+    assert buttons == ["Retry", "Save As...", "Cancel"]
+    assert _digest(design_file) == before
+    assert window.isWindowModified()
+    assert "Traceback" not in capfd.readouterr().err
+    assert window.save()
+    assert storage.load(design_file).departments["mkt"].name == "改过的市场部"
+
+
+def test_a_failed_backup_saves_and_warns_in_the_banner(window, design_file, dialogs, monkeypatch):
+    assert window.open_file(design_file)
+    edits.rename(window.ctx, "mkt", "改过的市场部")
+
+    def full(target):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(safesave, "take_backup", full)
+    assert window.save()
+    assert dialogs == []
+    assert storage.load(design_file).departments["mkt"].name == "改过的市场部"
+    assert not window.isWindowModified()
+    assert not window.banner.isHidden()
+    assert window.banner.text() == ("Warning: no backup of the previous version of design.db could "
+                                    "be kept (the disk is full); the file itself was saved")
