@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..design import Design, build_design
 from ..entities import MAX_TEXT, Department
-from ..errors import FileProblem
+from ..errors import FileProblem, ModelError
 from .junior import attach_junior
 from .mapping import resolve_mapping, suggest_mapping
 from .posts import Post, read_posts
@@ -141,7 +141,10 @@ def import_table(path: str | Path, mapping: dict[str, str] | None = None,
         from ..layout import tidy_layout
 
         # Compact: imported organisations are wide and leaf-heavy; leaves stack in columns.
-        design.move_departments(tidy_layout(design, compact=True))
+        try:
+            design.move_departments(tidy_layout(design, compact=True))
+        except ModelError as exc:  # cannot happen within the import limits; say what if it does
+            raise FileProblem(path, f"is too large to lay out as a chart ({exc})") from None
     return design, report
 
 

@@ -143,6 +143,41 @@ def test_a_cell_over_128_kb_is_read_and_one_over_the_cap_is_exit_2(tmp_path, cap
     assert digest(src) == before
 
 
+# ------------------------------------------------------------------ 4. huge layouts
+@pytest.mark.parametrize("shape, n", [("chain", 70_000), ("flat", 120_000)])
+def test_the_layout_of_a_huge_import_stays_within_the_coordinate_limit(shape, n):
+    """A 70,000-level chain reached y = 1.05e7 and a flat 120,000 stacked to 1.03e7: over the old limit."""
+    from orgdesigner.design import build_design
+    from orgdesigner.entities import MAX_COORD
+    from orgdesigner.layout import tidy_layout
+
+    if shape == "chain":
+        departments = [Department(id=f"d{i}", name="x", parent=f"d{i - 1}" if i else None)
+                       for i in range(n)]
+    else:
+        departments = [Department(id="root", name="x")] + [
+            Department(id=f"d{i}", name="x", parent="root") for i in range(n)]
+    design = build_design(departments=departments)
+    with hang_guard(HANG_SECONDS):
+        positions = tidy_layout(design, compact=True)
+        design.move_departments(positions)  # raised "position y must be ... below 1e+07"
+    assert max(max(abs(x), abs(y)) for x, y in positions.values()) > 1e7
+    assert max(max(abs(x), abs(y)) for x, y in positions.values()) < MAX_COORD / 10
+
+
+def test_a_layout_error_names_the_file(tmp_path, capsys, monkeypatch):
+    from orgdesigner import entities
+
+    src = tmp_path / "tall.csv"
+    src.write_text("id,parent,name\n" + "".join(f"d{i},{f'd{i - 1}' if i else ''},x\n"
+                                                 for i in range(30)), encoding="utf-8")
+    monkeypatch.setattr(entities, "MAX_COORD", 1000.0)
+    code, _, err = run(capsys, "import", src, "-o", tmp_path / "out.db")
+    assert code == 2
+    one_line_error(err, "tall.csv: is too large to lay out as a chart (position y must be a finite "
+                        "number below 1000)")
+
+
 # ------------------------------------------------------------------ 16. formula injection
 FORMULAS = ["=1+1", "+1", "-2", "@SUM(A1)", "=HYPERLINK(\"http://x\")", "'quoted", "''",
             "=cmd|' /C calc'!A0"]

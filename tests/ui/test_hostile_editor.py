@@ -7,6 +7,7 @@ import hashlib
 import os
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from orgdesigner import safesave, storage
@@ -97,3 +98,29 @@ def test_a_failed_backup_saves_and_warns_in_the_banner(window, design_file, dial
     assert not window.banner.isHidden()
     assert window.banner.text() == ("Warning: no backup of the previous version of design.db could "
                                     "be kept (the disk is full); the file itself was saved")
+
+
+# ------------------------------------------------------------ 5. deep reporting chains
+def test_the_outline_of_a_100k_level_chain_builds_lazily_and_tears_down_without_recursion(qtbot):
+    from orgdesigner.design import build_design
+    from orgdesigner.entities import Department
+    from tests.core.sharedfiles_support import hang_guard
+    from ui.docks.outline import REVEAL_DEPTH
+
+    from .dock_fixtures import make_editor
+
+    n = 100_000
+    design = build_design(departments=[Department(id=f"d{i}", name=f"层级{i}",
+                                                  parent=f"d{i - 1}" if i else None)
+                                       for i in range(n)])
+    with hang_guard(60):
+        ed = make_editor(qtbot, design)
+        outline = ed.outline
+        assert len(outline.items) <= 4  # the root, its child and one level ahead
+        ed.ctx.selection.set(["d300"])  # within reach: unfolded down to it
+        assert [i.data(0, Qt.UserRole + 1) for i in outline.tree.selectedItems()] == ["d300"]
+        ed.ctx.selection.set([f"d{n - 1}"])  # 100,000 levels down: not unfolded, no crash
+        assert outline.tree.selectedItems() == []
+        assert len(outline.items) < REVEAL_DEPTH + 10
+        outline.set_context(None)  # what closing the design does
+        assert outline.tree.topLevelItemCount() == 0 and outline.items == {}
