@@ -8,6 +8,7 @@ Exit codes: 0 success; 1 `validate` found errors; 2 unusable input or usage
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -46,6 +47,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             traceback.print_exc()
         print(f"error: {safe_text(exc)}", file=sys.stderr)
         return EXIT_INPUT
+    except BrokenPipeError:  # `... | head` stopped reading: not an error of ours
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return EXIT_OK
     except OSError as exc:  # a file operation the system refused: input/environment, not a bug
         if args.debug:
             traceback.print_exc()
