@@ -111,6 +111,7 @@ def copy_mode(target: Path, tmp: Path) -> None:
 
 
 def fsync_file(path: Path) -> None:
+    """Force `path` (a file, or on POSIX a folder) to the disk."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -119,13 +120,9 @@ def fsync_file(path: Path) -> None:
 
 
 def fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    """Make a rename in `folder` durable (POSIX only; other systems cannot open a folder)."""
+    if os.name == "posix":
+        fsync_file(folder)
 
 
 def remove_quietly(path: Path) -> None:
