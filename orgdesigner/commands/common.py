@@ -24,8 +24,9 @@ def note_if_busy(path: Path) -> None:
         return
     marker = busy_marker(path)
     if marker is not None:
-        print(f"note: {path.name}: another program is writing to it right now ({marker.name} is "
-              "beside it); showing its last committed content", file=sys.stderr)
+        print(f"note: {safe_text(path.name)}: another program is writing to it right now "
+              f"({safe_text(marker.name)} is beside it); showing its last committed content",
+              file=sys.stderr)
 
 
 def safe_text(text: object, keep: str = "") -> str:

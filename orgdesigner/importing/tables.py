@@ -115,7 +115,7 @@ def parse_csv(text: str, delimiter: str) -> tuple[list[tuple[int, list[str]]], l
     while pos < len(lines):
         for record in _records_from(lines, delimiter, pos):
             _count_row(len(records) + 1)
-            if _suspect(record, lines, delimiter, width):
+            if record[1] < 0 or _suspect(record, lines, delimiter, width):
                 start = record[0]
                 cells = next(csv.reader([lines[start]], delimiter=delimiter, quoting=csv.QUOTE_NONE))
                 records.append((start, start + 1, _fit_row(cells, len(records) + 1)))
@@ -137,13 +137,20 @@ def _usual_width(lines: list[str], delimiter: str) -> int:
     widths: Counter[int] = Counter()
     for count, (start, end, cells) in enumerate(_records_from(lines, delimiter, 0), start=1):
         _count_row(count)
+        if end < 0:  # a quote swallowed the rest; the widths seen so far decide
+            break
         if end - start == 1 and len(cells) > 1:
             widths[len(cells)] += 1
     return widths.most_common(1)[0][0] if widths else 0
 
 
 def _records_from(lines: list[str], delimiter: str, pos: int):
-    """(first line, line after the last, cells) of each record from line `pos` on."""
+    """(first line, line after the last, cells) of each record from line `pos` on.
+
+    A record whose cell grows beyond MAX_CELL_CHARS across several lines is a
+    quote that never closed: it ends the walk as (first line, -1, []) so the
+    caller reads that line literally. A single line beyond the cap is refused.
+    """
     reader = csv.reader((lines[i] for i in range(pos, len(lines))), delimiter=delimiter,
                         strict=False)
     start = pos
@@ -153,10 +160,12 @@ def _records_from(lines: list[str], delimiter: str, pos: int):
             yield start, end, cells
             start = end
     except csv.Error as exc:
-        if "field larger than field limit" in str(exc):
+        if "field larger than field limit" not in str(exc):
+            raise
+        if len(lines[start]) > MAX_CELL_CHARS:
             raise TableTooLarge(f"line {start + 1} has a cell larger than "
                                 f"{MAX_CELL_CHARS // 1000:,} kB (the limit of one cell)") from None
-        raise
+        yield start, -1, []
 
 
 def _suspect(record: tuple[int, int, list[str]], lines: list[str], delimiter: str, width: int) -> bool:

@@ -178,6 +178,17 @@ def test_a_layout_error_names_the_file(tmp_path, capsys, monkeypatch):
                         "number below 1000)")
 
 
+def test_a_stray_quote_that_swallows_more_than_a_cell_can_hold_is_repaired(tmp_path, capsys):
+    src = tmp_path / "stray.csv"
+    rows = ["id,parent,name", 'hq,,"总部'] + [f"d{i},hq,部门{i}" for i in range(100_000)]
+    src.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert src.stat().st_size > tables.MAX_CELL_CHARS * 1.5  # more than one cell may hold
+    with hang_guard(HANG_SECONDS):
+        table = tables.read_table(src)
+    assert len(table.rows) == 100_001 and table.rows[0] == (2, ["hq", "", '"总部'])
+    assert table.notes[0].code == "unbalanced-quote" and table.notes[0].rows == [2]
+
+
 # ------------------------------------------------------------------ 16. formula injection
 FORMULAS = ["=1+1", "+1", "-2", "@SUM(A1)", "=HYPERLINK(\"http://x\")", "'quoted", "''",
             "=cmd|' /C calc'!A0"]
