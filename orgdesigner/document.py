@@ -124,11 +124,12 @@ class DesignDocument:
     def _load(cls, path: Path, lock: OwnedLock | None, state: DocumentState) -> "DesignDocument":
         folder, session = _new_session(path)
         try:
-            design, fingerprint = storage.load_checked(path)
-            with _working_copy_errors(path):
+            with _working_copy_errors(path):  # FileProblem of the design passes unchanged
+                # The working copy: our schema, the checked rows copied in (no SQL of the file).
+                design, fingerprint = storage.load_checked(path, working_copy=folder / "working.db")
                 manifest = Manifest(session=session, source=str(path), title=design.name,
                                     read_only=not state.editable)
-                working = WorkingCopy.start(design, folder, manifest)  # our schema, rows copied in
+                working = WorkingCopy.start(design, folder, manifest, have_file=True)
                 working.set_base(fingerprint, design.stamp)
                 manifest.write(folder)
         except BaseException:

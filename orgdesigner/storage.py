@@ -145,9 +145,9 @@ def meta_rows(design: Design) -> dict[str, str]:
     }
 
 
-def write_file(design: Design, path: str | Path) -> None:
-    """Write `design` as a complete new design file at `path` (which must not exist)."""
-    path = Path(path)
+@contextmanager
+def _new_file(path: Path) -> Iterator[tuple[Any, sqlite3.Connection]]:
+    """A new design file at `path` (which must not exist) with our schema; yields (conn, raw)."""
     if path.exists():
         raise FileExistsError(path)
     with open_engine(path, readonly=False) as engine, engine.connect() as conn:
@@ -160,10 +160,40 @@ def write_file(design: Design, path: str | Path) -> None:
         raw.execute("PRAGMA synchronous=OFF")
         with conn.begin():
             schema.metadata.create_all(conn)
-            conn.execute(insert(schema.meta), [{"key": k, "value": v} for k, v in meta_rows(design).items()])
-            for table, rows in _rows(design).items():
-                if rows:
-                    conn.execute(insert(schema.metadata.tables[table]), rows)
+        yield conn, raw
+
+
+def write_file(design: Design, path: str | Path) -> None:
+    """Write `design` as a complete new design file at `path` (which must not exist)."""
+    with _new_file(Path(path)) as (conn, _raw), conn.begin():
+        conn.execute(insert(schema.meta), [{"key": k, "value": v} for k, v in meta_rows(design).items()])
+        for table, rows in _rows(design).items():
+            if rows:
+                conn.execute(insert(schema.metadata.tables[table]), rows)
+
+
+def copy_rows_into_new_file(source: Path, dest: Path) -> None:
+    """A new design file at `dest` made from OUR schema, with the rows of `source` copied in.
+
+    `source` is a private copy that passed `untrusted.check_database` (so its
+    tables are exactly ours and reading them runs no SQL of the file). Only
+    our CREATE statements ever define `dest`: the editor's working copy never
+    carries a file's own CHECK, DEFAULT or anything else. Much faster than
+    writing the rows from the model (SQLite copies them in C).
+    """
+    with _new_file(Path(dest)) as (_conn, raw):
+        raw.execute("ATTACH DATABASE ? AS src", (Path(source).resolve().as_uri() + "?mode=ro",))
+        try:
+            raw.execute("BEGIN")
+            for table in schema.metadata.sorted_tables:
+                columns = ", ".join(f'"{c.name}"' for c in table.columns)
+                raw.execute(f'INSERT INTO main."{table.name}" ({columns}) '
+                            f'SELECT {columns} FROM src."{table.name}"')
+            raw.execute("COMMIT")
+        finally:
+            if raw.in_transaction:
+                raw.execute("ROLLBACK")
+            raw.execute("DETACH DATABASE src")
 
 
 def stamp_for_save(design: Design) -> FileStamp:
@@ -345,8 +375,15 @@ def load(path: str | Path) -> Design:
     return load_checked(path)[0]
 
 
-def load_checked(path: str | Path) -> tuple[Design, untrusted.Fingerprint]:
-    """Like `load`, also returning the fingerprint of the exact bytes read."""
+def load_checked(path: str | Path, working_copy: Path | None = None
+                 ) -> tuple[Design, untrusted.Fingerprint]:
+    """Like `load`, also returning the fingerprint of the exact bytes read.
+
+    With `working_copy`, a new file is made there from our own schema with the
+    checked rows copied in (`copy_rows_into_new_file`), e.g. as a document's
+    working copy. Its write errors (a full data folder) pass through as
+    OS/SQLite errors, never as a problem of the design file.
+    """
     from .migrations import migrate_copy
 
     path = Path(path)
@@ -380,6 +417,8 @@ def load_checked(path: str | Path) -> tuple[Design, untrusted.Fingerprint]:
         except (sqlite3.Error, SQLAlchemyError, ValueError, OverflowError, MemoryError) as exc:
             orig = getattr(exc, "orig", None) or exc
             raise FileProblem(path, untrusted.describe_sqlite_error(orig)) from None
+        if working_copy is not None:
+            copy_rows_into_new_file(copy, working_copy)
     return design, fingerprint
 
 
