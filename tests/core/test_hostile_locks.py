@@ -25,7 +25,7 @@ from orgdesigner.document import DesignDocument, LockedByOther
 from orgdesigner.lockfile import LockInfo, lock_path, read_lock
 
 from .hostile_support import digest
-from .sharedfiles_support import data_dir, design_file, shared  # noqa: F401
+from .sharedfiles_support import data_dir, design_file, sample_design, shared  # noqa: F401
 from .test_recovery import _crash
 
 
@@ -210,3 +210,131 @@ def test_a_stale_lock_in_a_sticky_folder_says_why_it_stays(design_file, monkeypa
             ".~lock.design.db#") in message
     assert lock_path(design_file).exists() and digest(design_file) == before
     assert socket.gethostname() != "HR-PC-07"
+
+
+# ------------------------------------------------------------------ a colleague over time
+from hypothesis import settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule  # noqa: E402
+
+
+class TwoUsersOverTime(RuleBasedStateMachine):
+    """This editor and a colleague on another PC (its lock written directly) over a fake clock.
+
+    The colleague's clock may be any amount off; time passes only as seen here
+    (the lock file's modification time moves back). Whatever happens, the
+    file is never editable in two places, a lock refreshed within STALE_AFTER
+    is never broken, and an unreadable lock is never broken.
+    """
+
+    template = b""  # the design file's bytes, made once
+
+    def __init__(self):
+        super().__init__()
+        import tempfile
+        from pathlib import Path
+
+        self.folder = Path(tempfile.mkdtemp(prefix="orgd-locks-"))
+        self.env = {k: os.environ.get(k) for k in ("ORGDESIGNER_DATA_DIR", "ORGDESIGNER_USER_NAME")}
+        os.environ["ORGDESIGNER_DATA_DIR"] = str(self.folder / "userdata")
+        os.environ["ORGDESIGNER_USER_NAME"] = "Wang Li"
+        self.path = self.folder / "design.db"
+        if not TwoUsersOverTime.template:
+            storage.save(sample_design(), self.path)
+            TwoUsersOverTime.template = self.path.read_bytes()
+        self.path.write_bytes(TwoUsersOverTime.template)
+        self.doc: DesignDocument | None = None
+        self.colleague: LockInfo | None = None  # the colleague's lock, while they hold it
+        self.age = timedelta(0)  # how long ago (our clock) the colleague last refreshed it
+        self.unreadable = False
+        self.real_open = os.open
+
+    def teardown(self):
+        lockfile.os.open = self.real_open
+        if self.doc is not None:
+            self.doc.close()
+        for key, value in self.env.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        import shutil
+
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _write_colleague(self) -> None:
+        assert self.colleague is not None
+        lock_path(self.path).write_bytes(self.colleague.to_bytes())
+        stamp = (_utc() - self.age).timestamp()
+        os.utime(lock_path(self.path), (stamp, stamp))
+
+    @precondition(lambda self: self.colleague is None and self.doc is None)
+    @rule(skew=st.integers(min_value=-24 * 60, max_value=24 * 60))
+    def colleague_opens(self, skew):
+        their_now = (_utc(minutes=skew)).isoformat()
+        self.colleague = _write_lock(self.path, host="HR-PC-07", pid=4242, opened_at=their_now,
+                                     heartbeat=their_now)
+        self.age = timedelta(0)
+        self._write_colleague()
+
+    @precondition(lambda self: self.colleague is not None)
+    @rule(skew=st.integers(min_value=-24 * 60, max_value=24 * 60))
+    def colleague_heartbeat(self, skew):
+        self.colleague.heartbeat = _utc(minutes=skew).isoformat()
+        self.age = timedelta(0)
+        self._write_colleague()
+
+    @precondition(lambda self: self.colleague is not None)
+    @rule(minutes=st.integers(min_value=1, max_value=30))
+    def time_passes(self, minutes):
+        self.age += timedelta(minutes=minutes)
+        self._write_colleague()
+
+    @rule(unreadable=st.booleans())
+    def lock_readability(self, unreadable):
+        self.unreadable = unreadable
+        real_open = self.real_open
+        path = str(lock_path(self.path))
+
+        def refuse(target, flags, *args, **kwargs):
+            if str(target) == path and not flags & (os.O_WRONLY | os.O_RDWR):
+                raise PermissionError(errno.EACCES, "Permission denied", str(target))
+            return real_open(target, flags, *args, **kwargs)
+
+        lockfile.os.open = refuse if unreadable else real_open
+
+    @precondition(lambda self: self.doc is None)
+    @rule(breaking=st.booleans())
+    def we_open(self, breaking):
+        fresh = self.colleague is not None and self.age <= lockfile.STALE_AFTER
+        try:
+            self.doc = DesignDocument.open(self.path, break_stale_lock=breaking, heartbeat=False)
+        except LockedByOther as exc:
+            assert self.colleague is not None
+            if self.unreadable or fresh:
+                assert not exc.stale
+            return
+        assert self.colleague is None or (breaking and not fresh and not self.unreadable), \
+            "opened although the colleague holds a live lock"
+        if self.colleague is not None:
+            self.colleague = None  # broken: the colleague lost it
+
+    @precondition(lambda self: self.doc is not None)
+    @rule()
+    def we_close(self):
+        self.doc.close()
+        self.doc = None
+
+    @invariant()
+    def never_editable_twice(self):
+        if self.doc is not None and self.doc.state.editable:
+            assert self.colleague is None
+            lockfile.os.open = self.real_open
+            assert read_lock(self.path).info.token == self.doc.lock.info.token
+            if self.unreadable:
+                self.lock_readability(True)
+
+
+TwoUsersOverTime.TestCase.settings = settings(max_examples=25, stateful_step_count=15,
+                                              deadline=None)
+test_two_users_over_time = TwoUsersOverTime.TestCase
