@@ -124,3 +124,66 @@ def test_the_outline_of_a_100k_level_chain_builds_lazily_and_tears_down_without_
         assert len(outline.items) < REVEAL_DEPTH + 10
         outline.set_context(None)  # what closing the design does
         assert outline.tree.topLevelItemCount() == 0 and outline.items == {}
+
+
+def _check_lazy_outline(outline, design) -> None:
+    """Every built item sits under its department's parent; every filled item has all its children."""
+    from ui.docks.outline import ID_ROLE
+
+    tree = outline.tree
+    assert [tree.topLevelItem(i).data(0, ID_ROLE) for i in range(tree.topLevelItemCount())] == \
+        design.child_ids(None)
+    for dept_id, item in outline.items.items():
+        assert item.treeWidget() is tree, dept_id
+        parent = item.parent()
+        assert (parent.data(0, ID_ROLE) if parent is not None else None) == \
+            design.departments[dept_id].parent
+        assert item.text(0) == design.departments[dept_id].name
+    for dept_id in outline._filled:
+        item = outline.items[dept_id]
+        assert [item.child(i).data(0, ID_ROLE) for i in range(item.childCount())] == \
+            design.child_ids(dept_id)
+
+
+def test_the_lazy_outline_follows_every_edit_and_undo(qtbot):
+    import random
+
+    from orgdesigner.design import build_design
+    from orgdesigner.entities import Department
+    from orgdesigner.errors import ModelError
+    from orgdesigner.ops import AddDepartment, RemoveDepartment, SetParent, UpdateDepartment
+
+    from .dock_fixtures import make_editor
+
+    rng = random.Random(19)
+    departments = [Department(id="d0", name="总部")]
+    for i in range(1, 80):  # long chains and bushes: most of it unbuilt at first
+        parent = f"d{i - 1}" if i % 3 else f"d{rng.randrange(i)}"
+        departments.append(Department(id=f"d{i}", name=f"部门{i}", parent=parent))
+    ed = make_editor(qtbot, build_design(departments=departments))
+    design, outline = ed.ctx.design, ed.outline
+    _check_lazy_outline(outline, design)
+    for step in range(120):
+        ids = list(design.departments)
+        kind = rng.choice(["add", "remove", "parent", "rename", "undo", "select", "expand"])
+        try:
+            if kind == "add":
+                ed.ctx.push(AddDepartment(Department(id=f"n{step}", name=f"新{step}",
+                                                     parent=rng.choice(ids + [None]))))
+            elif kind == "remove" and len(ids) > 5:
+                ed.ctx.push(RemoveDepartment(rng.choice(ids)))
+            elif kind == "parent":
+                ed.ctx.push(SetParent(rng.choice(ids), rng.choice(ids + [None])))
+            elif kind == "rename":
+                ed.ctx.push(UpdateDepartment(rng.choice(ids), {"name": f"改{step}"}))
+            elif kind == "undo":
+                ed.ctx.undo_stack.undo()
+            elif kind == "select":
+                ed.ctx.selection.set(rng.sample(ids, 2))
+            else:
+                built = list(outline.items.values())
+                rng.choice(built).setExpanded(True)
+        except ModelError:
+            pass  # a refused edit (a cycle): nothing changed
+        qtbot.wait(1)
+        _check_lazy_outline(outline, design)
