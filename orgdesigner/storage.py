@@ -398,7 +398,7 @@ def load_checked(path: str | Path, working_copy: Path | None = None
         except FileProblem as exc:
             raise FileProblem(path, exc.problem) from None
         try:
-            untrusted.fold_wal(path, copy)  # another program's commits still in design.db-wal
+            untrusted.fold_sidecars(path, copy)  # another program mid-write: its -wal / -journal
             if version < schema.FORMAT_VERSION:
                 conn = untrusted.open_checked(copy)
                 try:

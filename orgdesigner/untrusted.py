@@ -26,6 +26,7 @@ reporting cycle) are then checked by the model itself while
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import sqlite3
 import struct
@@ -131,34 +132,44 @@ def private_copy(path: str | Path, dest: str | Path) -> Fingerprint:
     return Fingerprint(digest.hexdigest(), size)
 
 
-def fold_wal(path: str | Path, copy: str | Path) -> bool:
-    """Make the private copy of a WAL-mode file hold its committed content; True if a -wal was used.
+def fold_sidecars(path: str | Path, copy: str | Path) -> bool:
+    """Make the private copy hold the file's last committed content; True if a sidecar was used.
 
-    A file another program switched to WAL mode keeps its latest commits in
-    `design.db-wal` until a checkpoint: reading the main file alone would show
-    stale content. The `-wal` (a regular file, within the size cap) is copied
-    beside the private copy and folded in there, so the reader sees exactly
-    what SQLite would; the user's files are not touched.
+    Another program writing `design.db` right now leaves its state in a
+    sidecar: in WAL mode its latest commits are in `design.db-wal` until a
+    checkpoint; in rollback mode a hot `design.db-journal` holds the pages of
+    an unfinished transaction that SQLite would roll back. Reading the main
+    file alone would show stale or torn content. The sidecar (a regular file,
+    within the size cap) is copied beside the private copy and SQLite folds it
+    in there, so the reader sees exactly what SQLite would; the user's files
+    are not touched. The result is then checked like any untrusted file.
     """
     path, copy = Path(path), Path(copy)
     with open(copy, "rb") as handle:
         head = handle.read(20)
-    if head[18:20] != b"\x02\x02":
-        return False
-    wal = path.with_name(path.name + "-wal")
+    wal_mode = head[18:20] == b"\x02\x02"
+    sidecar = path.with_name(path.name + ("-wal" if wal_mode else "-journal"))
     used = False
     try:
-        check_regular(wal, "a database log")
-        private_copy(wal, copy.with_name(copy.name + "-wal"))
+        if os.path.lexists(sidecar) and not os.path.isfile(sidecar):
+            raise FileNotFoundError  # a pipe or device is no log SQLite wrote: never opened
+        check_regular(sidecar, "a database log")
+        private_copy(sidecar, copy.with_name(copy.name + ("-wal" if wal_mode else "-journal")))
         used = True
+    except FileNotFoundError:
+        pass
     except FileProblem as exc:
         if exc.problem != "no such file":
             raise FileProblem(path, f"has a log file beside it that cannot be used "
-                                    f"({wal.name}: {exc.problem})") from None
+                                    f"({sidecar.name}: {exc.problem})") from None
+    if not (wal_mode or used):
+        return False
     conn = open_checked(copy, writable=True)
     try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.execute("PRAGMA journal_mode=DELETE")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # rolls a hot journal back
+        if wal_mode:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.execute("PRAGMA journal_mode=DELETE")
     finally:
         conn.close()
     return used

@@ -211,3 +211,35 @@ def test_a_read_only_file_opens_read_only_and_save_never_replaces_it(design_file
         doc.close()
     assert digest(design_file) == before
     assert stat.S_IMODE(design_file.stat().st_mode) == 0o444
+
+
+def test_a_hot_journal_beside_the_design_is_rolled_back_on_the_private_copy(data_dir, capsys,
+                                                                           tmp_path):
+    """A program killed mid-transaction: the main file holds half-written pages, the journal the old ones."""
+    from orgdesigner.design import build_design
+    from orgdesigner.entities import Department
+
+    design_file = tmp_path / "design.db"
+    storage.save(build_design(name="大方案", departments=[
+        Department(id=f"d{i}", name=f"部门{i}", notes="n" * 300) for i in range(600)]), design_file)
+    conn = sqlite3.connect(design_file, isolation_level=None)
+    conn.execute("PRAGMA cache_size=1")  # spill changed pages into the main file before commit
+    conn.execute("BEGIN")
+    conn.execute("UPDATE departments SET name='半途', notes=?", ("m" * 300,))
+    conn.execute("UPDATE meta SET value='半途的名字' WHERE key='name'")
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    shutil.copy(design_file, busy / "design.db")
+    shutil.copy(f"{design_file}-journal", busy / "design.db-journal")
+    conn.execute("ROLLBACK")
+    conn.close()
+    target = busy / "design.db"
+    assert b"\xe5\x8d\x8a\xe9\x80\x94" in target.read_bytes()  # torn: 半途 reached the main file
+    before = {p.name: digest(p) for p in busy.iterdir()}
+    code, out, err = run(capsys, "info", target)
+    assert code == 0, err
+    assert "name:             大方案" in out  # the last committed content, not the torn one
+    assert "design.db-journal is beside it" in err
+    loaded = storage.load(target)
+    assert {d.name for d in loaded.departments.values()} == {f"部门{i}" for i in range(600)}
+    assert {p.name: digest(p) for p in busy.iterdir()} == before
