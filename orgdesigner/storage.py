@@ -453,6 +453,10 @@ def load_checked(path: str | Path, working_copy: Path | None = None
                 finally:
                     conn.close()
                 migrate_copy(copy, version)
+                # The migrated tables carry ALTER TABLE's text; from here on only ours.
+                rebuilt = copy.with_name("rebuilt.db")
+                copy_rows_into_new_file(copy, rebuilt)
+                copy = rebuilt
             conn = untrusted.open_checked(copy)
             try:
                 untrusted.check_database(conn, path)

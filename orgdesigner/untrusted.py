@@ -316,8 +316,40 @@ def describe_sqlite_error(exc: BaseException) -> str:
 
 
 def check_no_code(conn: sqlite3.Connection, path: str | Path) -> None:
-    """Before migrating an older file: refuse anything but plain tables and indexes."""
-    for kind, name in conn.execute("SELECT type, name FROM sqlite_master"):
-        if kind not in ("table", "index") or "VIRTUAL" in _sql_of(conn, name):
+    """Before migrating an older file: refuse anything that could run SQL of the file.
+
+    Only plain tables and SQLite's own key indexes; in the tables, only our
+    own CHECK constraints and literal DEFAULTs (an older format's full text
+    cannot be compared with today's, so its expressions are judged instead).
+    The migrated copy is then rebuilt from our schema (`storage.load_checked`).
+    """
+    allowed = _our_checks()
+    for kind, name, sql in conn.execute("SELECT type, name, sql FROM sqlite_master"):
+        text = normalised_sql(sql)
+        if kind not in ("table", "index") or "VIRTUAL" in text.upper() or (kind == "index" and sql):
             raise FileProblem(path, f"contains a {kind} {name!r} that Org Designer does not "
                                     "make; it was refused and not run")
+        expressions = [e for e in _checks(text) if e not in allowed]
+        if expressions or re.search(r"\b(DEFAULT|AS) ?\(", text, re.IGNORECASE):
+            raise FileProblem(path, f"has a changed {kind} {name!r} (its definition is not "
+                                    "Org Designer's); it was refused and not run")
+
+
+def _checks(text: str) -> list[str]:
+    """The bodies of the CHECK constraints in a normalised CREATE statement."""
+    out = []
+    for match in re.finditer(r"\bCHECK ?\(", text, re.IGNORECASE):
+        depth, start = 0, match.end() - 1
+        for i in range(start, len(text)):
+            depth += {"(": 1, ")": -1}.get(text[i], 0)
+            if depth == 0:
+                out.append(text[start:i + 1])
+                break
+        else:
+            out.append(text[start:])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _our_checks() -> frozenset[str]:
+    return frozenset(c for value in expected_schema().values() for c in _checks(value[3]))

@@ -243,3 +243,21 @@ def test_a_hot_journal_beside_the_design_is_rolled_back_on_the_private_copy(data
     loaded = storage.load(target)
     assert {d.name for d in loaded.departments.values()} == {f"部门{i}" for i in range(600)}
     assert {p.name: digest(p) for p in busy.iterdir()} == before
+
+
+@pytest.mark.parametrize("old, new", [
+    ("PRIMARY KEY (id), ", "PRIMARY KEY (id), CHECK (length(randomblob(300000000)) > 0), "),
+    ("notes TEXT NOT NULL", "notes TEXT NOT NULL DEFAULT (hex(randomblob(1000000)))"),
+])
+def test_an_older_format_file_with_a_foreign_expression_is_refused_before_migrating(design_file,
+                                                                                     capsys, old, new):
+    conn = sqlite3.connect(design_file)
+    conn.execute("PRAGMA user_version=1")  # an older format: migrated on the private copy
+    conn.commit()
+    conn.close()
+    _rewrite_schema(design_file, old, new)
+    before = digest(design_file)
+    code, _, err = run(capsys, "info", design_file)
+    assert code == 2
+    one_line_error(err, "design.db: has a changed table 'departments'", "refused and not run")
+    assert digest(design_file) == before
