@@ -199,8 +199,10 @@ def write_file(design: Design, path: str | Path) -> None:
 def copy_rows_into_new_file(source: Path, dest: Path) -> None:
     """A new design file at `dest` made from OUR schema, with the rows of `source` copied in.
 
-    `source` is a private copy that passed `untrusted.check_database` (so its
-    tables are exactly ours and reading them runs no SQL of the file). Only
+    `source` is a private copy that passed `untrusted.check_database` (its
+    tables are exactly ours), or a migrated older file that passed
+    `untrusted.check_no_code` (no expression of its own): reading it runs no
+    SQL of the file. Only
     our CREATE statements ever define `dest`: the editor's working copy never
     carries a file's own CHECK, DEFAULT or anything else. Much faster than
     writing the rows from the model (SQLite copies them in C).
