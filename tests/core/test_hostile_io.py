@@ -33,7 +33,7 @@ ERRNOS = {
     errno.EACCES: "permission denied (the folder or file is read-only for you)",
 }
 CALLS = ("write", "fsync", "replace")
-SUFFIXES = (".json", ".csv", ".xlsx", ".svg", ".db")
+SUFFIXES = (".json", ".csv", ".xlsx", ".svg", ".pptx", ".db")
 
 
 def _inject(monkeypatch, call: str, code: int) -> None:
@@ -207,7 +207,7 @@ def test_new_document_on_a_full_data_folder(data_dir, monkeypatch):
 
 # ------------------------------------------------------------ 15. export permissions
 @pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
-@pytest.mark.parametrize("suffix", (".json", ".csv", ".xlsx", ".svg", ".png", ".pdf", ".db"))
+@pytest.mark.parametrize("suffix", (".json", ".csv", ".xlsx", ".svg", ".png", ".pdf", ".pptx", ".db"))
 def test_exports_follow_the_umask_and_keep_the_mode_they_replace(capsys, source, tmp_path, suffix):
     target = tmp_path / f"out{suffix}"
     old = os.umask(0o022)
