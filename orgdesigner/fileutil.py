@@ -166,8 +166,10 @@ def fsync_temp(tmp: Path) -> None:
     fsync_file(tmp)
 
 
-def replace_target(tmp: Path, target: Path) -> None:
+def replace_target(tmp: Path, target: Path, sync_folder: bool = True) -> None:
     os.replace(tmp, target)
+    if not sync_folder:
+        return
     try:  # the new file is in place; a folder that cannot be fsynced (some shares) is no failure
         fsync_dir(target.parent)
     except OSError:
@@ -176,12 +178,14 @@ def replace_target(tmp: Path, target: Path) -> None:
 
 def replace_atomically(target: str | Path, write: Callable[[Path], None], *,
                        verify: Callable[[Path], T] | None = None,
-                       before_replace: Callable[[Path], None] | None = None) -> T | None:
+                       before_replace: Callable[[Path], None] | None = None,
+                       sync_folder: bool = False) -> T | None:
     """Write `target` whole or not at all; return what `verify(tmp)` returned.
 
     `write(tmp)` creates the temp file; `verify` and `before_replace` may raise
     to stop the save (their own errors pass through unchanged). OS and SQLite
-    write errors become `WriteFailed`.
+    write errors become `WriteFailed`. `sync_folder` also makes the rename
+    itself durable (design saves; an export or a record can simply be redone).
     """
     target = Path(target)
     tmp = temp_path_beside(target)
@@ -192,7 +196,7 @@ def replace_atomically(target: str | Path, write: Callable[[Path], None], *,
         if before_replace is not None:
             before_replace(tmp)
         copy_mode(target, tmp)
-        replace_target(tmp, target)
+        replace_target(tmp, target, sync_folder)
         return result
     except Exception as exc:
         reason = describe_write_error(exc)

@@ -318,7 +318,8 @@ def save(design: Design, path: str | Path, *, write: Callable[[Path], None] | No
     with stamped_for_save(design):
         return fileutil.replace_atomically(
             path, write or (lambda tmp: write_file(design, tmp)),
-            verify=lambda tmp: verify_file(tmp, design), before_replace=before_replace)
+            verify=lambda tmp: verify_file(tmp, design), before_replace=before_replace,
+            sync_folder=True)
 
 
 # ----------------------------------------------------------------------- read
