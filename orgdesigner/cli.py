@@ -8,13 +8,17 @@ Exit codes: 0 success; 1 `validate` found errors; 2 unusable input or usage
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
+from pathlib import Path
 from typing import Sequence
 
 from . import __version__
 from .commands import COMMANDS
+from .commands.common import SafeStream, safe_text
 from .errors import OrgDesignerError
+from .fileutil import describe_os_error
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -34,12 +38,26 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    stdout = sys.stdout
+    sys.stdout = SafeStream(stdout)  # file content never reaches the terminal raw
     try:
         return int(args.run(args) or EXIT_OK)
     except OrgDesignerError as exc:
         if args.debug:
             traceback.print_exc()
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {safe_text(exc)}", file=sys.stderr)
+        return EXIT_INPUT
+    except BrokenPipeError:  # `... | head` stopped reading: not an error of ours
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return EXIT_OK
+    except OSError as exc:  # a file operation the system refused: input/environment, not a bug
+        if args.debug:
+            traceback.print_exc()
+        name = Path(exc.filename).name if exc.filename else "a file"
+        print(f"error: {safe_text(name)}: {describe_os_error(exc)}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
@@ -47,6 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: still no traceback unless asked for
         if args.debug:
             traceback.print_exc()
-        print(f"error: internal error ({type(exc).__name__}: {exc}); rerun with --debug",
+        print(f"error: internal error ({type(exc).__name__}: {safe_text(exc)}); rerun with --debug",
               file=sys.stderr)
         return EXIT_INTERNAL
+    finally:
+        sys.stdout = stdout

@@ -4,7 +4,9 @@
 id (the department code, or its UUID when it has none or it is not unique),
 the parent's id, then every field. Importing the file gives the same
 departments, parents and fields. CSV is UTF-8 with a BOM so that Excel on
-Chinese or Western Windows opens it with the right characters.
+Chinese or Western Windows opens it with the right characters; a text cell
+starting with = + - @ (a formula to Excel) is written with a leading `'`,
+which the import of our own CSV takes off again.
 """
 
 from __future__ import annotations
@@ -16,10 +18,9 @@ from pathlib import Path
 from .design import Design
 from .errors import FileProblem
 from .fileutil import atomic_write_bytes
-from .importing.values import format_number
+from .importing.values import EXPORT_COLUMNS, EXPORT_TEXT_COLUMNS, format_number, neutralise_formula
 
-COLUMNS = ("id", "parent", "name", "kind", "leader", "headcount", "budget", "color", "x", "y",
-           "notes")
+COLUMNS = EXPORT_COLUMNS
 
 
 def export_ids(design: Design) -> dict[str, str]:
@@ -48,8 +49,14 @@ def table_rows(design: Design) -> list[list[str]]:
 
 
 def write_csv(design: Design, path: str | Path, *, encoding: str = "utf-8-sig") -> None:
+    """The table as CSV; text cells that a spreadsheet would run as a formula get a leading '."""
+    rows = table_rows(design)
+    text_columns = [i for i, name in enumerate(COLUMNS) if name in EXPORT_TEXT_COLUMNS]
+    for row in rows[1:]:
+        for i in text_columns:
+            row[i] = neutralise_formula(row[i])
     buffer = io.StringIO(newline="")
-    csv.writer(buffer, lineterminator="\r\n").writerows(table_rows(design))
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
     try:
         data = buffer.getvalue().encode(encoding)
     except UnicodeEncodeError:

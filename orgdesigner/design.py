@@ -543,11 +543,14 @@ class Design:
         for dept in self.departments.values():
             assert dept.parent is None or dept.parent in self.departments, dept
             assert dept.id in self._children.get(dept.parent, {}), dept
-            seen = set()
-            for ancestor in self.ancestors(dept.id):
-                assert ancestor not in seen and ancestor != dept.id, "cycle"
-                seen.add(ancestor)
         assert sum(len(c) for c in self._children.values()) == len(self.departments)
+        # No cycle: every department is reached from a root (linear, iterative: deep chains too).
+        reached = 0
+        stack = list(self._children.get(None, ()))
+        while stack:
+            reached += 1
+            stack.extend(self._children.get(stack.pop(), ()))
+        assert reached == len(self.departments), "cycle"
         keys = set()
         for link in self.links.values():
             assert link.source in self.departments and link.target in self.departments

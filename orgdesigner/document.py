@@ -8,6 +8,7 @@
     doc.save_as(other_path)                   # may raise LockedByOther, SaveFailed
     doc.heartbeat()                           # every minute (a QTimer); a daemon thread also does it
     doc.lock_lost, doc.dirty, doc.problem     # for the status bar
+    doc.save_note                             # '' or what the last save could not do (no backup)
     doc.close()                               # releases the lock, deletes the working copy
 
 Other formats (JSON, spreadsheets) are read with `orgdesigner.formats.read_design`
@@ -32,15 +33,21 @@ import atexit
 import glob
 import os
 import shutil
+import sqlite3
 import time
 import weakref
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from . import lockfile, storage, untrusted
 from .design import Design
 from .docerrors import ChangedByOthers, LockedByOther, SaveFailed
 from .errors import FileProblem
+from .fileutil import WriteFailed, describe_write_error, read_only_for_us
 from .lockfile import LockInfo, LockUnavailable, OwnedLock
 from .safesave import (
     busy_marker, check_unchanged, describe_os_error, save_verified, take_backup,
@@ -72,14 +79,19 @@ class DesignDocument:
         self.lock = lock
         self.state = state
         self.base = base  # fingerprint of the file version our edits are based on
+        self.save_note = ""  # '' or a sentence about the last save (e.g. no backup could be kept)
         _OPEN.add(self)
 
     # ------------------------------------------------------------- opening
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False, break_stale_lock: bool = False,
              user: str | None = None, heartbeat: bool = True) -> "DesignDocument":
-        """Open a design file for editing (or read-only). See the module docstring."""
-        path = Path(os.path.abspath(path))
+        """Open a design file for editing (or read-only). See the module docstring.
+
+        A symbolic link is followed to the real file: that file is locked,
+        identified and saved, so two names of one file are one document.
+        """
+        path = real_path(path)
         untrusted.check_header(path)
         lock: OwnedLock | None = None
         reason = (describe_lock(path) or "opened read-only") if read_only else ""
@@ -88,6 +100,8 @@ class DesignDocument:
             if marker is not None:
                 reason = (f"another program is writing to {path.name} right now "
                           f"({marker.name} is beside it)")
+            elif read_only_for_us(path):
+                reason = f"{path.name} is read-only for you (its permissions do not allow changes)"
             else:
                 try:
                     lock = _acquire(path, user, break_stale_lock)
@@ -110,12 +124,14 @@ class DesignDocument:
     def _load(cls, path: Path, lock: OwnedLock | None, state: DocumentState) -> "DesignDocument":
         folder, session = _new_session(path)
         try:
-            design, fingerprint = storage.load_checked(path, keep_copy=folder / "working.db")
-            manifest = Manifest(session=session, source=str(path), title=design.name,
-                                read_only=not state.editable)
-            working = WorkingCopy.start(design, folder, manifest, have_file=True)
-            working.set_base(fingerprint, design.stamp)
-            manifest.write(folder)
+            with _working_copy_errors(path):  # FileProblem of the design passes unchanged
+                # The working copy: our schema, the checked rows copied in (no SQL of the file).
+                design, fingerprint = storage.load_checked(path, working_copy=folder / "working.db")
+                manifest = Manifest(session=session, source=str(path), title=design.name,
+                                    read_only=not state.editable)
+                working = WorkingCopy.start(design, folder, manifest, have_file=True)
+                working.set_base(fingerprint, design.stamp)
+                manifest.write(folder)
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise
@@ -124,7 +140,7 @@ class DesignDocument:
     @classmethod
     def open_copy(cls, path: str | Path) -> "DesignDocument":
         """Open the content of `path` as a new, untitled design (for a file someone is editing)."""
-        path = Path(os.path.abspath(path))
+        path = real_path(path)
         doc = cls._load(path, None, DocumentState(editable=True, untitled=True))
         doc.path = None
         doc.base = None
@@ -138,7 +154,12 @@ class DesignDocument:
         design = design or Design("")
         folder, session = _new_session(None)
         manifest = Manifest(session=session, source=None, title=design.name)
-        working = WorkingCopy.start(design, folder, manifest)
+        try:
+            with _working_copy_errors(None):
+                working = WorkingCopy.start(design, folder, manifest)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
         return cls(design, None, working, None, DocumentState(editable=True, untitled=True), None)
 
     @classmethod
@@ -157,8 +178,9 @@ class DesignDocument:
         reason = ""
         if source is not None:
             seen = lockfile.read_lock(source).info
-            crashed_own = (seen is not None and seen.pid == item.manifest.pid
-                           and seen.host == item.manifest.host)
+            crashed_own = (seen is not None and seen.host == item.manifest.host
+                           and (seen.process == item.manifest.process if seen.process
+                                and item.manifest.process else seen.pid == item.manifest.pid))
             try:  # the crashed session's own lock is stale by definition: take it over
                 lock = _acquire(source, user, break_stale=crashed_own)
             except LockedByOther as exc:
@@ -215,7 +237,7 @@ class DesignDocument:
 
     def save_as(self, path: str | Path, *, user: str | None = None) -> None:
         """Save to a new file name and continue editing that file (the UI confirms replacing)."""
-        path = Path(os.path.abspath(path))
+        path = real_path(path)
         if self.path is not None and path == self.path and self.state.editable:
             self.save(overwrite=True)
             return
@@ -254,7 +276,9 @@ class DesignDocument:
         lock.start_heartbeat()
 
     def _write(self, path: Path, base: Fingerprint | None) -> None:
-        fingerprint = save_verified(self.design, path, self.working.write_complete_copy, base)
+        notes: list[str] = []
+        fingerprint = save_verified(self.design, path, self.working.write_complete_copy, base, notes)
+        self.save_note = "; ".join(notes)
         self.base = fingerprint
         self.working.saved(path, fingerprint, self.design.stamp)
 
@@ -280,15 +304,29 @@ def _release_locks_at_exit() -> None:
             doc.lock = None
 
 
+def real_path(path: str | Path) -> Path:
+    """The real file behind `path` (links resolved): what is locked, compared and saved."""
+    return Path(os.path.realpath(path))
+
+
 def _new_session(path: Path | None) -> tuple[Path, str]:
     """A session folder for the working copy; a clear error if the data folder is unusable."""
-    try:
+    with _working_copy_errors(path):
         return WorkingCopy.new_folder()
-    except OSError as exc:
+
+
+@contextmanager
+def _working_copy_errors(path: Path | None) -> Iterator[None]:
+    """A full or read-only data folder is one clear FileProblem, never a raw OS/SQLite error."""
+    try:
+        yield
+    except (OSError, sqlite3.Error, SQLAlchemyError, WriteFailed) as exc:
         from .workingcopy import data_dir
 
+        reason = (exc.reason if isinstance(exc, WriteFailed)
+                  else describe_write_error(exc) or str(exc))
         raise FileProblem(path or data_dir(), f"cannot be opened: no working copy can be made in "
-                                              f"{data_dir()} ({exc.strerror or exc})") from None
+                                              f"{data_dir()} ({reason})") from None
 
 
 def _acquire(path: Path, user: str | None, break_stale: bool) -> OwnedLock:
@@ -305,14 +343,21 @@ def _acquire(path: Path, user: str | None, break_stale: bool) -> OwnedLock:
                 return OwnedLock.acquire(path, user)
             except FileExistsError:
                 seen = lockfile.read_lock(path)
-        raise LockedByOther(path, seen.info, stale=bool(stale), why_stale=stale)
+        message = (f"{path.name} is locked for editing by someone else (the lock file cannot "
+                   "be read, so who is unknown)") if seen.unreadable else None
+        raise LockedByOther(path, seen.info, stale=bool(stale), why_stale=stale, message=message)
     if path.exists():
         try:
             take_backup(path)
         except OSError as exc:
             raise SaveFailed(path, f"no backup could be taken before breaking the lock "
                                    f"({exc.strerror or exc})") from None
-    if not lockfile.break_lock(path, seen):
+    try:
+        broken = lockfile.break_lock(path, seen)
+    except lockfile.LockNotRemovable as exc:
+        owner = seen.info.describe(path) if seen.info else f"{path.name} is locked"
+        raise LockedByOther(path, seen.info, message=f"{owner} ({exc})") from None
+    if not broken:
         raise LockedByOther(path, lockfile.read_lock(path).info)
     try:
         return OwnedLock.acquire(path, user)
@@ -324,7 +369,8 @@ def sweep_leftovers(path: Path) -> None:
     """Remove temp files of saves that crashed long ago (we hold the lock, so none is live)."""
     cutoff = time.time() - lockfile.STALE_AFTER.total_seconds()
     lock_name = glob.escape(lockfile.lock_path(path).name)
-    patterns = (f".{glob.escape(path.name)}.*.tmp*", f"{lock_name}.*.tmp", f"{lock_name}.broken-*")
+    patterns = (f".{glob.escape(path.name)}.*.tmp*", f".{lock_name}.*.tmp", f"{lock_name}.*.tmp",
+                f"{lock_name}.broken-*")
     for leftover in (p for pattern in patterns for p in path.parent.glob(pattern)):
         try:
             if leftover.stat().st_mtime < cutoff:
@@ -338,6 +384,8 @@ def describe_lock(path: str | Path) -> str:
     seen = lockfile.read_lock(path)
     if not seen.exists:
         return ""
+    if seen.unreadable:
+        return f"{Path(path).name} is locked for editing by someone (the lock file cannot be read)"
     if seen.info is None:
         return f"{Path(path).name} has a damaged lock file beside it"
     return seen.info.describe(path)

@@ -38,7 +38,9 @@ class Role(str, Enum):
 
 DEFAULT_COLOR = "#4472c4"
 MAX_TEXT = 10_000  # longest name/notes we accept; longer text is hostile or a mistake
-MAX_COORD = 1e7
+# Positions on the chart: far beyond the largest layout of an importable design
+# (200,000 levels x 150 = 3e7), so an automatic layout never overflows it.
+MAX_COORD = 1e9
 _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 

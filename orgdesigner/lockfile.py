@@ -1,17 +1,24 @@
 """The owner file beside a design open for editing, LibreOffice style.
 
 `design.db` open for editing has `.~lock.design.db#` beside it: a small JSON
-record of who holds it (display name, OS user, host, pid, app version,
-opened at, heartbeat) and a random token that only the owner knows is its
-own. It is created exclusively (`O_EXCL`), so of two openers exactly one
-wins; the other reads the record and tells the user
+record of who holds it (display name, OS user, host, pid and the identity of
+that process, app version, opened at, heartbeat) and a random token that
+only the owner knows is its own. It is created exclusively (a hard link of
+a complete temp file), so of two openers exactly one wins; the other reads
+the record and tells the user
 "design.db is being edited by Wang Li on HR-PC-07 since 09:12".
 
-A lock is *stale* when its process is gone (same host, dead pid) or, for
-a lock from another host, its heartbeat is older than `STALE_AFTER` (a
-machine that crashed or lost the network). A stale lock may be broken on request; an empty or unreadable lock
-older than `EMPTY_GRACE` counts as stale too. Only the owner removes its lock
-(`OwnedLock.release` checks the token first).
+A lock is *stale* when its process is gone (same host: the pid is dead, or
+now belongs to another process: the recorded boot id and start time differ)
+or, for a lock from another host, it has not been refreshed for
+`STALE_AFTER`. "Refreshed" is judged by time observed here (the lock file's
+modification time against this machine's clock, or, when that time lies in
+the future, how long the file has been seen unchanged), never by the
+owner's clock written inside. A damaged lock older than `EMPTY_GRACE` is
+stale; an *unreadable* one (its owner's umask made it private) means
+"locked, owner unknown" and is never stale. Lock files are only opened when
+they are regular files, and without blocking. Only the owner removes its
+lock (`OwnedLock.release` checks the token first).
 """
 
 from __future__ import annotations
@@ -19,19 +26,25 @@ from __future__ import annotations
 import json
 import os
 import socket
+import stat
 import sys
 import threading
+import time
 import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from . import __version__
+from .errors import FileProblem
+from .fileutil import fsync_file, replace_atomically, temp_path_beside
 
 HEARTBEAT_SECONDS = 60.0
 STALE_AFTER = timedelta(minutes=10)
 EMPTY_GRACE = timedelta(seconds=30)
+CLOCK_TOLERANCE = timedelta(minutes=2)  # a lock time this far ahead of ours: the clocks differ
 MAX_LOCK_BYTES = 64 * 1024
+LOCK_MODE = 0o644  # colleagues must be able to read who holds the file, whatever our umask
 
 
 class LockUnavailable(Exception):
@@ -114,6 +127,21 @@ def pid_alive(pid: int) -> bool:
         return True
 
 
+def process_identity(pid: int) -> str:
+    """Boot id + start time of a process (Linux), so a reused pid is not mistaken for the owner.
+
+    '' where the system does not tell (then only "is the pid alive" counts).
+    """
+    try:
+        with open("/proc/sys/kernel/random/boot_id", encoding="ascii") as handle:
+            boot = handle.read().strip()
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            fields = handle.read().rsplit(b")", 1)[1].split()
+        return f"{boot}:{fields[19].decode()}"
+    except (OSError, IndexError, UnicodeDecodeError):
+        return ""
+
+
 @dataclass
 class LockInfo:
     """Who holds a design open for editing."""
@@ -126,13 +154,14 @@ class LockInfo:
     opened_at: str  # ISO 8601, UTC
     heartbeat: str  # ISO 8601, UTC, refreshed every HEARTBEAT_SECONDS
     token: str = field(default_factory=lambda: uuid.uuid4().hex)
+    process: str = ""  # process_identity(pid) when the lock was taken ('' if unknown)
 
     @classmethod
     def mine(cls, user: str | None = None) -> "LockInfo":
         now = _utcnow().isoformat()
         return cls(user=user or user_display_name(), os_user=os_user(),
                    host=socket.gethostname(), pid=os.getpid(), app_version=__version__,
-                   opened_at=now, heartbeat=now)
+                   opened_at=now, heartbeat=now, process=process_identity(os.getpid()))
 
     def to_bytes(self) -> bytes:
         return json.dumps(asdict(self), ensure_ascii=False, indent=1).encode("utf-8")
@@ -153,7 +182,10 @@ class LockInfo:
         pid = raw.get("pid")
         if not isinstance(pid, int) or isinstance(pid, bool):
             raise ValueError("bad pid")
-        info = cls(pid=pid, **values)
+        process = raw.get("process", "")  # absent in locks of older versions
+        if not isinstance(process, str) or len(process) > 500:
+            raise ValueError("bad process")
+        info = cls(pid=pid, process=process, **values)
         info.heartbeat_time()
         info.opened_time()
         return info
@@ -181,16 +213,22 @@ def _parse_time(text: str) -> datetime:
 
 @dataclass
 class LockState:
-    """What is found beside a design: no lock, a readable lock, or a damaged one."""
+    """What is found beside a design: no lock, a readable lock, a damaged or an unreadable one."""
 
     exists: bool
     info: LockInfo | None = None
     damaged: bool = False
-    modified: datetime | None = None
+    modified: datetime | None = None  # the lock file's mtime, as this machine sees it
+    unreadable: bool = False  # exists, but we may not read it: locked, owner unknown
+    path: Path | None = None
 
     def stale_reason(self, now: datetime | None = None) -> str:
-        """Why this lock may be broken, or '' if it must be respected."""
-        if not self.exists:
+        """Why this lock may be broken, or '' if it must be respected.
+
+        `now` is this machine's time (tests pass a fake clock); the owner's
+        clock, written inside the record, is never used.
+        """
+        if not self.exists or self.unreadable:
             return ""
         now = now or _utcnow()
         if self.info is None:
@@ -199,29 +237,79 @@ class LockState:
             return ""
         info = self.info
         if info.host == socket.gethostname():  # we can ask the system directly
-            return "" if pid_alive(info.pid) else "the program that opened it is no longer running"
-        if now - info.heartbeat_time() > STALE_AFTER:
-            local = info.heartbeat_time().astimezone().strftime("%d %b %H:%M")
-            return f"no sign of life since {local}"
+            if not pid_alive(info.pid):
+                return "the program that opened it is no longer running"
+            current = process_identity(info.pid)
+            if info.process and current and current != info.process:
+                return ("the program that opened it is no longer running (its process id "
+                        "now belongs to another program)")
+            return ""
+        if self.modified is None:
+            return ""
+        age = now - self.modified
+        if age < -CLOCK_TOLERANCE:  # written by a clock ahead of ours: watch it instead
+            age = timedelta(seconds=_unchanged_for(self))
+        if age > STALE_AFTER:
+            seen = (now - age).astimezone().strftime("%d %b %H:%M")
+            return f"no sign of life since {seen}"
         return ""
+
+
+_OBSERVED: dict[tuple, float] = {}  # (path, mtime, heartbeat) -> when first seen (monotonic)
+
+
+def monotonic() -> float:
+    return time.monotonic()
+
+
+def _unchanged_for(state: LockState) -> float:
+    """Seconds this process has seen the lock exactly as it is now (0 the first time)."""
+    assert state.info is not None and state.modified is not None
+    key = (str(state.path), state.modified.timestamp(), state.info.heartbeat, state.info.token)
+    first = _OBSERVED.setdefault(key, monotonic())
+    return max(0.0, monotonic() - first)
+
+
+def _read_lock_file(path: Path) -> tuple[bytes, datetime]:
+    """The bytes and mtime of a lock file, opened only if it is a regular file, never blocking.
+
+    Raises FileNotFoundError, PermissionError, or OSError for anything else
+    (a FIFO planted as the lock is not opened at all).
+    """
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise IsADirectoryError(f"{path} is not a regular file")
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            raise IsADirectoryError(f"{path} is not a regular file")
+        data = os.read(fd, MAX_LOCK_BYTES + 1)
+    finally:
+        os.close(fd)
+    return data, datetime.fromtimestamp(status.st_mtime, timezone.utc)
 
 
 def read_lock(design_path: str | Path) -> LockState:
     path = lock_path(design_path)
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_LOCK_BYTES + 1)
-            modified = datetime.fromtimestamp(os.fstat(handle.fileno()).st_mtime, timezone.utc)
+        data, modified = _read_lock_file(path)
     except FileNotFoundError:
-        return LockState(exists=False)
-    except OSError:
-        return LockState(exists=True, damaged=True, modified=None)
+        return LockState(exists=False, path=path)
+    except PermissionError:
+        return LockState(exists=True, unreadable=True, path=path)
+    except OSError:  # not a regular file, or it failed to read: damaged
+        try:
+            mtime = datetime.fromtimestamp(os.lstat(path).st_mtime, timezone.utc)
+        except OSError:
+            mtime = None
+        return LockState(exists=True, damaged=True, modified=mtime, path=path)
     try:
         if len(data) > MAX_LOCK_BYTES:
             raise ValueError("too large")
-        return LockState(exists=True, info=LockInfo.from_bytes(data), modified=modified)
+        return LockState(exists=True, info=LockInfo.from_bytes(data), modified=modified, path=path)
     except (ValueError, UnicodeDecodeError, TypeError):
-        return LockState(exists=True, damaged=True, modified=modified)
+        return LockState(exists=True, damaged=True, modified=modified, path=path)
 
 
 class OwnedLock:
@@ -245,10 +333,12 @@ class OwnedLock:
         design_path = Path(design_path)
         info = LockInfo.mine(user)
         path = lock_path(design_path)
-        tmp = path.with_name(f"{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+        tmp = temp_path_beside(path)
         try:
             _write_new(tmp, info.to_bytes())
+            fsync_file(tmp)
         except OSError as exc:
+            tmp.unlink(missing_ok=True)
             raise LockUnavailable(_why_unavailable(exc, path.parent)) from None
         try:
             os.link(tmp, path)
@@ -257,6 +347,7 @@ class OwnedLock:
         except OSError:  # no hard links here (some SMB/FAT shares)
             try:
                 _write_new(path, info.to_bytes())
+                fsync_file(path)
             except FileExistsError:
                 raise
             except OSError as exc:
@@ -275,12 +366,10 @@ class OwnedLock:
             self.lost = True
             return False
         self.info.heartbeat = _utcnow().isoformat()
-        tmp = self.path.with_name(f"{self.path.name}.{uuid.uuid4().hex[:8]}.tmp")
-        try:
-            tmp.write_bytes(self.info.to_bytes())
-            os.replace(tmp, self.path)
-        except OSError:
-            tmp.unlink(missing_ok=True)
+        data = self.info.to_bytes()
+        try:  # the save pipeline: temp name, fsync, replace, folder fsync
+            replace_atomically(self.path, lambda tmp: _write_new(tmp, data))
+        except (OSError, FileProblem):  # WriteFailed: disk full, share gone ...
             return False
         return True
 
@@ -315,16 +404,23 @@ class _Heartbeat(threading.Thread):
 
 
 def _write_new(path: Path, data: bytes) -> None:
-    """Create `path` exclusively with `data`, fsynced; remove it again if writing fails."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    """Create `path` exclusively with `data`, readable by others; remove it again if writing fails."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, LOCK_MODE)
     try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, LOCK_MODE)  # the umask must not hide the owner (077 would make it 0600)
         with os.fdopen(fd, "wb") as handle:
+            fd = -1
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
     except OSError:
+        if fd >= 0:
+            os.close(fd)
         path.unlink(missing_ok=True)
         raise
+
+
+class LockNotRemovable(Exception):
+    """A stale lock the folder does not let us remove (e.g. a sticky folder); str() says why."""
 
 
 def break_lock(design_path: str | Path, seen: LockState) -> bool:
@@ -339,10 +435,18 @@ def break_lock(design_path: str | Path, seen: LockState) -> bool:
         os.rename(path, aside)
     except FileNotFoundError:
         return True  # already gone
-    except OSError:
+    except OSError as exc:
+        import errno
+
+        if exc.errno in (errno.EPERM, errno.EACCES, errno.EROFS):
+            why = ("the folder only lets a file's owner delete it (a sticky folder)"
+                   if path.parent.stat().st_mode & stat.S_ISVTX and exc.errno != errno.EROFS
+                   else "the folder does not let you delete it")
+            raise LockNotRemovable(f"the lock looks abandoned but cannot be removed: {why}; "
+                                   f"ask its owner or an administrator to delete {path.name}") from None
         return False
     try:
-        data = aside.read_bytes()
+        data, _ = _read_lock_file(aside)
         info = LockInfo.from_bytes(data)
     except (OSError, ValueError, UnicodeDecodeError, TypeError):
         info = None

@@ -1,20 +1,20 @@
 """The verified save: a design reaches the shared file whole, or not at all.
 
-Steps (each a module-level function, so tests can inject a failure into any):
-`write_temp` a complete new file beside the target under a hidden temp name,
-`fsync_temp` it, `verify_temp` it (read back as an untrusted file:
-integrity, schema, invariants, same content and counts as the model),
-re-check the conflict token (the target's SHA-256 must still be the one we
-opened or last saved), `backup_target` (the version about to be replaced
-goes to a rotating local backup), `replace_target` with `os.replace`, and
-fsync the folder. Any failure leaves the target untouched, removes the temp
-file, restores the design's stamp and raises `SaveFailed` (or
-`ChangedByOthers` for the conflict check).
+It is `storage.save` (the one pipeline of `fileutil.replace_atomically`:
+write a complete temp file beside the target, fsync it, verify it as an
+untrusted file with the same content as the model, replace, fsync the
+folder) with the shared-file checks around it: no other program writing the
+file, the folder there, the file writable for us; then, after verification
+and just before the replace, the conflict token (the target's SHA-256 must
+still be the one we opened or last saved) and the rotating local backup of
+the version about to be replaced. A backup that cannot be taken (local disk
+full) is reported, not fatal: the verified save to the share goes on. Any
+other failure leaves the target untouched, removes the temp file, restores
+the design's stamp and raises `SaveFailed` (or `ChangedByOthers`).
 """
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
 import shutil
@@ -26,31 +26,20 @@ from . import storage, untrusted
 from .design import Design
 from .docerrors import ChangedByOthers, SaveFailed
 from .errors import FileProblem
+from .fileutil import WriteFailed, describe_os_error, read_only_for_us
 from .untrusted import Fingerprint
 
 BACKUPS_KEPT = 5
+__all__ = ["busy_marker", "check_unchanged", "describe_os_error", "save_verified", "take_backup"]
 
 
 def busy_marker(path: Path) -> Path | None:
     """A `-journal` or `-wal` file beside `path`: some program is mid-write on it."""
     for suffix in ("-journal", "-wal"):
         marker = path.with_name(path.name + suffix)
-        if marker.exists():
+        if os.path.lexists(marker):
             return marker
     return None
-
-
-# ---------------------------------------------------------------- the steps
-def write_temp(write: Callable[[Path], None], tmp: Path) -> None:
-    write(tmp)
-
-
-def fsync_temp(tmp: Path) -> None:
-    storage.fsync_file(tmp)
-
-
-def verify_temp(tmp: Path, design: Design) -> Fingerprint:
-    return storage.verify_file(tmp, design)
 
 
 def backup_target(target: Path) -> Path | None:
@@ -58,14 +47,6 @@ def backup_target(target: Path) -> Path | None:
     if not target.exists():
         return None
     return take_backup(target)
-
-
-def replace_target(tmp: Path, target: Path) -> None:
-    os.replace(tmp, target)
-    try:  # the new file is in place; a folder that cannot be fsynced (some shares) is no failure
-        storage.fsync_dir(target.parent)
-    except OSError:
-        pass
 
 
 # ------------------------------------------------------------------ backups
@@ -82,7 +63,11 @@ def take_backup(target: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     dest = folder / f"{stamp}{target.suffix}"
-    shutil.copyfile(target, dest)
+    try:
+        shutil.copyfile(target, dest)
+    except BaseException:
+        dest.unlink(missing_ok=True)
+        raise
     for old in sorted(folder.iterdir())[:-BACKUPS_KEPT]:
         old.unlink(missing_ok=True)
     return dest
@@ -116,11 +101,12 @@ def _local_time(iso: str) -> str:
 
 
 def save_verified(design: Design, target: Path, write: Callable[[Path], None],
-                  base: Fingerprint | None) -> Fingerprint:
+                  base: Fingerprint | None, notes: list[str] | None = None) -> Fingerprint:
     """Save `design` over `target` via `write(tmp)`; return the new file's fingerprint.
 
     `base` is the fingerprint the target must still have (None: no check, e.g.
-    Save As or an explicit overwrite).
+    Save As or an explicit overwrite). A sentence for the user is appended to
+    `notes` when the save succeeded without a backup.
     """
     target = Path(target)
     marker = busy_marker(target)
@@ -129,50 +115,23 @@ def save_verified(design: Design, target: Path, write: Callable[[Path], None],
                                  "is beside it)")
     if not target.parent.is_dir():
         raise SaveFailed(target, f"the folder {target.parent} is not available")
-    old_stamp, old_modified = design.stamp, design.modified
-    design.stamp = storage.stamp_for_save(design)
-    design.modified = design.stamp.saved_at
-    tmp = storage.temp_path_beside(target)
-    try:
-        write_temp(write, tmp)
-        fsync_temp(tmp)
-        fingerprint = verify_temp(tmp, design)
+    if read_only_for_us(target):
+        raise SaveFailed(target, "the file is read-only for you")
+
+    def before_replace(_tmp: Path) -> None:
         check_unchanged(target, base)
-        backup_target(target)
-        storage.copy_mode(target, tmp)
-        replace_target(tmp, target)
-        return fingerprint
-    except ChangedByOthers:
-        design.stamp, design.modified = old_stamp, old_modified
-        raise
-    except FileProblem as exc:
-        design.stamp, design.modified = old_stamp, old_modified
-        raise SaveFailed(target, f"the new file did not pass verification ({exc.problem})") from None
-    except OSError as exc:
-        design.stamp, design.modified = old_stamp, old_modified
-        raise SaveFailed(target, describe_os_error(exc)) from None
-    except BaseException:
-        design.stamp, design.modified = old_stamp, old_modified
-        raise
-    finally:
-        _remove_quietly(tmp)
-        _remove_quietly(Path(f"{tmp}-journal"))
+        try:
+            backup_target(target)
+        except OSError as exc:
+            if notes is not None:
+                notes.append(f"no backup of the previous version of {target.name} could be "
+                             f"kept ({describe_os_error(exc)}); the file itself was saved")
 
-
-def _remove_quietly(path: Path) -> None:
     try:
-        path.unlink(missing_ok=True)
-    except OSError:
-        pass
-
-
-def describe_os_error(exc: OSError) -> str:
-    if exc.errno == errno.ENOSPC:
-        return "the disk is full"
-    if exc.errno in (errno.EACCES, errno.EPERM) or isinstance(exc, PermissionError):
-        return "permission denied (the folder or file is read-only for you)"
-    if exc.errno == errno.EROFS:
-        return "the folder is on a read-only drive"
-    if exc.errno == errno.EIO:
-        return "the disk or network reported an input/output error"
-    return exc.strerror or str(exc) or type(exc).__name__
+        fingerprint = storage.save(design, target, write=write, before_replace=before_replace)
+    except WriteFailed as exc:
+        raise SaveFailed(target, exc.reason) from None
+    except FileProblem as exc:
+        raise SaveFailed(target, f"the new file did not pass verification ({exc.problem})") from None
+    assert fingerprint is not None
+    return fingerprint

@@ -12,21 +12,19 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import shutil
 import socket
 import sqlite3
 import tempfile
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from sqlalchemy import Engine, create_engine, event, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
-from . import __version__, schema, untrusted
+from . import __version__, fileutil, schema, untrusted
 from .design import LANGUAGES, Design, FileStamp, build_design, now_iso
 from .entities import Department, Function, Kpi, Link, check_text
 from .errors import FileProblem, InvalidValueError, ModelError, NewerFormatError
@@ -171,9 +169,9 @@ def meta_rows(design: Design) -> dict[str, str]:
     }
 
 
-def write_file(design: Design, path: str | Path) -> None:
-    """Write `design` as a complete new design file at `path` (which must not exist)."""
-    path = Path(path)
+@contextmanager
+def _new_file(path: Path) -> Iterator[tuple[Any, sqlite3.Connection]]:
+    """A new design file at `path` (which must not exist) with our schema; yields (conn, raw)."""
     if path.exists():
         raise FileExistsError(path)
     with open_engine(path, readonly=False) as engine, engine.connect() as conn:
@@ -186,10 +184,42 @@ def write_file(design: Design, path: str | Path) -> None:
         raw.execute("PRAGMA synchronous=OFF")
         with conn.begin():
             schema.metadata.create_all(conn)
-            conn.execute(insert(schema.meta), [{"key": k, "value": v} for k, v in meta_rows(design).items()])
-            for table, rows in _rows(design).items():
-                if rows:
-                    conn.execute(insert(schema.metadata.tables[table]), rows)
+        yield conn, raw
+
+
+def write_file(design: Design, path: str | Path) -> None:
+    """Write `design` as a complete new design file at `path` (which must not exist)."""
+    with _new_file(Path(path)) as (conn, _raw), conn.begin():
+        conn.execute(insert(schema.meta), [{"key": k, "value": v} for k, v in meta_rows(design).items()])
+        for table, rows in _rows(design).items():
+            if rows:
+                conn.execute(insert(schema.metadata.tables[table]), rows)
+
+
+def copy_rows_into_new_file(source: Path, dest: Path) -> None:
+    """A new design file at `dest` made from OUR schema, with the rows of `source` copied in.
+
+    `source` is a private copy that passed `untrusted.check_database` (its
+    tables are exactly ours), or a migrated older file that passed
+    `untrusted.check_no_code` (no expression of its own): reading it runs no
+    SQL of the file. Only
+    our CREATE statements ever define `dest`: the editor's working copy never
+    carries a file's own CHECK, DEFAULT or anything else. Much faster than
+    writing the rows from the model (SQLite copies them in C).
+    """
+    with _new_file(Path(dest)) as (_conn, raw):
+        raw.execute("ATTACH DATABASE ? AS src", (Path(source).resolve().as_uri() + "?mode=ro",))
+        try:
+            raw.execute("BEGIN")
+            for table in schema.metadata.sorted_tables:
+                columns = ", ".join(f'"{c.name}"' for c in table.columns)
+                raw.execute(f'INSERT INTO main."{table.name}" ({columns}) '
+                            f'SELECT {columns} FROM src."{table.name}"')
+            raw.execute("COMMIT")
+        finally:
+            if raw.in_transaction:
+                raw.execute("ROLLBACK")
+            raw.execute("DETACH DATABASE src")
 
 
 def stamp_for_save(design: Design) -> FileStamp:
@@ -202,35 +232,17 @@ def stamp_for_save(design: Design) -> FileStamp:
     )
 
 
-def fsync_file(path: Path) -> None:
-    with open(path, "rb+") as handle:
-        os.fsync(handle.fileno())
-
-
-def fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
+@contextmanager
+def stamped_for_save(design: Design) -> Iterator[FileStamp]:
+    """Give `design` the stamp of the save about to happen; put the old one back if it fails."""
+    old_stamp, old_modified = design.stamp, design.modified
+    design.stamp = stamp_for_save(design)
+    design.modified = design.stamp.saved_at
     try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def temp_path_beside(path: Path) -> Path:
-    """A fresh, hidden temp name in the target's folder (same filesystem, so replace is atomic)."""
-    return path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
-
-
-def copy_mode(target: Path, tmp: Path) -> None:
-    """Give the new file the permissions of the one it replaces (colleagues keep access)."""
-    try:
-        mode = target.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    os.chmod(tmp, mode)
+        yield design.stamp
+    except BaseException:
+        design.stamp, design.modified = old_stamp, old_modified
+        raise
 
 
 def verify_file(path: Path, design: Design) -> untrusted.Fingerprint:
@@ -290,32 +302,24 @@ def _compare_rows(conn: sqlite3.Connection, design: Design, path: Path) -> None:
             raise FileProblem(path, f"verification failed: the written {table!r} differ from the design")
 
 
-def save(design: Design, path: str | Path) -> None:
+def save(design: Design, path: str | Path, *, write: Callable[[Path], None] | None = None,
+         before_replace: Callable[[Path], None] | None = None) -> untrusted.Fingerprint:
     """Write the design to `path` atomically: temp file beside it, fsync, verify, replace.
 
-    No lock and no conflict check: that is `DesignDocument.save`'s job. Used by
-    the CLI for new files and by exports to `.db`.
+    The one save pipeline (`fileutil.replace_atomically`) with the design's
+    new stamp (restored if anything fails). `write(tmp)` makes the temp file
+    (default: from the model); `before_replace` runs after verification
+    (`safesave.save_verified` puts its conflict check and backup there).
+    No lock and no conflict check here. Raises `WriteFailed` for OS/SQLite
+    write errors, `FileProblem` if verification fails. Returns the
+    fingerprint of the verified file.
     """
     path = Path(path)
-    old_stamp, old_modified = design.stamp, design.modified
-    design.stamp = stamp_for_save(design)
-    design.modified = design.stamp.saved_at
-    tmp = temp_path_beside(path)
-    try:
-        write_file(design, tmp)
-        fsync_file(tmp)
-        verify_file(tmp, design)
-        copy_mode(path, tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        design.stamp, design.modified = old_stamp, old_modified
-        tmp.unlink(missing_ok=True)
-        Path(f"{tmp}-journal").unlink(missing_ok=True)
-        raise
-    try:
-        fsync_dir(path.parent)
-    except OSError:  # the new file is in place; some shares cannot fsync a folder
-        pass
+    with stamped_for_save(design):
+        return fileutil.replace_atomically(
+            path, write or (lambda tmp: write_file(design, tmp)),
+            verify=lambda tmp: verify_file(tmp, design), before_replace=before_replace,
+            sync_folder=True)
 
 
 # ----------------------------------------------------------------------- read
@@ -421,11 +425,14 @@ def load(path: str | Path) -> Design:
     return load_checked(path)[0]
 
 
-def load_checked(path: str | Path, keep_copy: Path | None = None) -> tuple[Design, untrusted.Fingerprint]:
+def load_checked(path: str | Path, working_copy: Path | None = None
+                 ) -> tuple[Design, untrusted.Fingerprint]:
     """Like `load`, also returning the fingerprint of the exact bytes read.
 
-    With `keep_copy`, the private copy (migrated to the current format) is left
-    at that path, e.g. as a document's working copy.
+    With `working_copy`, a new file is made there from our own schema with the
+    checked rows copied in (`copy_rows_into_new_file`), e.g. as a document's
+    working copy. Its write errors (a full data folder) pass through as
+    OS/SQLite errors, never as a problem of the design file.
     """
     from .migrations import migrate_copy
 
@@ -441,6 +448,7 @@ def load_checked(path: str | Path, keep_copy: Path | None = None) -> tuple[Desig
         except FileProblem as exc:
             raise FileProblem(path, exc.problem) from None
         try:
+            untrusted.fold_sidecars(path, copy)  # another program mid-write: its -wal / -journal
             if version < schema.FORMAT_VERSION:
                 conn = untrusted.open_checked(copy)
                 try:
@@ -448,6 +456,10 @@ def load_checked(path: str | Path, keep_copy: Path | None = None) -> tuple[Desig
                 finally:
                     conn.close()
                 migrate_copy(copy, version)
+                # The migrated tables carry ALTER TABLE's text; from here on only ours.
+                rebuilt = copy.with_name("rebuilt.db")
+                copy_rows_into_new_file(copy, rebuilt)
+                copy = rebuilt
             conn = untrusted.open_checked(copy)
             try:
                 untrusted.check_database(conn, path)
@@ -459,8 +471,8 @@ def load_checked(path: str | Path, keep_copy: Path | None = None) -> tuple[Desig
         except (sqlite3.Error, SQLAlchemyError, ValueError, OverflowError, MemoryError) as exc:
             orig = getattr(exc, "orig", None) or exc
             raise FileProblem(path, untrusted.describe_sqlite_error(orig)) from None
-        if keep_copy is not None:
-            shutil.move(copy, keep_copy)
+        if working_copy is not None:
+            copy_rows_into_new_file(copy, working_copy)
     return design, fingerprint
 
 

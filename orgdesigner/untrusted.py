@@ -11,9 +11,12 @@ A `.db` file is untrusted input. The order of checks matters:
 3. `open_checked(copy)`: a read-only connection with `trusted_schema=OFF`,
    tight SQLite length limits, no ATTACH, defensive mode where Python offers it
    (>= 3.12), and a work budget so a crafted file cannot hang the program.
-4. `check_database(conn, path)`: integrity check, the schema allow-list
-   (unknown tables, views, triggers, indexes or virtual tables are refused,
-   never executed), column lists, and foreign-key references that resolve.
+4. `check_database(conn, path)`: the schema allow-list first (unknown
+   tables, views, triggers, indexes or virtual tables are refused, never
+   executed; every object's normalised full CREATE text, CHECK and DEFAULT
+   included, must equal ours), then the integrity check, and foreign-key
+   references that resolve. The editor's working copy is then built from our
+   own schema with the rows copied in, so no SQL from a file ever runs.
 
 Values (finite coordinates, text lengths, colours, kinds, no stored
 reporting cycle) are then checked by the model itself while
@@ -23,6 +26,8 @@ reporting cycle) are then checked by the model itself while
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 import sqlite3
 import struct
 import time
@@ -32,6 +37,7 @@ from pathlib import Path
 
 from . import schema
 from .errors import FileProblem, NewerFormatError
+from .fileutil import check_regular, open_regular
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MAX_FILE_BYTES = 256 * 1024 * 1024  # a 10,000-department design is a few MB
@@ -67,13 +73,9 @@ class Fingerprint:
 def check_header(path: str | Path) -> int:
     """Judge `path` from its first 100 bytes; return its format version or raise FileProblem."""
     path = Path(path)
-    if not path.exists():
-        raise FileProblem(path, "no such file")
-    if path.is_dir():
-        raise FileProblem(path, "is a folder, not a design file")
+    size = check_regular(path, "a design file").st_size  # a FIFO named x.db would block open()
     try:
-        size = path.stat().st_size
-        with open(path, "rb") as handle:
+        with open_regular(path, "a design file") as handle:
             head = handle.read(100)
     except OSError as exc:
         raise FileProblem.unreadable(path, exc) from None
@@ -113,7 +115,7 @@ def private_copy(path: str | Path, dest: str | Path) -> Fingerprint:
     digest = hashlib.sha256()
     size = 0
     try:
-        with open(path, "rb") as src, open(dest, "xb") as out:
+        with open_regular(path, "a design file") as src, open(dest, "xb") as out:
             while chunk := src.read(1 << 20):
                 size += len(chunk)
                 if size > MAX_FILE_BYTES:
@@ -128,6 +130,49 @@ def private_copy(path: str | Path, dest: str | Path) -> Fingerprint:
         dest.unlink(missing_ok=True)
         raise
     return Fingerprint(digest.hexdigest(), size)
+
+
+def fold_sidecars(path: str | Path, copy: str | Path) -> bool:
+    """Make the private copy hold the file's last committed content; True if a sidecar was used.
+
+    Another program writing `design.db` right now leaves its state in a
+    sidecar: in WAL mode its latest commits are in `design.db-wal` until a
+    checkpoint; in rollback mode a hot `design.db-journal` holds the pages of
+    an unfinished transaction that SQLite would roll back. Reading the main
+    file alone would show stale or torn content. The sidecar (a regular file,
+    within the size cap) is copied beside the private copy and SQLite folds it
+    in there, so the reader sees exactly what SQLite would; the user's files
+    are not touched. The result is then checked like any untrusted file.
+    """
+    path, copy = Path(path), Path(copy)
+    with open(copy, "rb") as handle:
+        head = handle.read(20)
+    wal_mode = head[18:20] == b"\x02\x02"
+    sidecar = path.with_name(path.name + ("-wal" if wal_mode else "-journal"))
+    used = False
+    try:
+        if os.path.lexists(sidecar) and not os.path.isfile(sidecar):
+            raise FileNotFoundError  # a pipe or device is no log SQLite wrote: never opened
+        check_regular(sidecar, "a database log")
+        private_copy(sidecar, copy.with_name(copy.name + ("-wal" if wal_mode else "-journal")))
+        used = True
+    except FileNotFoundError:
+        pass
+    except FileProblem as exc:
+        if exc.problem != "no such file":
+            raise FileProblem(path, f"has a log file beside it that cannot be used "
+                                    f"({sidecar.name}: {exc.problem})") from None
+    if not (wal_mode or used):
+        return False
+    conn = open_checked(copy, writable=True)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # rolls a hot journal back
+        if wal_mode:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        conn.close()
+    return used
 
 
 def fingerprint(path: str | Path) -> Fingerprint:
@@ -188,39 +233,57 @@ def expected_schema() -> dict[str, tuple]:
     return out
 
 
+def normalised_sql(sql: str | None) -> str:
+    """A CREATE statement with quoting and layout normalised (the text SQLite keeps of it).
+
+    Case and string literals are kept: a CHECK or DEFAULT that differs from
+    ours in anything but whitespace and identifier quotes differs.
+    """
+    text = re.sub(r"\s+", " ", str(sql or "").replace('"', "").replace("`", ""))
+    return re.sub(r" ?([(),]) ?", r"\1", text).strip()
+
+
 def _actual_schema(conn: sqlite3.Connection) -> dict[str, tuple]:
+    """name -> (type, table, columns, normalised full CREATE text) of every schema object."""
     out: dict[str, tuple] = {}
-    rows = conn.execute("SELECT type, name, tbl_name FROM sqlite_master").fetchall()
-    for kind, name, table in rows:
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    for kind, name, table, sql in rows:
         columns: tuple = ()
         if kind == "table" and name in schema.TABLE_NAMES:
             columns = tuple((r[1], str(r[2]).upper(), r[3], r[5], r[6])
                             for r in conn.execute(f'PRAGMA table_xinfo("{name}")'))
-        out[name] = (kind, table, columns)
+        out[name] = (kind, table, columns, normalised_sql(sql))
     return out
 
 
 def check_database(conn: sqlite3.Connection, path: str | Path) -> None:
-    """Integrity, schema allow-list and references of an opened private copy."""
+    """Schema allow-list, integrity and references of an opened private copy.
+
+    The schema comes first: every object's full CREATE text (normalised) must
+    be ours, so no CHECK, DEFAULT or other expression from the file is ever
+    evaluated, not even by the integrity check (which checks CHECK constraints).
+    """
     path = Path(path)
+    expected = expected_schema()
+    actual = _actual_schema(conn)
+    for name, found in actual.items():
+        kind = found[0]
+        if name not in expected:
+            what = "a virtual table" if "VIRTUAL" in _sql_of(conn, name) else f"a {kind}"
+            raise FileProblem(path, f"contains {what} {name!r} that Org Designer does not "
+                                    "make; it was refused and not run")
+        if expected[name] != found:
+            raise FileProblem(path, f"has a changed {kind} {name!r} (its definition is not "
+                                    "Org Designer's); it was refused and not run")
+    missing = sorted(set(expected) - set(actual))
+    if missing:
+        raise FileProblem(path, f"is incomplete: {missing[0]!r} is missing")
     problems = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(3)")]
     if problems != ["ok"]:
         lines = [line.strip() for text in problems for line in text.splitlines()
                  if line.strip() and not line.startswith("***")]
         detail = lines[0][:120] if lines else "integrity check failed"
         raise FileProblem(path, f"is damaged ({detail})")
-    expected = expected_schema()
-    actual = _actual_schema(conn)
-    for name, (kind, table, columns) in actual.items():
-        if name not in expected:
-            what = "a virtual table" if "VIRTUAL" in _sql_of(conn, name) else f"a {kind}"
-            raise FileProblem(path, f"contains {what} {name!r} that Org Designer does not "
-                                    "make; it was refused and not run")
-        if expected[name] != (kind, table, columns):
-            raise FileProblem(path, f"has a changed {kind} {name!r}; it was refused")
-    missing = sorted(set(expected) - set(actual))
-    if missing:
-        raise FileProblem(path, f"is incomplete: {missing[0]!r} is missing")
     for table in sorted(schema.TABLE_NAMES):
         rows = conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
         if rows > MAX_ROWS:
@@ -253,8 +316,40 @@ def describe_sqlite_error(exc: BaseException) -> str:
 
 
 def check_no_code(conn: sqlite3.Connection, path: str | Path) -> None:
-    """Before migrating an older file: refuse anything but plain tables and indexes."""
-    for kind, name in conn.execute("SELECT type, name FROM sqlite_master"):
-        if kind not in ("table", "index") or "VIRTUAL" in _sql_of(conn, name):
+    """Before migrating an older file: refuse anything that could run SQL of the file.
+
+    Only plain tables and SQLite's own key indexes; in the tables, only our
+    own CHECK constraints and literal DEFAULTs (an older format's full text
+    cannot be compared with today's, so its expressions are judged instead).
+    The migrated copy is then rebuilt from our schema (`storage.load_checked`).
+    """
+    allowed = _our_checks()
+    for kind, name, sql in conn.execute("SELECT type, name, sql FROM sqlite_master"):
+        text = normalised_sql(sql)
+        if kind not in ("table", "index") or "VIRTUAL" in text.upper() or (kind == "index" and sql):
             raise FileProblem(path, f"contains a {kind} {name!r} that Org Designer does not "
                                     "make; it was refused and not run")
+        expressions = [e for e in _checks(text) if e not in allowed]
+        if expressions or re.search(r"\b(DEFAULT|AS) ?\(", text, re.IGNORECASE):
+            raise FileProblem(path, f"has a changed {kind} {name!r} (its definition is not "
+                                    "Org Designer's); it was refused and not run")
+
+
+def _checks(text: str) -> list[str]:
+    """The bodies of the CHECK constraints in a normalised CREATE statement."""
+    out = []
+    for match in re.finditer(r"\bCHECK ?\(", text, re.IGNORECASE):
+        depth, start = 0, match.end() - 1
+        for i in range(start, len(text)):
+            depth += {"(": 1, ")": -1}.get(text[i], 0)
+            if depth == 0:
+                out.append(text[start:i + 1])
+                break
+        else:
+            out.append(text[start:])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _our_checks() -> frozenset[str]:
+    return frozenset(c for value in expected_schema().values() for c in _checks(value[3]))

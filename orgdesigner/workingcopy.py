@@ -30,6 +30,7 @@ from typing import Any, Callable
 from . import __version__, events as ev, storage
 from .design import Design, now_iso
 from .fileutil import atomic_write_text
+from .lockfile import process_identity  # noqa: F401  (recovery imports it from here)
 
 MANIFEST = "manifest.json"
 WORKING = "working.db"
@@ -51,16 +52,6 @@ def data_dir() -> Path:
 
 def sessions_dir() -> Path:
     return data_dir() / "sessions"
-
-
-def process_identity(pid: int) -> str:
-    """Boot id + start time of a process (Linux), so a reused pid is not mistaken for ours."""
-    try:
-        boot = Path("/proc/sys/kernel/random/boot_id").read_text().strip()
-        stat = Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()
-        return f"{boot}:{stat[19].decode()}"
-    except (OSError, IndexError):
-        return ""
 
 
 @dataclass

@@ -16,6 +16,7 @@ from orgdesigner.design import Design
 from orgdesigner.docerrors import ChangedByOthers, LockedByOther, SaveFailed
 from orgdesigner.document import DesignDocument
 from orgdesigner.errors import FileProblem, OrgDesignerError
+from orgdesigner.fileutil import describe_os_error
 from orgdesigner.formats import READERS, WRITERS, read_design, write_design
 
 __all__ = ["OpenDesign", "ChangedByOthers", "LockedByOther", "SaveFailed", "new_design",
@@ -49,6 +50,11 @@ class OpenDesign:
     @property
     def recovered(self) -> bool:
         return self.document.state.recovered
+
+    @property
+    def save_note(self) -> str:
+        """'' or what the last save could not do although it succeeded (e.g. keep a backup)."""
+        return self.document.save_note
 
     @property
     def problem(self) -> str:
@@ -93,14 +99,22 @@ def import_design(path: Path) -> OpenDesign:
 
 
 def save_design(doc: OpenDesign, path: Path | None = None, *, overwrite: bool = False) -> Path:
-    """Save (path None) or Save As; return the path saved to."""
-    if path is None:
-        doc.document.save(overwrite=overwrite)
-    else:
-        path = Path(path)
-        if path.suffix.lower() != ".db":
-            path = path.with_name(path.name + ".db")
-        doc.document.save_as(path)
+    """Save (path None) or Save As; return the path saved to.
+
+    Every failure is an OrgDesignerError (the window shows its dialog): an OS
+    error from outside the core's save pipeline becomes SaveFailed too.
+    """
+    target = path
+    try:
+        if path is None:
+            doc.document.save(overwrite=overwrite)
+        else:
+            target = Path(path)
+            if target.suffix.lower() != ".db":
+                target = target.with_name(target.name + ".db")
+            doc.document.save_as(target)
+    except OSError as exc:
+        raise SaveFailed(target or doc.path, describe_os_error(exc)) from None
     assert doc.path is not None
     return doc.path
 
@@ -111,7 +125,7 @@ def export_design(doc: OpenDesign, path: Path, **options) -> None:
     except OrgDesignerError:
         raise
     except OSError as exc:
-        raise FileProblem(path, f"could not be written: {exc.strerror or exc}") from None
+        raise FileProblem(path, f"could not be written: {describe_os_error(exc)}") from None
 
 
 def close_design(doc: OpenDesign | None) -> None:

@@ -310,6 +310,10 @@ class MainWindow(LifecycleMixin, QMainWindow):
     def _after_save(self, path: Path) -> None:
         self._apply_read_only()
         self.banner.hide()
+        note = self.doc.save_note if self.doc is not None else ""
+        if note:  # saved, but e.g. no backup could be kept: say so, it is not a failure
+            self.banner.setText(self.tr("Warning: {problem}").format(problem=note))
+            self.banner.show()
         self.settings.add_recent(path)
         self._update_title()
         self._update_actions()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from ..errors import FileProblem
@@ -13,6 +14,53 @@ def check_output(path: Path, force: bool) -> None:
         raise FileProblem(path, "already exists (use --force to replace it)")
     if path.is_dir():
         raise FileProblem(path, "is a folder")
+
+
+def note_if_busy(path: Path) -> None:
+    """One line on stderr when another program is writing the design file right now."""
+    from ..safesave import busy_marker
+
+    if path.suffix.lower() != ".db":
+        return
+    marker = busy_marker(path)
+    if marker is not None:
+        print(f"note: {safe_text(path.name)}: another program is writing to it right now "
+              f"({safe_text(marker.name)} is beside it); showing its last committed content",
+              file=sys.stderr)
+
+
+def safe_text(text: object, keep: str = "") -> str:
+    """File content made harmless for a terminal: every non-printable character escaped.
+
+    Names and notes come from files anyone can write; a newline would forge
+    output lines and an ANSI escape could rewrite the screen. Characters in
+    `keep` (e.g. "\n" for whole output blocks) pass through.
+    """
+    text = str(text)
+    if text.isprintable() and not keep:
+        return text
+    out = []
+    for char in text:
+        if char.isprintable() or char in keep:
+            out.append(char)
+        else:
+            code = ord(char)
+            out.append(f"\\x{code:02x}" if code < 0x100 else
+                       f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+    return "".join(out)
+
+
+class SafeStream:
+    """A text stream that escapes control characters (line breaks and tabs pass)."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(safe_text(text, keep="\n\t"))
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
 
 
 REPOSITORY_SCHEMES = ("postgresql://", "postgres://")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..formats import READERS, WRITERS, read_design, write_design
-from .common import check_output, design_source
+from .common import check_output, design_source, note_if_busy
 
 CHART_SUFFIXES = (".pdf", ".svg", ".png", ".pptx")
 PAPER_CHOICES = ("A4", "A3", "A2", "A1", "A0", "Letter", "Legal", "Tabloid")
@@ -96,6 +96,7 @@ def run_export(args) -> int:
 
         extra["options"] = ExportOptions.from_mapping(vars(args))  # bad values: one line, exit 2
     design = read_design(args.file)
+    note_if_busy(args.file)
     result = write_design(design, args.output, **extra)
     language = getattr(args, "lang", None) or design.language
     zh = language == "zh"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..formats import read_design
-from .common import design_source
+from .common import design_source, note_if_busy, safe_text
 
 
 def register(sub) -> None:
@@ -17,12 +17,13 @@ def register(sub) -> None:
 
 def run(args) -> int:
     design = read_design(args.file)
+    note_if_busy(args.file)
     counts = design.counts()
     stamp = design.stamp
     lines = [
-        f"file:             {args.file}",
-        f"name:             {design.name}",
-        f"language:         {design.language}",
+        f"file:             {safe_text(args.file)}",
+        f"name:             {safe_text(design.name)}",
+        f"language:         {safe_text(design.language)}",
         f"departments:      {counts['departments']}",
         f"links:            {counts['links']}",
         f"functions:        {counts['functions']}",
@@ -31,12 +32,12 @@ def run(args) -> int:
     ]
     if stamp.format_version:
         lines.append(f"format version:   {stamp.format_version}")
-        saved = f"{stamp.saved_at or 'unknown'} by {stamp.saved_by or 'unknown'}"
+        saved = f"{safe_text(stamp.saved_at or 'unknown')} by {safe_text(stamp.saved_by or 'unknown')}"
         lines.append(f"last saved:       {saved} (save {stamp.save_generation})")
     from ..document import describe_lock
 
     editing = describe_lock(args.file) if isinstance(args.file, Path) else ""
     if editing:
-        lines.append(f"open for editing: {editing}")
+        lines.append(f"open for editing: {safe_text(editing)}")
     print("\n".join(lines))
     return 0

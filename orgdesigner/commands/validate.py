@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..findings import Severity
 from ..formats import read_design
-from .common import design_source
+from .common import design_source, note_if_busy, safe_text
 
 HEADINGS = {
     "zh": {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"},
@@ -34,6 +34,7 @@ def run(args) -> int:
     from ..validator import disabled_rules, has_errors, validate
 
     design = read_design(args.file)
+    note_if_busy(args.file)
     findings = validate(design, language=args.lang)
     if args.json:
         print(json.dumps({"findings": [f.to_json() for f in findings]}, ensure_ascii=False,
@@ -70,5 +71,5 @@ def _text(path: Path, findings, language: str, off: list[str]) -> str:
             continue
         lines.append("")
         lines.append(f"{headings[severity]}:" if language == "en" else f"{headings[severity]}：")
-        lines.extend(f"  [{f.rule}] {f.message}" for f in group)
+        lines.extend(f"  [{f.rule}] {safe_text(f.message)}" for f in group)
     return "\n".join(lines)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..design import Design, build_design
 from ..entities import MAX_TEXT, Department
-from ..errors import FileProblem
+from ..errors import FileProblem, ModelError
 from .junior import attach_junior
 from .mapping import resolve_mapping, suggest_mapping
 from .posts import Post, read_posts
@@ -22,7 +22,7 @@ from .repair import ROOT_MARKERS, PostIndex, break_cycles, merge_duplicates, rep
 from .report import ImportReport
 from .sniff import has_cjk
 from .tables import Table, is_blank, read_table
-from .values import clip
+from .values import EXPORT_COLUMNS, EXPORT_TEXT_COLUMNS, clip, restore_formula_text
 
 PREVIEW_ROWS = 20
 
@@ -75,6 +75,12 @@ def _read(path: Path, options: ImportOptions) -> Table:
                 continue
             if "id" in suggest_mapping(other.header):
                 return other
+    if table.kind == "csv" and tuple(table.header) == EXPORT_COLUMNS:  # our own export
+        text = [i for i, name in enumerate(table.header) if name in EXPORT_TEXT_COLUMNS]
+        for _, cells in table.rows:
+            for i in text:
+                if i < len(cells):
+                    cells[i] = restore_formula_text(cells[i])
     return table
 
 
@@ -137,7 +143,10 @@ def import_table(path: str | Path, mapping: dict[str, str] | None = None,
         from ..layout import tidy_layout
 
         # Compact: imported organisations are wide and leaf-heavy; leaves stack in columns.
-        design.move_departments(tidy_layout(design, compact=True))
+        try:
+            design.move_departments(tidy_layout(design, compact=True))
+        except ModelError as exc:  # cannot happen within the import limits; say what if it does
+            raise FileProblem(path, f"is too large to lay out as a chart ({exc})") from None
     return design, report
 
 

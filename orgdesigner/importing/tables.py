@@ -19,11 +19,18 @@ from ..errors import FileProblem
 from ..fileutil import read_input_bytes
 from .sniff import DELIMITER_NAMES, detect_delimiter, detect_encoding
 
-MAX_TABLE_BYTES = 200 * 1024 * 1024
+# Limits of one import (README "Importing spreadsheets"): beyond them a file is
+# refused at once with one line naming the limit, never read for minutes.
+MAX_TABLE_BYTES = 200 * 1024 * 1024  # the file itself
+MAX_TABLE_ROWS = 200_000  # records in the file (header and blank rows included)
+MAX_TABLE_COLUMNS = 1_000  # cells in one row, trailing empty ones not counted
+MAX_CELL_CHARS = 1_000_000  # one cell (Python's csv module stops at 128 KB by default)
+MAX_XLSX_UNPACKED = 200 * 1024 * 1024  # all parts of a workbook, uncompressed (zip bombs)
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 DELIMITER_WORDS = {"\\t": "\t", "tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL_CHARS))
 
 
 @dataclass
@@ -60,6 +67,26 @@ class Table:
         return f"{self.encoding}, {DELIMITER_NAMES.get(self.delimiter, repr(self.delimiter))}-separated"
 
 
+class TableTooLarge(ValueError):
+    """A table beyond the import limits; str() names the limit."""
+
+
+def _fit_row(cells: list[str], number: int) -> list[str]:
+    """`cells` within the column and cell limits (trailing empty cells dropped), else refuse."""
+    if len(cells) > MAX_TABLE_COLUMNS:
+        while cells and not cells[-1].strip():
+            cells.pop()
+        if len(cells) > MAX_TABLE_COLUMNS:
+            raise TableTooLarge(f"row {number} has {len(cells):,} cells; the limit is "
+                                f"{MAX_TABLE_COLUMNS:,} columns")
+    return cells
+
+
+def _count_row(count: int) -> None:
+    if count > MAX_TABLE_ROWS:
+        raise TableTooLarge(f"has more than {MAX_TABLE_ROWS:,} rows (the limit of one import)")
+
+
 def _read_bytes(path: Path) -> bytes:
     return read_input_bytes(path, kind="a table", limit=MAX_TABLE_BYTES,
                             too_large=f"is larger than {MAX_TABLE_BYTES // 2**20} MB")
@@ -76,29 +103,71 @@ def parse_csv(text: str, delimiter: str) -> tuple[list[tuple[int, list[str]]], l
     silently swallows the following lines into that cell (to the end of the
     file, or to the next quote character). Such a record spans several lines
     and does not parse strictly; we re-read its first line with quotes taken
-    literally and go on, so no row disappears into a cell.
+    literally and go on from the next line, so no row disappears into a cell.
+    One pass from the start to the end (a repair never re-reads what came
+    before it), so any file shape is read in linear time. Raises
+    TableTooLarge beyond the row, column and cell limits.
     """
     lines = _lines(text)
-    literal: set[int] = set()
-    records = _parse(lines, delimiter, literal, 0)
-    widths = Counter(len(c) for s, e, c in records if e - s == 1 and len(c) > 1)
-    width = widths.most_common(1)[0][0] if widths else 0
-    checked = 0  # records before this index are final
-    while True:
-        bad = next((i for i in range(checked, len(records)) if _suspect(records[i], lines, delimiter, width)),
-                   None)
-        if bad is None:
+    width = _usual_width(lines, delimiter)
+    records: list[tuple[int, int, list[str]]] = []
+    broken: list[int] = []
+    pos = 0
+    while pos < len(lines):
+        for record in _records_from(lines, delimiter, pos):
+            _count_row(len(records) + 1)
+            if record[1] < 0 or _suspect(record, lines, delimiter, width):
+                start = record[0]
+                cells = next(csv.reader([lines[start]], delimiter=delimiter, quoting=csv.QUOTE_NONE))
+                records.append((start, start + 1, _fit_row(cells, len(records) + 1)))
+                broken.append(len(records))
+                pos = start + 1
+                break
+            _fit_row(record[2], len(records) + 1)
+            records.append(record)
+        else:
             break
-        start = records[bad][0]
-        literal.add(start)
-        records = records[:bad] + _parse(lines, delimiter, literal, start)
-        checked = bad + 1
     rows = [(number, cells) for number, (_, _, cells) in enumerate(records, start=1)]
-    broken = [number for number, (start, _, _) in enumerate(records, start=1) if start in literal]
     notes = [TableNote("unbalanced-quote", broken, "a quote opened in a cell is never closed",
                        "read that line with the quote as a plain character",
                        ("单元格中的引号没有闭合", "那一行按普通字符读取引号"))] if broken else []
     return rows, notes
+
+
+def _usual_width(lines: list[str], delimiter: str) -> int:
+    """The most common width of the one-line records (counted without keeping them)."""
+    widths: Counter[int] = Counter()
+    for count, (start, end, cells) in enumerate(_records_from(lines, delimiter, 0), start=1):
+        _count_row(count)
+        if end < 0:  # a quote swallowed the rest; the widths seen so far decide
+            break
+        if end - start == 1 and len(cells) > 1:
+            widths[len(cells)] += 1
+    return widths.most_common(1)[0][0] if widths else 0
+
+
+def _records_from(lines: list[str], delimiter: str, pos: int):
+    """(first line, line after the last, cells) of each record from line `pos` on.
+
+    A record whose cell grows beyond MAX_CELL_CHARS across several lines is a
+    quote that never closed: it ends the walk as (first line, -1, []) so the
+    caller reads that line literally. A single line beyond the cap is refused.
+    """
+    reader = csv.reader((lines[i] for i in range(pos, len(lines))), delimiter=delimiter,
+                        strict=False)
+    start = pos
+    try:
+        for cells in reader:
+            end = pos + reader.line_num
+            yield start, end, cells
+            start = end
+    except csv.Error as exc:
+        if "field larger than field limit" not in str(exc):
+            raise
+        if len(lines[start]) > MAX_CELL_CHARS:
+            raise TableTooLarge(f"line {start + 1} has a cell larger than "
+                                f"{MAX_CELL_CHARS // 1000:,} kB (the limit of one cell)") from None
+        yield start, -1, []
 
 
 def _suspect(record: tuple[int, int, list[str]], lines: list[str], delimiter: str, width: int) -> bool:
@@ -106,27 +175,6 @@ def _suspect(record: tuple[int, int, list[str]], lines: list[str], delimiter: st
     if end - start > 1:
         return _swallowed(lines[start:end], delimiter, width)
     return end == len(lines) and _unterminated(lines[start:end], delimiter)
-
-
-def _parse(lines: list[str], delimiter: str, literal: set[int],
-           pos: int) -> list[tuple[int, int, list[str]]]:
-    """(first line, line after the last, cells) per record from line `pos`; `literal` lines ignore quotes."""
-    records: list[tuple[int, int, list[str]]] = []
-    while pos < len(lines):
-        if pos in literal:
-            cells = next(csv.reader([lines[pos]], delimiter=delimiter, quoting=csv.QUOTE_NONE))
-            records.append((pos, pos + 1, cells))
-            pos += 1
-            continue
-        stop = min((line for line in literal if line > pos), default=len(lines))
-        reader = csv.reader(lines[pos:stop], delimiter=delimiter, strict=False)
-        start = pos
-        for cells in reader:
-            end = pos + reader.line_num
-            records.append((start, end, cells))
-            start = end
-        pos = stop
-    return records
 
 
 def _swallowed(lines: list[str], delimiter: str, width: int) -> bool:
@@ -188,6 +236,8 @@ def _read_xlsx(path: Path, raw: bytes,
         return _read_sheet(path, raw, sheet)
     except FileProblem:
         raise
+    except TableTooLarge as exc:
+        raise FileProblem(path, str(exc)) from None
     except Exception as exc:  # openpyxl raises many types (zip, XML, KeyError) on damaged files
         raise FileProblem(path, f"is not a readable .xlsx workbook ({type(exc).__name__})") from None
 
@@ -196,6 +246,7 @@ def _read_sheet(path: Path, raw: bytes,
                 sheet: str | None) -> tuple[list[tuple[int, list[str]]], str, list[str]]:
     import openpyxl
 
+    _check_unpacked_size(raw)
     # From bytes, not the path: openpyxl refuses a workbook whose name does not end in .xlsx.
     book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     try:
@@ -207,9 +258,8 @@ def _read_sheet(path: Path, raw: bytes,
             if chosen is None:
                 raise FileProblem(path, f"has no sheet {sheet!r} (sheets: {', '.join(names)})")
         else:
-            chosen = next((n for n in names if _sheet_has_data(book[n])), names[0])
-        rows = [(number, [_cell_text(v) for v in values])
-                for number, values in enumerate(book[chosen].iter_rows(values_only=True), start=1)]
+            chosen = next((n for n in names if _sheet_has_data(book, n)), names[0])
+        rows = list(_sheet_rows(book, chosen))
         while rows and is_blank(rows[-1][1]):
             rows.pop()  # formatting below the data makes Excel report empty rows up to it
         return rows, chosen, names
@@ -217,11 +267,56 @@ def _read_sheet(path: Path, raw: bytes,
         book.close()
 
 
-def _sheet_has_data(sheet) -> bool:
-    for values in sheet.iter_rows(values_only=True):
-        if any(v is not None and str(v).strip() for v in values):
-            return True
-    return False
+def _check_unpacked_size(raw: bytes) -> None:
+    """Refuse a workbook whose parts unpack to more than MAX_XLSX_UNPACKED (a zip bomb)."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        total = sum(info.file_size for info in archive.infolist())
+    if total > MAX_XLSX_UNPACKED:
+        raise TableTooLarge(f"unpacks to {total // 2**20:,} MB; the limit is "
+                            f"{MAX_XLSX_UNPACKED // 2**20:,} MB")
+
+
+def _sheet_rows(book, name: str):
+    """(row number, cell texts) of the rows the sheet really holds, streamed.
+
+    openpyxl's own row iterator fills every missing row and column up to the
+    farthest cell: one cell at XFD1048576 becomes 17 billion empty cells. Its
+    sheet parser yields only the rows present, each with its cells' columns,
+    so the limits are checked before anything is filled in.
+    """
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    sheet = book[name]
+    count = 0
+    with sheet._get_source() as source:
+        parser = WorkSheetParser(source, sheet._shared_strings, data_only=True, epoch=book.epoch,
+                                 date_formats=book._date_formats,
+                                 timedelta_formats=book._timedelta_formats)
+        for number, cells in parser.parse():
+            count += 1
+            _count_row(max(count, number))
+            values = {}
+            for cell in cells:
+                column = cell["column"]
+                text = _cell_text(cell["value"])
+                if text:
+                    if column > MAX_TABLE_COLUMNS:
+                        raise TableTooLarge(f"row {number} has a cell in column {column:,}; the "
+                                            f"limit is {MAX_TABLE_COLUMNS:,} columns")
+                    if len(text) > MAX_CELL_CHARS:
+                        raise TableTooLarge(f"row {number} has a cell larger than "
+                                            f"{MAX_CELL_CHARS // 1000:,} kB (the limit of one cell)")
+                    values[column] = text
+            row = [""] * max(values, default=0)
+            for column, text in values.items():
+                row[column - 1] = text
+            yield number, row
+
+
+def _sheet_has_data(book, name: str) -> bool:
+    return any(not is_blank(cells) for _, cells in _sheet_rows(book, name))
 
 
 def _clean_header(cells: list[str]) -> tuple[list[str], list[str]]:
@@ -240,6 +335,14 @@ def _clean_header(cells: list[str]) -> tuple[list[str], list[str]]:
         seen.add(name)
         header.append(name)
     return header, unnamed
+
+
+def _last_filled(cells: list[str]) -> int:
+    """1 + the index of the last non-blank cell (0 for a blank row)."""
+    for i in range(len(cells) - 1, -1, -1):
+        if cells[i].strip():
+            return i + 1
+    return 0
 
 
 def is_blank(cells: list[str]) -> bool:
@@ -281,7 +384,10 @@ def read_table(path: str | Path, *, encoding: str | None = None, delimiter: str 
         table_delimiter = delimiter or (hint.group(1) if hint else detect_delimiter(text))
         if len(table_delimiter) != 1:
             raise FileProblem(path, f"the delimiter must be one character, not {table_delimiter!r}")
-        records, notes = parse_csv(text, table_delimiter)
+        try:
+            records, notes = parse_csv(text, table_delimiter)
+        except TableTooLarge as exc:
+            raise FileProblem(path, str(exc)) from None
     if header_row is None:
         header_at = next((i for i, (_, cells) in enumerate(records) if not is_blank(cells)), None)
     else:
@@ -291,10 +397,11 @@ def read_table(path: str | Path, *, encoding: str | None = None, delimiter: str 
         raise FileProblem(path, what)
     header, unnamed = _clean_header(records[header_at][1])
     # Trailing columns with no header and no data are Excel's empty formatted cells.
-    while header and header[-1] in unnamed and not any(
-            len(cells) >= len(header) and cells[len(header) - 1].strip()
-            for _, cells in records[header_at + 1:]):
-        unnamed.remove(header.pop())
+    used = max((_last_filled(cells) for _, cells in records[header_at + 1:]), default=0)
+    nameless = set(unnamed)
+    while len(header) > used and header[-1] in nameless:
+        nameless.discard(header.pop())
+    unnamed = [name for name in unnamed if name in nameless]
     if not header:
         raise FileProblem(path, "has an empty header row")
     return Table(path=path, header=header, rows=records[header_at + 1:],

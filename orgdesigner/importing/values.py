@@ -111,3 +111,26 @@ def format_number(value: float) -> str:
     if float(value).is_integer() and abs(value) < 1e15:
         return str(int(value))
     return repr(float(value))
+
+
+# ------------------------------------------------------- CSV formula injection
+# A spreadsheet program runs a cell that starts with one of these as a formula
+# (OWASP "CSV injection"). Our CSV export writes such text cells with a leading
+# apostrophe (and doubles one that starts with an apostrophe already), and the
+# import of a file with our export's header takes exactly one apostrophe off,
+# so names survive the round trip unchanged.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+EXPORT_COLUMNS = ("id", "parent", "name", "kind", "leader", "headcount", "budget", "color", "x",
+                  "y", "notes")
+EXPORT_TEXT_COLUMNS = frozenset({"id", "parent", "name", "kind", "leader", "color", "notes"})
+
+
+def neutralise_formula(text: str) -> str:
+    """A text cell a spreadsheet will show as text, never run."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def restore_formula_text(text: str) -> str:
+    """The inverse of `neutralise_formula`."""
+    return text[1:] if text.startswith("'") else text
+

@@ -64,7 +64,7 @@ def test_a_migrated_file_has_exactly_the_tables_of_a_new_file_and_takes_the_new_
     fresh = tmp_path / "new.db"
     storage.save(design, fresh)
     migrated = tmp_path / "migrated.db"
-    storage.load_checked(path, keep_copy=migrated)  # the private copy, migrated
+    storage.load_checked(path, working_copy=migrated)  # the migrated rows in our schema
     assert _columns(migrated) == _columns(fresh)
     again = storage.load(fresh)
     assert again.snapshot() == design.snapshot()

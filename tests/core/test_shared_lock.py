@@ -108,6 +108,8 @@ def test_stale_lock_of_a_dead_process_is_offered_for_breaking_with_a_backup(desi
 def test_old_heartbeat_from_another_host_is_stale_a_fresh_one_is_not(design_file):
     _write_lock(design_file, host="HR-PC-07", pid=424242, opened_at=_ago(hours=3),
                 heartbeat=_ago(hours=1))
+    hour_ago = (datetime.now() - timedelta(hours=1)).timestamp()  # judged by the file's time here
+    os.utime(lock_path(design_file), (hour_ago, hour_ago))
     with pytest.raises(LockedByOther) as caught:
         DesignDocument.open(design_file, heartbeat=False)
     assert caught.value.stale and "no sign of life" in str(caught.value)

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from orgdesigner import ops, safesave, storage
+from orgdesigner import fileutil, ops, safesave, storage
 from orgdesigner.document import DesignDocument, SaveFailed
 from orgdesigner.entities import Department
 from orgdesigner.errors import FileProblem
@@ -19,8 +19,12 @@ ERRORS = {
     "io": (OSError(errno.EIO, "Input/output error"), "input/output error"),
     "permission": (PermissionError(errno.EACCES, "Permission denied"), "permission denied"),
     "disk full": (OSError(errno.ENOSPC, "No space left on device"), "the disk is full"),
+    "quota": (OSError(errno.EDQUOT, "Disk quota exceeded"), "quota"),
+    "read-only drive": (OSError(errno.EROFS, "Read-only file system"), "read-only drive"),
 }
-STEPS = ["write_temp", "fsync_temp", "verify_temp", "backup_target", "replace_target"]
+# The steps of the one save pipeline (fileutil.replace_atomically), as (module, function).
+STEPS = {"write_temp": fileutil, "fsync_temp": fileutil, "verify_file": storage,
+         "replace_target": fileutil}
 
 
 @pytest.fixture
@@ -44,7 +48,7 @@ def _working_copy_content(doc, tmp_path):
     return storage.load(copy).snapshot()
 
 
-@pytest.mark.parametrize("step", STEPS)
+@pytest.mark.parametrize("step", sorted(STEPS))
 @pytest.mark.parametrize("kind", sorted(ERRORS))
 def test_failure_at_each_step_keeps_original_and_work(doc, monkeypatch, tmp_path, step, kind):
     error, words = ERRORS[kind]
@@ -52,7 +56,8 @@ def test_failure_at_each_step_keeps_original_and_work(doc, monkeypatch, tmp_path
     _edit(doc)
     expected = doc.design.snapshot()
     stamp = doc.design.stamp
-    real = getattr(safesave, step)
+    module = STEPS[step]
+    real = getattr(module, step)
 
     def failing(*args):
         if step == "write_temp":  # a partial file first, as a real full disk would leave
@@ -61,7 +66,7 @@ def test_failure_at_each_step_keeps_original_and_work(doc, monkeypatch, tmp_path
             args[1].stat()
         raise error
 
-    monkeypatch.setattr(safesave, step, failing)
+    monkeypatch.setattr(module, step, failing)
     with pytest.raises(SaveFailed) as caught:
         doc.save()
     message = str(caught.value)
@@ -74,7 +79,7 @@ def test_failure_at_each_step_keeps_original_and_work(doc, monkeypatch, tmp_path
     assert doc.dirty
     assert _working_copy_content(doc, tmp_path) == expected
 
-    monkeypatch.setattr(safesave, step, real)  # Retry
+    monkeypatch.setattr(module, step, real)  # Retry
     doc.save()
     assert storage.load(doc.path).snapshot() == expected
     assert not doc.dirty
@@ -112,7 +117,7 @@ def test_verification_failure_is_reported_and_nothing_replaced(doc, monkeypatch)
 def test_corrupted_temp_file_is_caught_by_verification(doc, monkeypatch):
     before = doc.path.read_bytes()
     _edit(doc)
-    real = safesave.write_temp
+    real = fileutil.write_temp
 
     def write_then_damage(write, tmp):
         real(write, tmp)
@@ -121,7 +126,7 @@ def test_corrupted_temp_file_is_caught_by_verification(doc, monkeypatch):
         data[at - 40: at + 40] = b"\xff" * 80
         tmp.write_bytes(bytes(data))
 
-    monkeypatch.setattr(safesave, "write_temp", write_then_damage)
+    monkeypatch.setattr(fileutil, "write_temp", write_then_damage)
     with pytest.raises(SaveFailed):
         doc.save()
     assert doc.path.read_bytes() == before
@@ -196,14 +201,12 @@ def test_leftover_temp_files_of_old_crashed_saves_are_swept(shared, data_dir):
 
 
 def test_folder_fsync_failing_after_the_replace_is_not_reported_as_a_failed_save(doc, monkeypatch):
-    from orgdesigner import storage as storage_module
-
     _edit(doc)
 
     def no_dir_fsync(folder):
         raise OSError(errno.EINVAL, "Invalid argument")
 
-    monkeypatch.setattr(storage_module, "fsync_dir", no_dir_fsync)
+    monkeypatch.setattr(fileutil, "fsync_dir", no_dir_fsync)
     doc.save()
     assert storage.load(doc.path).snapshot() == doc.design.snapshot()
     assert not doc.dirty
@@ -213,13 +216,13 @@ def test_saved_file_is_a_plain_rollback_journal_file(doc, monkeypatch):
     import sqlite3
 
     created: list[str] = []
-    real = safesave.write_temp
+    real = fileutil.write_temp
 
     def watch(write, tmp):
         real(write, tmp)
-        created.extend(p.name for p in tmp.parent.iterdir())
+        created.extend(p.name for p in doc.path.parent.iterdir())  # the share only
 
-    monkeypatch.setattr(safesave, "write_temp", watch)
+    monkeypatch.setattr(fileutil, "write_temp", watch)
     _edit(doc)
     doc.save()
     assert not [name for name in created if name.endswith(("-wal", "-shm"))]
