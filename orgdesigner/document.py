@@ -31,6 +31,7 @@ from __future__ import annotations
 import atexit
 import glob
 import os
+import re
 import shutil
 import time
 import weakref
@@ -167,6 +168,13 @@ class DesignDocument:
                 reason = f"it cannot be locked for editing: {exc}"
         manifest.read_only = source is not None and lock is None
         manifest.dirty = True
+        own = _own_save(source, manifest) if source is not None else None
+        if own is not None:  # killed after replacing the file, before noting it: it is ours
+            manifest.base_sha256, manifest.base_size = own.sha256, own.size
+            manifest.base_save_id, manifest.base_generation = (manifest.pending_save_id,
+                                                               manifest.pending_generation)
+            design.stamp.save_id = manifest.pending_save_id
+            design.stamp.save_generation = manifest.pending_generation
         working = WorkingCopy(item.folder, design, manifest)
         manifest.write(item.folder)
         base = Fingerprint(manifest.base_sha256, manifest.base_size) if manifest.base_sha256 else None
@@ -224,6 +232,8 @@ class DesignDocument:
         except LockUnavailable as exc:
             raise SaveFailed(path, str(exc)) from None
         try:
+            # The way out: write from the model itself, whatever became of the working copy.
+            self.working.rebuild()
             self._write(path, None)
         except BaseException:
             lock.release()
@@ -254,7 +264,10 @@ class DesignDocument:
         lock.start_heartbeat()
 
     def _write(self, path: Path, base: Fingerprint | None) -> None:
-        fingerprint = save_verified(self.design, path, self.working.write_complete_copy, base)
+        sweep_leftovers(path)
+        fingerprint = save_verified(
+            self.design, path, self.working.write_complete_copy, base,
+            before_replace=lambda fp: self.working.saving(fp, self.design.stamp))
         self.base = fingerprint
         self.working.saved(path, fingerprint, self.design.stamp)
 
@@ -321,16 +334,49 @@ def _acquire(path: Path, user: str | None, break_stale: bool) -> OwnedLock:
 
 
 def sweep_leftovers(path: Path) -> None:
-    """Remove temp files of saves that crashed long ago (we hold the lock, so none is live)."""
+    """Remove temp files that killed saves left beside `path`.
+
+    Our own (this machine; the writing process is gone, or is us between two
+    saves) go at once, at open and before each save; anyone else's only when
+    they are older than the stale limit.
+    """
     cutoff = time.time() - lockfile.STALE_AFTER.total_seconds()
+    host = storage.temp_owner_tag().split("-")[0]
     lock_name = glob.escape(lockfile.lock_path(path).name)
     patterns = (f".{glob.escape(path.name)}.*.tmp*", f"{lock_name}.*.tmp", f"{lock_name}.broken-*")
     for leftover in (p for pattern in patterns for p in path.parent.glob(pattern)):
         try:
-            if leftover.stat().st_mtime < cutoff:
+            if _ours_and_dead(leftover.name, host) or leftover.stat().st_mtime < cutoff:
                 leftover.unlink()
         except OSError:
             pass
+
+
+def _ours_and_dead(name: str, host: str) -> bool:
+    """A save temp file (`.<name>.<hex>.<host>-<pid>.tmp`) this machine wrote, whose
+    writer is gone or is this process (which saves one file at a time)."""
+    match = re.search(r"\.([0-9a-f]{8})-(\d+)\.tmp", name)
+    if match is None or match.group(1) != host:
+        return False
+    pid = int(match.group(2))
+    return pid == os.getpid() or not lockfile.pid_alive(pid)
+
+
+def _own_save(source: Path, manifest: Manifest) -> Fingerprint | None:
+    """The fingerprint of `source` if it is the save a crashed session was making."""
+    if not manifest.pending_save_id:
+        return None
+    try:
+        current = untrusted.fingerprint(source)
+    except OSError:
+        return None
+    if current.sha256 == manifest.pending_sha256:
+        return current
+    try:  # same save id: our save, whatever happened to the bytes' fingerprint record
+        stamp = storage.load(source).stamp
+    except (FileProblem, OSError):
+        return None
+    return current if stamp.save_id == manifest.pending_save_id else None
 
 
 def describe_lock(path: str | Path) -> str:

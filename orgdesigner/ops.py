@@ -100,8 +100,8 @@ class RemoveLink(Op):
     text = "Delete link"
 
     def apply(self, design: Design) -> Op:
-        index = design.position("links", self.id)
-        return AddLink(design.remove_link(self.id).copy(), index)
+        link, index = design.take_link(self.id)
+        return AddLink(link, index)
 
 
 @dataclass

@@ -116,11 +116,13 @@ def _local_time(iso: str) -> str:
 
 
 def save_verified(design: Design, target: Path, write: Callable[[Path], None],
-                  base: Fingerprint | None) -> Fingerprint:
+                  base: Fingerprint | None,
+                  before_replace: Callable[[Fingerprint], None] | None = None) -> Fingerprint:
     """Save `design` over `target` via `write(tmp)`; return the new file's fingerprint.
 
     `base` is the fingerprint the target must still have (None: no check, e.g.
-    Save As or an explicit overwrite).
+    Save As or an explicit overwrite). `before_replace(fingerprint)` runs just
+    before the target is replaced (the document records the save it is making).
     """
     target = Path(target)
     marker = busy_marker(target)
@@ -138,6 +140,8 @@ def save_verified(design: Design, target: Path, write: Callable[[Path], None],
         fsync_temp(tmp)
         fingerprint = verify_temp(tmp, design)
         check_unchanged(target, base)
+        if before_replace is not None:
+            before_replace(fingerprint)
         backup_target(target)
         storage.copy_mode(target, tmp)
         replace_target(tmp, target)

@@ -193,9 +193,15 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def temp_owner_tag() -> str:
+    """`<host hash>-<pid>`: who writes a temp file, so we can sweep our own leftovers."""
+    host = uuid.uuid5(uuid.NAMESPACE_DNS, socket.gethostname()).hex[:8]
+    return f"{host}-{os.getpid()}"
+
+
 def temp_path_beside(path: Path) -> Path:
     """A fresh, hidden temp name in the target's folder (same filesystem, so replace is atomic)."""
-    return path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
+    return path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.{temp_owner_tag()}.tmp")
 
 
 def copy_mode(target: Path, tmp: Path) -> None:
@@ -333,8 +339,6 @@ def _design_from_engine(engine: Engine, path: Path) -> Design:
                        for r in function_rows],
             roles=[(r.function_id, r.department_id, r.role) for r in role_rows],
         )
-        # build_design adds parents before children; keep the file's order instead
-        design.departments = {r.id: design.departments[r.id] for r in dept_rows}
         for row in setting_rows:
             design.settings[row.key] = json.loads(row.value)
         design.stamp = FileStamp(

@@ -83,6 +83,10 @@ class Manifest:
     base_generation: int = 0
     base_save_id: str = ""
     last_save: str = ""
+    pending_sha256: str = ""  # the save that was about to replace the file (see `saving`)
+    pending_size: int = 0
+    pending_save_id: str = ""
+    pending_generation: int = 0
 
     @classmethod
     def read(cls, path: Path) -> "Manifest":
@@ -113,26 +117,32 @@ class WorkingCopy:
         self.design = design
         self.manifest = manifest
         self.problem = ""  # set if writing the working copy failed: crash safety is lost
-        self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA synchronous=NORMAL")
-        self.conn.execute("PRAGMA foreign_keys=OFF")
+        self.conn = self._connect()
         self._handlers: dict[type, Callable[[Any], None]] = {
-            ev.DepartmentAdded: lambda e: self._added("departments", e.department.id),
+            ev.DepartmentAdded: lambda e: self._insert(
+                "departments", storage.department_row(e.department), e.index),
             ev.DepartmentRemoved: lambda e: self._delete("departments", e.department.id),
             ev.DepartmentChanged: lambda e: self._update("departments", e.id),
             ev.ParentChanged: lambda e: self._update("departments", e.id),
             ev.DepartmentsMoved: self._moved,
-            ev.LinkAdded: lambda e: self._added("links", e.link.id),
+            ev.LinkAdded: lambda e: self._insert("links", storage.link_row(e.link), e.index),
             ev.LinkRemoved: lambda e: self._delete("links", e.link.id),
             ev.LinkChanged: lambda e: self._update("links", e.id),
-            ev.FunctionAdded: lambda e: self._added("functions", e.function.id),
+            ev.FunctionAdded: lambda e: self._insert(
+                "functions", storage.function_row(e.function), e.index),
             ev.FunctionRemoved: lambda e: self._delete("functions", e.function.id),
             ev.FunctionChanged: lambda e: self._update("functions", e.id),
             ev.RoleChanged: self._role,
             ev.DesignInfoChanged: self._info,
         }
         design.events.subscribe(self._on_event)
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=OFF")
+        return conn
 
     # ------------------------------------------------------------- creation
     @classmethod
@@ -157,6 +167,9 @@ class WorkingCopy:
         handler = self._handlers.get(type(event))
         if handler is None:
             return
+        # The recovery record says "unsaved edits" before the edit is written: a kill
+        # between the two then offers the (unchanged) copy, never drops the edit.
+        self.mark_dirty()
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             handler(event)
@@ -167,7 +180,6 @@ class WorkingCopy:
             except sqlite3.Error:
                 pass
             self.problem = f"the working copy could not be updated ({exc})"
-        self.mark_dirty()
 
     def mark_dirty(self) -> None:
         title_changed = self.manifest.title != self.design.name
@@ -179,18 +191,22 @@ class WorkingCopy:
             except OSError as exc:
                 self.problem = f"the recovery record could not be written ({exc})"
 
-    def _added(self, table: str, obj_id: str) -> None:
-        objects = getattr(self.design, table)
-        row = storage.rows_for(self.design, table, obj_id)
-        if next(reversed(objects)) == obj_id:
+    def _insert(self, table: str, row: dict[str, Any], index: int) -> None:
+        """Insert `row` so that it is the `index`-th row by sort_order, as in the model.
+
+        The event says where the model put the object; the working copy holds the
+        same objects in the same order, so that place is a rank in its table.
+        """
+        at = self.conn.execute(f"SELECT sort_order FROM {table} ORDER BY sort_order "
+                               "LIMIT 1 OFFSET ?", (index,)).fetchone()
+        if at is None:
             top = self.conn.execute(f"SELECT coalesce(max(sort_order), -1) FROM {table}").fetchone()[0]
             row["sort_order"] = top + 1
-            self._upsert(table, row)
-        else:  # inserted in the middle (undo of a delete): renumber the table
-            row["sort_order"] = -1
-            self._upsert(table, row)
-            self.conn.executemany(f"UPDATE {table} SET sort_order=? WHERE id=?",
-                                  [(i, k) for i, k in enumerate(objects)])
+        else:
+            self.conn.execute(f"UPDATE {table} SET sort_order = sort_order + 1 "
+                              "WHERE sort_order >= ?", (at[0],))
+            row["sort_order"] = at[0]
+        self._upsert(table, row)
 
     def _upsert(self, table: str, row: dict[str, Any]) -> None:
         names = ", ".join(row)
@@ -261,6 +277,34 @@ class WorkingCopy:
         finally:
             out.close()
 
+    def rebuild(self) -> None:
+        """Write the working copy afresh from the model: the way out if it ever drifted.
+
+        Save As uses it, so a working copy that no longer matches the design can
+        never block saving the design somewhere.
+        """
+        fresh = self.folder / f"{WORKING}.new"
+        fresh.unlink(missing_ok=True)
+        storage.write_file(self.design, fresh)
+        try:
+            self.conn.close()
+        except sqlite3.Error:
+            pass
+        for suffix in ("-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        os.replace(fresh, self.path)
+        self.conn = self._connect()
+        self.problem = ""
+
+    def saving(self, fingerprint, stamp) -> None:
+        """Note the save about to replace the file (its fingerprint and save id), so a
+        crash right after the replace is recognised as our own save on recovery."""
+        self.manifest.pending_sha256 = fingerprint.sha256
+        self.manifest.pending_size = fingerprint.size
+        self.manifest.pending_save_id = stamp.save_id
+        self.manifest.pending_generation = stamp.save_generation
+        self.manifest.write(self.folder)
+
     def saved(self, source: Path, fingerprint, stamp) -> None:
         """Record a successful save: new base version, no unsaved edits."""
         try:
@@ -276,6 +320,8 @@ class WorkingCopy:
         self.manifest.dirty = False
         self.set_base(fingerprint, stamp)
         self.manifest.last_save = stamp.saved_at
+        self.manifest.pending_sha256 = self.manifest.pending_save_id = ""
+        self.manifest.pending_size = self.manifest.pending_generation = 0
         try:
             self.manifest.write(self.folder)
         except OSError as exc:  # the file is saved; only the recovery record lags behind
