@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication, QMimeData
 from orgdesigner.entities import Department, Link, LinkKind, Role, new_id
 from orgdesigner.ops import AddDepartment, AddLink, Batch, Op, SetRole
 
-from . import edits
 from .i18n import tr_n
 from .context import EditorContext
 
@@ -27,8 +26,8 @@ def tr(text: str, n: int = -1) -> str:
 
 
 def _parent_first(ctx: EditorContext, ids: list[str]) -> list[str]:
-    design = ctx.design
-    return sorted(ids, key=lambda d: sum(1 for _ in design.ancestors(d)))
+    chosen = set(ids)
+    return [d for d, _ in ctx.design.iter_parent_first() if d in chosen]
 
 
 def selection_payload(ctx: EditorContext) -> dict | None:
@@ -97,7 +96,7 @@ def paste_payload(ctx: EditorContext, payload: dict, offset: float = OFFSET) -> 
         return tr("The clipboard does not hold departments this version can paste ({error}).").format(
             error=exc)
     n = len(payload["departments"])
-    reason = edits.try_push(ctx, Batch(ops), tr_n("clipboard", "Paste %n department(s)", n))
+    reason = ctx.apply(Batch(ops), tr_n("clipboard", "Paste %n department(s)", n))
     if reason is None:
         ctx.selection.set(list(mapping.values()))
     return reason

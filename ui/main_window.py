@@ -159,6 +159,7 @@ class MainWindow(LifecycleMixin, QMainWindow):
         self.undo_group.setActiveStack(ctx.undo_stack)
         ctx.selection.changed.connect(self._update_actions)
         ctx.bridge.changed.connect(self._on_model_event)
+        ctx.bridge.refused.connect(self._refuse)
         ctx.undo_stack.indexChanged.connect(self._on_stack_index)
         self.scene.set_context(ctx)
         self._apply_read_only()

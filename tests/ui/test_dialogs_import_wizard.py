@@ -13,7 +13,7 @@ from ui.dialogs.import_wizard import ImportWizard, ReviewPage, importing
 from .dock_fixtures import small_design, type_text
 
 pytestmark = pytest.mark.skipif(importing is None, reason="orgdesigner.importing is not installed")
-DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"  # copies with their licence (README.md)
 
 CSV = (
     "部门编号,上级编号,部门名称,负责人,人数\n"

@@ -60,7 +60,7 @@ def test_a_burst_of_edits_validates_once_after_the_debounce(qtbot):
     calls = []
     ed.findings.validator = lambda design: calls.append(1) or []
     for i in range(5):
-        ed.ctx.push(UpdateDepartment("sales", {"headcount": 20.0 + i}))
+        ed.ctx.apply(UpdateDepartment("sales", {"headcount": 20.0 + i}))
     assert calls == []  # not yet: debounced
     qtbot.waitUntil(lambda: calls == [1], timeout=3000)
     qtbot.wait(400)
@@ -90,7 +90,7 @@ def test_switching_context_follows_the_new_design_only(qtbot):
         dock.set_context(other)
     calls = []
     ed.findings.validator = lambda design: calls.append(design) or []
-    ed.ctx.push(UpdateDepartment("sales", {"headcount": 1.0}))  # the old design: ignored
+    ed.ctx.apply(UpdateDepartment("sales", {"headcount": 1.0}))  # the old design: ignored
     qtbot.wait(400)
     assert calls == []
     other.selection.set(["sales"])
@@ -142,7 +142,7 @@ def test_docks_hook_into_a_main_window_that_offers_a_findings_service(qtbot):
     window.findings.findings = [Finding("no-leader", Severity.INFO, "销售部 has no leader", ("sales",))]
     window.findings.changed.emit(window.findings.findings)   # the service ran, not the dock
     assert [i.text(0) for i in findings.items()] == ["销售部 has no leader"]
-    ctx.push(UpdateDepartment("sales", {"headcount": 3.0}))
+    ctx.apply(UpdateDepartment("sales", {"headcount": 3.0}))
     qtbot.wait(400)
     assert findings.findings == window.findings.findings     # no second validator run here
     findings.focus_finding(findings.findings[0])

@@ -26,7 +26,7 @@ def test_batch_delete_and_undo_keep_all_docks_in_step(qtbot):
     selected = [f"d{i}" for i in range(0, 2000, 4)]
     ed.ctx.selection.set(selected)
     gone = [f"d{i}" for i in range(1000, 1200)]
-    ed.ctx.push(Batch([RemoveDepartment(d) for d in gone] + [SetRole("f9", "d3", Role.A)], "Delete"))
+    ed.ctx.apply(Batch([RemoveDepartment(d) for d in gone] + [SetRole("f9", "d3", Role.A)], "Delete"))
     assert len(ed.outline.items) == len(design.departments) == 1800
     assert ed.functions.model.columnCount() == 2 + 1800
     assert ed.functions.model.department_at(2 + 1799) == list(design.departments)[-1]

@@ -351,7 +351,10 @@ class ImportWizard(QWizard):
         self.into_current = self.review_page.target.checkedId() == ReviewPage.CURRENT and self.ctx is not None
         if self.into_current:
             text = self.tr("Import %1").replace("%1", self.sniffed.path.name)
-            self.ctx.push(merge_ops(self.ctx.design, self.design, text), text)
+            reason = self.ctx.apply(merge_ops(self.ctx.design, self.design, text), text)
+            if reason:
+                self.mapping_page.info.setText(reason)
+                return
         else:
             self.design_imported.emit(self.design)
         super().accept()

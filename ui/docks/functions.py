@@ -200,12 +200,11 @@ class FunctionsDock(ContextDock):
         if role is None:
             text = self.tr("Clear responsibility")
         elif role is Role.A and len(ops) == 1:
-            text = self.tr("Make %1 owner of %2").replace(
-                "%1", design.departments[ops[0].department].name).replace(
-                "%2", design.functions[ops[0].function].name)
+            text = fill(self.tr("Make %1 owner of %2"), design.departments[ops[0].department].name,
+                        design.functions[ops[0].function].name)
         else:
-            text = self.tr("Set responsibility %1").replace("%1", role.value)
-        self.ctx.push(ops[0] if len(ops) == 1 else Batch(ops, text), text)
+            text = fill(self.tr("Set responsibility %1"), role.value)
+        self.ctx.apply(ops[0] if len(ops) == 1 else Batch(ops, text), text)
 
     def _on_context_menu(self, pos) -> None:
         index = self.table.indexAt(pos)
@@ -226,7 +225,7 @@ class FunctionsDock(ContextDock):
         if self.ctx is None or self.read_only:
             return None
         function = Function(name=self.tr("New function"), category="custom")
-        self.ctx.push(AddFunction(function), self.tr("Add function"))
+        self.ctx.apply(AddFunction(function), self.tr("Add function"))
         self.search.clear()
         self.ownerless_check.setChecked(False)
         row = self.model.row_of(function.id)
@@ -267,12 +266,12 @@ class FunctionsDock(ContextDock):
         if self.ctx is None or self.read_only:
             return
         function = entry.to_function(self.ctx.design.language)
-        self.ctx.push(AddFunction(function), self.tr("Add function %1").replace("%1", function.name))
+        self.ctx.apply(AddFunction(function), fill(self.tr("Add function %1"), function.name))
         self.show_functions([function.id])
 
     def _rename(self, function_id: str, name: str) -> None:
         if self.ctx and not self.read_only and self.ctx.design.functions[function_id].name != name:
-            self.ctx.push(UpdateFunction(function_id, {"name": name}), self.tr("Rename function"))
+            self.ctx.apply(UpdateFunction(function_id, {"name": name}), self.tr("Rename function"))
 
     def _on_rename_clicked(self) -> None:
         index = self.table.currentIndex()
@@ -294,4 +293,4 @@ class FunctionsDock(ContextDock):
             return
         text = self.tr("Delete %n function(s)", "", len(ids))
         ops = [RemoveFunction(f) for f in ids]
-        self.ctx.push(ops[0] if len(ops) == 1 else Batch(ops, text), text)
+        self.ctx.apply(ops[0] if len(ops) == 1 else Batch(ops, text), text)

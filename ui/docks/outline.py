@@ -106,11 +106,9 @@ class OutlineDock(ContextDock):
     def _parent_item(self, parent: str | None) -> QTreeWidgetItem:
         return self.items[parent] if parent is not None else self.tree.invisibleRootItem()
 
-    def _insert(self, item: QTreeWidgetItem, dept_id: str, parent: str | None) -> None:
-        assert self.ctx is not None
-        siblings = self.ctx.design.child_ids(parent)
-        index = siblings.index(dept_id) if dept_id in siblings else len(siblings)
-        self._parent_item(parent).insertChild(index, item)
+    def _insert(self, item: QTreeWidgetItem, parent: str | None, sibling_index: int) -> None:
+        """Put the item where the event says the model put the department."""
+        self._parent_item(parent).insertChild(sibling_index, item)
 
     # ------------------------------------------------------------ following
     def _on_model_event(self, event: ev.Event) -> None:
@@ -121,7 +119,7 @@ class OutlineDock(ContextDock):
             if isinstance(event, ev.DepartmentAdded):
                 dept = event.department
                 moved = self._make_item(dept)
-                self._insert(moved, dept.id, dept.parent)
+                self._insert(moved, dept.parent, event.sibling_index)
             elif isinstance(event, ev.DepartmentRemoved):
                 item = self.items.pop(event.department.id, None)
                 moved = item
@@ -135,7 +133,7 @@ class OutlineDock(ContextDock):
                 expanded = moved.isExpanded()
                 old_parent = moved.parent() or self.tree.invisibleRootItem()
                 old_parent.removeChild(moved)
-                self._insert(moved, event.id, event.new)
+                self._insert(moved, event.new, event.sibling_index)
                 moved.setExpanded(expanded)
                 if event.new is not None:
                     self.items[event.new].setExpanded(True)
@@ -216,13 +214,7 @@ class OutlineDock(ContextDock):
 
     def _tree_order(self) -> list[str]:
         assert self.ctx is not None
-        out: list[str] = []
-        stack = [d.id for d in reversed(self.ctx.design.roots())]
-        while stack:
-            dept_id = stack.pop()
-            out.append(dept_id)
-            stack.extend(reversed(self.ctx.design.child_ids(dept_id)))
-        return out
+        return [dept_id for dept_id, _ in self.ctx.design.iter_parent_first()]
 
     def next_match(self) -> None:
         """Select the next match (Enter in the search field) and ask the canvas to show it."""

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from orgdesigner import events as ev
-from orgdesigner.entities import Department, DeptKind, normalise_department_field
-from orgdesigner.errors import OrgDesignerError
+from orgdesigner.entities import Department, DeptKind
 from orgdesigner.ops import Batch, Op, UpdateDepartment
 
 from .base import ContextDock
@@ -270,18 +269,15 @@ class PropertiesDock(ContextDock):
         depts = self.selected()
         if field in ("name", "notes") and len(depts) != 1:
             return
-        try:
-            value = normalise_department_field(field, value)
-        except OrgDesignerError as exc:
-            self.message.setText(str(exc))
-            self._refresh()
-            return
         self.message.clear()
         ops: list[Op] = [UpdateDepartment(d.id, {field: value}) for d in depts if getattr(d, field) != value]
         if not ops:
             return
         text = self._undo_text(field, depts)
-        self.ctx.push(ops[0] if len(ops) == 1 else Batch(ops, text), text)
+        reason = self.ctx.apply(ops[0] if len(ops) == 1 else Batch(ops, text), text)
+        if reason:
+            self.message.setText(reason)
+            self._refresh()
 
     def _undo_text(self, field: str, depts: list[Department]) -> str:
         names = {
