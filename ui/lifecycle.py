@@ -142,21 +142,14 @@ class LifecycleMixin:
         return None, False
 
     def import_dialog(self) -> bool:
-        """The import wizard (CSV/Excel column mapping) when present, else a plain file dialog."""
-        try:
-            from .dialogs.import_wizard import run_import_wizard
-        except ImportError:
-            run_import_wizard = None
-        if run_import_wizard is not None:
-            target = self.ctx if self.has_design and not self.read_only else None
-            design = run_import_wizard(self, target)
-            if design is None:  # cancelled, or merged into the open design as one undo step
-                return False
-            return self._replace(lambda: (document_io.from_design(design), True))
-        patterns = " ".join(f"*{s}" for s in document_io.import_suffixes())
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import"), "", self.tr("Importable files ({patterns})").format(patterns=patterns))
-        return self.import_file(Path(name)) if name else False
+        """The import wizard (CSV/Excel column mapping); a new design, or one undo step."""
+        from .dialogs.import_wizard import run_import_wizard
+
+        target = self.ctx if self.has_design and not self.read_only else None
+        design = run_import_wizard(self, target)
+        if design is None:  # cancelled, or merged into the open design as one undo step
+            return False
+        return self._replace(lambda: (document_io.from_design(design), True))
 
     def import_file(self, path: Path) -> bool:
         return self._replace(lambda: (document_io.import_design(path), True))
@@ -211,18 +204,15 @@ class LifecycleMixin:
 
     def export_dialog(self, suffix: str | None) -> bool:
         if suffix == ".pdf":
-            try:
-                from .dialogs.export_pdf import ExportPdfDialog
-            except ImportError:
-                ExportPdfDialog = None
-            if ExportPdfDialog is not None:
-                stem = self.doc.path.with_suffix(".pdf") if self.doc.path else None
-                dialog = ExportPdfDialog(self.ctx.design, self, path=stem,
-                                         findings=self.findings.findings if self.findings.available else None)
-                dialog.exec()
-                if dialog.written is not None:
-                    self.show_message(self.tr("Exported {name}").format(name=dialog.written.name))
-                return dialog.written is not None
+            from .dialogs.export_pdf import ExportPdfDialog
+
+            stem = self.doc.path.with_suffix(".pdf") if self.doc.path else None
+            dialog = ExportPdfDialog(self.ctx.design, self, path=stem,
+                                     findings=self.findings.findings if self.findings.available else None)
+            dialog.exec()
+            if dialog.written is not None:
+                self.show_message(self.tr("Exported {name}").format(name=dialog.written.name))
+            return dialog.written is not None
         writers = [s for s in document_io.export_suffixes() if s != ".db"]
         if suffix is not None and suffix not in writers:
             QMessageBox.information(self, self.tr("Export"),

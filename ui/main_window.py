@@ -36,10 +36,7 @@ from .start_page import StartPage
 from .status_bar import EditorStatusBar
 from .window_actions import WindowActions
 
-try:  # the docks arrive from their own work stream
-    from .docks import create_docks
-except ImportError:  # pragma: no cover - until the docks land
-    create_docks = None
+from .docks import create_docks
 
 
 class MainWindow(LifecycleMixin, QMainWindow):
@@ -106,14 +103,13 @@ class MainWindow(LifecycleMixin, QMainWindow):
         else:  # pragma: no cover
             self.resize(1280, 800)
         self._bind(self.ctx)
-        if create_docks is not None:
-            self.docks = list(create_docks(self, self.ctx))
-            for dock in self.docks:
-                if not dock.objectName():
-                    dock.setObjectName(type(dock).__name__)
-                if self.dockWidgetArea(dock) == Qt.DockWidgetArea.NoDockWidgetArea:
-                    self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-                self.actions_.panels_menu.addAction(dock.toggleViewAction())
+        self.docks = list(create_docks(self, self.ctx))
+        for dock in self.docks:
+            if not dock.objectName():
+                dock.setObjectName(type(dock).__name__)
+            if self.dockWidgetArea(dock) == Qt.DockWidgetArea.NoDockWidgetArea:
+                self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.actions_.panels_menu.addAction(dock.toggleViewAction())
         self.actions_.grid.setChecked(self.settings.flag("grid", True))
         self.actions_.snap.setChecked(self.settings.flag("snap", False))
         geometry, state = self.settings.window_state()

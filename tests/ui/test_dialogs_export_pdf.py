@@ -24,7 +24,6 @@ class FakeExporter:
         self.fail: Exception | None = None
 
     def install(self, monkeypatch) -> None:
-        monkeypatch.setattr(pdf_api, "available", lambda: True)
         monkeypatch.setattr(pdf_api, "make_options", lambda values: dict(values))
         monkeypatch.setattr(pdf_api, "plan", self.plan)
         monkeypatch.setattr(pdf_api, "export", self.export)
@@ -126,10 +125,8 @@ def test_cancel_in_the_progress_dialog_stops_the_export(qtbot, tmp_path, monkeyp
     assert "cancelled" in dialog.message.text() and dialog.isVisible()
 
 
-real = pytest.mark.skipif(not pdf_api.available(), reason="the PDF exporter is not installed")
 
 
-@real
 def test_real_export_matches_the_preview_and_the_options(qtbot, tmp_path):
     from pypdf import PdfReader
 
@@ -155,7 +152,6 @@ def test_real_export_matches_the_preview_and_the_options(qtbot, tmp_path):
         assert dept.name in text
 
 
-@real
 def test_real_tiles_preview_counts_the_chart_pages(qtbot, tmp_path):
     dialog = ExportPdfDialog(small_design(), None, tmp_path / "tiles.pdf")
     qtbot.addWidget(dialog)

@@ -26,10 +26,7 @@ from ..i18n import fill
 from ..context import EditorContext
 from .import_merge import merge_ops
 
-try:  # the importer lands from another branch; the wizard says so if it is missing
-    from orgdesigner import importing
-except ImportError:  # pragma: no cover - only before the importer is installed
-    importing = None  # type: ignore[assignment]
+from orgdesigner import importing
 
 NOT_USED = ""
 
@@ -77,9 +74,6 @@ class FilePage(QWizardPage):
             self.path_edit.setText(name)
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
-        if importing is None:
-            self.error.setText(self.tr("Importing tables is not available in this installation."))
-            return False
         path = Path(self.path_edit.text().strip())
         if not path.is_file():
             self.error.setText(self.tr("%1: no such file").replace("%1", str(path)))
@@ -120,12 +114,11 @@ class MappingPage(QWizardPage):
         grid = QGridLayout()  # two label/drop-down pairs per row leave room for the preview
         self.combos: dict[str, QComboBox] = {}
         labels = field_labels()
-        fields = importing.FIELDS if importing else tuple(labels)
+        fields = importing.FIELDS
         for i, name in enumerate(fields):
             combo = QComboBox()
             combo.setObjectName(f"map_{name}")
-            if importing is not None:
-                combo.setToolTip(importing.FIELD_HELP.get(name, ""))
+            combo.setToolTip(importing.FIELD_HELP.get(name, ""))
             combo.currentIndexChanged.connect(self._on_mapping_changed)
             self.combos[name] = combo
             label = QLabel(labels.get(name, name) + ":")

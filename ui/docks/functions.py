@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from orgdesigner import events as ev
+from orgdesigner.catalogue import load_catalogue
 from orgdesigner.entities import Function, Role
 from orgdesigner.errors import OrgDesignerError
 from orgdesigner.ops import AddFunction, Batch, RemoveFunction, SetRole, UpdateFunction
@@ -254,10 +255,8 @@ class FunctionsDock(ContextDock):
         if self.ctx is None:
             return []
         try:
-            from orgdesigner.catalogue import load_catalogue
-
             entries = load_catalogue().entries
-        except (ImportError, OrgDesignerError):
+        except OrgDesignerError:  # an unreadable catalogue file: offer nothing
             return []
         have = {f.key for f in self.ctx.design.functions.values() if f.key}
         return [e for e in entries if e.key not in have]
