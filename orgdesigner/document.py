@@ -33,6 +33,7 @@ import glob
 import os
 import re
 import shutil
+import signal
 import time
 import weakref
 from dataclasses import dataclass
@@ -285,12 +286,33 @@ _OPEN: "weakref.WeakSet[DesignDocument]" = weakref.WeakSet()
 
 
 @atexit.register
-def _release_locks_at_exit() -> None:
+def release_locks() -> None:
     """A normal exit never leaves a lock behind; unsaved work stays recoverable."""
     for doc in list(_OPEN):
         if doc.lock is not None:
             doc.lock.release()
             doc.lock = None
+
+
+def end_on_signal(signum: int, _frame=None) -> None:
+    """SIGTERM or SIGHUP (logout, `kill`): end like a crash the program expects.
+
+    The locks go (colleagues can open the files at once), the working copies
+    stay as they are (every finished edit is already in them) and are offered
+    for recovery at the next start; nothing asks the user anything.
+    """
+    try:
+        release_locks()
+    finally:
+        os._exit(128 + signum)
+
+
+def install_signal_handlers() -> None:
+    """Make SIGTERM/SIGHUP end through `end_on_signal` (the GUI calls this at start)."""
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, end_on_signal)
 
 
 def _new_session(path: Path | None) -> tuple[Path, str]:

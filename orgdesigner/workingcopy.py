@@ -103,9 +103,10 @@ class Manifest:
             raise ValueError("bad source")
         return manifest
 
-    def write(self, folder: Path) -> None:
+    def write(self, folder: Path, *, durable: bool = True) -> None:
         self.updated = now_iso()
-        atomic_write_text(folder / MANIFEST, json.dumps(asdict(self), ensure_ascii=False, indent=1))
+        atomic_write_text(folder / MANIFEST, json.dumps(asdict(self), ensure_ascii=False, indent=1),
+                          durable=durable)
 
 
 class WorkingCopy:
@@ -303,7 +304,9 @@ class WorkingCopy:
         self.manifest.pending_size = fingerprint.size
         self.manifest.pending_save_id = stamp.save_id
         self.manifest.pending_generation = stamp.save_generation
-        self.manifest.write(self.folder)
+        # No fsync: this guards against the process being killed, and a save must
+        # not wait for the disk twice (at worst a power cut costs a false conflict).
+        self.manifest.write(self.folder, durable=False)
 
     def saved(self, source: Path, fingerprint, stamp) -> None:
         """Record a successful save: new base version, no unsaved edits."""

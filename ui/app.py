@@ -9,9 +9,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from orgdesigner.document import install_signal_handlers
 from orgdesigner.resources import RESOURCES
 
 TRANSLATIONS = RESOURCES / "translations"
@@ -30,12 +31,27 @@ def install_translations(app: QApplication, locale: QLocale | None = None) -> li
     return loaded
 
 
+def handle_termination(app: QApplication) -> QTimer:
+    """SIGTERM/SIGHUP end like an expected crash (lock removed, working copy kept).
+
+    Python runs signal handlers only when it runs bytecode; inside Qt's event
+    loop a light timer gives it that chance a few times a second.
+    """
+    install_signal_handlers()
+    timer = QTimer(app)
+    timer.setInterval(250)
+    timer.timeout.connect(lambda: None)
+    timer.start()
+    return timer
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName("Org Designer")
     app.setOrganizationName("OrgDesigner")
     install_translations(app)
+    handle_termination(app)
 
     from .main_window import MainWindow
 
