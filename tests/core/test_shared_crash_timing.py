@@ -104,3 +104,32 @@ def test_our_own_temp_files_of_killed_saves_are_swept_at_open_and_before_each_sa
             ["design.db", lock_path(design_file).name, live_other_host.name])
     finally:
         doc.close()
+
+
+def test_save_as_is_a_way_out_when_the_working_copy_drifted(design_file, tmp_path):
+    """Should the working copy ever differ from the model, Save fails its verification
+    (the file stays as it was) and Save As still writes the design as the model holds it."""
+    import sqlite3
+
+    from orgdesigner.document import SaveFailed
+    from orgdesigner.workingcopy import WORKING
+
+    doc = DesignDocument.open(design_file, heartbeat=False)
+    try:
+        ops.UpdateDepartment("d2", {"name": "屏幕上的名字"}).apply(doc.design)
+        conn = sqlite3.connect(doc.working.folder / WORKING)  # a drift, whatever its cause
+        conn.execute("UPDATE departments SET name='漂移' WHERE id='d2'")
+        conn.commit()
+        conn.close()
+        before = design_file.read_bytes()
+        with pytest.raises(SaveFailed, match="verification"):
+            doc.save()
+        assert design_file.read_bytes() == before
+        other = design_file.with_name("design-2.db")
+        doc.save_as(other)
+        assert storage.load(other).snapshot() == doc.design.snapshot()
+        ops.UpdateDepartment("d3", {"leader": "之后的修改"}).apply(doc.design)
+        doc.save()  # and saving works again from then on
+        assert storage.load(other).snapshot() == doc.design.snapshot()
+    finally:
+        doc.close()

@@ -88,16 +88,15 @@ class OutlineDock(ContextDock):
             if self.ctx is None:
                 return
             design = self.ctx.design
-            roots = [self._make_item(d) for d in design.roots()]
+            roots = []
+            for dept_id, _ in design.iter_parent_first():  # built off-tree, then added at once
+                dept = design.departments[dept_id]
+                item = self._make_item(dept)
+                if dept.parent is None:
+                    roots.append(item)
+                else:
+                    self.items[dept.parent].addChild(item)
             self.tree.addTopLevelItems(roots)
-            stack = list(zip((d.id for d in design.roots()), roots))
-            while stack:
-                dept_id, item = stack.pop()
-                kids = design.children(dept_id)
-                if kids:
-                    children = [self._make_item(k) for k in kids]
-                    item.addChildren(children)
-                    stack.extend(zip((k.id for k in kids), children))
             for root in roots:
                 root.setExpanded(True)
         self.apply_search()
