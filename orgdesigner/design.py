@@ -7,6 +7,7 @@ Lookups are O(1) through indexes; no method is quadratic in the design size.
 
 from __future__ import annotations
 
+import bisect
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -23,6 +24,7 @@ from .errors import (
 )
 
 INFO_FIELDS = ("name", "description", "author", "language")
+GAP = 1024  # spacing of department ranks (see Design._rank_new)
 LANGUAGES = ("zh", "en")
 
 
@@ -89,6 +91,7 @@ class Design:
         self.events = ev.EventHub()
         self._batch_depth = 0
         self._live: dict[str, list[str]] = {}  # inside a batch: the true order of a collection
+        self._rank: dict[str, int] = {}  # department id -> rank, growing along `departments`
 
     # -------------------------------------------------------------- ordering
     # The order of `departments`, `links` and `functions` is part of the design (the
@@ -117,10 +120,13 @@ class Design:
         mapping: dict = getattr(self, collection)
         end = len(mapping)
         index = end if index is None else max(0, min(index, end))
+        last = next(reversed(mapping)) if mapping and index == end else None
         mapping[key] = value
         live = self._live.get(collection)
+        order: list[str] | None = None
         if live is not None:
             live.insert(index, key)
+            order = live
         elif index < end:
             order = list(mapping)
             order.pop()
@@ -129,7 +135,31 @@ class Design:
                 self._live[collection] = order
             else:
                 self._reorder(mapping, order)
+        if collection == "departments":
+            self._rank_new(key, index, order, last)
         return index
+
+    def _rank_new(self, key: str, index: int, order: list[str] | None, last: str | None) -> None:
+        """Give a department placed at `index` a rank between its neighbours' ranks.
+
+        Ranks grow along `departments` (with gaps), so a department's place among
+        its siblings is a bisection over a few ranks instead of list searches.
+        """
+        if order is None:  # appended outside a batch: after the old last one
+            self._rank[key] = self._rank[last] + GAP if last is not None else 0
+            return
+        before = self._rank[order[index - 1]] if index > 0 else None
+        after = self._rank[order[index + 1]] if index + 1 < len(order) else None
+        if before is None:
+            rank = 0 if after is None else after - GAP
+        elif after is None:
+            rank = before + GAP
+        elif after - before >= 2:
+            rank = (before + after) // 2
+        else:  # no gap left: space all ranks out again (rare)
+            self._rank.update((k, i * GAP) for i, k in enumerate(order))
+            return
+        self._rank[key] = rank
 
     def _take(self, collection: str, key: str) -> int:
         """Remove `key`; return the index it had."""
@@ -143,6 +173,8 @@ class Design:
         else:
             index = list(mapping).index(key)
         del mapping[key]
+        if collection == "departments":
+            del self._rank[key]
         return index
 
     @staticmethod
@@ -159,23 +191,9 @@ class Design:
 
     def _sibling_slot(self, dept_id: str, parent: str | None) -> int:
         """Where `dept_id` belongs among `parent`'s children: by its place in `departments`."""
-        kids = [k for k in self._children.get(parent, ()) if k != dept_id]
-        if not kids:
-            return 0
-        order = self._live.get("departments")
-        if order is None:
-            order = list(self.departments)
-        if order[-1] == dept_id:  # just appended: the common case
-            return len(kids)
-        mine = order.index(dept_id)
-        lo, hi = 0, len(kids)
-        while lo < hi:  # kids are in `order`'s order: binary search, O(n log k) in C
-            mid = (lo + hi) // 2
-            if order.index(kids[mid]) < mine:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        rank = self._rank
+        kids = [rank[k] for k in self._children.get(parent, ()) if k != dept_id]
+        return bisect.bisect_left(kids, rank[dept_id])
 
     def _attach(self, dept_id: str, parent: str | None) -> int:
         """Add `dept_id` to `parent`'s children at its derived place; return the sibling index."""
@@ -544,6 +562,7 @@ class Design:
                 current = pending[current].parent
             placed.update(chain)
         self.departments.update(pending)
+        self._rank.update((dept_id, i * GAP) for i, dept_id in enumerate(pending))
         for dept in pending.values():
             self._children.setdefault(dept.parent, {})[dept.id] = None
             self._children.setdefault(dept.id, {})
@@ -593,6 +612,8 @@ class Design:
                 seen.add(ancestor)
         assert sum(len(c) for c in self._children.values()) == len(self.departments)
         position = {d: i for i, d in enumerate(self.departments)}
+        ranks = [self._rank[d] for d in self.departments]
+        assert ranks == sorted(ranks) and len(set(ranks)) == len(ranks), "ranks out of order"
         for parent, kids in self._children.items():
             places = [position[k] for k in kids]
             assert places == sorted(places), f"children of {parent!r} out of order"

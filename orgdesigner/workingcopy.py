@@ -33,6 +33,8 @@ from .fileutil import atomic_write_text
 
 MANIFEST = "manifest.json"
 WORKING = "working.db"
+ORDERED = ("departments", "links", "functions")  # tables whose sort_order is the model's order
+GAP = 1024  # spacing of sort_order numbers: inserts between two rows rarely renumber
 
 
 def data_dir() -> Path:
@@ -119,6 +121,7 @@ class WorkingCopy:
         self.manifest = manifest
         self.problem = ""  # set if writing the working copy failed: crash safety is lost
         self.conn = self._connect()
+        self._load_order()
         self._handlers: dict[type, Callable[[Any], None]] = {
             ev.DepartmentAdded: lambda e: self._insert(
                 "departments", storage.department_row(e.department), e.index),
@@ -192,22 +195,51 @@ class WorkingCopy:
             except OSError as exc:
                 self.problem = f"the recovery record could not be written ({exc})"
 
-    def _insert(self, table: str, row: dict[str, Any], index: int) -> None:
-        """Insert `row` so that it is the `index`-th row by sort_order, as in the model.
+    def _load_order(self) -> None:
+        """Read each ordered table's ids and sort_order numbers once; events keep them."""
+        self._order: dict[str, list[str]] = {}
+        self._sort: dict[str, dict[str, int]] = {}
+        for table in ORDERED:
+            rows = self.conn.execute(f"SELECT id, sort_order FROM {table} ORDER BY sort_order").fetchall()
+            self._order[table] = [r[0] for r in rows]
+            self._sort[table] = dict(rows)
 
-        The event says where the model put the object; the working copy holds the
-        same objects in the same order, so that place is a rank in its table.
+    def _insert(self, table: str, row: dict[str, Any], index: int) -> None:
+        """Insert `row` as the `index`-th row by sort_order: where the event says the model put it.
+
+        The working copy keeps its own list of each table's ids in its order (the
+        model's order, by construction), so the neighbours are known without a
+        query; numbers are spaced out so an insert between two rows changes one
+        row, and the table is renumbered only when two neighbours have no gap left.
         """
-        at = self.conn.execute(f"SELECT sort_order FROM {table} ORDER BY sort_order "
-                               "LIMIT 1 OFFSET ?", (index,)).fetchone()
-        if at is None:
-            top = self.conn.execute(f"SELECT coalesce(max(sort_order), -1) FROM {table}").fetchone()[0]
-            row["sort_order"] = top + 1
-        else:
-            self.conn.execute(f"UPDATE {table} SET sort_order = sort_order + 1 "
-                              "WHERE sort_order >= ?", (at[0],))
-            row["sort_order"] = at[0]
+        order, sort = self._order[table], self._sort[table]
+        index = max(0, min(index, len(order)))
+        number = self._between(order, sort, index)
+        if number is None:
+            self._renumber(table)
+            number = self._between(order, sort, index)
+        order.insert(index, row["id"])
+        sort[row["id"]] = number
+        row["sort_order"] = number
         self._upsert(table, row)
+
+    @staticmethod
+    def _between(order: list[str], sort: dict[str, int], index: int) -> int | None:
+        before = sort[order[index - 1]] if index > 0 else None
+        after = sort[order[index]] if index < len(order) else None
+        if before is None and after is None:
+            return 0
+        if after is None:
+            return before + GAP
+        if before is None:
+            return after - GAP
+        return (before + after) // 2 if after - before >= 2 else None
+
+    def _renumber(self, table: str) -> None:
+        order, sort = self._order[table], self._sort[table]
+        sort.update((key, i * GAP) for i, key in enumerate(order))
+        self.conn.executemany(f"UPDATE {table} SET sort_order=? WHERE id=?",
+                              [(sort[key], key) for key in order])
 
     def _upsert(self, table: str, row: dict[str, Any]) -> None:
         names = ", ".join(row)
@@ -223,6 +255,8 @@ class WorkingCopy:
 
     def _delete(self, table: str, obj_id: str) -> None:
         self.conn.execute(f"DELETE FROM {table} WHERE id=?", (obj_id,))
+        self._order[table].remove(obj_id)
+        del self._sort[table][obj_id]
 
     def _moved(self, event: ev.DepartmentsMoved) -> None:
         self.conn.executemany("UPDATE departments SET x=?, y=? WHERE id=?",
@@ -295,6 +329,7 @@ class WorkingCopy:
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
         os.replace(fresh, self.path)
         self.conn = self._connect()
+        self._load_order()
         self.problem = ""
 
     def saving(self, fingerprint, stamp) -> None:
