@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from .entities import Department, Function, Link, Role
+from .entities import Department, Function, Kpi, Link, Role
 
 
 @dataclass(frozen=True)
@@ -110,6 +110,24 @@ class DesignInfoChanged(Event):
 
 
 Listener = Callable[[Event], None]
+
+
+@dataclass(frozen=True)
+class KpiAdded(Event):
+    kpi: Kpi
+    index: int  # its place in `design.kpis`
+
+
+@dataclass(frozen=True)
+class KpiRemoved(Event):
+    kpi: Kpi
+    index: int  # its place in `design.kpis`
+
+
+@dataclass(frozen=True)
+class KpiChanged(Event):
+    id: str
+    changes: dict[str, Any]  # field -> new value
 
 
 class EventHub:

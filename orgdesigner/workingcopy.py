@@ -33,7 +33,7 @@ from .fileutil import atomic_write_text
 
 MANIFEST = "manifest.json"
 WORKING = "working.db"
-ORDERED = ("departments", "links", "functions")  # tables whose sort_order is the model's order
+ORDERED = ("departments", "links", "functions", "kpis")  # tables whose sort_order is the model's order
 GAP = 1024  # spacing of sort_order numbers: inserts between two rows rarely renumber
 
 
@@ -137,6 +137,9 @@ class WorkingCopy:
             ev.FunctionRemoved: lambda e: self._delete("functions", e.function.id),
             ev.FunctionChanged: lambda e: self._update("functions", e.id),
             ev.RoleChanged: self._role,
+            ev.KpiAdded: lambda e: self._kpi(e.kpi.id, index=e.index),
+            ev.KpiRemoved: lambda e: self._kpi(e.kpi.id),
+            ev.KpiChanged: lambda e: self._kpi(e.id),
             ev.DesignInfoChanged: self._info,
         }
         design.events.subscribe(self._on_event)
@@ -269,6 +272,22 @@ class WorkingCopy:
         else:
             self.conn.execute("INSERT OR REPLACE INTO responsibilities VALUES (?, ?, ?)",
                               (event.function, event.department, event.new.value))
+
+    def _kpi(self, kpi_id: str, index: int | None = None) -> None:
+        """Rewrite a KPI's row and its ties (a KPI has a handful of them)."""
+        for table in storage.KPI_LINK_TABLES:
+            self.conn.execute(f"DELETE FROM {table} WHERE kpi_id=?", (kpi_id,))
+        kpi = self.design.kpis.get(kpi_id)
+        if kpi is None:
+            self._delete("kpis", kpi_id)
+            return
+        if index is not None:  # added at `index`
+            self._insert("kpis", storage.kpi_row(kpi), index)
+        else:
+            self._update("kpis", kpi_id)
+        for table, rows in storage.kpi_link_rows(kpi).items():
+            for row in rows:
+                self._upsert(table, row)
 
     def _info(self, event: ev.DesignInfoChanged) -> None:
         for key in event.changes:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication
 from orgdesigner import ops, recovery, storage
 from orgdesigner.design import Design
 from orgdesigner.document import DesignDocument
-from orgdesigner.entities import Department, Function, Link, LinkKind, Role
+from orgdesigner.entities import Department, Function, Kpi, Link, LinkKind, Role
 from orgdesigner.templates import load_template
 from orgdesigner.workingcopy import MANIFEST, WORKING, Manifest
 from ui.context import EditorContext
@@ -48,14 +48,14 @@ def working_rows(path: Path) -> dict[str, list[str]]:
     conn = sqlite3.connect(path)
     try:
         return {t: [r[0] for r in conn.execute(f"SELECT id FROM {t} ORDER BY sort_order")]
-                for t in ("departments", "links", "functions")}
+                for t in ("departments", "links", "functions", "kpis")}
     finally:
         conn.close()
 
 
 def _is_batch_delete(op: ops.Op) -> bool:
-    return isinstance(op, ops.Batch) and sum(
-        isinstance(o, (ops.RemoveDepartment, ops.RemoveLink, ops.RemoveFunction)) for o in op.ops) >= 2
+    return isinstance(op, ops.Batch) and sum(isinstance(
+        o, (ops.RemoveDepartment, ops.RemoveLink, ops.RemoveFunction, ops.RemoveKpi)) for o in op.ops) >= 2
 
 
 class EditMachine(RuleBasedStateMachine):
@@ -169,6 +169,20 @@ class EditMachine(RuleBasedStateMachine):
                                     max_size=3, unique=True))
         self._apply(ops.Batch([ops.RemoveFunction(f) for f in chosen], "Delete functions"))
 
+    @precondition(lambda self: self.design.departments and self.design.functions)
+    @rule(data=st.data(), name=names)
+    def add_kpi(self, data, name):
+        function = data.draw(st.sampled_from(list(self.design.functions)))
+        self._apply(ops.AddKpi(Kpi(name=name, unit="%", owner=self._dept(data),
+                                   shared=(self._dept(data),), functions=(function,))))
+
+    @precondition(lambda self: len(self.design.kpis) >= 2)
+    @rule(data=st.data())
+    def delete_kpis(self, data):
+        chosen = data.draw(st.lists(st.sampled_from(list(self.design.kpis)), min_size=2,
+                                    max_size=3, unique=True))
+        self._apply(ops.Batch([ops.RemoveKpi(k) for k in chosen], "Delete KPIs"))
+
     # ------------------------------------------------------------ history
     def _undo(self) -> None:
         stack = self.ctx.undo_stack
@@ -221,7 +235,8 @@ class EditMachine(RuleBasedStateMachine):
         self.design.check_invariants()
         rows = working_rows(self.doc.working.folder / WORKING)
         assert rows == {"departments": list(self.design.departments),
-                        "links": list(self.design.links), "functions": list(self.design.functions)}
+                        "links": list(self.design.links), "functions": list(self.design.functions),
+                        "kpis": list(self.design.kpis)}
         assert not self.doc.problem
 
     def teardown(self):

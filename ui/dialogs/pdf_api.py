@@ -16,7 +16,7 @@ from orgdesigner.errors import OrgDesignerError
 from orgdesigner.render.png import plan_preview
 
 from orgdesigner import render as _render
-from orgdesigner.render import PAPERS, SECTIONS, ExportOptions
+from orgdesigner.render import PAPERS, SECTIONS, ExportOptions  # noqa: F401 - the dialog reads them here
 
 Cancelled: type[Exception] = _render.ExportCancelled
 
