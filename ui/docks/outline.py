@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from orgdesigner import events as ev
 from orgdesigner.entities import Department
 
+from ..i18n import fill
 from .base import ContextDock
 
 ID_ROLE = Qt.UserRole + 1
@@ -78,7 +79,7 @@ class OutlineDock(ContextDock):
     def _set_tooltip(self, item: QTreeWidgetItem, dept: Department) -> None:
         tip = dept.name
         if dept.leader:
-            tip += "\n" + self.tr("Leader: %1").replace("%1", dept.leader)
+            tip += "\n" + fill(self.tr("Leader: %1"), dept.leader)
         item.setToolTip(0, tip)
 
     def _reload(self) -> None:

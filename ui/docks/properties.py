@@ -23,6 +23,7 @@ from orgdesigner import events as ev
 from orgdesigner.entities import Department, DeptKind
 from orgdesigner.ops import Batch, Op, UpdateDepartment
 
+from ..i18n import fill
 from .base import ContextDock
 from .link_properties import LinkEditor
 
@@ -220,7 +221,7 @@ class PropertiesDock(ContextDock):
             if not depts:
                 self.header.setText(self.tr("Select a department to edit it."))
             elif len(depts) == 1:
-                self.header.setText(self.tr("Department: %1").replace("%1", depts[0].name))
+                self.header.setText(fill(self.tr("Department: %1"), depts[0].name))
             else:
                 self.header.setText(self.tr("%n departments selected", "", len(depts)))
             editable = bool(depts) and not self.read_only
@@ -264,9 +265,9 @@ class PropertiesDock(ContextDock):
         shared = [k.name for k in kpis if dept_id in k.shared and k.owner != dept_id]
         parts = []
         if owned:
-            parts.append(self.tr("owns %1").replace("%1", ", ".join(owned)))
+            parts.append(fill(self.tr("owns %1"), ", ".join(owned)))
         if shared:
-            parts.append(self.tr("shares %1").replace("%1", ", ".join(shared)))
+            parts.append(fill(self.tr("shares %1"), ", ".join(shared)))
         return "; ".join(parts) or self.tr("none")
 
     @staticmethod
