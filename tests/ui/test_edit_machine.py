@@ -41,7 +41,8 @@ BATCH_DELETE_UNDO_SAVE = "delete in a batch, undo it, save"
 def content(design: Design) -> dict:
     """What must survive a save: every field, every order (sibling order included)."""
     return {**design.snapshot(), "tree": list(design.iter_parent_first()),
-            "owners": {f: sorted(design.owners(f)) for f in design.functions}}
+            "owners": {f: design.owners(f) for f in design.functions},
+            "roles": list(design.responsibilities())}
 
 
 def working_rows(path: Path) -> dict[str, list[str]]:
