@@ -172,7 +172,6 @@ def test_real_tiles_preview_counts_the_chart_pages(qtbot, tmp_path):
     assert len(PdfReader(str(dialog.written)).pages) == dialog.page_count
 
 
-@real
 def test_real_chart_book_preview_and_export(qtbot, tmp_path):
     from pypdf import PdfReader
 
