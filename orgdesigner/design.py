@@ -271,26 +271,18 @@ class Design:
     def role(self, function_id: str, dept_id: str) -> Role | None:
         return self._roles_by_function.get(function_id, {}).get(dept_id)
 
-    # Roles are a set (the file stores them unordered); they are listed in the order of the
-    # departments and functions, so undo and a reopened file list them the same way.
-    def _roles_in_order(self, function_id: str) -> list[tuple[str, Role]]:
-        roles = self._roles_by_function.get(function_id)
-        if not roles:
-            return []
-        return sorted(roles.items(), key=lambda item: self._rank[item[0]])
-
     def roles_of_function(self, function_id: str) -> dict[str, Role]:
-        return dict(self._roles_in_order(function_id))
+        return dict(self._roles_by_function.get(function_id, {}))
 
     def roles_of_department(self, dept_id: str) -> dict[str, Role]:
         return dict(self._roles_by_department.get(dept_id, {}))
 
     def owners(self, function_id: str) -> list[str]:
-        return [d for d, r in self._roles_in_order(function_id) if r is Role.A]
+        return [d for d, r in self._roles_by_function.get(function_id, {}).items() if r is Role.A]
 
     def responsibilities(self) -> Iterator[tuple[str, str, Role]]:
-        for function_id in self.functions:
-            for dept_id, role in self._roles_in_order(function_id):
+        for function_id, roles in self._roles_by_function.items():
+            for dept_id, role in roles.items():
                 yield function_id, dept_id, role
 
     def kpi(self, kpi_id: str) -> Kpi:
@@ -704,9 +696,8 @@ class Design:
             assert link.key() not in keys
             keys.add(link.key())
         assert len(self._link_keys) == len(self.links)
-        for function_id, roles in self._roles_by_function.items():
-            for dept_id in roles:
-                assert function_id in self.functions and dept_id in self.departments
+        for function_id, dept_id, _ in self.responsibilities():
+            assert function_id in self.functions and dept_id in self.departments
         for kpi in self.kpis.values():
             self._check_kpi_refs(kpi)
 

@@ -7,8 +7,6 @@ future state, so a subscriber can rely on them after later edits. "Added" and
 collection, `sibling_index` among a department's siblings): listeners insert
 there and never guess from the model's dict order, which inside
 `Design.batch()` is only brought up to date at the end of the batch.
-Responsibilities are a set: `Design` lists them in department order, so a
-RoleChanged needs no index.
 """
 
 from __future__ import annotations

@@ -41,8 +41,7 @@ BATCH_DELETE_UNDO_SAVE = "delete in a batch, undo it, save"
 def content(design: Design) -> dict:
     """What must survive a save: every field, every order (sibling order included)."""
     return {**design.snapshot(), "tree": list(design.iter_parent_first()),
-            "owners": {f: design.owners(f) for f in design.functions},
-            "roles": list(design.responsibilities())}
+            "owners": {f: sorted(design.owners(f)) for f in design.functions}}
 
 
 def working_rows(path: Path) -> dict[str, list[str]]:
