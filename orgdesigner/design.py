@@ -7,6 +7,7 @@ Lookups are O(1) through indexes; no method is quadratic in the design size.
 
 from __future__ import annotations
 
+import bisect
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -24,6 +25,7 @@ from .errors import (
 )
 
 INFO_FIELDS = ("name", "description", "author", "language")
+GAP = 1024  # spacing of department ranks (see Design._rank_new)
 LANGUAGES = ("zh", "en")
 
 
@@ -91,13 +93,18 @@ class Design:
         self._roles_by_department: dict[str, dict[str, Role]] = {}
         self.events = ev.EventHub()
         self._batch_depth = 0
-        self._pending_order: dict[str, list[tuple[str, int]]] = {}
+        self._live: dict[str, list[str]] = {}  # inside a batch: the true order of a collection
+        self._rank: dict[str, int] = {}  # department id -> rank, growing along `departments`
 
     # -------------------------------------------------------------- ordering
+    # The order of `departments`, `links` and `functions` is part of the design (the
+    # file stores it, views show it). Sibling order is derived from it: the children
+    # of a parent are kept in the order the departments have in `departments`, so
+    # one order is stored and undo restores both by putting objects back at their index.
     @contextmanager
     def batch(self):
-        """Group many edits: re-inserting objects at their old positions (undo of a
-        large deletion) costs one reorder at the end instead of one per object."""
+        """Group many edits: inside a batch, positional changes go to a plain list
+        (C-speed inserts) and each collection's dict is rebuilt once at the end."""
         self._batch_depth += 1
         try:
             yield self
@@ -108,27 +115,107 @@ class Design:
 
     def position(self, collection: str, key: str) -> int:
         """Index of `key` in `departments`, `links`, `functions` or `kpis` (for exact undo)."""
-        self._flush_order()
-        return list(getattr(self, collection)).index(key)
+        live = self._live.get(collection)
+        return (live if live is not None else list(getattr(self, collection))).index(key)
 
-    def _insert(self, collection: str, key: str, value: Any, index: int) -> None:
-        """Put `key` at position `index` (undo); inside a batch the reorder waits for its end."""
-        getattr(self, collection)[key] = value
-        self._pending_order.setdefault(collection, []).append((key, index))
-        if self._batch_depth == 0:
-            self._flush_order()
+    def _place(self, collection: str, key: str, value: Any, index: int | None) -> int:
+        """Put a new `key` at `index` (None: the end); return the index it got."""
+        mapping: dict = getattr(self, collection)
+        end = len(mapping)
+        index = end if index is None else max(0, min(index, end))
+        last = next(reversed(mapping)) if mapping and index == end else None
+        mapping[key] = value
+        live = self._live.get(collection)
+        order: list[str] | None = None
+        if live is not None:
+            live.insert(index, key)
+            order = live
+        elif index < end:
+            order = list(mapping)
+            order.pop()
+            order.insert(index, key)
+            if self._batch_depth:
+                self._live[collection] = order
+            else:
+                self._reorder(mapping, order)
+        if collection == "departments":
+            self._rank_new(key, index, order, last)
+        return index
+
+    def _rank_new(self, key: str, index: int, order: list[str] | None, last: str | None) -> None:
+        """Give a department placed at `index` a rank between its neighbours' ranks.
+
+        Ranks grow along `departments` (with gaps), so a department's place among
+        its siblings is a bisection over a few ranks instead of list searches.
+        """
+        if order is None:  # appended outside a batch: after the old last one
+            self._rank[key] = self._rank[last] + GAP if last is not None else 0
+            return
+        before = self._rank[order[index - 1]] if index > 0 else None
+        after = self._rank[order[index + 1]] if index + 1 < len(order) else None
+        if before is None:
+            rank = 0 if after is None else after - GAP
+        elif after is None:
+            rank = before + GAP
+        elif after - before >= 2:
+            rank = (before + after) // 2
+        else:  # no gap left: space all ranks out again (rare)
+            self._rank.update((k, i * GAP) for i, k in enumerate(order))
+            return
+        self._rank[key] = rank
+
+    def _take(self, collection: str, key: str) -> int:
+        """Remove `key`; return the index it had."""
+        mapping: dict = getattr(self, collection)
+        live = self._live.get(collection)
+        if live is None and self._batch_depth:
+            live = self._live[collection] = list(mapping)
+        if live is not None:
+            index = live.index(key)
+            del live[index]
+        else:
+            index = list(mapping).index(key)
+        del mapping[key]
+        if collection == "departments":
+            del self._rank[key]
+        return index
+
+    @staticmethod
+    def _reorder(mapping: dict, order: list[str]) -> None:
+        """Rebuild `mapping` in place (views may hold a reference to it) in `order`."""
+        items = [(key, mapping[key]) for key in order]
+        mapping.clear()
+        mapping.update(items)
 
     def _flush_order(self) -> None:
-        """Replay the deferred positional inserts on a plain list, then rebuild each dict once."""
-        for collection, inserts in self._pending_order.items():
-            mapping = getattr(self, collection)
-            moved = {key for key, _ in inserts}
-            order = [key for key in mapping if key not in moved]
-            for key, index in inserts:
-                if key in mapping:
-                    order.insert(index, key)
-            setattr(self, collection, {key: mapping[key] for key in order})
-        self._pending_order.clear()
+        for collection, order in self._live.items():
+            self._reorder(getattr(self, collection), order)
+        self._live.clear()
+
+    def _sibling_slot(self, dept_id: str, parent: str | None) -> int:
+        """Where `dept_id` belongs among `parent`'s children: by its place in `departments`."""
+        rank = self._rank
+        kids = [rank[k] for k in self._children.get(parent, ()) if k != dept_id]
+        return bisect.bisect_left(kids, rank[dept_id])
+
+    def _attach(self, dept_id: str, parent: str | None) -> int:
+        """Add `dept_id` to `parent`'s children at its derived place; return the sibling index."""
+        kids = self._children.setdefault(parent, {})
+        slot = self._sibling_slot(dept_id, parent)
+        if slot >= len(kids):
+            kids[dept_id] = None
+        else:
+            order = list(kids)
+            order.insert(slot, dept_id)
+            kids.clear()
+            kids.update(dict.fromkeys(order))
+        return slot
+
+    def _detach(self, dept_id: str, parent: str | None) -> int:
+        kids = self._children[parent]
+        index = list(kids).index(dept_id)
+        del kids[dept_id]
+        return index
 
     # ------------------------------------------------------------------ reading
     def department(self, dept_id: str) -> Department:
@@ -212,19 +299,17 @@ class Design:
 
     # --------------------------------------------------------------- departments
     def add_department(self, dept: Department, index: int | None = None) -> Department:
+        """Add at `index` in `departments` (None: the end); its sibling place follows from it."""
         dept = checked_department(dept)
         if dept.id in self.departments:
             raise DuplicateIdError(f"a department with id {dept.id!r} already exists")
         if dept.parent is not None and dept.parent not in self.departments:
             raise UnknownObjectError(f"the parent of {dept.name!r} does not exist")
-        if index is None:
-            self.departments[dept.id] = dept
-        else:
-            self._insert("departments", dept.id, dept, index)
-        self._children.setdefault(dept.parent, {})[dept.id] = None
+        index = self._place("departments", dept.id, dept, index)
+        sibling = self._attach(dept.id, dept.parent)
         self._children.setdefault(dept.id, {})
         if self.events:
-            self.events.emit(ev.DepartmentAdded(dept.copy()))
+            self.events.emit(ev.DepartmentAdded(dept.copy(), index, sibling))
         return dept
 
     def update_department(self, dept_id: str, **changes: Any) -> dict[str, Any]:
@@ -266,17 +351,21 @@ class Design:
             )
 
     def set_parent(self, dept_id: str, parent: str | None) -> str | None:
-        """Change the reporting line; return the old parent."""
+        """Change the reporting line; return the old parent.
+
+        The department keeps its place in `departments`, so its place among the
+        new siblings follows from it and undo puts it back exactly where it was.
+        """
         self.check_parent(dept_id, parent)
         dept = self.departments[dept_id]
         old = dept.parent
         if old == parent:
             return old
-        del self._children[old][dept_id]
-        self._children.setdefault(parent, {})[dept_id] = None
+        self._detach(dept_id, old)
         dept.parent = parent
+        sibling = self._attach(dept_id, parent)
         if self.events:
-            self.events.emit(ev.ParentChanged(dept_id, old, parent))
+            self.events.emit(ev.ParentChanged(dept_id, old, parent, sibling))
         return old
 
     def remove_department(self, dept_id: str, reparent_to_parent: bool = True) -> Removal:
@@ -286,35 +375,32 @@ class Design:
         children = list(self._children.get(dept_id, ()))
         for child in children:
             self.set_parent(child, new_parent)
-        links = [(self.position("links", l.id), l.copy()) for l in self.links_of(dept_id)]
-        for _, link in links:
-            self.remove_link(link.id)
+        links = [self._remove_link(link_id) for link_id in list(self._links_of.get(dept_id, ()))]
         roles = list(self._roles_by_department.get(dept_id, {}).items())
         for function_id, _ in roles:
             self.set_role(function_id, dept_id, None)
         kpis = self._drop_from_kpis(dept_id, ("owner", "shared"))
-        index = self.position("departments", dept_id)
-        del self.departments[dept_id]
-        del self._children[dept.parent][dept_id]
+        sibling = self._detach(dept_id, dept.parent)
+        index = self._take("departments", dept_id)
         self._children.pop(dept_id, None)
         self._links_of.pop(dept_id, None)
         self._roles_by_department.pop(dept_id, None)
         removed = dept.copy()
         if self.events:
-            self.events.emit(ev.DepartmentRemoved(removed))
+            self.events.emit(ev.DepartmentRemoved(removed, index, sibling))
         return Removal(removed, index, children, links, roles, kpis)
 
     def restore_department(self, removal: Removal) -> None:
-        """The exact inverse of `remove_department`."""
+        """The exact inverse of `remove_department` (its steps undone in reverse order)."""
         self.add_department(removal.department.copy(), removal.index)
-        for child in removal.children:
-            self.set_parent(child, removal.department.id)
-        for index, link in removal.links:
-            self.add_link(link.copy(), index)
         for function_id, role in removal.roles:
             self.set_role(function_id, removal.department.id, role)
-        for kpi_id, old in removal.kpis:
+        for kpi_id, old in reversed(removal.kpis):
             self.update_kpi(kpi_id, **old)
+        for index, link in reversed(removal.links):
+            self.add_link(link.copy(), index)
+        for child in removal.children:
+            self.set_parent(child, removal.department.id)
 
     # --------------------------------------------------------------------- links
     def _check_link(self, link: Link, ignore: str | None = None) -> None:
@@ -329,30 +415,38 @@ class Design:
             raise DuplicateLinkError(f"{a!r} and {b!r} already have a {link.kind.value} link")
 
     def add_link(self, link: Link, index: int | None = None) -> Link:
+        """Add at `index` in `links` (None: the end)."""
         link = checked_link(link)
         if link.id in self.links:
             raise DuplicateIdError(f"a link with id {link.id!r} already exists")
         self._check_link(link)
-        if index is None:
-            self.links[link.id] = link
-        else:
-            self._insert("links", link.id, link, index)
+        index = self._place("links", link.id, link, index)
         self._link_keys[link.key()] = link.id
         for end in (link.source, link.target):
             self._links_of.setdefault(end, {})[link.id] = None
         if self.events:
-            self.events.emit(ev.LinkAdded(link.copy()))
+            self.events.emit(ev.LinkAdded(link.copy(), index))
         return link
 
     def remove_link(self, link_id: str) -> Link:
+        return self._remove_link(link_id)[1]
+
+    def _remove_link(self, link_id: str) -> tuple[int, Link]:
+        """Remove a link; return the index it had and the link (for an exact restore)."""
         link = self.link(link_id)
-        del self.links[link_id]
+        index = self._take("links", link_id)
         del self._link_keys[link.key()]
         for end in (link.source, link.target):
             self._links_of[end].pop(link_id, None)
+        removed = link.copy()
         if self.events:
-            self.events.emit(ev.LinkRemoved(link.copy()))
-        return link
+            self.events.emit(ev.LinkRemoved(removed, index))
+        return index, removed
+
+    def take_link(self, link_id: str) -> tuple[Link, int]:
+        """Remove a link; return it and the index it had (the inverse of `add_link`)."""
+        index, link = self._remove_link(link_id)
+        return link, index
 
     def update_link(self, link_id: str, **changes: Any) -> dict[str, Any]:
         link = self.link(link_id)
@@ -369,15 +463,13 @@ class Design:
 
     # ----------------------------------------------------------------- functions
     def add_function(self, function: Function, index: int | None = None) -> Function:
+        """Add at `index` in `functions` (None: the end)."""
         function = checked_function(function)
         if function.id in self.functions:
             raise DuplicateIdError(f"a function with id {function.id!r} already exists")
-        if index is None:
-            self.functions[function.id] = function
-        else:
-            self._insert("functions", function.id, function, index)
+        index = self._place("functions", function.id, function, index)
         if self.events:
-            self.events.emit(ev.FunctionAdded(function.copy()))
+            self.events.emit(ev.FunctionAdded(function.copy(), index))
         return function
 
     def remove_function(self, function_id: str
@@ -388,11 +480,10 @@ class Design:
         for dept_id in roles:
             self.set_role(function_id, dept_id, None)
         kpis = self._drop_from_kpis(function_id, ("functions",))
-        index = self.position("functions", function_id)
-        del self.functions[function_id]
+        index = self._take("functions", function_id)
         self._roles_by_function.pop(function_id, None)
         if self.events:
-            self.events.emit(ev.FunctionRemoved(function.copy()))
+            self.events.emit(ev.FunctionRemoved(function.copy(), index))
         return function, index, roles, kpis
 
     def update_function(self, function_id: str, **changes: Any) -> dict[str, Any]:
@@ -443,20 +534,16 @@ class Design:
         if kpi.id in self.kpis:
             raise DuplicateIdError(f"a KPI with id {kpi.id!r} already exists")
         self._check_kpi_refs(kpi)
-        if index is None:
-            self.kpis[kpi.id] = kpi
-        else:
-            self._insert("kpis", kpi.id, kpi, index)
+        index = self._place("kpis", kpi.id, kpi, index)
         if self.events:
-            self.events.emit(ev.KpiAdded(kpi.copy()))
+            self.events.emit(ev.KpiAdded(kpi.copy(), index))
         return kpi
 
     def remove_kpi(self, kpi_id: str) -> tuple[Kpi, int]:
         kpi = self.kpi(kpi_id)
-        index = self.position("kpis", kpi_id)
-        del self.kpis[kpi_id]
+        index = self._take("kpis", kpi_id)
         if self.events:
-            self.events.emit(ev.KpiRemoved(kpi.copy()))
+            self.events.emit(ev.KpiRemoved(kpi.copy(), index))
         return kpi, index
 
     def update_kpi(self, kpi_id: str, **changes: Any) -> dict[str, Any]:
@@ -516,6 +603,54 @@ class Design:
             self.events.emit(ev.DesignInfoChanged(clean))
         return old
 
+    def load_departments(self, departments: Iterable[Department]) -> None:
+        """Fill an empty design with departments in the given order (no events).
+
+        Parents may come after their children; unknown parents, repeated ids and
+        cycles are refused before anything is added.
+        """
+        if self.departments:
+            raise InvalidValueError("load_departments needs a design without departments")
+        pending: dict[str, Department] = {}
+        for dept in departments:
+            if dept.id in pending:
+                raise DuplicateIdError(f"a department with id {dept.id!r} already exists")
+            pending[dept.id] = checked_department(dept)
+        placed: set[str] = set()
+        for dept_id in pending:
+            chain: list[str] = []
+            on_chain: set[str] = set()
+            current: str | None = dept_id
+            while current is not None and current not in placed:
+                if current not in pending:
+                    raise UnknownObjectError(
+                        f"the parent of {pending[chain[-1]].name!r} does not exist")
+                if current in on_chain:
+                    raise CycleError(f"the reporting lines of {pending[current].name!r} form a cycle")
+                chain.append(current)
+                on_chain.add(current)
+                current = pending[current].parent
+            placed.update(chain)
+        self.departments.update(pending)
+        self._rank.update((dept_id, i * GAP) for i, dept_id in enumerate(pending))
+        for dept in pending.values():
+            self._children.setdefault(dept.parent, {})[dept.id] = None
+            self._children.setdefault(dept.id, {})
+
+    def iter_parent_first(self, under: str | None = None) -> Iterator[tuple[str, int]]:
+        """(department id, depth) for every department below `under` (None: all roots),
+        each parent before its children, siblings in order; depth 0 is the first level.
+
+        Iterative, so a 100,000-level chain does not hit Python's recursion limit.
+        """
+        stack = [(c, 0) for c in reversed(self._children.get(under, ()))]
+        while stack:
+            dept_id, depth = stack.pop()
+            yield dept_id, depth
+            kids = self._children.get(dept_id)
+            if kids:
+                stack.extend((c, depth + 1) for c in reversed(kids))
+
     # ------------------------------------------------------------------- compare
     def snapshot(self) -> dict[str, Any]:
         """The content as plain data, for equality checks (file stamp excluded)."""
@@ -551,6 +686,12 @@ class Design:
             reached += 1
             stack.extend(self._children.get(stack.pop(), ()))
         assert reached == len(self.departments), "cycle"
+        position = {d: i for i, d in enumerate(self.departments)}
+        ranks = [self._rank[d] for d in self.departments]
+        assert ranks == sorted(ranks) and len(set(ranks)) == len(ranks), "ranks out of order"
+        for parent, kids in self._children.items():
+            places = [position[k] for k in kids]
+            assert places == sorted(places), f"children of {parent!r} out of order"
         keys = set()
         for link in self.links.values():
             assert link.source in self.departments and link.target in self.departments
@@ -569,23 +710,12 @@ def build_design(
     links: Iterable[Link] = (), functions: Iterable[Function] = (),
     roles: Iterable[tuple[str, str, Role | str]] = (), kpis: Iterable[Kpi] = (),
 ) -> Design:
-    """Build a design from objects in any order (parents may come after children)."""
+    """Build a design from objects in any order (parents may come after children).
+
+    The departments keep the given order (a file's order), and so does every sibling list.
+    """
     design = Design(name, language=language)
-    pending = {d.id: d for d in departments}
-    for dept_id in pending:
-        chain: list[str] = []
-        on_chain: set[str] = set()
-        current: str | None = dept_id
-        while current is not None and current not in design.departments:
-            if current not in pending:
-                raise UnknownObjectError(f"the parent of {pending[chain[-1]].name!r} does not exist")
-            if current in on_chain:
-                raise CycleError(f"the reporting lines of {pending[current].name!r} form a cycle")
-            chain.append(current)
-            on_chain.add(current)
-            current = pending[current].parent
-        for chained in reversed(chain):
-            design.add_department(pending[chained])
+    design.load_departments(departments)
     for function in functions:
         design.add_function(function)
     for link in links:

@@ -32,8 +32,10 @@ from __future__ import annotations
 import atexit
 import glob
 import os
+import re
 import shutil
 import sqlite3
+import signal
 import time
 import weakref
 from contextlib import contextmanager
@@ -43,7 +45,7 @@ from typing import Iterator
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from . import lockfile, storage, untrusted
+from . import fileutil, lockfile, storage, untrusted
 from .design import Design
 from .docerrors import ChangedByOthers, LockedByOther, SaveFailed
 from .errors import FileProblem
@@ -189,6 +191,13 @@ class DesignDocument:
                 reason = f"it cannot be locked for editing: {exc}"
         manifest.read_only = source is not None and lock is None
         manifest.dirty = True
+        own = _own_save(source, manifest) if source is not None else None
+        if own is not None:  # killed after replacing the file, before noting it: it is ours
+            manifest.base_sha256, manifest.base_size = own.sha256, own.size
+            manifest.base_save_id, manifest.base_generation = (manifest.pending_save_id,
+                                                               manifest.pending_generation)
+            design.stamp.save_id = manifest.pending_save_id
+            design.stamp.save_generation = manifest.pending_generation
         working = WorkingCopy(item.folder, design, manifest)
         manifest.write(item.folder)
         base = Fingerprint(manifest.base_sha256, manifest.base_size) if manifest.base_sha256 else None
@@ -246,6 +255,8 @@ class DesignDocument:
         except LockUnavailable as exc:
             raise SaveFailed(path, str(exc)) from None
         try:
+            # The way out: write from the model itself, whatever became of the working copy.
+            self.working.rebuild()
             self._write(path, None)
         except BaseException:
             lock.release()
@@ -277,7 +288,10 @@ class DesignDocument:
 
     def _write(self, path: Path, base: Fingerprint | None) -> None:
         notes: list[str] = []
-        fingerprint = save_verified(self.design, path, self.working.write_complete_copy, base, notes)
+        sweep_leftovers(path)
+        fingerprint = save_verified(
+            self.design, path, self.working.write_complete_copy, base, notes,
+            before_replace=lambda fp: self.working.saving(fp, self.design.stamp))
         self.save_note = "; ".join(notes)
         self.base = fingerprint
         self.working.saved(path, fingerprint, self.design.stamp)
@@ -296,7 +310,7 @@ _OPEN: "weakref.WeakSet[DesignDocument]" = weakref.WeakSet()
 
 
 @atexit.register
-def _release_locks_at_exit() -> None:
+def release_locks() -> None:
     """A normal exit never leaves a lock behind; unsaved work stays recoverable."""
     for doc in list(_OPEN):
         if doc.lock is not None:
@@ -307,6 +321,27 @@ def _release_locks_at_exit() -> None:
 def real_path(path: str | Path) -> Path:
     """The real file behind `path` (links resolved): what is locked, compared and saved."""
     return Path(os.path.realpath(path))
+
+
+def end_on_signal(signum: int, _frame=None) -> None:
+    """SIGTERM or SIGHUP (logout, `kill`): end like a crash the program expects.
+
+    The locks go (colleagues can open the files at once), the working copies
+    stay as they are (every finished edit is already in them) and are offered
+    for recovery at the next start; nothing asks the user anything.
+    """
+    try:
+        release_locks()
+    finally:
+        os._exit(128 + signum)
+
+
+def install_signal_handlers() -> None:
+    """Make SIGTERM/SIGHUP end through `end_on_signal` (the GUI calls this at start)."""
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, end_on_signal)
 
 
 def _new_session(path: Path | None) -> tuple[Path, str]:
@@ -366,17 +401,50 @@ def _acquire(path: Path, user: str | None, break_stale: bool) -> OwnedLock:
 
 
 def sweep_leftovers(path: Path) -> None:
-    """Remove temp files of saves that crashed long ago (we hold the lock, so none is live)."""
+    """Remove temp files that killed saves left beside `path`.
+
+    Our own (this machine; the writing process is gone, or is us between two
+    saves) go at once, at open and before each save; anyone else's only when
+    they are older than the stale limit.
+    """
     cutoff = time.time() - lockfile.STALE_AFTER.total_seconds()
+    host = fileutil.temp_owner_tag().split("-")[0]
     lock_name = glob.escape(lockfile.lock_path(path).name)
     patterns = (f".{glob.escape(path.name)}.*.tmp*", f".{lock_name}.*.tmp", f"{lock_name}.*.tmp",
                 f"{lock_name}.broken-*")
     for leftover in (p for pattern in patterns for p in path.parent.glob(pattern)):
         try:
-            if leftover.stat().st_mtime < cutoff:
+            if _ours_and_dead(leftover.name, host) or leftover.stat().st_mtime < cutoff:
                 leftover.unlink()
         except OSError:
             pass
+
+
+def _ours_and_dead(name: str, host: str) -> bool:
+    """A save temp file (`.<name>.<hex>.<host>-<pid>.tmp`) this machine wrote, whose
+    writer is gone or is this process (which saves one file at a time)."""
+    match = re.search(r"\.([0-9a-f]{8})-(\d+)\.tmp", name)
+    if match is None or match.group(1) != host:
+        return False
+    pid = int(match.group(2))
+    return pid == os.getpid() or not lockfile.pid_alive(pid)
+
+
+def _own_save(source: Path, manifest: Manifest) -> Fingerprint | None:
+    """The fingerprint of `source` if it is the save a crashed session was making."""
+    if not manifest.pending_save_id:
+        return None
+    try:
+        current = untrusted.fingerprint(source)
+    except OSError:
+        return None
+    if current.sha256 == manifest.pending_sha256:
+        return current
+    try:  # same save id: our save, whatever happened to the bytes' fingerprint record
+        stamp = storage.load(source).stamp
+    except (FileProblem, OSError):
+        return None
+    return current if stamp.save_id == manifest.pending_save_id else None
 
 
 def describe_lock(path: str | Path) -> str:

@@ -149,13 +149,6 @@ class Kpi:
         return replace(self)
 
 
-@dataclass(frozen=True)
-class Responsibility:
-    function: str
-    department: str
-    role: Role
-
-
 DEPARTMENT_FIELDS = tuple(f.name for f in fields(Department) if f.name not in ("id", "parent"))
 LINK_FIELDS = ("kind", "label", "directed")
 FUNCTION_FIELDS = tuple(f.name for f in fields(Function) if f.name != "id")

@@ -2,7 +2,11 @@
 
 The UI subscribes to them (scene, docks); the working copy store subscribes
 to write changed rows. Events carry ids and values, never the live objects'
-future state, so a subscriber can rely on them after later edits.
+future state, so a subscriber can rely on them after later edits. "Added" and
+"removed" events carry the position (`index` in the design's ordered
+collection, `sibling_index` among a department's siblings): listeners insert
+there and never guess from the model's dict order, which inside
+`Design.batch()` is only brought up to date at the end of the batch.
 """
 
 from __future__ import annotations
@@ -20,12 +24,18 @@ class Event:
 
 @dataclass(frozen=True)
 class DepartmentAdded(Event):
+    """`index`: its place in `design.departments`; `sibling_index`: among its parent's children."""
+
     department: Department
+    index: int
+    sibling_index: int
 
 
 @dataclass(frozen=True)
 class DepartmentRemoved(Event):
     department: Department
+    index: int  # the places it had, as in DepartmentAdded
+    sibling_index: int
 
 
 @dataclass(frozen=True)
@@ -41,19 +51,25 @@ class DepartmentsMoved(Event):
 
 @dataclass(frozen=True)
 class ParentChanged(Event):
+    """The department keeps its place in `design.departments`; `sibling_index` is its
+    place among the new parent's children."""
+
     id: str
     old: str | None
     new: str | None
+    sibling_index: int
 
 
 @dataclass(frozen=True)
 class LinkAdded(Event):
     link: Link
+    index: int  # its place in `design.links`
 
 
 @dataclass(frozen=True)
 class LinkRemoved(Event):
     link: Link
+    index: int  # its place in `design.links`
 
 
 @dataclass(frozen=True)
@@ -65,11 +81,13 @@ class LinkChanged(Event):
 @dataclass(frozen=True)
 class FunctionAdded(Event):
     function: Function
+    index: int  # its place in `design.functions`
 
 
 @dataclass(frozen=True)
 class FunctionRemoved(Event):
     function: Function
+    index: int  # its place in `design.functions`
 
 
 @dataclass(frozen=True)
@@ -97,11 +115,13 @@ Listener = Callable[[Event], None]
 @dataclass(frozen=True)
 class KpiAdded(Event):
     kpi: Kpi
+    index: int  # its place in `design.kpis`
 
 
 @dataclass(frozen=True)
 class KpiRemoved(Event):
     kpi: Kpi
+    index: int  # its place in `design.kpis`
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import errno
 import os
+import socket
 import sqlite3
 import stat
 import uuid
@@ -85,10 +86,16 @@ def describe_write_error(exc: BaseException) -> str | None:
 
 
 # ------------------------------------------------------------ small pieces
+def temp_owner_tag() -> str:
+    """`<host hash>-<pid>`: who writes a temp file, so we can sweep our own leftovers."""
+    host = uuid.uuid5(uuid.NAMESPACE_DNS, socket.gethostname()).hex[:8]
+    return f"{host}-{os.getpid()}"
+
+
 def temp_path_beside(path: Path) -> Path:
     """A fresh, hidden temp name in the target's folder (same filesystem, so replace is atomic)."""
     path = Path(path)
-    return path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
+    return path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.{temp_owner_tag()}.tmp")
 
 
 def current_umask() -> int:
@@ -179,19 +186,22 @@ def replace_target(tmp: Path, target: Path, sync_folder: bool = True) -> None:
 def replace_atomically(target: str | Path, write: Callable[[Path], None], *,
                        verify: Callable[[Path], T] | None = None,
                        before_replace: Callable[[Path], None] | None = None,
-                       sync_folder: bool = False) -> T | None:
+                       sync_folder: bool = False, durable: bool = True) -> T | None:
     """Write `target` whole or not at all; return what `verify(tmp)` returned.
 
     `write(tmp)` creates the temp file; `verify` and `before_replace` may raise
     to stop the save (their own errors pass through unchanged). OS and SQLite
     write errors become `WriteFailed`. `sync_folder` also makes the rename
     itself durable (design saves; an export or a record can simply be redone).
+    `durable=False` skips the fsync of the temp file (a record that only has to
+    survive the process being killed, not a power cut).
     """
     target = Path(target)
     tmp = temp_path_beside(target)
     try:
         write_temp(write, tmp)
-        fsync_temp(tmp)
+        if durable:
+            fsync_temp(tmp)
         result = verify(tmp) if verify is not None else None
         if before_replace is not None:
             before_replace(tmp)
@@ -208,13 +218,17 @@ def replace_atomically(target: str | Path, write: Callable[[Path], None], *,
         remove_quietly(Path(f"{tmp}-journal"))
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through the pipeline (exports, reports, manifests)."""
-    replace_atomically(path, lambda tmp: write_new_bytes(tmp, data))
+def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write `data` to `path` through the pipeline (exports, reports, manifests).
+
+    `durable=False` skips the fsync: still whole-or-nothing when the process is
+    killed (the page cache survives it), not after a power cut.
+    """
+    replace_atomically(path, lambda tmp: write_new_bytes(tmp, data), durable=durable)
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    atomic_write_bytes(path, text.encode("utf-8"))
+def atomic_write_text(path: Path, text: str, *, durable: bool = True) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"), durable=durable)
 
 
 # ------------------------------------------------------------ reading input

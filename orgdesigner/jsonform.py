@@ -174,27 +174,25 @@ def design_from_doc(doc: DesignDoc) -> Design:
     for i, d in enumerate(doc.departments):
         if d.parent is not None and d.parent not in dept_ids:
             raise _Problem(f"departments[{i}].parent", f"no department has id {d.parent!r}")
-    # Add parents before children, refusing cycles with the path of the culprit.
-    added: set[str] = set()
+    # Refuse cycles with the path of the culprit; then add in the document's order.
+    checked: set[str] = set()
     for start in doc.departments:
         chain, on_chain, current = [], set(), start.id
-        while current is not None and current not in added:
+        while current is not None and current not in checked:
             if current in on_chain:
                 raise _Problem(f"departments[{index_of[current]}].parent",
                                f"reporting lines form a cycle through {current!r}")
             chain.append(current)
             on_chain.add(current)
             current = doc.departments[index_of[current]].parent
-        for doc_id in reversed(chain):
-            d = doc.departments[index_of[doc_id]]
-            design.add_department(Department(
-                id=dept_ids[d.id], code="" if _is_uuid(d.id) else d.id, name=d.name, kind=d.kind,
-                parent=dept_ids[d.parent] if d.parent is not None else None, leader=d.leader,
-                headcount=d.headcount, budget=d.budget, color=d.color, x=d.x, y=d.y,
-                notes=d.notes, chair=d.chair, cadence=d.cadence, vacant=d.vacant))
-            added.add(doc_id)
-    # Keep the document's order of departments.
-    design.departments = {dept_ids[d.id]: design.departments[dept_ids[d.id]] for d in doc.departments}
+        checked.update(chain)
+    design.load_departments(
+        Department(id=dept_ids[d.id], code="" if _is_uuid(d.id) else d.id, name=d.name,
+                   kind=d.kind, parent=dept_ids[d.parent] if d.parent is not None else None,
+                   leader=d.leader, headcount=d.headcount, budget=d.budget, color=d.color,
+                   x=d.x, y=d.y, notes=d.notes, chair=d.chair, cadence=d.cadence,
+                   vacant=d.vacant)
+        for d in doc.departments)
     function_ids: dict[str, str] = {}
     for i, f in enumerate(doc.functions):
         if f.id in function_ids:

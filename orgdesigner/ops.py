@@ -1,8 +1,10 @@
 """Reversible operations on a design: `op.apply(design)` returns the exact inverse.
 
-The UI wraps one operation (or a `Batch`) in one QUndoCommand: redo applies
-it and keeps the inverse, undo applies the inverse. Scripts, imports and
-tests use the same objects, so every edit takes one path.
+The UI's one edit entry point, `EditorContext.apply(op, text)`, applies an
+operation (or a `Batch`) once and pushes one undo entry holding the inverse
+only if the model accepted it; undo applies the inverse. A refused operation
+raises a ModelError and changes nothing (a Batch undoes its done part).
+Scripts, imports and tests use the same objects, so every edit takes one path.
 """
 
 from __future__ import annotations
@@ -100,8 +102,8 @@ class RemoveLink(Op):
     text = "Delete link"
 
     def apply(self, design: Design) -> Op:
-        index = design.position("links", self.id)
-        return AddLink(design.remove_link(self.id).copy(), index)
+        link, index = design.take_link(self.id)
+        return AddLink(link, index)
 
 
 @dataclass

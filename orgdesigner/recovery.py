@@ -101,7 +101,8 @@ def adopt(item: RecoveryItem) -> tuple[Design, Manifest]:
     manifest = item.manifest
     fresh = Manifest(session=manifest.session, source=manifest.source, title=design.name)
     for name in ("base_sha256", "base_size", "base_generation", "base_save_id", "last_save",
-                 "started"):
+                 "started", "pending_sha256", "pending_size", "pending_save_id",
+                 "pending_generation"):
         setattr(fresh, name, getattr(manifest, name))
     fresh.process = process_identity(fresh.pid)
     return design, fresh

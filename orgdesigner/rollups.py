@@ -24,12 +24,9 @@ def rollups(design: Design) -> dict[str, Rollup]:
     """Totals for every department in O(n) (iterative: deep trees are fine)."""
     order: list[str] = []
     depth: dict[str, int] = {}
-    stack = [(d.id, 1) for d in design.roots()]
-    while stack:
-        dept_id, level = stack.pop()
+    for dept_id, level in design.iter_parent_first():
         order.append(dept_id)
-        depth[dept_id] = level
-        stack.extend((c, level + 1) for c in design.child_ids(dept_id))
+        depth[dept_id] = level + 1  # 1 for a root
     head: dict[str, float] = {}
     budget: dict[str, float] = {}
     size: dict[str, int] = {}

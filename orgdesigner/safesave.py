@@ -101,12 +101,15 @@ def _local_time(iso: str) -> str:
 
 
 def save_verified(design: Design, target: Path, write: Callable[[Path], None],
-                  base: Fingerprint | None, notes: list[str] | None = None) -> Fingerprint:
+                  base: Fingerprint | None, notes: list[str] | None = None,
+                  before_replace: Callable[[Fingerprint], None] | None = None) -> Fingerprint:
     """Save `design` over `target` via `write(tmp)`; return the new file's fingerprint.
 
     `base` is the fingerprint the target must still have (None: no check, e.g.
     Save As or an explicit overwrite). A sentence for the user is appended to
-    `notes` when the save succeeded without a backup.
+    `notes` when the save succeeded without a backup. `before_replace(fingerprint)`
+    runs just before the target is replaced (the document records the save it is
+    making, so recovery recognises it as ours).
     """
     target = Path(target)
     marker = busy_marker(target)
@@ -118,8 +121,10 @@ def save_verified(design: Design, target: Path, write: Callable[[Path], None],
     if read_only_for_us(target):
         raise SaveFailed(target, "the file is read-only for you")
 
-    def before_replace(_tmp: Path) -> None:
+    def checks_before_replace(_tmp: Path, fingerprint: Fingerprint) -> None:
         check_unchanged(target, base)
+        if before_replace is not None:
+            before_replace(fingerprint)
         try:
             backup_target(target)
         except OSError as exc:
@@ -128,7 +133,7 @@ def save_verified(design: Design, target: Path, write: Callable[[Path], None],
                              f"kept ({describe_os_error(exc)}); the file itself was saved")
 
     try:
-        fingerprint = storage.save(design, target, write=write, before_replace=before_replace)
+        fingerprint = storage.save(design, target, write=write, before_replace=checks_before_replace)
     except WriteFailed as exc:
         raise SaveFailed(target, exc.reason) from None
     except FileProblem as exc:

@@ -303,23 +303,30 @@ def _compare_rows(conn: sqlite3.Connection, design: Design, path: Path) -> None:
 
 
 def save(design: Design, path: str | Path, *, write: Callable[[Path], None] | None = None,
-         before_replace: Callable[[Path], None] | None = None) -> untrusted.Fingerprint:
+         before_replace: Callable[[Path, untrusted.Fingerprint], None] | None = None,
+         ) -> untrusted.Fingerprint:
     """Write the design to `path` atomically: temp file beside it, fsync, verify, replace.
 
     The one save pipeline (`fileutil.replace_atomically`) with the design's
     new stamp (restored if anything fails). `write(tmp)` makes the temp file
-    (default: from the model); `before_replace` runs after verification
+    (default: from the model); `before_replace(tmp, fingerprint)` runs after verification
     (`safesave.save_verified` puts its conflict check and backup there).
     No lock and no conflict check here. Raises `WriteFailed` for OS/SQLite
     write errors, `FileProblem` if verification fails. Returns the
     fingerprint of the verified file.
     """
     path = Path(path)
+    verified: list[untrusted.Fingerprint] = []
+
+    def verify(tmp: Path) -> untrusted.Fingerprint:
+        verified.append(verify_file(tmp, design))
+        return verified[-1]
+
+    hook = None if before_replace is None else (lambda tmp: before_replace(tmp, verified[-1]))
     with stamped_for_save(design):
         return fileutil.replace_atomically(
             path, write or (lambda tmp: write_file(design, tmp)),
-            verify=lambda tmp: verify_file(tmp, design), before_replace=before_replace,
-            sync_folder=True)
+            verify=verify, before_replace=hook, sync_folder=True)
 
 
 # ----------------------------------------------------------------------- read
@@ -378,8 +385,6 @@ def _design_from_engine(engine: Engine, path: Path) -> Design:
                       functions=tuple(ties["kpi_functions"].get(r.id, ())),
                       shared=tuple(ties["kpi_departments"].get(r.id, ()))) for r in kpi_rows],
         )
-        # build_design adds parents before children; keep the file's order instead
-        design.departments = {r.id: design.departments[r.id] for r in dept_rows}
         for row in setting_rows:
             design.settings[row.key] = json.loads(row.value)
         design.stamp = FileStamp(

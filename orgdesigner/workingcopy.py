@@ -34,6 +34,8 @@ from .lockfile import process_identity  # noqa: F401  (recovery imports it from 
 
 MANIFEST = "manifest.json"
 WORKING = "working.db"
+ORDERED = ("departments", "links", "functions", "kpis")  # tables whose sort_order is the model's order
+GAP = 1024  # spacing of sort_order numbers: inserts between two rows rarely renumber
 
 
 def data_dir() -> Path:
@@ -74,6 +76,10 @@ class Manifest:
     base_generation: int = 0
     base_save_id: str = ""
     last_save: str = ""
+    pending_sha256: str = ""  # the save that was about to replace the file (see `saving`)
+    pending_size: int = 0
+    pending_save_id: str = ""
+    pending_generation: int = 0
 
     @classmethod
     def read(cls, path: Path) -> "Manifest":
@@ -90,9 +96,10 @@ class Manifest:
             raise ValueError("bad source")
         return manifest
 
-    def write(self, folder: Path) -> None:
+    def write(self, folder: Path, *, durable: bool = True) -> None:
         self.updated = now_iso()
-        atomic_write_text(folder / MANIFEST, json.dumps(asdict(self), ensure_ascii=False, indent=1))
+        atomic_write_text(folder / MANIFEST, json.dumps(asdict(self), ensure_ascii=False, indent=1),
+                          durable=durable)
 
 
 class WorkingCopy:
@@ -104,29 +111,36 @@ class WorkingCopy:
         self.design = design
         self.manifest = manifest
         self.problem = ""  # set if writing the working copy failed: crash safety is lost
-        self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA synchronous=NORMAL")
-        self.conn.execute("PRAGMA foreign_keys=OFF")
+        self.conn = self._connect()
+        self._load_order()
         self._handlers: dict[type, Callable[[Any], None]] = {
-            ev.DepartmentAdded: lambda e: self._added("departments", e.department.id),
+            ev.DepartmentAdded: lambda e: self._insert(
+                "departments", storage.department_row(e.department), e.index),
             ev.DepartmentRemoved: lambda e: self._delete("departments", e.department.id),
             ev.DepartmentChanged: lambda e: self._update("departments", e.id),
             ev.ParentChanged: lambda e: self._update("departments", e.id),
             ev.DepartmentsMoved: self._moved,
-            ev.LinkAdded: lambda e: self._added("links", e.link.id),
+            ev.LinkAdded: lambda e: self._insert("links", storage.link_row(e.link), e.index),
             ev.LinkRemoved: lambda e: self._delete("links", e.link.id),
             ev.LinkChanged: lambda e: self._update("links", e.id),
-            ev.FunctionAdded: lambda e: self._added("functions", e.function.id),
+            ev.FunctionAdded: lambda e: self._insert(
+                "functions", storage.function_row(e.function), e.index),
             ev.FunctionRemoved: lambda e: self._delete("functions", e.function.id),
             ev.FunctionChanged: lambda e: self._update("functions", e.id),
             ev.RoleChanged: self._role,
-            ev.KpiAdded: lambda e: self._kpi(e.kpi.id, added=True),
+            ev.KpiAdded: lambda e: self._kpi(e.kpi.id, index=e.index),
             ev.KpiRemoved: lambda e: self._kpi(e.kpi.id),
             ev.KpiChanged: lambda e: self._kpi(e.id),
             ev.DesignInfoChanged: self._info,
         }
         design.events.subscribe(self._on_event)
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=OFF")
+        return conn
 
     # ------------------------------------------------------------- creation
     @classmethod
@@ -151,6 +165,9 @@ class WorkingCopy:
         handler = self._handlers.get(type(event))
         if handler is None:
             return
+        # The recovery record says "unsaved edits" before the edit is written: a kill
+        # between the two then offers the (unchanged) copy, never drops the edit.
+        self.mark_dirty()
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             handler(event)
@@ -161,7 +178,6 @@ class WorkingCopy:
             except sqlite3.Error:
                 pass
             self.problem = f"the working copy could not be updated ({exc})"
-        self.mark_dirty()
 
     def mark_dirty(self) -> None:
         title_changed = self.manifest.title != self.design.name
@@ -173,18 +189,51 @@ class WorkingCopy:
             except OSError as exc:
                 self.problem = f"the recovery record could not be written ({exc})"
 
-    def _added(self, table: str, obj_id: str) -> None:
-        objects = getattr(self.design, table)
-        row = storage.rows_for(self.design, table, obj_id)
-        if next(reversed(objects)) == obj_id:
-            top = self.conn.execute(f"SELECT coalesce(max(sort_order), -1) FROM {table}").fetchone()[0]
-            row["sort_order"] = top + 1
-            self._upsert(table, row)
-        else:  # inserted in the middle (undo of a delete): renumber the table
-            row["sort_order"] = -1
-            self._upsert(table, row)
-            self.conn.executemany(f"UPDATE {table} SET sort_order=? WHERE id=?",
-                                  [(i, k) for i, k in enumerate(objects)])
+    def _load_order(self) -> None:
+        """Read each ordered table's ids and sort_order numbers once; events keep them."""
+        self._order: dict[str, list[str]] = {}
+        self._sort: dict[str, dict[str, int]] = {}
+        for table in ORDERED:
+            rows = self.conn.execute(f"SELECT id, sort_order FROM {table} ORDER BY sort_order").fetchall()
+            self._order[table] = [r[0] for r in rows]
+            self._sort[table] = dict(rows)
+
+    def _insert(self, table: str, row: dict[str, Any], index: int) -> None:
+        """Insert `row` as the `index`-th row by sort_order: where the event says the model put it.
+
+        The working copy keeps its own list of each table's ids in its order (the
+        model's order, by construction), so the neighbours are known without a
+        query; numbers are spaced out so an insert between two rows changes one
+        row, and the table is renumbered only when two neighbours have no gap left.
+        """
+        order, sort = self._order[table], self._sort[table]
+        index = max(0, min(index, len(order)))
+        number = self._between(order, sort, index)
+        if number is None:
+            self._renumber(table)
+            number = self._between(order, sort, index)
+        order.insert(index, row["id"])
+        sort[row["id"]] = number
+        row["sort_order"] = number
+        self._upsert(table, row)
+
+    @staticmethod
+    def _between(order: list[str], sort: dict[str, int], index: int) -> int | None:
+        before = sort[order[index - 1]] if index > 0 else None
+        after = sort[order[index]] if index < len(order) else None
+        if before is None and after is None:
+            return 0
+        if after is None:
+            return before + GAP
+        if before is None:
+            return after - GAP
+        return (before + after) // 2 if after - before >= 2 else None
+
+    def _renumber(self, table: str) -> None:
+        order, sort = self._order[table], self._sort[table]
+        sort.update((key, i * GAP) for i, key in enumerate(order))
+        self.conn.executemany(f"UPDATE {table} SET sort_order=? WHERE id=?",
+                              [(sort[key], key) for key in order])
 
     def _upsert(self, table: str, row: dict[str, Any]) -> None:
         names = ", ".join(row)
@@ -200,6 +249,8 @@ class WorkingCopy:
 
     def _delete(self, table: str, obj_id: str) -> None:
         self.conn.execute(f"DELETE FROM {table} WHERE id=?", (obj_id,))
+        self._order[table].remove(obj_id)
+        del self._sort[table][obj_id]
 
     def _moved(self, event: ev.DepartmentsMoved) -> None:
         self.conn.executemany("UPDATE departments SET x=?, y=? WHERE id=?",
@@ -213,7 +264,7 @@ class WorkingCopy:
             self.conn.execute("INSERT OR REPLACE INTO responsibilities VALUES (?, ?, ?)",
                               (event.function, event.department, event.new.value))
 
-    def _kpi(self, kpi_id: str, added: bool = False) -> None:
+    def _kpi(self, kpi_id: str, index: int | None = None) -> None:
         """Rewrite a KPI's row and its ties (a KPI has a handful of them)."""
         for table in storage.KPI_LINK_TABLES:
             self.conn.execute(f"DELETE FROM {table} WHERE kpi_id=?", (kpi_id,))
@@ -221,8 +272,8 @@ class WorkingCopy:
         if kpi is None:
             self._delete("kpis", kpi_id)
             return
-        if added:
-            self._added("kpis", kpi_id)
+        if index is not None:  # added at `index`
+            self._insert("kpis", storage.kpi_row(kpi), index)
         else:
             self._update("kpis", kpi_id)
         for table, rows in storage.kpi_link_rows(kpi).items():
@@ -271,6 +322,37 @@ class WorkingCopy:
         finally:
             out.close()
 
+    def rebuild(self) -> None:
+        """Write the working copy afresh from the model: the way out if it ever drifted.
+
+        Save As uses it, so a working copy that no longer matches the design can
+        never block saving the design somewhere.
+        """
+        fresh = self.folder / f"{WORKING}.new"
+        fresh.unlink(missing_ok=True)
+        storage.write_file(self.design, fresh)
+        try:
+            self.conn.close()
+        except sqlite3.Error:
+            pass
+        for suffix in ("-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        os.replace(fresh, self.path)
+        self.conn = self._connect()
+        self._load_order()
+        self.problem = ""
+
+    def saving(self, fingerprint, stamp) -> None:
+        """Note the save about to replace the file (its fingerprint and save id), so a
+        crash right after the replace is recognised as our own save on recovery."""
+        self.manifest.pending_sha256 = fingerprint.sha256
+        self.manifest.pending_size = fingerprint.size
+        self.manifest.pending_save_id = stamp.save_id
+        self.manifest.pending_generation = stamp.save_generation
+        # No fsync: this guards against the process being killed, and a save must
+        # not wait for the disk twice (at worst a power cut costs a false conflict).
+        self.manifest.write(self.folder, durable=False)
+
     def saved(self, source: Path, fingerprint, stamp) -> None:
         """Record a successful save: new base version, no unsaved edits."""
         try:
@@ -286,6 +368,8 @@ class WorkingCopy:
         self.manifest.dirty = False
         self.set_base(fingerprint, stamp)
         self.manifest.last_save = stamp.saved_at
+        self.manifest.pending_sha256 = self.manifest.pending_save_id = ""
+        self.manifest.pending_size = self.manifest.pending_generation = 0
         try:
             self.manifest.write(self.folder)
         except OSError as exc:  # the file is saved; only the recovery record lags behind

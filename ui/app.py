@@ -9,9 +9,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from orgdesigner.document import install_signal_handlers
 from orgdesigner.resources import RESOURCES
 
 from .settings import AppSettings
@@ -49,6 +50,18 @@ def remove_translations(app: QCoreApplication) -> None:
     for old in app.findChildren(QTranslator, "orgdesigner_translator"):
         app.removeTranslator(old)
         old.deleteLater()
+def handle_termination(app: QApplication) -> QTimer:
+    """SIGTERM/SIGHUP end like an expected crash (lock removed, working copy kept).
+
+    Python runs signal handlers only when it runs bytecode; inside Qt's event
+    loop a light timer gives it that chance a few times a second.
+    """
+    install_signal_handlers()
+    timer = QTimer(app)
+    timer.setInterval(250)
+    timer.timeout.connect(lambda: None)
+    timer.start()
+    return timer
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName("OrgDesigner")
     settings = AppSettings()
     install_translations(app, ui_locale(settings.language()))
+    handle_termination(app)
 
     from .main_window import MainWindow
 

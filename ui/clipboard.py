@@ -14,7 +14,6 @@ from PySide6.QtCore import QMimeData
 from orgdesigner.entities import Department, Link, LinkKind, Role, new_id
 from orgdesigner.ops import AddDepartment, AddLink, Batch, Op, SetRole
 
-from . import edits
 from .i18n import tr
 from .context import EditorContext
 
@@ -24,8 +23,8 @@ OFFSET = 30.0
 
 
 def _parent_first(ctx: EditorContext, ids: list[str]) -> list[str]:
-    design = ctx.design
-    return sorted(ids, key=lambda d: sum(1 for _ in design.ancestors(d)))
+    chosen = set(ids)
+    return [d for d, _ in ctx.design.iter_parent_first() if d in chosen]
 
 
 def selection_payload(ctx: EditorContext) -> dict | None:
@@ -94,7 +93,7 @@ def paste_payload(ctx: EditorContext, payload: dict, offset: float = OFFSET) -> 
         return tr("The clipboard does not hold departments this version can paste ({error}).").format(
             error=exc)
     n = len(payload["departments"])
-    reason = edits.try_push(ctx, Batch(ops), tr("Paste %n department(s)", None, n))
+    reason = ctx.apply(Batch(ops), tr("Paste %n department(s)", None, n))
     if reason is None:
         ctx.selection.set(list(mapping.values()))
     return reason

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from PySide6.QtGui import QUndoStack
 
 from orgdesigner.design import Design
+from orgdesigner.errors import OrgDesignerError
 from orgdesigner.ops import Op
 
-from .commands import push
+from .commands import AppliedCommand
 from .model_bridge import ModelBridge
 from .selection import SelectionModel
 
@@ -25,6 +26,17 @@ class EditorContext:
     def create(cls, design: Design, parent=None) -> "EditorContext":
         return cls(design, QUndoStack(parent), SelectionModel(parent), ModelBridge(design, parent))
 
-    def push(self, op: Op, text: str | None = None) -> None:
-        """The one way a UI part changes the design: an op on the undo stack."""
-        push(self.undo_stack, self.design, op, text)
+    def apply(self, op: Op, text: str | None = None, *, merge_id: int = -1) -> str | None:
+        """The one way the UI changes the design. Applies `op` once; if the model
+        accepts it, pushes exactly one undo entry and returns None; if the model
+        refuses it (a cycle, a duplicate link, a bad value) nothing changes,
+        nothing is pushed, and the model's reason comes back for the status bar.
+        """
+        try:
+            inverse = op.apply(self.design)
+        except OrgDesignerError as exc:
+            reason = str(exc)
+            self.bridge.refused.emit(reason)
+            return reason
+        self.undo_stack.push(AppliedCommand(self.design, op, inverse, text or op.text, merge_id))
+        return None

@@ -1,9 +1,9 @@
 """Gesture-level edits: each turns one user intent into one op on the undo stack.
 
 The canvas, the menus and the toolbar call these; none of them touches the
-model directly. `try_push` applies the op first, so a refused edit (a cycle,
-a duplicate link) comes back as a readable reason and never leaves a broken
-command on the stack or raises out of a Qt callback.
+model directly: each builds an op and hands it to `EditorContext.apply`, so a
+refused edit (a cycle, a duplicate link) comes back as the model's reason and
+never leaves a command on the stack or raises out of a Qt callback.
 """
 
 from __future__ import annotations
@@ -19,34 +19,9 @@ from orgdesigner.ops import (
 )
 from orgdesigner.placement import free_spot
 
-from .commands import NudgeCommand, OpCommand
+from .commands import NUDGE_ID
 from .context import EditorContext
 from .i18n import tr
-
-
-class _AppliedCommand(OpCommand):
-    """An op that was applied before the push; the stack's first redo must not re-apply it."""
-
-    def __init__(self, design: Design, op: Op, inverse: Op, text: str):
-        super().__init__(design, op, text)
-        self.inverse = inverse
-        self._pending_first_redo = True
-
-    def redo(self) -> None:
-        if self._pending_first_redo:
-            self._pending_first_redo = False
-            return
-        super().redo()
-
-
-def try_push(ctx: EditorContext, op: Op, text: str | None = None) -> str | None:
-    """Apply `op` as one undo step; return the reason if the model refuses it (nothing changes)."""
-    try:
-        inverse = op.apply(ctx.design)
-    except OrgDesignerError as exc:
-        return str(exc)
-    ctx.undo_stack.push(_AppliedCommand(ctx.design, op, inverse, text or op.text))
-    return None
 
 
 # ------------------------------------------------------------------ creating
@@ -56,7 +31,7 @@ def add_department(ctx: EditorContext, x: float, y: float, parent: str | None = 
     if name is None:
         name = default_name("department", ctx.design.language)
     dept = Department(name=name, parent=parent, x=x, y=y)
-    reason = try_push(ctx, AddDepartment(dept), tr("Add department"))
+    reason = ctx.apply(AddDepartment(dept), tr("Add department"))
     if reason:  # pragma: no cover - a fresh department is always accepted
         raise OrgDesignerError(reason)
     ctx.selection.set([dept.id])
@@ -88,14 +63,14 @@ def rename(ctx: EditorContext, dept_id: str, name: str) -> str | None:
     dept = ctx.design.departments.get(dept_id)
     if dept is None or not name or name == dept.name:
         return None
-    return try_push(ctx, UpdateDepartment(dept_id, {"name": name}), tr("Rename department"))
+    return ctx.apply(UpdateDepartment(dept_id, {"name": name}), tr("Rename department"))
 
 
 def relabel_link(ctx: EditorContext, link_id: str, label: str) -> str | None:
     link = ctx.design.links.get(link_id)
     if link is None or label.strip() == link.label:
         return None
-    return try_push(ctx, UpdateLink(link_id, {"label": label.strip()}), tr("Edit link label"))
+    return ctx.apply(UpdateLink(link_id, {"label": label.strip()}), tr("Edit link label"))
 
 
 def move(ctx: EditorContext, positions: dict[str, tuple[float, float]], text: str | None = None
@@ -106,7 +81,7 @@ def move(ctx: EditorContext, positions: dict[str, tuple[float, float]], text: st
     if not changed:
         return None
     n = len(changed)
-    return try_push(ctx, MoveDepartments(changed), text or tr("Move %n department(s)", None, n))
+    return ctx.apply(MoveDepartments(changed), text or tr("Move %n department(s)", None, n))
 
 
 def nudge(ctx: EditorContext, dx: float, dy: float) -> None:
@@ -117,7 +92,7 @@ def nudge(ctx: EditorContext, dx: float, dy: float) -> None:
         return
     positions = {d: (design.departments[d].x + dx, design.departments[d].y + dy) for d in ids}
     text = tr("Nudge %n department(s)", None, len(ids))
-    ctx.undo_stack.push(NudgeCommand(design, positions, text))
+    ctx.apply(MoveDepartments(positions), text, merge_id=NUDGE_ID)
 
 
 def reparent_refusal(design: Design, ids: list[str], parent: str) -> str | None:
@@ -132,22 +107,20 @@ def reparent_refusal(design: Design, ids: list[str], parent: str) -> str | None:
 
 def reparent(ctx: EditorContext, ids: list[str], parent: str,
              positions: dict[str, tuple[float, float]] | None = None) -> str | None:
-    """Make `ids` report to `parent` (a drop); refuse a cycle with its reason."""
+    """Make `ids` report to `parent` (a drop); the model refuses a cycle with its reason."""
     design = ctx.design
-    refusal = reparent_refusal(design, ids, parent)
-    if refusal is not None:
-        return refusal
     ops: list[Op] = [SetParent(d, parent) for d in ids if design.departments[d].parent != parent]
     if positions:
         ops.append(MoveDepartments(positions))
     if not ops:
         return None
-    return try_push(ctx, Batch(ops), tr("Change reporting line"))
+    return ctx.apply(Batch(ops), tr("Change reporting line"))
 
 
 def check_connect(design: Design, source: str, target: str, mode: str,
                   kind: LinkKind = LinkKind.COLLABORATION) -> str | None:
-    """Why connecting would be refused (None if fine); used for live feedback while dragging."""
+    """Why connecting would be refused (None if fine): live feedback while dragging only;
+    the edit itself is judged by the model."""
     if source == target:
         return tr("A department cannot be connected to itself.")
     if mode == "reporting":
@@ -163,13 +136,12 @@ def check_connect(design: Design, source: str, target: str, mode: str,
 def connect(ctx: EditorContext, source: str, target: str, mode: str,
             kind: LinkKind = LinkKind.COLLABORATION) -> str | None:
     """Draw a reporting line (source becomes target's parent) or a collaboration link."""
-    reason = check_connect(ctx.design, source, target, mode, kind)
-    if reason:
-        return reason
     if mode == "reporting":
-        return try_push(ctx, SetParent(target, source), tr("Draw reporting line"))
+        if ctx.design.departments[target].parent == source:
+            return check_connect(ctx.design, source, target, mode, kind)  # nothing to change
+        return ctx.apply(SetParent(target, source), tr("Draw reporting line"))
     link = Link(source=source, target=target, kind=kind)
-    reason = try_push(ctx, AddLink(link), tr("Draw link"))
+    reason = ctx.apply(AddLink(link), tr("Draw link"))
     if reason is None:
         ctx.selection.set([], [link.id])
     return reason
@@ -188,4 +160,4 @@ def delete_selection(ctx: EditorContext) -> str | None:
     n = len(ops)
     text = tr("Delete %n department(s)", None, len(depts)) if not links else \
         tr("Delete %n item(s)", None, n)
-    return try_push(ctx, Batch(ops), text)
+    return ctx.apply(Batch(ops), text)

@@ -7,9 +7,12 @@ Moves do not trigger a run (no rule depends on positions).
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from orgdesigner import events as ev
+from orgdesigner.design import Design
 from orgdesigner.findings import Finding, Severity
 
 from . import core_adapters
@@ -19,6 +22,9 @@ DELAY_MS = 300
 
 
 class FindingsService(QObject):
+    """The one validator run per design: the Findings dock, the canvas badges and the
+    status bar all show its findings."""
+
     changed = Signal(list)  # list[Finding]
 
     def __init__(self, parent: QObject | None = None, delay_ms: int = DELAY_MS):
@@ -26,6 +32,8 @@ class FindingsService(QObject):
         self.ctx: EditorContext | None = None
         self.findings: list[Finding] = []
         self.available = True
+        self.problem = ""  # why the last run failed ("" when it ran)
+        self.validator: Callable[[Design], list[Finding] | None] = core_adapters.validate
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -50,9 +58,13 @@ class FindingsService(QObject):
 
     def refresh_now(self) -> None:
         self._timer.stop()
-        found = core_adapters.validate(self.ctx.design) if self.ctx is not None else []
+        self.problem = ""
+        try:
+            found = self.validator(self.ctx.design) if self.ctx is not None else []
+        except Exception as exc:  # a validator bug must not take the editor down
+            found, self.problem = [], str(exc) or type(exc).__name__
         self.available = found is not None
-        self.findings = found or []
+        self.findings = list(found or [])
         self.changed.emit(self.findings)
 
     def badges(self) -> dict[str, tuple[int, str]]:

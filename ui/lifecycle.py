@@ -196,21 +196,14 @@ class LifecycleMixin:
         return None, False
 
     def import_dialog(self) -> bool:
-        """The import wizard (CSV/Excel column mapping) when present, else a plain file dialog."""
-        try:
-            from .dialogs.import_wizard import run_import_wizard
-        except ImportError:
-            run_import_wizard = None
-        if run_import_wizard is not None:
-            target = self.ctx if self.has_design and not self.read_only else None
-            design = run_import_wizard(self, target)
-            if design is None:  # cancelled, or merged into the open design as one undo step
-                return False
-            return self._replace(lambda: (document_io.from_design(design, author=user_display_name()), True))
-        patterns = " ".join(f"*{s}" for s in document_io.import_suffixes())
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import"), "", self.tr("Importable files ({patterns})").format(patterns=patterns))
-        return self.import_file(Path(name)) if name else False
+        """The import wizard (CSV/Excel column mapping); a new design, or one undo step."""
+        from .dialogs.import_wizard import run_import_wizard
+
+        target = self.ctx if self.has_design and not self.read_only else None
+        design = run_import_wizard(self, target)
+        if design is None:  # cancelled, or merged into the open design as one undo step
+            return False
+        return self._replace(lambda: (document_io.from_design(design, author=user_display_name()), True))
 
     def import_file(self, path: Path) -> bool:
         return self._replace(lambda: (document_io.import_design(path), True))
@@ -281,21 +274,18 @@ class LifecycleMixin:
 
     def export_dialog(self, suffix: str | None) -> bool:
         if suffix == ".pdf":
-            try:
-                from .dialogs.export_pdf import ExportPdfDialog
-            except ImportError:
-                ExportPdfDialog = None
-            if ExportPdfDialog is not None:
-                folder = start_folder(self.settings, self.doc.path)
-                stem = unused_path(folder / (file_name(self.ctx.design.name or (
-                    self.doc.path.stem if self.doc.path else ""), self.tr("design")) + ".pdf"))
-                dialog = ExportPdfDialog(self.ctx.design, self, path=stem,
-                                         findings=self.findings.findings if self.findings.available else None,
-                                         settings=self.settings)
-                dialog.exec()
-                if dialog.written is not None:
-                    self.show_message(self.tr("Exported {name}").format(name=dialog.written.name))
-                return dialog.written is not None
+            from .dialogs.export_pdf import ExportPdfDialog
+
+            folder = start_folder(self.settings, self.doc.path)
+            stem = unused_path(folder / (file_name(self.ctx.design.name or (
+                self.doc.path.stem if self.doc.path else ""), self.tr("design")) + ".pdf"))
+            dialog = ExportPdfDialog(self.ctx.design, self, path=stem,
+                                     findings=self.findings.findings if self.findings.available else None,
+                                     settings=self.settings)
+            dialog.exec()
+            if dialog.written is not None:
+                self.show_message(self.tr("Exported {name}").format(name=dialog.written.name))
+            return dialog.written is not None
         writers = [s for s in document_io.export_suffixes() if s != ".db"]
         if suffix is not None and suffix not in writers:
             QMessageBox.information(self, self.tr("Export"),

@@ -42,10 +42,7 @@ from .start_page import StartPage
 from .status_bar import EditorStatusBar
 from .window_actions import WindowActions
 
-try:  # the docks arrive from their own work stream
-    from .docks import create_docks
-except ImportError:  # pragma: no cover - until the docks land
-    create_docks = None
+from .docks import create_docks
 
 
 class MainWindow(LifecycleMixin, QMainWindow):
@@ -119,14 +116,13 @@ class MainWindow(LifecycleMixin, QMainWindow):
         else:  # pragma: no cover
             self.resize(1280, 800)
         self._bind(self.ctx)
-        if create_docks is not None:
-            self.docks = list(create_docks(self, self.ctx))
-            for dock in self.docks:
-                if not dock.objectName():
-                    dock.setObjectName(type(dock).__name__)
-                if self.dockWidgetArea(dock) == Qt.DockWidgetArea.NoDockWidgetArea:
-                    self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-                self.actions_.panels_menu.addAction(dock.toggleViewAction())
+        self.docks = list(create_docks(self, self.ctx))
+        for dock in self.docks:
+            if not dock.objectName():
+                dock.setObjectName(type(dock).__name__)
+            if self.dockWidgetArea(dock) == Qt.DockWidgetArea.NoDockWidgetArea:
+                self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.actions_.panels_menu.addAction(dock.toggleViewAction())
         self.actions_.grid.setChecked(self.settings.flag("grid", True))
         self.actions_.snap.setChecked(self.settings.flag("snap", False))
         self.actions_.overview.setChecked(self.settings.flag("overview", True))
@@ -173,6 +169,7 @@ class MainWindow(LifecycleMixin, QMainWindow):
         self.undo_group.setActiveStack(ctx.undo_stack)
         ctx.selection.changed.connect(self._update_actions)
         ctx.bridge.changed.connect(self._on_model_event)
+        ctx.bridge.refused.connect(self._refuse)
         ctx.undo_stack.indexChanged.connect(self._on_stack_index)
         self.scene.set_context(ctx)
         self._apply_read_only()
@@ -244,7 +241,7 @@ class MainWindow(LifecycleMixin, QMainWindow):
     def rename_design(self, name: str) -> None:
         """The design's own name (title, proposed file name, PDF cover): one undo step."""
         if name != self.ctx.design.name:
-            self.ctx.push(UpdateDesign({"name": name}), self.tr("Name the design"))
+            self.ctx.apply(UpdateDesign({"name": name}), self.tr("Name the design"))
         self._update_title()
         self.view.setFocus()
 

@@ -12,6 +12,7 @@ class ModelBridge(QObject):
     """One per open design. `changed(event)` fires synchronously after each model change."""
 
     changed = Signal(object)
+    refused = Signal(str)  # the model's reason for an edit `EditorContext.apply` did not make
 
     def __init__(self, design: Design, parent: QObject | None = None):
         super().__init__(parent)

@@ -42,10 +42,4 @@ def import_ops(target: Design, imported: Design, *, under: str | None = None,
 
 
 def _parents_first(design: Design):
-    order = []
-    stack = list(reversed(design.child_ids(None)))
-    while stack:
-        dept_id = stack.pop()
-        order.append(design.departments[dept_id])
-        stack.extend(reversed(design.child_ids(dept_id)))
-    return order
+    return [design.departments[dept_id] for dept_id, _ in design.iter_parent_first()]

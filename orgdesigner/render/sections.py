@@ -289,9 +289,7 @@ def department_pages(ctx: Context) -> list[Page]:
                Column(ctx.t("headcount"), 42.0, "right"), Column(ctx.t("headcount_total"), 52.0, "right"),
                Column(ctx.t("budget"), 70.0, "right"), Column(ctx.t("budget_total"), 74.0, "right")]
     rows = []
-    stack = [(r.id, 0) for r in reversed(d.roots())]
-    while stack:  # depth-first, in the design's order
-        dept_id, depth = stack.pop()
+    for dept_id, depth in d.iter_parent_first():  # depth-first, in the design's order
         dept = d.departments[dept_id]
         roll = ctx.rollups[dept_id]
         has_kids = roll.size > 1
@@ -302,7 +300,6 @@ def department_pages(ctx: Context) -> list[Page]:
             Cell(format_number(dept.budget) if dept.budget else ""),
             Cell(format_number(roll.budget) if has_kids and roll.budget else ""),
         ])
-        stack.extend((c, depth + 1) for c in reversed(d.child_ids(dept_id)))
     roots = [ctx.rollups[r.id] for r in d.roots()]
     total_fill = "#dfe5ee"
     rows.append([Cell(ctx.t("total"), total_fill), Cell("", total_fill), Cell("", total_fill),

@@ -96,13 +96,7 @@ class Context:
     @cached_property
     def depth(self) -> dict[str, int]:
         """Department id -> layer (1 for a root), iteratively (deep chains are fine)."""
-        out: dict[str, int] = {}
-        stack = [(d, 1) for d in self.design.child_ids(None)]
-        while stack:
-            dept_id, level = stack.pop()
-            out[dept_id] = level
-            stack.extend((c, level + 1) for c in self.design.child_ids(dept_id))
-        return out
+        return {dept_id: level + 1 for dept_id, level in self.design.iter_parent_first()}
 
     @cached_property
     def unit(self) -> dict[str, str]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from orgdesigner.design import Design
 
-DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"  # copies with their licence (README.md)
 UK = DATA / "uk_organograms"
 DH = UK / "011013-DH---Organogram-senior.csv"
 DH_JUNIOR = UK / "011013-DH---Organogram-junior.csv"

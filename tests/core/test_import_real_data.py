@@ -1,4 +1,4 @@
-"""Every real file in ../shared/data imports into a valid design with every known problem reported."""
+"""Every real file in tests/data imports into a valid design with every known problem reported."""
 
 from __future__ import annotations
 
@@ -9,8 +9,6 @@ import pytest
 from orgdesigner.importing import ImportOptions, import_table
 
 from .import_helpers import DATA, DH, DH_JUNIOR, DWP, FEDERAL, HOME_OFFICE, assert_tree, by_code
-
-pytestmark = pytest.mark.skipif(not DATA.is_dir(), reason="../shared/data is not beside the checkout")
 
 SENIOR_FILES = [DH, HOME_OFFICE, DWP]
 ALL_FILES = sorted(p for p in DATA.rglob("*.csv") if "junior" not in p.name)

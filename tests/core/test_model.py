@@ -27,6 +27,7 @@ class DesignMachine(RuleBasedStateMachine):
         super().__init__()
         self.design = sample_design()
         self.start = self.design.snapshot()
+        self.start_tree = list(self.design.iter_parent_first())
         self.inverses: list[ops.Op] = []
 
     def _do(self, op: ops.Op) -> None:
@@ -105,6 +106,20 @@ class DesignMachine(RuleBasedStateMachine):
                                     max_size=4, unique=True))
         self._do(ops.Batch([ops.RemoveDepartment(d) for d in chosen]))
 
+    @precondition(lambda self: len(self.design.links) >= 2)
+    @rule(data=st.data())
+    def remove_links_in_one_batch(self, data):
+        chosen = data.draw(st.lists(st.sampled_from(list(self.design.links)), min_size=2,
+                                    max_size=3, unique=True))
+        self._do(ops.Batch([ops.RemoveLink(l) for l in chosen]))
+
+    @precondition(lambda self: len(self.design.functions) >= 2)
+    @rule(data=st.data())
+    def remove_functions_in_one_batch(self, data):
+        chosen = data.draw(st.lists(st.sampled_from(list(self.design.functions)), min_size=2,
+                                    max_size=3, unique=True))
+        self._do(ops.Batch([ops.RemoveFunction(f) for f in chosen]))
+
     @rule(data=st.data(), name=names)
     def add_kpi(self, data, name):
         depts, functions = list(self.design.departments), list(self.design.functions)
@@ -146,6 +161,7 @@ class DesignMachine(RuleBasedStateMachine):
             inverse.apply(self.design)
         self.design.check_invariants()
         assert self.design.snapshot() == self.start
+        assert list(self.design.iter_parent_first()) == self.start_tree
 
 
 TestDesignMachine = DesignMachine.TestCase
@@ -259,3 +275,26 @@ def test_undo_of_a_large_batch_deletion_restores_the_exact_order():
     design.check_invariants()
     redo.apply(design)
     assert len(design.departments) == 1501
+
+
+def test_undo_of_a_batch_delete_restores_every_order():
+    """The bug report's path: several departments (with links) deleted in one batch, undone:
+    same departments, links and functions in the same order, same sibling order."""
+    design = sample_design()
+    ids = list(design.departments)
+    tree = list(design.iter_parent_first())
+    links = list(design.links)
+    events = []
+    design.events.subscribe(events.append)
+    inverse = ops.Batch([ops.RemoveDepartment(ids[1]), ops.RemoveDepartment(ids[3])]).apply(design)
+    inverse.apply(design)
+    assert list(design.departments) == ids and list(design.links) == links
+    assert list(design.iter_parent_first()) == tree
+    design.check_invariants()
+    added = [e for e in events if isinstance(e, ev.DepartmentAdded)]
+    # ids[3] was at 2 once ids[1] had gone; undo puts it back there first, then ids[1] at 1
+    assert [(e.department.id, e.index) for e in added] == [(ids[3], 2), (ids[1], 1)]
+    assert all(e.sibling_index == design.child_ids(e.department.parent).index(e.department.id)
+               for e in added)
+    relinked = [e for e in events if isinstance(e, ev.LinkAdded)]
+    assert [e.index for e in relinked] == sorted(e.index for e in relinked)

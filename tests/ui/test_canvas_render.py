@@ -75,7 +75,7 @@ def test_findings_badge_appears_on_the_department_named_by_a_finding(qtbot):
         target.id not in f.objects or f.rule != "no-leader" for f in service.findings)
     from ui import edits
     from orgdesigner.ops import UpdateDepartment
-    edits.try_push(ctx, UpdateDepartment(target.id, {"leader": ""}))
+    ctx.apply(UpdateDepartment(target.id, {"leader": ""}))
     qtbot.waitUntil(lambda: any(f.rule == "no-leader" and target.id in f.objects
                                 for f in service.findings), timeout=2000)
     assert scene.boxes[target.id].badge is not None

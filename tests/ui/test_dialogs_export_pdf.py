@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QProgressDialog
@@ -24,7 +23,6 @@ class FakeExporter:
         self.fail: Exception | None = None
 
     def install(self, monkeypatch) -> None:
-        monkeypatch.setattr(pdf_api, "available", lambda: True)
         monkeypatch.setattr(pdf_api, "make_options", lambda values: dict(values))
         monkeypatch.setattr(pdf_api, "plan", self.plan)
         monkeypatch.setattr(pdf_api, "export", self.export)
@@ -129,10 +127,8 @@ def test_cancel_in_the_progress_dialog_stops_the_export(qtbot, tmp_path, monkeyp
     assert "cancelled" in dialog.message.text() and dialog.isVisible()
 
 
-real = pytest.mark.skipif(not pdf_api.available(), reason="the PDF exporter is not installed")
 
 
-@real
 def test_real_export_matches_the_preview_and_the_options(qtbot, tmp_path):
     from pypdf import PdfReader
 
@@ -158,7 +154,6 @@ def test_real_export_matches_the_preview_and_the_options(qtbot, tmp_path):
         assert dept.name in text
 
 
-@real
 def test_real_tiles_preview_counts_the_chart_pages(qtbot, tmp_path):
     dialog = ExportPdfDialog(small_design(), None, tmp_path / "tiles.pdf")
     qtbot.addWidget(dialog)
@@ -179,7 +174,6 @@ def test_real_tiles_preview_counts_the_chart_pages(qtbot, tmp_path):
     assert len(PdfReader(str(dialog.written)).pages) == dialog.page_count
 
 
-@real
 def test_real_chart_book_preview_and_export(qtbot, tmp_path):
     from pypdf import PdfReader
 

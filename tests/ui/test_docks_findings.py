@@ -44,7 +44,7 @@ def test_groups_by_severity_and_reports_the_count(qtbot):
     ed = make_editor(qtbot)
     fixed = [Finding("a", Severity.WARNING, "w1", ()), Finding("b", Severity.ERROR, "e1", ()),
              Finding("c", Severity.ERROR, "e2", ())]
-    ed.findings.validator = lambda design: fixed
+    ed.findings.service.validator = lambda design: fixed
     with qtbot.waitSignal(ed.findings.count_changed) as counted:
         ed.findings.refresh_now()
     assert counted.args == [3]
@@ -58,9 +58,9 @@ def test_groups_by_severity_and_reports_the_count(qtbot):
 def test_a_burst_of_edits_validates_once_after_the_debounce(qtbot):
     ed = make_editor(qtbot)
     calls = []
-    ed.findings.validator = lambda design: calls.append(1) or []
+    ed.findings.service.validator = lambda design: calls.append(1) or []
     for i in range(5):
-        ed.ctx.push(UpdateDepartment("sales", {"headcount": 20.0 + i}))
+        ed.ctx.apply(UpdateDepartment("sales", {"headcount": 20.0 + i}))
     assert calls == []  # not yet: debounced
     qtbot.waitUntil(lambda: calls == [1], timeout=3000)
     qtbot.wait(400)
@@ -73,7 +73,7 @@ def test_a_failing_validator_is_reported_not_raised(qtbot):
     def broken(design):
         raise ValueError("rule exploded")
 
-    ed.findings.validator = broken
+    ed.findings.service.validator = broken
     ed.findings.refresh_now()
     assert "rule exploded" in ed.findings.summary_label.text()
     assert ed.findings.items() == []
@@ -89,10 +89,10 @@ def test_switching_context_follows_the_new_design_only(qtbot):
     for dock in (ed.properties, ed.functions, ed.findings, ed.outline):
         dock.set_context(other)
     calls = []
-    ed.findings.validator = lambda design: calls.append(design) or []
-    ed.ctx.push(UpdateDepartment("sales", {"headcount": 1.0}))  # the old design: ignored
+    ed.findings.service.validator = lambda design: calls.append(design) or []
+    ed.ctx.apply(UpdateDepartment("sales", {"headcount": 1.0}))  # the old design: ignored
     qtbot.wait(400)
-    assert calls == []
+    assert all(design is other.design for design in calls)
     other.selection.set(["sales"])
     assert ed.properties.leader_edit.isEnabled()
     for dock in (ed.properties, ed.functions, ed.findings, ed.outline):
@@ -142,7 +142,7 @@ def test_docks_hook_into_a_main_window_that_offers_a_findings_service(qtbot):
     window.findings.findings = [Finding("no-leader", Severity.INFO, "销售部 has no leader", ("sales",))]
     window.findings.changed.emit(window.findings.findings)   # the service ran, not the dock
     assert [i.text(0) for i in findings.items()] == ["销售部 has no leader"]
-    ctx.push(UpdateDepartment("sales", {"headcount": 3.0}))
+    ctx.apply(UpdateDepartment("sales", {"headcount": 3.0}))
     qtbot.wait(400)
     assert findings.findings == window.findings.findings     # no second validator run here
     findings.focus_finding(findings.findings[0])

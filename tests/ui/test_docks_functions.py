@@ -116,11 +116,11 @@ def test_department_columns_follow_added_renamed_and_removed_departments(qtbot):
 
     ed = make_editor(qtbot)
     model = ed.functions.model
-    ed.ctx.push(AddDepartment(Department(id="cs", name="客服部", parent="top")))
+    ed.ctx.apply(AddDepartment(Department(id="cs", name="客服部", parent="top")))
     assert model.headerData(model.column_of("cs"), Qt.Horizontal) == "客服部"
-    ed.ctx.push(UpdateDepartment("mkt", {"name": "市场中心"}))
+    ed.ctx.apply(UpdateDepartment("mkt", {"name": "市场中心"}))
     assert model.index(model.row_of("f-brand"), 1).data() == "市场中心"
-    ed.ctx.push(RemoveDepartment("mkt"))
+    ed.ctx.apply(RemoveDepartment("mkt"))
     assert model.column_of("mkt") is None and model.columnCount() == 2 + 5
     ed.ctx.undo_stack.undo()
     assert model.index(model.row_of("f-brand"), model.column_of("mkt")).data() == "A"

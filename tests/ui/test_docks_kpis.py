@@ -124,5 +124,5 @@ def test_properties_show_the_kpis_a_department_owns_and_shares(qtbot):
     ed.ctx.selection.set(["sales"])
     kpi = next(iter(ed.ctx.design.kpis))
     from orgdesigner.ops import UpdateKpi
-    ed.ctx.push(UpdateKpi(kpi, {"shared": ("sales",)}), "share")
+    ed.ctx.apply(UpdateKpi(kpi, {"shared": ("sales",)}), "share")
     qtbot.waitUntil(lambda: ed.properties.kpi_label.text() == "shares 新指标")

@@ -50,7 +50,7 @@ def test_batch_delete_and_undo_keep_all_docks_in_step(qtbot):
     selected = [f"d{i}" for i in range(0, 2000, 4)]
     ed.ctx.selection.set(selected)
     gone = [f"d{i}" for i in range(1000, 1200)]
-    ed.ctx.push(Batch([RemoveDepartment(d) for d in gone] + [SetRole("f9", "d3", Role.A)], "Delete"))
+    ed.ctx.apply(Batch([RemoveDepartment(d) for d in gone] + [SetRole("f9", "d3", Role.A)], "Delete"))
     assert set(ed.outline.items) <= set(design.departments) and len(design.departments) == 1800
     assert not set(gone) & set(ed.outline.items)
     assert ed.functions.model.columnCount() == 2 + 1800

@@ -74,7 +74,7 @@ def test_several_departments_share_one_edit_and_one_undo_step(qtbot):
 def test_a_change_from_elsewhere_refreshes_without_echoing_an_edit(qtbot):
     ed = make_editor(qtbot)
     ed.ctx.selection.set(["mkt"])
-    ed.ctx.push(UpdateDepartment("mkt", {"leader": "新经理", "budget": 77.0}))
+    ed.ctx.apply(UpdateDepartment("mkt", {"leader": "新经理", "budget": 77.0}))
     assert ed.properties.leader_edit.text() == "新经理"
     assert ed.properties.budget_spin.value() == 77.0
     assert ed.ctx.undo_stack.count() == 1  # the refresh committed nothing
@@ -85,8 +85,8 @@ def test_a_selected_link_is_edited_and_a_duplicate_is_refused(qtbot):
     from orgdesigner.ops import AddLink
 
     ed = make_editor(qtbot)
-    ed.ctx.push(AddLink(Link(id="l1", source="mkt", target="sales", label="月度例会")))
-    ed.ctx.push(AddLink(Link(id="l2", source="mkt", target="sales", kind=LinkKind.DOTTED)))
+    ed.ctx.apply(AddLink(Link(id="l1", source="mkt", target="sales", label="月度例会")))
+    ed.ctx.apply(AddLink(Link(id="l2", source="mkt", target="sales", kind=LinkKind.DOTTED)))
     ed.ctx.selection.set([], ["l1"])
     editor = ed.properties.link_editor
     assert editor.isVisible() and not ed.properties.department_form.isVisible()
@@ -98,7 +98,7 @@ def test_a_selected_link_is_edited_and_a_duplicate_is_refused(qtbot):
     editor.kind_combo.setCurrentIndex(index - 1)  # no commit: only `activated` (a user pick) commits
     QTest.keyClick(editor.kind_combo, Qt.Key_Down)  # the user picks "Dotted line": l2 is that already
     assert ed.ctx.design.links["l1"].kind is LinkKind.COLLABORATION
-    assert "already have such a link" in ed.properties.message.text()
+    assert "already have a dotted link" in ed.properties.message.text()  # the model's reason
     assert ed.ctx.undo_stack.count() == 3
     ed.ctx.undo_stack.undo()
     qtbot.waitUntil(lambda: editor.label_edit.text() == "月度例会")

@@ -168,14 +168,14 @@ def test_the_lazy_outline_follows_every_edit_and_undo(qtbot):
         kind = rng.choice(["add", "remove", "parent", "rename", "undo", "select", "expand"])
         try:
             if kind == "add":
-                ed.ctx.push(AddDepartment(Department(id=f"n{step}", name=f"新{step}",
+                ed.ctx.apply(AddDepartment(Department(id=f"n{step}", name=f"新{step}",
                                                      parent=rng.choice(ids + [None]))))
             elif kind == "remove" and len(ids) > 5:
-                ed.ctx.push(RemoveDepartment(rng.choice(ids)))
+                ed.ctx.apply(RemoveDepartment(rng.choice(ids)))
             elif kind == "parent":
-                ed.ctx.push(SetParent(rng.choice(ids), rng.choice(ids + [None])))
+                ed.ctx.apply(SetParent(rng.choice(ids), rng.choice(ids + [None])))
             elif kind == "rename":
-                ed.ctx.push(UpdateDepartment(rng.choice(ids), {"name": f"改{step}"}))
+                ed.ctx.apply(UpdateDepartment(rng.choice(ids), {"name": f"改{step}"}))
             elif kind == "undo":
                 ed.ctx.undo_stack.undo()
             elif kind == "select":

@@ -13,7 +13,7 @@ from orgdesigner.repository.live import LiveSession
 from tests.core.factories import sample_design
 from tests.core.repository.tcp_proxy import proxied_url
 from tests.ui.window_fixtures import private_data_dir, window  # noqa: F401
-from ui.edits import try_push
+
 from ui.repository.open_dialog import URL_KEY, OpenRepositoryDialog
 
 
@@ -54,7 +54,7 @@ def test_live_edits_both_ways_and_conflicts(window, qtbot, shared):
     other = LiveSession.open(shared, user="李强")
     try:
         dept = mkt_id(w.ctx.design)
-        assert try_push(w.ctx, ops.UpdateDepartment(dept, {"leader": "窗口里改的"})) is None
+        assert w.ctx.apply(ops.UpdateDepartment(dept, {"leader": "窗口里改的"})) is None
         qtbot.waitUntil(lambda: (other.poll(0.05), other.design.departments[dept].leader)[1]
                         == "窗口里改的", timeout=10_000)
         # someone else's edit appears on the canvas by itself
@@ -64,7 +64,7 @@ def test_live_edits_both_ways_and_conflicts(window, qtbot, shared):
         assert "李强" in w.doc.presence.text()
         # a conflicting edit: the other changes it first; ours is refused and reported
         ops.UpdateDepartment(dept, {"notes": "李强的备注"}).apply(other.design)
-        assert try_push(w.ctx, ops.UpdateDepartment(dept, {"notes": "我的备注"})) is None
+        assert w.ctx.apply(ops.UpdateDepartment(dept, {"notes": "我的备注"})) is None
         assert w.banner.isVisible() and "李强 changed it meanwhile" in w.banner.text()
         qtbot.waitUntil(lambda: w.ctx.design.departments[dept].notes == "李强的备注", timeout=10_000)
         assert w.save() is True and not w.is_modified()
@@ -94,7 +94,7 @@ def test_lost_connection_read_only_then_edits_sent(window, qtbot, shared):
         assert w.open_repository_design(url, "总部")
         dept = mkt_id(w.ctx.design)
         proxy.cut()
-        assert try_push(w.ctx, ops.UpdateDepartment(dept, {"leader": "断线时改的"})) is None
+        assert w.ctx.apply(ops.UpdateDepartment(dept, {"leader": "断线时改的"})) is None
         assert w.read_only and w.scene.read_only
         assert w.banner.isVisible() and "Read-only" in w.banner.text() and "1 unsent" in w.banner.text()
         assert w.save() is False  # an edit waits: closing the window must not drop it silently

@@ -194,17 +194,11 @@ class ExportPdfDialog(QDialog):
 
     def _update_buttons(self) -> None:
         has_sections = any(box.isChecked() for box in self.sections.values())
-        self.export_button.setEnabled(bool(self.path_edit.text().strip()) and has_sections
-                                      and pdf_api.available())
+        self.export_button.setEnabled(bool(self.path_edit.text().strip()) and has_sections)
 
     def update_page_count(self) -> None:
         """Plan the pages for the current options (cheap: no drawing) and show the count."""
         self.preview_timer.stop()
-        if not pdf_api.available():
-            self.page_count = None
-            self.pages_label.setText(self.tr("PDF export is not available in this installation."))
-            self._show_preview(None)
-            return
         if not any(box.isChecked() for box in self.sections.values()):
             self.page_count = None
             self.pages_label.setText(self.tr("Choose at least one section."))

@@ -15,13 +15,7 @@ from orgdesigner.ops import AddDepartment, AddFunction, AddLink, Batch, Op, SetR
 
 def _tree_order(design: Design) -> list[str]:
     """Parents before children, so every AddDepartment finds its parent."""
-    out: list[str] = []
-    stack = [d.id for d in reversed(design.roots())]
-    while stack:
-        dept_id = stack.pop()
-        out.append(dept_id)
-        stack.extend(reversed(design.child_ids(dept_id)))
-    return out
+    return [dept_id for dept_id, _ in design.iter_parent_first()]
 
 
 def merge_ops(target: Design, imported: Design, text: str = "Import") -> Batch:

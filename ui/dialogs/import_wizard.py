@@ -26,10 +26,7 @@ from ..i18n import english_plural, fill, ui_language
 from ..context import EditorContext
 from .import_merge import merge_ops
 
-try:  # the importer lands from another branch; the wizard says so if it is missing
-    from orgdesigner import importing
-except ImportError:  # pragma: no cover - only before the importer is installed
-    importing = None  # type: ignore[assignment]
+from orgdesigner import importing
 
 NOT_USED = ""
 
@@ -95,9 +92,6 @@ class FilePage(QWizardPage):
             self.path_edit.setText(name)
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
-        if importing is None:
-            self.error.setText(self.tr("Importing tables is not available in this installation."))
-            return False
         path = Path(self.path_edit.text().strip())
         if not path.is_file():
             self.error.setText(self.tr("%1: no such file").replace("%1", str(path)))
@@ -138,12 +132,11 @@ class MappingPage(QWizardPage):
         grid = QGridLayout()  # two label/drop-down pairs per row leave room for the preview
         self.combos: dict[str, QComboBox] = {}
         labels = field_labels()
-        fields = importing.FIELDS if importing else tuple(labels)
+        fields = importing.FIELDS
         for i, name in enumerate(fields):
             combo = QComboBox()
             combo.setObjectName(f"map_{name}")
-            if importing is not None:
-                combo.setToolTip(field_help().get(name, ""))
+            combo.setToolTip(field_help().get(name, ""))
             combo.currentIndexChanged.connect(self._on_mapping_changed)
             self.combos[name] = combo
             label = QLabel(labels.get(name, name) + ":")
@@ -374,7 +367,10 @@ class ImportWizard(QWizard):
         self.into_current = self.review_page.target.checkedId() == ReviewPage.CURRENT and self.ctx is not None
         if self.into_current:
             text = self.tr("Import %1").replace("%1", self.sniffed.path.name)
-            self.ctx.push(merge_ops(self.ctx.design, self.design, text), text)
+            reason = self.ctx.apply(merge_ops(self.ctx.design, self.design, text), text)
+            if reason:
+                self.mapping_page.info.setText(reason)
+                return
         else:
             self.design_imported.emit(self.design)
         super().accept()

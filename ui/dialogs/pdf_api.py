@@ -1,8 +1,7 @@
 """The PDF exporter as the export dialog sees it: options, page planning, export, progress.
 
 One small adapter over `orgdesigner.render`, so the dialog does not depend
-on how the core arranges its PDF modules; while the exporter is not
-installed, `available()` is False and the dialog says so instead of failing.
+on how the core arranges its PDF modules.
 """
 
 from __future__ import annotations
@@ -14,21 +13,12 @@ from typing import Any, Callable
 
 from orgdesigner.design import Design
 from orgdesigner.errors import OrgDesignerError
+from orgdesigner.render.png import plan_preview
 
-try:
-    from orgdesigner import render as _render
-    from orgdesigner.render import PAPERS, SECTIONS, ExportOptions
+from orgdesigner import render as _render
+from orgdesigner.render import PAPERS, SECTIONS, ExportOptions  # noqa: F401 - the dialog reads them here
 
-    Cancelled: type[Exception] = _render.ExportCancelled
-except ImportError:  # pragma: no cover - only before the exporter is installed
-    _render = None
-    ExportOptions = None  # type: ignore[assignment,misc]
-    PAPERS = {"A4": (0, 0), "A3": (0, 0), "A2": (0, 0), "A1": (0, 0), "A0": (0, 0),
-              "Letter": (0, 0), "Legal": (0, 0), "Tabloid": (0, 0)}
-    SECTIONS = ("cover", "chart", "legend", "owners", "findings", "departments")
-
-    class Cancelled(OrgDesignerError):  # type: ignore[no-redef]
-        pass
+Cancelled: type[Exception] = _render.ExportCancelled
 
 
 @dataclass(frozen=True)
@@ -41,10 +31,6 @@ class Plan:
     missing_glyphs: str = ""         # characters of names the chosen font cannot show
     raw: Any = field(default=None, compare=False, repr=False)  # the core's PagePlan
     book_pages: tuple[int, int] | None = None  # chart book: its pages, its index's pages
-
-
-def available() -> bool:
-    return _render is not None
 
 
 def make_options(values: dict[str, Any]) -> Any:
@@ -70,10 +56,8 @@ def preview_png(plan: Plan, max_px: int) -> bytes | None:
     if plan.raw is None or "chart" not in plan.raw.sections:
         return None
     try:
-        from orgdesigner.render.png import plan_preview
-
         image = plan_preview(plan.raw, max_px=max_px)
-    except (ImportError, OrgDesignerError):
+    except OrgDesignerError:
         return None
     buffer = io.BytesIO()
     image.save(buffer, "PNG")

@@ -33,13 +33,16 @@ def create_docks(window: QMainWindow, ctx: EditorContext | None) -> list[QDockWi
     - `window.context_changed(ctx)`: the docks follow the new design;
     - `window.findings` (a service with `changed(list)`, `findings`,
       `available`, `refresh_now()`): the Findings dock shows its findings
-      instead of running the validator a second time;
+      (without one, the dock makes a FindingsService that follows it);
     - `window.reveal(ids)`: called for the findings/outline docks' `focus_requested`.
     Otherwise connect those signals yourself (and `FindingsDock.count_changed`).
     """
     properties = PropertiesDock(window)
     functions = FunctionsDock(window)
-    findings = FindingsDock(window)
+    service = getattr(window, "findings", None)
+    if not (hasattr(service, "changed") and hasattr(service, "refresh_now")):
+        service = None  # the dock makes its own FindingsService
+    findings = FindingsDock(window, service)
     outline = OutlineDock(window)
     # Tabbed in two places, so a 1366 x 768 window leaves most of its width to the canvas:
     # the narrow forms on the right, the wide tables (matrix, wrapped findings) below.
@@ -55,9 +58,6 @@ def create_docks(window: QMainWindow, ctx: EditorContext | None) -> list[QDockWi
     functions.raise_()
     findings.function_focus_requested.connect(functions.show_functions)
     docks: list[QDockWidget] = [properties, functions, findings, outline, kpis]
-    service = getattr(window, "findings", None)
-    if service is not None and hasattr(service, "changed") and hasattr(service, "refresh_now"):
-        findings.use_service(service)
     reveal = getattr(window, "reveal", None)
     if callable(reveal):
         findings.focus_requested.connect(reveal)

@@ -1,41 +1,28 @@
 """Findings dock: the validator's findings, live, grouped by severity.
 
-Validation runs ~300 ms after the last edit (a burst of edits, or a drag,
-validates once). Clicking a finding selects its departments and links in the
+It shows the findings of a `FindingsService` (the main window's, so the dock,
+the canvas badges and the status bar share one validator run ~300 ms after
+the last edit); it never validates on its own. Clicking a finding selects its departments and links in the
 shared selection and asks the canvas to centre them (`focus_requested`);
 functions go to the Functions & owners dock (`function_focus_requested`).
 """
 
 from __future__ import annotations
 
-from typing import Callable
-
-from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHeaderView, QLabel, QStyledItemDelegate, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from orgdesigner import events as ev
-from orgdesigner.design import Design
 from orgdesigner.findings import Finding, Severity
 
-from ..i18n import severity_count
+from ..i18n import fill, severity_count
 from .base import ContextDock
 
-Validator = Callable[[Design], list[Finding]]
-DEBOUNCE_MS = 300
 FINDING_ROLE = Qt.UserRole + 1
 SEVERITY_COLOURS = {Severity.ERROR: "#b00020", Severity.WARNING: "#a15c00", Severity.INFO: "#1f5fa8"}
-
-
-def default_validator() -> Validator | None:
-    """The core validator, or None while it is not installed (the dock then says so)."""
-    try:
-        from orgdesigner.validator import validate
-    except ImportError:
-        return None
-    return validate
 
 
 class WrappingDelegate(QStyledItemDelegate):
@@ -66,10 +53,10 @@ class FindingsDock(ContextDock):
     focus_requested = Signal(list)            # department/link ids the canvas should centre
     function_focus_requested = Signal(list)   # function ids for the Functions & owners dock
 
-    def __init__(self, parent: QWidget | None = None, validator: Validator | None = None):
+    def __init__(self, parent: QWidget | None = None, service=None):
         super().__init__(self.tr("Findings"), "FindingsDock", parent)
-        self.validator = validator or default_validator()
-        self.service = None  # a shared validation service (see `use_service`), else our own timer
+        self.service = None  # the FindingsService whose findings this dock shows
+        self._own_service = False  # made for a window without one: follows this dock's context
         self.findings: list[Finding] = []
         self._collapsed: set[Severity] = set()
         body = QWidget()
@@ -89,33 +76,40 @@ class FindingsDock(ContextDock):
         header.sectionResized.connect(lambda *_: self.tree.doItemsLayout())  # re-wrap at the new width
         layout.addWidget(self.tree, 1)
         self.setWidget(body)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(DEBOUNCE_MS)
-        self.timer.timeout.connect(self.refresh_now)
         self.tree.itemClicked.connect(self._on_item_activated)
         self.tree.itemActivated.connect(self._on_item_activated)
         self.tree.itemCollapsed.connect(lambda item: self._remember(item, True))
         self.tree.itemExpanded.connect(lambda item: self._remember(item, False))
+        if service is None:
+            from ..findings_service import FindingsService
+
+            service, self._own_service = FindingsService(self), True
+        self.use_service(service)
         self.set_context(None)
 
     # ------------------------------------------------------------ following
     def use_service(self, service) -> None:
-        """Show the findings of a shared service instead of validating here.
-
-        `service` has `changed(list)`, `findings`, `available` and
-        `refresh_now()` (the main window's FindingsService), so the canvas
-        badges, the status bar and this dock share one validator run.
-        """
-        self.timer.stop()
+        """Show the findings of a shared service (`changed(list)`, `findings`, `available`,
+        `problem`, `refresh_now()`: the main window's FindingsService)."""
+        if self.service is not None:
+            self.service.changed.disconnect(self._on_service_findings)
+            self._own_service = False
         self.service = service
         service.changed.connect(self._on_service_findings)
         self._on_service_findings(list(service.findings))
 
+    def set_context(self, ctx) -> None:
+        if self._own_service:
+            self.service.set_context(ctx)
+        super().set_context(ctx)
+
     def _on_service_findings(self, findings: list) -> None:
         self.findings = list(findings) if self.ctx is not None else []
+        problem = getattr(self.service, "problem", "")
         if self.ctx is None:
             self._show(self.tr("No design is open."))
+        elif problem:
+            self._show(fill(self.tr("The checks failed: %1"), problem))
         elif not getattr(self.service, "available", True):
             self._show(self.tr("The checks are not available in this installation."))
         else:
@@ -124,38 +118,15 @@ class FindingsDock(ContextDock):
         self.findings_changed.emit(list(self.findings))
 
     def _reload(self) -> None:
-        self.timer.stop()
         if self.service is not None:
             self._on_service_findings(list(self.service.findings))
-        else:
-            self.refresh_now()
 
     def _on_model_event(self, event: ev.Event) -> None:
-        if self.service is None:
-            self.timer.start()  # restart: validate once after the burst
+        """The service validates after edits settle; nothing to do here."""
 
     def refresh_now(self) -> None:
-        """Validate the design and show the findings (normally called by the debounce timer)."""
-        self.timer.stop()
-        if self.service is not None:
-            self.service.refresh_now()
-            return
-        if self.ctx is None:
-            self.findings = []
-            self._show(self.tr("No design is open."))
-        elif self.validator is None:
-            self.findings = []
-            self._show(self.tr("The checks are not available in this installation."))
-        else:
-            try:
-                self.findings = list(self.validator(self.ctx.design))
-            except Exception as exc:  # a validator bug must not take the editor down
-                self.findings = []
-                self._show(self.tr("The checks failed: %1").replace("%1", str(exc) or type(exc).__name__))
-            else:
-                self._show(None)
-        self.count_changed.emit(len(self.findings))
-        self.findings_changed.emit(list(self.findings))
+        """Validate now (the service's run; its `changed` signal updates this dock)."""
+        self.service.refresh_now()
 
     def summary(self) -> str:
         """'2 errors, 1 warning' style text for the status bar."""

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from orgdesigner import events as ev
 from orgdesigner.display import default_name
+from orgdesigner.catalogue import load_catalogue
 from orgdesigner.entities import Function, Role
 from orgdesigner.errors import OrgDesignerError
 from orgdesigner.ops import AddFunction, Batch, RemoveFunction, SetRole, UpdateFunction
@@ -207,12 +208,11 @@ class FunctionsDock(ContextDock):
         if role is None:
             text = self.tr("Clear responsibility")
         elif role is Role.A and len(ops) == 1:
-            text = self.tr("Make %1 owner of %2").replace(
-                "%1", design.departments[ops[0].department].name).replace(
-                "%2", design.functions[ops[0].function].name)
+            text = fill(self.tr("Make %1 owner of %2"), design.departments[ops[0].department].name,
+                        design.functions[ops[0].function].name)
         else:
-            text = self.tr("Set responsibility %1").replace("%1", role.value)
-        self.ctx.push(ops[0] if len(ops) == 1 else Batch(ops, text), text)
+            text = fill(self.tr("Set responsibility %1"), role.value)
+        self.ctx.apply(ops[0] if len(ops) == 1 else Batch(ops, text), text)
 
     def _on_context_menu(self, pos) -> None:
         index = self.table.indexAt(pos)
@@ -234,7 +234,7 @@ class FunctionsDock(ContextDock):
             return None
         function = Function(name=default_name("function", self.ctx.design.language),
                             category="custom")
-        self.ctx.push(AddFunction(function), self.tr("Add function"))
+        self.ctx.apply(AddFunction(function), self.tr("Add function"))
         self.search.clear()
         self.ownerless_check.setChecked(False)
         row = self.model.row_of(function.id)
@@ -263,10 +263,8 @@ class FunctionsDock(ContextDock):
         if self.ctx is None:
             return []
         try:
-            from orgdesigner.catalogue import load_catalogue
-
             entries = load_catalogue().entries
-        except (ImportError, OrgDesignerError):
+        except OrgDesignerError:  # an unreadable catalogue file: offer nothing
             return []
         have = {f.key for f in self.ctx.design.functions.values() if f.key}
         return [e for e in entries if e.key not in have]
@@ -275,12 +273,12 @@ class FunctionsDock(ContextDock):
         if self.ctx is None or self.read_only:
             return
         function = entry.to_function(self.ctx.design.language)
-        self.ctx.push(AddFunction(function), self.tr("Add function %1").replace("%1", function.name))
+        self.ctx.apply(AddFunction(function), fill(self.tr("Add function %1"), function.name))
         self.show_functions([function.id])
 
     def _rename(self, function_id: str, name: str) -> None:
         if self.ctx and not self.read_only and self.ctx.design.functions[function_id].name != name:
-            self.ctx.push(UpdateFunction(function_id, {"name": name}), self.tr("Rename function"))
+            self.ctx.apply(UpdateFunction(function_id, {"name": name}), self.tr("Rename function"))
 
     def _on_rename_clicked(self) -> None:
         index = self.table.currentIndex()
@@ -292,8 +290,8 @@ class FunctionsDock(ContextDock):
     def set_post(self, function_id: str, post: str) -> None:
         """Name the responsible post of a function or journey stage (one undo step)."""
         if self.ctx and not self.read_only and self.ctx.design.functions[function_id].post != post:
-            self.ctx.push(UpdateFunction(function_id, {"post": post.strip()}),
-                          self.tr("Set responsible post"))
+            self.ctx.apply(UpdateFunction(function_id, {"post": post.strip()}),
+                           self.tr("Set responsible post"))
 
     def _on_post_clicked(self) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -321,4 +319,4 @@ class FunctionsDock(ContextDock):
             return
         text = english_plural(self.tr("Delete %n function(s)", "", len(ids)), len(ids))
         ops = [RemoveFunction(f) for f in ids]
-        self.ctx.push(ops[0] if len(ops) == 1 else Batch(ops, text), text)
+        self.ctx.apply(ops[0] if len(ops) == 1 else Batch(ops, text), text)

@@ -21,7 +21,6 @@ from orgdesigner import events as ev
 from orgdesigner.catalogue import load_catalogue
 from orgdesigner.display import default_name
 from orgdesigner.entities import Kpi
-from orgdesigner.errors import OrgDesignerError
 from orgdesigner.ops import AddKpi, RemoveKpi, UpdateDesign, UpdateKpi
 from orgdesigner.validator.settings import BRAND_BUDGET, PERFORMANCE_BUDGET, amount_setting
 
@@ -270,10 +269,10 @@ class KpisDock(ContextDock):
         self._push(UpdateDesign({f"settings.{key}": value}), self.tr("Change budget split"))
 
     def _push(self, op, text: str) -> bool:
-        try:
-            self.ctx.push(op, text)
-        except OrgDesignerError as exc:
-            self.message.setText(str(exc))
+        """Apply through the one edit entry point; show the model's reason if it refuses."""
+        reason = self.ctx.apply(op, text)
+        if reason:
+            self.message.setText(reason)
             self._show_current()
             return False
         self.message.clear()

@@ -1,7 +1,7 @@
 """The part of the Properties dock for selected links: kind, label, direction.
 
-Shown when the selection holds links and no departments. An edit that would
-duplicate an existing link is refused with the reason, before anything is
+Shown when the selection holds links and no departments. An edit the model
+refuses (it would duplicate a link) shows the model's reason; nothing is
 pushed on the undo stack.
 """
 
@@ -78,22 +78,16 @@ class LinkEditor(QWidget):
             del blockers
 
     def _commit(self, field: str, value: Any) -> None:
+        """One undo step setting `field` on every selected link that differs; the model
+        judges duplicates (two selected links between one pair set to one kind, say)."""
         if self.ctx is None:
             return
-        design = self.ctx.design
-        ops: list[Op] = []
-        for link in self.selected():
-            if getattr(link, field) == value:
-                continue
-            candidate = link.copy()
-            setattr(candidate, field, value)
-            clash = design.find_link(candidate.source, candidate.target, candidate.kind, candidate.directed)
-            if clash is not None and clash.id != link.id:
-                a, b = design.departments[link.source].name, design.departments[link.target].name
-                self.refused.emit(fill(self.tr("%1 and %2 already have such a link."), a, b))
-                self.refresh()
-                return
-            ops.append(UpdateLink(link.id, {field: value}))
-        if ops:
-            text = self.tr("Edit link")
-            self.ctx.push(ops[0] if len(ops) == 1 else Batch(ops, text), text)
+        ops: list[Op] = [UpdateLink(link.id, {field: value}) for link in self.selected()
+                         if getattr(link, field) != value]
+        if not ops:
+            return
+        text = self.tr("Edit link")
+        reason = self.ctx.apply(ops[0] if len(ops) == 1 else Batch(ops, text), text)
+        if reason:
+            self.refused.emit(reason)
+            self.refresh()

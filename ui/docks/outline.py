@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from orgdesigner import events as ev
 from orgdesigner.entities import Department
 
-from ..i18n import english_plural
+from ..i18n import english_plural, fill
 
 from .base import ContextDock
 
@@ -96,7 +96,7 @@ class OutlineDock(ContextDock):
     def _set_tooltip(self, item: QTreeWidgetItem, dept: Department) -> None:
         tip = dept.name
         if dept.leader:
-            tip += "\n" + self.tr("Leader: %1").replace("%1", dept.leader)
+            tip += "\n" + fill(self.tr("Leader: %1"), dept.leader)
         item.setToolTip(0, tip)
 
     def _update_indicator(self, dept_id: str, item: QTreeWidgetItem) -> None:
@@ -192,11 +192,9 @@ class OutlineDock(ContextDock):
     def _children_built(self, parent: str | None) -> bool:
         return parent is None or parent in self._filled
 
-    def _insert(self, item: QTreeWidgetItem, dept_id: str, parent: str | None) -> None:
-        assert self.ctx is not None
-        siblings = self.ctx.design.child_ids(parent)
-        index = siblings.index(dept_id) if dept_id in siblings else len(siblings)
-        self._parent_item(parent).insertChild(index, item)
+    def _insert(self, item: QTreeWidgetItem, parent: str | None, sibling_index: int) -> None:
+        """Put the item where the event says the model put the department."""
+        self._parent_item(parent).insertChild(sibling_index, item)
 
     # ------------------------------------------------------------ following
     def _on_model_event(self, event: ev.Event) -> None:
@@ -210,7 +208,7 @@ class OutlineDock(ContextDock):
                 dept = event.department
                 if self._children_built(dept.parent):
                     moved = self._make_item(dept)
-                    self._insert(moved, dept.id, dept.parent)
+                    self._insert(moved, dept.parent, event.sibling_index)
                 elif dept.parent in self.items:
                     self._update_indicator(dept.parent, self.items[dept.parent])
             elif isinstance(event, ev.DepartmentRemoved):
@@ -257,7 +255,7 @@ class OutlineDock(ContextDock):
         if self._children_built(event.new):
             if moved is None:
                 moved = self._make_item(self.ctx.design.departments[event.id])
-            self._insert(moved, event.id, event.new)
+            self._insert(moved, event.new, event.sibling_index)
             moved.setExpanded(expanded)
         else:
             if moved is not None:
@@ -343,13 +341,7 @@ class OutlineDock(ContextDock):
 
     def _tree_order(self) -> list[str]:
         assert self.ctx is not None
-        out: list[str] = []
-        stack = [d.id for d in reversed(self.ctx.design.roots())]
-        while stack:
-            dept_id = stack.pop()
-            out.append(dept_id)
-            stack.extend(reversed(self.ctx.design.child_ids(dept_id)))
-        return out
+        return [dept_id for dept_id, _ in self.ctx.design.iter_parent_first()]
 
     def next_match(self) -> None:
         """Select the next match (Enter in the search field) and ask the canvas to show it."""

@@ -213,7 +213,7 @@ class OwnershipModel(QAbstractTableModel):
                     cell = self.index(row, col)
                     self.dataChanged.emit(cell, cell)
         elif isinstance(event, ev.FunctionAdded):
-            row = list(self.design.functions).index(event.function.id)
+            row = event.index  # where the model put it (never guessed from dict order)
             self.beginInsertRows(QModelIndex(), row, row)
             self.functions.insert(row, event.function.id)
             self._row = None
@@ -231,10 +231,7 @@ class OwnershipModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(row, NAME_COLUMN), self.index(row, NAME_COLUMN))
         elif isinstance(event, ev.DepartmentAdded):
             dept_id = event.department.id
-            if next(reversed(self.design.departments)) == dept_id:  # appended: the usual case
-                i = len(self.departments)
-            else:  # an undo restoring it at its old place
-                i = list(self.design.departments).index(dept_id)
+            i = event.index
             col = i + FIRST_DEPT_COLUMN
             self.beginInsertColumns(QModelIndex(), col, col)
             self.departments.insert(i, dept_id)

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from orgdesigner import events as ev
-from orgdesigner.entities import Department, DeptKind, normalise_department_field
-from orgdesigner.errors import OrgDesignerError
+from orgdesigner.entities import Department, DeptKind
 from orgdesigner.ops import Batch, Op, UpdateDepartment
 
+from ..i18n import fill
 from .base import ContextDock, scrolling
 from .link_properties import LinkEditor
 
@@ -236,7 +236,7 @@ class PropertiesDock(ContextDock):
             if not depts:
                 self.header.setText(self.tr("Select a department to edit it."))
             elif len(depts) == 1:
-                self.header.setText(self.tr("Department: %1").replace("%1", depts[0].name))
+                self.header.setText(fill(self.tr("Department: %1"), depts[0].name))
             else:
                 self.header.setText(self.tr("%n departments selected", "", len(depts)))
             editable = bool(depts) and not self.read_only
@@ -280,9 +280,9 @@ class PropertiesDock(ContextDock):
         shared = [k.name for k in kpis if dept_id in k.shared and k.owner != dept_id]
         parts = []
         if owned:
-            parts.append(self.tr("owns %1").replace("%1", ", ".join(owned)))
+            parts.append(fill(self.tr("owns %1"), ", ".join(owned)))
         if shared:
-            parts.append(self.tr("shares %1").replace("%1", ", ".join(shared)))
+            parts.append(fill(self.tr("shares %1"), ", ".join(shared)))
         return "; ".join(parts) or self.tr("none")
 
     @staticmethod
@@ -337,18 +337,15 @@ class PropertiesDock(ContextDock):
         depts = self.selected()
         if field in ("name", "notes") and len(depts) != 1:
             return
-        try:
-            value = normalise_department_field(field, value)
-        except OrgDesignerError as exc:
-            self.message.setText(str(exc))
-            self._refresh()
-            return
         self.message.clear()
         ops: list[Op] = [UpdateDepartment(d.id, {field: value}) for d in depts if getattr(d, field) != value]
         if not ops:
             return
         text = self._undo_text(field, depts)
-        self.ctx.push(ops[0] if len(ops) == 1 else Batch(ops, text), text)
+        reason = self.ctx.apply(ops[0] if len(ops) == 1 else Batch(ops, text), text)
+        if reason:
+            self.message.setText(reason)
+            self._refresh()
 
     def _undo_text(self, field: str, depts: list[Department]) -> str:
         names = {
