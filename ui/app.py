@@ -7,12 +7,15 @@ opened (if it still exists), else the start page.
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QLibraryInfo, QLocale, QSize, QTimer, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from orgdesigner.resources import RESOURCES
+from orgdesigner import __version__
+from orgdesigner.package_data import RESOURCES
 
 TRANSLATIONS = RESOURCES / "translations"
 
@@ -30,24 +33,84 @@ def install_translations(app: QApplication, locale: QLocale | None = None) -> li
     return loaded
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv if argv is None else argv)
+def app_icon() -> QIcon:
+    """Our own drawing: the SVG for every size, the PNGs where SVG is not available."""
+    icon = QIcon()
+    folder = RESOURCES / "icons"
+    for size in (16, 32, 48, 64, 128, 256):
+        icon.addFile(str(folder / f"orgdesigner-{size}.png"), QSize(size, size))
+    return icon
+
+
+def start(argv: list[str], *, file: Path | None = None, template: str | None = None,
+          check_startup: bool = False) -> int:
+    """Create the application and the main window, open what was asked, run the event loop.
+
+    `check_startup` opens the file or template, draws the window once, prints a
+    one-line summary and exits: the smoke test of an install or a frozen build.
+    """
+    started = time.perf_counter()
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName("Org Designer")
     app.setOrganizationName("OrgDesigner")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("orgdesigner")
+    app.setWindowIcon(app_icon())
     install_translations(app)
 
     from .main_window import MainWindow
 
     window = MainWindow()
     window.show()
-    files = [a for a in argv[1:] if not a.startswith("-")]
+    if check_startup:
+        return _check_startup(app, window, file, template, started)
     if window.offer_recovery():
         pass
-    elif files:
-        window.open_file(Path(files[0]))
+    elif template:
+        window.new_from_template(template)
+    elif file is not None:
+        window.open_file(file)
     else:
         last = window.settings.last_file()
         if last is not None and last.exists():
             window.open_file(last)
     return app.exec()
+
+
+def _check_startup(app: QApplication, window, file: Path | None, template: str | None,
+                   started: float) -> int:
+    """Open, draw once, report; a dialog that would wait for a user is answered and reported."""
+    refused: list[str] = []
+
+    def dismiss_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QDialog):
+            refused.append(dialog.text() if isinstance(dialog, QMessageBox) else dialog.windowTitle())
+            dialog.reject()
+
+    guard = QTimer(app)
+    guard.timeout.connect(dismiss_dialog)
+    guard.start(50)
+    opened = (window.new_from_template(template) if template
+              else window.open_file(file) if file is not None else True)
+    app.processEvents()
+    window.grab()
+    guard.stop()
+    elapsed = time.perf_counter() - started
+    window.close()
+    if not opened or refused:
+        print(f"failed: {' '.join(refused) or 'nothing was opened'}", file=sys.stderr)
+        return 2
+    departments = len(window.ctx.design.departments)
+    title = window.windowTitle().replace("[*]", "")
+    print(f"ok: {title}: {departments} departments, "
+          f"window drawn {elapsed:.2f} s after start")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`main(sys.argv)`, kept for callers of the old entry point: see `ui.launcher.run`."""
+    from .launcher import run
+
+    argv = list(sys.argv if argv is None else argv)
+    return run(argv[1:])
