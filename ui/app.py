@@ -79,32 +79,45 @@ def start(argv: list[str], *, file: Path | None = None, template: str | None = N
 
 def _check_startup(app: QApplication, window, file: Path | None, template: str | None,
                    started: float) -> int:
-    """Open, draw once, report; a dialog that would wait for a user is answered and reported."""
-    refused: list[str] = []
+    """Open, draw once, report, close without saving.
 
-    def dismiss_dialog() -> None:
+    A dialog that would wait for a user is answered by a timer: while opening it
+    counts as a failure (its text is reported); while closing, "Discard" is chosen
+    so the smoke test leaves no working copy or lock behind.
+    """
+    refused: list[str] = []
+    closing = False
+
+    def answer_dialog() -> None:
         dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, QDialog):
-            refused.append(dialog.text() if isinstance(dialog, QMessageBox) else dialog.windowTitle())
-            dialog.reject()
+        if not isinstance(dialog, QDialog):
+            return
+        discard = (dialog.button(QMessageBox.StandardButton.Discard)
+                   if isinstance(dialog, QMessageBox) else None)
+        if closing and discard is not None:
+            discard.click()
+            return
+        refused.append(dialog.text() if isinstance(dialog, QMessageBox) else dialog.windowTitle())
+        dialog.reject()
 
     guard = QTimer(app)
-    guard.timeout.connect(dismiss_dialog)
+    guard.timeout.connect(answer_dialog)
     guard.start(50)
     opened = (window.new_from_template(template) if template
               else window.open_file(file) if file is not None else True)
     app.processEvents()
     window.grab()
-    guard.stop()
     elapsed = time.perf_counter() - started
-    window.close()
-    if not opened or refused:
-        print(f"failed: {' '.join(refused) or 'nothing was opened'}", file=sys.stderr)
-        return 2
-    departments = len(window.ctx.design.departments)
     title = window.windowTitle().replace("[*]", "")
-    print(f"ok: {title}: {departments} departments, "
-          f"window drawn {elapsed:.2f} s after start")
+    departments = len(window.ctx.design.departments)
+    failures = list(refused)
+    closing = True
+    window.close()
+    guard.stop()
+    if not opened or failures:
+        print(f"failed: {' '.join(failures) or 'nothing was opened'}", file=sys.stderr)
+        return 2
+    print(f"ok: {title}: {departments} departments, window drawn {elapsed:.2f} s after start")
     return 0
 
 
