@@ -30,23 +30,10 @@ from typing import Any, Callable
 from . import __version__, events as ev, storage
 from .design import Design, now_iso
 from .fileutil import atomic_write_text
+from .userdirs import data_dir
 
 MANIFEST = "manifest.json"
 WORKING = "working.db"
-
-
-def data_dir() -> Path:
-    """The per-user folder for working copies and backups (ORGDESIGNER_DATA_DIR overrides)."""
-    override = os.environ.get("ORGDESIGNER_DATA_DIR")
-    if override:
-        return Path(override)
-    if sys.platform == "win32":  # pragma: no cover
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-        return base / "OrgDesigner"
-    if sys.platform == "darwin":  # pragma: no cover
-        return Path.home() / "Library" / "Application Support" / "Org Designer"
-    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "orgdesigner"
 
 
 def sessions_dir() -> Path:

@@ -97,3 +97,28 @@ def test_icons_exist_in_every_size():
         image = QImage(str(folder / f"orgdesigner-{size}.png"))
         assert (image.width(), image.height()) == (size, size)
     assert (folder / "orgdesigner.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
+
+
+def test_settings_file_takes_over_earlier_native_settings(tmp_path, qapp):
+    from PySide6.QtCore import QSettings
+
+    from ui.settings import AppSettings, default_settings
+
+    old = QSettings("OrgDesigner", "Org Designer")
+    before = old.value("files/last")
+    old.setValue("files/last", str(tmp_path / "earlier.db"))
+    old.sync()
+    try:
+        path = tmp_path / "config" / "settings.ini"
+        settings = AppSettings(default_settings(path))
+        assert settings.last_file() == tmp_path / "earlier.db"
+        settings.set_last_file(tmp_path / "new.db")
+        settings.sync()
+        assert path.is_file()
+        assert AppSettings(default_settings(path)).last_file() == tmp_path / "new.db"
+    finally:
+        if before is None:
+            old.remove("files/last")
+        else:
+            old.setValue("files/last", before)
+        old.sync()
