@@ -4,7 +4,25 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from orgdesigner.entities import DeptKind, LinkKind
+from orgdesigner.kind_words import link_kind_word, unit_kind_word
+
+
+def ui_language() -> str:
+    """The editor's own language, "zh" or "en" (the locale its translations load for)."""
+    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+def kind_label(kind: DeptKind) -> str:
+    """A unit kind as menus, panels and tooltips name it (the core's one bilingual table)."""
+    return unit_kind_word(kind, ui_language())
+
+
+def link_kind_label(kind: LinkKind) -> str:
+    """A link kind as menus, panels and tooltips name it (the core's one bilingual table)."""
+    return link_kind_word(kind, ui_language())
 
 
 def tr_n(context: str, text: str, n: int) -> str:

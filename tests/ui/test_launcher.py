@@ -122,3 +122,12 @@ def test_settings_file_takes_over_earlier_native_settings(tmp_path, qapp):
         else:
             old.setValue("files/last", before)
         old.sync()
+
+
+def test_canvas_and_panels_name_kinds_without_reportlab(tmp_path):
+    """The shared kind words are plain data: the canvas does not pull in the PDF renderer."""
+    probe = ("import sys, ui.canvas.style as s, ui.docks.properties, ui.docks.link_properties; "
+             "from orgdesigner.entities import DeptKind; "
+             "print(s.chart_kind_label(DeptKind.TEAM, 'zh'), 'reportlab' in sys.modules)")
+    result = _run(["-c", probe], tmp_path)
+    assert result.stdout.split() == ["小组", "False"], result.stderr

@@ -15,16 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEd
 from orgdesigner.entities import Link, LinkKind
 from orgdesigner.ops import Batch, Op, UpdateLink
 
-from ..i18n import fill
-
-
-def link_kind_label(kind: LinkKind) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    tr = QCoreApplication.translate
-    return {LinkKind.COLLABORATION: tr("LinkKind", "Collaboration"),
-            LinkKind.COMMITTEE: tr("LinkKind", "Committee membership"),
-            LinkKind.DOTTED: tr("LinkKind", "Dotted line")}[kind]
+from ..i18n import fill, link_kind_label
 
 
 class LinkEditor(QWidget):

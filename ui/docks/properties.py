@@ -23,24 +23,11 @@ from orgdesigner.entities import Department, DeptKind, normalise_department_fiel
 from orgdesigner.errors import OrgDesignerError
 from orgdesigner.ops import Batch, Op, UpdateDepartment
 
+from ..i18n import kind_label
 from .base import ContextDock
 from .link_properties import LinkEditor
 
 MIXED = -1.0  # spin-box value meaning "the selected departments differ"
-
-
-def kind_label(kind: DeptKind) -> str:
-    """The user-visible name of a department kind (literal strings, so lupdate finds them)."""
-    from PySide6.QtCore import QCoreApplication
-
-    tr = QCoreApplication.translate
-    return {
-        DeptKind.DEPARTMENT: tr("DeptKind", "Department"),
-        DeptKind.TEAM: tr("DeptKind", "Team / sub-group"),
-        DeptKind.COMMITTEE: tr("DeptKind", "Committee"),
-        DeptKind.BUSINESS_UNIT: tr("DeptKind", "Business unit"),
-        DeptKind.OFFICE: tr("DeptKind", "Office"),
-    }[kind]
 
 
 class NotesEdit(QPlainTextEdit):
