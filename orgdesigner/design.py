@@ -8,7 +8,7 @@ Lookups are O(1) through indexes; no method is quadratic in the design size.
 from __future__ import annotations
 
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Iterable, Iterator
 

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .design import Design, LANGUAGES
+from .design import Design
 from .entities import (
     DEFAULT_COLOR, MAX_COORD, MAX_TEXT, Department, DeptKind, Function, Link, LinkKind, Role,
 )

@@ -21,7 +21,6 @@ import os
 import shutil
 import socket
 import sqlite3
-import sys
 import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path

@@ -42,7 +42,7 @@ def build(dist: Path, work: Path) -> Path:
            "--specpath", str(work), "--paths", str(ROOT),
            "--add-data", f"{ROOT / 'resources'}{sep}orgdesigner/resources",
            "--collect-data", "reportlab", "--collect-submodules", "orgdesigner",
-           "--collect-submodules", "ui", "--hidden-import", "rl_accel",
+           "--collect-submodules", "ui", "--hidden-import", "_rl_accel",
            "--log-level", "WARN"]
     if sys.platform != "darwin" or shutil.which("sips"):  # PyInstaller converts PNG via Pillow
         cmd += ["--icon", str(icon)]

@@ -1,7 +1,7 @@
 """Application start-up: QApplication, main window, the file from the command line.
 
-`python main.py FILE.db` opens that file; with no argument the last file
-opened (if it still exists), else the start page.
+`ui.launcher` parses the command line and calls `start`: a file opens that
+file; with none the last file opened (if it still exists), else the start page.
 """
 
 from __future__ import annotations
@@ -119,11 +119,3 @@ def _check_startup(app: QApplication, window, file: Path | None, template: str |
         return 2
     print(f"ok: {title}: {departments} departments, window drawn {elapsed:.2f} s after start")
     return 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    """`main(sys.argv)`, kept for callers of the old entry point: see `ui.launcher.run`."""
-    from .launcher import run
-
-    argv = list(sys.argv if argv is None else argv)
-    return run(argv[1:])

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoCommand
 
 from orgdesigner.design import Design
-from orgdesigner.ops import MoveDepartments, Op, UpdateDepartment
+from orgdesigner.ops import MoveDepartments, Op
 
 NUDGE_ID = 1001  # arrow-key nudges of the same selection merge into one step
 

@@ -85,7 +85,6 @@ def test_findings_badge_appears_on_the_department_named_by_a_finding(qtbot):
 
 
 def test_a_large_headcount_reads_as_a_number_on_the_box(qtbot):
-    from orgdesigner.design import Design
     from orgdesigner.entities import Department
     from ui.canvas.department_item import DepartmentItem
 
