@@ -10,7 +10,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, cast
 
 from . import events as ev
 from .entities import (
@@ -232,7 +232,9 @@ class Design:
         clean: dict[str, tuple[float, float]] = {}
         for dept_id, (x, y) in positions.items():
             self.department(dept_id)
-            clean[dept_id] = (normalise_department_field("x", x), normalise_department_field("y", y))
+            # x and y normalise to floats (check_number); the helper is typed for every field.
+            clean[dept_id] = (cast(float, normalise_department_field("x", x)),
+                              cast(float, normalise_department_field("y", y)))
         old = {}
         for dept_id, (x, y) in clean.items():
             dept = self.departments[dept_id]

@@ -12,7 +12,7 @@ import json
 import math
 import uuid
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal, Union, cast
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -156,7 +156,9 @@ def design_from_doc(doc: DesignDoc) -> Design:
     # Add parents before children, refusing cycles with the path of the culprit.
     added: set[str] = set()
     for start in doc.departments:
-        chain, on_chain, current = [], set(), start.id
+        chain: list[str] = []
+        on_chain: set[str] = set()
+        current: str | None = start.id
         while current is not None and current not in added:
             if current in on_chain:
                 raise _Problem(f"departments[{index_of[current]}].parent",
@@ -221,7 +223,8 @@ def design_to_doc(design: Design) -> DesignDoc:
     return DesignDoc(
         format="org-designer", version=JSON_VERSION, id=design.id, created=design.created,
         name=design.name,
-        description=design.description, author=design.author, language=design.language,
+        description=design.description, author=design.author,
+        language=cast(Literal["zh", "en"], design.language),  # Design checks its language
         settings=dict(design.settings),
         departments=[DepartmentDoc(
             id=dept_ids[d.id], name=d.name, kind=d.kind,

@@ -20,7 +20,7 @@ import tempfile
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from sqlalchemy import Engine, create_engine, event, insert, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -110,7 +110,7 @@ def function_row(f: Function) -> dict[str, Any]:
     return dict(zip(_FUNCTION_COLUMNS, function_values(f)))
 
 
-_ROW_OF = {"departments": ("departments", department_row), "links": ("links", link_row),
+_ROW_OF: dict[str, tuple[str, Callable[[Any], dict[str, Any]]]] = {"departments": ("departments", department_row), "links": ("links", link_row),
            "functions": ("functions", function_row)}
 
 
@@ -154,6 +154,7 @@ def write_file(design: Design, path: str | Path) -> None:
         raise FileExistsError(path)
     with open_engine(path, readonly=False) as engine, engine.connect() as conn:
         raw = conn.connection.driver_connection
+        assert raw is not None  # an open pysqlite connection
         raw.execute(f"PRAGMA application_id={schema.APPLICATION_ID}")
         raw.execute(f"PRAGMA user_version={schema.FORMAT_VERSION}")
         # A fresh temp file: no journal needed (a failed write is discarded whole);

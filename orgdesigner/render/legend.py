@@ -101,7 +101,7 @@ def _legend(canvas, ctx: Context) -> None:
                 break
             canvas.setFillColor(color(value))
             canvas.rect(rx, ry - 4, 14, 12, stroke=0, fill=1)
-            used = ctx.t("used_by_one") if count == 1 else ctx.t("used_by", n=count)
-            words = f"{used}: {', '.join(examples[value])}"
+            users = ctx.t("used_by_one") if count == 1 else ctx.t("used_by", n=count)
+            words = f"{users}: {', '.join(examples[value])}"
             _label(canvas, ctx, rx + 22, ry - 1, words, col_w - 22, 8.5)
             ry -= 16
