@@ -33,8 +33,11 @@ def launch_command() -> list[str]:
     if getattr(sys, "frozen", False):  # the PyInstaller app
         return [sys.executable]
     script = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
-    if script is not None and script.name == "orgdesigner-gui" and script.exists():
+    if script is not None and script.stem == "orgdesigner-gui" and script.exists():
         return [str(script.resolve())]
+    checkout = Path(__file__).resolve().parent.parent / "main.py"
+    if checkout.is_file():  # a checkout or an editable install: its own main.py
+        return [sys.executable, str(checkout)]
     found = shutil.which("orgdesigner-gui")
     return [found] if found else [sys.executable, "-m", "ui"]
 

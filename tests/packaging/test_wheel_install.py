@@ -96,3 +96,8 @@ def test_installed_wheel_runs_from_any_folder(wheel, tmp_path):
     check = _run([bindir / "orgdesigner-gui", "--check-startup", "x.db"], cwd=work, env=env,
                  timeout=120).stdout
     assert check.startswith("ok: x.db") and "departments" in check
+    # The desktop entry of an installed copy starts that copy's launcher.
+    env["XDG_DATA_HOME"] = str(tmp_path / "share")
+    _run([bindir / "orgdesigner-gui", "--install-desktop"], cwd=work, env=env)
+    entry = (tmp_path / "share" / "applications" / "orgdesigner.desktop").read_text(encoding="utf-8")
+    assert f"Exec={bindir / 'orgdesigner-gui'} %f" in entry

@@ -64,7 +64,8 @@ def test_install_and_uninstall_desktop_per_user(tmp_path):
     entry = (home / "applications" / "orgdesigner.desktop").read_text(encoding="utf-8")
     assert "MimeType=application/x-orgdesigner;" in entry
     exec_line = next(line for line in entry.splitlines() if line.startswith("Exec="))
-    assert exec_line.endswith(" %f") and ("orgdesigner-gui" in exec_line or "-m ui" in exec_line)
+    assert exec_line.endswith(" %f")
+    assert f"{ROOT / 'main.py'}" in exec_line  # this checkout's own launcher
     assert (home / "icons/hicolor/scalable/apps/orgdesigner.svg").is_file()
     assert (home / "icons/hicolor/48x48/apps/orgdesigner.png").is_file()
     assert (home / "mime/packages/orgdesigner.xml").is_file()
