@@ -21,7 +21,16 @@ from . import schema
 
 # MIGRATIONS[v] upgrades a file from format v to v + 1.
 Migration = Callable[[Operations, Connection], None]
-MIGRATIONS: dict[int, Migration] = {}
+
+
+def _upgrade_1_to_2(op: Operations, conn: Connection) -> None:
+    """Format 2: one step for everything new in it (the domain half here)."""
+    from .migration_v2_domain import upgrade_domain
+
+    upgrade_domain(op, conn)
+
+
+MIGRATIONS: dict[int, Migration] = {1: _upgrade_1_to_2}
 
 
 def migrate_copy(path: Path, version: int) -> None:

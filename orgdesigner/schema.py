@@ -16,7 +16,7 @@ from sqlalchemy import (
 )
 
 APPLICATION_ID = 0x4F524744  # "ORGD"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 metadata = MetaData()
 
@@ -49,6 +49,10 @@ departments = Table(
     Column("y", Float, nullable=False, default=0),
     Column("notes", Text, nullable=False, default=""),
     Column("sort_order", Integer, nullable=False),
+    # format 2: a committee's chair and meeting cadence; an open leading post
+    Column("chair", Text, nullable=False, server_default=""),
+    Column("cadence", Text, nullable=False, server_default=""),
+    Column("vacant", Integer, nullable=False, server_default="0"),
     CheckConstraint("kind IN ('department','team','committee','business_unit','office')",
                     name="department_kind"),
 )
@@ -74,6 +78,7 @@ functions = Table(
     Column("required", Integer, nullable=False, default=1),
     Column("description", Text, nullable=False, default=""),
     Column("sort_order", Integer, nullable=False),
+    Column("post", Text, nullable=False, server_default=""),  # format 2: the responsible post
 )
 
 responsibilities = Table(
@@ -84,5 +89,37 @@ responsibilities = Table(
     PrimaryKeyConstraint("function_id", "department_id"),
     CheckConstraint("role IN ('R','A','C','I')", name="raci_role"),
 )
+
+# format 2: KPIs (考核指标), the functions they measure and the departments sharing them
+kpis = Table(
+    "kpis", metadata,
+    Column("id", Text, primary_key=True),
+    Column("key", Text, nullable=False, default=""),
+    Column("name", Text, nullable=False),
+    Column("unit", Text, nullable=False, default=""),
+    Column("owner_id", Text, ForeignKey("departments.id", **_deferred), nullable=True),
+    Column("description", Text, nullable=False, default=""),
+    Column("sort_order", Integer, nullable=False),
+)
+
+kpi_functions = Table(
+    "kpi_functions", metadata,
+    Column("kpi_id", Text, ForeignKey("kpis.id", **_deferred), nullable=False),
+    Column("function_id", Text, ForeignKey("functions.id", **_deferred), nullable=False),
+    Column("sort_order", Integer, nullable=False),
+    PrimaryKeyConstraint("kpi_id", "function_id"),
+)
+
+kpi_departments = Table(
+    "kpi_departments", metadata,
+    Column("kpi_id", Text, ForeignKey("kpis.id", **_deferred), nullable=False),
+    Column("department_id", Text, ForeignKey("departments.id", **_deferred), nullable=False),
+    Column("sort_order", Integer, nullable=False),
+    PrimaryKeyConstraint("kpi_id", "department_id"),
+)
+
+# The design's content, one row per object or tie (meta and settings are the design's own).
+CONTENT_TABLES = ("departments", "links", "functions", "responsibilities", "kpis",
+                  "kpi_functions", "kpi_departments")
 
 TABLE_NAMES = frozenset(metadata.tables)

@@ -28,7 +28,7 @@ from sqlalchemy.pool import StaticPool
 
 from . import __version__, schema, untrusted
 from .design import LANGUAGES, Design, FileStamp, build_design, now_iso
-from .entities import Department, Function, Link, check_text
+from .entities import Department, Function, Kpi, Link, check_text
 from .errors import FileProblem, InvalidValueError, ModelError, NewerFormatError
 from .lockfile import user_display_name  # "saved by" is the name the lock shows
 
@@ -79,7 +79,7 @@ def open_engine(path: str | Path, *, readonly: bool) -> Iterator[Engine]:
 def department_values(d: Department) -> tuple:
     """A department's row values in the table's column order (sort_order left out)."""
     return (d.id, d.code, d.name, d.kind.value, d.parent, d.leader, d.headcount, d.budget,
-            d.color, d.x, d.y, d.notes)
+            d.color, d.x, d.y, d.notes, d.chair, d.cadence, int(d.vacant))
 
 
 def link_values(l: Link) -> tuple:  # noqa: E741
@@ -87,15 +87,26 @@ def link_values(l: Link) -> tuple:  # noqa: E741
 
 
 def function_values(f: Function) -> tuple:
-    return (f.id, f.key, f.name, f.category, int(f.required), f.description)
+    return (f.id, f.key, f.name, f.category, int(f.required), f.description, f.post)
+
+
+def kpi_values(k: Kpi) -> tuple:
+    return (k.id, k.key, k.name, k.unit, k.owner, k.description)
+
+
+def kpi_link_values(k: Kpi) -> dict[str, list[tuple]]:
+    """The rows tying a KPI to functions and departments, (kpi id, other id, position)."""
+    return {"kpi_functions": [(k.id, f, i) for i, f in enumerate(k.functions)],
+            "kpi_departments": [(k.id, d, i) for i, d in enumerate(k.shared)]}
 
 
 def _columns(table: str) -> tuple[str, ...]:
     return tuple(c.name for c in schema.metadata.tables[table].columns if c.name != "sort_order")
 
 
-_DEPARTMENT_COLUMNS, _LINK_COLUMNS, _FUNCTION_COLUMNS = (
-    _columns("departments"), _columns("links"), _columns("functions"))
+_DEPARTMENT_COLUMNS, _LINK_COLUMNS, _FUNCTION_COLUMNS, _KPI_COLUMNS = (
+    _columns("departments"), _columns("links"), _columns("functions"), _columns("kpis"))
+KPI_LINK_TABLES = ("kpi_functions", "kpi_departments")
 
 
 def department_row(d: Department) -> dict[str, Any]:
@@ -110,8 +121,19 @@ def function_row(f: Function) -> dict[str, Any]:
     return dict(zip(_FUNCTION_COLUMNS, function_values(f)))
 
 
-_ROW_OF: dict[str, tuple[str, Callable[[Any], dict[str, Any]]]] = {"departments": ("departments", department_row), "links": ("links", link_row),
-           "functions": ("functions", function_row)}
+def kpi_row(k: Kpi) -> dict[str, Any]:
+    return dict(zip(_KPI_COLUMNS, kpi_values(k)))
+
+
+def kpi_link_rows(k: Kpi) -> dict[str, list[dict[str, Any]]]:
+    """table -> rows (with sort_order, the position in the KPI's list)."""
+    return {table: [dict(zip(tuple(c.name for c in schema.metadata.tables[table].columns), row))
+                    for row in rows] for table, rows in kpi_link_values(k).items()}
+
+
+_ROW_OF: dict[str, tuple[str, Callable[[Any], dict[str, Any]]]] = {
+    "departments": ("departments", department_row), "links": ("links", link_row),
+    "functions": ("functions", function_row), "kpis": ("kpis", kpi_row)}
 
 
 def rows_for(design: Design, table: str, obj_id: str) -> dict[str, Any]:
@@ -132,6 +154,9 @@ def _rows(design: Design) -> dict[str, list[dict[str, Any]]]:
             for f, d, r in design.responsibilities()
         ],
         "settings": [{"key": k, "value": json.dumps(v)} for k, v in design.settings.items()],
+        "kpis": [kpi_row(k) | {"sort_order": i} for i, k in enumerate(design.kpis.values())],
+        **{table: [row for k in design.kpis.values() for row in kpi_link_rows(k)[table]]
+           for table in KPI_LINK_TABLES},
     }
 
 
@@ -234,8 +259,12 @@ def verify_file(path: Path, design: Design) -> untrusted.Fingerprint:
 
 
 def _expected_tuples(design: Design) -> dict[str, tuple[bool, list[tuple]]]:
-    """table -> (ordered by sort_order?, rows as tuples in column order, sort_order left out)."""
+    """table -> (ordered by sort_order?, rows as tuples in column order, sort_order left out;
+    a KPI's ties keep theirs: it is the position in the KPI's list)."""
     return {
+        "kpis": (True, [kpi_values(k) for k in design.kpis.values()]),
+        **{table: (False, [row for k in design.kpis.values() for row in kpi_link_values(k)[table]])
+           for table in KPI_LINK_TABLES},
         "departments": (True, [department_values(d) for d in design.departments.values()]),
         "links": (True, [link_values(l) for l in design.links.values()]),
         "functions": (True, [function_values(f) for f in design.functions.values()]),
@@ -249,7 +278,9 @@ def _compare_rows(conn: sqlite3.Connection, design: Design, path: Path) -> None:
     for table, (ordered, wanted) in _expected_tuples(design).items():
         # The working copy numbers rows as edits come (gaps after deletions): the
         # order must match, the numbers need not.
-        columns = [f'"{c}"' for c in _columns(table)]
+        names = (tuple(c.name for c in schema.metadata.tables[table].columns)
+                 if table in KPI_LINK_TABLES else _columns(table))
+        columns = [f'"{c}"' for c in names]
         order = "sort_order" if ordered else ", ".join(columns)
         found = conn.execute(f'SELECT {", ".join(columns)} FROM "{table}" ORDER BY {order}').fetchall()
         if not ordered:
@@ -316,6 +347,12 @@ def _design_from_engine(engine: Engine, path: Path) -> Design:
         link_rows = conn.execute(select(schema.links).order_by(schema.links.c.sort_order)).all()
         function_rows = conn.execute(select(schema.functions).order_by(schema.functions.c.sort_order)).all()
         role_rows = conn.execute(select(schema.responsibilities)).all()
+        kpi_rows = conn.execute(select(schema.kpis).order_by(schema.kpis.c.sort_order)).all()
+        ties: dict[str, dict[str, list[str]]] = {table: {} for table in KPI_LINK_TABLES}
+        for table, column in (("kpi_functions", "function_id"), ("kpi_departments", "department_id")):
+            t = schema.metadata.tables[table]
+            for r in conn.execute(select(t).order_by(t.c.kpi_id, t.c.sort_order)):
+                ties[table].setdefault(r.kpi_id, []).append(getattr(r, column))
         setting_rows = conn.execute(select(schema.settings)).all()
     try:
         _check_meta(meta, [(r.key, r.value) for r in setting_rows])
@@ -324,15 +361,20 @@ def _design_from_engine(engine: Engine, path: Path) -> Design:
             departments=[
                 Department(id=r.id, code=r.code, name=r.name, kind=r.kind, parent=r.parent_id,
                            leader=r.leader, headcount=r.headcount, budget=r.budget,
-                           color=r.color, x=r.x, y=r.y, notes=r.notes)
+                           color=r.color, x=r.x, y=r.y, notes=r.notes, chair=r.chair,
+                           cadence=r.cadence, vacant=_flag(r.vacant, "vacant"))
                 for r in dept_rows
             ],
             links=[Link(id=r.id, source=r.source_id, target=r.target_id, kind=r.kind,
                         label=r.label, directed=bool(r.directed)) for r in link_rows],
             functions=[Function(id=r.id, key=r.key, name=r.name, category=r.category,
-                                required=bool(r.required), description=r.description)
+                                required=bool(r.required), description=r.description, post=r.post)
                        for r in function_rows],
             roles=[(r.function_id, r.department_id, r.role) for r in role_rows],
+            kpis=[Kpi(id=r.id, key=r.key, name=r.name, unit=r.unit, owner=r.owner_id,
+                      description=r.description,
+                      functions=tuple(ties["kpi_functions"].get(r.id, ())),
+                      shared=tuple(ties["kpi_departments"].get(r.id, ()))) for r in kpi_rows],
         )
         # build_design adds parents before children; keep the file's order instead
         design.departments = {r.id: design.departments[r.id] for r in dept_rows}
@@ -354,6 +396,12 @@ def _design_from_engine(engine: Engine, path: Path) -> Design:
     design.created = meta.get("created", design.created)
     design.modified = meta.get("modified", design.modified)
     return design
+
+
+def _flag(value: object, what: str) -> bool:
+    if value not in (0, 1):
+        raise InvalidValueError(f"{what} must be 0 or 1")
+    return bool(value)
 
 
 def design_from_connection(conn: sqlite3.Connection, path: Path) -> Design:

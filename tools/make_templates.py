@@ -71,8 +71,39 @@ def build(spec: dict[str, Any], language: str) -> Design:
     for link in spec["links"]:
         design.add_link(Link(source=link["source"], target=link["target"],
                              kind=LinkKind(link["kind"]), label=link["label"][language]))
+    for code, committee in spec.get("committees", {}).items():
+        design.update_department(code, chair=committee["chair"][language],
+                                 cadence=committee["cadence"][language],
+                                 notes=committee["notes"][language])
+    if "budget_split" in spec:
+        split = spec["budget_split"]
+        design.settings.update({"brand_budget": split["brand"],
+                                "performance_budget": split["performance"]})
+    _add_posts(design)
+    _add_kpis(design, language)
     design.move_departments(tidy_layout(design))
     return design
+
+
+def _add_posts(design: Design) -> None:
+    """Each journey stage names its responsible post: the leader of the owning unit."""
+    for function_id, function in design.functions.items():
+        owners = design.owners(function_id)
+        if function.category == "journey" and owners:
+            design.update_function(function_id, post=design.departments[owners[0]].leader)
+
+
+def _add_kpis(design: Design, language: str) -> None:
+    """The catalogue's KPIs, owned by the owner of the first function each measures and
+    shared with the owners of the others (考核指标…跨部门)."""
+    ids = {f.key: f_id for f_id, f in design.functions.items()}
+    for entry in load_catalogue().kpis:
+        kpi = entry.to_kpi(language, ids)
+        owners = list(dict.fromkeys(o for f in kpi.functions for o in design.owners(f)))
+        if not owners:
+            continue
+        kpi.id, kpi.owner, kpi.shared = entry.key, owners[0], tuple(owners[1:])
+        design.add_kpi(kpi)
 
 
 def document(design: Design) -> dict:
@@ -82,6 +113,12 @@ def document(design: Design) -> dict:
         doc.pop(key, None)
     for link in doc["links"]:
         link.pop("id", None)
+    for items, defaults in (("departments", {"chair": "", "cadence": "", "vacant": False}),
+                            ("functions", {"post": ""})):
+        for item in doc[items]:  # left out when empty: the templates read like tables
+            for name, default in defaults.items():
+                if item.get(name) == default:
+                    del item[name]
     return doc
 
 

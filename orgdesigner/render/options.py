@@ -19,7 +19,7 @@ PAPERS: dict[str, tuple[float, float]] = {  # portrait width, height in points
 }
 ORIENTATIONS = ("auto", "portrait", "landscape")
 FIT_MODES = ("auto", "page", "tiles")
-SECTIONS = ("cover", "chart", "legend", "owners", "findings", "departments")
+SECTIONS = ("cover", "chart", "legend", "owners", "kpis", "findings", "departments")
 MM = 72.0 / 25.4
 
 

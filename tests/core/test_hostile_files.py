@@ -16,7 +16,7 @@ from typing import Callable
 
 import pytest
 
-from orgdesigner import storage
+from orgdesigner import schema, storage
 from orgdesigner.document import DesignDocument
 from orgdesigner.errors import FileProblem, NewerFormatError
 from orgdesigner.lockfile import lock_path
@@ -252,7 +252,7 @@ def test_newer_format_error_is_typed(shared):
     with pytest.raises(NewerFormatError) as caught:
         storage.load(path)
     assert str(caught.value) == ("design.db was made by a newer Org Designer (format 7); "
-                                 "this version reads up to format 1")
+                                 f"this version reads up to format {schema.FORMAT_VERSION}")
 
 
 def test_trigger_is_never_run(shared, data_dir):
