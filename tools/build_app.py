@@ -41,7 +41,8 @@ def build(dist: Path, work: Path) -> Path:
            "--windowed", "--name", NAME, "--distpath", str(dist), "--workpath", str(work),
            "--specpath", str(work), "--paths", str(ROOT),
            "--add-data", f"{ROOT / 'resources'}{sep}orgdesigner/resources",
-           "--collect-data", "reportlab", "--collect-submodules", "orgdesigner",
+           "--collect-data", "reportlab", "--collect-data", "pptx", "--collect-data", "pypinyin",
+           "--collect-submodules", "orgdesigner",
            "--collect-submodules", "ui", "--hidden-import", "_rl_accel",
            "--log-level", "WARN"]
     if sys.platform != "darwin" or shutil.which("sips"):  # PyInstaller converts PNG via Pillow
