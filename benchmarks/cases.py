@@ -166,3 +166,4 @@ def pdf_book(path: Path):
 
 # The GUI cases register after the core ones (table order); gui_cases imports only the registry.
 from . import gui_cases  # noqa: E402,F401
+from . import repo_cases  # noqa: E402,F401  (team repository on PostgreSQL)
