@@ -1,8 +1,8 @@
-"""Start the Org Designer GUI: `python main.py [DESIGN.db]`."""
+"""Start the Org Designer GUI: `python main.py [DESIGN.db]` (`--help` for the options)."""
 
 import sys
 
-from ui.app import main
+from ui.launcher import run
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(run())

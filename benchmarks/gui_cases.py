@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .cases import case
+from .registry import case
 
 
 def _app():

@@ -8,7 +8,7 @@ import os
 import uuid
 from pathlib import Path
 
-from .cases import Unavailable, case
+from .registry import Unavailable, case
 
 _server = None
 

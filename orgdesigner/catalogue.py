@@ -15,7 +15,7 @@ from pathlib import Path
 from .design import Design, check_language
 from .entities import Function, Kpi, new_id
 from .errors import FileProblem, InvalidValueError
-from .resources import RESOURCES, read_resource_text
+from .package_data import RESOURCES, read_resource_text
 
 CATALOGUE_PATH = RESOURCES / "catalogue.json"
 

@@ -70,6 +70,7 @@ def write_xlsx(design: Design, path: str | Path) -> None:
 
     book = openpyxl.Workbook()
     sheet = book.active
+    assert sheet is not None  # a new workbook has one sheet
     sheet.title = _sheet_title(design.name)
     numeric = {COLUMNS.index(c) for c in ("headcount", "budget", "x", "y")}
     for i, row in enumerate(table_rows(design), start=1):

@@ -11,7 +11,7 @@ import bisect
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, cast
 
 from . import events as ev
 from .entities import (
@@ -326,7 +326,9 @@ class Design:
         clean: dict[str, tuple[float, float]] = {}
         for dept_id, (x, y) in positions.items():
             self.department(dept_id)
-            clean[dept_id] = (normalise_department_field("x", x), normalise_department_field("y", y))
+            # x and y normalise to floats (check_number); the helper is typed for every field.
+            clean[dept_id] = (cast(float, normalise_department_field("x", x)),
+                              cast(float, normalise_department_field("y", y)))
         old = {}
         for dept_id, (x, y) in clean.items():
             dept = self.departments[dept_id]

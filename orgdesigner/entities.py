@@ -109,7 +109,7 @@ class Link:
     def copy(self) -> "Link":
         return replace(self)
 
-    def key(self) -> tuple:
+    def key(self) -> tuple[object, ...]:
         """Two links with the same key are duplicates."""
         if self.directed:
             return (self.kind, self.source, self.target, True)

@@ -27,6 +27,6 @@ class Finding:
     message: str              # in the design's language: what is wrong and what to do
     objects: tuple[str, ...] = field(default_factory=tuple)  # ids of departments/functions/links
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         return {"rule": self.rule, "severity": self.severity.value, "message": self.message,
                 "objects": list(self.objects)}

@@ -33,7 +33,11 @@ def _builtin() -> None:
     register_reader(".db", lambda path, **_: storage.load(path))
     register_reader(".json", lambda path, **_: jsonform.read(path))
     register_writer(".json", lambda design, path, **_: jsonform.write(design, path))
-    register_writer(".db", lambda design, path, **_: storage.save(design, path))
+
+    def write_db(design: Any, path: Any, **_: Any) -> None:
+        storage.save(design, path)
+
+    register_writer(".db", write_db)
     for suffix in (".pdf", ".svg", ".png", ".pptx"):
         register_writer(suffix, _chart_writer)
 

@@ -12,11 +12,11 @@ import json
 import math
 import uuid
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal, Union, cast
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .design import Design, LANGUAGES
+from .design import Design
 from .entities import (
     DEFAULT_COLOR, MAX_COORD, MAX_TEXT, Department, DeptKind, Function, Kpi, Link, LinkKind, Role,
 )
@@ -177,7 +177,9 @@ def design_from_doc(doc: DesignDoc) -> Design:
     # Refuse cycles with the path of the culprit; then add in the document's order.
     checked: set[str] = set()
     for start in doc.departments:
-        chain, on_chain, current = [], set(), start.id
+        chain: list[str] = []
+        on_chain: set[str] = set()
+        current: str | None = start.id
         while current is not None and current not in checked:
             if current in on_chain:
                 raise _Problem(f"departments[{index_of[current]}].parent",
@@ -279,7 +281,8 @@ def design_to_doc(design: Design) -> DesignDoc:
     return DesignDoc(
         format="org-designer", version=JSON_VERSION, id=design.id, created=design.created,
         name=design.name,
-        description=design.description, author=design.author, language=design.language,
+        description=design.description, author=design.author,
+        language=cast(Literal["zh", "en"], design.language),  # Design checks its language
         settings=dict(design.settings),
         departments=[DepartmentDoc(
             id=dept_ids[d.id], name=d.name, kind=d.kind,

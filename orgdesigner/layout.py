@@ -59,9 +59,11 @@ def _apportion(v: _Node, default: _Node, distance: float) -> _Node:
     vir = vor = v
     vil, vol = w, siblings[0]
     sir, sor, sil, sol = vir.mod, vor.mod, vil.mod, vol.mod
-    while _next_right(vil) is not None and _next_left(vir) is not None:
-        vil, vir = _next_right(vil), _next_left(vir)  # type: ignore[assignment]
-        vol, vor = _next_left(vol), _next_right(vor)  # type: ignore[assignment]
+    while (nil := _next_right(vil)) is not None and (nir := _next_left(vir)) is not None:
+        nol, nor = _next_left(vol), _next_right(vor)
+        # The outer contours reach at least as deep as the inner ones (threads see to it).
+        assert nol is not None and nor is not None
+        vil, vir, vol, vor = nil, nir, nol, nor
         vor.ancestor = v
         shift = (vil.prelim + sil) - (vir.prelim + sir) + distance
         if shift > 0:

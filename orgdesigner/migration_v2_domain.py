@@ -9,10 +9,12 @@ format cannot change what this step creates.
 
 from __future__ import annotations
 
+from typing import Any
+
 from alembic.operations import Operations
 from sqlalchemy import Column, Connection, ForeignKey, Integer, PrimaryKeyConstraint, Text, text
 
-_deferred = {"deferrable": True, "initially": "DEFERRED"}
+_deferred: dict[str, Any] = {"deferrable": True, "initially": "DEFERRED"}
 
 
 def upgrade_domain(op: Operations, conn: Connection) -> None:

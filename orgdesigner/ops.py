@@ -210,7 +210,7 @@ class Batch(Op):
     """Several operations as one undo step; if one fails, the done ones are undone."""
 
     ops: list[Op]
-    text: str = "Edit"  # type: ignore[assignment]
+    text: str = "Edit"
 
     def apply(self, design: Design) -> Op:
         inverses: list[Op] = []

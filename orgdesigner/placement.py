@@ -9,6 +9,8 @@ height of a box with a three-line name, so "no overlap" holds for any box.
 
 from __future__ import annotations
 
+from collections.abc import Set
+
 from .design import Design
 from .geometry import BOX_H, BOX_W, H_GAP
 
@@ -21,7 +23,7 @@ def _overlap(ax: float, ay: float, bx: float, by: float) -> bool:
 
 
 def clear_shift(design: Design, boxes: dict[str, tuple[float, float]] | list[tuple[float, float]],
-                ignore: set[str] = frozenset()) -> float:
+                ignore: Set[str] = frozenset()) -> float:
     """The smallest rightward shift (in box steps) after which no box of `boxes` overlaps another."""
     spots = list(boxes.values()) if isinstance(boxes, dict) else list(boxes)
     if not spots:

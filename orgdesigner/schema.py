@@ -8,6 +8,8 @@ in the 100-byte header, so a file can be judged before SQLite opens it.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     CheckConstraint, Column, Float, ForeignKey, Integer, MetaData, PrimaryKeyConstraint, Table,
     Text,
@@ -18,7 +20,7 @@ FORMAT_VERSION = 2
 
 metadata = MetaData()
 
-_deferred = {"deferrable": True, "initially": "DEFERRED"}
+_deferred: dict[str, Any] = {"deferrable": True, "initially": "DEFERRED"}
 
 meta = Table(
     "meta", metadata,

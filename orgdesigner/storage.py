@@ -129,8 +129,9 @@ def kpi_link_rows(k: Kpi) -> dict[str, list[dict[str, Any]]]:
                     for row in rows] for table, rows in kpi_link_values(k).items()}
 
 
-_ROW_OF = {"departments": ("departments", department_row), "links": ("links", link_row),
-           "functions": ("functions", function_row), "kpis": ("kpis", kpi_row)}
+_ROW_OF: dict[str, tuple[str, Callable[[Any], dict[str, Any]]]] = {
+    "departments": ("departments", department_row), "links": ("links", link_row),
+    "functions": ("functions", function_row), "kpis": ("kpis", kpi_row)}
 
 
 def rows_for(design: Design, table: str, obj_id: str) -> dict[str, Any]:
@@ -176,6 +177,7 @@ def _new_file(path: Path) -> Iterator[tuple[Any, sqlite3.Connection]]:
         raise FileExistsError(path)
     with open_engine(path, readonly=False) as engine, engine.connect() as conn:
         raw = conn.connection.driver_connection
+        assert raw is not None  # an open pysqlite connection
         raw.execute(f"PRAGMA application_id={schema.APPLICATION_ID}")
         raw.execute(f"PRAGMA user_version={schema.FORMAT_VERSION}")
         # A fresh temp file: no journal needed (a failed write is discarded whole);
@@ -324,9 +326,10 @@ def save(design: Design, path: str | Path, *, write: Callable[[Path], None] | No
 
     hook = None if before_replace is None else (lambda tmp: before_replace(tmp, verified[-1]))
     with stamped_for_save(design):
-        return fileutil.replace_atomically(
+        fileutil.replace_atomically(
             path, write or (lambda tmp: write_file(design, tmp)),
             verify=verify, before_replace=hook, sync_folder=True)
+    return verified[-1]
 
 
 # ----------------------------------------------------------------------- read

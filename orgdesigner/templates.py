@@ -17,7 +17,7 @@ from pathlib import Path
 from . import jsonform
 from .design import Design, LANGUAGES, now_iso
 from .errors import FileProblem, OrgDesignerError
-from .resources import RESOURCES, read_resource_text
+from .package_data import RESOURCES, read_resource_text
 
 TEMPLATES_DIR = RESOURCES / "templates"
 INDEX_PATH = TEMPLATES_DIR / "index.json"

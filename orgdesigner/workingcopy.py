@@ -21,7 +21,6 @@ import os
 import shutil
 import socket
 import sqlite3
-import sys
 import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -31,25 +30,12 @@ from . import __version__, events as ev, storage
 from .design import Design, now_iso
 from .fileutil import atomic_write_text
 from .lockfile import process_identity  # noqa: F401  (recovery imports it from here)
+from .userdirs import data_dir
 
 MANIFEST = "manifest.json"
 WORKING = "working.db"
 ORDERED = ("departments", "links", "functions", "kpis")  # tables whose sort_order is the model's order
 GAP = 1024  # spacing of sort_order numbers: inserts between two rows rarely renumber
-
-
-def data_dir() -> Path:
-    """The per-user folder for working copies and backups (ORGDESIGNER_DATA_DIR overrides)."""
-    override = os.environ.get("ORGDESIGNER_DATA_DIR")
-    if override:
-        return Path(override)
-    if sys.platform == "win32":  # pragma: no cover
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-        return base / "OrgDesigner"
-    if sys.platform == "darwin":  # pragma: no cover
-        return Path.home() / "Library" / "Application Support" / "Org Designer"
-    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "orgdesigner"
 
 
 def sessions_dir() -> Path:
@@ -212,6 +198,7 @@ class WorkingCopy:
         if number is None:
             self._renumber(table)
             number = self._between(order, sort, index)
+            assert number is not None  # renumbering leaves a gap everywhere
         order.insert(index, row["id"])
         sort[row["id"]] = number
         row["sort_order"] = number
@@ -224,6 +211,7 @@ class WorkingCopy:
         if before is None and after is None:
             return 0
         if after is None:
+            assert before is not None
             return before + GAP
         if before is None:
             return after - GAP

@@ -1,55 +1,28 @@
 """Application start-up: QApplication, main window, the file from the command line.
 
-`python main.py FILE.db` opens that file; with no argument the last file
-opened (if it still exists), else the start page.
+`ui.launcher` parses the command line and calls `start`: a file opens that
+file; with none the last file opened (if it still exists), else the start page.
 """
 
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from orgdesigner import __version__
 from orgdesigner.document import install_signal_handlers
-from orgdesigner.resources import RESOURCES
+from orgdesigner.package_data import RESOURCES
 
 from .settings import AppSettings
+from .translations import install_translations, remove_translations, ui_locale
 
-TRANSLATIONS = RESOURCES / "translations"
+__all__ = ["install_translations", "remove_translations", "start", "ui_locale"]
 
-
-def ui_locale(language: str = "") -> QLocale:
-    """The locale the UI speaks: the chosen language ("zh_CN", "en"), else the system's."""
-    return QLocale(language) if language else QLocale.system()
-
-
-def install_translations(app: QCoreApplication, locale: QLocale | None = None) -> list[QTranslator]:
-    """Load Qt's own and our `orgdesigner_<locale>.qm`; replaces what an earlier call installed.
-
-    Also makes `locale` the default QLocale, so numbers on screen follow the UI
-    language (QLocale() in the docks).
-    """
-    locale = locale or QLocale.system()
-    remove_translations(app)
-    QLocale.setDefault(locale)
-    loaded = []
-    for name, folder in (("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-                         ("orgdesigner", str(TRANSLATIONS))):
-        translator = QTranslator(app)
-        translator.setObjectName("orgdesigner_translator")
-        if translator.load(locale, name, "_", folder):
-            app.installTranslator(translator)
-            loaded.append(translator)
-    return loaded
-
-
-def remove_translations(app: QCoreApplication) -> None:
-    """Take out what `install_translations` put in (the source texts show again)."""
-    for old in app.findChildren(QTranslator, "orgdesigner_translator"):
-        app.removeTranslator(old)
-        old.deleteLater()
 def handle_termination(app: QApplication) -> QTimer:
     """SIGTERM/SIGHUP end like an expected crash (lock removed, working copy kept).
 
@@ -64,11 +37,29 @@ def handle_termination(app: QApplication) -> QTimer:
     return timer
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv if argv is None else argv)
+def app_icon() -> QIcon:
+    """Our own drawing: the SVG for every size, the PNGs where SVG is not available."""
+    icon = QIcon()
+    folder = RESOURCES / "icons"
+    for size in (16, 32, 48, 64, 128, 256):
+        icon.addFile(str(folder / f"orgdesigner-{size}.png"), QSize(size, size))
+    return icon
+
+
+def start(argv: list[str], *, file: Path | None = None, template: str | None = None,
+          check_startup: bool = False) -> int:
+    """Create the application and the main window, open what was asked, run the event loop.
+
+    `check_startup` opens the file or template, draws the window once, prints a
+    one-line summary and exits: the smoke test of an install or a frozen build.
+    """
+    started = time.perf_counter()
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName("Org Designer")
     app.setOrganizationName("OrgDesigner")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("orgdesigner")
+    app.setWindowIcon(app_icon())
     settings = AppSettings()
     install_translations(app, ui_locale(settings.language()))
     handle_termination(app)
@@ -77,13 +68,60 @@ def main(argv: list[str] | None = None) -> int:
 
     window = MainWindow(settings)
     window.show()
-    files = [a for a in argv[1:] if not a.startswith("-")]
+    if check_startup:
+        return _check_startup(app, window, file, template, started)
     if window.offer_recovery():
         pass
-    elif files:
-        window.open_file(Path(files[0]))
+    elif template:
+        window.new_from_template(template)
+    elif file is not None:
+        window.open_file(file)
     else:
         last = window.settings.last_file()
         if last is not None and last.exists():
             window.open_file(last)
     return app.exec()
+
+
+def _check_startup(app: QApplication, window, file: Path | None, template: str | None,
+                   started: float) -> int:
+    """Open, draw once, report, close without saving.
+
+    A dialog that would wait for a user is answered by a timer: while opening it
+    counts as a failure (its text is reported); while closing, "Discard" is chosen
+    so the smoke test leaves no working copy or lock behind.
+    """
+    refused: list[str] = []
+    closing = False
+
+    def answer_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog):
+            return
+        discard = (dialog.button(QMessageBox.StandardButton.Discard)
+                   if isinstance(dialog, QMessageBox) else None)
+        if closing and discard is not None:
+            discard.click()
+            return
+        refused.append(dialog.text() if isinstance(dialog, QMessageBox) else dialog.windowTitle())
+        dialog.reject()
+
+    guard = QTimer(app)
+    guard.timeout.connect(answer_dialog)
+    guard.start(50)
+    opened = (window.new_from_template(template) if template
+              else window.open_file(file) if file is not None else True)
+    app.processEvents()
+    window.grab()
+    elapsed = time.perf_counter() - started
+    title = window.windowTitle().replace("[*]", "")
+    departments = len(window.ctx.design.departments)
+    failures = list(refused)
+    closing = True
+    window.close()
+    guard.stop()
+    if not opened or failures:
+        print(f"failed: {' '.join(failures) or 'nothing was opened'}", file=sys.stderr)
+        return 2
+    print(f"ok: {title}: {departments} departments, window drawn {elapsed:.2f} s after start")
+    return 0

@@ -13,6 +13,9 @@ import re
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from orgdesigner.entities import DeptKind, LinkKind
+from orgdesigner.kind_words import link_kind_word, unit_kind_word
+
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """Translate a module-level string (context "" as lupdate extracts it)."""
@@ -29,6 +32,16 @@ def english_plural(text: str, n: int) -> str:
 def ui_language() -> str:
     """"zh" or "en": the UI's language now (QLocale's default, set with the translation)."""
     return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+def kind_label(kind: DeptKind) -> str:
+    """A unit kind as menus, panels and tooltips name it (the core's one bilingual table)."""
+    return unit_kind_word(kind, ui_language())
+
+
+def link_kind_label(kind: LinkKind) -> str:
+    """A link kind as menus, panels and tooltips name it (the core's one bilingual table)."""
+    return link_kind_word(kind, ui_language())
 
 
 _PLACEHOLDER = re.compile(r"%([1-9])")

@@ -8,16 +8,16 @@ over and closes without asking anything.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QMenu
 
-from .app import install_translations, ui_locale
+from .translations import install_translations, ui_locale
 from .i18n import tr
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .main_window import MainWindow
+# The main window (not imported: it sits above this module and builds its menu from here).
+MainWindow = Any
 
 # The language names stay in their own language so a user can always find theirs.
 CHOICES = (("zh_CN", "中文"), ("en", "English"))

@@ -1,4 +1,9 @@
-"""What the editor remembers between runs (QSettings): recent files, last file, window layout."""
+"""What the editor remembers between runs (QSettings): recent files, last file, window layout.
+
+The file is `orgdesigner.userdirs.settings_path()` (platformdirs' config folder,
+an INI file on every OS). Settings an earlier version kept in Qt's native place
+are copied over once.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,27 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from orgdesigner.userdirs import settings_path
+
 MAX_RECENT = 10
 LANGUAGES = ("zh_CN", "en")  # the UI languages shipped (resources/translations)
 
 
+def default_settings(path: Path | None = None) -> QSettings:
+    """The user's settings file; on first use, filled from where earlier versions kept them."""
+    path = path or settings_path()
+    fresh = not path.exists()
+    qs = QSettings(str(path), QSettings.Format.IniFormat)
+    if fresh:
+        old = QSettings("OrgDesigner", "Org Designer")
+        for key in old.allKeys():
+            qs.setValue(key, old.value(key))
+    return qs
+
+
 class AppSettings:
     def __init__(self, settings: QSettings | None = None):
-        self.qs = settings if settings is not None else QSettings()
+        self.qs = settings if settings is not None else default_settings()
 
     def recent_files(self) -> list[Path]:
         value = self.qs.value("files/recent", [])

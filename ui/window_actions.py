@@ -6,7 +6,7 @@ never steal keys from the docks; their menu entries show the key as a hint.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -19,14 +19,17 @@ from .canvas.style import link_kind_label
 from .i18n import tr
 from .language import build_language_menu
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .main_window import MainWindow
-
 SK = QKeySequence.StandardKey
 
 
 class WindowActions(QObject):
-    def __init__(self, window: "MainWindow"):
+    """Actions bound by name to the window's slots (`save`, `set_tool` ...).
+
+    The window is typed loosely on purpose: main_window.py builds this object,
+    so importing it here would make an import circle.
+    """
+
+    def __init__(self, window: Any):
         super().__init__(window)
         self.w = window
         self._build_actions()

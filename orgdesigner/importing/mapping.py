@@ -69,10 +69,10 @@ def suggest_mapping(header: list[str]) -> dict[str, str]:
     used: set[str] = set()
     for field, names in SYNONYMS.items():
         for name in names:
-            column = by_norm.get(name)
-            if column is not None and column not in used:
-                mapping[field] = column
-                used.add(column)
+            found = by_norm.get(name)
+            if found is not None and found not in used:
+                mapping[field] = found
+                used.add(found)
                 break
     title = next((by_norm[n] for n in TITLE_SYNONYMS if n in by_norm and by_norm[n] not in used), None)
     if title is not None:

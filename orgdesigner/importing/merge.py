@@ -13,7 +13,7 @@ import uuid
 from ..design import Design
 from ..errors import UnknownObjectError
 from ..geometry import BOX_W, H_GAP
-from ..ops import AddDepartment, Batch
+from ..ops import AddDepartment, Batch, Op
 
 
 def import_ops(target: Design, imported: Design, *, under: str | None = None,
@@ -31,7 +31,7 @@ def import_ops(target: Design, imported: Design, *, under: str | None = None,
     if target.departments and imported.departments:
         right = max(d.x for d in target.departments.values()) + BOX_W + 2 * H_GAP
         dx = right - min(d.x for d in imported.departments.values())
-    ops = []
+    ops: list[Op] = []
     for dept in _parents_first(imported):
         copy = dept.copy()
         copy.id = new_id[dept.id]

@@ -142,15 +142,15 @@ def read_posts(table: Table, mapping: dict[str, str], report: ImportReport,
                 if "used 0" in problem:
                     post.notes.append(f"{mapping[field_name]}: {clean_text(get(field_name))}")
         for field_name in ("x", "y"):
-            value, problem = parse_coord(get(field_name))
-            setattr(post, field_name, value)
+            coord, problem = parse_coord(get(field_name))
+            setattr(post, field_name, coord)
             if problem:
                 issues.add(("bad-number", field_name), number, ident, repr(clean_text(get(field_name))))
         if extras:
             for column in extra_columns:
-                value = clean_text(cells[index[column]])
-                if value:
-                    post.notes.append(f"{column}: {value}")
+                extra = clean_text(cells[index[column]])
+                if extra:
+                    post.notes.append(f"{column}: {extra}")
         if overflow:
             issues.add(("long-row",), number, ident, f"{len(overflow)} extra cells")
             post.notes.extend(f"column {i + 1}: {clean_text(c)}" for i, c in overflow)

@@ -166,11 +166,13 @@ def resolve_parents(posts: list[Post], index: PostIndex, report: ImportReport,
     for ref, children in ambiguous.items():
         _choose_among_homonyms(ref, children, index.exact(ref), report)
     for ref, children in by_name.items():
+        named = children[0].parent
+        assert named is not None  # attached by name just above
         report.add("parent-by-name", "info", f"parent {ref!r} is not an id but the name of one "
-                   "department", f"attached to {children[0].parent.code!r}",
+                   "department", f"attached to {named.code!r}",
                    rows=_rows(children), ids=[c.code for c in children],
                    zh=(f"上级 {ref!r} 不是编号，而是一个部门的名称",
-                       f"已挂到 {children[0].parent.code!r} 下"))
+                       f"已挂到 {named.code!r} 下"))
     for ref, children in missing.items():
         near = index.near(ref)
         if near is not None and fix_ids:
@@ -297,6 +299,7 @@ def _mend(cycle: list[Post], report: ImportReport) -> None:
         for other in post.candidates:
             if other is not post.parent and not _reaches(other, post):
                 old = post.parent
+                assert old is not None  # every post on a cycle has a parent
                 post.parent = other
                 report.add("cycle", "warning", f"reporting lines form a cycle: {chain}",
                            f"attached {post.code!r} to {other.code!r} (row {other.row}), the other "
@@ -307,6 +310,7 @@ def _mend(cycle: list[Post], report: ImportReport) -> None:
                 return
     cut = min(cycle, key=lambda p: p.row)
     old = cut.parent
+    assert old is not None  # every post on a cycle has a parent
     cut.parent = None
     report.add("cycle", "warning", f"reporting lines form a cycle: {chain}",
                f"cut the line from {cut.code!r} to {old.code!r}; {cut.code!r} is now a root",

@@ -152,7 +152,7 @@ class _Planner:
         self.scale = scale
         self.kids: dict[str, list[str]] = {d: design.child_ids(d) for d in design.departments}
         self.staff: set[str] = set()
-        for dept_id, kids in self.kids.items():  # at most STAFF_MAX beside a manager of line units
+        for _dept_id, kids in self.kids.items():  # at most STAFF_MAX beside a manager of line units
             staff = [k for k in kids if is_staff(design, k)]
             if staff and len(staff) <= STAFF_MAX and len(staff) < len(kids):
                 self.staff.update(staff)

@@ -7,6 +7,7 @@ a Chinese reader looks them up), else by code point. Each entry links to its pag
 from __future__ import annotations
 
 import unicodedata
+from functools import partial
 
 from .context import Context, Page
 from .pdf_chart import color
@@ -76,7 +77,8 @@ def index_pages(ctx: Context) -> list[Page]:
     for n, page_cols in enumerate(layout):
         outline = [(title, "sec-index", 0)] if n == 0 else []
         heading = title if n == 0 else f"{title} ({n + 1})"
-        out.append(Page("index", title, lambda c, pc=page_cols, hd=heading: _draw(c, ctx, pc, hd), outline))
+        out.append(Page("index", title, partial(_draw, ctx=ctx, page_cols=page_cols, heading=heading),
+                        outline))
     ctx.section_page["index"] = start
     return out
 

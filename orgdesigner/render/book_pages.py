@@ -9,6 +9,7 @@ stub, and the collaboration links that leave the page listed at its foot.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from ..design import Design
 from ..geometry import BOX_H, BOX_W
@@ -130,7 +131,7 @@ def book_pages(ctx: Context) -> list[Page]:
         outline = [(title, "sec-chart", 0)] if i == 0 else []
         outline.append((f"{first + i}. {heading}", f"book-{i}", 1))
         out.append(Page("chart", f"{title} · {heading}",
-                        lambda c, i=i: _draw(c, ctx, i, drawn[i], refs[i]), outline))
+                        partial(_draw, ctx=ctx, index=i, link_ids=drawn[i], refs=refs[i]), outline))
     return out
 
 

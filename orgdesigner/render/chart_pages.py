@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from typing import Any, Callable
 
 from .chart import Box
 from .context import Context, Page, dest_key
@@ -52,8 +53,7 @@ def chart_pages(ctx: Context) -> list[Page]:
     for col, row in printed:
         name = plan.tile_name(col, row)
         pages.append(Page(
-            "chart", f"{title} · {ctx.t('tile')} {name}",
-            lambda c, col=col, row=row: _tile(c, ctx, col, row, buckets[(col, row)], number),
+            "chart", f"{title} · {ctx.t('tile')} {name}", _tile_drawer(ctx, col, row, buckets, number),
             [(f"{ctx.t('tile')} {name}", f"tile-{name}", 1)]))
     return pages
 
@@ -194,6 +194,12 @@ def _overview(canvas, ctx: Context, number: dict[tuple[int, int], int]) -> None:
     canvas.drawString(x, y + 2, ctx.t("tile_key", t=f"A1–{plan.tile_name(plan.cols - 1, plan.rows - 1)}",
                                       c=plan.cols, r=plan.rows, s=plan.scale))
     canvas.restoreState()
+
+
+def _tile_drawer(ctx: Context, col: int, row: int, buckets: Any,
+                 number: dict[tuple[int, int], int]) -> Callable[[Any], None]:
+    """The page callback drawing one tile (binds col and row now, not at the loop's end)."""
+    return lambda canvas: _tile(canvas, ctx, col, row, buckets[(col, row)], number)
 
 
 def _tile(canvas, ctx: Context, col: int, row: int, bucket: tuple[list, list, list, list],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..kind_words import LINK_KIND_WORDS, UNIT_KIND_WORDS
+
 _TEXT: dict[str, dict[str, str]] = {
     "proposal": {"zh": "组织结构方案", "en": "Structure proposal"},
     "cover": {"zh": "封面", "en": "Cover"},
@@ -64,14 +66,9 @@ _TEXT: dict[str, dict[str, str]] = {
     "error": {"zh": "错误", "en": "error"},
     "warning": {"zh": "警告", "en": "warning"},
     "info": {"zh": "提示", "en": "info"},
-    "department": {"zh": "部门", "en": "Department"},
-    "team": {"zh": "小组", "en": "Team"},
-    "committee": {"zh": "委员会", "en": "Committee"},
-    "business_unit": {"zh": "事业部", "en": "Business unit"},
-    "office": {"zh": "办公室", "en": "Office"},
-    "collaboration": {"zh": "协作关系", "en": "Collaboration"},
-    "committee_link": {"zh": "委员会成员", "en": "Committee membership"},
-    "dotted": {"zh": "虚线汇报", "en": "Dotted-line reporting"},
+    # Unit kinds by their value ("team"), link kinds as "link:<value>": the shared table.
+    **{kind.value: words for kind, words in UNIT_KIND_WORDS.items()},
+    **{f"link:{kind.value}": words for kind, words in LINK_KIND_WORDS.items()},
     "R": {"zh": "R 执行", "en": "R responsible (does the work)"},
     "A": {"zh": "A 负责（责任主体，每项职能恰好一个）", "en": "A accountable: the owner, exactly one per function"},
     "C": {"zh": "C 咨询", "en": "C consulted"},

@@ -64,15 +64,14 @@ def _legend(canvas, ctx: Context) -> None:
     draw_connectors(canvas, [Connector("a", "b", [(0, 0), (40, 0)])], line_view)
     _label(canvas, ctx, rx + 50, ry - 3, ctx.t("reporting"), col_w - 50)
     samples = []
-    for i, kind in enumerate(LinkKind, start=1):
-        col, dash = st.LINK_STYLE[kind]
-        samples.append(LinkLine(f"l{i}", kind, col, dash, (0, i * 16.0), (40, i * 16.0), (20, i * 16.0),
-                                kind is LinkKind.COMMITTEE, "", (20, i * 16.0), 0.0))
+    for i, link_kind in enumerate(LinkKind, start=1):
+        col, dash = st.LINK_STYLE[link_kind]
+        samples.append(LinkLine(f"l{i}", link_kind, col, dash, (0, i * 16.0), (40, i * 16.0),
+                                (20, i * 16.0), link_kind is LinkKind.COMMITTEE, "",
+                                (20, i * 16.0), 0.0))
     draw_links(canvas, samples, line_view)
-    names = {LinkKind.COLLABORATION: "collaboration", LinkKind.COMMITTEE: "committee_link",
-             LinkKind.DOTTED: "dotted"}
-    for i, kind in enumerate(LinkKind, start=1):
-        _label(canvas, ctx, rx + 50, ry - i * 16 - 3, ctx.t(names[kind]), col_w - 50)
+    for i, link_kind in enumerate(LinkKind, start=1):
+        _label(canvas, ctx, rx + 50, ry - i * 16 - 3, ctx.t(f"link:{link_kind.value}"), col_w - 50)
     ry -= 16 * (len(LinkKind) + 1) + 14
     # Roles.
     _heading(canvas, ctx, rx, ry, ctx.t("roles"))
@@ -102,7 +101,7 @@ def _legend(canvas, ctx: Context) -> None:
                 break
             canvas.setFillColor(color(value))
             canvas.rect(rx, ry - 4, 14, 12, stroke=0, fill=1)
-            used = ctx.t("used_by_one") if count == 1 else ctx.t("used_by", n=count)
-            words = f"{used}: {', '.join(examples[value])}"
+            users = ctx.t("used_by_one") if count == 1 else ctx.t("used_by", n=count)
+            words = f"{users}: {', '.join(examples[value])}"
             _label(canvas, ctx, rx + 22, ry - 1, words, col_w - 22, 8.5)
             ry -= 16

@@ -131,7 +131,7 @@ def chart_image(chart: Chart, font: ChartFont, *, scale: float = 1.0,
             draw.text(m(cx, cy + lsize * 0.35), link.label, font=fonts.get(lsize * s),
                       fill=link.label_color, anchor="ms")
     if sample > 1:
-        image = image.resize((max(size[0] // sample, 1), max(size[1] // sample, 1)), Image.LANCZOS)
+        image = image.resize((max(size[0] // sample, 1), max(size[1] // sample, 1)), Image.Resampling.LANCZOS)
     return image
 
 

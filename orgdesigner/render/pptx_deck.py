@@ -59,6 +59,7 @@ def export_pptx(design: Design, path: str | Path, options: ExportOptions | None 
 
 def render_pptx(design: Design, options: ExportOptions | None = None) -> tuple[bytes, DeckPlan]:
     from pptx import Presentation
+    from pptx.util import Emu
 
     options = replace((options or ExportOptions()), fit="book", sections=("chart", "owners", "findings"))
     plan = plan_pages(design, options)
@@ -67,7 +68,7 @@ def render_pptx(design: Design, options: ExportOptions | None = None) -> tuple[b
     book = ctx.book
     prs = Presentation()
     width, height = plan.page_size
-    prs.slide_width, prs.slide_height = _emu(width), _emu(height)
+    prs.slide_width, prs.slide_height = Emu(_emu(width)), Emu(_emu(height))
     blank = prs.slide_layouts[6]
     title_layout = prs.slide_layouts[0]
 
@@ -104,7 +105,7 @@ def render_pptx(design: Design, options: ExportOptions | None = None) -> tuple[b
                 detail = f"→ {ctx.t('see_page', p=book.page_of[placed.id] + 2)}"  # slide numbers (title = 1)
             _box(slide, bx, by, BOX_W * scale, BOX_H * scale, label, detail, dept.color, placed.stub, scale)
         lines = []
-        for own, other, link_id in refs[i]:
+        for own, other, _link_id in refs[i]:
             lines.append(f"{names[own].name} — {names[other].name} → "
                          f"{ctx.t('see_page', p=book.page_of[other] + 2)}")
         if lines:

@@ -269,6 +269,7 @@ def finding_pages(ctx: Context) -> list[Page]:
         link = None
         if page is not None:
             where += f" → {ctx.t('see_page', p=page)}"
+            assert target  # a page was found for it
             link = dest_key(target)
         sev = f.severity.value
         rows.append([Cell(ctx.t(sev), fills.get(sev)), Cell(f.rule), Cell(f.message),

@@ -8,6 +8,7 @@ breaks) so the page count is known before anything is drawn.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from ..fonts import ChartFont
 from .pdf_chart import color
@@ -56,7 +57,7 @@ def _widths(columns: list[Column], total: float) -> list[float]:
     return [c.width if c.width > 1 else rest * c.width / shares for c in columns]
 
 
-def layout_table(columns: list[Column], rows: list[list[Cell | str]], width: float,
+def layout_table(columns: list[Column], rows: Sequence[Sequence[Cell | str]], width: float,
                  first_h: float, page_h: float, font: ChartFont, size: float = 8.0) -> TableLayout:
     """Wrap every cell and break the rows into pages (first page may be shorter)."""
     widths = _widths(columns, width)

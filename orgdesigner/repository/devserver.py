@@ -46,9 +46,10 @@ class PrivateServer:
     """initdb + pg_ctl start in a temp folder; `url` for clients; `stop()` removes it all."""
 
     def __init__(self, bin_dir: Path | None = None):
-        self.bin_dir = bin_dir or find_bin_dir()
-        if self.bin_dir is None:
+        found = bin_dir or find_bin_dir()
+        if found is None:
             raise FileNotFoundError("no PostgreSQL server programs (initdb, pg_ctl) found")
+        self.bin_dir: Path = found
         self.folder = Path(tempfile.mkdtemp(prefix="orgdesigner-pg-"))
         self.data = self.folder / "data"
         self.port = 0

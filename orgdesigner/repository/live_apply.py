@@ -62,7 +62,7 @@ def _object(session: LiveSession, kind: str, row: Any | None, obj_id: str) -> No
     """Make one department, link or function equal to its row (or remove it)."""
     design = session.design
     noun, fields = _OBJECTS[kind]
-    local = getattr(design, kind).get(obj_id)
+    local: Any = getattr(design, kind).get(obj_id)
     remove = getattr(design, f"remove_{noun}")
     if row is None:
         if local is not None:

@@ -7,7 +7,7 @@ insert between two objects without renumbering the table.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..design import Design, FileStamp, build_design
@@ -39,7 +39,7 @@ def kpi_row(k: Kpi) -> dict[str, Any]:
             "description": k.description}
 
 
-ROW_OF = {"departments": department_row, "links": link_row, "functions": function_row,
+ROW_OF: dict[str, Callable[[Any], dict[str, Any]]] = {"departments": department_row, "links": link_row, "functions": function_row,
           "kpis": kpi_row}
 
 
@@ -66,7 +66,7 @@ def kpi_of(r: Any) -> Kpi:
                functions=tuple(json.loads(r.functions or "[]")), description=r.description)
 
 
-OBJECT_OF = {"departments": department_of, "links": link_of, "functions": function_of,
+OBJECT_OF: dict[str, Callable[[dict[str, Any]], Any]] = {"departments": department_of, "links": link_of, "functions": function_of,
              "kpis": kpi_of}
 
 

@@ -150,6 +150,7 @@ def _copy_rows(conn: Connection, table: str, design_id: int, batch: list[dict[st
     names = ["design_id", "revision", "row_version", *batch[0]]
     columns = ", ".join(f'"{n}"' for n in names)
     raw = conn.connection.driver_connection
+    assert raw is not None  # an open psycopg connection
     with raw.cursor() as cursor, cursor.copy(
             f'COPY {S.SCHEMA}."{table}" ({columns}) FROM STDIN') as copy:
         for row in batch:
@@ -172,7 +173,7 @@ def journal(conn: Connection, design_id: int, kind: str, key: str, client: str,
     """Record one change for the live editors and wake them (NOTIFY is sent at commit)."""
     seq = conn.execute(insert(S.changes).values(
         design_id=design_id, kind=kind, key=key, client=client, user_name=user,
-    ).returning(S.changes.c.seq)).scalar()
+    ).returning(S.changes.c.seq)).scalar_one()
     conn.execute(text("SELECT pg_notify(:c, :p)"), {"c": S.CHANNEL, "p": f"{design_id} {seq}"})
     return seq
 

@@ -73,7 +73,6 @@ def test_findings_badge_appears_on_the_department_named_by_a_finding(qtbot):
     target = next(d for d in design.departments.values() if d.leader)
     assert scene.boxes[target.id].badge is None or all(
         target.id not in f.objects or f.rule != "no-leader" for f in service.findings)
-    from ui import edits
     from orgdesigner.ops import UpdateDepartment
     ctx.apply(UpdateDepartment(target.id, {"leader": ""}))
     qtbot.waitUntil(lambda: any(f.rule == "no-leader" and target.id in f.objects
@@ -85,7 +84,6 @@ def test_findings_badge_appears_on_the_department_named_by_a_finding(qtbot):
 
 
 def test_a_large_headcount_reads_as_a_number_on_the_box(qtbot):
-    from orgdesigner.design import Design
     from orgdesigner.entities import Department
     from ui.canvas.department_item import DepartmentItem
 

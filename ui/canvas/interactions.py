@@ -8,11 +8,11 @@ Each mouse move costs O(moved boxes + their connectors), never O(design).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QLineF, QPointF, Qt
 from PySide6.QtGui import QPen
-from PySide6.QtWidgets import QGraphicsLineItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem
 
 from orgdesigner.entities import LinkKind
 from orgdesigner.geometry import BOX_W, H_GAP, V_GAP
@@ -24,14 +24,29 @@ from . import style
 from .department_item import DepartmentItem
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .scene import OrgScene
+    from ..context import EditorContext
+
+
+class InteractionHost(Protocol):
+    """What a gesture needs from the scene (OrgScene provides it; no import of scene.py here)."""
+
+    ctx: EditorContext | None
+    boxes: dict[str, DepartmentItem]
+    user_dragging: bool
+    message: Any  # Signal(str): a hint or a refusal for the status bar
+
+    def box_at(self, pos: QPointF, exclude: Any = ()) -> DepartmentItem | None: ...
+    def selected_boxes(self) -> list[DepartmentItem]: ...
+    def mouseGrabberItem(self) -> QGraphicsItem | None: ...  # noqa: N802 - Qt name
+    def addItem(self, item: QGraphicsItem) -> None: ...  # noqa: N802 - Qt name
+    def removeItem(self, item: QGraphicsItem) -> None: ...  # noqa: N802 - Qt name
 
 
 
 class MoveInteraction:
     """Drag of the selected boxes; dropping them on another box re-parents them."""
 
-    def __init__(self, scene: "OrgScene", press: QPointF):
+    def __init__(self, scene: InteractionHost, press: QPointF):
         self.scene = scene
         self.press = press
         self.start = {item.dept_id: QPointF(item.pos()) for item in scene.selected_boxes()}
@@ -125,7 +140,7 @@ class MoveInteraction:
 class ConnectInteraction:
     """Drag from a box (handle or link tool) to another box: a reporting line or a link."""
 
-    def __init__(self, scene: "OrgScene", source: str, mode: str, kind: LinkKind):
+    def __init__(self, scene: InteractionHost, source: str, mode: str, kind: LinkKind):
         self.scene = scene
         self.source = source
         self.mode = mode  # "reporting" or "link"

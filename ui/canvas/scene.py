@@ -9,7 +9,6 @@ touches only the items an event names (and their connectors), so a
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from orgdesigner import events as ev

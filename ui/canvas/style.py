@@ -6,8 +6,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainterPath, QPen
 
 from orgdesigner.entities import DeptKind, LinkKind
+from orgdesigner.kind_words import unit_kind_word
 
-from ..i18n import tr
+from ..i18n import kind_label, link_kind_label
+
+__all__ = ["chart_kind_label", "kind_label", "link_kind_label"]  # kind words live in one table
 
 GRID = 20.0          # snap and grid spacing, scene units
 PAD = 8.0            # inner padding of a box
@@ -35,38 +38,9 @@ LINK_STYLE: dict[LinkKind, tuple[QColor, Qt.PenStyle]] = {
 }
 
 
-
-def kind_label(kind: DeptKind) -> str:
-    """The kind's name as shown on the box and in menus (translatable)."""
-    return {
-        DeptKind.DEPARTMENT: tr("Department"),
-        DeptKind.TEAM: tr("Team"),
-        DeptKind.COMMITTEE: tr("Committee"),
-        DeptKind.BUSINESS_UNIT: tr("Business unit"),
-        DeptKind.OFFICE: tr("Office"),
-    }[kind]
-
-
-_CHART_KIND = {
-    "zh": {DeptKind.DEPARTMENT: "部门", DeptKind.TEAM: "小组", DeptKind.COMMITTEE: "委员会",
-           DeptKind.BUSINESS_UNIT: "事业部", DeptKind.OFFICE: "办公室"},
-    "en": {DeptKind.DEPARTMENT: "Department", DeptKind.TEAM: "Team", DeptKind.COMMITTEE: "Committee",
-           DeptKind.BUSINESS_UNIT: "Business unit", DeptKind.OFFICE: "Office"},
-}
-
-
 def chart_kind_label(kind: DeptKind, language: str) -> str:
     """The kind caption on a box: chart content, so in the design's language (as in the PDF)."""
-    words = _CHART_KIND.get(language)
-    return words[kind] if words else kind_label(kind)
-
-
-def link_kind_label(kind: LinkKind) -> str:
-    return {
-        LinkKind.COLLABORATION: tr("Collaboration"),
-        LinkKind.COMMITTEE: tr("Committee membership"),
-        LinkKind.DOTTED: tr("Dotted line"),
-    }[kind]
+    return unit_kind_word(kind, language) if language in ("zh", "en") else kind_label(kind)
 
 
 def name_font() -> QFont:

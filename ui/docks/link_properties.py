@@ -15,16 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEd
 from orgdesigner.entities import Link, LinkKind
 from orgdesigner.ops import Batch, Op, UpdateLink
 
-from ..i18n import fill
-
-
-def link_kind_label(kind: LinkKind) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    translate = QCoreApplication.translate
-    return {LinkKind.COLLABORATION: translate("LinkKind", "Collaboration"),
-            LinkKind.COMMITTEE: translate("LinkKind", "Committee membership"),
-            LinkKind.DOTTED: translate("LinkKind", "Dotted line")}[kind]
+from ..i18n import fill, link_kind_label
 
 
 class LinkEditor(QWidget):

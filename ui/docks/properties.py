@@ -23,25 +23,11 @@ from orgdesigner import events as ev
 from orgdesigner.entities import Department, DeptKind
 from orgdesigner.ops import Batch, Op, UpdateDepartment
 
-from ..i18n import fill
+from ..i18n import fill, kind_label
 from .base import ContextDock, scrolling
 from .link_properties import LinkEditor
 
 MIXED = -1.0  # spin-box value meaning "the selected departments differ"
-
-
-def kind_label(kind: DeptKind) -> str:
-    """The user-visible name of a department kind (literal strings, so lupdate finds them)."""
-    from PySide6.QtCore import QCoreApplication
-
-    translate = QCoreApplication.translate
-    return {
-        DeptKind.DEPARTMENT: translate("DeptKind", "Department"),
-        DeptKind.TEAM: translate("DeptKind", "Team / sub-group"),
-        DeptKind.COMMITTEE: translate("DeptKind", "Committee"),
-        DeptKind.BUSINESS_UNIT: translate("DeptKind", "Business unit"),
-        DeptKind.OFFICE: translate("DeptKind", "Office"),
-    }[kind]
 
 
 class NotesEdit(QPlainTextEdit):

@@ -11,7 +11,7 @@ it returns. A refused edit is shown in the banner and the status bar.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
@@ -21,9 +21,6 @@ from orgdesigner.errors import OrgDesignerError
 from orgdesigner.formats import write_design
 from orgdesigner.repository.connection import display_url
 from orgdesigner.repository.live import LiveSession
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..main_window import MainWindow
 
 POLL_MS = 250
 PRESENCE_MS = 5000
@@ -41,7 +38,7 @@ class RepositoryDesign(QObject):
     recovered = False
     problem = ""
 
-    def __init__(self, session: LiveSession, window: "MainWindow"):
+    def __init__(self, session: LiveSession, window: Any):  # the MainWindow (no import: a circle)
         super().__init__(window)
         self.session = session
         self.window = window
