@@ -59,6 +59,23 @@ def validate(path: Path):
     return (lambda: None), (lambda _: run_validator(design))
 
 
+@case("compare 10k vs 10k")
+def compare_designs(path: Path):
+    """A proposal against its base: the same design with a tenth of its units edited."""
+    from orgdesigner import storage
+    try:
+        from orgdesigner.compare import compare
+        from orgdesigner.scenarios import copy_design
+    except ImportError:
+        raise Unavailable
+    base = storage.load(path)
+    target = copy_design(base)
+    ids = list(target.departments)
+    for i, dept_id in enumerate(ids[1::10]):
+        target.update_department(dept_id, name=f"renamed {i}", headcount=i)
+    return (lambda: None), (lambda _: compare(base, target))
+
+
 @case("layout")
 def layout(path: Path):
     from orgdesigner import storage
