@@ -21,7 +21,16 @@ from . import schema
 
 # MIGRATIONS[v] upgrades a file from format v to v + 1.
 Migration = Callable[[Operations, Connection], None]
-MIGRATIONS: dict[int, Migration] = {}
+
+
+def _format_2(op: Operations, conn: Connection) -> None:
+    """Format 1 -> 2: scenarios (every content table scoped to one)."""
+    from .migration_v2_scenarios import upgrade_scenarios
+
+    upgrade_scenarios(op, conn)
+
+
+MIGRATIONS: dict[int, Migration] = {1: _format_2}
 
 
 def migrate_copy(path: Path, version: int) -> None:

@@ -9,12 +9,12 @@ in the 100-byte header, so a file can be judged before SQLite opens it.
 from __future__ import annotations
 
 from sqlalchemy import (
-    CheckConstraint, Column, Float, ForeignKey, Integer, MetaData, PrimaryKeyConstraint, Table,
+    CheckConstraint, Column, Float, ForeignKey, ForeignKeyConstraint, Integer, MetaData, PrimaryKeyConstraint, Table,
     Text,
 )
 
 APPLICATION_ID = 0x4F524744  # "ORGD"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 metadata = MetaData()
 
@@ -26,19 +26,54 @@ meta = Table(
     Column("value", Text, nullable=False),
 )
 
-settings = Table(
-    "settings", metadata,
-    Column("key", Text, primary_key=True),
-    Column("value", Text, nullable=False),  # JSON scalar
+scenarios = Table(
+    "scenarios", metadata,
+    Column("id", Text, primary_key=True),
+    Column("name", Text, nullable=False, unique=True),
+    Column("created", Text, nullable=False),
+    Column("modified", Text, nullable=False),
+    Column("sort_order", Integer, nullable=False),
 )
 
-departments = Table(
-    "departments", metadata,
-    Column("id", Text, primary_key=True),
+# Every content table is scoped to a scenario: its first column is `scenario_id`,
+# its primary key is (scenario_id, <own key>) and references stay inside one
+# scenario, so an object keeps its id in every copy of a scenario. A new content
+# table joins by being declared with `content_table` (and the format-1 -> 2
+# migration scopes any listed table it finds).
+SCENARIO_TABLES: list[str] = []
+
+
+def content_table(name: str, *items, key: tuple[str, ...] = ("id",),
+                  references: dict[str, str] | None = None) -> Table:
+    """A table scoped to a scenario; `references` maps a column to the table whose id it holds."""
+    constraints = [
+        PrimaryKeyConstraint("scenario_id", *key),
+        *(ForeignKeyConstraint(["scenario_id", column], [f"{table}.scenario_id", f"{table}.id"],
+                               **_deferred)
+          for column, table in (references or {}).items()),
+    ]
+    table = Table(name, metadata,
+                  Column("scenario_id", Text, ForeignKey("scenarios.id", **_deferred),
+                         nullable=False),
+                  *items, *constraints)
+    SCENARIO_TABLES.append(name)
+    return table
+
+
+settings = content_table(
+    "settings",
+    Column("key", Text, nullable=False),
+    Column("value", Text, nullable=False),  # JSON scalar
+    key=("key",),
+)
+
+departments = content_table(
+    "departments",
+    Column("id", Text, nullable=False),
     Column("code", Text, nullable=False, default=""),
     Column("name", Text, nullable=False),
     Column("kind", Text, nullable=False),
-    Column("parent_id", Text, ForeignKey("departments.id", **_deferred), nullable=True),
+    Column("parent_id", Text, nullable=True),
     Column("leader", Text, nullable=False, default=""),
     Column("headcount", Float, nullable=False, default=0),
     Column("budget", Float, nullable=False, default=0),
@@ -49,23 +84,25 @@ departments = Table(
     Column("sort_order", Integer, nullable=False),
     CheckConstraint("kind IN ('department','team','committee','business_unit','office')",
                     name="department_kind"),
+    references={"parent_id": "departments"},
 )
 
-links = Table(
-    "links", metadata,
-    Column("id", Text, primary_key=True),
-    Column("source_id", Text, ForeignKey("departments.id", **_deferred), nullable=False),
-    Column("target_id", Text, ForeignKey("departments.id", **_deferred), nullable=False),
+links = content_table(
+    "links",
+    Column("id", Text, nullable=False),
+    Column("source_id", Text, nullable=False),
+    Column("target_id", Text, nullable=False),
     Column("kind", Text, nullable=False),
     Column("label", Text, nullable=False, default=""),
     Column("directed", Integer, nullable=False, default=0),
     Column("sort_order", Integer, nullable=False),
     CheckConstraint("kind IN ('collaboration','committee','dotted')", name="link_kind"),
+    references={"source_id": "departments", "target_id": "departments"},
 )
 
-functions = Table(
-    "functions", metadata,
-    Column("id", Text, primary_key=True),
+functions = content_table(
+    "functions",
+    Column("id", Text, nullable=False),
     Column("key", Text, nullable=False, default=""),
     Column("name", Text, nullable=False),
     Column("category", Text, nullable=False),
@@ -74,13 +111,14 @@ functions = Table(
     Column("sort_order", Integer, nullable=False),
 )
 
-responsibilities = Table(
-    "responsibilities", metadata,
-    Column("function_id", Text, ForeignKey("functions.id", **_deferred), nullable=False),
-    Column("department_id", Text, ForeignKey("departments.id", **_deferred), nullable=False),
+responsibilities = content_table(
+    "responsibilities",
+    Column("function_id", Text, nullable=False),
+    Column("department_id", Text, nullable=False),
     Column("role", Text, nullable=False),
-    PrimaryKeyConstraint("function_id", "department_id"),
     CheckConstraint("role IN ('R','A','C','I')", name="raci_role"),
+    key=("function_id", "department_id"),
+    references={"function_id": "functions", "department_id": "departments"},
 )
 
 TABLE_NAMES = frozenset(metadata.tables)

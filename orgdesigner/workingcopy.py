@@ -27,9 +27,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from . import __version__, events as ev, storage
+from . import __version__, events as ev, schema, storage
 from .design import Design, now_iso
 from .fileutil import atomic_write_text
+from .scenarios import ScenarioSet, info_of
 
 MANIFEST = "manifest.json"
 WORKING = "working.db"
@@ -83,6 +84,7 @@ class Manifest:
     base_generation: int = 0
     base_save_id: str = ""
     last_save: str = ""
+    scenario: str = ""  # id of the scenario shown (recovery reopens it)
 
     @classmethod
     def read(cls, path: Path) -> "Manifest":
@@ -105,13 +107,20 @@ class Manifest:
 
 
 class WorkingCopy:
-    """Keeps `working.db` equal to a design by writing each change as it happens."""
+    """Keeps `working.db` equal to a design file's scenarios by writing each change as it happens.
 
-    def __init__(self, folder: Path, design: Design, manifest: Manifest):
+    Only the shown scenario (`design`) is edited; its rows are the ones with its
+    `scenario_id`. Copying, renaming, deleting or switching scenarios goes
+    through `scenarios_changed` / `switch`, so the file stays whole.
+    """
+
+    def __init__(self, folder: Path, designs: Design | ScenarioSet, manifest: Manifest):
         self.folder = folder
         self.path = folder / WORKING
-        self.design = design
+        self.scenarios = storage.as_set(designs)
+        self.design = self.scenarios.active
         self.manifest = manifest
+        manifest.scenario = info_of(self.design).id
         self.problem = ""  # set if writing the working copy failed: crash safety is lost
         self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         self.conn.execute("PRAGMA journal_mode=WAL")
@@ -132,7 +141,7 @@ class WorkingCopy:
             ev.RoleChanged: self._role,
             ev.DesignInfoChanged: self._info,
         }
-        design.events.subscribe(self._on_event)
+        self.design.events.subscribe(self._on_event)
 
     # ------------------------------------------------------------- creation
     @classmethod
@@ -143,7 +152,7 @@ class WorkingCopy:
         return folder, session
 
     @classmethod
-    def start(cls, design: Design, folder: Path, manifest: Manifest,
+    def start(cls, design: Design | ScenarioSet, folder: Path, manifest: Manifest,
               have_file: bool = False) -> "WorkingCopy":
         """Begin tracking `design`; `have_file` if folder/working.db already holds it."""
         if not have_file:
@@ -160,6 +169,7 @@ class WorkingCopy:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             handler(event)
+            self._touch()
             self.conn.execute("COMMIT")
         except (sqlite3.Error, OSError) as exc:
             try:
@@ -179,18 +189,29 @@ class WorkingCopy:
             except OSError as exc:
                 self.problem = f"the recovery record could not be written ({exc})"
 
+    @property
+    def _scope(self) -> str:
+        return info_of(self.design).id
+
+    def _touch(self) -> None:
+        """The shown scenario was edited now (the `scenarios` list shows when)."""
+        info = info_of(self.design)
+        info.modified = now_iso()
+        self.conn.execute("UPDATE scenarios SET modified=? WHERE id=?", (info.modified, info.id))
+
     def _added(self, table: str, obj_id: str) -> None:
         objects = getattr(self.design, table)
-        row = storage.rows_for(self.design, table, obj_id)
+        row = {"scenario_id": self._scope} | storage.rows_for(self.design, table, obj_id)
         if next(reversed(objects)) == obj_id:
-            top = self.conn.execute(f"SELECT coalesce(max(sort_order), -1) FROM {table}").fetchone()[0]
+            top = self.conn.execute(f"SELECT coalesce(max(sort_order), -1) FROM {table} "
+                                    "WHERE scenario_id=?", (self._scope,)).fetchone()[0]
             row["sort_order"] = top + 1
             self._upsert(table, row)
         else:  # inserted in the middle (undo of a delete): renumber the table
             row["sort_order"] = -1
             self._upsert(table, row)
-            self.conn.executemany(f"UPDATE {table} SET sort_order=? WHERE id=?",
-                                  [(i, k) for i, k in enumerate(objects)])
+            self.conn.executemany(f"UPDATE {table} SET sort_order=? WHERE scenario_id=? AND id=?",
+                                  [(i, self._scope, k) for i, k in enumerate(objects)])
 
     def _upsert(self, table: str, row: dict[str, Any]) -> None:
         names = ", ".join(row)
@@ -201,36 +222,77 @@ class WorkingCopy:
     def _update(self, table: str, obj_id: str) -> None:
         row = storage.rows_for(self.design, table, obj_id)
         sets = ", ".join(f"{k}=?" for k in row if k != "id")
-        self.conn.execute(f"UPDATE {table} SET {sets} WHERE id=?",
-                          tuple(v for k, v in row.items() if k != "id") + (obj_id,))
+        self.conn.execute(f"UPDATE {table} SET {sets} WHERE scenario_id=? AND id=?",
+                          tuple(v for k, v in row.items() if k != "id") + (self._scope, obj_id))
 
     def _delete(self, table: str, obj_id: str) -> None:
-        self.conn.execute(f"DELETE FROM {table} WHERE id=?", (obj_id,))
+        self.conn.execute(f"DELETE FROM {table} WHERE scenario_id=? AND id=?", (self._scope, obj_id))
 
     def _moved(self, event: ev.DepartmentsMoved) -> None:
-        self.conn.executemany("UPDATE departments SET x=?, y=? WHERE id=?",
-                              [(x, y, i) for i, (x, y) in event.positions.items()])
+        scope = self._scope
+        self.conn.executemany("UPDATE departments SET x=?, y=? WHERE scenario_id=? AND id=?",
+                              [(x, y, scope, i) for i, (x, y) in event.positions.items()])
 
     def _role(self, event: ev.RoleChanged) -> None:
         if event.new is None:
-            self.conn.execute("DELETE FROM responsibilities WHERE function_id=? AND department_id=?",
-                              (event.function, event.department))
+            self.conn.execute("DELETE FROM responsibilities WHERE scenario_id=? AND function_id=? "
+                              "AND department_id=?", (self._scope, event.function, event.department))
         else:
-            self.conn.execute("INSERT OR REPLACE INTO responsibilities VALUES (?, ?, ?)",
-                              (event.function, event.department, event.new.value))
+            self.conn.execute("INSERT OR REPLACE INTO responsibilities VALUES (?, ?, ?, ?)",
+                              (self._scope, event.function, event.department, event.new.value))
 
     def _info(self, event: ev.DesignInfoChanged) -> None:
         for key in event.changes:
             if key.startswith("settings."):
                 setting = key.split(".", 1)[1]
                 if setting in self.design.settings:
-                    self.conn.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)",
-                                      (setting, json.dumps(self.design.settings[setting])))
+                    self.conn.execute("INSERT OR REPLACE INTO settings VALUES (?, ?, ?)",
+                                      (self._scope, setting,
+                                       json.dumps(self.design.settings[setting])))
                 else:
-                    self.conn.execute("DELETE FROM settings WHERE key=?", (setting,))
+                    self.conn.execute("DELETE FROM settings WHERE scenario_id=? AND key=?",
+                                      (self._scope, setting))
             else:
                 self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
                                   (key, str(getattr(self.design, key))))
+
+    # ------------------------------------------------------------ scenarios
+    def switch(self, design: Design) -> None:
+        """Follow another scenario of the set (the editor switched to it)."""
+        self.design.events.unsubscribe(self._on_event)
+        self.design = design
+        self.design.events.subscribe(self._on_event)
+        self.manifest.scenario = info_of(design).id
+        try:
+            self.manifest.write(self.folder)
+        except OSError as exc:
+            self.problem = f"the recovery record could not be written ({exc})"
+
+    def scenarios_changed(self) -> None:
+        """Write a copied, renamed or deleted scenario (one transaction), then mark unsaved."""
+        wanted = {info_of(d).id: d for d in self.scenarios}
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            stored = {r[0] for r in self.conn.execute("SELECT id FROM scenarios")}
+            for gone in stored - set(wanted):
+                for table in schema.SCENARIO_TABLES:
+                    self.conn.execute(f'DELETE FROM "{table}" WHERE scenario_id=?', (gone,))
+            self.conn.execute("DELETE FROM scenarios")
+            for index, design in enumerate(self.scenarios):
+                row = storage.scenario_row(design, index)
+                self._upsert("scenarios", row)
+                if row["id"] not in stored:
+                    for table, rows in storage.table_rows(design).items():
+                        for one in rows:
+                            self._upsert(table, one)
+            self.conn.execute("COMMIT")
+        except (sqlite3.Error, OSError) as exc:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+            self.problem = f"the working copy could not be updated ({exc})"
+        self.mark_dirty()
 
     # ----------------------------------------------------------------- save
     def write_complete_copy(self, dest: Path) -> None:
@@ -240,7 +302,7 @@ class WorkingCopy:
         writes the file from the model instead.
         """
         if self.problem:
-            storage.write_file(self.design, dest)
+            storage.write_file(self.scenarios, dest)
             return
         out = sqlite3.connect(dest, isolation_level=None)
         try:

@@ -16,7 +16,7 @@ from typing import Callable
 
 import pytest
 
-from orgdesigner import storage
+from orgdesigner import schema, storage
 from orgdesigner.document import DesignDocument
 from orgdesigner.errors import FileProblem, NewerFormatError
 from orgdesigner.lockfile import lock_path
@@ -141,7 +141,8 @@ def _dangling_parent(path: Path) -> None:
 
 def _dangling_role(path: Path) -> None:
     _valid(path)
-    _sql(path, "INSERT INTO responsibilities VALUES ('no-such-function', 'd1', 'A')")
+    _sql(path, "INSERT INTO responsibilities SELECT id, 'no-such-function', 'd1', 'A' "
+               "FROM scenarios")
 
 
 def _dangling_link(path: Path) -> None:
@@ -167,7 +168,7 @@ def _bad_role(path: Path) -> None:
 
 def _nested_setting(path: Path) -> None:
     _valid(path)
-    _sql(path, "INSERT INTO settings VALUES ('deep', ?)", params=("[" * 5000 + "]" * 5000,))
+    _sql(path, "INSERT INTO settings SELECT id, 'deep', ? FROM scenarios", params=("[" * 5000 + "]" * 5000,))
 
 
 def _bad_generation(path: Path) -> None:
@@ -252,7 +253,7 @@ def test_newer_format_error_is_typed(shared):
     with pytest.raises(NewerFormatError) as caught:
         storage.load(path)
     assert str(caught.value) == ("design.db was made by a newer Org Designer (format 7); "
-                                 "this version reads up to format 1")
+                                 f"this version reads up to format {schema.FORMAT_VERSION}")
 
 
 def test_trigger_is_never_run(shared, data_dir):
