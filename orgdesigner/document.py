@@ -200,6 +200,13 @@ class DesignDocument:
         self.working.scenarios_changed()
         return design
 
+    def add_scenario(self, design: Design, name: str) -> Design:
+        """Add another design (an import, a template) as scenario `name`."""
+        self._check_editable()
+        self.scenarios.add(design, name)
+        self.working.scenarios_changed()
+        return design
+
     def rename_scenario(self, name: str, new_name: str) -> None:
         self._check_editable()
         self.scenarios.rename(name, new_name)

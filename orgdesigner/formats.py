@@ -11,6 +11,7 @@ from typing import Any, Callable
 
 from .design import Design
 from .errors import FileProblem
+from .scenarios import split_target
 
 Reader = Callable[..., Design]
 Writer = Callable[..., None]
@@ -73,6 +74,14 @@ _spreadsheets()
 
 
 def read_design(path: str | Path, **options: Any) -> Design:
+    """Read a design file; `FILE.db#SCENARIO` reads one scenario of a design file."""
+    file, scenario = split_target(str(path))
+    if scenario is not None and not Path(path).exists():
+        from . import storage
+
+        if not Path(file).exists():
+            raise FileProblem(Path(file), "no such file")
+        return storage.load(file, scenario)
     path = Path(path)
     if not path.exists():
         raise FileProblem(path, "no such file")

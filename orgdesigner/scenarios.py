@@ -197,3 +197,39 @@ class ScenarioSet:
             self.activate(self.designs[index + 1 if index == 0 else index - 1])
         self.designs.remove(design)
         return design
+
+
+def map_onto(base: Design, design: Design) -> Design:
+    """`design` with the ids of the units and functions it shares with `base`.
+
+    Matching is the comparison engine's (code, then name under the matched
+    parent; functions by catalogue key, then name), so a template laid over
+    another becomes a scenario whose unchanged units are the same objects.
+    """
+    from .compare import match_departments, match_functions
+
+    depts = {t: b for b, t in match_departments(base, design)[0].items()}
+    functions = {t: b for b, t in match_functions(base, design).items()}
+    taken = set(base.departments)
+
+    def dept(dept_id: str | None) -> str | None:
+        if dept_id is None:
+            return None
+        return depts.get(dept_id, dept_id if dept_id not in taken else "new:" + dept_id)
+
+    moved = [d.copy() for d in design.departments.values()]
+    for d in moved:
+        d.id, d.parent = dept(d.id), dept(d.parent)
+    links = [link.copy() for link in design.links.values()]
+    for link in links:
+        link.source, link.target = dept(link.source), dept(link.target)
+    fns = [f.copy() for f in design.functions.values()]
+    for f in fns:
+        f.id = functions.get(f.id, f.id)
+    mapped = build_design(
+        name=design.name, language=design.language, departments=moved, links=links,
+        functions=fns,
+        roles=[(functions.get(f, f), dept(d), r) for f, d, r in design.responsibilities()])
+    mapped.departments = {d.id: mapped.departments[d.id] for d in moved}
+    mapped.settings = dict(design.settings)
+    return mapped

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import OrgDesignerError
 from ..formats import READERS, WRITERS, read_design, write_design
+from ..scenarios import split_target
 from .common import check_output
 
 CHART_SUFFIXES = (".pdf", ".svg", ".png")
@@ -24,7 +26,9 @@ def register(sub) -> None:
                     "parent/parentId/Reports to, name/Name ...); name them to override. "
                     "Dirty rows are repaired and listed in the report, never dropped.")
     p.add_argument("source", type=Path, metavar="FILE")
-    p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.db")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.db[#SCENARIO]",
+                   help="the design file to write; OUT.db#NAME adds the import as scenario NAME "
+                        "to an existing file (or creates the file)")
     p.add_argument("--force", action="store_true", help="replace an existing output file")
     _table_arguments(p)
     p.set_defaults(run=run_import)
@@ -33,7 +37,7 @@ def register(sub) -> None:
                        description="Write a design in the format its suffix names. "
                                    f"Writable types: {', '.join(sorted(WRITERS))}. "
                                    ".pdf writes a structure proposal; .svg and .png the chart.")
-    p.add_argument("file", type=Path, metavar="FILE.db")
+    p.add_argument("file", type=Path, metavar="FILE.db[#SCENARIO]")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT")
     p.add_argument("--force", action="store_true", help="replace an existing output file")
     g = p.add_argument_group("PDF, SVG and PNG options")
@@ -63,6 +67,9 @@ def register(sub) -> None:
                    help="overlap of neighbouring tiles in mm (default 8)")
     g.add_argument("--auto-layout", action="store_true", default=None, dest="auto_layout",
                    help="arrange the chart with the automatic tree layout instead of as saved")
+    g.add_argument("--compare", type=Path, default=None, metavar="BASE[#SCENARIO]",
+                   help="a base design (e.g. FILE.db#现状): the PDF gains a 'changes' section and "
+                        "the chart colours what changed")
     p.set_defaults(run=run_export)
 
 
@@ -76,14 +83,26 @@ def _paper(value: str) -> str:
 
 
 def run_import(args) -> int:
-    check_output(args.output, args.force)
+    if split_target(str(args.output))[1] is None:
+        check_output(args.output, args.force)
     if args.source.suffix.lower() in TABLE_SUFFIXES:
         return _import_table(args)
     _refuse_table_options(args)
     design = read_design(args.source)
-    write_design(design, args.output)
+    _write_import(design, args.output)
     print(f"imported {args.source} -> {args.output} ({len(design.departments)} departments)")
     return 0
+
+
+def _write_import(design, output: Path) -> None:
+    """Write a new design file, or add the design as a scenario: `OUT.db#NAME`."""
+    file, scenario = split_target(str(output))
+    if scenario is None:
+        write_design(design, output)
+        return
+    from ..scenarios_io import add_scenario
+
+    add_scenario(Path(file), design, scenario)
 
 
 def run_export(args) -> int:
@@ -93,7 +112,15 @@ def run_export(args) -> int:
         from ..render.options import ExportOptions
 
         extra["options"] = ExportOptions.from_mapping(vars(args))  # bad values: one line, exit 2
+    elif args.compare is not None:
+        raise OrgDesignerError(f"{args.output.name}: --compare only applies to .pdf, .svg and .png")
     design = read_design(args.file)
+    if args.compare is not None:
+        from ..compare import compare
+
+        base = read_design(args.compare)
+        extra["options"].comparison = compare(base, design, language=extra["options"].language)
+        extra["options"].base_label = str(args.compare)
     result = write_design(design, args.output, **extra)
     summary = ""
     if result is not None and hasattr(result, "summary"):
@@ -160,7 +187,7 @@ def _import_table(args) -> int:
                             header_row=args.header_row, fix_ids=args.fix_ids,
                             extras=not args.no_extras, junior=args.junior)
     design, report = import_table(args.source, mapping, options)
-    write_design(design, args.output)
+    _write_import(design, args.output)
     if args.report is not None:
         report.write(args.report)
     print(report.summary())

@@ -5,22 +5,25 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..formats import read_design
+from ..scenarios import split_target
 
 
 def register(sub) -> None:
     p = sub.add_parser("info", help="show what a design file holds",
                        description="Print name, counts, format version and last save of a design.")
-    p.add_argument("file", type=Path, metavar="FILE.db")
+    p.add_argument("file", type=Path, metavar="FILE.db[#SCENARIO]")
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
     design = read_design(args.file)
+    file, _ = split_target(str(args.file))
     counts = design.counts()
     stamp = design.stamp
     lines = [
         f"file:             {args.file}",
         f"name:             {design.name}",
+        *([f"scenario:         {design.scenario.name}"] if design.scenario is not None else []),
         f"language:         {design.language}",
         f"departments:      {counts['departments']}",
         f"links:            {counts['links']}",
@@ -33,7 +36,7 @@ def run(args) -> int:
         lines.append(f"last saved:       {saved} (save {stamp.save_generation})")
     from ..document import describe_lock
 
-    editing = describe_lock(args.file)
+    editing = describe_lock(file)
     if editing:
         lines.append(f"open for editing: {editing}")
     print("\n".join(lines))
