@@ -31,6 +31,9 @@ TOTAL_LABELS = {
     "widest_span": ("最大管理幅度", "Widest span"), "errors": ("错误", "Errors"),
     "warnings": ("警告", "Warnings"),
 }
+KIND_WORDS = {"department": ("部门", "department"), "team": ("小组", "team"),
+              "committee": ("委员会", "committee"), "business_unit": ("事业部", "business unit"),
+              "office": ("办公室", "office")}
 FIELD_LABELS = {"kind": ("类型", "kind"), "leader": ("负责人", "leader"),
                 "headcount": ("人数", "headcount"), "budget": ("预算", "budget")}
 
@@ -51,8 +54,10 @@ def _value(value: Any, language: str) -> str:
     if value is None:
         return "—"
     if isinstance(value, dict):
-        return ", ".join(f"{_pick(FIELD_LABELS.get(k, (k, k)), language)} {v}"
-                         for k, v in value.items())
+        return ", ".join(
+            f"{_pick(FIELD_LABELS.get(k, (k, k)), language)} "
+            f"{_pick(KIND_WORDS[v], language) if k == 'kind' and v in KIND_WORDS else v}"
+            for k, v in value.items())
     return str(value)
 
 

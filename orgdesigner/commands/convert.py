@@ -52,8 +52,8 @@ def register(sub) -> None:
                    help="chart scale, 1 = 100%% (a box 180 pt wide); tiles default: readable minimum; "
                         "one page: the largest allowed; SVG/PNG: image size (default 1)")
     g.add_argument("--sections", default=None, metavar="LIST",
-                   help="comma-separated PDF sections, in any order: cover,chart,legend,owners,"
-                        "findings,departments (default: all)")
+                   help="comma-separated PDF sections, in any order: cover,changes,chart,legend,"
+                        "owners,findings,departments (default: all; changes needs --compare)")
     g.add_argument("--lang", choices=("zh", "en"), default=None,
                    help="language of headings and labels (default: the design's)")
     g.add_argument("--font", default=None, metavar="FONT",
@@ -118,9 +118,13 @@ def run_export(args) -> int:
     if args.compare is not None:
         from ..compare import compare
 
+        from ..render.options import ExportOptions
+
         base = read_design(args.compare)
-        extra["options"].comparison = compare(base, design, language=extra["options"].language)
-        extra["options"].base_label = str(args.compare)
+        language = extra["options"].lang or ("en" if design.language == "en" else "zh")
+        extra["options"] = ExportOptions.from_mapping(
+            vars(args) | {"comparison": compare(base, design, language=language),
+                          "base_label": str(args.compare), "target_label": str(args.file)})
     result = write_design(design, args.output, **extra)
     summary = ""
     if result is not None and hasattr(result, "summary"):

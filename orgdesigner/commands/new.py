@@ -59,6 +59,12 @@ def run(args) -> int:
 
             raise OrgDesignerError(f"{args.output.name}: scenarios need a .db design file")
         design = _growth_path(design, args.then, args.lang)
+        if args.name is None:
+            from ..templates import template_info
+
+            titles = [template_info(t.partition("=")[0]).title(args.lang)
+                      for t in [args.template, *args.then]]
+            design.active.update_info(name=" → ".join(titles))
     write_design(design, args.output)
     print(f"created {args.output}")
     return 0

@@ -23,6 +23,7 @@ from ..findings import Finding
 from ..fonts import find_font
 from ..rollups import rollups
 from .chart import build_chart
+from .changes import change_pages, mark_chart
 from .chart_pages import chart_pages
 from .context import Context, Page, today
 from .legend import legend_pages
@@ -36,7 +37,7 @@ from .wrap import ellipsize
 Progress = Callable[[int, int], object]  # (pages done, pages in all), from 0; return False to cancel
 
 BUILDERS = {
-    "cover": cover_pages, "chart": chart_pages, "legend": legend_pages, "owners": owner_pages,
+    "cover": cover_pages, "changes": change_pages, "chart": chart_pages, "legend": legend_pages, "owners": owner_pages,
     "findings": finding_pages, "departments": department_pages,
 }
 
@@ -108,6 +109,8 @@ def plan_pages(design: Design, options: ExportOptions | None = None, *,
     lang = options.lang or design.language or "zh"
     font = find_font(options.font)
     chart = build_chart(design, font, auto_layout=options.auto_layout, lang=lang)
+    if options.comparison is not None:
+        mark_chart(chart, options.comparison, font, lang)
     plan = plan_chart(chart.bounds, _smallest_text(chart), options)
     if findings is None and "findings" in options.sections:
         findings = load_findings(design, lang)
