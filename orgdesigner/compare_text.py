@@ -9,6 +9,10 @@ from typing import Any
 
 from .compare import Change, Comparison
 
+# One palette for the PDF, the chart book and the editor's Compare view.
+CHANGE_FILLS = {"added": "#c6efce", "moved": "#ffe699", "changed": "#d6e4f5", "removed": "#eeeeee"}
+CHANGE_BORDERS = {"added": "#38a169", "moved": "#d69e2e", "changed": "#4a7bc8", "removed": "#8a8a8a"}
+
 HEADINGS = {
     "added": ("新增部门", "Departments added"),
     "removed": ("撤销部门", "Departments removed"),

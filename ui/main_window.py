@@ -114,6 +114,10 @@ class MainWindow(LifecycleMixin, QMainWindow):
                 if self.dockWidgetArea(dock) == Qt.DockWidgetArea.NoDockWidgetArea:
                     self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
                 self.actions_.panels_menu.addAction(dock.toggleViewAction())
+        from .scenarios_ui import ScenarioUi
+
+        self.scenarios_ui = ScenarioUi(self)  # scenario switcher, Compare view, Changes dock
+        self.docks.append(self.scenarios_ui.dock)
         self.actions_.grid.setChecked(self.settings.flag("grid", True))
         self.actions_.snap.setChecked(self.settings.flag("snap", False))
         geometry, state = self.settings.window_state()
@@ -172,6 +176,7 @@ class MainWindow(LifecycleMixin, QMainWindow):
         self.doc = doc
         self.unsaved_content = unsaved_content
         self.set_context(EditorContext.create(doc.design))
+        self.scenarios_ui.document_changed()
         self.banner.setVisible(doc.read_only or doc.recovered)
         if doc.read_only:
             self.banner.setText(self.tr("Read-only: {reason}. Use Save As to keep your changes in "
@@ -189,6 +194,7 @@ class MainWindow(LifecycleMixin, QMainWindow):
             self._blank_ctx = EditorContext.create(Design(""))
             self.set_context(self._blank_ctx)
         self.banner.hide()
+        self.scenarios_ui.document_changed()
         self.status.set_counts(None)
         self.status.set_findings(None)
         self.status.set_zoom_visible(False)
@@ -272,6 +278,7 @@ class MainWindow(LifecycleMixin, QMainWindow):
 
     def _after_save(self, path: Path) -> None:
         self._apply_read_only()
+        self.scenarios_ui.update_bar()
         self.banner.hide()
         self.settings.add_recent(path)
         self._update_title()

@@ -12,7 +12,7 @@ blue) and shows removed units dashed on a shelf below the chart.
 from __future__ import annotations
 
 from ..compare import Comparison
-from ..compare_text import describe, heading, total_label
+from ..compare_text import CHANGE_BORDERS, CHANGE_FILLS, describe, heading, total_label
 from ..display import format_number
 from .chart import Chart, detail_text, label_box, make_box
 from .context import Context, Page
@@ -20,9 +20,6 @@ from .pdf_chart import color
 from .sections import RED, RED_FILL, _table_height, _table_pages
 from .tables import Cell, Column, layout_table
 
-# One palette for the PDF, the chart book and the editor's Compare view.
-CHANGE_FILLS = {"added": "#c6efce", "moved": "#ffe699", "changed": "#d6e4f5", "removed": "#eeeeee"}
-CHANGE_BORDERS = {"added": "#38a169", "moved": "#d69e2e", "changed": "#4a7bc8", "removed": "#8a8a8a"}
 _WORDS = {
     "changes": ("方案变化", "Changes"),
     "compared": ("对比：{base} → {target}", "Compared: {base} → {target}"),
