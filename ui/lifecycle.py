@@ -217,8 +217,11 @@ class LifecycleMixin:
                 ExportPdfDialog = None
             if ExportPdfDialog is not None:
                 stem = self.doc.path.with_suffix(".pdf") if self.doc.path else None
+                compared = getattr(self, "scenarios_ui", None)
                 dialog = ExportPdfDialog(self.ctx.design, self, path=stem,
-                                         findings=self.findings.findings if self.findings.available else None)
+                                         findings=self.findings.findings if self.findings.available else None,
+                                         comparison=compared.result if compared else None,
+                                         base_label=compared.base_label if compared else "")
                 dialog.exec()
                 if dialog.written is not None:
                     self.show_message(self.tr("Exported {name}").format(name=dialog.written.name))

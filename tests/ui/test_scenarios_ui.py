@@ -120,3 +120,26 @@ def test_compare_with_another_file(qtbot, window, tmp_path):  # noqa: F811
     _choose(qtbot, window.changes_dock.base_combo, "Another file…")
     assert ui.base_label == "other.json"
     assert ui.result is not None and ui.result.changes == []  # matched by code and name
+
+
+def test_export_dialog_offers_the_changes_section_when_comparing(qtbot, tmp_path):
+    from PySide6.QtWidgets import QCheckBox
+
+    from orgdesigner.compare import compare
+    from ui.dialogs.export_pdf import ExportPdfDialog
+
+    path = _growth(tmp_path)
+    base, target = storage.load(path), storage.load(path, "目标")
+    plain = ExportPdfDialog(target, None, tmp_path / "a.pdf")
+    qtbot.addWidget(plain)
+    assert plain.findChild(QCheckBox, "section_changes") is None
+    dialog = ExportPdfDialog(target, None, tmp_path / "b.pdf", comparison=compare(base, target),
+                             base_label="现状")
+    qtbot.addWidget(dialog)
+    box = dialog.findChild(QCheckBox, "section_changes")
+    assert box is not None and box.isChecked() and "现状" in box.text()
+    assert "changes" in dialog.options().sections
+    assert dialog.export()
+    from tests.core.pdf_helpers import pdf_text, squash
+
+    assert squash("方案变化") in squash(pdf_text(tmp_path / "b.pdf"))

@@ -31,9 +31,11 @@ PREVIEW_PX = 220  # long side of the chart preview
 
 class ExportPdfDialog(QDialog):
     def __init__(self, design: Design, parent: QWidget | None = None, path: str | Path | None = None,
-                 findings: list | None = None):
+                 findings: list | None = None, comparison: Any = None, base_label: str = ""):
         super().__init__(parent)
         self.design = design
+        self.comparison = comparison  # a compare.Comparison: offers the "changes" section
+        self.base_label = base_label
         self.findings = findings  # the editor's current findings; None: the exporter validates
         self.written: Path | None = None
         self.setWindowTitle(self.tr("Export PDF"))
@@ -87,9 +89,11 @@ class ExportPdfDialog(QDialog):
         grid = QGridLayout(sections_box)
         labels = {"cover": self.tr("Cover"), "chart": self.tr("Chart"), "legend": self.tr("Legend"),
                   "owners": self.tr("Function owners"), "findings": self.tr("Findings"),
-                  "departments": self.tr("Department table")}
+                  "departments": self.tr("Department table"),
+                  "changes": self.tr("Changes against {base}").format(base=base_label)}
         self.sections: dict[str, QCheckBox] = {}
-        for i, name in enumerate(pdf_api.SECTIONS):
+        names = [n for n in pdf_api.SECTIONS if n != "changes" or comparison is not None]
+        for i, name in enumerate(names):
             box = QCheckBox(labels.get(name, name))
             box.setObjectName(f"section_{name}")
             box.setChecked(True)
@@ -147,7 +151,8 @@ class ExportPdfDialog(QDialog):
             "scale": None if self.auto_scale.isChecked() else self.scale.value() / 100.0,
             "sections": tuple(n for n, box in self.sections.items() if box.isChecked()),
             "lang": self.language.currentData(),
-        }
+        } | ({"comparison": self.comparison, "base_label": self.base_label}
+             if self.comparison is not None else {})
 
     def options(self) -> Any:
         return pdf_api.make_options(self.values())
