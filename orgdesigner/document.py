@@ -42,7 +42,7 @@ from pathlib import Path
 
 from . import lockfile, storage, untrusted
 from .design import Design
-from .scenarios import ScenarioSet, info_of
+from .scenarios import ScenarioSet
 from .docerrors import ChangedByOthers, LockedByOther, SaveFailed
 from .errors import FileProblem
 from .lockfile import LockInfo, LockUnavailable, OwnedLock
