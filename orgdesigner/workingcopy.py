@@ -166,10 +166,18 @@ class WorkingCopy:
         handler = self._handlers.get(type(event))
         if handler is None:
             return
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
+
+        def write() -> None:
             handler(event)
             self._touch()
+
+        self._transaction(write)
+
+    def _transaction(self, write: Callable[[], None]) -> None:
+        """Run `write` in one transaction; a failure is remembered, never raised; then mark unsaved."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            write()
             self.conn.execute("COMMIT")
         except (sqlite3.Error, OSError) as exc:
             try:
@@ -270,29 +278,22 @@ class WorkingCopy:
 
     def scenarios_changed(self) -> None:
         """Write a copied, renamed or deleted scenario (one transaction), then mark unsaved."""
-        wanted = {info_of(d).id: d for d in self.scenarios}
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-            stored = {r[0] for r in self.conn.execute("SELECT id FROM scenarios")}
-            for gone in stored - set(wanted):
-                for table in schema.SCENARIO_TABLES:
-                    self.conn.execute(f'DELETE FROM "{table}" WHERE scenario_id=?', (gone,))
-            self.conn.execute("DELETE FROM scenarios")
-            for index, design in enumerate(self.scenarios):
-                row = storage.scenario_row(design, index)
-                self._upsert("scenarios", row)
-                if row["id"] not in stored:
-                    for table, rows in storage.table_rows(design).items():
-                        for one in rows:
-                            self._upsert(table, one)
-            self.conn.execute("COMMIT")
-        except (sqlite3.Error, OSError) as exc:
-            try:
-                self.conn.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass
-            self.problem = f"the working copy could not be updated ({exc})"
-        self.mark_dirty()
+        self._transaction(self._write_scenarios)
+
+    def _write_scenarios(self) -> None:
+        wanted = {info_of(d).id for d in self.scenarios}
+        stored = {r[0] for r in self.conn.execute("SELECT id FROM scenarios")}
+        for gone in stored - wanted:
+            for table in schema.SCENARIO_TABLES:
+                self.conn.execute(f'DELETE FROM "{table}" WHERE scenario_id=?', (gone,))
+        self.conn.execute("DELETE FROM scenarios")
+        for index, design in enumerate(self.scenarios):
+            row = storage.scenario_row(design, index)
+            self._upsert("scenarios", row)
+            if row["id"] not in stored:
+                for table, rows in storage.table_rows(design).items():
+                    for one in rows:
+                        self._upsert(table, one)
 
     # ----------------------------------------------------------------- save
     def write_complete_copy(self, dest: Path) -> None:

@@ -33,18 +33,17 @@ def run(args) -> int:
     actions = [a for a in ("copy", "rename", "delete") if getattr(args, a) is not None]
     if len(actions) > 1:
         raise OrgDesignerError("use one of --copy, --rename, --delete at a time")
-    if args.copy is not None:
-        if not args.as_name:
-            raise OrgDesignerError("--copy NAME needs --as NEW")
-        scenarios_io.copy_scenario(args.file, args.copy, args.as_name)
-        print(f'copied scenario "{args.copy}" to "{args.as_name}" in {args.file}')
-        return 0
-    if args.rename is not None:
-        if not args.to:
-            raise OrgDesignerError("--rename OLD needs --to NEW")
-        scenarios_io.rename_scenario(args.file, args.rename, args.to)
-        print(f'renamed scenario "{args.rename}" to "{args.to}" in {args.file}')
-        return 0
+    for name, partner, flag, change, done in (
+            (args.copy, args.as_name, "--copy NAME needs --as NEW", scenarios_io.copy_scenario,
+             'copied scenario "{0}" to "{1}" in {2}'),
+            (args.rename, args.to, "--rename OLD needs --to NEW", scenarios_io.rename_scenario,
+             'renamed scenario "{0}" to "{1}" in {2}')):
+        if name is not None:
+            if not partner:
+                raise OrgDesignerError(flag)
+            change(args.file, name, partner)
+            print(done.format(name, partner, args.file))
+            return 0
     if args.delete is not None:
         scenarios_io.delete_scenario(args.file, args.delete)
         print(f'deleted scenario "{args.delete}" from {args.file}')
