@@ -16,14 +16,30 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    design = read_design(args.file)
-    file, _ = split_target(str(args.file))
+    file, scenario = split_target(str(args.file))
+    if args.file.exists() or scenario is None:
+        file, scenario = str(args.file), None
+    scenarios = None
+    if file.lower().endswith(".db"):
+        from .. import storage
+        from ..errors import FileProblem
+        from ..scenarios import ScenarioError
+
+        scenarios = storage.load_scenarios(file)
+        try:
+            design = scenarios.activate(scenario) if scenario is not None else scenarios.active
+        except ScenarioError as exc:
+            raise FileProblem(Path(file), str(exc)) from None
+    else:
+        design = read_design(args.file)
     counts = design.counts()
     stamp = design.stamp
     lines = [
         f"file:             {args.file}",
         f"name:             {design.name}",
         *([f"scenario:         {design.scenario.name}"] if design.scenario is not None else []),
+        *([f"scenarios:        {len(scenarios)} ({', '.join(scenarios.names())})"]
+          if scenarios is not None else []),
         f"language:         {design.language}",
         f"departments:      {counts['departments']}",
         f"links:            {counts['links']}",
