@@ -223,3 +223,32 @@ def test_copy_design_is_deep():
     copy.update_department("d1", name="x")
     assert design.departments["d1"].name == "部门1"
     assert copy.snapshot()["roles"] == design.snapshot()["roles"]
+
+
+def _format1_copy(tmp_path, *statements: str) -> Path:
+    path = tmp_path / "old.db"
+    shutil.copy(FIXTURE, path)
+    conn = sqlite3.connect(path)
+    for statement in statements:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+    return path
+
+
+def test_a_changed_format1_table_is_refused_after_migrating_the_copy(tmp_path):
+    path = _format1_copy(tmp_path, "ALTER TABLE departments ADD COLUMN secret TEXT DEFAULT 'x'")
+    before = digest(path)
+    with pytest.raises(FileProblem) as caught:
+        storage.load(path)
+    assert str(caught.value) == "old.db: has a changed table 'departments'; it was refused"
+    assert digest(path) == before
+
+
+def test_a_format1_trigger_is_refused_before_migrating(tmp_path):
+    path = _format1_copy(tmp_path, "CREATE TRIGGER t AFTER INSERT ON departments BEGIN "
+                                   "DELETE FROM links; END")
+    before = digest(path)
+    with pytest.raises(FileProblem, match="trigger 't'"):
+        storage.load(path)
+    assert digest(path) == before
