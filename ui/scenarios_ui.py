@@ -73,6 +73,11 @@ class ScenarioUi(QObject):
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         from .docks import FindingsDock, find_dock
 
+        from .docks import FunctionsDock
+
+        functions = find_dock(window.docks, FunctionsDock)
+        if functions is not None:
+            self.dock.function_focus_requested.connect(functions.show_functions)
         findings = find_dock(window.docks, FindingsDock)
         if findings is not None:  # a tab beside Findings: room for a long list
             window.tabifyDockWidget(findings, self.dock)

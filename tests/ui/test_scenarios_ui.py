@@ -98,6 +98,19 @@ def test_compare_view_colours_changes_and_the_dock_selects(qtbot, window, tmp_pa
     assert window.ctx.selection.departments == [mkt]
     assert "部门数" in dock.totals.text()
 
+    owners = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+                  if tree.topLevelItem(i).text(0).startswith("职能负责部门变化"))
+    brand = next(owners.child(i) for i in range(owners.childCount())
+                 if owners.child(i).text(0).startswith("品牌管理"))
+    tree.scrollToItem(brand)
+    QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
+                     pos=tree.visualItemRect(brand).center())
+    from ui.docks import FunctionsDock, find_dock
+
+    functions = find_dock(window.docks, FunctionsDock)
+    picked = functions.table.selectionModel().selectedRows()
+    assert [functions.proxy.data(i) for i in picked] == ["品牌管理"]
+
     # an edit on the canvas is reported once the comparison reruns
     window.ctx.design.update_department(mkt, name="营销中心")
     qtbot.waitUntil(lambda: any(c.kind == "added" and c.name == "营销中心"

@@ -26,6 +26,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 class ChangesDock(ContextDock):
     focus_requested = Signal(list)  # ids to select and centre
+    function_focus_requested = Signal(list)  # function ids for the Functions & owners dock
     base_chosen = Signal(str)       # a scenario name, OTHER_FILE or NO_BASE
 
     def __init__(self, parent=None):
@@ -105,9 +106,13 @@ class ChangesDock(ContextDock):
 
     def _on_item_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
         obj = item.data(0, ID_ROLE)
-        if obj and self.ctx is not None and (obj in self.ctx.design.departments
-                                             or obj in self.ctx.design.links):
+        if not obj or self.ctx is None:
+            return
+        design = self.ctx.design
+        if obj in design.departments or obj in design.links:
             self.focus_requested.emit([obj])
+        elif obj in design.functions:
+            self.function_focus_requested.emit([obj])
 
 
 def _num(value) -> str:
