@@ -44,12 +44,16 @@ class ScenarioBar(QToolBar):
         self.copy.setToolTip(window.tr("Start a new option as a copy of this scenario"))
         self.rename = self.addAction(window.tr("Rename…"))
         self.delete = self.addAction(window.tr("Delete"))
+        self.from_template = self.addAction(window.tr("Add Template…"))
+        self.from_template.setToolTip(window.tr("Add a starter template as a new scenario laid over "
+                                                "this one (a growth path, e.g. startup → mid-size)"))
         self.addSeparator()
         self.compare = self.addAction(window.tr("Compare…"))
         self.compare.setToolTip(window.tr("Show what this scenario changes against another "
                                           "scenario or file"))
         for action, name in ((self.copy, "scenario_copy"), (self.rename, "scenario_rename"),
-                             (self.delete, "scenario_delete"), (self.compare, "scenario_compare")):
+                             (self.delete, "scenario_delete"), (self.compare, "scenario_compare"),
+                             (self.from_template, "scenario_template")):
             self.widgetForAction(action).setObjectName(name)
 
     def button(self, name: str):
@@ -100,11 +104,13 @@ class ScenarioUi(QObject):
         # Prompts are attributes so tests can answer them without a modal dialog.
         self.ask_name: Callable[[str, str], str | None] = self._ask_name
         self.ask_file: Callable[[], str | None] = self._ask_file
+        self.ask_template: Callable[[list], str | None] = self._ask_template
         self.bar.combo.activated.connect(lambda i: self.switch(self.bar.combo.itemText(i)))
         self.bar.copy.triggered.connect(self.copy_current)
         self.bar.rename.triggered.connect(self.rename_current)
         self.bar.delete.triggered.connect(self.delete_current)
         self.bar.compare.triggered.connect(self.show_compare)
+        self.bar.from_template.triggered.connect(self.add_template)
         window.context_changed.connect(self._on_context_changed)
         self.document_changed()
 
@@ -138,6 +144,7 @@ class ScenarioUi(QObject):
         self.bar.copy.setEnabled(editable)
         self.bar.rename.setEnabled(editable)
         self.bar.delete.setEnabled(editable and len(self.names()) > 1)
+        self.bar.from_template.setEnabled(editable)
         self.bar.compare.setEnabled(has)
         dock = getattr(self.w, "changes_dock", None)
         if dock is not None:
@@ -193,6 +200,34 @@ class ScenarioUi(QObject):
         self.w.unsaved_content = True
         self.w.set_context(EditorContext.create(self.document.design))
         self.update_bar()
+
+    def add_template(self) -> None:
+        """The growth path: a template as a new scenario mapped onto the shown one, then Compare."""
+        from orgdesigner.scenarios import map_onto
+
+        from . import core_adapters
+
+        language = self.w.ctx.design.language
+        infos = core_adapters.templates(language)
+        template_id = self.ask_template(infos)
+        if not template_id:
+            return
+        info = next(t for t in infos if t.id == template_id)
+        base_name = self.current()
+        mapped = map_onto(self.w.ctx.design, core_adapters.load_template(template_id, language))
+        name = info.title if info.title not in self.names() else self._free_name(info.title)
+        if self._refused(lambda: self.document.add_scenario(mapped, name)):
+            return
+        self.w.unsaved_content = True
+        self.switch(name)
+        self.compare_with_scenario(base_name)
+        self.show_compare()
+
+    def _ask_template(self, infos: list) -> str | None:
+        titles = [t.title for t in infos]
+        title, ok = QInputDialog.getItem(self.w, self.w.tr("Add Template as Scenario"),
+                                         self.w.tr("Template:"), titles, 0, False)
+        return infos[titles.index(title)].id if ok and title in titles else None
 
     def _refused(self, action) -> bool:
         try:

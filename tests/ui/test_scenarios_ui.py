@@ -156,3 +156,21 @@ def test_export_dialog_offers_the_changes_section_when_comparing(qtbot, tmp_path
     from tests.core.pdf_helpers import pdf_text, squash
 
     assert squash("方案变化") in squash(pdf_text(tmp_path / "b.pdf"))
+
+
+def test_add_a_template_as_a_scenario_for_a_growth_path(qtbot, window, tmp_path):  # noqa: F811
+    path = tmp_path / "start.db"
+    assert main(["new", "-o", str(path), "--template", "startup"]) == 0
+    assert window.open_file(path)
+    ui = window.scenarios_ui
+    ui.ask_template = lambda infos: "mid_large"
+    _click(ui.bar, "from_template")
+    combo = ui.bar.combo
+    assert combo.count() == 2 and window.ctx.design.scenario.name == combo.itemText(1)
+    assert ui.base_label == "现状" and window.changes_dock.isVisible()
+    owners = {c.name: c.after for c in ui.result.of_kind("owner-changed")}
+    assert owners["品牌管理"] == "品牌与公关组"
+    renamed = ui.result.of_kind("renamed")
+    assert {c.before for c in renamed} == {"销售组", "财务行政组"}  # same units, grown
+    assert window.save()
+    assert len(storage.load_scenarios(path)) == 2
