@@ -252,3 +252,23 @@ def test_a_format1_trigger_is_refused_before_migrating(tmp_path):
     with pytest.raises(FileProblem, match="trigger 't'"):
         storage.load(path)
     assert digest(path) == before
+
+
+def test_a_file_without_scenarios_or_with_stray_rows_is_refused(tmp_path):
+    empty = tmp_path / "empty.db"
+    storage.save(sample_design(), empty)
+    conn = sqlite3.connect(empty)
+    for table in [*schema.SCENARIO_TABLES, "scenarios"]:
+        conn.execute(f'DELETE FROM "{table}"')
+    conn.commit()
+    conn.close()
+    with pytest.raises(FileProblem, match="holds no scenario"):
+        storage.load(empty)
+    stray = tmp_path / "stray.db"
+    storage.save(sample_design(), stray)
+    conn = sqlite3.connect(stray)
+    conn.execute("UPDATE departments SET scenario_id='nowhere' WHERE id='d5'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(FileProblem, match="broken reference"):
+        storage.load(stray)
