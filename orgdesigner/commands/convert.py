@@ -108,12 +108,12 @@ def _write_import(design, output: Path) -> None:
 def run_export(args) -> int:
     check_output(args.output, args.force)
     extra = {}
+    if args.compare is not None and args.output.suffix.lower() != ".pdf":
+        raise OrgDesignerError(f"{args.output.name}: --compare only applies to a .pdf proposal")
     if args.output.suffix.lower() in CHART_SUFFIXES:
         from ..render.options import ExportOptions
 
         extra["options"] = ExportOptions.from_mapping(vars(args))  # bad values: one line, exit 2
-    elif args.compare is not None:
-        raise OrgDesignerError(f"{args.output.name}: --compare only applies to .pdf, .svg and .png")
     design = read_design(args.file)
     if args.compare is not None:
         from ..compare import compare

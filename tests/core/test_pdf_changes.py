@@ -49,3 +49,12 @@ def test_ownerless_functions_are_red_and_units_coloured():
     assert ghost.dashed and ghost.fill == CHANGE_FILLS["removed"]
     moved = next(c.object for c in result.of_kind("moved"))
     assert chart.by_id[moved].fill == CHANGE_FILLS["moved"]
+
+
+def test_compare_is_refused_for_other_outputs(shared, data_dir, capsys):  # noqa: F811
+    path = shared / "g.db"
+    assert main(["new", "-o", str(path), "--template", "startup", "--then", "mid_large"]) == 0
+    assert main(["export", f"{path}#目标", "-o", str(shared / "x.svg"), "--compare",
+                 f"{path}#现状"]) == 2
+    assert "only applies to a .pdf" in capsys.readouterr().err
+    assert not (shared / "x.svg").exists()
