@@ -121,3 +121,14 @@ def test_import_adds_a_scenario(growth, tmp_path, capsys):
     assert main(["import", str(source), "-o", f"{fresh}#方案A"]) == 0
     assert storage.load_scenarios(fresh).names() == ["方案A"]
     assert main(["import", str(source), "-o", f"{growth}#导入"]) == 2
+
+
+def test_growth_path_names_and_refusals(shared, data_dir, capsys):  # noqa: F811
+    path = shared / "three.db"
+    assert main(["new", "-o", str(path), "--template", "startup", "--then", "mid_large=增长",
+                 "--then", "divisional", "--lang", "zh"]) == 0
+    assert storage.load_scenarios(path).names() == ["现状", "增长", "目标 2"]
+    assert main(["new", "-o", str(shared / "x.db"), "--then", "mid_large"]) == 2
+    assert main(["new", "-o", str(shared / "x.json"), "--template", "startup",
+                 "--then", "mid_large"]) == 2
+    assert "need a .db" in capsys.readouterr().err
