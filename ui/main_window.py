@@ -226,8 +226,12 @@ class MainWindow(LifecycleMixin, QMainWindow):
 
     def display_name(self) -> str:
         if self.doc is not None and self.doc.path is not None:
-            return self.doc.path.name
-        return self.ctx.design.name or self.tr("Untitled")
+            name = self.doc.path.name
+        else:
+            name = self.ctx.design.name or self.tr("Untitled")
+        if self.doc is not None and len(self.doc.document.scenarios) > 1:
+            name += " — " + self.scenarios_ui.current()  # which scenario is being edited
+        return name
 
     def _language(self) -> str:
         """Language for new designs and template titles: the system's (Chinese or English)."""

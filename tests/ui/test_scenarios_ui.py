@@ -43,6 +43,7 @@ def test_switch_copy_rename_delete_and_save(qtbot, window, tmp_path):  # noqa: F
     assert len(window.scene.boxes) == 5
     _choose(qtbot, combo, "目标")
     assert len(window.scene.boxes) == 12 and window.ctx.design.scenario.name == "目标"
+    assert window.windowTitle().startswith("growth.db — 目标")
 
     ui.ask_name = lambda title, suggestion: "方案B"
     _click(ui.bar, "copy")
