@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .design import Design, check_language
-from .entities import Function, new_id
+from .entities import Function, Kpi, new_id
 from .errors import FileProblem, InvalidValueError
 from .resources import RESOURCES, read_resource_text
 
@@ -22,7 +22,9 @@ CATALOGUE_PATH = RESOURCES / "catalogue.json"
 # Category names the validator relies on.
 MARKETING = "marketing"
 JOURNEY = "journey"
-PARTNER_CATEGORIES = ("sales", "product", "service", "finance")  # the hub's partners (seed)
+# The hub's partners (seed): sales, product/R&D, service, finance, and IT and data
+# (营销技术栈…需要市场部与信息技术部紧密合作; 需要与信息技术部门、数据分析部门无缝协作).
+PARTNER_CATEGORIES = ("sales", "product", "service", "finance", "it", "data")
 
 # Catalogue keys the validator relies on.
 BRAND_MANAGEMENT = "brand_management"
@@ -59,9 +61,32 @@ class CatalogueEntry:
 
 
 @dataclass(frozen=True)
+class KpiEntry:
+    """A KPI the seed names (考核指标…客户生命周期价值、客户满意度、跨部门项目成功率)."""
+
+    key: str
+    functions: tuple[str, ...]  # catalogue keys of the functions and stages it measures
+    name_zh: str
+    name_en: str
+    unit_zh: str
+    unit_en: str
+    description_zh: str
+    description_en: str
+
+    def to_kpi(self, language: str, function_ids: dict[str, str]) -> Kpi:
+        """A new KPI (fresh id, no owner) measuring those of its functions the design has."""
+        zh = language == "zh"
+        return Kpi(id=new_id(), key=self.key, name=self.name_zh if zh else self.name_en,
+                   unit=self.unit_zh if zh else self.unit_en,
+                   description=self.description_zh if zh else self.description_en,
+                   functions=tuple(function_ids[k] for k in self.functions if k in function_ids))
+
+
+@dataclass(frozen=True)
 class Catalogue:
     entries: tuple[CatalogueEntry, ...]
     categories: dict[str, dict[str, str]]  # category -> {"zh": ..., "en": ...}
+    kpis: tuple[KpiEntry, ...] = ()
 
     def entry(self, key: str) -> CatalogueEntry:
         for entry in self.entries:
@@ -117,7 +142,28 @@ def parse_catalogue(text: str, source: str | Path = CATALOGUE_PATH) -> Catalogue
     categories = data.get("categories") or {}
     if not isinstance(categories, dict):
         raise FileProblem(source, "categories: must be an object")
-    return Catalogue(tuple(entries), {k: dict(v) for k, v in categories.items()})
+    return Catalogue(tuple(entries), {k: dict(v) for k, v in categories.items()},
+                     _parse_kpis(data.get("kpis", []), seen, source))
+
+
+_KPI_TEXT = ("key", "name_zh", "name_en", "unit_zh", "unit_en", "description_zh", "description_en")
+
+
+def _parse_kpis(raw: object, function_keys: set[str], source: str | Path) -> tuple[KpiEntry, ...]:
+    if not isinstance(raw, list):
+        raise FileProblem(source, "kpis: must be a list")
+    out: list[KpiEntry] = []
+    for i, item in enumerate(raw):
+        if not isinstance(item, dict):
+            raise FileProblem(source, f"kpis[{i}]: must be an object")
+        for name in _KPI_TEXT:
+            if not isinstance(item.get(name), str) or not (item[name] or name.startswith("desc")):
+                raise FileProblem(source, f"kpis[{i}].{name}: missing or not text")
+        functions = item.get("functions")
+        if not isinstance(functions, list) or not all(f in function_keys for f in functions):
+            raise FileProblem(source, f"kpis[{i}].functions: must list catalogue function keys")
+        out.append(KpiEntry(functions=tuple(functions), **{n: item[n] for n in _KPI_TEXT}))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)

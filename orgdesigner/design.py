@@ -14,8 +14,9 @@ from typing import Any, Iterable, Iterator
 
 from . import events as ev
 from .entities import (
-    Department, Function, Link, Role, check_text, new_id, checked_department, checked_function,
-    checked_link, normalise_department_field, normalise_function_field, normalise_link_field,
+    Department, Function, Kpi, Link, Role, check_text, new_id, checked_department, checked_function,
+    checked_kpi, checked_link, normalise_department_field, normalise_function_field,
+    normalise_kpi_field, normalise_link_field,
 )
 from .errors import (
     CycleError, DuplicateIdError, DuplicateLinkError, InvalidValueError, SelfLinkError,
@@ -65,6 +66,7 @@ class Removal:
     children: list[str]  # re-parented children, their old parent was the department
     links: list[tuple[int, Link]]
     roles: list[tuple[str, Role]]  # function id, role
+    kpis: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # KPI id, old fields
 
 
 class Design:
@@ -82,6 +84,7 @@ class Design:
         self.departments: dict[str, Department] = {}
         self.links: dict[str, Link] = {}
         self.functions: dict[str, Function] = {}
+        self.kpis: dict[str, Kpi] = {}
         self._children: dict[str | None, dict[str, None]] = {None: {}}
         self._links_of: dict[str, dict[str, None]] = {}
         self._link_keys: dict[tuple, str] = {}
@@ -105,7 +108,7 @@ class Design:
                 self._flush_order()
 
     def position(self, collection: str, key: str) -> int:
-        """Index of `key` in `departments`, `links` or `functions` (for exact undo)."""
+        """Index of `key` in `departments`, `links`, `functions` or `kpis` (for exact undo)."""
         self._flush_order()
         return list(getattr(self, collection)).index(key)
 
@@ -196,6 +199,12 @@ class Design:
             for dept_id, role in roles.items():
                 yield function_id, dept_id, role
 
+    def kpi(self, kpi_id: str) -> Kpi:
+        try:
+            return self.kpis[kpi_id]
+        except KeyError:
+            raise UnknownObjectError(f"there is no KPI with id {kpi_id!r}") from None
+
     def function_by_key(self, key: str) -> Function | None:
         for function in self.functions.values():
             if function.key == key:
@@ -284,6 +293,7 @@ class Design:
         roles = list(self._roles_by_department.get(dept_id, {}).items())
         for function_id, _ in roles:
             self.set_role(function_id, dept_id, None)
+        kpis = self._drop_from_kpis(dept_id, ("owner", "shared"))
         index = self.position("departments", dept_id)
         del self.departments[dept_id]
         del self._children[dept.parent][dept_id]
@@ -293,7 +303,7 @@ class Design:
         removed = dept.copy()
         if self.events:
             self.events.emit(ev.DepartmentRemoved(removed))
-        return Removal(removed, index, children, links, roles)
+        return Removal(removed, index, children, links, roles, kpis)
 
     def restore_department(self, removal: Removal) -> None:
         """The exact inverse of `remove_department`."""
@@ -304,6 +314,8 @@ class Design:
             self.add_link(link.copy(), index)
         for function_id, role in removal.roles:
             self.set_role(function_id, removal.department.id, role)
+        for kpi_id, old in removal.kpis:
+            self.update_kpi(kpi_id, **old)
 
     # --------------------------------------------------------------------- links
     def _check_link(self, link: Link, ignore: str | None = None) -> None:
@@ -369,17 +381,20 @@ class Design:
             self.events.emit(ev.FunctionAdded(function.copy()))
         return function
 
-    def remove_function(self, function_id: str) -> tuple[Function, int, dict[str, Role]]:
+    def remove_function(self, function_id: str
+                        ) -> tuple[Function, int, dict[str, Role], list[tuple[str, dict[str, Any]]]]:
+        """Remove a function with its roles and KPI ties; return what restores them."""
         function = self.function(function_id)
         roles = self.roles_of_function(function_id)
         for dept_id in roles:
             self.set_role(function_id, dept_id, None)
+        kpis = self._drop_from_kpis(function_id, ("functions",))
         index = self.position("functions", function_id)
         del self.functions[function_id]
         self._roles_by_function.pop(function_id, None)
         if self.events:
             self.events.emit(ev.FunctionRemoved(function.copy()))
-        return function, index, roles
+        return function, index, roles, kpis
 
     def update_function(self, function_id: str, **changes: Any) -> dict[str, Any]:
         function = self.function(function_id)
@@ -412,6 +427,65 @@ class Design:
         if self.events:
             self.events.emit(ev.RoleChanged(function_id, dept_id, old, role))
         return old
+
+    # ---------------------------------------------------------------------- KPIs
+    def _check_kpi_refs(self, kpi: Kpi) -> None:
+        if kpi.owner is not None and kpi.owner not in self.departments:
+            raise UnknownObjectError(f"the owner of KPI {kpi.name!r} is not a department")
+        for dept_id in kpi.shared:
+            if dept_id not in self.departments:
+                raise UnknownObjectError(f"KPI {kpi.name!r} is shared with an unknown department")
+        for function_id in kpi.functions:
+            if function_id not in self.functions:
+                raise UnknownObjectError(f"KPI {kpi.name!r} measures an unknown function")
+
+    def add_kpi(self, kpi: Kpi, index: int | None = None) -> Kpi:
+        kpi = checked_kpi(kpi)
+        if kpi.id in self.kpis:
+            raise DuplicateIdError(f"a KPI with id {kpi.id!r} already exists")
+        self._check_kpi_refs(kpi)
+        if index is None:
+            self.kpis[kpi.id] = kpi
+        else:
+            self._insert("kpis", kpi.id, kpi, index)
+        if self.events:
+            self.events.emit(ev.KpiAdded(kpi.copy()))
+        return kpi
+
+    def remove_kpi(self, kpi_id: str) -> tuple[Kpi, int]:
+        kpi = self.kpi(kpi_id)
+        index = self.position("kpis", kpi_id)
+        del self.kpis[kpi_id]
+        if self.events:
+            self.events.emit(ev.KpiRemoved(kpi.copy()))
+        return kpi, index
+
+    def update_kpi(self, kpi_id: str, **changes: Any) -> dict[str, Any]:
+        """Set KPI fields (owner, shared, functions refer to existing objects); return old values."""
+        kpi = self.kpi(kpi_id)
+        clean = {k: normalise_kpi_field(k, v) for k, v in changes.items()}
+        candidate = kpi.copy()
+        _set_fields(candidate, clean)
+        self._check_kpi_refs(candidate)
+        old = _set_fields(kpi, clean)
+        if self.events:
+            self.events.emit(ev.KpiChanged(kpi_id, clean))
+        return old
+
+    def _drop_from_kpis(self, obj_id: str, names: tuple[str, ...]) -> list[tuple[str, dict[str, Any]]]:
+        """Remove a department or function from every KPI naming it; return the old fields."""
+        out = []
+        for kpi in list(self.kpis.values()):
+            changes: dict[str, Any] = {}
+            for name in names:
+                value = getattr(kpi, name)
+                if name == "owner" and value == obj_id:
+                    changes[name] = None
+                elif name != "owner" and obj_id in value:
+                    changes[name] = tuple(v for v in value if v != obj_id)
+            if changes:
+                out.append((kpi.id, self.update_kpi(kpi.id, **changes)))
+        return out
 
     # ---------------------------------------------------------------- the design
     def update_info(self, **changes: Any) -> dict[str, Any]:
@@ -454,6 +528,7 @@ class Design:
             "links": [vars(l).copy() for l in self.links.values()],
             "functions": [vars(f).copy() for f in self.functions.values()],
             "roles": sorted((f, d, r.value) for f, d, r in self.responsibilities()),
+            "kpis": [vars(k).copy() for k in self.kpis.values()],
         }
 
     def counts(self) -> dict[str, int]:
@@ -461,6 +536,7 @@ class Design:
             "departments": len(self.departments), "links": len(self.links),
             "functions": len(self.functions),
             "responsibilities": sum(len(r) for r in self._roles_by_function.values()),
+            "kpis": len(self.kpis),
         }
 
     def check_invariants(self) -> None:
@@ -482,12 +558,14 @@ class Design:
         assert len(self._link_keys) == len(self.links)
         for function_id, dept_id, _ in self.responsibilities():
             assert function_id in self.functions and dept_id in self.departments
+        for kpi in self.kpis.values():
+            self._check_kpi_refs(kpi)
 
 
 def build_design(
     *, name: str = "", language: str = "zh", departments: Iterable[Department] = (),
     links: Iterable[Link] = (), functions: Iterable[Function] = (),
-    roles: Iterable[tuple[str, str, Role | str]] = (),
+    roles: Iterable[tuple[str, str, Role | str]] = (), kpis: Iterable[Kpi] = (),
 ) -> Design:
     """Build a design from objects in any order (parents may come after children)."""
     design = Design(name, language=language)
@@ -512,4 +590,6 @@ def build_design(
         design.add_link(link)
     for function_id, dept_id, role in roles:
         design.set_role(function_id, dept_id, role)
+    for kpi in kpis:
+        design.add_kpi(kpi)
     return design

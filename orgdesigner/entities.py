@@ -86,6 +86,10 @@ class Department:
     y: float = 0.0
     notes: str = ""
     code: str = ""  # the user's own id (from JSON/CSV), kept for round trips
+    # A committee's working rules (委员会定期召开会议): who chairs it and how often it meets.
+    chair: str = ""
+    cadence: str = ""
+    vacant: bool = False  # the leading post is open (an import's 'Vacant' / '空缺')
 
     def copy(self) -> "Department":
         return replace(self)
@@ -119,8 +123,27 @@ class Function:
     required: bool = True
     description: str = ""
     key: str = ""  # catalogue key (e.g. "brand_management"), "" for user functions
+    post: str = ""  # the responsible post (哪个岗位是主要责任人), e.g. for a journey stage
 
     def copy(self) -> "Function":
+        return replace(self)
+
+
+@dataclass
+class Kpi:
+    """A performance indicator (考核指标): measured in `unit`, owned by one department,
+    shared with others, tied to the functions and journey stages it measures."""
+
+    id: str = field(default_factory=new_id)
+    name: str = ""
+    unit: str = ""  # unit of measure: %, 万元, 分 ...
+    owner: str | None = None  # department id
+    shared: tuple[str, ...] = ()  # department ids that share the KPI
+    functions: tuple[str, ...] = ()  # function ids (journey stages included)
+    description: str = ""
+    key: str = ""  # catalogue key, "" for the user's own KPIs
+
+    def copy(self) -> "Kpi":
         return replace(self)
 
 
@@ -134,6 +157,7 @@ class Responsibility:
 DEPARTMENT_FIELDS = tuple(f.name for f in fields(Department) if f.name not in ("id", "parent"))
 LINK_FIELDS = ("kind", "label", "directed")
 FUNCTION_FIELDS = tuple(f.name for f in fields(Function) if f.name != "id")
+KPI_FIELDS = tuple(f.name for f in fields(Kpi) if f.name != "id")
 
 
 def normalise_department_field(name: str, value: object) -> object:
@@ -143,8 +167,12 @@ def normalise_department_field(name: str, value: object) -> object:
             return DeptKind(value)
         except ValueError:
             raise InvalidValueError(f"unknown department kind {value!r}") from None
-    if name in ("name", "leader", "notes", "code"):
+    if name in ("name", "leader", "notes", "code", "chair", "cadence"):
         return check_text(value, name)
+    if name == "vacant":
+        if not isinstance(value, bool):
+            raise InvalidValueError("vacant must be true or false")
+        return value
     if name in ("headcount", "budget"):
         return check_number(value, name, minimum=0)
     if name in ("x", "y"):
@@ -170,7 +198,7 @@ def normalise_link_field(name: str, value: object) -> object:
 
 
 def normalise_function_field(name: str, value: object) -> object:
-    if name in ("name", "category", "description", "key"):
+    if name in ("name", "category", "description", "key", "post"):
         return check_text(value, name)
     if name == "required":
         if not isinstance(value, bool):
@@ -198,4 +226,31 @@ def checked_function(function: Function) -> Function:
     out = Function(id=check_text(function.id, "id", 200))
     for name in FUNCTION_FIELDS:
         setattr(out, name, normalise_function_field(name, getattr(function, name)))
+    return out
+
+
+def _ids(value: object, what: str) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, (list, tuple)):
+        raise InvalidValueError(f"{what} must be a list of ids")
+    out = tuple(check_text(v, what, 200) for v in value)
+    if len(set(out)) != len(out):
+        raise InvalidValueError(f"{what} names an id twice")
+    return out
+
+
+def normalise_kpi_field(name: str, value: object) -> object:
+    """Check and coerce one KPI field (references are checked by the design)."""
+    if name in ("name", "unit", "description", "key"):
+        return check_text(value, name)
+    if name == "owner":
+        return None if value is None else check_text(value, "owner", 200)
+    if name in ("shared", "functions"):
+        return _ids(value, name)
+    raise InvalidValueError(f"KPIs have no field {name!r}")
+
+
+def checked_kpi(kpi: Kpi) -> Kpi:
+    out = Kpi(id=check_text(kpi.id, "id", 200))
+    for name in KPI_FIELDS:
+        setattr(out, name, normalise_kpi_field(name, getattr(kpi, name)))
     return out

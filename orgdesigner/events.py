@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from .entities import Department, Function, Link, Role
+from .entities import Department, Function, Kpi, Link, Role
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,22 @@ class DesignInfoChanged(Event):
 
 
 Listener = Callable[[Event], None]
+
+
+@dataclass(frozen=True)
+class KpiAdded(Event):
+    kpi: Kpi
+
+
+@dataclass(frozen=True)
+class KpiRemoved(Event):
+    kpi: Kpi
+
+
+@dataclass(frozen=True)
+class KpiChanged(Event):
+    id: str
+    changes: dict[str, Any]  # field -> new value
 
 
 class EventHub:

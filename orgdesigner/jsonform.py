@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .design import Design, LANGUAGES
 from .entities import (
-    DEFAULT_COLOR, MAX_COORD, MAX_TEXT, Department, DeptKind, Function, Link, LinkKind, Role,
+    DEFAULT_COLOR, MAX_COORD, MAX_TEXT, Department, DeptKind, Function, Kpi, Link, LinkKind, Role,
 )
 from .errors import FileProblem, ModelError
 from .fileutil import atomic_write_text, read_input_bytes
@@ -49,6 +49,9 @@ class DepartmentDoc(_Doc):
     x: Coord = 0
     y: Coord = 0
     notes: Text = ""
+    chair: Text = Field(default="", description="a committee's chair (主任)")
+    cadence: Text = Field(default="", description="how often a committee meets, e.g. 每月")
+    vacant: bool = Field(default=False, description="the leading post is open (空缺)")
 
 
 class LinkDoc(_Doc):
@@ -63,8 +66,25 @@ class LinkDoc(_Doc):
 class FunctionDoc(_Doc):
     id: Ident
     name: Text
-    category: Text = "marketing"
+    category: Text | None = Field(
+        default=None, description="left out: the catalogue's category for a catalogue key, "
+                                  "else marketing")
     required: bool = True
+    description: Text = ""
+    key: Text | None = None
+    post: Text = Field(default="", description="the responsible post (岗位), e.g. for a journey stage")
+
+
+class KpiDoc(_Doc):
+    """A KPI (考核指标): owned by one department, shared with others, measuring functions."""
+
+    id: Ident
+    name: Text
+    unit: Text = ""
+    owner: Ident | None = Field(default=None, description="a department id")
+    shared: list[Ident] = Field(default_factory=list, description="department ids")
+    functions: list[Ident] = Field(default_factory=list,
+                                   description="function ids (journey stages included)")
     description: Text = ""
     key: Text | None = None
 
@@ -91,6 +111,7 @@ class DesignDoc(_Doc):
     links: list[LinkDoc] = Field(default_factory=list)
     functions: list[FunctionDoc] = Field(default_factory=list)
     responsibilities: list[ResponsibilityDoc] = Field(default_factory=list)
+    kpis: list[KpiDoc] = Field(default_factory=list)
 
     @field_validator("version")
     @classmethod
@@ -170,7 +191,7 @@ def design_from_doc(doc: DesignDoc) -> Design:
                 id=dept_ids[d.id], code="" if _is_uuid(d.id) else d.id, name=d.name, kind=d.kind,
                 parent=dept_ids[d.parent] if d.parent is not None else None, leader=d.leader,
                 headcount=d.headcount, budget=d.budget, color=d.color, x=d.x, y=d.y,
-                notes=d.notes))
+                notes=d.notes, chair=d.chair, cadence=d.cadence, vacant=d.vacant))
             added.add(doc_id)
     # Keep the document's order of departments.
     design.departments = {dept_ids[d.id]: design.departments[dept_ids[d.id]] for d in doc.departments}
@@ -180,8 +201,10 @@ def design_from_doc(doc: DesignDoc) -> Design:
             raise _Problem(f"functions[{i}].id", f"duplicate id {f.id!r}")
         function_ids[f.id] = _model_id(f.id)
         key = f.key if f.key is not None else ("" if _is_uuid(f.id) else f.id)
-        design.add_function(Function(id=function_ids[f.id], name=f.name, category=f.category,
-                                     required=f.required, description=f.description, key=key))
+        category = f.category if f.category is not None else _catalogue_category(key)
+        design.add_function(Function(id=function_ids[f.id], name=f.name, category=category,
+                                     required=f.required, description=f.description, key=key,
+                                     post=f.post))
     for i, l in enumerate(doc.links):
         for end in ("source", "target"):
             if getattr(l, end) not in dept_ids:
@@ -200,7 +223,42 @@ def design_from_doc(doc: DesignDoc) -> Design:
         if design.role(function_ids[r.function], dept_ids[r.department]) is not None:
             raise _Problem(f"responsibilities[{i}]", "this department already has a role for this function")
         design.set_role(function_ids[r.function], dept_ids[r.department], r.role)
+    _add_kpis(design, doc, dept_ids, function_ids)
     return design
+
+
+def _add_kpis(design: Design, doc: DesignDoc, dept_ids: dict[str, str],
+              function_ids: dict[str, str]) -> None:
+    seen: set[str] = set()
+    for i, k in enumerate(doc.kpis):
+        if k.id in seen:
+            raise _Problem(f"kpis[{i}].id", f"duplicate id {k.id!r}")
+        seen.add(k.id)
+        if k.owner is not None and k.owner not in dept_ids:
+            raise _Problem(f"kpis[{i}].owner", f"no department has id {k.owner!r}")
+        for j, d in enumerate(k.shared):
+            if d not in dept_ids:
+                raise _Problem(f"kpis[{i}].shared[{j}]", f"no department has id {d!r}")
+        for j, f in enumerate(k.functions):
+            if f not in function_ids:
+                raise _Problem(f"kpis[{i}].functions[{j}]", f"no function has id {f!r}")
+        key = k.key if k.key is not None else ("" if _is_uuid(k.id) else k.id)
+        try:
+            design.add_kpi(Kpi(id=_model_id(k.id), name=k.name, unit=k.unit, key=key,
+                               owner=dept_ids[k.owner] if k.owner is not None else None,
+                               shared=tuple(dept_ids[d] for d in k.shared),
+                               functions=tuple(function_ids[f] for f in k.functions),
+                               description=k.description))
+        except ModelError as exc:
+            raise _Problem(f"kpis[{i}]", str(exc)) from None
+
+
+def _catalogue_category(key: str) -> str:
+    """The category of a known catalogue key (`sales` -> sales), else marketing."""
+    from .catalogue import MARKETING, load_catalogue
+
+    categories = {entry.key: entry.category for entry in load_catalogue().entries}
+    return categories.get(key, MARKETING)
 
 
 def _export_ids(objects, own_id) -> dict[str, str]:
@@ -218,6 +276,8 @@ def design_to_doc(design: Design) -> DesignDoc:
     dept_ids = _export_ids(depts, lambda d: d.code)
     functions = list(design.functions.values())
     function_ids = _export_ids(functions, lambda f: f.key)
+    kpis = list(design.kpis.values())
+    kpi_ids = _export_ids(kpis, lambda k: k.key)
     return DesignDoc(
         format="org-designer", version=JSON_VERSION, id=design.id, created=design.created,
         name=design.name,
@@ -226,15 +286,21 @@ def design_to_doc(design: Design) -> DesignDoc:
         departments=[DepartmentDoc(
             id=dept_ids[d.id], name=d.name, kind=d.kind,
             parent=dept_ids[d.parent] if d.parent else None, leader=d.leader,
-            headcount=d.headcount, budget=d.budget, color=d.color, x=d.x, y=d.y, notes=d.notes)
+            headcount=d.headcount, budget=d.budget, color=d.color, x=d.x, y=d.y, notes=d.notes,
+            chair=d.chair, cadence=d.cadence, vacant=d.vacant)
             for d in depts],
         links=[LinkDoc(id=l.id, source=dept_ids[l.source], target=dept_ids[l.target], kind=l.kind,
                        label=l.label, directed=l.directed) for l in design.links.values()],
         functions=[FunctionDoc(id=function_ids[f.id], name=f.name, category=f.category,
                                required=f.required, description=f.description,
-                               key=f.key or None) for f in functions],
+                               key=f.key or None, post=f.post) for f in functions],
         responsibilities=[ResponsibilityDoc(function=function_ids[f], department=dept_ids[d], role=r)
                           for f, d, r in design.responsibilities()],
+        kpis=[KpiDoc(id=kpi_ids[k.id], name=k.name, unit=k.unit,
+                     owner=dept_ids[k.owner] if k.owner else None,
+                     shared=[dept_ids[d] for d in k.shared],
+                     functions=[function_ids[f] for f in k.functions],
+                     description=k.description, key=k.key or None) for k in kpis],
     )
 
 

@@ -7,9 +7,9 @@ one scenario. The file's design becomes one scenario named 现状 / "As is".
 
 The step is generic: each listed table found in the file is rebuilt from
 its own stored definition (so its columns, defaults and CHECK constraints
-stay exactly as they were), with the scenario column put in front. A table
-listed later (by another part of the same format step) and absent from the
-file is skipped; its own migration creates it already scoped.
+stay exactly as they were), with the scenario column put in front. Tables
+another part of the same format step adds afterwards (the domain's KPIs) are
+scoped by running `scope_content_tables` once more after it.
 """
 
 from __future__ import annotations
@@ -48,20 +48,28 @@ def scoped_ddl(sql: str) -> str:
 
 def upgrade_scenarios(op: Operations, conn: Connection) -> None:
     """Make the file's one design the first scenario and scope every content table to it."""
+    stored = {row[0] for row in conn.execute(text(
+        "SELECT name FROM sqlite_master WHERE type='table'"))}
+    if "scenarios" not in stored:
+        meta = dict(conn.execute(text("SELECT key, value FROM meta")).all())
+        created = meta.get("created", "") or ""
+        schema.scenarios.to_metadata(MetaData()).create(conn)
+        conn.execute(text("INSERT INTO scenarios (id, name, created, modified, sort_order) "
+                          "VALUES (:id, :name, :created, :modified, 0)"),
+                     {"id": str(uuid.uuid4()), "name": default_name(meta.get("language", "zh")),
+                      "created": created, "modified": meta.get("modified", "") or created})
+    scope_content_tables(op, conn)
+
+
+def scope_content_tables(op: Operations, conn: Connection) -> None:
+    """Scope every listed content table that has no scenario column yet to the first scenario.
+
+    Runs again after other parts of the format step have added their tables, so
+    those join the scenario without knowing about it.
+    """
+    scenario_id = conn.execute(text("SELECT id FROM scenarios ORDER BY sort_order LIMIT 1")).scalar()
     stored = dict(conn.execute(text(
         "SELECT name, sql FROM sqlite_master WHERE type='table'")).all())
-    if "scenarios" in stored:  # already scoped
-        return
-    meta = dict(conn.execute(text("SELECT key, value FROM meta")).all())
-    language = meta.get("language", "zh")
-    created = meta.get("created", "") or ""
-    modified = meta.get("modified", "") or created
-    scenario_id = str(uuid.uuid4())
-    schema.scenarios.to_metadata(MetaData()).create(conn)
-    conn.execute(text("INSERT INTO scenarios (id, name, created, modified, sort_order) "
-                      "VALUES (:id, :name, :created, :modified, 0)"),
-                 {"id": scenario_id, "name": default_name(language), "created": created,
-                  "modified": modified})
     # rename without rewriting other tables' references: they are rebuilt here too
     conn.exec_driver_sql("PRAGMA legacy_alter_table=ON")
     try:

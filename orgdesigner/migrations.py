@@ -22,14 +22,19 @@ from . import schema
 Migration = Callable[[Operations, Connection], None]
 
 
-def _format_2(op: Operations, conn: Connection) -> None:
-    """Format 1 -> 2: scenarios (every content table scoped to one)."""
-    from .migration_v2_scenarios import upgrade_scenarios
+def _upgrade_1_to_2(op: Operations, conn: Connection) -> None:
+    """Format 2: one step for everything new in it. Scenarios first (the file's design
+    becomes scenario 现状 and every content table is scoped to it), then the domain's new
+    columns and tables (KPIs ...), which then join that scenario too."""
+    from .migration_v2_domain import upgrade_domain
+    from .migration_v2_scenarios import scope_content_tables, upgrade_scenarios
 
     upgrade_scenarios(op, conn)
+    upgrade_domain(op, conn)
+    scope_content_tables(op, conn)
 
 
-MIGRATIONS: dict[int, Migration] = {1: _format_2}
+MIGRATIONS: dict[int, Migration] = {1: _upgrade_1_to_2}
 
 
 def migrate_copy(path: Path, version: int) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .design import Design, Removal
-from .entities import Department, Function, Link, Role
+from .entities import Department, Function, Kpi, Link, Role
 
 
 class Op:
@@ -119,12 +119,15 @@ class AddFunction(Op):
     function: Function
     index: int | None = None
     roles: dict[str, Role] = field(default_factory=dict)
+    kpis: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # KPI id, fields to restore
     text = "Add function"
 
     def apply(self, design: Design) -> Op:
         design.add_function(self.function.copy(), self.index)
         for dept_id, role in self.roles.items():
             design.set_role(self.function.id, dept_id, role)
+        for kpi_id, fields in self.kpis:
+            design.update_kpi(kpi_id, **fields)
         return RemoveFunction(self.function.id)
 
 
@@ -134,8 +137,8 @@ class RemoveFunction(Op):
     text = "Delete function"
 
     def apply(self, design: Design) -> Op:
-        function, index, roles = design.remove_function(self.id)
-        return AddFunction(function.copy(), index, roles)
+        function, index, roles, kpis = design.remove_function(self.id)
+        return AddFunction(function.copy(), index, roles, kpis)
 
 
 @dataclass
@@ -158,6 +161,37 @@ class SetRole(Op):
     def apply(self, design: Design) -> Op:
         return SetRole(self.function, self.department,
                        design.set_role(self.function, self.department, self.role))
+
+
+@dataclass
+class AddKpi(Op):
+    kpi: Kpi
+    index: int | None = None
+    text = "Add KPI"
+
+    def apply(self, design: Design) -> Op:
+        design.add_kpi(self.kpi.copy(), self.index)
+        return RemoveKpi(self.kpi.id)
+
+
+@dataclass
+class RemoveKpi(Op):
+    id: str
+    text = "Delete KPI"
+
+    def apply(self, design: Design) -> Op:
+        kpi, index = design.remove_kpi(self.id)
+        return AddKpi(kpi.copy(), index)
+
+
+@dataclass
+class UpdateKpi(Op):
+    id: str
+    changes: dict[str, Any]
+    text = "Edit KPI"
+
+    def apply(self, design: Design) -> Op:
+        return UpdateKpi(self.id, design.update_kpi(self.id, **self.changes))
 
 
 @dataclass

@@ -76,6 +76,7 @@ def copy_design(design: Design) -> Design:
         links=[link.copy() for link in design.links.values()],
         functions=[f.copy() for f in design.functions.values()],
         roles=list(design.responsibilities()),
+        kpis=[k.copy() for k in design.kpis.values()],
     )
     copy.departments = {k: copy.departments[k] for k in design.departments}
     copy.settings = dict(design.settings)
@@ -226,10 +227,20 @@ def map_onto(base: Design, design: Design) -> Design:
     fns = [f.copy() for f in design.functions.values()]
     for f in fns:
         f.id = functions.get(f.id, f.id)
+    base_kpis = {k.key: k.id for k in base.kpis.values() if k.key}
+    kpis = []
+    for kpi in design.kpis.values():
+        kpi = kpi.copy()
+        kpi.id = base_kpis.get(kpi.key, kpi.id) if kpi.key else kpi.id
+        kpi.owner = dept(kpi.owner)
+        kpi.shared = tuple(dept(d) for d in kpi.shared)
+        kpi.functions = tuple(functions.get(f, f) for f in kpi.functions)
+        kpis.append(kpi)
     mapped = build_design(
         name=design.name, language=design.language, departments=moved, links=links,
         functions=fns,
-        roles=[(functions.get(f, f), dept(d), r) for f, d, r in design.responsibilities()])
+        roles=[(functions.get(f, f), dept(d), r) for f, d, r in design.responsibilities()],
+        kpis=kpis)
     mapped.departments = {d.id: mapped.departments[d.id] for d in moved}
     mapped.settings = dict(design.settings)
     return mapped

@@ -9,8 +9,8 @@ in the 100-byte header, so a file can be judged before SQLite opens it.
 from __future__ import annotations
 
 from sqlalchemy import (
-    CheckConstraint, Column, Float, ForeignKey, ForeignKeyConstraint, Integer, MetaData, PrimaryKeyConstraint, Table,
-    Text,
+    CheckConstraint, Column, Float, ForeignKey, ForeignKeyConstraint, Integer, MetaData,
+    PrimaryKeyConstraint, Table, Text,
 )
 
 APPLICATION_ID = 0x4F524744  # "ORGD"
@@ -82,6 +82,10 @@ departments = content_table(
     Column("y", Float, nullable=False, default=0),
     Column("notes", Text, nullable=False, default=""),
     Column("sort_order", Integer, nullable=False),
+    # format 2: a committee's chair and meeting cadence; an open leading post
+    Column("chair", Text, nullable=False, server_default=""),
+    Column("cadence", Text, nullable=False, server_default=""),
+    Column("vacant", Integer, nullable=False, server_default="0"),
     CheckConstraint("kind IN ('department','team','committee','business_unit','office')",
                     name="department_kind"),
     references={"parent_id": "departments"},
@@ -109,6 +113,7 @@ functions = content_table(
     Column("required", Integer, nullable=False, default=1),
     Column("description", Text, nullable=False, default=""),
     Column("sort_order", Integer, nullable=False),
+    Column("post", Text, nullable=False, server_default=""),  # format 2: the responsible post
 )
 
 responsibilities = content_table(
@@ -120,5 +125,40 @@ responsibilities = content_table(
     key=("function_id", "department_id"),
     references={"function_id": "functions", "department_id": "departments"},
 )
+
+# format 2: KPIs (考核指标), the functions they measure and the departments sharing them
+kpis = content_table(
+    "kpis",
+    Column("id", Text, nullable=False),
+    Column("key", Text, nullable=False, default=""),
+    Column("name", Text, nullable=False),
+    Column("unit", Text, nullable=False, default=""),
+    Column("owner_id", Text, nullable=True),
+    Column("description", Text, nullable=False, default=""),
+    Column("sort_order", Integer, nullable=False),
+    references={"owner_id": "departments"},
+)
+
+kpi_functions = content_table(
+    "kpi_functions",
+    Column("kpi_id", Text, nullable=False),
+    Column("function_id", Text, nullable=False),
+    Column("sort_order", Integer, nullable=False),
+    key=("kpi_id", "function_id"),
+    references={"kpi_id": "kpis", "function_id": "functions"},
+)
+
+kpi_departments = content_table(
+    "kpi_departments",
+    Column("kpi_id", Text, nullable=False),
+    Column("department_id", Text, nullable=False),
+    Column("sort_order", Integer, nullable=False),
+    key=("kpi_id", "department_id"),
+    references={"kpi_id": "kpis", "department_id": "departments"},
+)
+
+# The design's content, one row per object or tie (meta and settings are the design's own).
+CONTENT_TABLES = ("departments", "links", "functions", "responsibilities", "kpis",
+                  "kpi_functions", "kpi_departments")
 
 TABLE_NAMES = frozenset(metadata.tables)

@@ -29,7 +29,7 @@ from sqlalchemy.pool import StaticPool
 from . import __version__, schema, untrusted
 from .design import LANGUAGES, Design, FileStamp, build_design, now_iso
 from .scenarios import ScenarioError, ScenarioInfo, ScenarioSet, info_of
-from .entities import Department, Function, Link, check_text
+from .entities import Department, Function, Kpi, Link, check_text
 from .errors import FileProblem, InvalidValueError, ModelError, NewerFormatError
 from .lockfile import user_display_name  # "saved by" is the name the lock shows
 
@@ -80,7 +80,7 @@ def open_engine(path: str | Path, *, readonly: bool) -> Iterator[Engine]:
 def department_values(d: Department) -> tuple:
     """A department's row values in the table's column order (sort_order left out)."""
     return (d.id, d.code, d.name, d.kind.value, d.parent, d.leader, d.headcount, d.budget,
-            d.color, d.x, d.y, d.notes)
+            d.color, d.x, d.y, d.notes, d.chair, d.cadence, int(d.vacant))
 
 
 def link_values(l: Link) -> tuple:  # noqa: E741
@@ -88,7 +88,17 @@ def link_values(l: Link) -> tuple:  # noqa: E741
 
 
 def function_values(f: Function) -> tuple:
-    return (f.id, f.key, f.name, f.category, int(f.required), f.description)
+    return (f.id, f.key, f.name, f.category, int(f.required), f.description, f.post)
+
+
+def kpi_values(k: Kpi) -> tuple:
+    return (k.id, k.key, k.name, k.unit, k.owner, k.description)
+
+
+def kpi_link_values(k: Kpi) -> dict[str, list[tuple]]:
+    """The rows tying a KPI to functions and departments, (kpi id, other id, position)."""
+    return {"kpi_functions": [(k.id, f, i) for i, f in enumerate(k.functions)],
+            "kpi_departments": [(k.id, d, i) for i, d in enumerate(k.shared)]}
 
 
 def _columns(table: str) -> tuple[str, ...]:
@@ -111,8 +121,14 @@ def scenario_row(design: Design, index: int) -> dict[str, Any]:
             "modified": info.modified, "sort_order": index}
 
 
-_DEPARTMENT_COLUMNS, _LINK_COLUMNS, _FUNCTION_COLUMNS = (
-    _columns("departments"), _columns("links"), _columns("functions"))
+_DEPARTMENT_COLUMNS, _LINK_COLUMNS, _FUNCTION_COLUMNS, _KPI_COLUMNS = (
+    _columns("departments"), _columns("links"), _columns("functions"), _columns("kpis"))
+KPI_LINK_TABLES = ("kpi_functions", "kpi_departments")
+
+
+def _tie_columns(table: str) -> tuple[str, ...]:
+    """A KPI tie table's columns but the scenario (its sort_order is the position in the KPI)."""
+    return tuple(c.name for c in schema.metadata.tables[table].columns if c.name != "scenario_id")
 
 
 def department_row(d: Department) -> dict[str, Any]:
@@ -127,8 +143,18 @@ def function_row(f: Function) -> dict[str, Any]:
     return dict(zip(_FUNCTION_COLUMNS, function_values(f)))
 
 
+def kpi_row(k: Kpi) -> dict[str, Any]:
+    return dict(zip(_KPI_COLUMNS, kpi_values(k)))
+
+
+def kpi_link_rows(k: Kpi) -> dict[str, list[dict[str, Any]]]:
+    """table -> rows (with sort_order, the position in the KPI's list)."""
+    return {table: [dict(zip(_tie_columns(table), row)) for row in rows]
+            for table, rows in kpi_link_values(k).items()}
+
+
 _ROW_OF = {"departments": ("departments", department_row), "links": ("links", link_row),
-           "functions": ("functions", function_row)}
+           "functions": ("functions", function_row), "kpis": ("kpis", kpi_row)}
 
 
 def rows_for(design: Design, table: str, obj_id: str) -> dict[str, Any]:
@@ -151,6 +177,9 @@ def table_rows(design: Design) -> dict[str, list[dict[str, Any]]]:
             for f, d, r in design.responsibilities()
         ],
         "settings": [scope | {"key": k, "value": json.dumps(v)} for k, v in design.settings.items()],
+        "kpis": [scope | kpi_row(k) | {"sort_order": i} for i, k in enumerate(design.kpis.values())],
+        **{table: [scope | row for k in design.kpis.values() for row in kpi_link_rows(k)[table]]
+           for table in KPI_LINK_TABLES},
     }
 
 
@@ -258,8 +287,12 @@ def verify_file(path: Path, design: Designs) -> untrusted.Fingerprint:
 
 
 def _expected_tuples(design: Design) -> dict[str, tuple[bool, list[tuple]]]:
-    """table -> (ordered by sort_order?, rows as tuples in column order, sort_order left out)."""
+    """table -> (ordered by sort_order?, rows as tuples in column order, sort_order left out;
+    a KPI's ties keep theirs: it is the position in the KPI's list)."""
     return {
+        "kpis": (True, [kpi_values(k) for k in design.kpis.values()]),
+        **{table: (False, [row for k in design.kpis.values() for row in kpi_link_values(k)[table]])
+           for table in KPI_LINK_TABLES},
         "departments": (True, [department_values(d) for d in design.departments.values()]),
         "links": (True, [link_values(l) for l in design.links.values()]),
         "functions": (True, [function_values(f) for f in design.functions.values()]),
@@ -291,7 +324,8 @@ def _compare_scenario(conn: sqlite3.Connection, design: Design, path: Path) -> N
     for table, (ordered, wanted) in _expected_tuples(design).items():
         # The working copy numbers rows as edits come (gaps after deletions): the
         # order must match, the numbers need not.
-        columns = [f'"{c}"' for c in _columns(table)]
+        names = _tie_columns(table) if table in KPI_LINK_TABLES else _columns(table)
+        columns = [f'"{c}"' for c in names]
         order = "sort_order" if ordered else ", ".join(columns)
         found = conn.execute(f'SELECT {", ".join(columns)} FROM "{table}" WHERE scenario_id=? '
                              f'ORDER BY {order}', (scenario,)).fetchall()
@@ -368,6 +402,12 @@ def _scenarios_from_engine(engine: Engine, path: Path) -> ScenarioSet:
         functions = _grouped(conn.execute(select(schema.functions).order_by(schema.functions.c.sort_order)))
         roles = _grouped(conn.execute(select(schema.responsibilities)))
         settings = _grouped(conn.execute(select(schema.settings)))
+        kpis = _grouped(conn.execute(select(schema.kpis).order_by(schema.kpis.c.sort_order)))
+        ties: dict[str, dict[tuple[str, str], list[str]]] = {table: {} for table in KPI_LINK_TABLES}
+        for table, column in (("kpi_functions", "function_id"), ("kpi_departments", "department_id")):
+            t = schema.metadata.tables[table]
+            for r in conn.execute(select(t).order_by(t.c.scenario_id, t.c.kpi_id, t.c.sort_order)):
+                ties[table].setdefault((r.scenario_id, r.kpi_id), []).append(getattr(r, column))
     if not scenario_rows:
         raise FileProblem(path, "has invalid content: it holds no scenario")
     designs = []
@@ -375,7 +415,8 @@ def _scenarios_from_engine(engine: Engine, path: Path) -> ScenarioSet:
         check_text(row.name, "scenario name", 200)
         design = _design_from_rows(meta, depts.get(row.id, []), links.get(row.id, []),
                                    functions.get(row.id, []), roles.get(row.id, []),
-                                   settings.get(row.id, []), path)
+                                   settings.get(row.id, []), kpis.get(row.id, []),
+                                   ties, row.id, path)
         design.scenario = ScenarioInfo(id=row.id, name=row.name, created=row.created,
                                        modified=row.modified)
         designs.append(design)
@@ -383,7 +424,7 @@ def _scenarios_from_engine(engine: Engine, path: Path) -> ScenarioSet:
 
 
 def _design_from_rows(meta: dict[str, str], dept_rows, link_rows, function_rows, role_rows,
-                      setting_rows, path: Path) -> Design:
+                      setting_rows, kpi_rows, ties, scenario: str, path: Path) -> Design:
     try:
         _check_meta(meta, [(r.key, r.value) for r in setting_rows])
         design = build_design(
@@ -391,15 +432,21 @@ def _design_from_rows(meta: dict[str, str], dept_rows, link_rows, function_rows,
             departments=[
                 Department(id=r.id, code=r.code, name=r.name, kind=r.kind, parent=r.parent_id,
                            leader=r.leader, headcount=r.headcount, budget=r.budget,
-                           color=r.color, x=r.x, y=r.y, notes=r.notes)
+                           color=r.color, x=r.x, y=r.y, notes=r.notes, chair=r.chair,
+                           cadence=r.cadence, vacant=_flag(r.vacant, "vacant"))
                 for r in dept_rows
             ],
             links=[Link(id=r.id, source=r.source_id, target=r.target_id, kind=r.kind,
                         label=r.label, directed=bool(r.directed)) for r in link_rows],
             functions=[Function(id=r.id, key=r.key, name=r.name, category=r.category,
-                                required=bool(r.required), description=r.description)
+                                required=bool(r.required), description=r.description, post=r.post)
                        for r in function_rows],
             roles=[(r.function_id, r.department_id, r.role) for r in role_rows],
+            kpis=[Kpi(id=r.id, key=r.key, name=r.name, unit=r.unit, owner=r.owner_id,
+                      description=r.description,
+                      functions=tuple(ties["kpi_functions"].get((scenario, r.id), ())),
+                      shared=tuple(ties["kpi_departments"].get((scenario, r.id), ())))
+                  for r in kpi_rows],
         )
         # build_design adds parents before children; keep the file's order instead
         design.departments = {r.id: design.departments[r.id] for r in dept_rows}
@@ -421,6 +468,12 @@ def _design_from_rows(meta: dict[str, str], dept_rows, link_rows, function_rows,
     design.created = meta.get("created", design.created)
     design.modified = meta.get("modified", design.modified)
     return design
+
+
+def _flag(value: object, what: str) -> bool:
+    if value not in (0, 1):
+        raise InvalidValueError(f"{what} must be 0 or 1")
+    return bool(value)
 
 
 def scenarios_from_connection(conn: sqlite3.Connection, path: Path) -> ScenarioSet:

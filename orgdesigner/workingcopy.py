@@ -139,6 +139,9 @@ class WorkingCopy:
             ev.FunctionRemoved: lambda e: self._delete("functions", e.function.id),
             ev.FunctionChanged: lambda e: self._update("functions", e.id),
             ev.RoleChanged: self._role,
+            ev.KpiAdded: lambda e: self._kpi(e.kpi.id, added=True),
+            ev.KpiRemoved: lambda e: self._kpi(e.kpi.id),
+            ev.KpiChanged: lambda e: self._kpi(e.id),
             ev.DesignInfoChanged: self._info,
         }
         self.design.events.subscribe(self._on_event)
@@ -248,6 +251,23 @@ class WorkingCopy:
         else:
             self.conn.execute("INSERT OR REPLACE INTO responsibilities VALUES (?, ?, ?, ?)",
                               (self._scope, event.function, event.department, event.new.value))
+
+    def _kpi(self, kpi_id: str, added: bool = False) -> None:
+        """Rewrite a KPI's row and its ties (a KPI has a handful of them)."""
+        for table in storage.KPI_LINK_TABLES:
+            self.conn.execute(f"DELETE FROM {table} WHERE scenario_id=? AND kpi_id=?",
+                              (self._scope, kpi_id))
+        kpi = self.design.kpis.get(kpi_id)
+        if kpi is None:
+            self._delete("kpis", kpi_id)
+            return
+        if added:
+            self._added("kpis", kpi_id)
+        else:
+            self._update("kpis", kpi_id)
+        for table, rows in storage.kpi_link_rows(kpi).items():
+            for row in rows:
+                self._upsert(table, {"scenario_id": self._scope} | row)
 
     def _info(self, event: ev.DesignInfoChanged) -> None:
         for key in event.changes:

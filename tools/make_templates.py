@@ -66,8 +66,10 @@ TEMPLATES: list[dict] = [
             "crm_operations": [("gm", "A"), ("service", "R")],
             "product_launch": [("gm", "A"), ("product", "R")],
             "marketing_budget": [("gm", "A"), ("finance", "C")],
-            "journey_purchase": [("sales", "A")],
-            "journey_repurchase": [("service", "A")],
+            # 明确哪个部门、哪个岗位是主要责任人，需要提供什么样的支持
+            "journey_purchase": [("sales", "A"), ("gm", "R")],
+            "journey_repurchase": [("service", "A"), ("sales", "R")],
+            "journey_referral": [("gm", "A"), ("service", "R")],
         },
         "default_owner": "gm",
         "links": [
@@ -112,7 +114,7 @@ TEMPLATES: list[dict] = [
              8, 0),
         ],
         "roles": {
-            "marketing_strategy": [("mkt_strategy", "A"), ("mkt", "C")],
+            "marketing_strategy": [("mkt_strategy", "A"), ("mkt", "C"), ("committee", "C")],
             "market_research": [("mkt_strategy", "A"), ("sales", "C"), ("cs", "C")],
             "competitive_intelligence": [("mkt_strategy", "A"), ("sales", "C"), ("rnd", "C")],
             "campaigns": [("mkt_strategy", "A"), ("mkt_digital", "R")],
@@ -131,17 +133,25 @@ TEMPLATES: list[dict] = [
             "sales_enablement": [("mkt_channel", "A"), ("sales", "C")],
             "marketing_budget": [("mkt", "A"), ("finance", "C")],
             "marketing_training": [("mkt", "A")],
-            "sales": [("sales", "A")],
-            "product_development": [("rnd", "A"), ("mkt_strategy", "C")],
-            "customer_service": [("cs", "A")],
+            "sales": [("sales", "A"), ("committee", "C")],
+            "product_development": [("rnd", "A"), ("mkt_strategy", "C"), ("committee", "C")],
+            "customer_service": [("cs", "A"), ("committee", "C")],
             "financial_management": [("finance", "A")],
             "information_technology": [("it", "A")],
             "journey_awareness": [("mkt_brand", "A")],
             "journey_consideration": [("mkt_digital", "A")],
-            "journey_purchase": [("sales", "A")],
-            "journey_repurchase": [("cs", "A")],
+            "journey_purchase": [("sales", "A"), ("mkt_channel", "R")],
+            "journey_repurchase": [("cs", "A"), ("mkt_digital", "R")],
             "journey_referral": [("cs", "A"), ("mkt_brand", "R")],
         },
+        # 委员会定期召开会议，共同审议营销计划、同步产品开发进展、分析销售数据与客户反馈.
+        "committees": {
+            "committee": ("总经理", "General manager", "每月一次", "Monthly",
+                          "职责：共同审议营销计划；同步产品开发进展；分析销售数据与客户反馈。",
+                          "Mandate: review the marketing plan together; keep product development "
+                          "in step; analyse sales data and customer feedback."),
+        },
+        "budget_split": (300, 200),
         "links": [
             ("committee", "mkt", "committee", "委员", "member"),
             ("committee", "sales", "committee", "委员", "member"),
@@ -203,8 +213,8 @@ TEMPLATES: list[dict] = [
             "financial_management": [("finance", "A")],
             "journey_awareness": [("pmm_brand", "A")],
             "journey_consideration": [("pmm_launch", "A")],
-            "journey_purchase": [("sales", "A")],
-            "journey_repurchase": [("cs", "A")],
+            "journey_purchase": [("sales", "A"), ("pmm_launch", "R")],
+            "journey_repurchase": [("cs", "A"), ("pmm_growth", "R")],
             "journey_referral": [("pmm_growth", "A"), ("cs", "R")],
         },
         "links": [
@@ -218,12 +228,12 @@ TEMPLATES: list[dict] = [
         "id": "consulting",
         "title": ("项目型咨询/服务公司", "Project-based consulting or services firm"),
         "description": (
-            "营销分散在各个业务单元中，由业务负责人直接带领团队进行客户开发与关系维护；"
-            "品牌与市场部只集中负责品牌、传播和营销基础能力。",
+            "营销分散在各个业务单元中，由业务负责人直接带领团队进行客户开发与关系维护，各事业部负责自己的销售与推广；"
+            "品牌与市场部只集中负责品牌、战略、预算和营销基础能力。",
             "Marketing is spread across the business units, whose heads lead client development and "
-            "relationships; a small brand & marketing department keeps the brand, communications and "
-            "shared marketing capabilities central."),
-        "omit": RETAIL_ONLY + ("information_technology",),
+            "relationships and own their unit's sales and campaigns; a small brand & marketing "
+            "department keeps the brand, strategy, budget and shared marketing capabilities central."),
+        "omit": RETAIL_ONLY,
         "departments": [
             GM + (4, 0),
             ("mkt", "gm", "department", "品牌与市场部", "Brand & Marketing Department", "市场总监",
@@ -236,11 +246,15 @@ TEMPLATES: list[dict] = [
              "Implementation & Support Unit", "事业部总经理", "Unit head", 50, 0),
             ("finance", "gm", "department", "财务部", "Finance Department", "财务总监",
              "Finance director", 5, 0),
+            ("it", "gm", "department", "信息技术部", "IT Department", "信息技术经理", "IT manager",
+             4, 0),
         ],
         "roles": {
-            "sales": [("gm", "A"), ("bu_mgmt", "R"), ("bu_digital", "R"), ("bu_delivery", "R")],
-            "channel_management": [("gm", "A"), ("bu_delivery", "R")],
-            "sales_enablement": [("gm", "A"), ("mkt", "R")],
+            # 由业务负责人直接带领团队进行客户开发与关系维护: each unit owns its own sales.
+            "sales": [("bu_mgmt", "A"), ("bu_digital", "A"), ("bu_delivery", "A")],
+            "channel_management": [("bu_mgmt", "A"), ("bu_digital", "A"), ("bu_delivery", "A")],
+            "sales_enablement": [("mkt", "A"), ("bu_mgmt", "C"), ("bu_digital", "C"),
+                                 ("bu_delivery", "C")],
             "brand_management": [("mkt", "A")],
             "pr_media": [("mkt", "A")],
             "marketing_strategy": [("mkt", "A"), ("bu_mgmt", "C"), ("bu_digital", "C"),
@@ -251,8 +265,9 @@ TEMPLATES: list[dict] = [
             "seo": [("mkt", "A")],
             "social_media": [("mkt", "A")],
             "marketing_analytics": [("mkt", "A")],
-            "martech_stack": [("mkt", "A")],
-            "campaigns": [("mkt", "A"), ("bu_mgmt", "R"), ("bu_digital", "R")],
+            "martech_stack": [("mkt", "A"), ("it", "R")],
+            "campaigns": [("bu_mgmt", "A"), ("bu_digital", "A"), ("bu_delivery", "A"),
+                          ("mkt", "C")],
             "competitive_intelligence": [("mkt", "A"), ("bu_mgmt", "C")],
             "market_research": [("bu_mgmt", "A"), ("mkt", "C")],
             "consumer_insight": [("bu_mgmt", "A")],
@@ -262,10 +277,12 @@ TEMPLATES: list[dict] = [
             "customer_service": [("bu_delivery", "A")],
             "crm_operations": [("bu_delivery", "A"), ("bu_mgmt", "R"), ("bu_digital", "R")],
             "financial_management": [("finance", "A")],
+            "information_technology": [("it", "A")],
             "journey_awareness": [("mkt", "A")],
             "journey_consideration": [("bu_mgmt", "A")],
-            "journey_purchase": [("gm", "A")],
-            "journey_repurchase": [("bu_delivery", "A")],
+            "journey_purchase": [("bu_mgmt", "A"), ("bu_digital", "A"), ("bu_delivery", "A"),
+                                 ("mkt", "R")],
+            "journey_repurchase": [("bu_delivery", "A"), ("mkt", "C")],
             "journey_referral": [("bu_delivery", "A"), ("mkt", "R")],
         },
         "links": [
@@ -273,6 +290,7 @@ TEMPLATES: list[dict] = [
             ("mkt", "bu_digital", "collaboration", "解决方案上市", "solution launches"),
             ("mkt", "bu_delivery", "collaboration", "客户案例与口碑", "case studies and referrals"),
             ("mkt", "finance", "collaboration", "营销预算", "marketing budget"),
+            ("mkt", "it", "collaboration", "营销技术栈", "martech stack"),
         ],
     },
     {
@@ -339,7 +357,7 @@ TEMPLATES: list[dict] = [
             "journey_consideration": [("mkt_insight", "A")],
             "journey_purchase": [("mkt_trade", "A"), ("sales", "R")],
             "journey_repurchase": [("mkt_digital", "A"), ("cs", "R")],
-            "journey_referral": [("mkt_digital", "A")],
+            "journey_referral": [("mkt_digital", "A"), ("cs", "R")],
         },
         "links": [
             ("mkt", "sales", "collaboration", "渠道与促销协同", "channels and promotions"),
@@ -405,7 +423,7 @@ TEMPLATES: list[dict] = [
             "journey_consideration": [("growth", "A")],
             "journey_purchase": [("sales", "A"), ("growth", "R")],
             "journey_repurchase": [("growth", "A"), ("cs", "R")],
-            "journey_referral": [("growth", "A")],
+            "journey_referral": [("growth", "A"), ("cs", "R")],
         },
         "links": [
             ("growth", "product", "collaboration", "增长实验", "growth experiments"),
@@ -415,6 +433,7 @@ TEMPLATES: list[dict] = [
             ("mkt", "sales", "collaboration", "销售支持", "sales enablement"),
             ("mkt", "cs", "collaboration", "客户反馈", "customer feedback"),
             ("mkt", "finance", "collaboration", "营销预算", "marketing budget"),
+            ("mkt", "tech", "collaboration", "营销技术栈与数据", "martech stack and data"),
         ],
     },
     {
@@ -424,7 +443,7 @@ TEMPLATES: list[dict] = [
             "事业部制下，各事业部设嵌入式营销团队，贴近业务前线；集团品牌与市场部集中管理品牌、战略与预算。",
             "Business units with embedded marketing teams close to the front line; a group brand & "
             "marketing department keeps brand, strategy and budget central."),
-        "omit": RETAIL_ONLY + ("information_technology",),
+        "omit": RETAIL_ONLY,
         "departments": [
             ("gm", None, "office", "集团总部", "Group Headquarters", "集团总裁", "Group president",
              5, 0),
@@ -436,6 +455,8 @@ TEMPLATES: list[dict] = [
              "Customer service manager", 25, 0),
             ("finance", "gm", "department", "财务部", "Finance Department", "财务总监",
              "Finance director", 8, 0),
+            ("it", "gm", "department", "信息技术部", "IT Department", "信息技术经理", "IT manager",
+             12, 0),
             ("bu_consumer", "gm", "business_unit", "消费品事业部", "Consumer Products Division",
              "事业部总经理", "Division head", 2, 0),
             ("bu_consumer_mkt", "bu_consumer", "team", "消费品营销团队",
@@ -460,24 +481,28 @@ TEMPLATES: list[dict] = [
             "consumer_insight": [("mkt", "A"), ("bu_consumer_mkt", "C")],
             "seo": [("mkt", "A")],
             "marketing_analytics": [("mkt", "A")],
-            "martech_stack": [("mkt", "A")],
+            "martech_stack": [("mkt", "A"), ("it", "R")],
             "social_media": [("bu_consumer_mkt", "A")],
             "content_marketing": [("bu_consumer_mkt", "A"), ("bu_business_mkt", "R")],
             "growth": [("bu_consumer_mkt", "A")],
-            "campaigns": [("bu_consumer_mkt", "A"), ("bu_business_mkt", "R")],
-            "channel_management": [("bu_business_mkt", "A"), ("bu_consumer_sales", "R")],
+            # 事业部制下的嵌入式营销团队: each unit runs its own front-line marketing and sales.
+            "campaigns": [("bu_consumer_mkt", "A"), ("bu_business_mkt", "A")],
+            "channel_management": [("bu_consumer_mkt", "A"), ("bu_business_mkt", "A"),
+                                   ("bu_consumer_sales", "R"), ("bu_business_sales", "R")],
             "sales_enablement": [("bu_business_mkt", "A"), ("bu_consumer_mkt", "R")],
             "crm_operations": [("bu_business_mkt", "A"), ("cs", "R")],
             "product_launch": [("bu_business_mkt", "A"), ("rnd", "R"), ("bu_consumer_mkt", "R")],
-            "sales": [("gm", "A"), ("bu_consumer_sales", "R"), ("bu_business_sales", "R")],
+            "sales": [("bu_consumer_sales", "A"), ("bu_business_sales", "A")],
             "product_development": [("rnd", "A")],
             "customer_service": [("cs", "A")],
             "financial_management": [("finance", "A")],
+            "information_technology": [("it", "A")],
             "journey_awareness": [("mkt", "A")],
             "journey_consideration": [("bu_business_mkt", "A"), ("bu_consumer_mkt", "R")],
-            "journey_purchase": [("bu_consumer_sales", "A"), ("bu_business_sales", "R")],
-            "journey_repurchase": [("cs", "A")],
-            "journey_referral": [("bu_consumer_mkt", "A")],
+            "journey_purchase": [("bu_consumer_sales", "A"), ("bu_business_sales", "A"),
+                                 ("bu_consumer_mkt", "R"), ("bu_business_mkt", "R")],
+            "journey_repurchase": [("cs", "A"), ("mkt", "C")],
+            "journey_referral": [("bu_consumer_mkt", "A"), ("cs", "R")],
         },
         "links": [
             ("mkt", "bu_consumer_mkt", "collaboration", "品牌规范", "brand standards"),
@@ -485,6 +510,7 @@ TEMPLATES: list[dict] = [
             ("mkt", "rnd", "collaboration", "产品上市", "product launches"),
             ("mkt", "cs", "collaboration", "客户反馈", "customer feedback"),
             ("mkt", "finance", "collaboration", "营销预算", "marketing budget"),
+            ("mkt", "it", "collaboration", "营销技术栈", "martech stack"),
         ],
     },
 ]
@@ -520,8 +546,39 @@ def build(spec: dict, language: str) -> Design:
     for source, target, kind, label_zh, label_en in spec["links"]:
         design.add_link(Link(source=source, target=target, kind=LinkKind(kind),
                              label=label_zh if zh else label_en))
+    for code, (chair_zh, chair_en, cadence_zh, cadence_en, notes_zh, notes_en) in spec.get(
+            "committees", {}).items():
+        design.update_department(code, chair=chair_zh if zh else chair_en,
+                                 cadence=cadence_zh if zh else cadence_en,
+                                 notes=notes_zh if zh else notes_en)
+    if "budget_split" in spec:
+        brand, performance = spec["budget_split"]
+        design.settings.update({"brand_budget": brand, "performance_budget": performance})
+    _add_posts(design)
+    _add_kpis(design, language)
     design.move_departments(tidy_layout(design))
     return design
+
+
+def _add_posts(design: Design) -> None:
+    """Each journey stage names its responsible post: the leader of the owning unit."""
+    for function_id, function in design.functions.items():
+        owners = design.owners(function_id)
+        if function.category == "journey" and owners:
+            design.update_function(function_id, post=design.departments[owners[0]].leader)
+
+
+def _add_kpis(design: Design, language: str) -> None:
+    """The catalogue's KPIs, owned by the owner of the first function each measures and
+    shared with the owners of the others (考核指标…跨部门)."""
+    ids = {f.key: f_id for f_id, f in design.functions.items()}
+    for entry in load_catalogue().kpis:
+        kpi = entry.to_kpi(language, ids)
+        owners = list(dict.fromkeys(o for f in kpi.functions for o in design.owners(f)))
+        if not owners:
+            continue
+        kpi.id, kpi.owner, kpi.shared = entry.key, owners[0], tuple(owners[1:])
+        design.add_kpi(kpi)
 
 
 def document(design: Design) -> dict:
@@ -531,6 +588,12 @@ def document(design: Design) -> dict:
         doc.pop(key, None)
     for link in doc["links"]:
         link.pop("id", None)
+    for items, defaults in (("departments", {"chair": "", "cadence": "", "vacant": False}),
+                            ("functions", {"post": ""})):
+        for item in doc[items]:  # left out when empty: the templates read like tables
+            for name, default in defaults.items():
+                if item.get(name) == default:
+                    del item[name]
     return doc
 
 

@@ -45,6 +45,7 @@ def run(args) -> int:
         f"links:            {counts['links']}",
         f"functions:        {counts['functions']}",
         f"responsibilities: {counts['responsibilities']}",
+        f"KPIs:             {counts['kpis']}",
     ]
     if stamp.format_version:
         lines.append(f"format version:   {stamp.format_version}")

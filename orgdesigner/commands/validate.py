@@ -43,6 +43,15 @@ def run(args) -> int:
     return 1 if has_errors(findings) else 0
 
 
+_SINGULAR_EN = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
+
+
+def _count_en(count: int, severity: Severity) -> str:
+    """ "1 warning", "2 warnings" (the summary reads as English)."""
+    word = _SINGULAR_EN[severity] if count == 1 else HEADINGS["en"][severity]
+    return f"{count} {word}"
+
+
 def _text(path: Path, findings, language: str, off: list[str]) -> str:
     headings = HEADINGS[language]
     counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
@@ -50,7 +59,7 @@ def _text(path: Path, findings, language: str, off: list[str]) -> str:
         summary = "，".join(f"{counts[s]} 个{headings[s]}" for s in Severity)
         lines = [f"{path.name}：{summary}"]
     else:
-        summary = ", ".join(f"{counts[s]} {headings[s]}" for s in Severity)
+        summary = ", ".join(_count_en(counts[s], s) for s in Severity)
         lines = [f"{path.name}: {summary}"]
     if off:
         lines.append(("已关闭的规则：" if language == "zh" else "rules switched off: ") + ", ".join(off))

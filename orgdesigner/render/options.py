@@ -20,7 +20,7 @@ PAPERS: dict[str, tuple[float, float]] = {  # portrait width, height in points
 }
 ORIENTATIONS = ("auto", "portrait", "landscape")
 FIT_MODES = ("auto", "page", "tiles")
-SECTIONS = ("cover", "changes", "chart", "legend", "owners", "findings", "departments")
+SECTIONS = ("cover", "changes", "chart", "legend", "owners", "kpis", "findings", "departments")
 MM = 72.0 / 25.4
 
 

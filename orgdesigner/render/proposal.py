@@ -26,6 +26,7 @@ from .chart import build_chart
 from .changes import change_pages, mark_chart
 from .chart_pages import chart_pages
 from .context import Context, Page, today
+from .kpi_section import kpi_pages
 from .legend import legend_pages
 from .options import ExportOptions
 from .paging import HEADER, plan_chart
@@ -37,8 +38,9 @@ from .wrap import ellipsize
 Progress = Callable[[int, int], object]  # (pages done, pages in all), from 0; return False to cancel
 
 BUILDERS = {
-    "cover": cover_pages, "changes": change_pages, "chart": chart_pages, "legend": legend_pages, "owners": owner_pages,
-    "findings": finding_pages, "departments": department_pages,
+    "cover": cover_pages, "changes": change_pages, "chart": chart_pages, "legend": legend_pages,
+    "owners": owner_pages, "kpis": kpi_pages, "findings": finding_pages,
+    "departments": department_pages,
 }
 
 
@@ -129,6 +131,7 @@ def plan_pages(design: Design, options: ExportOptions | None = None, *,
     ctx.total_pages = len(pages)
     names = "".join(d.name + d.leader for d in design.departments.values())
     names += "".join(f.name for f in design.functions.values()) + design.name
+    names += "".join(k.name + k.unit for k in design.kpis.values())
     missing = "".join(sorted(font.missing(names)))
     return PagePlan(len(pages), (plan.frame.width, plan.frame.height), plan.frame.orientation,
                     plan.mode, plan.scale, (plan.cols, plan.rows), plan.readable, plan.min_text,

@@ -6,8 +6,10 @@ and returns `Page`s whose `draw` runs later.
 
 from __future__ import annotations
 
-from ..entities import Role
+from ..catalogue import BRAND_MANAGEMENT
 from ..display import format_number
+from ..entities import Role
+from ..units import business_unit_of, rival_groups
 from .context import Context, Page, dest_key
 from .pdf_chart import color
 from .tables import Cell, Column, TableLayout, draw_table_page, layout_table
@@ -124,6 +126,10 @@ def owner_pages(ctx: Context) -> list[Page]:
     if not d.functions:
         return _note_page(ctx, "owners", title, outline, "no_functions")
     depts = [dept for dept in d.departments.values() if d.roles_of_department(dept.id)]
+
+    def unit_of(dept_id: str) -> str | None:
+        return business_unit_of(d, dept_id)
+
     _, _, w, _ = ctx.frame.content
     fixed = 240.0
     role_w = 18.0
@@ -141,12 +147,14 @@ def owner_pages(ctx: Context) -> list[Page]:
             if not owners:
                 name = Cell(function.name, RED_FILL, RED)
                 owner = Cell(ctx.t("no_owner"), RED_FILL, RED)
-            elif len(owners) > 1:
+            elif rival_groups(owners, unit_of) or (
+                    len(owners) > 1 and function.key == BRAND_MANAGEMENT):
                 name = Cell(function.name, ORANGE_FILL)
-                names = ", ".join(d.departments[o].name for o in owners)
+                names = ", ".join(_owner_name(ctx, o) for o in owners)
                 owner = Cell(f"{names} ({ctx.t('several_owners')})", ORANGE_FILL)
-            else:
-                name, owner = Cell(function.name), Cell(d.departments[owners[0]].name)
+            else:  # one owner, or one per business unit (事业部制下的嵌入式营销团队)
+                name = Cell(function.name)
+                owner = Cell(", ".join(_owner_name(ctx, o) for o in owners))
             row = [name, owner]
             for dept in chunk:
                 role = d.role(function.id, dept.id)
@@ -163,6 +171,16 @@ def owner_pages(ctx: Context) -> list[Page]:
         pages += _table_pages(ctx, "owners", title + suffix, layout, outline if n == 0 else None,
                               header_band, heads if chunk else None)
     return pages
+
+
+def _owner_name(ctx: Context, dept_id: str) -> str:
+    """An owner's name, with the business unit it covers when it sits inside one."""
+    d = ctx.design
+    unit = business_unit_of(d, dept_id)
+    name = d.departments[dept_id].name
+    if unit is None or unit == dept_id:
+        return name
+    return ctx.t("for_unit", name=name, unit=d.departments[unit].name)
 
 
 def _rotated_heads(canvas, ctx: Context, depts, widths, top: float, band: float) -> None:

@@ -2,7 +2,7 @@
 
 `validate(design)` runs every registered rule (see `registry`) and returns the
 findings sorted by severity (errors first), then by rule. Rules live in one
-module per family: `ownership`, `marketing`, `structure`, `budget`. Every rule
+module per family: `ownership`, `marketing`, `mechanisms`, `structure`, `budget`. Every rule
 is linear in the size of the design (indexes come from `Context`), so a
 10,000-department design validates interactively.
 """
@@ -14,7 +14,7 @@ from typing import Iterable
 from ..design import Design
 from ..findings import Finding, Severity
 # Importing the families registers their rules; this order is the report order.
-from . import ownership, marketing, structure, budget  # noqa: F401  # isort: skip
+from . import ownership, marketing, mechanisms, structure, budget  # noqa: F401  # isort: skip
 from .context import Context
 from .registry import RULES, Rule, rule
 from .settings import DEFAULTS, Thresholds, disabled_rules, thresholds

@@ -7,6 +7,7 @@ from typing import Iterator
 from ..findings import Finding, Severity
 from .context import Context
 from .registry import rule
+from .settings import BRAND_BUDGET, PERFORMANCE_BUDGET, amount_setting
 
 
 def _amount(value: float) -> str:
@@ -34,3 +35,28 @@ def budget_exceeds_parent(ctx: Context) -> Iterator[Finding]:
             f"The sub-units of {name} have budgets adding up to {_amount(total)}, more than its own "
             f"budget of {_amount(own)}: rebalance so the sub-units fit in the parent's budget.",
             (parent_id, *kids))
+
+
+@rule("budget-split", zh="品牌与效果投入失衡", en="Brand or performance budget missing")
+def budget_split(ctx: Context) -> Iterator[Finding]:
+    """The marketing budget is split into brand and performance spend, and one side is zero.
+
+    既要有关注心智占领的品牌广告投入，也要有能直接带来询盘和成交的效果营销投入…不可偏废.
+    Not judged until one side is entered (settings `brand_budget`, `performance_budget`).
+    """
+    brand = amount_setting(ctx.design, BRAND_BUDGET)
+    performance = amount_setting(ctx.design, PERFORMANCE_BUDGET)
+    if (brand > 0) == (performance > 0):
+        return
+    if brand > 0:
+        zh_missing, en_missing = "效果营销投入（带来询盘和成交）", "performance marketing (enquiries and deals)"
+    else:
+        zh_missing, en_missing = "品牌广告投入（心智占领）", "brand advertising (a place in customers' minds)"
+    yield ctx.finding(
+        "budget-split", Severity.WARNING,
+        f"营销预算中{zh_missing}为零（品牌 {_amount(brand)}，效果 {_amount(performance)}）："
+        "长期品牌塑造与短期销售转化两者相辅相成，不可偏废，请为两边都安排投入。",
+        f"The marketing budget gives nothing to {en_missing} (brand {_amount(brand)}, "
+        f"performance {_amount(performance)}): long-term brand building and short-term "
+        "conversion support each other; fund both.",
+        ())

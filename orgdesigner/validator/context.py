@@ -12,6 +12,7 @@ from ..catalogue import BRAND_MANAGEMENT, MARKETING
 from ..design import LANGUAGES, Design
 from ..entities import DeptKind, Role
 from ..findings import Finding, Severity
+from ..units import rival_groups
 from .settings import Thresholds, thresholds
 
 
@@ -39,9 +40,26 @@ class Context:
             names.append(f"等 {len(dept_ids)} 个部门" if self.language == "zh" else f"and {more} more")
         return ("、" if self.language == "zh" else ", ").join(names)
 
+    def owners_with_units(self, dept_ids: list[str]) -> str:
+        """Owners named with the business unit each covers: “消费品营销团队”（“消费品事业部”）."""
+        parts = []
+        for dept_id in dept_ids:
+            unit = self.business_unit.get(dept_id)
+            if unit is None or unit == dept_id:
+                parts.append(self.dept(dept_id))
+            elif self.language == "zh":
+                parts.append(f"{self.dept(dept_id)}（{self.dept(unit)}）")
+            else:
+                parts.append(f"{self.dept(dept_id)} ({self.dept(unit)})")
+        return ("、" if self.language == "zh" else ", ").join(parts)
+
     def func(self, function_id: str) -> str:
         """A function's name, quoted for a message."""
         return self._quote(self.design.functions[function_id].name)
+
+    def quote(self, name: str) -> str:
+        """Any name (a KPI's, a unit's) quoted for a message."""
+        return self._quote(name)
 
     def _quote(self, name: str) -> str:
         if self.language == "zh":
@@ -71,6 +89,11 @@ class Context:
         return out
 
     @cached_property
+    def committees(self) -> list[str]:
+        """The committee (委员会) departments, in design order."""
+        return [d for d, dept in self.design.departments.items() if dept.kind is DeptKind.COMMITTEE]
+
+    @cached_property
     def depth(self) -> dict[str, int]:
         """Department id -> layer (1 for a root), iteratively (deep chains are fine)."""
         out: dict[str, int] = {}
@@ -83,9 +106,12 @@ class Context:
 
     @cached_property
     def unit(self) -> dict[str, str]:
-        """Department id -> its organisational unit: a team (小组) belongs to its parent's unit.
+        """Department id -> its organisational unit: a group (小组) of a department belongs to it.
 
-        So the 市场部 with its four sub-groups counts as one marketing hub.
+        So the 市场部 with its four sub-groups counts as one marketing hub. A team
+        directly under an office, a business unit or a committee is a unit of its
+        own, judged like a department (a marketing team and a sales team under the
+        general manager are two units, not one).
         """
         out: dict[str, str] = {}
         departments = self.design.departments
@@ -94,31 +120,94 @@ class Context:
             current = dept_id
             while current not in out:
                 dept = departments[current]
-                if dept.kind is not DeptKind.TEAM or dept.parent is None:
+                parent = departments[dept.parent] if dept.parent is not None else None
+                if dept.kind is not DeptKind.TEAM or parent is None or parent.kind not in _GROUP_HOSTS:
                     out[current] = current
                     break
                 chain.append(current)
-                current = dept.parent
+                current = parent.id
             for member in chain:
                 out[member] = out[current]
         return out
 
     @cached_property
-    def hub(self) -> str | None:
-        """The marketing hub: the unit owning most marketing functions (None if none owned).
+    def business_unit(self) -> "_BusinessUnits":
+        """Department id -> the business unit (事业部) it sits in (itself if it is one), or None.
 
-        Among equals, the unit owning brand management wins, then the earliest.
+        Owners in different business units cover their own unit (the seed's
+        embedded marketing teams), so they are not rival owners. Looked up lazily
+        (a walk up the tree, remembered on the way): most designs ask for a few.
         """
-        design = self.design
+        return _BusinessUnits(self.design)
+
+    def scoped_owners(self, function_id: str) -> list[list[str]]:
+        """The owners of a function that compete with each other (推诿扯皮), as groups.
+
+        Owners in different business units are per-unit owners, not rivals. Two
+        owners in one unit compete; so do several at group level, and a group-level
+        owner with any owner inside a unit.
+        """
+        owners = self.owners[function_id]
+        return rival_groups(owners, self.business_unit.__getitem__) if len(owners) > 1 else []
+
+    @cached_property
+    def unit_counts(self) -> dict[str, int]:
+        """Unit -> how many marketing functions it owns."""
         counts: dict[str, int] = {}
         for function_id, owners in self.owners.items():
-            if design.functions[function_id].category != MARKETING:
+            if self.design.functions[function_id].category != MARKETING:
                 continue
             for owner in set(self.unit[o] for o in owners):
                 counts[owner] = counts.get(owner, 0) + 1
-        if not counts:
-            return None
-        brand_units = {self.unit[o] for f, owners in self.owners.items()
-                       if design.functions[f].key == BRAND_MANAGEMENT for o in owners}
+        return counts
+
+    @cached_property
+    def hub(self) -> str | None:
+        """The marketing hub: the unit owning brand management, 品牌标准的制定者和守护者.
+
+        When several units own brand, the one owning most marketing functions
+        among them; when nobody owns brand, the unit owning most marketing
+        functions (None if no marketing function is owned). Ties: the earliest.
+        """
+        design = self.design
+        counts = self.unit_counts
         order = {d: i for i, d in enumerate(design.departments)}
-        return min(counts, key=lambda u: (-counts[u], u not in brand_units, order[u]))
+        brand_units = list(dict.fromkeys(
+            self.unit[o] for f, owners in self.owners.items()
+            if design.functions[f].key == BRAND_MANAGEMENT for o in owners))
+        candidates = brand_units or list(counts)
+        if not candidates:
+            return None
+        return min(candidates, key=lambda u: (-counts.get(u, 0), order[u]))
+
+
+_GROUP_HOSTS = (DeptKind.DEPARTMENT, DeptKind.TEAM)
+
+
+class _BusinessUnits:
+    """A lazy, memoised `business_unit` mapping (linear overall, like every index here)."""
+
+    def __init__(self, design: Design):
+        self._departments = design.departments
+        self._known: dict[str, str | None] = {}
+
+    def __getitem__(self, dept_id: str) -> str | None:
+        known, departments = self._known, self._departments
+        chain = []
+        current: str | None = dept_id
+        while (current is not None and current not in known
+               and departments[current].kind is not DeptKind.BUSINESS_UNIT):
+            chain.append(current)
+            current = departments[current].parent
+        if current is None:
+            found = None
+        elif current in known:
+            found = known[current]
+        else:
+            found = known[current] = current
+        for member in chain:
+            known[member] = found
+        return found
+
+    def get(self, dept_id: str, default: str | None = None) -> str | None:
+        return self[dept_id] if dept_id in self._departments else default

@@ -49,3 +49,18 @@ def disabled_rules(design: Design) -> set[str]:
     if not isinstance(value, str):
         return set()
     return {part.strip() for part in value.split(",") if part.strip()}
+
+
+# The marketing budget's split (品牌广告投入 / 效果营销投入), amounts in the design's currency.
+BRAND_BUDGET = "brand_budget"
+PERFORMANCE_BUDGET = "performance_budget"
+
+
+def amount_setting(design: Design, key: str) -> float:
+    """A non-negative amount setting; missing or unusable is 0."""
+    value = design.settings.get(key)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return 0.0
+    if value != value or value < 0 or value > 1e15:
+        return 0.0
+    return float(value)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..entities import DeptKind
+from ..entities import DeptKind, LinkKind
 from ..findings import Finding, Severity
 from .context import Context
 from .registry import rule
@@ -15,8 +15,13 @@ from .registry import rule
 
 @rule("multiple-roots", zh="多个最高层", en="Several tops")
 def multiple_roots(ctx: Context) -> Iterator[Finding]:
-    """More than one department reports to no one."""
-    roots = ctx.design.child_ids(None)
+    """More than one department reports to no one (committees are not tops).
+
+    A committee (委员会) joins department heads without a reporting line of its own,
+    and a unit tied to nothing but committees is reported by other rules, not as a top.
+    """
+    design = ctx.design
+    roots = [r for r in design.child_ids(None) if not _committee_only(design, r)]
     if len(roots) < 2:
         return
     yield ctx.finding(
@@ -26,6 +31,20 @@ def multiple_roots(ctx: Context) -> Iterator[Finding]:
         f"{len(roots)} departments report to no one ({ctx.depts(roots)}): an organisation "
         "should have one top; let them report to one head or general manager's office.",
         roots)
+
+
+def _committee_only(design, dept_id: str) -> bool:
+    """A committee, or a unit with no sub-units whose only ties are committee memberships."""
+    dept = design.departments[dept_id]
+    if dept.kind is DeptKind.COMMITTEE:
+        return True
+    links = design.links_of(dept_id)
+    if design.child_ids(dept_id) or not links:
+        return False
+    departments = design.departments
+    return all(link.kind is LinkKind.COMMITTEE
+               or departments[link.source].kind is DeptKind.COMMITTEE
+               or departments[link.target].kind is DeptKind.COMMITTEE for link in links)
 
 
 @rule("span-of-control", zh="管理幅度过大", en="Span of control too wide")
@@ -62,11 +81,19 @@ def too_many_layers(ctx: Context) -> Iterator[Finding]:
 
 @rule("no-leader", zh="没有负责人", en="No leader")
 def no_leader(ctx: Context) -> Iterator[Finding]:
-    """A department whose leader field is empty."""
+    """A department whose leader field is empty, or whose leading post is marked vacant."""
     for dept_id, dept in ctx.design.departments.items():
+        name = ctx.dept(dept_id)
+        if dept.vacant:
+            yield ctx.finding(
+                "no-leader", Severity.INFO,
+                f"{name}的负责人岗位空缺：请尽快任命负责人，明确责任主体。",
+                f"The leading post of {name} is vacant: appoint a leader so it is clear who "
+                "answers for it.",
+                (dept_id,))
+            continue
         if dept.leader.strip():
             continue
-        name = ctx.dept(dept_id)
         yield ctx.finding(
             "no-leader", Severity.INFO,
             f"{name}没有负责人：请填写负责人（姓名或岗位），明确责任主体。",
@@ -76,16 +103,17 @@ def no_leader(ctx: Context) -> Iterator[Finding]:
 
 @rule("empty-department", zh="空部门", en="Empty department")
 def empty_department(ctx: Context) -> Iterator[Finding]:
-    """No function, no headcount, no sub-units (a committee's members count as content)."""
+    """No function, no headcount, no sub-units; committees are judged by the committee rules.
+
+    A committee has no staff of its own: its members and mandate are what
+    `committee-members` and `committee-mandate` look at (one finding per problem).
+    """
     design = ctx.design
-    linked: set[str] = set()
-    for link in design.links.values():
-        for end in (link.source, link.target):
-            if design.departments[end].kind is DeptKind.COMMITTEE:
-                linked.add(end)
     roles = ctx.roles_per_department
     for dept_id, dept in design.departments.items():
-        if dept.headcount > 0 or roles.get(dept_id) or dept_id in linked or design.child_ids(dept_id):
+        if dept.kind is DeptKind.COMMITTEE:
+            continue
+        if dept.headcount > 0 or roles.get(dept_id) or design.child_ids(dept_id):
             continue
         name = ctx.dept(dept_id)
         yield ctx.finding(

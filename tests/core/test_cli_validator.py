@@ -90,7 +90,7 @@ def test_validate_groups_text_by_severity_and_exits_1_on_errors(tmp_path, capsys
     capsys.readouterr()
     assert main(["validate", str(path)]) == 1
     out = capsys.readouterr().out
-    assert out.startswith("new.db: 25 errors, 0 warnings, 6 info\n\nerrors:\n")
+    assert out.startswith("new.db: 25 errors, 0 warnings, 7 info\n\nerrors:\n")
     assert "\n\ninfo:\n  [ownerless-function] The optional function \"Category management\"" in out
     assert "warnings:" not in out
     assert "  [ownerless-function] No department owns the function \"Market research\"" in out
@@ -105,7 +105,7 @@ def test_validate_json_shape(tmp_path, capsys):
     capsys.readouterr()
     assert main(["validate", str(path), "--json"]) == 1
     findings = json.loads(capsys.readouterr().out)["findings"]
-    assert len(findings) == 31  # 20 required + 5 journey errors, 6 optional infos
+    assert len(findings) == 32  # 20 required + 5 journey errors, 6 optional infos, 1 "no KPIs"
     assert set(findings[0]) == {"rule", "severity", "message", "objects"}
     assert findings[0]["severity"] == "error" and findings[-1]["severity"] == "info"
 
@@ -185,5 +185,5 @@ def test_validate_names_the_rules_switched_off(tmp_path, capsys):
     storage.save(design, path)
     assert main(["validate", str(path)]) == 1
     out = capsys.readouterr().out
-    assert out.startswith("off.db: 20 errors, 0 warnings, 6 info\nrules switched off: "
+    assert out.startswith("off.db: 20 errors, 0 warnings, 7 info\nrules switched off: "
                           "unowned-journey-stage\n")

@@ -8,7 +8,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 
 from orgdesigner import ops
 from orgdesigner.design import Design
-from orgdesigner.entities import Department, Function, Link, LinkKind, Role
+from orgdesigner.entities import Department, Function, Kpi, Link, LinkKind, Role
 from orgdesigner.errors import (
     CycleError, DuplicateLinkError, InvalidValueError, ModelError, SelfLinkError,
     UnknownObjectError,
@@ -104,6 +104,34 @@ class DesignMachine(RuleBasedStateMachine):
         chosen = data.draw(st.lists(st.sampled_from(list(self.design.departments)), min_size=2,
                                     max_size=4, unique=True))
         self._do(ops.Batch([ops.RemoveDepartment(d) for d in chosen]))
+
+    @rule(data=st.data(), name=names)
+    def add_kpi(self, data, name):
+        depts, functions = list(self.design.departments), list(self.design.functions)
+        owner = data.draw(st.none() | st.sampled_from(depts or [None]))
+        shared = data.draw(st.lists(st.sampled_from(depts), unique=True, max_size=3)) if depts else []
+        measured = data.draw(st.lists(st.sampled_from(functions), unique=True, max_size=3)) \
+            if functions else []
+        self._do(ops.AddKpi(Kpi(name=name, unit="%", owner=owner, shared=tuple(shared),
+                                functions=tuple(measured))))
+
+    @precondition(lambda self: self.design.kpis)
+    @rule(data=st.data())
+    def remove_kpi(self, data):
+        self._do(ops.RemoveKpi(data.draw(st.sampled_from(list(self.design.kpis)))))
+
+    @precondition(lambda self: self.design.kpis and self.design.departments)
+    @rule(data=st.data(), name=names)
+    def update_kpi(self, data, name):
+        kpi = data.draw(st.sampled_from(list(self.design.kpis)))
+        self._do(ops.UpdateKpi(kpi, {"name": name, "owner": self._dept(data),
+                                     "shared": (self._dept(data),)}))
+
+    @precondition(lambda self: self.design.departments)
+    @rule(data=st.data(), chair=names, vacant=st.booleans())
+    def update_committee_fields(self, data, chair, vacant):
+        self._do(ops.UpdateDepartment(self._dept(data), {"chair": chair, "cadence": chair,
+                                                         "vacant": vacant}))
 
     @rule(name=names)
     def rename_design(self, name):

@@ -143,7 +143,7 @@ def test_metadata_and_one_bookmark_per_section(proposal):
     meta = reader.metadata
     assert design.name in meta.title and meta.author == "王丽" and "组织结构方案" in meta.subject
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert titles == ["封面", "组织结构图", "图例", "职能责任矩阵", "诊断发现", "部门一览"]
+    assert titles == ["封面", "组织结构图", "图例", "职能责任矩阵", "考核指标", "诊断发现", "部门一览"]
     for item, section in zip([i for i in reader.outline if not isinstance(i, list)], plan.sections):
         assert reader.get_destination_page_number(item) + 1 == plan.sections[section][0]
 
@@ -163,3 +163,32 @@ def test_legend_names_kinds_lines_and_roles(tmp_path):
     for words in ("Committee", "Business unit", "Office", "Team", "Collaboration",
                   "Committee membership", "Dotted-line reporting", "Reporting line", "accountable"):
         assert words in text
+
+
+def test_the_kpi_table_lists_owner_sharing_and_what_each_kpi_measures(tmp_path):
+    """考核指标…客户生命周期价值、客户满意度、跨部门项目成功率; 预算…与清晰的业绩指标挂钩."""
+    from orgdesigner.templates import load_template
+
+    design = load_template("mid_large", "zh")
+    path = tmp_path / "kpis.pdf"
+    export_pdf(design, path, ExportOptions(sections=("kpis",)))
+    text = pdf_text(path)
+    assert "考核指标" in text and "客户生命周期价值" in text and "万元" in text
+    assert "负责部门" in text and "共同承担" in text and "客服部" in text
+    assert "尚无指标的职能" not in text  # the template measures every required function
+    kpi = next(iter(design.kpis))
+    design.update_kpi(kpi, owner=None, functions=())
+    export_pdf(design, path, ExportOptions(sections=("kpis",), lang="en"))
+    text = pdf_text(path)
+    assert "NO OWNER" in text and "Not measured yet" in text
+
+
+def test_per_unit_owners_are_named_with_their_unit_and_not_flagged(tmp_path):
+    """事业部制下的嵌入式营销团队: the owner matrix names the unit each owner covers."""
+    from orgdesigner.templates import load_template
+
+    path = tmp_path / "owners.pdf"
+    export_pdf(load_template("divisional", "en"), path, ExportOptions(sections=("owners",), lang="en"))
+    text = " ".join(pdf_text(path).split())
+    assert "(for Consumer Products Division)" in text
+    assert "several owners" not in text

@@ -272,3 +272,40 @@ def test_a_file_without_scenarios_or_with_stray_rows_is_refused(tmp_path):
     conn.close()
     with pytest.raises(FileProblem, match="broken reference"):
         storage.load(stray)
+
+
+def test_kpis_are_scoped_to_their_scenario(shared, data_dir):  # noqa: F811
+    from orgdesigner.templates import load_template
+
+    path = shared / "kpis.db"
+    storage.save(load_template("mid_large"), path)
+    doc = DesignDocument.open(path, heartbeat=False)
+    doc.copy_scenario("现状", "方案B")
+    doc.switch_scenario("方案B")
+    kpi = next(iter(doc.design.kpis.values()))
+    owner = kpi.owner
+    other = next(d for d in doc.design.departments if d != owner)
+    doc.design.update_kpi(kpi.id, owner=other, shared=())
+    doc.design.remove_kpi(list(doc.design.kpis)[-1])
+    out = shared / "check.db"
+    doc.working.write_complete_copy(out)
+    storage.verify_file(out, doc.scenarios)
+    doc.save()
+    doc.close()
+    before, after = storage.load(path), storage.load(path, "方案B")
+    assert before.kpis[kpi.id].owner == owner and before.kpis[kpi.id].shared
+    assert after.kpis[kpi.id].owner == other and after.kpis[kpi.id].shared == ()
+    assert len(after.kpis) == len(before.kpis) - 1 == 8
+
+
+def test_growth_path_keeps_kpis_of_both_templates():
+    from orgdesigner.scenarios import map_onto
+    from orgdesigner.templates import load_template
+
+    start = load_template("startup")
+    grown = map_onto(start, load_template("mid_large"))
+    shared_keys = {k.key for k in start.kpis.values()} & {k.key for k in grown.kpis.values()}
+    assert shared_keys  # the same KPI in both: the same id
+    by_key = {k.key: k.id for k in start.kpis.values()}
+    assert all(k.id == by_key[k.key] for k in grown.kpis.values() if k.key in shared_keys)
+    grown.check_invariants()

@@ -8,7 +8,7 @@ import pytest
 
 from orgdesigner import ops, storage
 from orgdesigner.document import DesignDocument
-from orgdesigner.entities import Department, Function, Link, Role
+from orgdesigner.entities import Department, Function, Kpi, Link, Role
 from orgdesigner.errors import ModelError
 from orgdesigner.workingcopy import data_dir as user_data_dir
 
@@ -18,7 +18,7 @@ from .sharedfiles_support import data_dir, sample_design, shared, write_sample  
 def _random_op(design, rng: random.Random, n: int) -> ops.Op:
     depts = list(design.departments)
     funcs = list(design.functions)
-    choice = rng.randrange(12)
+    choice = rng.randrange(15)
     if choice == 0 or not depts:
         parent = rng.choice(depts) if depts and rng.random() < 0.7 else None
         return ops.AddDepartment(Department(id=f"n{n}", name=f"新{n}", parent=parent))
@@ -48,6 +48,19 @@ def _random_op(design, rng: random.Random, n: int) -> ops.Op:
                                  "description": "说明"})
     if choice == 11 and design.links:
         return ops.UpdateLink(rng.choice(list(design.links)), {"label": f"改{n}", "directed": True})
+    if choice == 12:
+        return ops.AddKpi(Kpi(id=f"kpi{n}", name=f"指标{n}", unit="%",
+                              owner=rng.choice(depts), shared=tuple(rng.sample(depts, min(2, len(depts)))),
+                              functions=tuple(rng.sample(funcs, min(2, len(funcs))))))
+    if choice == 13 and design.kpis:
+        kpi = rng.choice(list(design.kpis))
+        if rng.random() < 0.5:
+            return ops.RemoveKpi(kpi)
+        return ops.UpdateKpi(kpi, {"name": f"改{n}", "functions": tuple(funcs[:1]),
+                                   "shared": tuple(depts[-1:])})
+    if choice == 14:
+        return ops.UpdateDepartment(rng.choice(depts), {"chair": f"主任{n}", "cadence": "每月",
+                                                        "vacant": n % 2 == 0})
     return ops.UpdateDesign({"author": f"作者{n}"})
 
 

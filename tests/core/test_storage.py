@@ -97,17 +97,18 @@ def test_older_format_is_migrated_on_a_copy(tmp_path, monkeypatch):
     path = tmp_path / "old.db"
     storage.save(sample_design(), path)
     con = sqlite3.connect(path)
-    con.execute("PRAGMA user_version=0")
+    previous = schema.FORMAT_VERSION - 1
+    con.execute(f"PRAGMA user_version={previous}")
     con.execute("ALTER TABLE departments RENAME COLUMN leader TO head")
     con.close()
     before = digest(path)
 
-    def v0_to_v1(op, conn):
+    def fake_step(op, conn):  # the runner's job, whatever the real last step does
         with op.batch_alter_table("departments") as batch:
             batch.alter_column("head", new_column_name="leader")
 
-    monkeypatch.setitem(MIGRATIONS, 0, v0_to_v1)
-    monkeypatch.setattr(storage, "read_header", lambda p: (schema.APPLICATION_ID, 0))
+    monkeypatch.setitem(MIGRATIONS, previous, fake_step)
+    monkeypatch.setattr(storage, "read_header", lambda p: (schema.APPLICATION_ID, previous))
     design = storage.load(path)
     assert any(d.leader == "张伟" for d in design.departments.values())
     assert digest(path) == before

@@ -11,6 +11,7 @@ import pytest
 
 from orgdesigner import templates
 from orgdesigner.catalogue import JOURNEY_STAGES
+from orgdesigner.entities import LinkKind
 from orgdesigner.errors import FileProblem
 from orgdesigner.findings import Severity
 from orgdesigner.geometry import BOX_H, BOX_W, V_GAP
@@ -56,16 +57,41 @@ def test_template_loads_and_passes_validation(template_id, language):
     findings = validate(design)
     assert [f for f in findings if f.severity is Severity.ERROR] == []
     assert [f for f in findings if f.severity is Severity.WARNING] == []  # clean by default
+    assert findings == []  # not even a hint
 
 
 @pytest.mark.parametrize("template_id,language", CASES)
-def test_every_journey_stage_and_required_function_is_owned_once(template_id, language):
+def test_every_journey_stage_and_required_function_is_owned_once_per_unit(template_id, language):
     design = load_template(template_id, language)
+    ctx = Context(design)
     keys = {f.key for f in design.functions.values()}
     assert set(JOURNEY_STAGES) <= keys and "brand_management" in keys
     for function in design.functions.values():
         if function.required or function.category == "journey":
-            assert len(design.owners(function.id)) == 1, function.name
+            owners = design.owners(function.id)
+            assert owners and ctx.scoped_owners(function.id) == [], function.name
+            units = [ctx.business_unit[o] for o in owners]
+            assert len(owners) == 1 or None not in units, function.name  # group owns alone
+
+
+@pytest.mark.parametrize("template_id,language", [(t, lang) for t in ("consulting", "divisional")
+                                                  for lang in ("zh", "en")])
+def test_business_units_own_their_sales_and_the_group_keeps_brand_strategy_budget(
+        template_id, language):
+    """由业务负责人直接带领团队进行客户开发与关系维护; 事业部制下的嵌入式营销团队，让他们更贴近业务前线."""
+    design = load_template(template_id, language)
+    ctx = Context(design)
+    units = [d.id for d in design.departments.values() if d.kind.value == "business_unit"]
+    by_key = {f.key: f.id for f in design.functions.values()}
+    for key in ("sales", "campaigns", "journey_purchase"):
+        covered = sorted(ctx.business_unit[o] for o in design.owners(by_key[key]))
+        assert covered == sorted(units), key  # one owner in each unit, none at group level
+    for key in ("brand_management", "marketing_strategy", "marketing_budget"):
+        (owner,) = design.owners(by_key[key])
+        assert ctx.business_unit[owner] is None and owner == ctx.hub, key
+    it = by_key["information_technology"]
+    (it_owner,) = design.owners(it)
+    assert design.find_link(ctx.hub, it_owner, LinkKind.COLLABORATION) is not None
 
 
 @pytest.mark.parametrize("template_id", IDS)

@@ -65,7 +65,7 @@ def choose(combo, data) -> None:
 
 def test_options_reach_the_exporter_and_the_page_count_follows(qtbot, tmp_path, monkeypatch):
     dialog, fake = make_dialog(qtbot, tmp_path, monkeypatch)
-    assert dialog.pages_label.text() == "6 page(s)"
+    assert dialog.pages_label.text() == "7 page(s)"
     choose(dialog.paper, "A3")
     choose(dialog.orientation, "landscape")
     choose(dialog.fit, "tiles")
@@ -77,13 +77,14 @@ def test_options_reach_the_exporter_and_the_page_count_follows(qtbot, tmp_path, 
     cover = dialog.sections["cover"]
     QTest.mouseClick(cover, Qt.LeftButton, Qt.NoModifier, QPoint(6, cover.height() // 2))
     choose(dialog.language, "en")
-    qtbot.waitUntil(lambda: dialog.pages_label.text() == "12 page(s); the chart in a 3 x 2 grid of tiles: 8 pages with the overview", timeout=2000)
+    qtbot.waitUntil(lambda: dialog.pages_label.text() == "13 page(s); the chart in a 3 x 2 grid of tiles: 8 pages with the overview", timeout=2000)
     QTest.mouseClick(dialog.export_button, Qt.LeftButton)
     assert dialog.result() == QDialog.Accepted and len(fake.exported) == 1
     path, options = fake.exported[0]
     assert path == tmp_path / "方案.pdf" and path.exists() and dialog.written == path
     assert options == {"paper": "A3", "orientation": "landscape", "fit": "tiles", "scale": 1.5,
-                       "sections": ("chart", "legend", "owners", "findings", "departments"), "lang": "en"}
+                       "sections": ("chart", "legend", "owners", "kpis", "findings", "departments"),
+                       "lang": "en"}
 
 
 def test_no_sections_or_no_file_disables_export(qtbot, tmp_path, monkeypatch):

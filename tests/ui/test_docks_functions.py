@@ -160,3 +160,22 @@ def test_read_only_docks_show_but_do_not_edit(qtbot):
     assert ed.properties.name_edit.isEnabled()
     click_cell(ed.functions, "f-cs", "sales")
     assert ed.ctx.design.owners("f-cs") == ["sales"]
+
+
+def test_the_owner_column_names_the_unit_each_per_unit_owner_covers(qtbot):
+    """事业部制下的嵌入式营销团队: per-unit owners are shown with their unit, not as a conflict."""
+    from PySide6.QtCore import Qt
+
+    from orgdesigner.templates import load_template
+    from ui.docks.ownership_model import OWNER_COLUMN
+
+    design = load_template("divisional", "zh")
+    ed = make_editor(qtbot, design)
+    model = ed.functions.model
+    sales_row = next(r for r, f in enumerate(model.functions) if design.functions[f].key == "sales")
+    index = model.index(sales_row, OWNER_COLUMN)
+    assert model.data(index) == "消费品销售团队 (for 消费品事业部), 解决方案销售团队 (for 企业解决方案事业部)"
+    assert model.data(index, Qt.BackgroundRole) is None  # not marked as 推诿扯皮
+    hq = next(d for d, x in design.departments.items() if x.kind.value == "office")
+    design.set_role(design.function_by_key("sales").id, hq, "A")  # group beside units: rivals
+    assert model.data(index, Qt.BackgroundRole) is not None

@@ -88,7 +88,8 @@ class ExportPdfDialog(QDialog):
         sections_box = QGroupBox(self.tr("Sections"))
         grid = QGridLayout(sections_box)
         labels = {"cover": self.tr("Cover"), "chart": self.tr("Chart"), "legend": self.tr("Legend"),
-                  "owners": self.tr("Function owners"), "findings": self.tr("Findings"),
+                  "owners": self.tr("Function owners"), "kpis": self.tr("KPIs"),
+                  "findings": self.tr("Findings"),
                   "departments": self.tr("Department table"),
                   "changes": self.tr("Changes against {base}").format(base=base_label)}
         self.sections: dict[str, QCheckBox] = {}

@@ -1,4 +1,4 @@
-"""The editor's docks: Properties, Functions & owners, Findings, Outline.
+"""The editor's docks: Properties, Functions & owners, KPIs, Findings, Outline.
 
 The main window calls `create_docks(window, ctx)` once, and
 `set_docks_context(docks, ctx)` (or each dock's `set_context`) whenever
@@ -14,19 +14,21 @@ from ..context import EditorContext
 from .base import ContextDock
 from .findings import FindingsDock
 from .functions import FunctionsDock
+from .kpis import KpisDock
 from .outline import OutlineDock
 from .properties import PropertiesDock
 
 __all__ = [
-    "ContextDock", "FindingsDock", "FunctionsDock", "OutlineDock", "PropertiesDock",
+    "ContextDock", "FindingsDock", "FunctionsDock", "KpisDock", "OutlineDock", "PropertiesDock",
     "create_docks", "set_docks_context", "set_docks_read_only", "find_dock",
 ]
 
 
 def create_docks(window: QMainWindow, ctx: EditorContext | None) -> list[QDockWidget]:
-    """Create the four docks, place them on `window` and wire them to each other.
+    """Create the docks, place them on `window` and wire them to each other.
 
-    Returns [properties, functions, findings, outline]. When the window offers
+    Returns [properties, functions, findings, outline, kpis]; the KPIs dock is a tab
+    beside Functions & owners. When the window offers
     them, the docks hook themselves up:
     - `window.context_changed(ctx)`: the docks follow the new design;
     - `window.findings` (a service with `changed(list)`, `findings`,
@@ -43,8 +45,11 @@ def create_docks(window: QMainWindow, ctx: EditorContext | None) -> list[QDockWi
     window.addDockWidget(Qt.RightDockWidgetArea, properties)
     window.addDockWidget(Qt.RightDockWidgetArea, findings)
     window.addDockWidget(Qt.BottomDockWidgetArea, functions)
+    kpis = KpisDock(window)
+    window.tabifyDockWidget(functions, kpis)
+    functions.raise_()
     findings.function_focus_requested.connect(functions.show_functions)
-    docks: list[QDockWidget] = [properties, functions, findings, outline]
+    docks: list[QDockWidget] = [properties, functions, findings, outline, kpis]
     service = getattr(window, "findings", None)
     if service is not None and hasattr(service, "changed") and hasattr(service, "refresh_now"):
         findings.use_service(service)

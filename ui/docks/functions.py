@@ -65,11 +65,14 @@ class FunctionsDock(ContextDock):
         self.add_button = QPushButton(self.tr("&Add function"))
         self.rename_button = QPushButton(self.tr("Re&name"))
         self.delete_button = QPushButton(self.tr("&Delete"))
+        # 明确哪个部门、哪个岗位是主要责任人: the post answering for a function or stage.
+        self.post_button = QPushButton(self.tr("Responsible &post..."))
         self.catalogue_button = QPushButton(self.tr("From the &catalogue"))
         self.catalogue_menu = QMenu(self.catalogue_button)
         self.catalogue_button.setMenu(self.catalogue_menu)
         self.catalogue_menu.aboutToShow.connect(self._fill_catalogue_menu)
-        for b in (self.add_button, self.catalogue_button, self.rename_button, self.delete_button):
+        for b in (self.add_button, self.catalogue_button, self.rename_button, self.delete_button,
+                  self.post_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -85,11 +88,13 @@ class FunctionsDock(ContextDock):
         self.add_button.clicked.connect(self.add_function)
         self.rename_button.clicked.connect(self._on_rename_clicked)
         self.delete_button.clicked.connect(self.delete_selected_functions)
+        self.post_button.clicked.connect(self._on_post_clicked)
         self.set_context(None)
 
     # ------------------------------------------------------------- following
     def _on_read_only_changed(self) -> None:
-        for button in (self.add_button, self.catalogue_button, self.rename_button, self.delete_button):
+        for button in (self.add_button, self.catalogue_button, self.rename_button, self.delete_button,
+                       self.post_button):
             button.setEnabled(not self.read_only)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers if self.read_only else
                                    QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
@@ -280,6 +285,25 @@ class FunctionsDock(ContextDock):
             name_index = index.siblingAtColumn(NAME_COLUMN)
             self.table.setCurrentIndex(name_index)
             self.table.edit(name_index)
+
+    def set_post(self, function_id: str, post: str) -> None:
+        """Name the responsible post of a function or journey stage (one undo step)."""
+        if self.ctx and not self.read_only and self.ctx.design.functions[function_id].post != post:
+            self.ctx.push(UpdateFunction(function_id, {"post": post.strip()}),
+                          self.tr("Set responsible post"))
+
+    def _on_post_clicked(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        ids = self.selected_functions()
+        if not ids or self.ctx is None:
+            return
+        function = self.ctx.design.functions[ids[0]]
+        text, ok = QInputDialog.getText(
+            self, self.tr("Responsible post"),
+            fill(self.tr("Which post answers for %1?"), function.name), text=function.post)
+        if ok:
+            self.set_post(function.id, text)
 
     def selected_functions(self) -> list[str]:
         rows = {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedIndexes()}

@@ -14,8 +14,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from orgdesigner import events as ev
+from orgdesigner.catalogue import BRAND_MANAGEMENT
 from orgdesigner.design import Design
 from orgdesigner.entities import Role
+from orgdesigner.units import business_unit_of, rival_groups
 
 from ..i18n import fill
 
@@ -125,7 +127,9 @@ class OwnershipModel(QAbstractTableModel):
             if role in (Qt.DisplayRole, Qt.EditRole):
                 return function.name
             if role == Qt.ToolTipRole:
-                return function.description or function.name
+                text = function.description or function.name
+                return fill(self.tr("%1\nResponsible post: %2"), text, function.post) \
+                    if function.post else text
             if role == Qt.BackgroundRole and not self.design.owners(function_id):
                 return _OWNERLESS_BRUSH
             if role == ID_ROLE:
@@ -136,9 +140,10 @@ class OwnershipModel(QAbstractTableModel):
             if role in (Qt.DisplayRole, Qt.ToolTipRole):
                 if not owners:
                     return self.tr("none")
-                return ", ".join(self.design.departments[d].name for d in owners)
-            if role == Qt.BackgroundRole and len(owners) != 1:
-                return _OWNERLESS_BRUSH
+                return ", ".join(self._owner_name(d) for d in owners)
+            if role == Qt.BackgroundRole and (not owners or rival_groups(owners, self._unit_of) or (
+                    len(owners) > 1 and self.design.functions[function_id].key == BRAND_MANAGEMENT)):
+                return _OWNERLESS_BRUSH  # owners in different business units are not rivals
             if role == ID_ROLE:
                 return function_id
             return None
@@ -161,6 +166,17 @@ class OwnershipModel(QAbstractTableModel):
             return fill(self.tr("%1 / %2: %3"), function.name, dept,
                         role_label(cell) if cell else self.tr("no role"))
         return None
+
+    def _unit_of(self, dept_id: str) -> str | None:
+        return business_unit_of(self.design, dept_id)
+
+    def _owner_name(self, dept_id: str) -> str:
+        """An owner's name, with the business unit it covers when it sits inside one."""
+        name = self.design.departments[dept_id].name
+        unit = self._unit_of(dept_id)
+        if unit is None or unit == dept_id:
+            return name
+        return fill(self.tr("%1 (for %2)"), name, self.design.departments[unit].name)
 
     def setData(self, index, value, role: int = Qt.EditRole) -> bool:  # noqa: N802
         if role != Qt.EditRole or index.column() != NAME_COLUMN or self.rename is None:

@@ -1,4 +1,5 @@
-"""Properties dock: edit name, kind, leader, headcount, budget, colour and notes of the selection.
+"""Properties dock: edit name, kind, leader, headcount, budget, colour and notes of the selection
+(and a vacant leading post; a committee's chair and meeting cadence).
 
 Each committed edit is one undo step (an `ops.Batch` of `UpdateDepartment`
 when several departments are selected). Name and notes are per department,
@@ -14,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QRegularExpression, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QColorDialog, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QCheckBox, QColorDialog, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QPlainTextEdit, QToolButton, QVBoxLayout, QWidget,
 )
 
@@ -97,16 +98,32 @@ class PropertiesDock(ContextDock):
         self.notes_edit = NotesEdit()
         self.notes_edit.setObjectName("notes")
         self.notes_edit.setTabChangesFocus(True)
+        self.vacant_check = QCheckBox(self.tr("The leading post is &vacant"))
+        self.vacant_check.setObjectName("vacant")
+        self.chair_edit = QLineEdit()
+        self.chair_edit.setObjectName("chair")
+        self.cadence_edit = QLineEdit()
+        self.cadence_edit.setObjectName("cadence")
+        self.cadence_edit.setPlaceholderText(self.tr("e.g. monthly"))
 
         form.addRow(self.tr("&Name:"), self.name_edit)
         form.addRow(self.tr("&Kind:"), self.kind_combo)
         form.addRow(self.tr("&Leader:"), self.leader_edit)
+        form.addRow("", self.vacant_check)
+        # A committee's working rules (委员会定期召开会议): shown for committees only.
+        form.addRow(self.tr("C&hair:"), self.chair_edit)
+        form.addRow(self.tr("&Meets:"), self.cadence_edit)
+        self.form = form
         form.addRow(self.tr("&Headcount:"), self.headcount_spin)
         form.addRow(self.tr("&Budget:"), self.budget_spin)
         color_label = QLabel(self.tr("&Colour:"))  # a row holding a layout gets no automatic buddy
         color_label.setBuddy(self.color_edit)
         form.addRow(color_label, color_row)
         form.addRow(self.tr("N&otes:"), self.notes_edit)
+        self.kpi_label = QLabel()  # the KPIs this department owns or shares (edited in the KPIs tab)
+        self.kpi_label.setObjectName("kpis")
+        self.kpi_label.setWordWrap(True)
+        form.addRow(self.tr("KPIs:"), self.kpi_label)
         self.message = QLabel()  # why an edit was refused
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020")
@@ -127,6 +144,11 @@ class PropertiesDock(ContextDock):
         self.color_edit.editingFinished.connect(self._on_color_edited)
         self.color_button.clicked.connect(self._on_choose_color)
         self.notes_edit.editing_finished.connect(lambda: self._commit("notes", self.notes_edit.toPlainText()))
+        self.vacant_check.clicked.connect(
+            lambda _c: self._commit("vacant", self.vacant_check.checkState() != Qt.Unchecked))
+        self.chair_edit.editingFinished.connect(lambda: self._commit("chair", self.chair_edit.text()))
+        self.cadence_edit.editingFinished.connect(
+            lambda: self._commit("cadence", self.cadence_edit.text()))
         self.set_context(None)
 
     def _spin(self, name: str, maximum: float, decimals: int) -> QDoubleSpinBox:
@@ -164,6 +186,10 @@ class PropertiesDock(ContextDock):
             if link_id in self.ctx.selection.links:
                 self.refresh_timer.start()
             return
+        if isinstance(event, (ev.KpiAdded, ev.KpiRemoved, ev.KpiChanged)):
+            if selected:
+                self.refresh_timer.start()
+            return
         if isinstance(event, ev.DepartmentChanged):
             hit = event.id in selected
         elif isinstance(event, (ev.DepartmentRemoved, ev.DepartmentAdded)):
@@ -188,7 +214,8 @@ class PropertiesDock(ContextDock):
             self.link_editor.refresh()
             return
         editors = (self.name_edit, self.kind_combo, self.leader_edit, self.headcount_spin,
-                   self.budget_spin, self.color_edit, self.color_button, self.notes_edit)
+                   self.budget_spin, self.color_edit, self.color_button, self.notes_edit,
+                   self.vacant_check, self.chair_edit, self.cadence_edit)
         blockers = [QSignalBlocker(w) for w in editors]
         try:
             if not depts:
@@ -215,8 +242,33 @@ class PropertiesDock(ContextDock):
             self._set_text(self.color_edit, color)
             self.color_edit.setPlaceholderText(self._mixed_hint(depts, "color"))
             self.color_button.setStyleSheet(f"background-color: {color}" if color else "")
+            vacant = self._common(depts, "vacant", None)
+            self.vacant_check.setTristate(bool(depts) and vacant is None)  # a click then sets all
+            self.vacant_check.setCheckState(
+                Qt.PartiallyChecked if depts and vacant is None
+                else Qt.Checked if vacant else Qt.Unchecked)
+            self.kpi_label.setText(self._kpi_text(depts[0].id) if single else "")
+            committees = bool(depts) and all(d.kind is DeptKind.COMMITTEE for d in depts)
+            for edit in (self.chair_edit, self.cadence_edit):
+                self.form.setRowVisible(edit, committees)
+            if committees:
+                self._set_text(self.chair_edit, self._common(depts, "chair", ""))
+                self.chair_edit.setPlaceholderText(self._mixed_hint(depts, "chair"))
+                self._set_text(self.cadence_edit, self._common(depts, "cadence", ""))
         finally:
             del blockers
+
+    def _kpi_text(self, dept_id: str) -> str:
+        """The KPIs a department owns, then those it shares: 考核指标 belong to someone."""
+        kpis = self.ctx.design.kpis.values() if self.ctx else ()
+        owned = [k.name for k in kpis if k.owner == dept_id]
+        shared = [k.name for k in kpis if dept_id in k.shared and k.owner != dept_id]
+        parts = []
+        if owned:
+            parts.append(self.tr("owns %1").replace("%1", ", ".join(owned)))
+        if shared:
+            parts.append(self.tr("shares %1").replace("%1", ", ".join(shared)))
+        return "; ".join(parts) or self.tr("none")
 
     @staticmethod
     def _common(depts: list[Department], field: str, mixed: Any) -> Any:
@@ -288,6 +340,7 @@ class PropertiesDock(ContextDock):
             "name": self.tr("Rename department"), "kind": self.tr("Change kind"),
             "leader": self.tr("Change leader"), "headcount": self.tr("Change headcount"),
             "budget": self.tr("Change budget"), "color": self.tr("Change colour"),
-            "notes": self.tr("Edit notes"),
+            "notes": self.tr("Edit notes"), "vacant": self.tr("Mark post vacant"),
+            "chair": self.tr("Change chair"), "cadence": self.tr("Change meeting cadence"),
         }
         return names[field]
