@@ -23,6 +23,7 @@ def measure(name: str, path: Path, runs: int) -> dict:
     except Unavailable:
         return {"case": name, "available": False}
     times = []
+    notes = ""
     peak_kb = 0
     for _ in range(runs):
         state = setup()
@@ -32,10 +33,11 @@ def measure(name: str, path: Path, runs: int) -> dict:
         if isinstance(result, (int, float)) and not isinstance(result, bool):
             elapsed = float(result)  # the case measured a part itself (e.g. one mouse move)
         times.append(elapsed)
+        notes = getattr(result, "bench_notes", notes)
         if not peak_kb:  # peak of one operation; later runs may still hold the last one's garbage
             peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {"case": name, "available": True, "median": statistics.median(times),
-            "runs": times, "peak_mb": peak_kb / 1024}
+            "runs": times, "peak_mb": peak_kb / 1024, **({"notes": notes} if notes else {})}
 
 
 if __name__ == "__main__":
