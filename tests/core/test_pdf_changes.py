@@ -7,7 +7,7 @@ from pypdf import PdfReader
 from orgdesigner.cli import main
 from orgdesigner.compare import compare
 from orgdesigner.render import ExportOptions
-from orgdesigner.render.changes import CHANGE_FILLS
+from orgdesigner.compare_text import CHANGE_FILLS
 from orgdesigner.render.proposal import plan_pages
 from orgdesigner.scenarios import copy_design
 
@@ -58,3 +58,18 @@ def test_compare_is_refused_for_other_outputs(shared, data_dir, capsys):  # noqa
                  f"{path}#现状"]) == 2
     assert "only applies to a .pdf" in capsys.readouterr().err
     assert not (shared / "x.svg").exists()
+
+
+def test_the_chart_book_uses_the_same_change_colouring():
+    from orgdesigner.render.book_pages import first_page_chart
+    from orgdesigner.scenarios import map_onto
+    from orgdesigner.templates import load_template
+
+    base = load_template("startup")
+    target = map_onto(base, load_template("mid_large"))
+    result = compare(base, target)
+    plan = plan_pages(target, ExportOptions(comparison=result, fit="book",
+                                            sections=("changes", "chart")))
+    chart, _ = first_page_chart(plan.context)
+    added = next(c.object for c in result.of_kind("added") if c.object in chart.by_id)
+    assert chart.by_id[added].fill == CHANGE_FILLS["added"]
