@@ -59,20 +59,37 @@ def validate(path: Path):
     return (lambda: None), (lambda _: run_validator(design))
 
 
-@case("compare 10k vs 10k")
-def compare_designs(path: Path):
-    """A proposal against its base: the same design with a tenth of its units edited."""
+def _proposal_pair(path: Path):
+    """A design and a proposal: a copy with every tenth unit renamed and resized."""
     from orgdesigner import storage
-    try:
-        from orgdesigner.compare import compare
-        from orgdesigner.scenarios import copy_design
-    except ImportError:
-        raise Unavailable
+    from orgdesigner.scenarios import copy_design
+
     base = storage.load(path)
     target = copy_design(base)
-    ids = list(target.departments)
-    for i, dept_id in enumerate(ids[1::10]):
+    for i, dept_id in enumerate(list(target.departments)[1::10]):
         target.update_department(dept_id, name=f"renamed {i}", headcount=i)
+    return base, target
+
+
+@case("compare 10k vs 10k")
+def compare_designs(path: Path):
+    """The comparison itself: matching, changes, owners, totals (no validator runs)."""
+    try:
+        from orgdesigner.compare import compare
+    except ImportError:
+        raise Unavailable
+    base, target = _proposal_pair(path)
+    return (lambda: None), (lambda _: compare(base, target, findings=False))
+
+
+@case("compare with findings")
+def compare_with_findings(path: Path):
+    """What `compare` on the command line does: the comparison plus the validator on both sides."""
+    try:
+        from orgdesigner.compare import compare
+    except ImportError:
+        raise Unavailable
+    base, target = _proposal_pair(path)
     return (lambda: None), (lambda _: compare(base, target))
 
 

@@ -19,7 +19,6 @@ from typing import Any, Iterable
 from .design import Design
 from .entities import Role
 from .findings import Finding
-from .rollups import rollups
 
 # The order the change list is grouped in (the CLI, the dock and the PDF follow it).
 KINDS = ("added", "removed", "merged", "renamed", "moved", "changed", "link-added",
@@ -328,13 +327,22 @@ def _role(role: Role | None) -> str | None:
 # ------------------------------------------------------------------ totals
 def design_totals(design: Design, findings: list[Finding] | None = None) -> dict[str, float]:
     """Departments, headcount, budget, layers, widest span (and finding counts if given)."""
-    tree = rollups(design)
+    layers = span = 0
+    level = [d.id for d in design.roots()]
+    while level:  # one pass down the tree, level by level
+        layers += 1
+        below: list[str] = []
+        for dept_id in level:
+            children = design.child_ids(dept_id)
+            span = max(span, len(children))
+            below.extend(children)
+        level = below
     out: dict[str, float] = {
         "departments": len(design.departments),
         "headcount": _plain(sum(d.headcount for d in design.departments.values())),
         "budget": _plain(sum(d.budget for d in design.departments.values())),
-        "layers": max((r.depth for r in tree.values()), default=0),
-        "widest_span": max((r.span for r in tree.values()), default=0),
+        "layers": layers,
+        "widest_span": span,
     }
     if findings is not None:
         out["errors"] = sum(1 for f in findings if f.severity.value == "error")
