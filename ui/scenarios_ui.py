@@ -97,6 +97,7 @@ class ScenarioUi(QObject):
         self.base_label = ""
         self.base_scenario: str | None = None  # name, when the base is a scenario of this file
         self.result: Comparison | None = None
+        self._base_findings: list | None = None  # the base does not change while compared
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(COMPARE_DELAY_MS)
@@ -273,6 +274,7 @@ class ScenarioUi(QObject):
         if doc is None:
             return
         self.base = doc.scenarios.get(name)
+        self._base_findings = None
         self.base_scenario = name
         self.base_label = name
         self.refresh()
@@ -283,6 +285,7 @@ class ScenarioUi(QObject):
             return
         try:
             self.base = read_design(path)
+            self._base_findings = None
         except OrgDesignerError as exc:
             self.w.show_message(self.w.tr("Refused: {reason}").format(reason=str(exc)))
             return
@@ -294,6 +297,7 @@ class ScenarioUi(QObject):
 
     def stop_compare(self) -> None:
         self.base = None
+        self._base_findings = None
         self.base_scenario = None
         self.result = None
         self.overlay.clear()
@@ -303,7 +307,12 @@ class ScenarioUi(QObject):
         """Compare the base with the shown scenario now; mark the canvas; tell the dock."""
         if self.base is None or self.document is None:
             return
-        self.result = compare(self.base, self.w.ctx.design)
+        if self._base_findings is None:
+            from orgdesigner.validator import validate
+
+            self._base_findings = validate(self.base, language=self.w.ctx.design.language)
+        self.result = compare(self.base, self.w.ctx.design, language=self.w.ctx.design.language,
+                              base_findings=self._base_findings)
         self.overlay.show(self.w.scene, self.w.scene.boxes, self.result)
         self.compared.emit(self.result)
 
@@ -319,11 +328,14 @@ class ScenarioUi(QObject):
 
     def _on_context_changed(self, ctx) -> None:
         self.overlay.items = [i for i in self.overlay.items if shiboken6.isValid(i)]
+        self._base_findings = None  # the base may have been edited while it was shown
         ctx.bridge.changed.connect(self._on_model_event)
         if self.base is not None:
             self.refresh()
 
     def _on_model_event(self, _event) -> None:
         if self.base is not None:
+            if self.base is self.w.ctx.design:
+                self._base_findings = None
             self._timer.start()
 

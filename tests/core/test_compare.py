@@ -194,3 +194,16 @@ def test_two_imports_of_a_real_organogram_match_by_code():
     second.remove_department(leaf.id)
     removed = compare(first, second, findings=False).of_kind("removed")
     assert [c.name for c in removed] == [leaf.name]
+
+
+def test_known_base_findings_give_the_same_result():
+    from orgdesigner.validator import validate
+
+    base = sample_design()
+    target = copy_design(base)
+    mkt = next(d for d in target.departments.values() if d.name == "市场部")
+    target.remove_department(mkt.id)
+    full = compare(base, target)
+    known = compare(base, target, base_findings=validate(base))
+    assert known.resolved == full.resolved and known.introduced == full.introduced
+    assert known.totals == full.totals and known.changes == full.changes
