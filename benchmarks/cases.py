@@ -71,26 +71,25 @@ def _proposal_pair(path: Path):
     return base, target
 
 
-@case("compare 10k vs 10k")
-def compare_designs(path: Path):
-    """The comparison itself: matching, changes, owners, totals (no validator runs)."""
+def _compare_case(path: Path, findings: bool):
     try:
         from orgdesigner.compare import compare
     except ImportError:
         raise Unavailable
     base, target = _proposal_pair(path)
-    return (lambda: None), (lambda _: compare(base, target, findings=False))
+    return (lambda: None), (lambda _: compare(base, target, findings=findings))
+
+
+@case("compare 10k vs 10k")
+def compare_designs(path: Path):
+    """The comparison itself: matching, changes, owners, totals (no validator runs)."""
+    return _compare_case(path, findings=False)
 
 
 @case("compare with findings")
 def compare_with_findings(path: Path):
     """What `compare` on the command line does: the comparison plus the validator on both sides."""
-    try:
-        from orgdesigner.compare import compare
-    except ImportError:
-        raise Unavailable
-    base, target = _proposal_pair(path)
-    return (lambda: None), (lambda _: compare(base, target))
+    return _compare_case(path, findings=True)
 
 
 @case("layout")
