@@ -74,7 +74,12 @@ _spreadsheets()
 
 
 def read_design(path: str | Path, **options: Any) -> Design:
-    """Read a design file; `FILE.db#SCENARIO` reads one scenario of a design file."""
+    """Read a design file; `FILE.db#SCENARIO` reads one scenario of a design file,
+    `postgresql://...#NAME` a design of a team repository."""
+    if isinstance(path, str) and path.lower().startswith(("postgresql://", "postgres://")):
+        from .repository import parse_ref, pull  # `URL#NAME`: a design in a team repository
+
+        return pull(parse_ref(path))
     file, scenario = split_target(str(path))
     if scenario is not None and not Path(path).exists():
         from . import storage

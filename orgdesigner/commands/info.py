@@ -6,19 +6,22 @@ from pathlib import Path
 
 from ..formats import read_design
 from ..scenarios import split_target
+from .common import design_source
 
 
 def register(sub) -> None:
     p = sub.add_parser("info", help="show what a design file holds",
                        description="Print name, counts, format version and last save of a design.")
-    p.add_argument("file", type=Path, metavar="FILE.db[#SCENARIO]")
+    p.add_argument("file", type=design_source, metavar="FILE.db[#SCENARIO]|URL#NAME")
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
-    file, scenario = split_target(str(args.file))
-    if args.file.exists() or scenario is None:
-        file, scenario = str(args.file), None
+    file, scenario = "", None  # a team repository's design has no scenarios
+    if isinstance(args.file, Path):
+        file, scenario = split_target(str(args.file))
+        if args.file.exists() or scenario is None:
+            file, scenario = str(args.file), None
     scenarios = None
     if file.lower().endswith(".db"):
         from .. import storage
@@ -53,7 +56,7 @@ def run(args) -> int:
         lines.append(f"last saved:       {saved} (save {stamp.save_generation})")
     from ..document import describe_lock
 
-    editing = describe_lock(file)
+    editing = describe_lock(file) if isinstance(args.file, Path) else ""
     if editing:
         lines.append(f"open for editing: {editing}")
     print("\n".join(lines))
