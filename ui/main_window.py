@@ -229,7 +229,7 @@ class MainWindow(LifecycleMixin, QMainWindow):
             name = self.doc.path.name
         else:
             name = self.ctx.design.name or self.tr("Untitled")
-        if self.doc is not None and len(self.doc.document.scenarios) > 1:
+        if self.doc is not None and len(getattr(self.doc.document, "scenarios", ())) > 1:
             name += " — " + self.scenarios_ui.current()  # which scenario is being edited
         return name
 

@@ -118,7 +118,9 @@ class ScenarioUi(QObject):
     # -------------------------------------------------------------- state
     @property
     def document(self):
-        return self.w.doc.document if self.w.doc is not None else None
+        """The open file's document, if it has scenarios (a team repository's design has none)."""
+        doc = self.w.doc.document if self.w.doc is not None else None
+        return doc if hasattr(doc, "scenarios") else None
 
     def names(self) -> list[str]:
         return self.document.scenarios.names() if self.document is not None else []
