@@ -152,6 +152,10 @@ class ScenarioSet:
     def name(self) -> str:
         return self._active.name
 
+    @property
+    def language(self) -> str:
+        return self._active.language
+
     # ------------------------------------------------------------- changing
     def _free(self, name: str) -> str:
         name = check_name(name)

@@ -66,7 +66,7 @@ def run(args) -> int:
                       for t in [args.template, *args.then]]
             design.active.update_info(name=" → ".join(titles))
     write_design(design, args.output)
-    print(f"created {args.output}")
+    print(f"已创建 {args.output}" if design.language == "zh" else f"created {args.output}")
     return 0
 
 

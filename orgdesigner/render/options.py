@@ -42,6 +42,7 @@ class ExportOptions:
     overlap_mm: float = 8.0        # tiles overlap
     auto_layout: bool = False      # tidy layout instead of the arranged positions
     date: str | None = None        # the printed date; default today
+    author: str | None = None      # the cover's author when the design names none (the editor's user)
     # `changes` section and change colouring: a compare.Comparison of a base with this design
     comparison: Any = field(default=None, compare=False, repr=False)
     base_label: str = ""           # how the base is named on the page (e.g. plan.db#现状)
