@@ -23,6 +23,7 @@ from orgdesigner.formats import read_design
 
 from .canvas.change_overlay import ChangeOverlay
 from .context import EditorContext
+from .i18n import tr
 from .docks.changes import NO_BASE, OTHER_FILE, ChangesDock
 
 COMPARE_DELAY_MS = 300
@@ -32,24 +33,24 @@ class ScenarioBar(QToolBar):
     """Scenario: [combo]  Copy…  Rename…  Delete  Compare…"""
 
     def __init__(self, window) -> None:
-        super().__init__(window.tr("Scenarios"), window)
+        super().__init__(tr("Scenarios"), window)
         self.setObjectName("scenario_toolbar")
-        self.addWidget(QLabel(window.tr("Scenario:") + " "))
+        self.addWidget(QLabel(tr("Scenario:") + " "))
         self.combo = QComboBox()
         self.combo.setObjectName("scenario_combo")
         self.combo.setMinimumContentsLength(10)
-        self.combo.setToolTip(window.tr("The scenario shown and edited (现状, options ...)"))
+        self.combo.setToolTip(tr("The scenario shown and edited (现状, options ...)"))
         self.addWidget(self.combo)
-        self.copy = self.addAction(window.tr("Copy…"))
-        self.copy.setToolTip(window.tr("Start a new option as a copy of this scenario"))
-        self.rename = self.addAction(window.tr("Rename…"))
-        self.delete = self.addAction(window.tr("Delete"))
-        self.from_template = self.addAction(window.tr("Add Template…"))
-        self.from_template.setToolTip(window.tr("Add a starter template as a new scenario laid over "
+        self.copy = self.addAction(tr("Copy…"))
+        self.copy.setToolTip(tr("Start a new option as a copy of this scenario"))
+        self.rename = self.addAction(tr("Rename…"))
+        self.delete = self.addAction(tr("Delete"))
+        self.from_template = self.addAction(tr("Add Template…"))
+        self.from_template.setToolTip(tr("Add a starter template as a new scenario laid over "
                                                 "this one (a growth path, e.g. startup → mid-size)"))
         self.addSeparator()
-        self.compare = self.addAction(window.tr("Compare…"))
-        self.compare.setToolTip(window.tr("Show what this scenario changes against another "
+        self.compare = self.addAction(tr("Compare…"))
+        self.compare.setToolTip(tr("Show what this scenario changes against another "
                                           "scenario or file"))
         for action, name in ((self.copy, "scenario_copy"), (self.rename, "scenario_rename"),
                              (self.delete, "scenario_delete"), (self.compare, "scenario_compare"),
@@ -165,10 +166,10 @@ class ScenarioUi(QObject):
         self.w.set_context(EditorContext.create(doc.design))
         self.w.view.fit(selection_first=False)
         self.update_bar()
-        self.w.show_message(self.w.tr("Showing scenario {name}").format(name=name))
+        self.w.show_message(tr("Showing scenario {name}").format(name=name))
 
     def copy_current(self) -> None:
-        name = self.ask_name(self.w.tr("Copy scenario"), self._free_name(self.current()))
+        name = self.ask_name(tr("Copy scenario"), self._free_name(self.current()))
         if not name:
             return
         if self._refused(lambda: self.document.copy_scenario(self.current(), name)):
@@ -178,7 +179,7 @@ class ScenarioUi(QObject):
 
     def rename_current(self) -> None:
         old = self.current()
-        name = self.ask_name(self.w.tr("Rename scenario"), old)
+        name = self.ask_name(tr("Rename scenario"), old)
         if not name or name == old:
             return
         if self._refused(lambda: self.document.rename_scenario(old, name)):
@@ -192,8 +193,8 @@ class ScenarioUi(QObject):
     def delete_current(self) -> None:
         name = self.current()
         answer = QMessageBox.question(
-            self.w, self.w.tr("Delete scenario"),
-            self.w.tr("Delete the scenario “{name}” from this design file?").format(name=name))
+            self.w, tr("Delete scenario"),
+            tr("Delete the scenario “{name}” from this design file?").format(name=name))
         if answer != QMessageBox.StandardButton.Yes:
             return
         if self._refused(lambda: self.document.delete_scenario(name)):
@@ -228,15 +229,15 @@ class ScenarioUi(QObject):
 
     def _ask_template(self, infos: list) -> str | None:
         titles = [t.title for t in infos]
-        title, ok = QInputDialog.getItem(self.w, self.w.tr("Add Template as Scenario"),
-                                         self.w.tr("Template:"), titles, 0, False)
+        title, ok = QInputDialog.getItem(self.w, tr("Add Template as Scenario"),
+                                         tr("Template:"), titles, 0, False)
         return infos[titles.index(title)].id if ok and title in titles else None
 
     def _refused(self, action) -> bool:
         try:
             action()
         except OrgDesignerError as exc:
-            self.w.show_message(self.w.tr("Refused: {reason}").format(reason=str(exc)))
+            self.w.show_message(tr("Refused: {reason}").format(reason=str(exc)))
             return True
         return False
 
@@ -249,13 +250,13 @@ class ScenarioUi(QObject):
         return name
 
     def _ask_name(self, title: str, suggestion: str) -> str | None:
-        text, ok = QInputDialog.getText(self.w, title, self.w.tr("Scenario name:"), text=suggestion)
+        text, ok = QInputDialog.getText(self.w, title, tr("Scenario name:"), text=suggestion)
         return text.strip() if ok and text.strip() else None
 
     def _ask_file(self) -> str | None:
         path, _ = QFileDialog.getOpenFileName(
-            self.w, self.w.tr("Compare with"), "",
-            self.w.tr("Designs (*.db *.json);;All files (*)"))
+            self.w, tr("Compare with"), "",
+            tr("Designs (*.db *.json);;All files (*)"))
         return path or None
 
     # -------------------------------------------------------------- compare
@@ -289,7 +290,7 @@ class ScenarioUi(QObject):
             self.base = read_design(path)
             self._base_findings = None
         except OrgDesignerError as exc:
-            self.w.show_message(self.w.tr("Refused: {reason}").format(reason=str(exc)))
+            self.w.show_message(tr("Refused: {reason}").format(reason=str(exc)))
             return
         self.base_scenario = None
         from pathlib import Path
