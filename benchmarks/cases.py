@@ -48,6 +48,37 @@ def validate(path: Path):
     return (lambda: None), (lambda _: run_validator(design))
 
 
+def _proposal_pair(path: Path):
+    """A design and a proposal: a copy with every tenth unit renamed and resized."""
+    from orgdesigner import storage
+    from orgdesigner.scenarios import copy_design
+
+    base = storage.load(path)
+    target = copy_design(base)
+    for i, dept_id in enumerate(list(target.departments)[1::10]):
+        target.update_department(dept_id, name=f"renamed {i}", headcount=i)
+    return base, target
+
+
+def _compare_case(path: Path, findings: bool):
+    from orgdesigner.compare import compare
+
+    base, target = _proposal_pair(path)
+    return (lambda: None), (lambda _: compare(base, target, findings=findings))
+
+
+@case("compare 10k vs 10k")
+def compare_designs(path: Path):
+    """The comparison itself: matching, changes, owners, totals (no validator runs)."""
+    return _compare_case(path, findings=False)
+
+
+@case("compare with findings")
+def compare_with_findings(path: Path):
+    """What `compare` on the command line does: the comparison plus the validator on both sides."""
+    return _compare_case(path, findings=True)
+
+
 @case("layout")
 def layout(path: Path):
     from orgdesigner import storage

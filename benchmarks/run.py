@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "benchmarks" / "results"
 
 TARGETS_10K = {
-    "open": 0.5, "save (full)": 1.0, "save (one edit)": 0.05, "validate": 0.2, "layout": 0.5,
+    "open": 0.5, "save (full)": 1.0, "save (one edit)": 0.05, "validate": 0.2,
+    "compare 10k vs 10k": 1.0, "layout": 0.5,
     "PDF chart on one A0 page": 5.0, "PDF chart tiled on A1 at 50%": 5.0, "PDF whole proposal on A0": 5.0,
     "PDF chart book on A4": 60.0, "GUI open to first paint": 2.0,
     "GUI drag: one mouse-move event": 0.016, "GUI drag: one frame (event + repaint)": 0.016,

@@ -82,6 +82,7 @@ class Design:
         self.modified = self.created
         self.settings: dict[str, Any] = {}
         self.stamp = FileStamp()
+        self.scenario: Any = None  # ScenarioInfo once part of a file (orgdesigner.scenarios)
         self.departments: dict[str, Department] = {}
         self.links: dict[str, Link] = {}
         self.functions: dict[str, Function] = {}

@@ -1,7 +1,10 @@
 """DesignDocument: the API the editor uses to open, save and close design files.
 
     doc = DesignDocument.open(path)          # may raise FileProblem, LockedByOther
-    doc.design                                # the model; edit it through ops as usual
+    doc.design                                # the shown scenario; edit it through ops as usual
+    doc.scenarios                             # all scenarios of the file (a ScenarioSet)
+    doc.switch_scenario(name), doc.copy_scenario(name, new), doc.rename_scenario(old, new),
+    doc.delete_scenario(name)                 # kept in the working copy; saved with the file
     doc.state.editable, doc.state.read_only_reason, doc.state.recovered
     doc.save()                                # may raise ChangedByOthers, LockedByOther, SaveFailed
     doc.save(overwrite=True)                  # after the user chose "Overwrite anyway"
@@ -47,6 +50,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from . import fileutil, lockfile, storage, untrusted
 from .design import Design
+from .scenarios import ScenarioSet
 from .docerrors import ChangedByOthers, LockedByOther, SaveFailed
 from .errors import FileProblem
 from .fileutil import WriteFailed, describe_write_error, read_only_for_us
@@ -73,9 +77,9 @@ class DocumentState:
 class DesignDocument:
     """One open design: the model, its working copy, its lock and its file."""
 
-    def __init__(self, design: Design, path: Path | None, working: WorkingCopy,
+    def __init__(self, design: Design | ScenarioSet, path: Path | None, working: WorkingCopy,
                  lock: OwnedLock | None, state: DocumentState, base: Fingerprint | None):
-        self.design = design
+        self.scenarios = storage.as_set(design)
         self.path = path
         self.working = working
         self.lock = lock
@@ -128,16 +132,16 @@ class DesignDocument:
         try:
             with _working_copy_errors(path):  # FileProblem of the design passes unchanged
                 # The working copy: our schema, the checked rows copied in (no SQL of the file).
-                design, fingerprint = storage.load_checked(path, working_copy=folder / "working.db")
-                manifest = Manifest(session=session, source=str(path), title=design.name,
+                scenarios, fingerprint = storage.load_checked(path, working_copy=folder / "working.db")
+                manifest = Manifest(session=session, source=str(path), title=scenarios.name,
                                     read_only=not state.editable)
-                working = WorkingCopy.start(design, folder, manifest, have_file=True)
-                working.set_base(fingerprint, design.stamp)
+                working = WorkingCopy.start(scenarios, folder, manifest, have_file=True)
+                working.set_base(fingerprint, scenarios.stamp)
                 manifest.write(folder)
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise
-        return cls(design, path, working, lock, state, fingerprint)
+        return cls(scenarios, path, working, lock, state, fingerprint)
 
     @classmethod
     def open_copy(cls, path: str | Path) -> "DesignDocument":
@@ -151,7 +155,7 @@ class DesignDocument:
         return doc
 
     @classmethod
-    def new(cls, design: Design | None = None) -> "DesignDocument":
+    def new(cls, design: Design | ScenarioSet | None = None) -> "DesignDocument":
         """An untitled document (a new design or an import); its first save is a Save As."""
         design = design or Design("")
         folder, session = _new_session(None)
@@ -206,6 +210,53 @@ class DesignDocument:
         if lock is not None and heartbeat:
             lock.start_heartbeat()
         return cls(design, source, working, lock, state, base)
+
+    # ----------------------------------------------------------- scenarios
+    @property
+    def design(self) -> Design:
+        """The scenario the editor shows and edits."""
+        return self.scenarios.active
+
+    def switch_scenario(self, name: str) -> Design:
+        """Show another scenario; the working copy follows its edits from now on."""
+        design = self.scenarios.activate(name)
+        if design is not self.working.design:
+            self.working.switch(design)
+        return design
+
+    def copy_scenario(self, name: str, new_name: str) -> Design:
+        """A new scenario holding a copy of `name` (same object ids); not yet shown."""
+        self._check_editable()
+        design = self.scenarios.copy(name, new_name)
+        self.working.scenarios_changed()
+        return design
+
+    def add_scenario(self, design: Design, name: str) -> Design:
+        """Add another design (an import, a template) as scenario `name`."""
+        self._check_editable()
+        self.scenarios.add(design, name)
+        self.working.scenarios_changed()
+        return design
+
+    def rename_scenario(self, name: str, new_name: str) -> None:
+        self._check_editable()
+        self.scenarios.rename(name, new_name)
+        self.working.scenarios_changed()
+
+    def delete_scenario(self, name: str) -> Design:
+        """Delete a scenario (never the last); returns the scenario shown afterwards."""
+        self._check_editable()
+        self.scenarios.delete(name)
+        if self.working.design is not self.scenarios.active:
+            self.working.switch(self.scenarios.active)
+        self.working.scenarios_changed()
+        return self.scenarios.active
+
+    def _check_editable(self) -> None:
+        from .scenarios import ScenarioError
+
+        if not self.state.editable:
+            raise ScenarioError(f"it is open read-only ({self.state.read_only_reason})")
 
     # -------------------------------------------------------------- status
     @property
@@ -290,11 +341,11 @@ class DesignDocument:
         notes: list[str] = []
         sweep_leftovers(path)
         fingerprint = save_verified(
-            self.design, path, self.working.write_complete_copy, base, notes,
-            before_replace=lambda fp: self.working.saving(fp, self.design.stamp))
+            self.scenarios, path, self.working.write_complete_copy, base, notes,
+            before_replace=lambda fp: self.working.saving(fp, self.scenarios.stamp))
         self.save_note = "; ".join(notes)
         self.base = fingerprint
-        self.working.saved(path, fingerprint, self.design.stamp)
+        self.working.saved(path, fingerprint, self.scenarios.stamp)
 
     # ------------------------------------------------------------- closing
     def close(self) -> None:

@@ -11,6 +11,7 @@ from typing import Any, Callable
 
 from .design import Design
 from .errors import FileProblem
+from .scenarios import split_target
 
 Reader = Callable[..., Design]
 Writer = Callable[..., None]
@@ -77,10 +78,19 @@ _spreadsheets()
 
 
 def read_design(path: str | Path, **options: Any) -> Design:
+    """Read a design file; `FILE.db#SCENARIO` reads one scenario of a design file,
+    `postgresql://...#NAME` a design of a team repository."""
     if isinstance(path, str) and path.lower().startswith(("postgresql://", "postgres://")):
         from .repository import parse_ref, pull  # `URL#NAME`: a design in a team repository
 
         return pull(parse_ref(path))
+    file, scenario = split_target(str(path))
+    if scenario is not None and not Path(path).exists():
+        from . import storage
+
+        if not Path(file).exists():
+            raise FileProblem(Path(file), "no such file")
+        return storage.load(file, scenario)
     path = Path(path)
     if not path.exists():
         raise FileProblem(path, "no such file")

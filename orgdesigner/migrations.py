@@ -9,13 +9,12 @@ table or script directory, since the version must be in the header.
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Callable
 
 from alembic.operations import Operations
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Connection, create_engine
+from sqlalchemy import Connection, create_engine, event
 
 from . import schema
 
@@ -24,10 +23,15 @@ Migration = Callable[[Operations, Connection], None]
 
 
 def _upgrade_1_to_2(op: Operations, conn: Connection) -> None:
-    """Format 2: one step for everything new in it (the domain half here)."""
+    """Format 2: one step for everything new in it. Scenarios first (the file's design
+    becomes scenario 现状 and every content table is scoped to it), then the domain's new
+    columns and tables (KPIs ...), which then join that scenario too."""
     from .migration_v2_domain import upgrade_domain
+    from .migration_v2_scenarios import scope_content_tables, upgrade_scenarios
 
+    upgrade_scenarios(op, conn)
     upgrade_domain(op, conn)
+    scope_content_tables(op, conn)
 
 
 MIGRATIONS: dict[int, Migration] = {1: _upgrade_1_to_2}
@@ -35,7 +39,15 @@ MIGRATIONS: dict[int, Migration] = {1: _upgrade_1_to_2}
 
 def migrate_copy(path: Path, version: int) -> None:
     """Upgrade the file at `path` (a private copy) from `version` to the current format."""
-    engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(path))
+    from . import untrusted
+
+    # The copy is still untrusted: the same limits and work budget as for reading it.
+    engine = create_engine("sqlite://", creator=lambda: untrusted.open_checked(path, writable=True))
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:  # the hardened connection is in autocommit mode
+        conn.exec_driver_sql("BEGIN")
+
     try:
         while version < schema.FORMAT_VERSION:
             step = MIGRATIONS.get(version)

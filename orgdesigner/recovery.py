@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from . import storage
-from .design import Design
+from .scenarios import ScenarioSet
 from .errors import FileProblem
 from .lockfile import pid_alive
 from .workingcopy import MANIFEST, WORKING, Manifest, checkpoint, process_identity, sessions_dir
@@ -87,11 +87,14 @@ def discard(item: RecoveryItem) -> None:
     shutil.rmtree(item.folder, ignore_errors=True)
 
 
-def adopt(item: RecoveryItem) -> tuple[Design, Manifest]:
+def adopt(item: RecoveryItem) -> tuple[ScenarioSet, Manifest]:
     """Take over a crashed session: fold its journal, read it back, become its owner."""
     try:
         path = checkpoint(item.folder)
-        design = storage.load(path)
+        design = storage.load_scenarios(path)
+        for scenario in design:  # reopen the scenario that was shown
+            if scenario.scenario.id == item.manifest.scenario:
+                design.activate(scenario)
     except FileProblem as exc:
         raise FileProblem(item.source or item.folder, f"the unsaved work cannot be recovered "
                                                       f"({exc.problem})") from None

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Callable
 
 from . import storage, untrusted
-from .design import Design
 from .docerrors import ChangedByOthers, SaveFailed
 from .errors import FileProblem
 from .fileutil import WriteFailed, describe_os_error, read_only_for_us
@@ -100,7 +99,7 @@ def _local_time(iso: str) -> str:
         return iso
 
 
-def save_verified(design: Design, target: Path, write: Callable[[Path], None],
+def save_verified(design: storage.Designs, target: Path, write: Callable[[Path], None],
                   base: Fingerprint | None, notes: list[str] | None = None,
                   before_replace: Callable[[Fingerprint], None] | None = None) -> Fingerprint:
     """Save `design` over `target` via `write(tmp)`; return the new file's fingerprint.

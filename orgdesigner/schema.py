@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import (
-    CheckConstraint, Column, Float, ForeignKey, Integer, MetaData, PrimaryKeyConstraint, Table,
-    Text,
+    CheckConstraint, Column, Float, ForeignKey, ForeignKeyConstraint, Integer, MetaData,
+    PrimaryKeyConstraint, Table, Text,
 )
 
 APPLICATION_ID = 0x4F524744  # "ORGD"
@@ -28,19 +28,54 @@ meta = Table(
     Column("value", Text, nullable=False),
 )
 
-settings = Table(
-    "settings", metadata,
-    Column("key", Text, primary_key=True),
-    Column("value", Text, nullable=False),  # JSON scalar
+scenarios = Table(
+    "scenarios", metadata,
+    Column("id", Text, primary_key=True),
+    Column("name", Text, nullable=False, unique=True),
+    Column("created", Text, nullable=False),
+    Column("modified", Text, nullable=False),
+    Column("sort_order", Integer, nullable=False),
 )
 
-departments = Table(
-    "departments", metadata,
-    Column("id", Text, primary_key=True),
+# Every content table is scoped to a scenario: its first column is `scenario_id`,
+# its primary key is (scenario_id, <own key>) and references stay inside one
+# scenario, so an object keeps its id in every copy of a scenario. A new content
+# table joins by being declared with `content_table` (and the format-1 -> 2
+# migration scopes any listed table it finds).
+SCENARIO_TABLES: list[str] = []
+
+
+def content_table(name: str, *items, key: tuple[str, ...] = ("id",),
+                  references: dict[str, str] | None = None) -> Table:
+    """A table scoped to a scenario; `references` maps a column to the table whose id it holds."""
+    constraints = [
+        PrimaryKeyConstraint("scenario_id", *key),
+        *(ForeignKeyConstraint(["scenario_id", column], [f"{table}.scenario_id", f"{table}.id"],
+                               **_deferred)
+          for column, table in (references or {}).items()),
+    ]
+    table = Table(name, metadata,
+                  Column("scenario_id", Text, ForeignKey("scenarios.id", **_deferred),
+                         nullable=False),
+                  *items, *constraints)
+    SCENARIO_TABLES.append(name)
+    return table
+
+
+settings = content_table(
+    "settings",
+    Column("key", Text, nullable=False),
+    Column("value", Text, nullable=False),  # JSON scalar
+    key=("key",),
+)
+
+departments = content_table(
+    "departments",
+    Column("id", Text, nullable=False),
     Column("code", Text, nullable=False, default=""),
     Column("name", Text, nullable=False),
     Column("kind", Text, nullable=False),
-    Column("parent_id", Text, ForeignKey("departments.id", **_deferred), nullable=True),
+    Column("parent_id", Text, nullable=True),
     Column("leader", Text, nullable=False, default=""),
     Column("headcount", Float, nullable=False, default=0),
     Column("budget", Float, nullable=False, default=0),
@@ -55,23 +90,25 @@ departments = Table(
     Column("vacant", Integer, nullable=False, server_default="0"),
     CheckConstraint("kind IN ('department','team','committee','business_unit','office')",
                     name="department_kind"),
+    references={"parent_id": "departments"},
 )
 
-links = Table(
-    "links", metadata,
-    Column("id", Text, primary_key=True),
-    Column("source_id", Text, ForeignKey("departments.id", **_deferred), nullable=False),
-    Column("target_id", Text, ForeignKey("departments.id", **_deferred), nullable=False),
+links = content_table(
+    "links",
+    Column("id", Text, nullable=False),
+    Column("source_id", Text, nullable=False),
+    Column("target_id", Text, nullable=False),
     Column("kind", Text, nullable=False),
     Column("label", Text, nullable=False, default=""),
     Column("directed", Integer, nullable=False, default=0),
     Column("sort_order", Integer, nullable=False),
     CheckConstraint("kind IN ('collaboration','committee','dotted')", name="link_kind"),
+    references={"source_id": "departments", "target_id": "departments"},
 )
 
-functions = Table(
-    "functions", metadata,
-    Column("id", Text, primary_key=True),
+functions = content_table(
+    "functions",
+    Column("id", Text, nullable=False),
     Column("key", Text, nullable=False, default=""),
     Column("name", Text, nullable=False),
     Column("category", Text, nullable=False),
@@ -81,41 +118,45 @@ functions = Table(
     Column("post", Text, nullable=False, server_default=""),  # format 2: the responsible post
 )
 
-responsibilities = Table(
-    "responsibilities", metadata,
-    Column("function_id", Text, ForeignKey("functions.id", **_deferred), nullable=False),
-    Column("department_id", Text, ForeignKey("departments.id", **_deferred), nullable=False),
+responsibilities = content_table(
+    "responsibilities",
+    Column("function_id", Text, nullable=False),
+    Column("department_id", Text, nullable=False),
     Column("role", Text, nullable=False),
-    PrimaryKeyConstraint("function_id", "department_id"),
     CheckConstraint("role IN ('R','A','C','I')", name="raci_role"),
+    key=("function_id", "department_id"),
+    references={"function_id": "functions", "department_id": "departments"},
 )
 
 # format 2: KPIs (考核指标), the functions they measure and the departments sharing them
-kpis = Table(
-    "kpis", metadata,
-    Column("id", Text, primary_key=True),
+kpis = content_table(
+    "kpis",
+    Column("id", Text, nullable=False),
     Column("key", Text, nullable=False, default=""),
     Column("name", Text, nullable=False),
     Column("unit", Text, nullable=False, default=""),
-    Column("owner_id", Text, ForeignKey("departments.id", **_deferred), nullable=True),
+    Column("owner_id", Text, nullable=True),
     Column("description", Text, nullable=False, default=""),
     Column("sort_order", Integer, nullable=False),
+    references={"owner_id": "departments"},
 )
 
-kpi_functions = Table(
-    "kpi_functions", metadata,
-    Column("kpi_id", Text, ForeignKey("kpis.id", **_deferred), nullable=False),
-    Column("function_id", Text, ForeignKey("functions.id", **_deferred), nullable=False),
+kpi_functions = content_table(
+    "kpi_functions",
+    Column("kpi_id", Text, nullable=False),
+    Column("function_id", Text, nullable=False),
     Column("sort_order", Integer, nullable=False),
-    PrimaryKeyConstraint("kpi_id", "function_id"),
+    key=("kpi_id", "function_id"),
+    references={"kpi_id": "kpis", "function_id": "functions"},
 )
 
-kpi_departments = Table(
-    "kpi_departments", metadata,
-    Column("kpi_id", Text, ForeignKey("kpis.id", **_deferred), nullable=False),
-    Column("department_id", Text, ForeignKey("departments.id", **_deferred), nullable=False),
+kpi_departments = content_table(
+    "kpi_departments",
+    Column("kpi_id", Text, nullable=False),
+    Column("department_id", Text, nullable=False),
     Column("sort_order", Integer, nullable=False),
-    PrimaryKeyConstraint("kpi_id", "department_id"),
+    key=("kpi_id", "department_id"),
+    references={"kpi_id": "kpis", "department_id": "departments"},
 )
 
 # The design's content, one row per object or tie (meta and settings are the design's own).

@@ -26,6 +26,7 @@ from sqlalchemy.pool import StaticPool
 
 from . import __version__, fileutil, schema, untrusted
 from .design import LANGUAGES, Design, FileStamp, build_design, now_iso
+from .scenarios import ScenarioError, ScenarioInfo, ScenarioSet, info_of
 from .entities import Department, Function, Kpi, Link, check_text
 from .errors import FileProblem, InvalidValueError, ModelError, NewerFormatError
 from .lockfile import user_display_name  # "saved by" is the name the lock shows
@@ -99,12 +100,33 @@ def kpi_link_values(k: Kpi) -> dict[str, list[tuple]]:
 
 
 def _columns(table: str) -> tuple[str, ...]:
-    return tuple(c.name for c in schema.metadata.tables[table].columns if c.name != "sort_order")
+    """A table's value columns: without sort_order and the scenario it belongs to."""
+    return tuple(c.name for c in schema.metadata.tables[table].columns
+                 if c.name not in ("sort_order", "scenario_id"))
+
+
+Designs = Design | ScenarioSet
+
+
+def as_set(designs: Designs) -> ScenarioSet:
+    """A lone design is a file with one scenario."""
+    return designs if isinstance(designs, ScenarioSet) else ScenarioSet.single(designs)
+
+
+def scenario_row(design: Design, index: int) -> dict[str, Any]:
+    info = info_of(design)
+    return {"id": info.id, "name": info.name, "created": info.created,
+            "modified": info.modified, "sort_order": index}
 
 
 _DEPARTMENT_COLUMNS, _LINK_COLUMNS, _FUNCTION_COLUMNS, _KPI_COLUMNS = (
     _columns("departments"), _columns("links"), _columns("functions"), _columns("kpis"))
 KPI_LINK_TABLES = ("kpi_functions", "kpi_departments")
+
+
+def _tie_columns(table: str) -> tuple[str, ...]:
+    """A KPI tie table's columns but the scenario (its sort_order is the position in the KPI)."""
+    return tuple(c.name for c in schema.metadata.tables[table].columns if c.name != "scenario_id")
 
 
 def department_row(d: Department) -> dict[str, Any]:
@@ -125,8 +147,8 @@ def kpi_row(k: Kpi) -> dict[str, Any]:
 
 def kpi_link_rows(k: Kpi) -> dict[str, list[dict[str, Any]]]:
     """table -> rows (with sort_order, the position in the KPI's list)."""
-    return {table: [dict(zip(tuple(c.name for c in schema.metadata.tables[table].columns), row))
-                    for row in rows] for table, rows in kpi_link_values(k).items()}
+    return {table: [dict(zip(_tie_columns(table), row)) for row in rows]
+            for table, rows in kpi_link_values(k).items()}
 
 
 _ROW_OF: dict[str, tuple[str, Callable[[Any], dict[str, Any]]]] = {
@@ -140,20 +162,22 @@ def rows_for(design: Design, table: str, obj_id: str) -> dict[str, Any]:
     return make(getattr(design, attribute)[obj_id])
 
 
-def _rows(design: Design) -> dict[str, list[dict[str, Any]]]:
+def table_rows(design: Design) -> dict[str, list[dict[str, Any]]]:
+    scope = {"scenario_id": info_of(design).id}
     return {
-        "departments": [department_row(d) | {"sort_order": i}
+        "departments": [scope | department_row(d) | {"sort_order": i}
                         for i, d in enumerate(design.departments.values())],
-        "links": [link_row(l) | {"sort_order": i} for i, l in enumerate(design.links.values())],
-        "functions": [function_row(f) | {"sort_order": i}
+        "links": [scope | link_row(l) | {"sort_order": i}
+                  for i, l in enumerate(design.links.values())],
+        "functions": [scope | function_row(f) | {"sort_order": i}
                       for i, f in enumerate(design.functions.values())],
         "responsibilities": [
-            {"function_id": f, "department_id": d, "role": r.value}
+            scope | {"function_id": f, "department_id": d, "role": r.value}
             for f, d, r in design.responsibilities()
         ],
-        "settings": [{"key": k, "value": json.dumps(v)} for k, v in design.settings.items()],
-        "kpis": [kpi_row(k) | {"sort_order": i} for i, k in enumerate(design.kpis.values())],
-        **{table: [row for k in design.kpis.values() for row in kpi_link_rows(k)[table]]
+        "settings": [scope | {"key": k, "value": json.dumps(v)} for k, v in design.settings.items()],
+        "kpis": [scope | kpi_row(k) | {"sort_order": i} for i, k in enumerate(design.kpis.values())],
+        **{table: [scope | row for k in design.kpis.values() for row in kpi_link_rows(k)[table]]
            for table in KPI_LINK_TABLES},
     }
 
@@ -189,13 +213,18 @@ def _new_file(path: Path) -> Iterator[tuple[Any, sqlite3.Connection]]:
         yield conn, raw
 
 
-def write_file(design: Design, path: str | Path) -> None:
-    """Write `design` as a complete new design file at `path` (which must not exist)."""
+def write_file(designs: Designs, path: str | Path) -> None:
+    """Write a design (or all scenarios of a file) as a new design file at `path` (must not exist)."""
+    scenarios = as_set(designs)
     with _new_file(Path(path)) as (conn, _raw), conn.begin():
-        conn.execute(insert(schema.meta), [{"key": k, "value": v} for k, v in meta_rows(design).items()])
-        for table, rows in _rows(design).items():
-            if rows:
-                conn.execute(insert(schema.metadata.tables[table]), rows)
+        conn.execute(insert(schema.meta), [{"key": k, "value": v}
+                                           for k, v in meta_rows(scenarios.active).items()])
+        conn.execute(insert(schema.scenarios),
+                     [scenario_row(d, i) for i, d in enumerate(scenarios)])
+        for design in scenarios:
+            for table, rows in table_rows(design).items():
+                if rows:
+                    conn.execute(insert(schema.metadata.tables[table]), rows)
 
 
 def copy_rows_into_new_file(source: Path, dest: Path) -> None:
@@ -224,7 +253,7 @@ def copy_rows_into_new_file(source: Path, dest: Path) -> None:
             raw.execute("DETACH DATABASE src")
 
 
-def stamp_for_save(design: Design) -> FileStamp:
+def stamp_for_save(design: Designs) -> FileStamp:
     """The stamp the next save writes: a new generation and save id."""
     return FileStamp(
         format_version=schema.FORMAT_VERSION,
@@ -235,7 +264,7 @@ def stamp_for_save(design: Design) -> FileStamp:
 
 
 @contextmanager
-def stamped_for_save(design: Design) -> Iterator[FileStamp]:
+def stamped_for_save(design: Designs) -> Iterator[FileStamp]:
     """Give `design` the stamp of the save about to happen; put the old one back if it fails."""
     old_stamp, old_modified = design.stamp, design.modified
     design.stamp = stamp_for_save(design)
@@ -247,8 +276,9 @@ def stamped_for_save(design: Design) -> Iterator[FileStamp]:
         raise
 
 
-def verify_file(path: Path, design: Design) -> untrusted.Fingerprint:
-    """Read a just-written file back like an untrusted one; it must hold exactly `design`.
+def verify_file(path: Path, design: Designs) -> untrusted.Fingerprint:
+    """Read a just-written file back like an untrusted one; it must hold exactly `design`
+    (every scenario of it, when given a ScenarioSet).
 
     Integrity, schema allow-list and references as for any untrusted file, then
     every row of every table compared with the rows the model maps to: the
@@ -282,19 +312,37 @@ def _expected_tuples(design: Design) -> dict[str, tuple[bool, list[tuple]]]:
         "functions": (True, [function_values(f) for f in design.functions.values()]),
         "responsibilities": (False, [(f, d, r.value) for f, d, r in design.responsibilities()]),
         "settings": (False, [(k, json.dumps(v)) for k, v in design.settings.items()]),
-        "meta": (False, list(meta_rows(design).items())),
     }
 
 
-def _compare_rows(conn: sqlite3.Connection, design: Design, path: Path) -> None:
+def _compare_rows(conn: sqlite3.Connection, designs: Designs, path: Path) -> None:
+    scenarios = as_set(designs)
+    wanted_meta = sorted(meta_rows(scenarios.active).items())
+    if conn.execute("SELECT key, value FROM meta ORDER BY key").fetchall() != wanted_meta:
+        raise FileProblem(path, "verification failed: the written 'meta' differ from the design")
+    wanted_scenarios = [tuple(scenario_row(d, i).values())[:4] for i, d in enumerate(scenarios)]
+    found = conn.execute("SELECT id, name, created, modified FROM scenarios ORDER BY sort_order")
+    if found.fetchall() != wanted_scenarios:
+        raise FileProblem(path, "verification failed: the written 'scenarios' differ from the design")
+    for design in scenarios:
+        _compare_scenario(conn, design, path)
+    for table in schema.SCENARIO_TABLES:  # no rows of scenarios the design does not have
+        stray = conn.execute(f'SELECT count(*) FROM "{table}" WHERE scenario_id NOT IN '
+                             "(SELECT id FROM scenarios)").fetchone()[0]
+        if stray:
+            raise FileProblem(path, f"verification failed: {table!r} has rows of no scenario")
+
+
+def _compare_scenario(conn: sqlite3.Connection, design: Design, path: Path) -> None:
+    scenario = info_of(design).id
     for table, (ordered, wanted) in _expected_tuples(design).items():
         # The working copy numbers rows as edits come (gaps after deletions): the
         # order must match, the numbers need not.
-        names = (tuple(c.name for c in schema.metadata.tables[table].columns)
-                 if table in KPI_LINK_TABLES else _columns(table))
+        names = _tie_columns(table) if table in KPI_LINK_TABLES else _columns(table)
         columns = [f'"{c}"' for c in names]
         order = "sort_order" if ordered else ", ".join(columns)
-        found = conn.execute(f'SELECT {", ".join(columns)} FROM "{table}" ORDER BY {order}').fetchall()
+        found = conn.execute(f'SELECT {", ".join(columns)} FROM "{table}" WHERE scenario_id=? '
+                             f'ORDER BY {order}', (scenario,)).fetchall()
         if not ordered:
             wanted = sorted(wanted)
         if len(found) != len(wanted):
@@ -304,7 +352,7 @@ def _compare_rows(conn: sqlite3.Connection, design: Design, path: Path) -> None:
             raise FileProblem(path, f"verification failed: the written {table!r} differ from the design")
 
 
-def save(design: Design, path: str | Path, *, write: Callable[[Path], None] | None = None,
+def save(design: Designs, path: str | Path, *, write: Callable[[Path], None] | None = None,
          before_replace: Callable[[Path, untrusted.Fingerprint], None] | None = None,
          ) -> untrusted.Fingerprint:
     """Write the design to `path` atomically: temp file beside it, fsync, verify, replace.
@@ -352,20 +400,45 @@ def _check_meta(meta: dict[str, str], settings: list[tuple[str, str]]) -> None:
             raise InvalidValueError(f"setting {key[:40]!r} is not a finite number")
 
 
-def _design_from_engine(engine: Engine, path: Path) -> Design:
+def _grouped(rows) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for row in rows:
+        out.setdefault(row.scenario_id, []).append(row)
+    return out
+
+
+def _scenarios_from_engine(engine: Engine, path: Path) -> ScenarioSet:
     with engine.connect() as conn:
         meta = {r.key: r.value for r in conn.execute(select(schema.meta))}
-        dept_rows = conn.execute(select(schema.departments).order_by(schema.departments.c.sort_order)).all()
-        link_rows = conn.execute(select(schema.links).order_by(schema.links.c.sort_order)).all()
-        function_rows = conn.execute(select(schema.functions).order_by(schema.functions.c.sort_order)).all()
-        role_rows = conn.execute(select(schema.responsibilities)).all()
-        kpi_rows = conn.execute(select(schema.kpis).order_by(schema.kpis.c.sort_order)).all()
-        ties: dict[str, dict[str, list[str]]] = {table: {} for table in KPI_LINK_TABLES}
+        scenario_rows = conn.execute(select(schema.scenarios).order_by(schema.scenarios.c.sort_order)).all()
+        depts = _grouped(conn.execute(select(schema.departments).order_by(schema.departments.c.sort_order)))
+        links = _grouped(conn.execute(select(schema.links).order_by(schema.links.c.sort_order)))
+        functions = _grouped(conn.execute(select(schema.functions).order_by(schema.functions.c.sort_order)))
+        roles = _grouped(conn.execute(select(schema.responsibilities)))
+        settings = _grouped(conn.execute(select(schema.settings)))
+        kpis = _grouped(conn.execute(select(schema.kpis).order_by(schema.kpis.c.sort_order)))
+        ties: dict[str, dict[tuple[str, str], list[str]]] = {table: {} for table in KPI_LINK_TABLES}
         for table, column in (("kpi_functions", "function_id"), ("kpi_departments", "department_id")):
             t = schema.metadata.tables[table]
-            for r in conn.execute(select(t).order_by(t.c.kpi_id, t.c.sort_order)):
-                ties[table].setdefault(r.kpi_id, []).append(getattr(r, column))
-        setting_rows = conn.execute(select(schema.settings)).all()
+            for r in conn.execute(select(t).order_by(t.c.scenario_id, t.c.kpi_id, t.c.sort_order)):
+                ties[table].setdefault((r.scenario_id, r.kpi_id), []).append(getattr(r, column))
+    if not scenario_rows:
+        raise FileProblem(path, "has invalid content: it holds no scenario")
+    designs = []
+    for row in scenario_rows:
+        check_text(row.name, "scenario name", 200)
+        design = _design_from_rows(meta, depts.get(row.id, []), links.get(row.id, []),
+                                   functions.get(row.id, []), roles.get(row.id, []),
+                                   settings.get(row.id, []), kpis.get(row.id, []),
+                                   ties, row.id, path)
+        design.scenario = ScenarioInfo(id=row.id, name=row.name, created=row.created,
+                                       modified=row.modified)
+        designs.append(design)
+    return ScenarioSet(designs)
+
+
+def _design_from_rows(meta: dict[str, str], dept_rows, link_rows, function_rows, role_rows,
+                      setting_rows, kpi_rows, ties, scenario: str, path: Path) -> Design:
     try:
         _check_meta(meta, [(r.key, r.value) for r in setting_rows])
         design = build_design(
@@ -385,8 +458,9 @@ def _design_from_engine(engine: Engine, path: Path) -> Design:
             roles=[(r.function_id, r.department_id, r.role) for r in role_rows],
             kpis=[Kpi(id=r.id, key=r.key, name=r.name, unit=r.unit, owner=r.owner_id,
                       description=r.description,
-                      functions=tuple(ties["kpi_functions"].get(r.id, ())),
-                      shared=tuple(ties["kpi_departments"].get(r.id, ()))) for r in kpi_rows],
+                      functions=tuple(ties["kpi_functions"].get((scenario, r.id), ())),
+                      shared=tuple(ties["kpi_departments"].get((scenario, r.id), ())))
+                  for r in kpi_rows],
         )
         for row in setting_rows:
             design.settings[row.key] = json.loads(row.value)
@@ -414,28 +488,45 @@ def _flag(value: object, what: str) -> bool:
     return bool(value)
 
 
-def design_from_connection(conn: sqlite3.Connection, path: Path) -> Design:
-    """Build the design from an open (checked) connection; the connection stays open."""
+def scenarios_from_connection(conn: sqlite3.Connection, path: Path) -> ScenarioSet:
+    """Build every scenario from an open (checked) connection; the connection stays open."""
     engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
     try:
-        return _design_from_engine(engine, path)
+        return _scenarios_from_engine(engine, path)
     finally:
         engine.dispose(close=False)
 
 
-def load(path: str | Path) -> Design:
-    """Read a design file without changing it; raise FileProblem for unusable files.
+def design_from_connection(conn: sqlite3.Connection, path: Path) -> Design:
+    """The first scenario of an open (checked) connection."""
+    return scenarios_from_connection(conn, path).active
+
+
+def load(path: str | Path, scenario: str | None = None) -> Design:
+    """Read one scenario (default: the first) without changing the file.
 
     Never opens the file with SQLite: it is copied privately and checked as
     untrusted input (see `orgdesigner.untrusted`). Takes no lock and writes
-    nothing beside the file, so the CLI's read-only commands use it.
+    nothing beside the file, so the CLI's read-only commands use it. An
+    unknown scenario name raises FileProblem naming the file and the scenarios.
     """
+    scenarios = load_checked(path)[0]
+    if scenario is None:
+        return scenarios.active
+    try:
+        return scenarios.activate(scenario)
+    except ScenarioError as exc:
+        raise FileProblem(Path(path), str(exc)) from None
+
+
+def load_scenarios(path: str | Path) -> ScenarioSet:
+    """Every scenario of a design file (the first one active)."""
     return load_checked(path)[0]
 
 
 def load_checked(path: str | Path, working_copy: Path | None = None
-                 ) -> tuple[Design, untrusted.Fingerprint]:
-    """Like `load`, also returning the fingerprint of the exact bytes read.
+                 ) -> tuple[ScenarioSet, untrusted.Fingerprint]:
+    """Like `load_scenarios`, also returning the fingerprint of the exact bytes read.
 
     With `working_copy`, a new file is made there from our own schema with the
     checked rows copied in (`copy_rows_into_new_file`), e.g. as a document's
@@ -464,6 +555,11 @@ def load_checked(path: str | Path, working_copy: Path | None = None
                 finally:
                     conn.close()
                 migrate_copy(copy, version)
+                conn = untrusted.open_checked(copy)
+                try:
+                    untrusted.check_migrated_columns(conn, path)
+                finally:
+                    conn.close()
                 # The migrated tables carry ALTER TABLE's text; from here on only ours.
                 rebuilt = copy.with_name("rebuilt.db")
                 copy_rows_into_new_file(copy, rebuilt)
@@ -471,7 +567,7 @@ def load_checked(path: str | Path, working_copy: Path | None = None
             conn = untrusted.open_checked(copy)
             try:
                 untrusted.check_database(conn, path)
-                design = design_from_connection(conn, path)
+                scenarios = scenarios_from_connection(conn, path)
             finally:
                 conn.close()
         except FileProblem:
@@ -481,7 +577,7 @@ def load_checked(path: str | Path, working_copy: Path | None = None
             raise FileProblem(path, untrusted.describe_sqlite_error(orig)) from None
         if working_copy is not None:
             copy_rows_into_new_file(copy, working_copy)
-    return design, fingerprint
+    return scenarios, fingerprint
 
 
 def _short(exc: BaseException) -> str:

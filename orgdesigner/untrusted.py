@@ -295,6 +295,22 @@ def check_database(conn: sqlite3.Connection, path: str | Path) -> None:
                                 f"(to a missing row of {dangling[2]!r})")
 
 
+def check_migrated_columns(conn: sqlite3.Connection, path: str | Path) -> None:
+    """After migrating an older file's copy: each table has exactly our columns.
+
+    The copy is rebuilt from our schema with only our columns copied, so a
+    column the file added of its own would silently vanish: refuse instead.
+    """
+    expected = expected_schema()
+    for name, (kind, _table, columns, _sql) in expected.items():
+        if kind != "table":
+            continue
+        found = tuple(r[1] for r in conn.execute(f'PRAGMA table_xinfo("{name}")'))
+        if sorted(found) != sorted(c[0] for c in columns):
+            raise FileProblem(path, f"has a changed table {name!r} (its definition is not "
+                                    "Org Designer's); it was refused and not run")
+
+
 def _sql_of(conn: sqlite3.Connection, name: str) -> str:
     row = conn.execute("SELECT sql FROM sqlite_master WHERE name=?", (name,)).fetchone()
     return str(row[0] or "").upper() if row else ""

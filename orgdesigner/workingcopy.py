@@ -26,11 +26,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from . import __version__, events as ev, storage
+from . import __version__, events as ev, schema, storage
 from .design import Design, now_iso
 from .fileutil import atomic_write_text
 from .lockfile import process_identity  # noqa: F401  (recovery imports it from here)
 from .userdirs import data_dir
+from .scenarios import ScenarioSet, info_of
 
 MANIFEST = "manifest.json"
 WORKING = "working.db"
@@ -66,6 +67,7 @@ class Manifest:
     pending_size: int = 0
     pending_save_id: str = ""
     pending_generation: int = 0
+    scenario: str = ""  # id of the scenario shown (recovery reopens it)
 
     @classmethod
     def read(cls, path: Path) -> "Manifest":
@@ -89,13 +91,20 @@ class Manifest:
 
 
 class WorkingCopy:
-    """Keeps `working.db` equal to a design by writing each change as it happens."""
+    """Keeps `working.db` equal to a design file's scenarios by writing each change as it happens.
 
-    def __init__(self, folder: Path, design: Design, manifest: Manifest):
+    Only the shown scenario (`design`) is edited; its rows are the ones with its
+    `scenario_id`. Copying, renaming, deleting or switching scenarios goes
+    through `scenarios_changed` / `switch`, so the file stays whole.
+    """
+
+    def __init__(self, folder: Path, designs: Design | ScenarioSet, manifest: Manifest):
         self.folder = folder
         self.path = folder / WORKING
-        self.design = design
+        self.scenarios = storage.as_set(designs)
+        self.design = self.scenarios.active
         self.manifest = manifest
+        manifest.scenario = info_of(self.design).id
         self.problem = ""  # set if writing the working copy failed: crash safety is lost
         self.conn = self._connect()
         self._load_order()
@@ -119,7 +128,7 @@ class WorkingCopy:
             ev.KpiChanged: lambda e: self._kpi(e.id),
             ev.DesignInfoChanged: self._info,
         }
-        design.events.subscribe(self._on_event)
+        self.design.events.subscribe(self._on_event)
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
@@ -137,7 +146,7 @@ class WorkingCopy:
         return folder, session
 
     @classmethod
-    def start(cls, design: Design, folder: Path, manifest: Manifest,
+    def start(cls, design: Design | ScenarioSet, folder: Path, manifest: Manifest,
               have_file: bool = False) -> "WorkingCopy":
         """Begin tracking `design`; `have_file` if folder/working.db already holds it."""
         if not have_file:
@@ -151,12 +160,23 @@ class WorkingCopy:
         handler = self._handlers.get(type(event))
         if handler is None:
             return
-        # The recovery record says "unsaved edits" before the edit is written: a kill
-        # between the two then offers the (unchanged) copy, never drops the edit.
+
+        def write() -> None:
+            handler(event)
+            self._touch()
+
+        self._transaction(write)
+
+    def _transaction(self, write: Callable[[], None]) -> None:
+        """Run `write` in one transaction; a failure is remembered, never raised.
+
+        The recovery record says "unsaved edits" before the edit is written: a kill
+        between the two then offers the (unchanged) copy, never drops the edit.
+        """
         self.mark_dirty()
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-            handler(event)
+            write()
             self.conn.execute("COMMIT")
         except (sqlite3.Error, OSError) as exc:
             try:
@@ -175,12 +195,23 @@ class WorkingCopy:
             except OSError as exc:
                 self.problem = f"the recovery record could not be written ({exc})"
 
+    @property
+    def _scope(self) -> str:
+        return info_of(self.design).id
+
+    def _touch(self) -> None:
+        """The shown scenario was edited now (the `scenarios` list shows when)."""
+        info = info_of(self.design)
+        info.modified = now_iso()
+        self.conn.execute("UPDATE scenarios SET modified=? WHERE id=?", (info.modified, info.id))
+
     def _load_order(self) -> None:
         """Read each ordered table's ids and sort_order numbers once; events keep them."""
         self._order: dict[str, list[str]] = {}
         self._sort: dict[str, dict[str, int]] = {}
         for table in ORDERED:
-            rows = self.conn.execute(f"SELECT id, sort_order FROM {table} ORDER BY sort_order").fetchall()
+            rows = self.conn.execute(f"SELECT id, sort_order FROM {table} WHERE scenario_id=? "
+                                     "ORDER BY sort_order", (self._scope,)).fetchall()
             self._order[table] = [r[0] for r in rows]
             self._sort[table] = dict(rows)
 
@@ -202,7 +233,7 @@ class WorkingCopy:
         order.insert(index, row["id"])
         sort[row["id"]] = number
         row["sort_order"] = number
-        self._upsert(table, row)
+        self._upsert(table, {"scenario_id": self._scope} | row)
 
     @staticmethod
     def _between(order: list[str], sort: dict[str, int], index: int) -> int | None:
@@ -220,8 +251,9 @@ class WorkingCopy:
     def _renumber(self, table: str) -> None:
         order, sort = self._order[table], self._sort[table]
         sort.update((key, i * GAP) for i, key in enumerate(order))
-        self.conn.executemany(f"UPDATE {table} SET sort_order=? WHERE id=?",
-                              [(sort[key], key) for key in order])
+        scope = self._scope
+        self.conn.executemany(f"UPDATE {table} SET sort_order=? WHERE scenario_id=? AND id=?",
+                              [(sort[key], scope, key) for key in order])
 
     def _upsert(self, table: str, row: dict[str, Any]) -> None:
         names = ", ".join(row)
@@ -232,30 +264,32 @@ class WorkingCopy:
     def _update(self, table: str, obj_id: str) -> None:
         row = storage.rows_for(self.design, table, obj_id)
         sets = ", ".join(f"{k}=?" for k in row if k != "id")
-        self.conn.execute(f"UPDATE {table} SET {sets} WHERE id=?",
-                          tuple(v for k, v in row.items() if k != "id") + (obj_id,))
+        self.conn.execute(f"UPDATE {table} SET {sets} WHERE scenario_id=? AND id=?",
+                          tuple(v for k, v in row.items() if k != "id") + (self._scope, obj_id))
 
     def _delete(self, table: str, obj_id: str) -> None:
-        self.conn.execute(f"DELETE FROM {table} WHERE id=?", (obj_id,))
+        self.conn.execute(f"DELETE FROM {table} WHERE scenario_id=? AND id=?", (self._scope, obj_id))
         self._order[table].remove(obj_id)
         del self._sort[table][obj_id]
 
     def _moved(self, event: ev.DepartmentsMoved) -> None:
-        self.conn.executemany("UPDATE departments SET x=?, y=? WHERE id=?",
-                              [(x, y, i) for i, (x, y) in event.positions.items()])
+        scope = self._scope
+        self.conn.executemany("UPDATE departments SET x=?, y=? WHERE scenario_id=? AND id=?",
+                              [(x, y, scope, i) for i, (x, y) in event.positions.items()])
 
     def _role(self, event: ev.RoleChanged) -> None:
         if event.new is None:
-            self.conn.execute("DELETE FROM responsibilities WHERE function_id=? AND department_id=?",
-                              (event.function, event.department))
+            self.conn.execute("DELETE FROM responsibilities WHERE scenario_id=? AND function_id=? "
+                              "AND department_id=?", (self._scope, event.function, event.department))
         else:
-            self.conn.execute("INSERT OR REPLACE INTO responsibilities VALUES (?, ?, ?)",
-                              (event.function, event.department, event.new.value))
+            self.conn.execute("INSERT OR REPLACE INTO responsibilities VALUES (?, ?, ?, ?)",
+                              (self._scope, event.function, event.department, event.new.value))
 
     def _kpi(self, kpi_id: str, index: int | None = None) -> None:
         """Rewrite a KPI's row and its ties (a KPI has a handful of them)."""
         for table in storage.KPI_LINK_TABLES:
-            self.conn.execute(f"DELETE FROM {table} WHERE kpi_id=?", (kpi_id,))
+            self.conn.execute(f"DELETE FROM {table} WHERE scenario_id=? AND kpi_id=?",
+                              (self._scope, kpi_id))
         kpi = self.design.kpis.get(kpi_id)
         if kpi is None:
             self._delete("kpis", kpi_id)
@@ -266,20 +300,54 @@ class WorkingCopy:
             self._update("kpis", kpi_id)
         for table, rows in storage.kpi_link_rows(kpi).items():
             for row in rows:
-                self._upsert(table, row)
+                self._upsert(table, {"scenario_id": self._scope} | row)
 
     def _info(self, event: ev.DesignInfoChanged) -> None:
         for key in event.changes:
             if key.startswith("settings."):
                 setting = key.split(".", 1)[1]
                 if setting in self.design.settings:
-                    self.conn.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)",
-                                      (setting, json.dumps(self.design.settings[setting])))
+                    self.conn.execute("INSERT OR REPLACE INTO settings VALUES (?, ?, ?)",
+                                      (self._scope, setting,
+                                       json.dumps(self.design.settings[setting])))
                 else:
-                    self.conn.execute("DELETE FROM settings WHERE key=?", (setting,))
+                    self.conn.execute("DELETE FROM settings WHERE scenario_id=? AND key=?",
+                                      (self._scope, setting))
             else:
                 self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
                                   (key, str(getattr(self.design, key))))
+
+    # ------------------------------------------------------------ scenarios
+    def switch(self, design: Design) -> None:
+        """Follow another scenario of the set (the editor switched to it)."""
+        self.design.events.unsubscribe(self._on_event)
+        self.design = design
+        self.design.events.subscribe(self._on_event)
+        self.manifest.scenario = info_of(design).id
+        self._load_order()
+        try:
+            self.manifest.write(self.folder)
+        except OSError as exc:
+            self.problem = f"the recovery record could not be written ({exc})"
+
+    def scenarios_changed(self) -> None:
+        """Write a copied, renamed or deleted scenario (one transaction), then mark unsaved."""
+        self._transaction(self._write_scenarios)
+
+    def _write_scenarios(self) -> None:
+        wanted = {info_of(d).id for d in self.scenarios}
+        stored = {r[0] for r in self.conn.execute("SELECT id FROM scenarios")}
+        for gone in stored - wanted:
+            for table in schema.SCENARIO_TABLES:
+                self.conn.execute(f'DELETE FROM "{table}" WHERE scenario_id=?', (gone,))
+        self.conn.execute("DELETE FROM scenarios")
+        for index, design in enumerate(self.scenarios):
+            row = storage.scenario_row(design, index)
+            self._upsert("scenarios", row)
+            if row["id"] not in stored:
+                for table, rows in storage.table_rows(design).items():
+                    for one in rows:
+                        self._upsert(table, one)
 
     # ----------------------------------------------------------------- save
     def write_complete_copy(self, dest: Path) -> None:
@@ -289,7 +357,7 @@ class WorkingCopy:
         writes the file from the model instead.
         """
         if self.problem:
-            storage.write_file(self.design, dest)
+            storage.write_file(self.scenarios, dest)
             return
         out = sqlite3.connect(dest, isolation_level=None)
         try:
@@ -318,7 +386,7 @@ class WorkingCopy:
         """
         fresh = self.folder / f"{WORKING}.new"
         fresh.unlink(missing_ok=True)
-        storage.write_file(self.design, fresh)
+        storage.write_file(self.scenarios, fresh)
         try:
             self.conn.close()
         except sqlite3.Error:

@@ -279,9 +279,12 @@ class LifecycleMixin:
             folder = start_folder(self.settings, self.doc.path)
             stem = unused_path(folder / (file_name(self.ctx.design.name or (
                 self.doc.path.stem if self.doc.path else ""), self.tr("design")) + ".pdf"))
+            compared = getattr(self, "scenarios_ui", None)
             dialog = ExportPdfDialog(self.ctx.design, self, path=stem,
                                      findings=self.findings.findings if self.findings.available else None,
-                                     settings=self.settings)
+                                     settings=self.settings,
+                                     comparison=compared.result if compared else None,
+                                     base_label=compared.base_label if compared else "")
             dialog.exec()
             if dialog.written is not None:
                 self.show_message(self.tr("Exported {name}").format(name=dialog.written.name))

@@ -123,6 +123,10 @@ class MainWindow(LifecycleMixin, QMainWindow):
             if self.dockWidgetArea(dock) == Qt.DockWidgetArea.NoDockWidgetArea:
                 self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             self.actions_.panels_menu.addAction(dock.toggleViewAction())
+        from .scenarios_ui import ScenarioUi
+
+        self.scenarios_ui = ScenarioUi(self)  # scenario switcher, Compare view, Changes dock
+        self.docks.append(self.scenarios_ui.dock)
         self.actions_.grid.setChecked(self.settings.flag("grid", True))
         self.actions_.snap.setChecked(self.settings.flag("snap", False))
         self.actions_.overview.setChecked(self.settings.flag("overview", True))
@@ -188,6 +192,7 @@ class MainWindow(LifecycleMixin, QMainWindow):
         self.doc = doc
         self.unsaved_content = unsaved_content
         self.set_context(ctx or EditorContext.create(doc.design))
+        self.scenarios_ui.document_changed()
         self.banner.setVisible(doc.read_only or doc.recovered)
         self.name_bar.hide()
         self.reloader.follow(doc)
@@ -208,6 +213,7 @@ class MainWindow(LifecycleMixin, QMainWindow):
             self.set_context(self._blank_ctx)
         self.banner.hide()
         self.reloader.follow(None)
+        self.scenarios_ui.document_changed()
         self.status.set_counts(None)
         self.status.set_findings(None)
         self.status.set_zoom_visible(False)
@@ -252,8 +258,12 @@ class MainWindow(LifecycleMixin, QMainWindow):
 
     def display_name(self) -> str:
         if self.doc is not None and self.doc.path is not None:
-            return self.doc.path.name
-        return self.ctx.design.name or self.tr("Untitled")
+            name = self.doc.path.name
+        else:
+            name = self.ctx.design.name or self.tr("Untitled")
+        if self.doc is not None and len(getattr(self.doc.document, "scenarios", ())) > 1:
+            name += " — " + self.scenarios_ui.current()  # which scenario is being edited
+        return name
 
     def _language(self) -> str:
         """Language for new designs and template titles: the UI's (Chinese or English)."""
@@ -306,6 +316,7 @@ class MainWindow(LifecycleMixin, QMainWindow):
 
     def _after_save(self, path: Path) -> None:
         self._apply_read_only()
+        self.scenarios_ui.update_bar()
         self.banner.hide()
         note = self.doc.save_note if self.doc is not None else ""
         if note:  # saved, but e.g. no backup could be kept: say so, it is not a failure

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import OrgDesignerError
 from ..formats import READERS, WRITERS, read_design, write_design
+from ..scenarios import split_target
 from .common import check_output, design_source, note_if_busy
 
 CHART_SUFFIXES = (".pdf", ".svg", ".png", ".pptx")
@@ -24,7 +26,9 @@ def register(sub) -> None:
                     "parent/parentId/Reports to, name/Name ...); name them to override. "
                     "Dirty rows are repaired and listed in the report, never dropped.")
     p.add_argument("source", type=Path, metavar="FILE")
-    p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.db")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.db[#SCENARIO]",
+                   help="the design file to write; OUT.db#NAME adds the import as scenario NAME "
+                        "to an existing file (or creates the file)")
     p.add_argument("--force", action="store_true", help="replace an existing output file")
     _table_arguments(p)
     p.set_defaults(run=run_import)
@@ -33,7 +37,7 @@ def register(sub) -> None:
                        description="Write a design in the format its suffix names. "
                                    f"Writable types: {', '.join(sorted(WRITERS))}. "
                                    ".pdf writes a structure proposal; .svg and .png the chart.")
-    p.add_argument("file", type=design_source, metavar="FILE.db|URL#NAME")
+    p.add_argument("file", type=design_source, metavar="FILE.db[#SCENARIO]|URL#NAME")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT")
     p.add_argument("--force", action="store_true", help="replace an existing output file")
     g = p.add_argument_group("PDF, SVG and PNG options")
@@ -50,8 +54,8 @@ def register(sub) -> None:
                    help="chart scale, 1 = 100%% (a box 180 pt wide); tiles default: readable minimum; "
                         "one page: the largest allowed; SVG/PNG: image size (default 1)")
     g.add_argument("--sections", default=None, metavar="LIST",
-                   help="comma-separated PDF sections, in any order: cover,chart,legend,owners,"
-                        "findings,departments (default: all)")
+                   help="comma-separated PDF sections, in any order: cover,changes,chart,legend,"
+                        "owners,findings,departments (default: all; changes needs --compare)")
     g.add_argument("--lang", choices=("zh", "en"), default=None,
                    help="language of headings and labels (default: the design's)")
     g.add_argument("--font", default=None, metavar="FONT",
@@ -65,6 +69,9 @@ def register(sub) -> None:
                    help="overlap of neighbouring tiles in mm (default 8)")
     g.add_argument("--auto-layout", action="store_true", default=None, dest="auto_layout",
                    help="arrange the chart with the automatic tree layout instead of as saved")
+    g.add_argument("--compare", type=Path, default=None, metavar="BASE[#SCENARIO]",
+                   help="a base design (e.g. FILE.db#现状): the PDF gains a 'changes' section and "
+                        "the chart colours what changed")
     p.set_defaults(run=run_export)
 
 
@@ -78,25 +85,49 @@ def _paper(value: str) -> str:
 
 
 def run_import(args) -> int:
-    check_output(args.output, args.force)
+    if split_target(str(args.output))[1] is None:
+        check_output(args.output, args.force)
     if args.source.suffix.lower() in TABLE_SUFFIXES:
         return _import_table(args)
     _refuse_table_options(args)
     design = read_design(args.source)
-    write_design(design, args.output)
+    _write_import(design, args.output)
     print(f"imported {args.source} -> {args.output} ({len(design.departments)} departments)")
     return 0
+
+
+def _write_import(design, output: Path) -> None:
+    """Write a new design file, or add the design as a scenario: `OUT.db#NAME`."""
+    file, scenario = split_target(str(output))
+    if scenario is None:
+        write_design(design, output)
+        return
+    from ..scenarios_io import add_scenario
+
+    add_scenario(Path(file), design, scenario)
 
 
 def run_export(args) -> int:
     check_output(args.output, args.force)
     extra = {}
+    if args.compare is not None and args.output.suffix.lower() != ".pdf":
+        raise OrgDesignerError(f"{args.output.name}: --compare only applies to a .pdf proposal")
     if args.output.suffix.lower() in CHART_SUFFIXES:
         from ..render.options import ExportOptions
 
         extra["options"] = ExportOptions.from_mapping(vars(args))  # bad values: one line, exit 2
     design = read_design(args.file)
-    note_if_busy(args.file)
+    note_if_busy(Path(split_target(str(args.file))[0]) if isinstance(args.file, Path) else args.file)
+    if args.compare is not None:
+        from ..compare import compare
+
+        from ..render.options import ExportOptions
+
+        base = read_design(args.compare)
+        language = extra["options"].lang or ("en" if design.language == "en" else "zh")
+        extra["options"] = ExportOptions.from_mapping(
+            vars(args) | {"comparison": compare(base, design, language=language),
+                          "base_label": str(args.compare), "target_label": str(args.file)})
     result = write_design(design, args.output, **extra)
     language = getattr(args, "lang", None) or design.language
     zh = language == "zh"
@@ -168,7 +199,7 @@ def _import_table(args) -> int:
                             header_row=args.header_row, fix_ids=args.fix_ids,
                             extras=not args.no_extras, junior=args.junior)
     design, report = import_table(args.source, mapping, options)
-    write_design(design, args.output)
+    _write_import(design, args.output)
     if args.report is not None:
         report.write(args.report)
     language = args.report_lang or design.language

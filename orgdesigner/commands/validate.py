@@ -22,7 +22,7 @@ def register(sub) -> None:
     p = sub.add_parser("validate", help="check a design for ownerless functions and other problems",
                        description="Print the validator's findings. Exit status: 0 no errors, "
                                    "1 errors found, 2 unusable input.")
-    p.add_argument("file", type=design_source, metavar="FILE.db|URL#NAME")
+    p.add_argument("file", type=design_source, metavar="FILE.db[#SCENARIO]|URL#NAME")
     p.add_argument("--json", action="store_true",
                    help='print {"findings": [{"rule", "severity", "message", "objects"}]}')
     p.add_argument("--lang", choices=("zh", "en"), default=None,

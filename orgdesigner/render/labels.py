@@ -7,6 +7,7 @@ from ..kind_words import LINK_KIND_WORDS, UNIT_KIND_WORDS
 _TEXT: dict[str, dict[str, str]] = {
     "proposal": {"zh": "组织结构方案", "en": "Structure proposal"},
     "cover": {"zh": "封面", "en": "Cover"},
+    "changes": {"zh": "方案变化", "en": "Changes"},
     "chart": {"zh": "组织结构图", "en": "Organisation chart"},
     "overview": {"zh": "总览与分页索引", "en": "Overview and page key"},
     "tile": {"zh": "分页", "en": "Tile"},

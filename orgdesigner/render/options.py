@@ -6,7 +6,8 @@ One dataclass so the dialog and `export --paper ...` cannot drift apart;
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from reportlab.lib import pagesizes
 
@@ -19,7 +20,7 @@ PAPERS: dict[str, tuple[float, float]] = {  # portrait width, height in points
 }
 ORIENTATIONS = ("auto", "portrait", "landscape")
 FIT_MODES = ("auto", "page", "tiles", "book")
-SECTIONS = ("cover", "chart", "legend", "owners", "kpis", "findings", "departments")
+SECTIONS = ("cover", "changes", "chart", "legend", "owners", "kpis", "findings", "departments")
 MM = 72.0 / 25.4
 
 
@@ -42,6 +43,10 @@ class ExportOptions:
     auto_layout: bool = False      # tidy layout instead of the arranged positions
     date: str | None = None        # the printed date; default today
     author: str | None = None      # the cover's author when the design names none (the editor's user)
+    # `changes` section and change colouring: a compare.Comparison of a base with this design
+    comparison: Any = field(default=None, compare=False, repr=False)
+    base_label: str = ""           # how the base is named on the page (e.g. plan.db#现状)
+    target_label: str = ""
 
     def checked(self) -> "ExportOptions":
         paper = {k.lower(): k for k in PAPERS}.get(str(self.paper).lower())
@@ -66,7 +71,10 @@ class ExportOptions:
             raise ExportOptionError("minimum font size must be between 1 and 30 pt")
         if not (0 <= self.overlap_mm <= 50):
             raise ExportOptionError("tile overlap must be between 0 and 50 mm")
-        ordered = tuple(s for s in SECTIONS if s in sections)
+        ordered = tuple(s for s in SECTIONS if s in sections
+                        and (s != "changes" or self.comparison is not None))  # needs a base
+        if not ordered:
+            raise ExportOptionError("the changes section needs a base design to compare with")
         return replace(self, paper=paper, sections=ordered)
 
     @classmethod

@@ -23,6 +23,7 @@ from ..findings import Finding
 from ..fonts import find_font
 from ..rollups import rollups
 from .chart import build_chart
+from .changes import change_pages, mark_chart
 from .chart_pages import chart_pages
 from .context import Context, Page, today
 from .kpi_section import kpi_pages
@@ -37,8 +38,9 @@ from .wrap import ellipsize
 Progress = Callable[[int, int], object]  # (pages done, pages in all), from 0; return False to cancel
 
 BUILDERS = {
-    "cover": cover_pages, "chart": chart_pages, "legend": legend_pages, "owners": owner_pages,
-    "kpis": kpi_pages, "findings": finding_pages, "departments": department_pages,
+    "cover": cover_pages, "changes": change_pages, "chart": chart_pages, "legend": legend_pages,
+    "owners": owner_pages, "kpis": kpi_pages, "findings": finding_pages,
+    "departments": department_pages,
 }
 
 
@@ -127,6 +129,8 @@ def plan_pages(design: Design, options: ExportOptions | None = None, *,
     font = find_font(options.font)
     chart = build_chart(design, font, auto_layout=options.auto_layout, lang=lang,
                         route=options.fit != "book")
+    if options.comparison is not None:
+        mark_chart(chart, options.comparison, font, lang)
     book = None
     if options.fit == "book":
         from .book_pages import plan_book_chart

@@ -617,6 +617,137 @@
         <source>Only you are editing</source>
         <translation>只有您在编辑</translation>
     </message>
+    <message>
+        <source>(top level)</source>
+        <translation>（最高层）</translation>
+    </message>
+    <message>
+        <source>was under {name}</source>
+        <translation>原上级：{name}</translation>
+    </message>
+    <message>
+        <source>Removed: {name}</source>
+        <translation>已撤销：{name}</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Scenario:</source>
+        <translation>方案：</translation>
+    </message>
+    <message>
+        <source>The scenario shown and edited (现状, options ...)</source>
+        <translation>当前显示和编辑的方案（现状、备选方案……）</translation>
+    </message>
+    <message>
+        <source>Copy…</source>
+        <translation>复制…</translation>
+    </message>
+    <message>
+        <source>Start a new option as a copy of this scenario</source>
+        <translation>复制当前方案，开始一个新选项</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Add Template…</source>
+        <translation>添加模板…</translation>
+    </message>
+    <message>
+        <source>Add a starter template as a new scenario laid over this one (a growth path, e.g. startup → mid-size)</source>
+        <translation>把一个起步模板作为新方案叠加到当前方案上（成长路径，如初创 → 中大型）</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>对比…</translation>
+    </message>
+    <message>
+        <source>Show what this scenario changes against another scenario or file</source>
+        <translation>显示当前方案相对另一方案或文件的变化</translation>
+    </message>
+    <message>
+        <source>Showing scenario {name}</source>
+        <translation>正在显示方案 {name}</translation>
+    </message>
+    <message>
+        <source>Copy scenario</source>
+        <translation>复制方案</translation>
+    </message>
+    <message>
+        <source>Rename scenario</source>
+        <translation>重命名方案</translation>
+    </message>
+    <message>
+        <source>Delete scenario</source>
+        <translation>删除方案</translation>
+    </message>
+    <message>
+        <source>Delete the scenario “{name}” from this design file?</source>
+        <translation>从此设计文件中删除方案“{name}”？</translation>
+    </message>
+    <message>
+        <source>Add Template as Scenario</source>
+        <translation>以模板新增方案</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>模板：</translation>
+    </message>
+    <message>
+        <source>Scenario name:</source>
+        <translation>方案名称：</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>对比对象</translation>
+    </message>
+    <message>
+        <source>Designs (*.db *.json);;All files (*)</source>
+        <translation>设计文件 (*.db *.json);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesDock</name>
+    <message>
+        <source>Changes</source>
+        <translation>方案变化</translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation>对比对象：</translation>
+    </message>
+    <message>
+        <source>(nothing: Compare off)</source>
+        <translation>（不对比）</translation>
+    </message>
+    <message>
+        <source>Scenario {name}</source>
+        <translation>方案 {name}</translation>
+    </message>
+    <message>
+        <source>Another file…</source>
+        <translation>其他文件…</translation>
+    </message>
+    <message>
+        <source>Choose a scenario or a file to compare the shown scenario with.</source>
+        <translation>选择一个方案或文件，与当前方案对比。</translation>
+    </message>
+    <message>
+        <source>Findings resolved: {r} · introduced: {i}</source>
+        <translation>已解决的问题：{r} · 新出现的问题：{i}</translation>
+    </message>
+    <message>
+        <source>No changes</source>
+        <translation>没有变化</translation>
+    </message>
 </context>
 <context>
     <name>DepartmentItem</name>
@@ -795,6 +926,10 @@
     <message>
         <source>Department table</source>
         <translation>部门一览表</translation>
+    </message>
+    <message>
+        <source>Changes against {base}</source>
+        <translation>相对“{base}”的变化</translation>
     </message>
     <message>
         <source>Where to save the PDF</source>

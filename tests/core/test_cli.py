@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from orgdesigner import storage
+from orgdesigner import schema, storage
 from orgdesigner.cli import main
 
 from .factories import sample_design
@@ -54,7 +54,7 @@ def test_info_prints_counts_and_last_save(design_file, capsys):
     out = capsys.readouterr().out
     assert "市场部结构方案 Plan" in out
     assert "departments:      5" in out and "links:            2" in out
-    assert "functions:        2" in out and "format version:   2" in out
+    assert "functions:        2" in out and f"format version:   {schema.FORMAT_VERSION}" in out
     assert "(save 1)" in out
     assert digest(design_file) == before
 

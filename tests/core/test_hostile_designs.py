@@ -12,6 +12,8 @@ import shutil
 import sqlite3
 import stat
 
+from pathlib import Path
+
 import pytest
 
 from orgdesigner import storage, untrusted
@@ -82,8 +84,9 @@ def test_the_editor_refuses_a_fifo_design(tmp_path, data_dir):
 
 # ------------------------------------------------------------------ 7. CHECK / DEFAULT
 HOSTILE_SCHEMAS = {
-    "check": ("PRIMARY KEY (id), ", "PRIMARY KEY (id), CHECK (length(randomblob(300000000)) > 0), "),
-    "failing check": ("PRIMARY KEY (id), ", "PRIMARY KEY (id), CHECK (0), "),
+    "check": ("PRIMARY KEY (scenario_id, id), ",
+              "PRIMARY KEY (scenario_id, id), CHECK (length(randomblob(300000000)) > 0), "),
+    "failing check": ("PRIMARY KEY (scenario_id, id), ", "PRIMARY KEY (scenario_id, id), CHECK (0), "),
     "default": ("notes TEXT NOT NULL", "notes TEXT NOT NULL DEFAULT (hex(randomblob(1000000)))"),
 }
 
@@ -251,10 +254,8 @@ def test_a_hot_journal_beside_the_design_is_rolled_back_on_the_private_copy(data
 ])
 def test_an_older_format_file_with_a_foreign_expression_is_refused_before_migrating(design_file,
                                                                                      capsys, old, new):
-    conn = sqlite3.connect(design_file)
-    conn.execute("PRAGMA user_version=1")  # an older format: migrated on the private copy
-    conn.commit()
-    conn.close()
+    # A file of format 1 (made by the build before scenarios): migrated on the private copy.
+    shutil.copy(Path(__file__).parent.parent / "data" / "format1_mid_large.db", design_file)
     _rewrite_schema(design_file, old, new)
     before = digest(design_file)
     code, _, err = run(capsys, "info", design_file)

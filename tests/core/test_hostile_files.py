@@ -141,7 +141,8 @@ def _dangling_parent(path: Path) -> None:
 
 def _dangling_role(path: Path) -> None:
     _valid(path)
-    _sql(path, "INSERT INTO responsibilities VALUES ('no-such-function', 'd1', 'A')")
+    _sql(path, "INSERT INTO responsibilities SELECT id, 'no-such-function', 'd1', 'A' "
+               "FROM scenarios")
 
 
 def _dangling_link(path: Path) -> None:
@@ -167,7 +168,7 @@ def _bad_role(path: Path) -> None:
 
 def _nested_setting(path: Path) -> None:
     _valid(path)
-    _sql(path, "INSERT INTO settings VALUES ('deep', ?)", params=("[" * 5000 + "]" * 5000,))
+    _sql(path, "INSERT INTO settings SELECT id, 'deep', ? FROM scenarios", params=("[" * 5000 + "]" * 5000,))
 
 
 def _bad_generation(path: Path) -> None:

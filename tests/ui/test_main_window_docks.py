@@ -27,7 +27,7 @@ def dock(window, kind):
 
 
 def test_docks_follow_the_open_design(window):
-    assert len(window.docks) == 5  # properties, functions, findings, outline, KPIs
+    assert len(window.docks) == 6  # properties, functions, findings, outline, KPIs, changes
     for d in window.docks:
         assert d.ctx is window.ctx and d.isEnabled()
     assert window.close_design()

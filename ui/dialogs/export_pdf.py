@@ -33,10 +33,13 @@ PREVIEW_PX = 220  # long side of the chart preview
 
 class ExportPdfDialog(QDialog):
     def __init__(self, design: Design, parent: QWidget | None = None, path: str | Path | None = None,
-                 findings: list | None = None, settings: AppSettings | None = None):
+                 findings: list | None = None, settings: AppSettings | None = None,
+                 comparison: Any = None, base_label: str = ""):
         super().__init__(parent)
         self.design = design
         self.settings = settings  # remembers the options per design (None: nothing remembered)
+        self.comparison = comparison  # a compare.Comparison: offers the "changes" section
+        self.base_label = base_label
         self.findings = findings  # the editor's current findings; None: the exporter validates
         self.written: Path | None = None
         self.setWindowTitle(self.tr("Export PDF"))
@@ -92,9 +95,11 @@ class ExportPdfDialog(QDialog):
         labels = {"cover": self.tr("Cover"), "chart": self.tr("Chart"), "legend": self.tr("Legend"),
                   "owners": self.tr("Function owners"), "kpis": self.tr("KPIs"),
                   "findings": self.tr("Findings"),
-                  "departments": self.tr("Department table")}
+                  "departments": self.tr("Department table"),
+                  "changes": self.tr("Changes against {base}").format(base=base_label)}
         self.sections: dict[str, QCheckBox] = {}
-        for i, name in enumerate(pdf_api.SECTIONS):
+        names = [n for n in pdf_api.SECTIONS if n != "changes" or comparison is not None]
+        for i, name in enumerate(names):
             box = QCheckBox(labels.get(name, name))
             box.setObjectName(f"section_{name}")
             box.setChecked(True)
@@ -185,7 +190,9 @@ class ExportPdfDialog(QDialog):
 
     def options(self) -> Any:
         # A design without an author still gets one on its cover: the user's own name.
-        return pdf_api.make_options({**self.values(), "author": user_display_name()})
+        compared = ({"comparison": self.comparison, "base_label": self.base_label}
+                    if self.comparison is not None else {})
+        return pdf_api.make_options({**self.values(), "author": user_display_name(), **compared})
 
     def _on_options_changed(self, *_args) -> None:
         self.scale.setEnabled(not self.auto_scale.isChecked())

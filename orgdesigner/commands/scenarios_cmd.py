@@ -1,0 +1,68 @@
+"""`scenarios FILE.db [--json]`: list the scenarios; `--copy/--rename/--delete` change them.
+
+Listing only reads the file; changes lock it, save through the verified save
+and release it, like the editor.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..errors import OrgDesignerError
+
+
+def register(sub) -> None:
+    p = sub.add_parser("scenarios", help="list, copy, rename or delete the scenarios of a design file",
+                       description="List the scenarios of a design file (name, departments, "
+                                   "headcount, last change), or change them.")
+    p.add_argument("file", type=Path, metavar="FILE.db")
+    p.add_argument("--json", action="store_true",
+                   help='print {"scenarios": [{"name", "departments", "headcount", "modified"}]}')
+    p.add_argument("--copy", metavar="NAME", help="copy scenario NAME (give the new name with --as)")
+    p.add_argument("--as", dest="as_name", metavar="NEW", help="the name of the copy")
+    p.add_argument("--rename", metavar="OLD", help="rename scenario OLD (new name with --to)")
+    p.add_argument("--to", metavar="NEW", help="the new name")
+    p.add_argument("--delete", metavar="NAME", help="delete scenario NAME (not the last one)")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from .. import scenarios_io, storage
+
+    actions = [a for a in ("copy", "rename", "delete") if getattr(args, a) is not None]
+    if len(actions) > 1:
+        raise OrgDesignerError("use one of --copy, --rename, --delete at a time")
+    for name, partner, flag, change, done in (
+            (args.copy, args.as_name, "--copy NAME needs --as NEW", scenarios_io.copy_scenario,
+             'copied scenario "{0}" to "{1}" in {2}'),
+            (args.rename, args.to, "--rename OLD needs --to NEW", scenarios_io.rename_scenario,
+             'renamed scenario "{0}" to "{1}" in {2}')):
+        if name is not None:
+            if not partner:
+                raise OrgDesignerError(flag)
+            change(args.file, name, partner)
+            print(done.format(name, partner, args.file))
+            return 0
+    if args.delete is not None:
+        scenarios_io.delete_scenario(args.file, args.delete)
+        print(f'deleted scenario "{args.delete}" from {args.file}')
+        return 0
+    if args.as_name or args.to:
+        raise OrgDesignerError("--as goes with --copy, --to with --rename")
+    rows = [{"name": d.scenario.name, "departments": len(d.departments),
+             "headcount": _plain(sum(x.headcount for x in d.departments.values())),
+             "modified": d.scenario.modified}
+            for d in storage.load_scenarios(args.file)]
+    if args.json:
+        print(json.dumps({"scenarios": rows}, ensure_ascii=False, indent=2))
+        return 0
+    width = max(len(r["name"]) for r in rows)
+    for r in rows:
+        print(f'{r["name"]:<{width}}  {r["departments"]:>6} departments  '
+              f'{r["headcount"]:>8} people  changed {r["modified"]}')
+    return 0
+
+
+def _plain(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
