@@ -9,9 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..catalogue import new_design_with_catalogue
-from ..design import Design
-from ..formats import write_design
 from .common import check_output
 
 
@@ -32,6 +29,10 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ..catalogue import new_design_with_catalogue
+    from ..design import Design
+    from ..formats import write_design
+
     check_output(args.output, args.force)
     if args.template is not None:
         from ..templates import load_template
