@@ -153,4 +153,5 @@ def pdf_proposal(path: Path):
     return _pdf_case(path, paper="A0")
 
 
+from . import process_cases  # noqa: E402,F401  (whole-process CLI cases)
 from . import gui_cases  # noqa: E402,F401  (registers the GUI cases after the core ones)

@@ -427,8 +427,6 @@ def load_checked(path: str | Path, keep_copy: Path | None = None) -> tuple[Desig
     With `keep_copy`, the private copy (migrated to the current format) is left
     at that path, e.g. as a document's working copy.
     """
-    from .migrations import migrate_copy
-
     path = Path(path)
     read_header(path)  # before copying: nothing of SQLite, no oversized copy
     with tempfile.TemporaryDirectory(prefix="orgdesigner-read-") as tmp:
@@ -447,6 +445,8 @@ def load_checked(path: str | Path, keep_copy: Path | None = None) -> tuple[Desig
                     untrusted.check_no_code(conn, path)
                 finally:
                     conn.close()
+                from .migrations import migrate_copy  # Alembic loads only for an older file
+
                 migrate_copy(copy, version)
             conn = untrusted.open_checked(copy)
             try:
