@@ -31,7 +31,7 @@ def _cli(*argv: str, ok: tuple[int, ...] = (0,)):
     return run
 
 
-@case("Python start (python -c pass, the floor)")
+@case("Python start (python -c pass: the floor)")
 def python_start(path: Path):
     return (lambda: None), _cli("-c", "pass")
 

@@ -15,6 +15,7 @@ from orgdesigner.geometry import BOX_H, BOX_W
 
 from .. import edits
 from . import style
+from .overview import OverviewCache
 from .scene import OrgScene
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 8.0
@@ -42,6 +43,9 @@ class OrgView(QGraphicsView):
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self.overview = OverviewCache(self)
+        scene.content_changed.connect(self.overview.invalidate)
+        scene.selectionChanged.connect(self.overview.invalidate)
 
     # ------------------------------------------------------------------ zoom
     def zoom(self) -> float:
@@ -93,6 +97,11 @@ class OrgView(QGraphicsView):
         self.centerOn(rect.center())
         self._fitted = True
         self.zoom_changed.emit(self.zoom())
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # Far out, a big chart comes from one cached image (see overview.py).
+        if not self.overview.paint(QRectF(event.rect())):
+            super().paintEvent(event)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
