@@ -153,5 +153,27 @@ def pdf_proposal(path: Path):
     return _pdf_case(path, paper="A0")
 
 
+class _Noted:
+    """A case result that carries a note for the table (page count, fill)."""
+
+    def __init__(self, note: str):
+        self.bench_notes = note
+
+
+@case("PDF chart book on A4")
+def pdf_book(path: Path):
+    setup, run = _pdf_case(path, paper="A4", fit="book", sections=("chart",))
+
+    def noted(state):
+        plan = run(state)
+        fills = sorted(plan.context.book.fills)
+        book, index = plan.sections["chart"][1], plan.sections.get("index", (0, 0))[1]
+        low = sum(1 for p in plan.context.book.pages if p.fill < 0.25 and not p.run_end)
+        return _Noted(f"{plan.page_count} pages ({book} chart book + {index} index), {plan.orientation}; "
+                      f"fill per page: median {fills[len(fills) // 2]:.0%}, lowest {fills[0]:.0%}, "
+                      f"pages under 25% that are not the last of a run: {low}")
+    return setup, noted
+
+
 from . import process_cases  # noqa: E402,F401  (whole-process CLI cases)
 from . import gui_cases  # noqa: E402,F401  (registers the GUI cases after the core ones)

@@ -1,6 +1,7 @@
 """Measure one case at one size in this process: `python -m benchmarks.measure CASE FILE RUNS`.
 
-Prints one JSON line (runs stop early once they have taken BUDGET_S): median seconds, all runs, peak resident memory (MB) of the process
+Prints one JSON line: median seconds, all runs, peak resident memory (MB) of the process
+(or of its largest child, for whole-process cases); runs stop early once they took BUDGET_S
 after the first run (fixture loading included).
 Run in a fresh process per case so peak memory belongs to that case alone.
 """
@@ -25,6 +26,7 @@ def measure(name: str, path: Path, runs: int) -> dict:
     except Unavailable:
         return {"case": name, "available": False}
     times = []
+    notes = ""
     peak_kb = 0
     for _ in range(runs):
         if sum(times) > BUDGET_S:  # slow at this size: a median of fewer runs
@@ -36,12 +38,13 @@ def measure(name: str, path: Path, runs: int) -> dict:
         if isinstance(result, (int, float)) and not isinstance(result, bool):
             elapsed = float(result)  # the case measured a part itself (e.g. one mouse move)
         times.append(elapsed)
+        notes = getattr(result, "bench_notes", notes)
         if not peak_kb:  # peak of one operation; later runs may still hold the last one's garbage
             # whole-process cases: the child's peak (the largest child so far)
             peak_kb = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                           resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     return {"case": name, "available": True, "median": statistics.median(times),
-            "runs": times, "peak_mb": peak_kb / 1024}
+            "runs": times, "peak_mb": peak_kb / 1024, **({"notes": notes} if notes else {})}
 
 
 if __name__ == "__main__":

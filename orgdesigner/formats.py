@@ -36,7 +36,7 @@ def _builtin() -> None:
     register_reader(".json", lambda path, **_: _jsonform().read(path))
     register_writer(".json", lambda design, path, **_: _jsonform().write(design, path))
     register_writer(".db", lambda design, path, **_: _storage().save(design, path))
-    for suffix in (".pdf", ".svg", ".png"):
+    for suffix in (".pdf", ".svg", ".png", ".pptx"):
         register_writer(suffix, _chart_writer)
 
 
@@ -53,7 +53,7 @@ def _jsonform():
 
 
 def _chart_writer(design: Design, path: Path, *, options: Any = None, **_: Any) -> Any:
-    """PDF proposal, SVG or PNG chart (imported on use: ReportLab and Pillow load slowly)."""
+    """PDF proposal, SVG or PNG chart, PowerPoint deck (imported on use: they load slowly)."""
     from .render.writers import write_chart
 
     return write_chart(design, Path(path), options)

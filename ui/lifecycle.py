@@ -209,6 +209,15 @@ class LifecycleMixin:
         self._after_save(saved)
         return True
 
+    def print_dialog(self) -> bool:
+        """File > Print: the system print dialog and a preview of the chart pages."""
+        try:
+            from .print_chart import print_with_dialog
+        except ImportError:  # QtPrintSupport missing from this Qt build
+            self.show_message(self.tr("Printing is not available in this installation."))
+            return False
+        return print_with_dialog(self, self.ctx.design)
+
     def export_dialog(self, suffix: str | None) -> bool:
         if suffix == ".pdf":
             try:

@@ -67,6 +67,8 @@ class WindowActions(QObject):
         self.export_pdf = self._act(tr("Export &PDF..."), lambda: w.export_dialog(".pdf"),
                                     SK.Print)
         self.export = self._act(tr("&Export..."), lambda: w.export_dialog(None))
+        self.print_ = self._act(tr("P&rint..."), w.print_dialog, "Ctrl+Shift+P",
+                                tip=tr("Print the chart (as a chart book when it is big) with a preview"))
         self.close = self._act(tr("&Close"), w.close_design, SK.Close)
         self.quit = self._act(tr("&Quit"), w.close, SK.Quit)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -128,7 +130,9 @@ class WindowActions(QObject):
         self.layout_all.setIconText(tr("Auto Layout"))
         self.fit.setIconText(tr("Fit"))
         self.compact = self._act(tr("Stack Leaf Departments Compactly"), None, checkable=True,
-                                 tip=tr("Auto layout stacks departments without children in a column"))
+                                 tip=tr("Auto layout stacks departments without children in a column "
+                                        "(four or more under one manager)"))
+        self.compact.setChecked(True)  # the default: long rows of leaves are what makes charts unprintable
         self.align = {
             mode: self._act(text, lambda m=mode: w.align(m)) for mode, text in (
                 ("left", tr("Align &Left")), ("hcenter", tr("Align &Centres")),
@@ -150,7 +154,7 @@ class WindowActions(QObject):
         file.addSeparator()
         file.addActions([self.save, self.save_as])
         file.addSeparator()
-        file.addActions([self.import_, self.export_pdf, self.export])
+        file.addActions([self.import_, self.export_pdf, self.export, self.print_])
         file.addSeparator()
         file.addActions([self.close, self.quit])
 
@@ -222,7 +226,7 @@ class WindowActions(QObject):
     def update_state(self, *, has_design: bool, read_only: bool, has_selection: bool,
                      has_path: bool) -> None:
         editable = has_design and not read_only
-        for action in (self.save_as, self.export, self.export_pdf, self.close, self.select_all,
+        for action in (self.save_as, self.export, self.export_pdf, self.print_, self.close, self.select_all,
                        self.find, self.zoom_in, self.zoom_out, self.fit, self.actual_size):
             action.setEnabled(has_design)
         self.save.setEnabled(editable or (has_design and not has_path))

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..formats import READERS, WRITERS, read_design, write_design
 from .common import check_output
 
-CHART_SUFFIXES = (".pdf", ".svg", ".png")
+CHART_SUFFIXES = (".pdf", ".svg", ".png", ".pptx")
 PAPER_CHOICES = ("A4", "A3", "A2", "A1", "A0", "Letter", "Legal", "Tabloid")
 
 
@@ -41,8 +41,10 @@ def register(sub) -> None:
                    help=f"paper size: {', '.join(PAPER_CHOICES)} (default A4)")
     g.add_argument("--orientation", choices=("auto", "portrait", "landscape"), default=None,
                    help="page orientation (default auto: whichever fits the chart better)")
-    g.add_argument("--fit", choices=("auto", "page", "tiles"), default=None,
+    g.add_argument("--fit", choices=("auto", "page", "tiles", "book"), default=None,
                    help="page: the chart on one page; tiles: over N x M pages with an overview; "
+                        "book: a chart book, one page per branch at a readable scale with "
+                        "continuation references and an index; "
                         "auto (default): one page unless its text would be smaller than --min-font")
     g.add_argument("--scale", type=float, default=None, metavar="S",
                    help="chart scale, 1 = 100%% (a box 180 pt wide); tiles default: readable minimum; "

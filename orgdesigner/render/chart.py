@@ -17,6 +17,7 @@ from ..fonts import ChartFont
 from ..geometry import BOX_H, BOX_W
 from . import style as st
 from .labels import text
+from ..routing import LabelSpace, Obstacles, Rect, place_label, route_all, route_link
 from .wrap import ellipsize, fit_lines, wrap
 
 Point = tuple[float, float]
@@ -73,9 +74,13 @@ class LinkLine:
     label_at: Point     # centre of the label
     label_w: float
     label_color: str = "#000000"
+    route: list[Point] | None = None   # the orthogonal route around boxes (routing.py); None: a curve
+    label_size: float = st.LABEL_SIZE
 
     def curve_points(self, steps: int = 16) -> list[Point]:
-        """The curve as a polyline (for PNG and for bounding boxes)."""
+        """The line as a polyline (for PNG and for bounding boxes)."""
+        if self.route:
+            return list(self.route)
         (ax, ay), (qx, qy), (bx, by) = self.start, self.control, self.end
         out = []
         for i in range(steps + 1):
@@ -87,6 +92,8 @@ class LinkLine:
     def arrow(self) -> list[Point]:
         """The arrow head at the end (10 long, 10 wide), along the curve's last tangent."""
         (bx, by), (qx, qy) = self.end, self.control
+        if self.route and len(self.route) >= 2:
+            (qx, qy), (bx, by) = self.route[-2], self.route[-1]
         dx, dy = bx - qx, by - qy
         d = math.hypot(dx, dy) or 1.0
         ux, uy = dx / d, dy / d
@@ -227,37 +234,50 @@ def _clip_to_box(box: Box, towards: Point) -> Point:
     return cx + dx * t, cy + dy * t
 
 
-def _links(design: Design, by_id: dict[str, Box], font: ChartFont) -> list[LinkLine]:
+def _rect(box: Box) -> Rect:
+    return box.x, box.y, box.w, box.h
+
+
+def _links(design: Design, by_id: dict[str, Box], font: ChartFont, links=None,
+           obstacles: Obstacles | None = None) -> list[LinkLine]:
+    """Links routed around the boxes they do not connect, labels where they cover nothing."""
+    chosen = [link for link in (design.links.values() if links is None else links)
+              if link.source in by_id and link.target in by_id and link.source != link.target]
+    if not chosen:
+        return []
+    if obstacles is None:
+        obstacles = Obstacles({k: _rect(b) for k, b in by_id.items()})
+    rects = {k: _rect(b) for k, b in by_id.items()}
+    routes, _ = route_all(rects, [(link.id, link.source, link.target) for link in chosen],
+                          obstacles=obstacles)
+    space = LabelSpace()
     out: list[LinkLine] = []
-    for link in design.links.values():
-        a, b = by_id.get(link.source), by_id.get(link.target)
-        if a is None or b is None:
-            continue
-        ca = (a.x + a.w / 2, a.y + a.h / 2)
-        cb = (b.x + b.w / 2, b.y + b.h / 2)
-        start, end = _clip_to_box(a, cb), _clip_to_box(b, ca)
+    for link in chosen:
+        route = routes[link.id]
         color, dash = st.LINK_STYLE[link.kind]
-        label = ellipsize(link.label.replace("\n", " "), 2 * BOX_W, st.LABEL_SIZE, font.width)
-        label_w = font.width(label, st.LABEL_SIZE) if label else 0.0
-        length = math.dist(start, end)
-        if length >= 1:
-            nx, ny = -(end[1] - start[1]) / length, (end[0] - start[0]) / length
-        else:
-            nx = ny = 0.0
-        bend = min(st.LINK_BEND, length * 0.15)
-        mid = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
-        control = (mid[0] + nx * bend, mid[1] + ny * bend)
-        at = (0.25 * start[0] + 0.5 * control[0] + 0.25 * end[0],
-              0.25 * start[1] + 0.5 * control[1] + 0.25 * end[1])  # the curve's midpoint
-        if label and length < label_w + 8:
-            # No room on the visible part of the line: put the label beside the gap, off the boxes.
-            if abs(cb[0] - ca[0]) >= abs(cb[1] - ca[1]):
-                at = (at[0], min(a.y, b.y) - st.LABEL_SIZE)
+        full = link.label.replace("\n", " ")
+        label, size, at, label_w = "", st.LABEL_SIZE, route[len(route) // 2], 0.0
+        if full:  # full size, then smaller, then shortened (the tooltip and link list keep it whole)
+            for size, limit in ((st.LABEL_SIZE, 2 * BOX_W), (st.LABEL_MIN, 2 * BOX_W), (st.LABEL_MIN, BOX_W / 2)):
+                label = ellipsize(full, limit, size, font.width)
+                label_w = font.width(label, size)
+                spot = place_label(route, label_w + 6, size * 1.5, obstacles, space)
+                if spot is not None:
+                    at = spot
+                    break
             else:
-                at = (max(a.x + a.w, b.x + b.w) + label_w / 2 + 4, at[1])
-        out.append(LinkLine(link.id, link.kind, color, dash, start, end, control, link.directed,
-                            label, at, label_w, st.darker(color)))
+                label, label_w = "", 0.0
+        out.append(LinkLine(link.id, link.kind, color, dash, route[0], route[-1], route[len(route) // 2],
+                            link.directed, label, at, label_w, st.darker(color), route, size))
     return out
+
+
+def _unblock_connectors(connectors: list[Connector], by_id: dict[str, Box], obstacles: Obstacles) -> None:
+    """A reporting elbow that would pass behind a box in between is routed around it."""
+    for conn in connectors:
+        ends = (conn.parent, conn.child)
+        if obstacles.path_blocked(conn.points, ends, 0.5):
+            conn.points = route_link(_rect(by_id[conn.parent]), _rect(by_id[conn.child]), obstacles, ends)
 
 
 def never_arranged(design: Design) -> bool:
@@ -270,14 +290,17 @@ def never_arranged(design: Design) -> bool:
 
 
 def build_chart(design: Design, font: ChartFont, *, auto_layout: bool = False,
-                lang: str | None = None) -> Chart:
-    """The chart of `design`: positions as arranged, or from the tidy layout when asked."""
+                lang: str | None = None, route: bool = True) -> Chart:
+    """The chart of `design`: positions as arranged, or from the tidy layout when asked.
+
+    route=False leaves the links out (the chart book routes each page's own links).
+    """
     lang = lang or design.language
     positions: dict[str, tuple[float, float]] | None = None
     if auto_layout or never_arranged(design):
         from ..layout import tidy_layout
 
-        positions = tidy_layout(design)
+        positions = tidy_layout(design, compact=True)  # leaf-only branches stacked (4 or more)
     chart = Chart()
     for dept in design.departments.values():
         x, y = positions[dept.id] if positions else (dept.x, dept.y)
@@ -287,20 +310,20 @@ def build_chart(design: Design, font: ChartFont, *, auto_layout: bool = False,
         chart.boxes.append(box)
         chart.by_id[dept.id] = box
     chart.connectors = _connectors(design, chart.by_id)
-    chart.links = _links(design, chart.by_id, font)
+    obstacles = Obstacles({k: _rect(b) for k, b in chart.by_id.items()})
+    _unblock_connectors(chart.connectors, chart.by_id, obstacles)
+    chart.links = _links(design, chart.by_id, font, obstacles=obstacles) if route else []
     if chart.boxes:
         x0 = min(b.x for b in chart.boxes)
         y0 = min(b.y for b in chart.boxes)
         x1 = max(b.x + b.w for b in chart.boxes)
         y1 = max(b.y + b.h for b in chart.boxes)
-        for link in chart.links:  # curves and labels may stick out of the boxes' area
-            qx, qy = link.control
-            mx = (link.start[0] + 2 * qx + link.end[0]) / 4  # the curve's middle
-            my = (link.start[1] + 2 * qy + link.end[1]) / 4
-            x0, x1, y0, y1 = min(x0, mx), max(x1, mx), min(y0, my), max(y1, my)
+        for link in chart.links:  # routes and labels may stick out of the boxes' area
+            for mx, my in link.curve_points(4):
+                x0, x1, y0, y1 = min(x0, mx), max(x1, mx), min(y0, my), max(y1, my)
             if link.label:
                 lx, ly = link.label_at
                 x0, x1 = min(x0, lx - link.label_w / 2 - 2), max(x1, lx + link.label_w / 2 + 2)
-                y0, y1 = min(y0, ly - st.LABEL_SIZE), max(y1, ly + st.LABEL_SIZE)
+                y0, y1 = min(y0, ly - link.label_size), max(y1, ly + link.label_size)
         chart.bounds = (x0, y0, x1, y1)
     return chart

@@ -25,6 +25,10 @@ def chart_pages(ctx: Context) -> list[Page]:
     title = ctx.t("chart")
     if not ctx.chart.boxes:
         return [Page("chart", title, lambda c: _empty(c, ctx), [(title, "sec-chart", 0)])]
+    if plan.mode == "book":
+        from .book_pages import book_pages
+
+        return book_pages(ctx)
     if plan.mode == "page":
         ctx.dept_page = lambda dept_id: first if dept_id in ctx.chart.by_id else None
         return [Page("chart", title, lambda c: _fitted(c, ctx), [(title, "sec-chart", 0)])]

@@ -10,6 +10,7 @@ from ..design import Design
 from ..findings import Finding
 from ..fonts import ChartFont
 from ..rollups import Rollup
+from .book import Book
 from .chart import Chart
 from .labels import text
 from .options import ExportOptions
@@ -42,6 +43,7 @@ class Context:
     dept_page: Callable[[str], int | None] = lambda _id: None
     targets: set[str] = field(default_factory=set)  # department ids findings link to
     total_pages: int = 0
+    book: Book | None = None             # the chart book's page plan (--fit book)
 
     @property
     def frame(self) -> Frame:

@@ -81,6 +81,9 @@ _TEXT: dict[str, dict[str, str]] = {
     "tile_key": {"zh": "分页 {t}（{c} 列 × {r} 行，比例 {s:.0%}）",
                  "en": "Tile {t} ({c} columns × {r} rows, scale {s:.0%})"},
     "continues": {"zh": "接", "en": "continues"},
+    "book_refs": {"zh": "与其他页部门的协作关系", "en": "Links to units on other pages"},
+    "book_more_refs": {"zh": "……另有 {n} 条", "en": "… and {n} more"},
+    "book_index": {"zh": "部门索引", "en": "Index of units"},
 }
 
 

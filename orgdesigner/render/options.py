@@ -18,7 +18,7 @@ PAPERS: dict[str, tuple[float, float]] = {  # portrait width, height in points
     "Tabloid": (792.0, 1224.0),
 }
 ORIENTATIONS = ("auto", "portrait", "landscape")
-FIT_MODES = ("auto", "page", "tiles")
+FIT_MODES = ("auto", "page", "tiles", "book")
 SECTIONS = ("cover", "chart", "legend", "owners", "kpis", "findings", "departments")
 MM = 72.0 / 25.4
 
@@ -31,7 +31,7 @@ class ExportOptionError(OrgDesignerError):
 class ExportOptions:
     paper: str = "A4"
     orientation: str = "auto"      # auto: whichever fits the chart better
-    fit: str = "auto"              # page: one page; tiles: N x M pages; auto: page if readable
+    fit: str = "auto"              # page: one page; tiles: N x M pages; book: pages by branch; auto
     scale: float | None = None     # tiles: 1 = 100% (a box is 180 pt wide); page: the largest
     sections: tuple[str, ...] = SECTIONS
     lang: str | None = None        # zh or en; default: the design's language

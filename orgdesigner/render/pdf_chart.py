@@ -13,6 +13,7 @@ from typing import Iterable
 from reportlab.lib.colors import HexColor
 
 from ..fonts import ChartFont
+from ..routing import rounded
 from . import style as st
 from .chart import Box, Chart, Connector, LinkLine
 
@@ -82,6 +83,22 @@ def draw_connectors(canvas, connectors: Iterable[Connector], view: View) -> None
     canvas.drawPath(path, stroke=1, fill=0)
 
 
+def _route(path, points, view: View) -> None:
+    """An orthogonal route with rounded corners (quadratic corners as cubics)."""
+    last = points[0]
+    for step in rounded(points):
+        if step[0] == "M":
+            path.moveTo(*view.pt(*step[1]))
+        elif step[0] == "L":
+            path.lineTo(*view.pt(*step[1]))
+        else:
+            (qx, qy), (bx, by) = step[1], step[2]
+            ax, ay = last
+            path.curveTo(*view.pt(ax + 2 / 3 * (qx - ax), ay + 2 / 3 * (qy - ay)),
+                         *view.pt(bx + 2 / 3 * (qx - bx), by + 2 / 3 * (qy - by)), *view.pt(bx, by))
+        last = step[-1]
+
+
 def draw_links(canvas, links: list[LinkLine], view: View) -> None:
     """Curves grouped by colour and dash; arrow heads filled."""
     groups: dict[tuple, list[LinkLine]] = defaultdict(list)
@@ -93,6 +110,11 @@ def draw_links(canvas, links: list[LinkLine], view: View) -> None:
         path = canvas.beginPath()
         heads = canvas.beginPath()
         for link in members:
+            if link.route:
+                _route(path, link.route, view)
+                if link.directed:
+                    _polygon(heads, link.arrow(), view)
+                continue
             (ax, ay), (qx, qy), (bx, by) = link.start, link.control, link.end
             path.moveTo(*view.pt(ax, ay))
             # the quadratic curve as a cubic: controls 2/3 of the way to the quadratic control
@@ -111,29 +133,31 @@ def draw_links(canvas, links: list[LinkLine], view: View) -> None:
 def draw_link_labels(canvas, links: list[LinkLine], font: ChartFont, view: View,
                      min_text: float = 0.0) -> None:
     s = view.scale
-    size = st.LABEL_SIZE * s
-    if size < min_text:
+    if st.LABEL_SIZE * s < min_text:
         return
-    labelled = sorted((l for l in links if l.label), key=lambda l: l.color)
+    labelled = sorted((l for l in links if l.label), key=lambda l: (l.color, l.label_size))
     if not labelled:
         return
     bg = canvas.beginPath()
     for link in labelled:
         cx, cy = link.label_at
-        x, y, w, h = view.rect(cx - link.label_w / 2 - 3, cy - st.LABEL_SIZE * 0.75,
-                               link.label_w + 6, st.LABEL_SIZE * 1.5)
+        x, y, w, h = view.rect(cx - link.label_w / 2 - 3, cy - link.label_size * 0.75,
+                               link.label_w + 6, link.label_size * 1.5)
         bg.roundRect(x, y, w, h, 4 * s)
     canvas.setFillColor(color(st.PAPER))
     canvas.drawPath(bg, stroke=0, fill=1)
     text = canvas.beginText()
-    text.setFont(font.name, size)
     current = None
+    size = None
     for link in labelled:
         cx, cy = link.label_at
+        if link.label_size != size:
+            size = link.label_size
+            text.setFont(font.name, size * s)
         if link.label_color != current:
             text.setFillColor(color(link.label_color))
             current = link.label_color
-        x, y = view.pt(cx - link.label_w / 2, cy + st.LABEL_SIZE * 0.35)
+        x, y = view.pt(cx - link.label_w / 2, cy + link.label_size * 0.35)
         text.setTextOrigin(x, y)
         text.textOut(link.label)
     canvas.drawText(text)

@@ -96,7 +96,7 @@ def chart_image(chart: Chart, font: ChartFont, *, scale: float = 1.0,
     for conn in chart.connectors:
         draw.line([m(*p) for p in conn.points], fill=st.CONNECTOR, width=lw, joint="curve")
     for link in chart.links:
-        pts = [m(*p) for p in link.curve_points()]
+        pts = [m(*p) for p in link.curve_points()]  # routes: the polyline itself
         _dashed(draw, pts, [d * s for d in link.dash], link.color, max(int(round(st.LINK_W * s)), 1))
         if link.directed:
             draw.polygon([m(*p) for p in link.arrow()], fill=link.color)
@@ -124,10 +124,11 @@ def chart_image(chart: Chart, font: ChartFont, *, scale: float = 1.0,
             if not link.label:
                 continue
             cx, cy = link.label_at
-            (ax, ay) = m(cx - link.label_w / 2 - 2, cy - st.LABEL_SIZE * 0.75)
-            (bx, by) = m(cx + link.label_w / 2 + 2, cy + st.LABEL_SIZE * 0.75)
+            lsize = link.label_size
+            (ax, ay) = m(cx - link.label_w / 2 - 2, cy - lsize * 0.75)
+            (bx, by) = m(cx + link.label_w / 2 + 2, cy + lsize * 0.75)
             draw.rounded_rectangle((ax - s, ay, bx + s, by), radius=4 * s, fill=st.PAPER)
-            draw.text(m(cx, cy + st.LABEL_SIZE * 0.35), link.label, font=fonts.get(st.LABEL_SIZE * s),
+            draw.text(m(cx, cy + lsize * 0.35), link.label, font=fonts.get(lsize * s),
                       fill=link.label_color, anchor="ms")
     if sample > 1:
         image = image.resize((max(size[0] // sample, 1), max(size[1] // sample, 1)), Image.LANCZOS)
@@ -151,6 +152,13 @@ def plan_preview(plan, max_px: int = 800) -> Image.Image:
     """
     ctx = plan.context
     chart_plan = ctx.plan
+    if chart_plan.mode == "book":  # the first page of the book
+        from .book_pages import first_page_chart
+
+        chart, (bw, bh) = first_page_chart(ctx)
+        image = chart_image(chart, ctx.font, scale=max_px / max(bw, bh), window=(0, 0, bw, bh), margin=0)
+        ImageDraw.Draw(image).rectangle((0, 0, image.size[0] - 1, image.size[1] - 1), outline="#9ca3af")
+        return image
     _, _, aw, ah = chart_plan.frame.content
     tw, th = aw / chart_plan.scale, ah / chart_plan.scale
     step_x, step_y = chart_plan.step if chart_plan.mode == "tiles" else (tw, th)

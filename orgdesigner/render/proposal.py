@@ -77,6 +77,9 @@ class PagePlan:
         """One line for the CLI and the export dialog's preview."""
         chart = (f"chart on {self.tiles[0]} x {self.tiles[1]} tiles + overview"
                  if self.chart_mode == "tiles" else "chart on one page")
+        if self.chart_mode == "book" and "chart" in self.sections:
+            chart = (f"chart book of {self.sections['chart'][1]} pages"
+                     + (f" + index of {self.sections['index'][1]}" if "index" in self.sections else ""))
         font = self.font + ("" if self.font_embedded else " (not embedded)")
         return (f"{self.page_count} pages, {self.paper} {self.orientation}, {chart} "
                 f"at {self.chart_scale:.0%}, font {font}")
@@ -108,12 +111,19 @@ def plan_pages(design: Design, options: ExportOptions | None = None, *,
     options = (options or ExportOptions()).checked()
     lang = options.lang or design.language or "zh"
     font = find_font(options.font)
-    chart = build_chart(design, font, auto_layout=options.auto_layout, lang=lang)
-    plan = plan_chart(chart.bounds, _smallest_text(chart), options)
+    chart = build_chart(design, font, auto_layout=options.auto_layout, lang=lang,
+                        route=options.fit != "book")
+    book = None
+    if options.fit == "book":
+        from .book_pages import plan_book_chart
+
+        plan, book = plan_book_chart(design, options)
+    else:
+        plan = plan_chart(chart.bounds, _smallest_text(chart), options)
     if findings is None and "findings" in options.sections:
         findings = load_findings(design, lang)
     ctx = Context(design, options, lang, font, chart, plan, rollups(design), findings,
-                  options.date or today())
+                  options.date or today(), book=book)
     plan_targets(ctx)
     pages: list[Page] = []
     sections: dict[str, tuple[int, int]] = {}
@@ -123,6 +133,13 @@ def plan_pages(design: Design, options: ExportOptions | None = None, *,
         ctx.section_page[section] = ctx.next_page
         built = BUILDERS[section](ctx)
         sections[section] = (ctx.next_page, len(built))
+        pages.extend(built)
+    if book is not None and "chart" in options.sections and ctx.chart.boxes:
+        from .book_index import index_pages
+
+        ctx.next_page = len(pages) + 1
+        built = index_pages(ctx)
+        sections["index"] = (ctx.next_page, len(built))
         pages.extend(built)
     ctx.total_pages = len(pages)
     names = "".join(d.name + d.leader for d in design.departments.values())

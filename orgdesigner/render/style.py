@@ -24,6 +24,7 @@ BORDER_W = 1.2
 CONNECTOR_W = 1.6
 LINK_W = 1.6
 LABEL_SIZE = 8.0
+LABEL_MIN = 6.5         # a link label shrinks to this before it is shortened
 TEXT = "#1f2937"
 MUTED = "#4b5563"
 BORDER = "#9ca3af"

@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape, quoteattr
 from ..design import Design
 from ..fileutil import atomic_write_text
 from ..fonts import find_font
+from ..routing import rounded
 from . import style as st
 from .chart import Box, Chart, build_chart
 from .options import ExportOptions
@@ -58,8 +59,14 @@ def chart_svg(chart: Chart, *, scale: float = 1.0, title: str = "") -> str:
     out.append('<g class="links" fill="none">')
     for link in chart.links:
         dash = ",".join(_f(v) for v in link.dash)
-        (ax, ay), (qx, qy), (bx, by) = link.start, link.control, link.end
-        out.append(f'<path d="M{_f(ax)},{_f(ay)} Q{_f(qx)},{_f(qy)} {_f(bx)},{_f(by)}" stroke="{link.color}" '
+        if link.route:
+            d = " ".join(f"{op}{_f(p[0])},{_f(p[1])}" if op != "Q" else
+                         f"Q{_f(p[0])},{_f(p[1])} {_f(q[0])},{_f(q[1])}"
+                         for op, p, *rest in rounded(link.route) for q in (rest[0] if rest else p,))
+        else:
+            (ax, ay), (qx, qy), (bx, by) = link.start, link.control, link.end
+            d = f"M{_f(ax)},{_f(ay)} Q{_f(qx)},{_f(qy)} {_f(bx)},{_f(by)}"
+        out.append(f'<path d="{d}" stroke="{link.color}" '
                    f'stroke-width="{st.LINK_W}" stroke-dasharray="{dash}"/>')
         if link.directed:
             out.append(f'<polygon points="{_points(link.arrow())}" fill="{link.color}"/>')
@@ -83,10 +90,11 @@ def chart_svg(chart: Chart, *, scale: float = 1.0, title: str = "") -> str:
         out.append('<g class="link-labels">')
         for link in labelled:
             cx, cy = link.label_at
-            out.append(f'<rect x="{_f(cx - link.label_w / 2 - 3)}" y="{_f(cy - st.LABEL_SIZE * 0.75)}" '
-                       f'width="{_f(link.label_w + 6)}" height="{_f(st.LABEL_SIZE * 1.5)}" rx="4" '
+            size = link.label_size
+            out.append(f'<rect x="{_f(cx - link.label_w / 2 - 3)}" y="{_f(cy - size * 0.75)}" '
+                       f'width="{_f(link.label_w + 6)}" height="{_f(size * 1.5)}" rx="4" '
                        f'fill="{st.PAPER}"/>')
-            out.append(f'<text x="{_f(cx)}" y="{_f(cy + st.LABEL_SIZE * 0.35)}" font-size="{st.LABEL_SIZE}" '
+            out.append(f'<text x="{_f(cx)}" y="{_f(cy + size * 0.35)}" font-size="{_f(size)}" '
                        f'text-anchor="middle" fill="{link.label_color}">{escape(link.label)}</text>')
         out.append("</g>")
     out.append("</svg>")

@@ -1,4 +1,4 @@
-"""The `.pdf`, `.svg` and `.png` writers registered in `orgdesigner.formats`."""
+"""The `.pdf`, `.svg`, `.png` and `.pptx` writers registered in `orgdesigner.formats`."""
 
 from __future__ import annotations
 
@@ -16,6 +16,10 @@ def write_chart(design: Design, path: Path, options: ExportOptions | None = None
         from .proposal import export_pdf
 
         return export_pdf(design, path, options)
+    if suffix == ".pptx":
+        from .pptx_deck import export_pptx
+
+        return export_pptx(design, path, options)
     if suffix == ".svg":
         from .svg import export_svg
 

@@ -24,7 +24,14 @@ def test_core_cases_measure_on_a_small_design(tmp_path, monkeypatch):
     path = tmp_path / "bench.db"
     storage.save(generate(150, seed=1), path)
     for name in ("open", "save (full)", "validate", "layout", "CSV import", "save (one edit)",
-                 "PDF chart on one A0 page"):
+                 "PDF chart on one A0 page", "PDF chart book on A4"):
         assert name in CASES
         result = measure(name, path, 1)
         assert result["available"] and result["median"] >= 0 and result["peak_mb"] > 0, name
+
+
+def test_book_case_notes_its_page_count_and_fill(tmp_path):
+    path = tmp_path / "bench.db"
+    storage.save(generate(300, seed=2), path)
+    result = measure("PDF chart book on A4", path, 1)
+    assert "chart book" in result["notes"] and "fill per page" in result["notes"]

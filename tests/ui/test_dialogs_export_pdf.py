@@ -175,3 +175,25 @@ def test_real_tiles_preview_counts_the_chart_pages(qtbot, tmp_path):
     from pypdf import PdfReader
 
     assert len(PdfReader(str(dialog.written)).pages) == dialog.page_count
+
+
+@real
+def test_real_chart_book_preview_and_export(qtbot, tmp_path):
+    from pypdf import PdfReader
+
+    from benchmarks.generator import generate
+
+    dialog = ExportPdfDialog(generate(400, seed=3), None, tmp_path / "book.pdf")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for name, box in dialog.sections.items():
+        box.setChecked(name == "chart")
+    choose(dialog.fit, "book")
+    dialog.update_page_count()
+    text = dialog.pages_label.text()
+    assert "the chart as a book of" in text, text
+    book, index = (int(n) for n in text.split("book of ")[1].split(" pages and an index of "))
+    assert book > 1 and index >= 1 and dialog.page_count == book + index
+    assert not dialog.preview.pixmap().isNull()  # the first page of the book
+    QTest.mouseClick(dialog.export_button, Qt.LeftButton)
+    assert len(PdfReader(str(dialog.written)).pages) == dialog.page_count

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleT
 
 from orgdesigner.entities import Link, LinkKind
 from orgdesigner.geometry import STACK_INDENT
+from orgdesigner.routing import rounded
 
 from . import lod, style
 
@@ -62,6 +63,19 @@ def reporting_path(p: QRectF, c: QRectF) -> QPainterPath:
     else:  # overlapping boxes
         path.moveTo(p.center())
         path.lineTo(c.center())
+    return path
+
+
+def route_path(points: list[tuple[float, float]]) -> QPainterPath:
+    """A route of the shared router as a path with rounded corners (canvas and printer)."""
+    path = QPainterPath()
+    for step in rounded(points):
+        if step[0] == "M":
+            path.moveTo(*step[1])
+        elif step[0] == "L":
+            path.lineTo(*step[1])
+        else:
+            path.quadTo(QPointF(*step[1]), QPointF(*step[2]))
     return path
 
 
@@ -121,6 +135,7 @@ class LinkItem(QGraphicsPathItem):
         self.kind = link.kind
         self.directed = link.directed
         self.label = LinkLabelItem(self)  # not a child: the scene adds it beside the link
+        self.route: list[tuple[float, float]] | None = None
         self._arrow = QPolygonF()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(1)
@@ -143,7 +158,28 @@ class LinkItem(QGraphicsPathItem):
         self.setToolTip(f"{style.link_kind_label(link.kind)}: {link.label}" if link.label
                         else style.link_kind_label(link.kind))
 
+    def set_route(self, points: list[tuple[float, float]], label_at: tuple[float, float] | None) -> None:
+        """The shared router's route (orgdesigner.routing): orthogonal, rounded corners, label on free space."""
+        self.route = points
+        path = route_path(points)
+        last = points[-1]
+        self._arrow = QPolygonF()
+        if self.directed and len(points) >= 2:
+            (qx, qy), (bx, by) = points[-2], last
+            d = math.hypot(bx - qx, by - qy) or 1.0
+            ux, uy = (bx - qx) / d, (by - qy) / d
+            b = QPointF(bx, by)
+            self._arrow = QPolygonF([b, QPointF(bx - 10 * ux + 5 * uy, by - 10 * uy - 5 * ux),
+                                     QPointF(bx - 10 * ux - 5 * uy, by - 10 * uy + 5 * ux)])
+            path.addPolygon(self._arrow)
+        self.setPath(path)
+        rect = self.label.boundingRect()
+        if label_at is not None:
+            self.label.setPos(label_at[0] - rect.width() / 2, label_at[1] - rect.height() / 2)
+
     def update_path(self, source_rect: QRectF, target_rect: QRectF) -> None:
+        """A quick curve until the router's route arrives (see link_router.py)."""
+        self.route = None
         same_row = abs(source_rect.center().y() - target_rect.center().y()) < \
             (source_rect.height() + target_rect.height()) / 4
         if same_row and abs(source_rect.center().x() - target_rect.center().x()) > source_rect.width():

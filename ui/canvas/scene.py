@@ -19,6 +19,7 @@ from .. import edits
 from ..context import EditorContext
 from . import style
 from .connector_items import LinkItem, LinkLabelItem, ReportingLineItem
+from .link_router import LinkRouter
 from .department_item import DepartmentItem
 from .interactions import ConnectInteraction, MoveInteraction
 from .rename_editor import InPlaceEditingMixin, RenameEditor
@@ -48,6 +49,7 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
         self.boxes: dict[str, DepartmentItem] = {}
         self.reporting: dict[str, ReportingLineItem] = {}  # child id -> its line to the parent
         self.links: dict[str, LinkItem] = {}
+        self.router = LinkRouter(self)  # the core's link routes, computed in idle time
         self.snap_to_grid = False
         self.user_dragging = False
         self.read_only = False
@@ -84,6 +86,7 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
         self.clear()
         self._syncing = False
         self.boxes, self.reporting, self.links, self._badged = {}, {}, {}, set()
+        self.router.reset()
         self._grid = None
         self.ctx = ctx
         if ctx is None:
@@ -115,6 +118,7 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
             item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, False)
         self.boxes[dept.id] = item
         self.addItem(item)
+        self.router.set_box(dept.id, item.scene_rect())
         return item
 
     def _add_reporting(self, child: str, parent: str) -> None:
@@ -129,6 +133,7 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
         item.update_path(self.boxes[link.source].scene_rect(), self.boxes[link.target].scene_rect())
         self.addItem(item)
         self.addItem(item.label)
+        self.router.schedule((link.id,))
 
     def _grow_to(self, rect: QRectF) -> None:
         """Keep MARGIN of room around every box (only ever grows, O(1))."""
@@ -162,6 +167,7 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
         if line is not None:
             self.removeItem(line)
         item = self.boxes.pop(dept_id)
+        self.router.remove_box(dept_id)
         self._badged.discard(dept_id)
         if self.interaction is not None:
             self._cancel_interaction()
@@ -206,6 +212,8 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
         lines: set[str] = set()
         links: set[str] = set()
         for dept_id in ids:
+            if dept_id in self.boxes:
+                self.router.set_box(dept_id, self.boxes[dept_id].scene_rect())
             lines.add(dept_id)
             lines.update(design.child_ids(dept_id))
             links.update(link.id for link in design.links_of(dept_id))
@@ -219,6 +227,7 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
             if item is not None:
                 item.update_path(self.boxes[item.source_id].scene_rect(),
                                  self.boxes[item.target_id].scene_rect())
+        self.router.schedule(links)
 
     def _on_parent_changed(self, event: ev.ParentChanged) -> None:
         line = self.reporting.pop(event.id, None)
@@ -232,6 +241,7 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
 
     def _on_link_removed(self, event: ev.LinkRemoved) -> None:
         item = self.links.pop(event.link.id)
+        self.router.forget(event.link.id)
         self._syncing = True
         self.removeItem(item.label)
         self.removeItem(item)
@@ -243,6 +253,7 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
         item = self.links[event.id]
         item.apply(link)
         item.update_path(self.boxes[link.source].scene_rect(), self.boxes[link.target].scene_rect())
+        self.router.schedule((link.id,))
 
     def _on_design_info_changed(self, event: ev.DesignInfoChanged) -> None:
         if "language" in event.changes:  # captions and headcounts follow the design's language
@@ -265,6 +276,7 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
         design = self.ctx.design
         dept_id = item.dept_id
         rect = item.scene_rect()
+        self.router.set_box(dept_id, rect)
         line = self.reporting.get(dept_id)
         if line is not None:
             line.update_path(self.boxes[line.parent_id].scene_rect(), rect)
@@ -277,6 +289,7 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
             if link_item is not None:
                 link_item.update_path(self.boxes[link.source].scene_rect(),
                                       self.boxes[link.target].scene_rect())
+        self.router.schedule(link.id for link in design.links_of(dept_id))
 
     def set_findings(self, badges: dict[str, tuple[int, str]]) -> None:
         """Show a badge (count, worst severity) on the named boxes; clear the others."""

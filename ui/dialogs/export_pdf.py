@@ -51,7 +51,8 @@ class ExportPdfDialog(QDialog):
         self.fit = QComboBox()
         for value, label in (("auto", self.tr("Automatic (one page if readable, else tiles)")),
                              ("page", self.tr("Fit the chart on one page")),
-                             ("tiles", self.tr("Tiles: split over several pages"))):
+                             ("tiles", self.tr("Tiles: split over several pages")),
+                             ("book", self.tr("Chart book: a page per branch, with an index"))):
             self.fit.addItem(label, value)
         scale_row = QHBoxLayout()
         self.auto_scale = QCheckBox(self.tr("Automatic"))
@@ -190,6 +191,9 @@ class ExportPdfDialog(QDialog):
         if plan.tiles != (1, 1):
             text += "; " + fill(self.tr("the chart in a %1 x %2 grid of tiles: %3 pages with the overview"),
                                 plan.tiles[0], plan.tiles[1], plan.chart_pages)
+        if plan.book_pages:
+            text += "; " + fill(self.tr("the chart as a book of %1 pages and an index of %2"),
+                                plan.book_pages[0], plan.book_pages[1])
         if plan.min_text is not None:
             text += "\n" + self.tr("The smallest name on the chart would be %1 pt: choose tiles, a "
                                    "larger scale or larger paper.").replace("%1", f"{plan.min_text:.1f}")

@@ -40,6 +40,7 @@ class Plan:
     min_text: float | None = None    # the smallest name on paper (pt) when it is too small to read
     missing_glyphs: str = ""         # characters of names the chosen font cannot show
     raw: Any = field(default=None, compare=False, repr=False)  # the core's PagePlan
+    book_pages: tuple[int, int] | None = None  # chart book: its pages, its index's pages
 
 
 def available() -> bool:
@@ -57,8 +58,11 @@ def plan(design: Design, options: Any, findings: list | None = None) -> Plan:
     tiles = tuple(result.tiles) if result.chart_mode == "tiles" else (1, 1)
     chart_pages = result.sections.get("chart", (0, 0))[1]
     unreadable = "chart" in result.sections and not result.readable
+    book = None
+    if result.chart_mode == "book" and "chart" in result.sections:
+        book = (chart_pages, result.sections.get("index", (0, 0))[1])
     return Plan(result.page_count, tiles, chart_pages, f"{options.paper} {result.orientation}",
-                result.min_text if unreadable else None, result.missing_glyphs, result)
+                result.min_text if unreadable else None, result.missing_glyphs, result, book)
 
 
 def preview_png(plan: Plan, max_px: int) -> bytes | None:

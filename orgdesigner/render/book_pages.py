@@ -1,0 +1,306 @@
+"""The chart section as a chart book (`--fit book`): planned pages drawn on the PDF canvas.
+
+`plan_book_chart` chooses the orientation that needs fewer pages at the readable
+scale; `book_pages` turns the `Book` into proposal pages: blocks of boxes, a
+breadcrumb above every continued branch (linking back), a "→ p. N" tag on each
+stub, and the collaboration links that leave the page listed at its foot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..design import Design
+from ..geometry import BOX_H, BOX_W
+from .book import CRUMB_PT, REF_COL_PT, REF_HEAD_PT, REF_LINE_PT, Book, BookPage, plan_book
+from .chart import Box, Chart, Connector, _links
+from .context import Context, Page, dest_key
+from .options import MM, ExportOptions, page_size
+from .paging import ChartPlan, Frame
+from .pdf_chart import View, color, draw_chart
+from . import style as st
+from .wrap import ellipsize
+
+TAG_PT = 6.5        # the continuation tag on a stub, page points
+CRUMB_SIZE = 7.0
+REF_SIZE = 6.5
+STUB_FILL = "#f3f4f6"
+SMALL_BOOK = 4          # a book this short, of a design this small, is tried at larger scales
+SMALL_DESIGN = 400
+LARGER_SCALES = (1.0, 0.9, 0.8, 0.7)
+
+
+def book_scale(options: ExportOptions) -> float:
+    """The readable scale: the smallest name (NAME_MIN) prints at --min-font."""
+    return options.scale if options.scale is not None else options.min_font / st.NAME_MIN
+
+
+def plan_book_chart(design: Design, options: ExportOptions) -> tuple[ChartPlan, Book]:
+    """The orientation (if auto) needing fewer pages; a small design printed larger if that costs no page."""
+    readable = book_scale(options)
+    margin = options.margin_mm * MM
+    orientations = ("portrait", "landscape") if options.orientation == "auto" else (options.orientation,)
+    frames = [Frame(*page_size(options.paper, o), margin) for o in orientations]
+
+    def books(scale: float) -> list[tuple[int, Frame, Book]]:
+        out = []
+        for frame in frames:
+            _, _, w, h = frame.content
+            book = plan_book(design, (w / scale, h / scale), scale)
+            out.append((len(book.pages), frame, book))
+        return out
+
+    count, frame, book = min(books(readable), key=lambda t: t[0])
+    scale = readable
+    if options.scale is None and count <= SMALL_BOOK and len(design.departments) <= SMALL_DESIGN:
+        for larger in LARGER_SCALES:
+            if larger <= readable:
+                break
+            found = [t for t in books(larger) if t[0] <= count]
+            if found:
+                count, frame, book = found[0]
+                scale = larger
+                break
+    plan = ChartPlan("book", frame, scale, 1, 1, st.NAME_MIN * scale >= options.min_font - 1e-9,
+                     st.NAME_MIN * scale)
+    return plan, book
+
+
+def moved_box(box: Box, x: float, y: float) -> Box:
+    """A copy of a chart box (with its fitted text) at another place."""
+    dx, dy = x - box.x, y - box.y
+    return replace(box, x=x, y=y, band=[(px + dx, py + dy) for px, py in box.band],
+                   lines=[replace(line, x=line.x + dx, y=line.y + dy) for line in box.lines])
+
+
+def page_chart(ctx: Context, page: BookPage, link_ids: list[str]) -> Chart:
+    """The drawable chart of one book page (boxes moved to their place, same-page links)."""
+    chart = Chart()
+    for placed in page.boxes:
+        box = moved_box(ctx.chart.by_id[placed.id], placed.x, placed.y)
+        if placed.stub:
+            box.fill = STUB_FILL
+            box.dashed = True
+        chart.boxes.append(box)
+        if not placed.stub:
+            chart.by_id[placed.id] = box
+    chart.connectors = [Connector("", "", pts) for pts in page.connectors]
+    links = [ctx.design.links[i] for i in link_ids]
+    chart.links = _links(ctx.design, chart.by_id, ctx.font, links)
+    return chart
+
+
+def first_page_chart(ctx: Context) -> tuple[Chart, tuple[float, float]]:
+    """The first page's chart and the page's chart area (scene units), for previews."""
+    book = ctx.book
+    assert book is not None
+    drawn, _ = split_links(ctx.design, book)
+    return page_chart(ctx, book.pages[0], drawn[0]), book.area
+
+
+def split_links(design: Design, book: Book) -> tuple[list[list[str]], list[list[tuple[str, str, str]]]]:
+    """Per page: links drawn on it (both ends' own boxes there) and references to other pages."""
+    drawn: list[list[str]] = [[] for _ in book.pages]
+    refs: list[list[tuple[str, str, str]]] = [[] for _ in book.pages]
+    for link in design.links.values():
+        a, b = book.page_of.get(link.source), book.page_of.get(link.target)
+        if a is None or b is None:
+            continue
+        if a == b:
+            drawn[a].append(link.id)
+        else:
+            refs[a].append((link.source, link.target, link.id))
+            refs[b].append((link.target, link.source, link.id))
+    return drawn, refs
+
+
+def book_pages(ctx: Context) -> list[Page]:
+    book = ctx.book
+    assert book is not None
+    first = ctx.next_page
+    title = ctx.t("chart")
+    ctx.dept_page = lambda dept_id: (first + book.page_of[dept_id]) if dept_id in book.page_of else None
+    drawn, refs = split_links(ctx.design, book)
+    names = ctx.design.departments
+    out = []
+    for i, page in enumerate(book.pages):
+        heading = " · ".join(names[r].name for r in page.roots[:3]) + (" …" if len(page.roots) > 3 else "")
+        if page.part is not None and page.part[0] > 1:
+            heading = f"{names[page.roots[0]].name} ({page.part[0]}/{page.part[1]})"
+        outline = [(title, "sec-chart", 0)] if i == 0 else []
+        outline.append((f"{first + i}. {heading}", f"book-{i}", 1))
+        out.append(Page("chart", f"{title} · {heading}",
+                        lambda c, i=i: _draw(c, ctx, i, drawn[i], refs[i]), outline))
+    return out
+
+
+def _draw(canvas, ctx: Context, index: int, link_ids: list[str], refs: list[tuple[str, str, str]]) -> None:
+    book = ctx.book
+    assert book is not None
+    page = book.pages[index]
+    x, y, _, h = ctx.frame.content
+    view = View(book.scale, 0.0, 0.0, x, y + h)
+    chart = page_chart(ctx, page, link_ids)
+    draw_chart(canvas, chart, ctx.font, view)
+    first = ctx.section_page["chart"]
+    for placed in page.boxes:
+        bx, by, bw, bh = view.rect(placed.x, placed.y, BOX_W, BOX_H)
+        if placed.stub:
+            target = book.page_of[placed.id]
+            _tag(canvas, ctx, bx + bw, by, ctx.t("see_page", p=first + target), f"book-{target}")
+            canvas.linkRect("", f"book-{target}", (bx, by, bx + bw, by + bh), relative=0, thickness=0)
+        elif placed.id in ctx.targets:
+            canvas.bookmarkPage(dest_key(placed.id), fit="FitR", left=bx - 40, bottom=by - 40,
+                                right=bx + bw + 40, top=by + bh + 40)
+    for root in page.roots:
+        _crumb(canvas, ctx, page, root, view)
+    _refs(canvas, ctx, refs)
+
+
+def _tag(canvas, ctx: Context, right: float, bottom: float, words: str, key: str) -> None:
+    """A small dark pill at the stub's lower right: where its branch continues."""
+    label = f"→ {words}"
+    tw = ctx.font.width(label, TAG_PT) + 6
+    tx, ty = right - tw - 3, bottom - TAG_PT * 0.6
+    canvas.saveState()
+    canvas.setFillColor(color("#1f3864"))
+    canvas.roundRect(tx, ty, tw, TAG_PT * 1.5, 2, stroke=0, fill=1)
+    canvas.setFillColor(color("#ffffff"))
+    canvas.setFont(ctx.font.name, TAG_PT)
+    canvas.drawString(tx + 3, ty + TAG_PT * 0.4, label)
+    canvas.restoreState()
+    canvas.linkRect("", key, (tx, ty, tx + tw, ty + TAG_PT * 1.5), relative=0, thickness=0)
+
+
+def _crumb(canvas, ctx: Context, page: BookPage, root: str, view: View) -> None:
+    """The managers' path above a continued branch; each name links to the page with its box."""
+    book = ctx.book
+    assert book is not None
+    design = ctx.design
+    parent = design.departments[root].parent
+    if parent is None:
+        return
+    path = [parent, *design.ancestors(parent)][::-1]
+    box = next(b for b in page.boxes if b.id == root and not b.stub) if page.part is None or \
+        page.part[0] == 1 else None
+    first = ctx.section_page["chart"]
+    if box is not None:
+        left, top = view.pt(box.x, box.y - CRUMB_PT / book.scale)
+    else:
+        left, top = view.pt(0.0, 0.0)
+        path = path + [root]
+    width_left = ctx.frame.content[0] + ctx.frame.content[2] - left
+    canvas.saveState()
+    canvas.setFont(ctx.font.name, CRUMB_SIZE)
+    cx = left
+    baseline = top - CRUMB_SIZE - 1
+    pieces = [(design.departments[d].name, d) for d in path]
+    if len(pieces) > 4:  # keep the top and the nearest managers
+        pieces = pieces[:1] + [("…", "")] + pieces[-2:]
+    for name, dept_id in pieces:
+        text = ellipsize(name, max(width_left / 3, 40), CRUMB_SIZE, ctx.font.width)
+        tw = ctx.font.width(text, CRUMB_SIZE)
+        if cx + tw > left + width_left:
+            break
+        target = book.page_of.get(dept_id)
+        canvas.setFillColor(color("#1f3864" if target is not None else "#555555"))
+        canvas.drawString(cx, baseline, text)
+        if target is not None:
+            canvas.linkRect("", f"book-{target}", (cx, baseline - 2, cx + tw, baseline + CRUMB_SIZE),
+                            relative=0, thickness=0)
+        cx += tw
+        canvas.setFillColor(color("#555555"))
+        canvas.drawString(cx, baseline, " › ")
+        cx += ctx.font.width(" › ", CRUMB_SIZE)
+    back = book.page_of.get(parent)
+    if box is None and page.part is not None:
+        tail = f"({page.part[0]}/{page.part[1]})"
+        canvas.drawString(cx, baseline, tail)
+        cx += ctx.font.width(tail, CRUMB_SIZE) + 6
+    if back is not None:
+        words = f"↑ {ctx.t('see_page', p=first + back)}"
+        if cx + ctx.font.width(words, CRUMB_SIZE) <= left + width_left:
+            canvas.setFillColor(color("#1f3864"))
+            canvas.drawString(cx, baseline, words)
+            canvas.linkRect("", f"book-{back}", (cx, baseline - 2, cx + ctx.font.width(words, CRUMB_SIZE),
+                                                 baseline + CRUMB_SIZE), relative=0, thickness=0)
+    canvas.restoreState()
+
+
+def _refs(canvas, ctx: Context, refs: list[tuple[str, str, str]]) -> None:
+    """Links to units on other pages, listed at the foot of the page in columns."""
+    if not refs:
+        return
+    book = ctx.book
+    assert book is not None
+    x, y, w, h = ctx.frame.content
+    cols = max(1, int(w // REF_COL_PT))
+    col_w = w / cols
+    cap = h * 0.35
+    rows_fit = max(1, int((cap - REF_HEAD_PT) // REF_LINE_PT))
+    rows = min(-(-len(refs) // cols), rows_fit)
+    shown = refs if len(refs) <= rows * cols else refs[:rows * cols - 1]
+    top = y + REF_HEAD_PT + rows * REF_LINE_PT
+    names = ctx.design.departments
+    first = ctx.section_page["chart"]
+    canvas.saveState()
+    canvas.setFillColor(color("#ffffff"))
+    canvas.rect(x, y, w, top - y + 2, stroke=0, fill=1)
+    canvas.setStrokeColor(color("#b8bec8"))
+    canvas.setLineWidth(0.5)
+    canvas.line(x, top, x + w, top)
+    canvas.setFont(ctx.font.name, REF_SIZE + 0.5)
+    canvas.setFillColor(color("#1f3864"))
+    canvas.drawString(x, top - REF_HEAD_PT + 3, ctx.t("book_refs"))
+    canvas.setFont(ctx.font.name, REF_SIZE)
+    for i, (own, other, link_id) in enumerate(shown):
+        col, row = divmod(i, rows)
+        lx = x + col * col_w
+        ly = top - REF_HEAD_PT - (row + 1) * REF_LINE_PT + 2
+        target = book.page_of[other]
+        where = ctx.t("see_page", p=first + target)
+        label = ctx.design.links[link_id].label.replace("\n", " ")
+        words = f"{names[own].name} — {names[other].name}" + (f"（{label}）" if label else "")
+        room = col_w - ctx.font.width(where, REF_SIZE) - 10
+        canvas.setFillColor(color("#1f1f1f"))
+        canvas.drawString(lx, ly, ellipsize(words, room, REF_SIZE, ctx.font.width))
+        canvas.setFillColor(color("#1f3864"))
+        canvas.drawRightString(lx + col_w - 6, ly, where)
+        canvas.linkRect("", f"book-{target}", (lx, ly - 2, lx + col_w - 6, ly + REF_SIZE),
+                        relative=0, thickness=0)
+    if len(shown) < len(refs):
+        col, row = divmod(len(shown), rows)
+        canvas.setFillColor(color("#555555"))
+        canvas.drawString(x + col * col_w, top - REF_HEAD_PT - (row + 1) * REF_LINE_PT + 2,
+                          ctx.t("book_more_refs", n=len(refs) - len(shown)))
+    canvas.restoreState()
+
+
+def chart_sheets(ctx: Context) -> list[tuple[Chart, float, float, float, list[tuple[float, float, str]]]]:
+    """The chart section's pages for other painters (the editor's printer): per page the chart,
+    the scale, the scene point at the content area's top-left, and notes (scene x, y, text):
+    the continuation tags and the managers' paths. One fitted page unless the plan is a book."""
+    plan = ctx.plan
+    if plan.mode != "book" or ctx.book is None:
+        return [(ctx.chart, plan.scale, plan.scene_x, plan.scene_y, [])]
+    book = ctx.book
+    first = ctx.section_page.get("chart", 1)
+    drawn, _ = split_links(ctx.design, book)
+    names = ctx.design.departments
+    out = []
+    for i, page in enumerate(book.pages):
+        notes = []
+        for placed in page.boxes:
+            if placed.stub:
+                notes.append((placed.x + BOX_W * 0.55, placed.y + BOX_H + 2,
+                              "→ " + ctx.t("see_page", p=first + book.page_of[placed.id])))
+        for root in page.roots:
+            parent = names[root].parent
+            box = next((b for b in page.boxes if b.id == root and not b.stub), None)
+            if parent is None or box is None:
+                continue
+            path = [parent, *ctx.design.ancestors(parent)][::-1]
+            crumb = " › ".join(names[d].name for d in path[-3:]) + " ›"
+            notes.append((box.x, box.y - CRUMB_PT / book.scale * 0.35, crumb))
+        out.append((page_chart(ctx, page, drawn[i]), book.scale, 0.0, 0.0, notes))
+    return out

@@ -1,0 +1,223 @@
+"""The proposal as a PowerPoint deck (`export -o deck.pptx`), written with python-pptx.
+
+HR proposals are presented as slides, and slides get edited: so every box is a
+native shape with its text, every reporting line a native connector, and the
+owner matrix and findings are native tables, not pictures. One slide per page
+of the chart book (the same plan as `--fit book`), on slides the size of the
+chosen paper, after a title slide carrying the title block.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..design import Design
+from ..fileutil import atomic_write_bytes
+from ..geometry import BOX_H, BOX_W
+from .book_pages import split_links
+from .options import ExportOptions
+from .proposal import plan_pages
+
+EMU_PER_PT = 12700
+TITLE_PT = 16.0
+TABLE_ROWS = 14     # rows of a table slide (plus its header)
+
+
+@dataclass
+class DeckPlan:
+    slides: int
+    chart_slides: int
+    table_slides: int
+
+    def summary(self) -> str:
+        return f"{self.slides} slides ({self.chart_slides} chart, {self.table_slides} tables)"
+
+    def warnings(self) -> list[str]:
+        return []
+
+
+def _emu(points: float) -> int:
+    return int(round(points * EMU_PER_PT))
+
+
+def _rgb(value: str):
+    from pptx.dml.color import RGBColor
+
+    return RGBColor.from_string(value.lstrip("#").upper())
+
+
+def export_pptx(design: Design, path: str | Path, options: ExportOptions | None = None) -> DeckPlan:
+    """Write the deck atomically; return what was written."""
+    data, plan = render_pptx(design, options)
+    atomic_write_bytes(Path(path), data)
+    return plan
+
+
+def render_pptx(design: Design, options: ExportOptions | None = None) -> tuple[bytes, DeckPlan]:
+    from pptx import Presentation
+
+    options = replace((options or ExportOptions()), fit="book", sections=("chart", "owners", "findings"))
+    plan = plan_pages(design, options)
+    ctx = plan.context
+    assert ctx is not None and ctx.book is not None
+    book = ctx.book
+    prs = Presentation()
+    width, height = plan.page_size
+    prs.slide_width, prs.slide_height = _emu(width), _emu(height)
+    blank = prs.slide_layouts[6]
+    title_layout = prs.slide_layouts[0]
+
+    slide = prs.slides.add_slide(title_layout)
+    slide.shapes.title.text = design.name or ctx.t("proposal")
+    stamp = design.stamp
+    bits = [ctx.t("proposal"), design.author, ctx.date,
+            ctx.t("save_n", n=stamp.save_generation) if stamp.save_generation else ctx.t("unsaved")]
+    slide.placeholders[1].text = " · ".join(b for b in bits if b)
+
+    _, refs = split_links(design, book)  # links are listed as references; boxes and lines are shapes
+    names = design.departments
+    x0, _, cw, _ = ctx.frame.content
+    top0 = ctx.frame.margin + TITLE_PT + 10
+    scale = min(book.scale, cw / book.area[0], (height - top0 - ctx.frame.margin) / book.area[1])
+    for i, page in enumerate(book.pages):
+        slide = prs.slides.add_slide(blank)
+        heading = " · ".join(names[r].name for r in page.roots[:3]) + (" …" if len(page.roots) > 3 else "")
+        _text(slide, x0, ctx.frame.margin, cw, TITLE_PT + 4, f"{ctx.t('chart')} · {heading}", TITLE_PT,
+              "#1f3864", bold=True)
+
+        def pt(x: float, y: float) -> tuple[float, float]:
+            return x0 + x * scale, top0 + y * scale
+
+        for points in page.connectors:
+            for (ax, ay), (bx, by) in zip(points, points[1:]):
+                _line(slide, *pt(ax, ay), *pt(bx, by))
+        for placed in page.boxes:
+            dept = names[placed.id]
+            bx, by = pt(placed.x, placed.y)
+            label = dept.name
+            detail = " · ".join(s for s in (dept.leader, f"{dept.headcount:g}" if dept.headcount else "") if s)
+            if placed.stub:
+                detail = f"→ {ctx.t('see_page', p=book.page_of[placed.id] + 2)}"  # slide numbers (title = 1)
+            _box(slide, bx, by, BOX_W * scale, BOX_H * scale, label, detail, dept.color, placed.stub, scale)
+        lines = []
+        for own, other, link_id in refs[i]:
+            lines.append(f"{names[own].name} — {names[other].name} → "
+                         f"{ctx.t('see_page', p=book.page_of[other] + 2)}")
+        if lines:
+            shown = lines[:8] + ([ctx.t("book_more_refs", n=len(lines) - 8)] if len(lines) > 8 else [])
+            _text(slide, x0, height - ctx.frame.margin - 9 * len(shown), cw, 9 * len(shown),
+                  "\n".join(shown), 7, "#333333")
+    tables = _owner_rows(ctx), _finding_rows(ctx)
+    table_slides = 0
+    for title, header, rows in tables:
+        for start in range(0, max(len(rows), 1), TABLE_ROWS):
+            chunk = rows[start:start + TABLE_ROWS]
+            slide = prs.slides.add_slide(blank)
+            suffix = f" ({start // TABLE_ROWS + 1})" if start else ""
+            _text(slide, x0, ctx.frame.margin, cw, TITLE_PT + 4, title + suffix, TITLE_PT, "#1f3864", bold=True)
+            _table(slide, x0, top0, cw, header, chunk)
+            table_slides += 1
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    slides = 1 + len(book.pages) + table_slides
+    return buffer.getvalue(), DeckPlan(slides, len(book.pages), table_slides)
+
+
+def _owner_rows(ctx) -> tuple[str, list[str], list[list[str]]]:
+    d = ctx.design
+    header = [ctx.t("function"), "A", "R", "C", "I"]
+    rows = []
+    for function in d.functions.values():
+        roles = d.roles_of_function(function.id)
+        cells = [function.name]
+        for role in ("A", "R", "C", "I"):
+            who = [d.departments[k].name for k, r in roles.items() if getattr(r, "value", r) == role]
+            cells.append("、".join(who) if who else (ctx.t("no_owner") if role == "A" else ""))
+        rows.append(cells)
+    return ctx.t("owners"), header, rows
+
+
+def _finding_rows(ctx) -> tuple[str, list[str], list[list[str]]]:
+    header = [ctx.t("severity"), ctx.t("rule"), ctx.t("message")]
+    rows = [[ctx.t(f.severity.value), f.rule, f.message]
+            for f in sorted(ctx.findings or [], key=lambda f: f.severity.rank)]
+    return ctx.t("findings"), header, rows
+
+
+def _text(slide, x: float, y: float, w: float, h: float, text: str, size: float, color: str,
+          bold: bool = False) -> None:
+    from pptx.util import Pt
+
+    box = slide.shapes.add_textbox(_emu(x), _emu(y), _emu(w), _emu(h))
+    frame = box.text_frame
+    frame.word_wrap = True
+    for i, line in enumerate(text.split("\n")):
+        para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        para.text = line
+        for run in para.runs:
+            run.font.size = Pt(size)
+            run.font.bold = bold
+            run.font.color.rgb = _rgb(color)
+
+
+def _line(slide, ax: float, ay: float, bx: float, by: float) -> None:
+    from pptx.enum.shapes import MSO_CONNECTOR
+    from pptx.util import Pt
+
+    conn = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, _emu(ax), _emu(ay), _emu(bx), _emu(by))
+    conn.line.color.rgb = _rgb("#6b7280")
+    conn.line.width = Pt(1)
+
+
+def _box(slide, x: float, y: float, w: float, h: float, name: str, detail: str, color: str,
+         stub: bool, scale: float) -> None:
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.enum.text import PP_ALIGN
+    from pptx.util import Pt
+
+    from . import style as st
+
+    shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, _emu(x), _emu(y), _emu(w), _emu(h))
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = _rgb("#f3f4f6" if stub else st.tint(color))
+    shape.line.color.rgb = _rgb(color)
+    shape.line.width = Pt(1.2 if not stub else 0.8)
+    frame = shape.text_frame
+    frame.word_wrap = True
+    for side in ("margin_left", "margin_right", "margin_top", "margin_bottom"):
+        setattr(frame, side, _emu(2))
+    para = frame.paragraphs[0]
+    para.alignment = PP_ALIGN.CENTER
+    run = para.add_run()
+    run.text = name
+    run.font.size = Pt(max(st.NAME_SIZE * scale, 5))
+    run.font.bold = True
+    run.font.color.rgb = _rgb(st.TEXT)
+    if detail:
+        para = frame.add_paragraph()
+        para.alignment = PP_ALIGN.CENTER
+        run = para.add_run()
+        run.text = detail
+        run.font.size = Pt(max(st.DETAIL_SIZE * scale, 4.5))
+        run.font.color.rgb = _rgb("#1f3864" if stub else st.MUTED)
+
+
+def _table(slide, x: float, y: float, w: float, header: list[str], rows: list[list[str]]) -> None:
+    from pptx.util import Pt
+
+    n_rows = len(rows) + 1
+    shape = slide.shapes.add_table(n_rows, len(header), _emu(x), _emu(y), _emu(w), _emu(18 * n_rows))
+    table = shape.table
+    widths = [0.28] + [0.72 / (len(header) - 1)] * (len(header) - 1) if len(header) > 3 else [0.12, 0.2, 0.68]
+    for i, share in enumerate(widths):
+        table.columns[i].width = _emu(w * share)
+    for r, cells in enumerate([header, *rows]):
+        for c, value in enumerate(cells):
+            cell = table.cell(r, c)
+            cell.text = value
+            for para in cell.text_frame.paragraphs:
+                for run in para.runs:
+                    run.font.size = Pt(9 if r else 10)
+                    run.font.bold = r == 0

@@ -1,0 +1,578 @@
+"""Link routing and label placement: one geometry for the canvas, the PDF, SVG, PNG and slides.
+
+Collaboration, committee and dotted links are routed orthogonally around the
+boxes they do not connect; each link leaves its box at a port spread along the
+side by the link's lane, so parallel links to one box run apart. Routes are
+tried from cheap shapes (L and Z through free channels) in order of length and
+bends; a sparse orthogonal visibility search (the grid of box edges near the
+two ends, as libavoid does) is the fallback. Labels go where they cover no box
+and no other label: along the route, else shrunk, else nearby.
+
+Coordinates are scene units, y down; a rect is (x, y, w, h).
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable
+
+Point = tuple[float, float]
+Rect = tuple[float, float, float, float]
+
+CLEAR = 8.0       # routes keep this far from boxes they pass
+STUB = 14.0       # a route leaves its box straight for this long
+LANE = 12.0       # spacing of ports (and channels) of parallel links
+BEND = 40.0       # cost of a bend, in scene units of length
+BAND = 40.0       # height of a band of the box index
+REACH = 300.0     # channels are looked for this far around a link's ends
+SMALL_WINDOW = 1200.0 * 800.0
+SEARCH_MAX = 80  # boxes: beyond this many around a link, the fallback search is skipped
+LABEL_PAD = 3.0
+
+
+def inflate(r: Rect, d: float) -> Rect:
+    return r[0] - d, r[1] - d, r[2] + 2 * d, r[3] + 2 * d
+
+
+def rects_overlap(a: Rect, b: Rect) -> bool:
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+
+def segment_hits_rect(p: Point, q: Point, r: Rect) -> bool:
+    """Does the axis-parallel (or any) segment p-q pass through the open interior of r?"""
+    x0, y0, w, h = r
+    x1, y1 = x0 + w, y0 + h
+    (px, py), (qx, qy) = p, q
+    if px == qx:
+        if not (x0 < px < x1):
+            return False
+        lo, hi = min(py, qy), max(py, qy)
+        return lo < y1 and hi > y0
+    if py == qy:
+        if not (y0 < py < y1):
+            return False
+        lo, hi = min(px, qx), max(px, qx)
+        return lo < x1 and hi > x0
+    # general segment: Liang-Barsky clip against the open rect
+    t0, t1 = 0.0, 1.0
+    dx, dy = qx - px, qy - py
+    for pk, qk in ((-dx, px - x0), (dx, x1 - px), (-dy, py - y0), (dy, y1 - py)):
+        if pk == 0:
+            if qk <= 0:
+                return False
+            continue
+        t = qk / pk
+        if pk < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 >= t1:
+            return False
+    return t1 - t0 > 1e-9
+
+
+class Obstacles:
+    """Boxes in horizontal bands, each sorted by left edge: quick "what does this touch" questions.
+
+    A long horizontal segment (a link across a wide chart) asks one or two bands
+    with a bisection each, instead of visiting every grid cell along it.
+    """
+
+    def __init__(self, rects: dict[str, Rect] | None = None):
+        self.rects: dict[str, Rect] = {}
+        self.bands: dict[int, list[tuple[float, str]]] = {}
+        self.widest: dict[int, float] = {}
+        for key, rect in (rects or {}).items():
+            self.add(key, rect)
+
+    @staticmethod
+    def _band_range(r: Rect) -> range:
+        return range(int(math.floor(r[1] / BAND)), int(math.floor((r[1] + r[3]) / BAND)) + 1)
+
+    def add(self, key: str, rect: Rect) -> None:
+        self.rects[key] = rect
+        for j in self._band_range(rect):
+            bisect.insort(self.bands.setdefault(j, []), (rect[0], key))
+            self.widest[j] = max(self.widest.get(j, 0.0), rect[2])
+
+    def remove(self, key: str) -> None:
+        rect = self.rects.pop(key, None)
+        if rect is not None:
+            for j in self._band_range(rect):
+                band = self.bands.get(j, [])
+                i = bisect.bisect_left(band, (rect[0], key))
+                if i < len(band) and band[i][1] == key:
+                    del band[i]
+
+    def move(self, key: str, rect: Rect) -> None:
+        self.remove(key)
+        self.add(key, rect)
+
+    def near(self, r: Rect) -> set[str]:
+        found: set[str] = set()
+        x0, x1 = r[0], r[0] + r[2]
+        for j in self._band_range(r):
+            band = self.bands.get(j)
+            if not band:
+                continue
+            i = bisect.bisect_left(band, (x0 - self.widest[j], ""))
+            while i < len(band) and band[i][0] <= x1:
+                found.add(band[i][1])
+                i += 1
+        return found
+
+    def segment_blocked(self, p: Point, q: Point, ignore: Iterable[str] = (), clear: float = CLEAR) -> bool:
+        """Does p-q pass through a box (grown by `clear`)? Stops at the first one it meets."""
+        x0, y0 = min(p[0], q[0]) - clear, min(p[1], q[1]) - clear
+        x1, y1 = max(p[0], q[0]) + clear, max(p[1], q[1]) + clear
+        rects = self.rects
+        for j in self._band_range((x0, y0, x1 - x0, y1 - y0)):
+            band = self.bands.get(j)
+            if not band:
+                continue
+            i = bisect.bisect_left(band, (x0 - self.widest[j], ""))
+            n = len(band)
+            while i < n:
+                left, key = band[i]
+                if left > x1:
+                    break
+                i += 1
+                if key in ignore:
+                    continue
+                r = rects[key]
+                if segment_hits_rect(p, q, (r[0] - clear, r[1] - clear, r[2] + 2 * clear, r[3] + 2 * clear)):
+                    return True
+        return False
+
+    def rect_blocked(self, r: Rect, ignore: Iterable[str] = ()) -> bool:
+        skip = set(ignore)
+        return any(k not in skip and rects_overlap(r, self.rects[k]) for k in self.near(r))
+
+    def path_blocked(self, points: list[Point], ignore: Iterable[str] = (), clear: float = CLEAR) -> bool:
+        ignore = frozenset(ignore)
+        return any(self.segment_blocked(a, b, ignore, clear) for a, b in zip(points, points[1:]))
+
+
+# ------------------------------------------------------------------ link routes
+SIDES = ("top", "bottom", "left", "right")
+NORMAL = {"top": (0, -1), "bottom": (0, 1), "left": (-1, 0), "right": (1, 0)}
+
+
+def lane_offset(lane: int) -> float:
+    """0, +1, -1, +2, -2 ... lanes apart: parallel links fan out from the middle of a side."""
+    if lane <= 0:
+        return 0.0
+    k = (lane + 1) // 2
+    return LANE * k * (1 if lane % 2 else -1)
+
+
+def port(r: Rect, side: str, lane: int = 0) -> Point:
+    x, y, w, h = r
+    if side in ("top", "bottom"):
+        off = max(-w / 2 + 8, min(w / 2 - 8, lane_offset(lane)))
+        return x + w / 2 + off, (y if side == "top" else y + h)
+    off = max(-h / 2 + 6, min(h / 2 - 6, lane_offset(lane) / 2))
+    return (x if side == "left" else x + w), y + h / 2 + off
+
+
+def _simplify(points: list[Point]) -> list[Point]:
+    out: list[Point] = []
+    for p in points:
+        if out and abs(out[-1][0] - p[0]) < 1e-6 and abs(out[-1][1] - p[1]) < 1e-6:
+            continue
+        if len(out) >= 2:
+            (ax, ay), (bx, by) = out[-2], out[-1]
+            if (abs(ax - bx) < 1e-6 and abs(bx - p[0]) < 1e-6) or (abs(ay - by) < 1e-6 and abs(by - p[1]) < 1e-6):
+                out[-1] = p
+                continue
+        out.append(p)
+    return out
+
+
+def _cost(points: list[Point]) -> float:
+    """Length plus a price per bend (collinear and repeated points are no bends)."""
+    length = 0.0
+    bends = 0
+    last_axis = -1
+    ax, ay = points[0]
+    for bx, by in points[1:]:
+        dx, dy = abs(bx - ax), abs(by - ay)
+        if dx > 1e-6 or dy > 1e-6:
+            length += dx + dy
+            axis = 0 if dx > dy else 1
+            if last_axis != -1 and axis != last_axis:
+                bends += 1
+            last_axis = axis
+        ax, ay = bx, by
+    return length + BEND * bends
+
+
+def _side_pairs(a: Rect, b: Rect) -> list[tuple[str, str]]:
+    """Side pairs worth trying, the facing ones first."""
+    acx, acy = a[0] + a[2] / 2, a[1] + a[3] / 2
+    bcx, bcy = b[0] + b[2] / 2, b[1] + b[3] / 2
+    horiz = ("right", "left") if bcx >= acx else ("left", "right")
+    vert = ("bottom", "top") if bcy >= acy else ("top", "bottom")
+    pairs = [vert, horiz, (vert[0], horiz[1]), (horiz[0], vert[1]),
+             ("bottom", "bottom"), ("top", "top"), (horiz[0], horiz[0]), (horiz[1], horiz[1])]
+    seen: list[tuple[str, str]] = []
+    for p in pairs:
+        if p not in seen:
+            seen.append(p)
+    return seen
+
+
+def _candidates(p0: Point, s0: str, q0: Point, s1: str, channels_x: list[float],
+                channels_y: list[float]) -> list[list[Point]]:
+    """L and Z shapes through one channel, from the port's stub to the other port's stub."""
+    n0, n1 = NORMAL[s0], NORMAL[s1]
+    p1 = (p0[0] + n0[0] * STUB, p0[1] + n0[1] * STUB)
+    q1 = (q0[0] + n1[0] * STUB, q0[1] + n1[1] * STUB)
+    middles = [[(p1[0], q1[1])], [(q1[0], p1[1])]]
+    for cx in channels_x:
+        middles.append([(cx, p1[1]), (cx, q1[1])])
+    for cy in channels_y:
+        middles.append([(p1[0], cy), (q1[0], cy)])
+    return [[p0, p1, *m, q1, q0] for m in middles]  # simplified when tried
+
+
+def _channels(lo: float, hi: float, edges: list[float], lane: int) -> list[float]:
+    """Coordinates to run along: the middle, and just outside box edges near the span."""
+    mid = (lo + hi) / 2 + lane_offset(lane) / 2
+    out = [mid]
+    for e in edges:
+        out.append(e)
+    out.sort(key=lambda c: abs(c - mid))
+    return out[:7]
+
+
+def route_link(a: Rect, b: Rect, obstacles: Obstacles, ignore: Iterable[str] = (),
+               lane_a: int = 0, lane_b: int = 0) -> list[Point]:
+    """An orthogonal route from box a to box b around every other box (ignore: a's and b's keys)."""
+    ignore = tuple(ignore)
+    x0 = min(a[0], b[0]) - 2 * STUB
+    y0 = min(a[1], b[1]) - 2 * STUB
+    x1 = max(a[0] + a[2], b[0] + b[2]) + 2 * STUB
+    y1 = max(a[1] + a[3], b[1] + b[3]) + 2 * STUB
+    window = (x0, y0, x1 - x0, y1 - y0)
+    # Channels from the boxes around the two ends (and between them when that is a small area):
+    # a long link runs along the free gaps next to its ends' rows and columns.
+    keys = obstacles.near(inflate(a, REACH)) | obstacles.near(inflate(b, REACH))
+    if window[2] * window[3] <= SMALL_WINDOW:
+        keys |= obstacles.near(inflate(window, 60))
+    near = [obstacles.rects[k] for k in keys if k not in ignore]
+    margin = CLEAR + 6 + lane_offset(lane_a) / 3
+    edges_x = [r[0] - margin for r in near] + [r[0] + r[2] + margin for r in near]
+    edges_y = [r[1] - margin for r in near] + [r[1] + r[3] + margin for r in near]
+    edges_x += [x0 - 2 * STUB, x1 + 2 * STUB]
+    edges_y += [y0 - 2 * STUB, y1 + 2 * STUB]
+    blockers = Obstacles({k: obstacles.rects[k] for k in ignore if k in obstacles.rects})
+
+    def ok(points: list[Point]) -> bool:
+        if obstacles.path_blocked(points, ignore):
+            return False
+        inner = points[1:-1]  # the middle may not cross the two end boxes either
+        return len(inner) < 2 or not blockers.path_blocked(inner, (), 0.5)
+
+    pairs = _side_pairs(a, b)
+    first: list[Point] | None = None
+    for stage in (pairs[:4], pairs[4:]):  # the facing sides first; the detours only if needed
+        cands: list[tuple[float, list[Point]]] = []
+        for s0, s1 in stage:
+            p0, q0 = port(a, s0, lane_a), port(b, s1, lane_b)
+            chx = _channels(p0[0], q0[0], edges_x, lane_a)
+            chy = _channels(p0[1], q0[1], edges_y, lane_a)
+            for pts in _candidates(p0, s0, q0, s1, chx, chy):
+                cands.append((_cost(pts), pts))
+        cands.sort(key=lambda c: c[0])
+        if first is None and cands:
+            first = cands[0][1]
+        for _, raw in cands[:80]:
+            pts = _simplify(raw)
+            if ok(pts):
+                return pts
+    found = _search(a, b, obstacles, ignore, lane_a, lane_b)
+    return found or _simplify(first or [port(a, "bottom"), port(b, "top")])
+
+
+def _search(a: Rect, b: Rect, obstacles: Obstacles, ignore: tuple[str, ...], lane_a: int,
+            lane_b: int) -> list[Point] | None:
+    """A* on the sparse grid of box edges around the two ends (widening the window twice)."""
+    for grow in (200.0, 800.0):
+        x0 = min(a[0], b[0]) - grow
+        y0 = min(a[1], b[1]) - grow
+        x1 = max(a[0] + a[2], b[0] + b[2]) + grow
+        y1 = max(a[1] + a[3], b[1] + b[3]) + grow
+        keys = [k for k in obstacles.near((x0, y0, x1 - x0, y1 - y0))]
+        if len(keys) > SEARCH_MAX:
+            return None
+        rects = [obstacles.rects[k] for k in keys if k not in ignore] + [a, b]
+        xs = {x0, x1}
+        ys = {y0, y1}
+        gap = CLEAR + 5
+        for r in rects:
+            xs.update((r[0] - gap, r[0] + r[2] + gap))
+            ys.update((r[1] - gap, r[1] + r[3] + gap))
+        starts = {}
+        for side in SIDES:
+            p = port(a, side, lane_a)
+            n = NORMAL[side]
+            starts[side] = (p, (p[0] + n[0] * STUB, p[1] + n[1] * STUB))
+            q = port(b, side, lane_b)
+            xs.add(q[0] + n[0] * STUB)
+            ys.add(q[1] + n[1] * STUB)
+            xs.add(starts[side][1][0])
+            ys.add(starts[side][1][1])
+        goals = {}
+        for side in SIDES:
+            q = port(b, side, lane_b)
+            n = NORMAL[side]
+            goals[(q[0] + n[0] * STUB, q[1] + n[1] * STUB)] = q
+        xs_s, ys_s = sorted(xs), sorted(ys)
+        xi = {x: i for i, x in enumerate(xs_s)}
+        yi = {y: i for i, y in enumerate(ys_s)}
+        all_block = Obstacles({**{k: obstacles.rects[k] for k in keys if k not in ignore},
+                               "\0a": a, "\0b": b})
+        tx, ty = b[0] + b[2] / 2, b[1] + b[3] / 2
+        heap: list = []
+        best: dict = {}
+        prev: dict = {}
+        for side, (p, p1) in starts.items():
+            if all_block.segment_blocked(p, p1, ("\0a",)):
+                continue
+            state = (xi[p1[0]], yi[p1[1]], NORMAL[side])
+            best[state] = STUB
+            prev[state] = None
+            heapq.heappush(heap, (STUB + abs(p1[0] - tx) + abs(p1[1] - ty), STUB, state, p))
+        first_point = {}
+        for side, (p, p1) in starts.items():
+            first_point[(xi[p1[0]], yi[p1[1]], NORMAL[side])] = p
+        while heap:
+            _, g, state, _ = heapq.heappop(heap)
+            if g > best.get(state, math.inf):
+                continue
+            i, j, d = state
+            here = (xs_s[i], ys_s[j])
+            if here in goals and not all_block.segment_blocked(here, goals[here], ("\0b",)):
+                path = [goals[here]]
+                s = state
+                while s is not None:
+                    path.append((xs_s[s[0]], ys_s[s[1]]))
+                    if prev[s] is None:
+                        path.append(first_point[s])
+                    s = prev[s]
+                return _simplify(path[::-1])
+            for nd in ((1, 0), (-1, 0), (0, 1), (0, -1)):
+                if nd == (-d[0], -d[1]):
+                    continue
+                ni, nj = i + nd[0], j + nd[1]
+                if not (0 <= ni < len(xs_s) and 0 <= nj < len(ys_s)):
+                    continue
+                there = (xs_s[ni], ys_s[nj])
+                if all_block.segment_blocked(here, there, (), CLEAR):
+                    continue
+                ng = g + abs(there[0] - here[0]) + abs(there[1] - here[1]) + (BEND if nd != d else 0)
+                ns = (ni, nj, nd)
+                if ng < best.get(ns, math.inf):
+                    best[ns] = ng
+                    prev[ns] = state
+                    heapq.heappush(heap, (ng + abs(there[0] - tx) + abs(there[1] - ty), ng, ns, None))
+    return None
+
+
+# ------------------------------------------------------------------ labels
+def point_along(points: list[Point], t: float) -> tuple[Point, bool]:
+    """The point at fraction t of the route's length, and whether its segment is horizontal."""
+    lengths = [abs(b[0] - a[0]) + abs(b[1] - a[1]) for a, b in zip(points, points[1:])]
+    goal = sum(lengths) * t
+    for i, length in enumerate(lengths):
+        a, b = points[i], points[i + 1]
+        if goal <= length or i == len(lengths) - 1:
+            f = min(goal / length, 1.0) if length else 0.0
+            return (a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f), abs(a[1] - b[1]) < 1e-6
+        goal -= length
+    return points[-1], True
+
+
+class LabelSpace:
+    """Label rectangles placed so far (one index per chart)."""
+
+    def __init__(self) -> None:
+        self.placed = Obstacles()
+        self.count = 0
+
+    def free(self, r: Rect, boxes: Obstacles) -> bool:
+        return not boxes.rect_blocked(r) and not self.placed.rect_blocked(r)
+
+    def take(self, r: Rect, key: str | None = None) -> None:
+        if key is None:
+            key = f"\0{self.count}"
+            self.count += 1
+        self.placed.move(key, r)
+
+    def release(self, key: str) -> None:
+        self.placed.remove(key)
+
+
+def place_label(points: list[Point], w: float, h: float, boxes: Obstacles, space: LabelSpace,
+                key: str | None = None) -> Point | None:
+    """The centre of a w x h label near the route where it covers no box and no label; None if none."""
+    w, h = w + 2 * LABEL_PAD, h + 2 * LABEL_PAD
+    tried: list[Point] = []
+    for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8):
+        (x, y), horizontal = point_along(points, t)
+        tried.append((x, y))
+        offsets = [(0, 0), (0, -h / 2 - 2), (0, h / 2 + 2)] if horizontal else \
+            [(0, 0), (w / 2 + 3, 0), (-w / 2 - 3, 0)]
+        for dx, dy in offsets:
+            r = (x + dx - w / 2, y + dy - h / 2, w, h)
+            if space.free(r, boxes):
+                space.take(r, key)
+                return x + dx, y + dy
+    cx, cy = tried[0]
+    for radius in range(12, 600, 12):  # nearby, on a widening ring
+        steps = max(8, radius // 6)
+        for k in range(steps):
+            ang = 2 * math.pi * k / steps
+            x, y = cx + radius * math.cos(ang), cy + radius * math.sin(ang)
+            r = (x - w / 2, y - h / 2, w, h)
+            if space.free(r, boxes):
+                space.take(r, key)
+                return x, y
+    return None
+
+
+@dataclass
+class RoutedLink:
+    id: str
+    points: list[Point]
+    label_at: Point | None
+    label_size: float
+
+
+def link_lanes(links: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str], int]:
+    """(link id, box id) -> lane: the n-th link of a box takes lane n (stable: link order)."""
+    count: dict[str, int] = defaultdict(int)
+    lanes: dict[tuple[str, str], int] = {}
+    for link_id, a, b in links:
+        for end in (a, b):
+            lanes[(link_id, end)] = count[end]
+            count[end] += 1
+    return lanes
+
+
+CORNER = 6.0
+
+
+def rounded(points: list[Point], radius: float = CORNER) -> list[tuple]:
+    """The route as drawing steps with rounded corners: ("M", p), ("L", p), ("Q", control, p)."""
+    if len(points) < 3:
+        return [("M", points[0])] + [("L", p) for p in points[1:]]
+    steps: list[tuple] = [("M", points[0])]
+    for prev, here, nxt in zip(points, points[1:], points[2:]):
+        d_in = math.hypot(here[0] - prev[0], here[1] - prev[1])
+        d_out = math.hypot(nxt[0] - here[0], nxt[1] - here[1])
+        r = min(radius, d_in / 2, d_out / 2)
+        if r <= 0.01:
+            steps.append(("L", here))
+            continue
+        a = (here[0] - (here[0] - prev[0]) / d_in * r, here[1] - (here[1] - prev[1]) / d_in * r)
+        b = (here[0] + (nxt[0] - here[0]) / d_out * r, here[1] + (nxt[1] - here[1]) / d_out * r)
+        steps.append(("L", a))
+        steps.append(("Q", here, b))
+    steps.append(("L", points[-1]))
+    return steps
+
+
+NUDGE = 6.0   # spacing of parallel links sharing a channel
+
+
+def nudge(routes: dict[str, list[Point]], obstacles: Obstacles, ends: dict[str, tuple[str, str]]) -> None:
+    """Spread collinear overlapping middle segments of different links apart (in place)."""
+    for axis in (1, 0):  # 1: horizontal segments (fixed y), 0: vertical (fixed x)
+        segs = []
+        for key, pts in routes.items():
+            for i in range(1, len(pts) - 2):  # not the stubs at the ports
+                a, b = pts[i], pts[i + 1]
+                if abs(a[axis] - b[axis]) < 1e-6:
+                    lo, hi = sorted((a[1 - axis], b[1 - axis]))
+                    segs.append((round(a[axis], 1), lo, hi, key, i))
+        segs.sort()
+        groups: list[list[tuple]] = []
+        for seg in segs:
+            last = groups[-1] if groups else None
+            if last and abs(last[0][0] - seg[0]) < 0.5 and seg[1] < max(s[2] for s in last) - 1:
+                last.append(seg)
+            else:
+                groups.append([seg])
+        for group in groups:
+            keys = {s[3] for s in group}
+            if len(keys) < 2:
+                continue
+            n = len(group)
+            for k, (coord, _, _, key, i) in enumerate(group):
+                shift = (k - (n - 1) / 2) * NUDGE
+                if not shift:
+                    continue
+                pts = routes[key]
+                trial = list(pts)
+                for j in (i, i + 1):
+                    p = list(trial[j])
+                    p[axis] = coord + shift
+                    trial[j] = (p[0], p[1])
+                if not obstacles.path_blocked(trial[i - 1:i + 3], ends[key]):
+                    routes[key] = trial
+
+
+def route_all(rects: dict[str, Rect], links: list[tuple[str, str, str]],
+              labels: dict[str, tuple[float, float]] | None = None,
+              obstacles: Obstacles | None = None) -> tuple[dict[str, list[Point]], dict[str, Point | None]]:
+    """Routes for links (id, source, target) between boxes `rects`, nudged apart; label centres.
+
+    labels: link id -> (width, height) of its label; a centre is None when no free place was found.
+    """
+    obstacles = obstacles or Obstacles(rects)
+    lanes = link_lanes(links)
+    routes: dict[str, list[Point]] = {}
+    ends: dict[str, tuple[str, str]] = {}
+    for link_id, a, b in links:
+        ends[link_id] = (a, b)
+        routes[link_id] = route_link(rects[a], rects[b], obstacles, (a, b), lanes[(link_id, a)],
+                                     lanes[(link_id, b)])
+    nudge(routes, obstacles, ends)
+    centres: dict[str, Point | None] = {}
+    space = LabelSpace()
+    for link_id, (w, h) in (labels or {}).items():
+        centres[link_id] = place_label(routes[link_id], w, h, obstacles, space)
+    return routes, centres
+
+
+class LiveRoutes:
+    """Routes kept up to date as boxes move (the canvas): the same router, one box index."""
+
+    def __init__(self) -> None:
+        self.boxes = Obstacles()
+        self.labels = LabelSpace()
+
+    def set_box(self, key: str, rect: Rect) -> None:
+        self.boxes.move(key, rect)
+
+    def remove_box(self, key: str) -> None:
+        self.boxes.remove(key)
+
+    def route(self, a: str, b: str, lane_a: int = 0, lane_b: int = 0) -> list[Point] | None:
+        if a not in self.boxes.rects or b not in self.boxes.rects or a == b:
+            return None
+        return route_link(self.boxes.rects[a], self.boxes.rects[b], self.boxes, (a, b), lane_a, lane_b)
+
+    def label(self, link_id: str, points: list[Point], w: float, h: float) -> Point | None:
+        """Where the link's label goes now (its old place is given up first)."""
+        self.labels.release(link_id)
+        return place_label(points, w, h, self.boxes, self.labels, link_id)
+
+    def forget(self, link_id: str) -> None:
+        self.labels.release(link_id)

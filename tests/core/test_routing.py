@@ -1,0 +1,112 @@
+"""Link routes and labels on the shared geometry (orgdesigner.routing via the chart model).
+
+No link passes through a box it does not connect, reporting elbows pass behind
+no box, labels cover no box and no other label: for every template and for
+random designs (tested on the geometry, not on pixels).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.generator import generate
+from orgdesigner.fonts import find_font
+from orgdesigner.layout import tidy_layout
+from orgdesigner.render.chart import build_chart
+from orgdesigner.routing import Obstacles, rects_overlap, route_link, rounded, segment_hits_rect
+from orgdesigner.templates import load_template, template_ids
+
+FONT = find_font()
+
+
+def problems(chart) -> list[str]:
+    out = []
+    boxes = {b.id: (b.x, b.y, b.w, b.h) for b in chart.boxes}
+    grid = Obstacles(boxes)
+    for link in chart.links:
+        for a, b in zip(link.route, link.route[1:]):
+            for key in grid.near((min(a[0], b[0]) - 1, min(a[1], b[1]) - 1,
+                                  abs(a[0] - b[0]) + 2, abs(a[1] - b[1]) + 2)):
+                if key not in chart_link_ends[link.id] and \
+                        segment_hits_rect(a, b, boxes[key]):
+                    out.append(f"link {link.label or link.id} crosses {key}")
+    for conn in chart.connectors:
+        for a, b in zip(conn.points, conn.points[1:]):
+            for key in grid.near((min(a[0], b[0]) - 1, min(a[1], b[1]) - 1,
+                                  abs(a[0] - b[0]) + 2, abs(a[1] - b[1]) + 2)):
+                if key not in (conn.parent, conn.child) and segment_hits_rect(a, b, boxes[key]):
+                    out.append(f"reporting line {conn.parent}->{conn.child} behind {key}")
+    labels = []
+    for link in chart.links:
+        if link.label:
+            cx, cy = link.label_at
+            r = (cx - link.label_w / 2 - 3, cy - link.label_size * 0.75, link.label_w + 6, link.label_size * 1.5)
+            if grid.rect_blocked(r):
+                out.append(f"label {link.label} covers a box")
+            labels.append((link.label, r))
+    for i, (name, r) in enumerate(labels):
+        for other, q in labels[i + 1:]:
+            if rects_overlap(r, q):
+                out.append(f"labels {name} and {other} overlap")
+    return out
+
+
+chart_link_ends: dict[str, tuple[str, str]] = {}
+
+
+def check(design, auto_layout=False) -> None:
+    chart = build_chart(design, FONT, auto_layout=auto_layout)
+    chart_link_ends.clear()
+    chart_link_ends.update({lid: (l.source, l.target) for lid, l in design.links.items()})
+    assert len(chart.links) == len(design.links)
+    assert all(len(l.route) >= 2 for l in chart.links)
+    found = problems(chart)
+    assert not found, found[:10]
+
+
+@pytest.mark.parametrize("template", template_ids())
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_templates_route_clear_of_boxes_and_labels(template, lang):
+    check(load_template(template, lang))
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_random_designs_route_clear_of_boxes_and_labels(seed):
+    design = generate(250, seed=seed)
+    design.move_departments(tidy_layout(design))
+    check(design)
+
+
+def test_hand_arranged_boxes_in_the_way_are_avoided():
+    """A long elbow and a link with boxes placed right across their straight path."""
+    design = generate(60, seed=9)
+    positions = tidy_layout(design)
+    # squeeze every second box up into the gap between levels
+    for i, (key, (x, y)) in enumerate(sorted(positions.items())):
+        if i % 2:
+            positions[key] = (x + 30, y - 45)
+    design.move_departments(positions)
+    check(design)
+
+
+def test_parallel_links_to_one_box_leave_it_apart():
+    boxes = {"a": (0.0, 0.0, 180.0, 70.0), "b": (400.0, 0.0, 180.0, 70.0)}
+    grid = Obstacles(boxes)
+    first = route_link(boxes["a"], boxes["b"], grid, ("a", "b"), 0, 0)
+    second = route_link(boxes["a"], boxes["b"], grid, ("a", "b"), 1, 1)
+    assert first[0] != second[0] and first[-1] != second[-1]
+
+
+def test_route_around_a_wall_uses_the_search():
+    boxes = {"a": (0.0, 100.0, 100.0, 50.0), "b": (600.0, 100.0, 100.0, 50.0),
+             "wall": (250.0, -400.0, 40.0, 1000.0)}
+    grid = Obstacles(boxes)
+    route = route_link(boxes["a"], boxes["b"], grid, ("a", "b"))
+    assert not grid.path_blocked(route, ("a", "b"))
+    assert route[0][0] in (0.0, 100.0) or route[0][1] in (100.0, 150.0)
+
+
+def test_rounded_corners_keep_the_ends():
+    steps = rounded([(0, 0), (0, 50), (80, 50)])
+    assert steps[0] == ("M", (0, 0)) and steps[-1] == ("L", (80, 50))
+    assert any(s[0] == "Q" for s in steps)

@@ -1,0 +1,69 @@
+"""The canvas draws the shared router's routes: links around boxes, labels on free space.
+
+The same core geometry as the printed chart (tests/core/test_routing.py); here we
+check that the canvas gets it, in idle time, and follows a drag.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from orgdesigner.routing import rects_overlap, segment_hits_rect
+from orgdesigner.templates import load_template
+
+from .editor_fixtures import center_of, drag, show_canvas
+
+
+def box_rects(scene) -> dict[str, tuple[float, float, float, float]]:
+    return {k: (r.x(), r.y(), r.width(), r.height()) for k, r in
+            ((k, item.scene_rect()) for k, item in scene.boxes.items())}
+
+
+def crossings(scene) -> list[str]:
+    rects = box_rects(scene)
+    design = scene.ctx.design
+    out = []
+    for link_id, item in scene.links.items():
+        link = design.links[link_id]
+        assert item.route, f"link {link.label!r} has no route"
+        for a, b in zip(item.route, item.route[1:]):
+            for key, rect in rects.items():
+                if key not in (link.source, link.target) and segment_hits_rect(a, b, rect):
+                    out.append(f"{link.label or link_id} crosses {design.departments[key].name}")
+    return out
+
+
+def label_overlaps(scene) -> list[str]:
+    labels = [item.label.sceneBoundingRect() for item in scene.links.values() if item.label.isVisible()]
+    rects = [(r.x(), r.y(), r.width(), r.height()) for r in labels]
+    boxes = list(box_rects(scene).values())
+    out = []
+    for i, r in enumerate(rects):
+        out += [f"label {i} on a box" for b in boxes if rects_overlap(r, b)]
+        out += [f"labels {i} and {j}" for j, q in enumerate(rects[i + 1:], i + 1) if rects_overlap(r, q)]
+    return out
+
+
+@pytest.mark.parametrize("template_id", ["mid_large", "growth_team", "divisional"])
+def test_canvas_links_go_around_boxes_once_routed(qtbot, template_id):
+    _, scene, _ = show_canvas(qtbot, load_template(template_id, "zh"))
+    qtbot.waitUntil(scene.router.idle, timeout=5000)  # routed in idle time, without being asked
+    assert not crossings(scene)
+    assert not label_overlaps(scene)
+
+
+def test_a_dragged_box_gets_its_links_rerouted(qtbot):
+    ctx, scene, view = show_canvas(qtbot, load_template("mid_large", "zh"))
+    qtbot.waitUntil(scene.router.idle, timeout=5000)
+    design = ctx.design
+    mkt = next(d.id for d in design.departments.values() if d.name == "市场部")
+    link_id = next(link.id for link in design.links_of(mkt))
+    before = list(scene.links[link_id].route)
+    start = center_of(scene, view, mkt)
+    drag(view, start, start + type(start)(0, 160))
+    qtbot.waitUntil(scene.router.idle, timeout=5000)
+    after = scene.links[link_id].route
+    assert after and after != before
+    rect = scene.boxes[mkt].scene_rect()
+    assert any(abs(p[1] - rect.top()) < 1 or abs(p[1] - rect.bottom()) < 1 or abs(p[0] - rect.left()) < 1
+               or abs(p[0] - rect.right()) < 1 for p in (after[0], after[-1]))

@@ -1,0 +1,103 @@
+"""Routes the canvas's links with the core router (`orgdesigner.routing`), in idle-time batches.
+
+The printed chart and the canvas share one geometry: the same routes around
+boxes, the same lanes, labels on free space. A link first shows as a quick
+curve (when added, or while a box is dragged) and gets its route moments later,
+a few milliseconds of routing per event-loop turn, so opening a 10,000-box
+design and dragging stay fluid.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QObject, QRectF, QTimer
+
+from orgdesigner.routing import LiveRoutes
+
+BUDGET_S = 0.012  # routing per event-loop turn
+DRAG_WAIT_MS = 100  # while the user drags, look again this much later
+
+
+def rect_tuple(rect: QRectF) -> tuple[float, float, float, float]:
+    return rect.x(), rect.y(), rect.width(), rect.height()
+
+
+class LinkRouter(QObject):
+    def __init__(self, scene):
+        super().__init__(scene)
+        self.scene = scene
+        self.live = LiveRoutes()
+        self.pending: dict[str, None] = {}  # ordered set of link ids
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._on_timeout)
+
+    def reset(self) -> None:
+        self.live = LiveRoutes()
+        self.pending.clear()
+        self._timer.stop()
+
+    def set_box(self, dept_id: str, rect: QRectF) -> None:
+        self.live.set_box(dept_id, rect_tuple(rect))
+
+    def remove_box(self, dept_id: str) -> None:
+        self.live.remove_box(dept_id)
+
+    def forget(self, link_id: str) -> None:
+        self.pending.pop(link_id, None)
+        self.live.forget(link_id)
+
+    def schedule(self, link_ids) -> None:
+        for link_id in link_ids:
+            self.pending[link_id] = None
+        if self.pending and not self._timer.isActive():
+            self._timer.start()
+
+    def idle(self) -> bool:
+        return not self.pending
+
+    def route_now(self) -> None:
+        """Everything pending at once (tests, and before printing the canvas)."""
+        while self.pending:
+            self._route(next(iter(self.pending)))
+
+    def _on_timeout(self) -> None:
+        if self.scene.user_dragging:  # no routing inside drag frames: the quick curves follow the box
+            self._timer.start(DRAG_WAIT_MS)
+            return
+        self._timer.setInterval(0)
+        start = time.perf_counter()
+        while self.pending and time.perf_counter() - start < BUDGET_S:
+            self._route(next(iter(self.pending)))
+        if self.pending:
+            self._timer.start()
+
+    def _route(self, link_id: str) -> None:
+        self.pending.pop(link_id, None)
+        scene = self.scene
+        item = scene.links.get(link_id)
+        if item is None or scene.ctx is None:
+            return
+        design = scene.ctx.design
+        link = design.links.get(link_id)
+        if link is None:
+            return
+        lane_a = self._lane(design, link.source, link_id)
+        lane_b = self._lane(design, link.target, link_id)
+        points = self.live.route(link.source, link.target, lane_a, lane_b)
+        if points is None:
+            return
+        label_at = None
+        if link.label:
+            rect = item.label.boundingRect()
+            label_at = self.live.label(link_id, points, rect.width() + 6, rect.height() + 2)
+        item.set_route(points, label_at)
+
+    @staticmethod
+    def _lane(design, dept_id: str, link_id: str) -> int:
+        for i, link in enumerate(design.links_of(dept_id)):
+            if link.id == link_id:
+                return i
+        return 0
