@@ -1,8 +1,8 @@
 """Measure one case at one size in this process: `python -m benchmarks.measure CASE FILE RUNS`.
 
 Prints one JSON line: median seconds, all runs, peak resident memory (MB) of the process
-(or of its largest child, for whole-process cases); runs stop early once they took BUDGET_S
-after the first run (fixture loading included).
+(or of its largest child, for whole-process cases) after the first run (fixture loading
+included). Runs stop early once they took BUDGET_S (slow cases at 100,000).
 Run in a fresh process per case so peak memory belongs to that case alone.
 """
 
