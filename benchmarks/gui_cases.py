@@ -81,6 +81,19 @@ def gui_open(path: Path):
     return setup, run
 
 
+def _open_window(path: Path):
+    """A shown main window with a copy of the design open."""
+    app = _app()
+    from ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.resize(1400, 900)
+    window.show()
+    window.open_file(_copy(path))
+    app.processEvents()
+    return window
+
+
 def _drag_case(path: Path, repaint: bool, fit_all: bool = False):
     """Median time of one mouse move dragging a box that has 100 links: the event
     alone (the handler moves the box and re-routes its connectors), or the event
@@ -92,13 +105,8 @@ def _drag_case(path: Path, repaint: bool, fit_all: bool = False):
 
     from orgdesigner.entities import Link
     from orgdesigner.ops import AddLink, Batch
-    from ui.main_window import MainWindow
 
-    window = MainWindow()
-    window.resize(1400, 900)
-    window.show()
-    window.open_file(_copy(path))
-    app.processEvents()
+    window = _open_window(path)
     design, view, scene = window.ctx.design, window.view, window.scene
     hub = max(design.departments, key=lambda d: len(design.child_ids(d)))
     others = [d for d in design.departments if d != hub and design.find_link(hub, d, "collaboration") is None]
@@ -154,13 +162,7 @@ def gui_drag_frame_fit(path: Path):
 
 def _open_fitted(path: Path):
     app = _app()
-    from ui.main_window import MainWindow
-
-    window = MainWindow()
-    window.resize(1400, 900)
-    window.show()
-    window.open_file(_copy(path))
-    app.processEvents()
+    window = _open_window(path)
     window.view.fit_all()
     app.processEvents()
     return app, window.view
