@@ -56,7 +56,7 @@ class OverviewCache:
         return view.zoom() <= scale  # the image is at least as sharp as the screen
 
     def _live_items(self) -> tuple[QGraphicsItem, ...]:
-        """While boxes are dragged: those boxes, their connectors and the drop target."""
+        """While boxes are dragged: those boxes and their connectors (left out of the image)."""
         scene = self.view.org_scene
         if not scene.user_dragging or scene.ctx is None:
             return ()
@@ -72,9 +72,6 @@ class OverviewCache:
                 item = scene.links.get(link.id)
                 if item is not None:
                     items.extend((item, item.label))
-        target = getattr(scene.interaction, "target", None)
-        if target is not None:
-            items.append(target)
         return tuple(dict.fromkeys(items))  # each once, in order
 
     @staticmethod
@@ -165,10 +162,18 @@ class OverviewCache:
             scene_exposed = transform.inverted()[0].mapRect(exposed)
             view.drawBackground(painter, scene_exposed)
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            painter.drawImage(self.source, self.image, QRectF(self.image.rect()))
+            shown = scene_exposed.intersected(self.source)
+            if not shown.isEmpty():  # only the part of the image in view is scaled and drawn
+                part = QRectF((shown.left() - self.source.left()) * self.scale,
+                              (shown.top() - self.source.top()) * self.scale,
+                              shown.width() * self.scale, shown.height() * self.scale)
+                painter.drawImage(shown, self.image, part)
             painter.setRenderHints(view.renderHints())
             option = QStyleOptionGraphicsItem()
-            for item in self.live:
+            # the drop target is in the image too; drawn again on top with its drop outline,
+            # so moving over other boxes never redraws the image
+            target = getattr(view.org_scene.interaction, "target", None)
+            for item in self.live + ((target,) if target is not None else ()):
                 if item.isVisible():
                     painter.setWorldTransform(item.sceneTransform() * transform)
                     option.exposedRect = item.boundingRect()
