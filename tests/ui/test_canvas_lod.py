@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QStyleOptionGraphicsItem
 from orgdesigner.entities import Department
 from tests.ui.editor_fixtures import center_of, show_canvas
 from tests.ui.test_canvas_large import big_design
-from ui.canvas import lod, overview
+from ui.canvas import lod, zoomed_out
 from ui.canvas.department_item import DepartmentItem
 from ui.canvas import style
 
@@ -66,7 +66,7 @@ def test_badge_is_a_dot_far_out(qtbot):
 
 
 def _far_out(qtbot, monkeypatch, n=300):
-    monkeypatch.setattr(overview, "MIN_BOXES", 50)
+    monkeypatch.setattr(zoomed_out, "MIN_BOXES", 50)
     design = big_design(n)
     ctx, scene, view = show_canvas(qtbot, design)
     view.set_zoom(0.05)
@@ -77,22 +77,22 @@ def _far_out(qtbot, monkeypatch, n=300):
 def test_far_out_a_big_chart_comes_from_the_cached_image(qtbot, monkeypatch):
     design, ctx, scene, view = _far_out(qtbot, monkeypatch)
     shot = view.viewport().grab().toImage()
-    assert view.overview.renders == 1 and view.overview.applies()
+    assert view.zoomed_out.renders == 1 and view.zoomed_out.applies()
     # the boxes' colour is on screen, where a box is
     box = next(iter(scene.boxes.values()))
     at = view.mapFromScene(box.scene_rect().center())
     assert QColor(shot.pixel(at)).rgb() == box.color.rgb()
     # repaints without a change reuse the image; a model change redraws it
     view.viewport().grab()
-    assert view.overview.renders == 1
+    assert view.zoomed_out.renders == 1
     dept = next(iter(design.departments))
     from orgdesigner import ops
     ctx.push(ops.UpdateDepartment(dept, {"color": "#dc2626"}))
     view.viewport().grab()
-    assert view.overview.renders == 2
+    assert view.zoomed_out.renders == 2
     # zoomed in past the threshold, items paint themselves again
     view.set_zoom(1.0)
-    assert not view.overview.applies()
+    assert not view.zoomed_out.applies()
 
 
 def test_drag_far_out_moves_the_box_and_redraws_without_it(qtbot, monkeypatch):
@@ -111,7 +111,7 @@ def test_drag_far_out_moves_the_box_and_redraws_without_it(qtbot, monkeypatch):
         vp.grab()
     # mid-drag the image leaves the dragged box and its connectors out; they are drawn live
     box = scene.boxes[target]
-    assert box in view.overview.live and scene.reporting[design.child_ids(target)[0]] in view.overview.live
+    assert box in view.zoomed_out.live and scene.reporting[design.child_ids(target)[0]] in view.zoomed_out.live
     shot = vp.grab().toImage()
     drawn = QColor(shot.pixel(view.mapFromScene(box.scene_rect().center()))).rgb()
     assert drawn in (box.color.rgb(), QColor(style.SELECTED).rgb())  # where it is now, selected
@@ -119,7 +119,7 @@ def test_drag_far_out_moves_the_box_and_redraws_without_it(qtbot, monkeypatch):
     assert ctx.undo_stack.count() == 1
     assert (design.departments[target].x, design.departments[target].y) != before
     vp.grab()
-    assert view.overview.live == ()  # after the drop the image holds everything again
+    assert view.zoomed_out.live == ()  # after the drop the image holds everything again
 
 
 def test_small_charts_paint_item_by_item(qtbot):
@@ -127,4 +127,4 @@ def test_small_charts_paint_item_by_item(qtbot):
     ctx, scene, view = show_canvas(qtbot, design)
     view.set_zoom(0.05)
     view.viewport().grab()
-    assert not view.overview.applies() and view.overview.renders == 0
+    assert not view.zoomed_out.applies() and view.zoomed_out.renders == 0
