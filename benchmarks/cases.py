@@ -195,6 +195,6 @@ def pdf_book(path: Path):
     return setup, noted
 
 
-# The GUI cases register after the core ones (table order); gui_cases imports only the registry.
-from . import gui_cases  # noqa: E402,F401
+from . import process_cases  # noqa: E402,F401  (whole-process CLI cases)
+from . import gui_cases  # noqa: E402,F401  (registers the GUI cases after the core ones)
 from . import repo_cases  # noqa: E402,F401  (team repository on PostgreSQL)

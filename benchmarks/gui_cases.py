@@ -81,16 +81,9 @@ def gui_open(path: Path):
     return setup, run
 
 
-def _drag_case(path: Path, repaint: bool):
-    """Median time of one mouse move dragging a box that has 100 links: the event
-    alone (the handler moves the box and re-routes its connectors), or the event
-    plus the repaint it causes (one frame)."""
+def _open_window(path: Path):
+    """A shown main window with a copy of the design open."""
     app = _app()
-    from PySide6.QtCore import QPoint, Qt
-    from PySide6.QtTest import QTest
-
-    from orgdesigner.entities import Link
-    from orgdesigner.ops import AddLink, Batch
     from ui.main_window import MainWindow
 
     window = MainWindow()
@@ -98,15 +91,34 @@ def _drag_case(path: Path, repaint: bool):
     window.show()
     window.open_file(_copy(path))
     app.processEvents()
+    return window
+
+
+def _drag_case(path: Path, repaint: bool, fit_all: bool = False):
+    """Median time of one mouse move dragging a box that has 100 links: the event
+    alone (the handler moves the box and re-routes its connectors), or the event
+    plus the repaint it causes (one frame); at 100% zoom or with the whole chart
+    fitted in the window (`fit_all`)."""
+    app = _app()
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    from orgdesigner.entities import Link
+    from orgdesigner.ops import AddLink, Batch
+
+    window = _open_window(path)
     design, view, scene = window.ctx.design, window.view, window.scene
     hub = max(design.departments, key=lambda d: len(design.child_ids(d)))
     others = [d for d in design.departments if d != hub and design.find_link(hub, d, "collaboration") is None]
     have = len(design.links_of(hub))
-    window.ctx.push(Batch([AddLink(Link(source=hub, target=d)) for d in others[: max(0, 100 - have)]]))
+    window.ctx.apply(Batch([AddLink(Link(source=hub, target=d)) for d in others[: max(0, 100 - have)]]))
     assert len(design.links_of(hub)) >= 100
-    view.resetTransform()
     box = scene.boxes[hub]
-    view.centerOn(box.scene_rect().center())
+    if fit_all:
+        view.fit_all()
+    else:
+        view.resetTransform()
+        view.centerOn(box.scene_rect().center())
     app.processEvents()
 
     def run(_):
@@ -141,3 +153,51 @@ def gui_drag_event(path: Path):
 @case("GUI drag: one frame (event + repaint)")
 def gui_drag_frame(path: Path):
     return _drag_case(path, repaint=True)
+
+
+@case("GUI drag at fit-all: one frame (event + repaint)")
+def gui_drag_frame_fit(path: Path):
+    return _drag_case(path, repaint=True, fit_all=True)
+
+
+def _open_fitted(path: Path):
+    app = _app()
+    window = _open_window(path)
+    window.view.fit_all()
+    app.processEvents()
+    return app, window.view
+
+
+def _frames(app, steps) -> float:
+    """Median time of each step plus the repaint it causes."""
+    times = []
+    for step in steps:
+        t0 = time.perf_counter()
+        step()
+        app.processEvents()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+@case("GUI zoom frame at fit-all")
+def gui_zoom_fit(path: Path):
+    """One wheel-sized zoom step (in, then back out) with the whole chart in the window."""
+    app, view = _open_fitted(path)
+    steps = [(lambda f=f: view.zoom_by(f)) for f in (1.15, 1 / 1.15) * 10]
+    return (lambda: None), (lambda _: _frames(app, steps))
+
+
+@case("GUI pan frame at fit-all")
+def gui_pan_fit(path: Path):
+    """One 40-pixel scroll (right and down, then back) with the whole chart in the window;
+    zoomed in one step first so there is room to scroll."""
+    app, view = _open_fitted(path)
+    view.zoom_by(1.15)
+    app.processEvents()
+    bars = (view.horizontalScrollBar(), view.verticalScrollBar())
+
+    def pan(sign: int) -> None:
+        for bar in bars:
+            bar.setValue(bar.value() + sign * 40)
+    steps = [(lambda s=s: pan(s)) for s in (1, -1) * 10]
+    return (lambda: None), (lambda _: _frames(app, steps))

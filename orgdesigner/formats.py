@@ -7,13 +7,15 @@ Later formats (CSV, Excel, PDF, SVG, PNG) register here, so the CLI's
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-from .design import Design
 from .errors import FileProblem
 from .scenarios import split_target
 
-Reader = Callable[..., Design]
+if TYPE_CHECKING:  # the model loads on first read or write, not at CLI start
+    from .design import Design
+
+Reader = Callable[..., "Design"]
 Writer = Callable[..., None]
 
 READERS: dict[str, Reader] = {}
@@ -29,18 +31,30 @@ def register_writer(suffix: str, writer: Writer) -> None:
 
 
 def _builtin() -> None:
-    from . import jsonform, storage
-
-    register_reader(".db", lambda path, **_: storage.load(path))
-    register_reader(".json", lambda path, **_: jsonform.read(path))
-    register_writer(".json", lambda design, path, **_: jsonform.write(design, path))
+    """The .db and .json forms, imported on use: SQLAlchemy and pydantic take most of a
+    CLI start, and `--help`, `templates` or `new` never need them."""
+    register_reader(".db", lambda path, **_: _storage().load(path))
+    register_reader(".json", lambda path, **_: _jsonform().read(path))
+    register_writer(".json", lambda design, path, **_: _jsonform().write(design, path))
 
     def write_db(design: Any, path: Any, **_: Any) -> None:
-        storage.save(design, path)
+        _storage().save(design, path)
 
     register_writer(".db", write_db)
     for suffix in (".pdf", ".svg", ".png", ".pptx"):
         register_writer(suffix, _chart_writer)
+
+
+def _storage():
+    from . import storage
+
+    return storage
+
+
+def _jsonform():
+    from . import jsonform
+
+    return jsonform
 
 
 def _chart_writer(design: Design, path: Path, *, options: Any = None, **_: Any) -> Any:

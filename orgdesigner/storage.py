@@ -533,8 +533,6 @@ def load_checked(path: str | Path, working_copy: Path | None = None
     working copy. Its write errors (a full data folder) pass through as
     OS/SQLite errors, never as a problem of the design file.
     """
-    from .migrations import migrate_copy
-
     path = Path(path)
     read_header(path)  # before copying: nothing of SQLite, no oversized copy
     with tempfile.TemporaryDirectory(prefix="orgdesigner-read-") as tmp:
@@ -554,6 +552,8 @@ def load_checked(path: str | Path, working_copy: Path | None = None
                     untrusted.check_no_code(conn, path)
                 finally:
                     conn.close()
+                from .migrations import migrate_copy  # Alembic loads only for an older file
+
                 migrate_copy(copy, version)
                 conn = untrusted.open_checked(copy)
                 try:

@@ -8,11 +8,12 @@ at once shows which functions still need an owner.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..catalogue import new_design_with_catalogue
-from ..design import Design
-from ..formats import write_design
 from .common import check_output
+
+if TYPE_CHECKING:  # the model loads on use, not at CLI start
+    from ..design import Design
 
 
 def register(sub) -> None:
@@ -36,6 +37,10 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ..catalogue import new_design_with_catalogue
+    from ..design import Design
+    from ..formats import write_design
+
     check_output(args.output, args.force)
     if args.template is not None:
         from ..templates import load_template

@@ -16,7 +16,7 @@ from orgdesigner.entities import Link, LinkKind
 from orgdesigner.geometry import STACK_INDENT
 from orgdesigner.routing import rounded
 
-from . import style
+from . import lod, style
 
 GAP = 6.0
 
@@ -236,6 +236,9 @@ class LinkItem(QGraphicsPathItem):
     def paint(self, painter: QPainter, option, widget=None) -> None:
         # The view turns antialiasing on for every item; no per-item render hints here.
         pen = self._selected_pen if self.isSelected() else self.pen()
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < lod.BLOCK_BELOW:
+            # Far out a dash pattern is thousands of tiny segments per curve: a thin solid line
+            pen = QPen(pen.color(), 0)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self.path())

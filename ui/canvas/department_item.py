@@ -17,6 +17,7 @@ from orgdesigner.entities import Department, DeptKind
 from orgdesigner.geometry import BOX_H, BOX_W
 
 from ..i18n import english_plural, fill, tr
+from . import lod as lod_levels
 from . import style
 
 REPORTING_HANDLE = "reporting"
@@ -279,12 +280,18 @@ class DepartmentItem(QGraphicsItem):
               widget: QWidget | None = None) -> None:
         selected = self.isSelected()
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        detail = lod_levels.detail_for(lod)
         rect = self._rect
-        if lod < 0.3:  # far out: a coloured block is all the eye can use
+        if detail is lod_levels.Detail.BLOCK:  # far out: a coloured block is all the eye can use
             painter.fillRect(rect, self.color)
             if selected or self.drop_state:
                 painter.setPen(QPen(style.SELECTED, 3 / max(lod, 0.01)))
                 painter.drawRect(rect)
+            if self.badge:  # a dot in the severity's colour, a few pixels wide at any zoom
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(style.SEVERITY_COLOR.get(self.badge[1], style.SEVERITY_COLOR["info"]))
+                radius = max(style.BADGE_R, 3 / max(lod, 0.01))
+                painter.drawEllipse(QPointF(rect.right() - 4, rect.top()), radius, radius)
             return
         shape = style.kind_shape(self.kind, rect)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -301,12 +308,12 @@ class DepartmentItem(QGraphicsItem):
         if self.drop_state:
             pen = QPen(style.DROP_OK if self.drop_state == "ok" else style.DROP_BAD, 4)
             painter.strokePath(shape, pen)
-        self._paint_text(painter, rect, band, details=lod >= 0.45)
+        self._paint_text(painter, rect, band, details=detail is lod_levels.Detail.FULL)
         if self.badge:
             self._paint_badge(painter, rect)
-        if self.has_children and lod >= 0.3:
+        if self.has_children and lod >= lod_levels.BLOCK_BELOW:
             self._paint_fold(painter)
-        if lod >= 0.55 and (self.hovered or selected) and self.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsMovable:
+        if lod >= lod_levels.HANDLES_MIN and (self.hovered or selected) and self.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsMovable:
             self._paint_handles(painter)
 
     def _paint_text(self, painter: QPainter, rect: QRectF, band: QRectF, details: bool = True) -> None:

@@ -36,6 +36,7 @@ def _cell(x: float, y: float) -> tuple[int, int]:
 
 class OrgScene(InPlaceEditingMixin, QGraphicsScene):
     message = Signal(str)  # a hint or a refusal for the status bar ("" clears it)
+    content_changed = Signal()  # the design or the findings changed (the overview redraws)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -107,6 +108,7 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
         self.folding.reset()
         self.folding.apply()
         self._on_model_selection()
+        self.content_changed.emit()
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
@@ -145,6 +147,7 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
 
     # ---------------------------------------------------------- model events
     def _on_model_event(self, event: ev.Event) -> None:
+        self.content_changed.emit()
         if isinstance(event, (ev.DepartmentAdded, ev.DepartmentRemoved, ev.DepartmentChanged,
                               ev.DepartmentsMoved)):
             self._grid = None  # box geometry changed: rebuild the hit-test grid when next needed
@@ -305,6 +308,7 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
             if item is not None:
                 item.set_badge(badge)
         self._badged = {d for d in badges if d in self.boxes}
+        self.content_changed.emit()
 
     # ------------------------------------------------------------- selection
     def selected_boxes(self) -> list[DepartmentItem]:

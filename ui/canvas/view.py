@@ -16,6 +16,7 @@ from orgdesigner.placement import free_spot
 
 from .. import edits
 from . import style
+from .zoomed_out import ZoomedOutCache
 from .scene import OrgScene
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 8.0
@@ -45,6 +46,9 @@ class OrgView(QGraphicsView):
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self.zoomed_out = ZoomedOutCache(self)
+        scene.content_changed.connect(self.zoomed_out.invalidate)
+        scene.selectionChanged.connect(self.zoomed_out.invalidate)
 
     # ------------------------------------------------------------------ zoom
     def zoom(self) -> float:
@@ -116,6 +120,11 @@ class OrgView(QGraphicsView):
         self.centerOn(rect.center())
         self._fitted = True
         self.zoom_changed.emit(self.zoom())
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # Far out, a big chart comes from one cached image (see zoomed_out.py).
+        if not self.zoomed_out.paint(QRectF(event.rect())):
+            super().paintEvent(event)
 
     def show_overview(self, on: bool) -> None:
         """The small map of the whole chart in the corner (View > Overview Map)."""

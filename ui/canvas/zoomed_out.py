@@ -1,0 +1,183 @@
+"""The zoomed-out canvas as one cached picture, so zoom, pan and drag stay fluid at 100,000 boxes.
+
+Far out (below `lod.BLOCK_BELOW`) a box is a coloured block and no text is
+readable, yet Qt would still call `paint()` on every box and connector in
+view, which is what made a fit-all frame cost tens of milliseconds at 10,000
+departments. Here the whole chart is drawn once into an image; a frame only
+draws the part of the image in view. While boxes are dragged, the image is
+drawn without them and their connectors (the "live" items), and those are
+painted on top each frame, so a drag repaints only what moves.
+
+The image is redrawn when the design, the selection or the findings change,
+or when a drag starts or ends; never for a hover or a repaint alone.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QStyleOptionGraphicsItem
+
+from . import lod, style
+
+MIN_BOXES = 2_000  # smaller charts paint fast enough item by item (and stay exact)
+MAX_PIXELS = 16_000_000  # the image's budget (64 MB): sets its resolution for huge charts
+
+
+class ZoomedOutCache:
+    """Paints a view's viewport from a cached image of the scene when zoomed far out."""
+
+    def __init__(self, view: QGraphicsView):
+        self.view = view
+        self.image: QImage | None = None
+        self.source = QRectF()  # the scene rectangle the image shows
+        self.scale = 0.0  # image pixels per scene unit
+        self.live: tuple[QGraphicsItem, ...] = ()  # drawn on top, left out of the image
+        self.dirty = True
+        self.renders = 0  # how many times the image was drawn (tests read it)
+
+    def invalidate(self, *_args) -> None:
+        self.dirty = True
+
+    # ------------------------------------------------------------ decisions
+    def applies(self) -> bool:
+        """Whether a frame at the current zoom can come from the image."""
+        view = self.view
+        scene = view.org_scene
+        if len(scene.boxes) < MIN_BOXES or view.zoom() >= lod.BLOCK_BELOW:
+            return False
+        if not view.rubberBandRect().isNull() or scene.editor is not None:
+            return False
+        if scene.interaction is not None and not scene.user_dragging:
+            return False  # drawing a connection: its rubber line is an item of its own
+        scale = self._scale_for(scene.sceneRect())
+        return view.zoom() <= scale  # the image is at least as sharp as the screen
+
+    def _live_items(self) -> tuple[QGraphicsItem, ...]:
+        """While boxes are dragged: those boxes and their connectors (left out of the image)."""
+        scene = self.view.org_scene
+        if not scene.user_dragging or scene.ctx is None:
+            return ()
+        design = scene.ctx.design
+        items: list[QGraphicsItem] = []
+        for box in scene.selected_boxes():
+            items.append(box)
+            line = scene.reporting.get(box.dept_id)
+            if line is not None:
+                items.append(line)
+            items.extend(scene.reporting[c] for c in design.child_ids(box.dept_id) if c in scene.reporting)
+            for link in design.links_of(box.dept_id):
+                item = scene.links.get(link.id)
+                if item is not None:
+                    items.extend((item, item.label))
+        return tuple(dict.fromkeys(items))  # each once, in order
+
+    @staticmethod
+    def _scale_for(rect: QRectF) -> float:
+        area = max(rect.width() * rect.height(), 1.0)
+        return min(lod.BLOCK_BELOW, math.sqrt(MAX_PIXELS / area))
+
+    # ------------------------------------------------------------ rendering
+    def _render(self, live: tuple[QGraphicsItem, ...]) -> None:
+        """Draw the chart into the image in bulk, as the items look far out (blocks, thin
+        lines, dots), without `live`: one pass over the maps, no per-item `paint()` call,
+        so a redraw at 100,000 boxes costs a fraction of a second."""
+        scene = self.view.org_scene
+        rect = scene.sceneRect()
+        self.scale = self._scale_for(rect)
+        size = (max(1, math.ceil(rect.width() * self.scale)), max(1, math.ceil(rect.height() * self.scale)))
+        image = QImage(size[0], size[1], QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        skip = set(map(id, live))
+        painter = QPainter(image)
+        try:
+            painter.scale(self.scale, self.scale)
+            painter.translate(-rect.left(), -rect.top())
+            self._draw_lines(painter, skip)
+            self._draw_boxes(painter, skip)
+        finally:
+            painter.end()
+        self.image, self.source, self.live, self.dirty = image, QRectF(rect), live, False
+        self.renders += 1
+
+    def _draw_lines(self, painter: QPainter, skip: set[int]) -> None:
+        scene = self.view.org_scene
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(style.REPORTING, 0))
+        for line in scene.reporting.values():
+            if id(line) not in skip and line.isVisible():
+                painter.drawPath(line.path())
+        by_color: dict[int, list] = {}
+        for link in scene.links.values():
+            if id(link) not in skip and link.isVisible():
+                by_color.setdefault(link.pen().color().rgba(), []).append(link)
+        for rgba, links in by_color.items():
+            painter.setPen(QPen(QColor.fromRgba(rgba), 0))
+            for link in links:
+                painter.drawPath(link.path())
+
+    def _draw_boxes(self, painter: QPainter, skip: set[int]) -> None:
+        scene = self.view.org_scene
+        by_color: dict[int, list[QRectF]] = {}
+        marked: list[QRectF] = []
+        badges: list[tuple[QRectF, str]] = []
+        for box in scene.boxes.values():
+            if id(box) in skip or not box.isVisible():
+                continue
+            r = box.scene_rect()
+            by_color.setdefault(box.color.rgba(), []).append(r)
+            if box.isSelected() or box.drop_state:
+                marked.append(r)
+            if box.badge:
+                badges.append((r, box.badge[1]))
+        painter.setPen(Qt.PenStyle.NoPen)
+        for rgba, rects in by_color.items():
+            painter.setBrush(QColor.fromRgba(rgba))
+            painter.drawRects(rects)
+        if marked:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(style.SELECTED, 3 / self.scale))
+            painter.drawRects(marked)
+        painter.setPen(Qt.PenStyle.NoPen)
+        radius = max(style.BADGE_R, 3 / self.scale)
+        for r, severity in badges:
+            painter.setBrush(style.SEVERITY_COLOR.get(severity, style.SEVERITY_COLOR["info"]))
+            painter.drawEllipse(QPointF(r.right() - 4, r.top()), radius, radius)
+
+    def paint(self, exposed: QRectF) -> bool:
+        """Paint the viewport from the image; False (nothing painted) when it does not apply."""
+        if not self.applies():
+            return False
+        live = self._live_items()
+        if self.dirty or self.image is None or live != self.live \
+                or self.source != self.view.org_scene.sceneRect():
+            self._render(live)
+        view = self.view
+        painter = QPainter(view.viewport())
+        try:
+            transform = view.viewportTransform()
+            painter.setWorldTransform(transform)
+            scene_exposed = transform.inverted()[0].mapRect(exposed)
+            view.drawBackground(painter, scene_exposed)
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            shown = scene_exposed.intersected(self.source)
+            if not shown.isEmpty():  # only the part of the image in view is scaled and drawn
+                part = QRectF((shown.left() - self.source.left()) * self.scale,
+                              (shown.top() - self.source.top()) * self.scale,
+                              shown.width() * self.scale, shown.height() * self.scale)
+                painter.drawImage(shown, self.image, part)
+            painter.setRenderHints(view.renderHints())
+            option = QStyleOptionGraphicsItem()
+            # the drop target is in the image too; drawn again on top with its drop outline,
+            # so moving over other boxes never redraws the image
+            target = getattr(view.org_scene.interaction, "target", None)
+            for item in self.live + ((target,) if target is not None else ()):
+                if item.isVisible():
+                    painter.setWorldTransform(item.sceneTransform() * transform)
+                    option.exposedRect = item.boundingRect()
+                    item.paint(painter, option, view.viewport())
+        finally:
+            painter.end()
+        return True
