@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import bisect
 import math
-from typing import Iterable
+from collections.abc import Iterable
+from itertools import pairwise
 
 Point = tuple[float, float]
 Rect = tuple[float, float, float, float]
@@ -78,7 +79,7 @@ class _Strips:
 
     def _range(self, lo: float, size: float) -> range:
         t = self.thickness
-        return range(int(math.floor(lo / t)), int(math.floor((lo + size) / t)) + 1)
+        return range(math.floor(lo / t), math.floor((lo + size) / t) + 1)
 
     def add(self, key: str, r: Rect) -> None:
         a = self.axis
@@ -93,8 +94,7 @@ class _Strips:
                 longest[j] = length
             else:
                 strip.append(entry)  # sorted when next read: bulk loading stays linear
-                if length > longest[j]:
-                    longest[j] = length
+                longest[j] = max(longest[j], length)
         self.dirty.update(span)
 
     def remove(self, key: str, r: Rect) -> None:
@@ -152,8 +152,8 @@ class Obstacles:
 
     @staticmethod
     def _cells(r: Rect) -> Iterable[tuple[int, int]]:
-        i0, i1 = int(math.floor(r[0] / CELL)), int(math.floor((r[0] + r[2]) / CELL))
-        j0, j1 = int(math.floor(r[1] / CELL)), int(math.floor((r[1] + r[3]) / CELL))
+        i0, i1 = math.floor(r[0] / CELL), math.floor((r[0] + r[2]) / CELL)
+        j0, j1 = math.floor(r[1] / CELL), math.floor((r[1] + r[3]) / CELL)
         return ((i, j) for i in range(i0, i1 + 1) for j in range(j0, j1 + 1))
 
     def remove(self, key: str) -> None:
@@ -208,4 +208,4 @@ class Obstacles:
 
     def path_blocked(self, points: list[Point], ignore: Iterable[str] = (), clear: float = CLEAR) -> bool:
         ignore = frozenset(ignore)
-        return any(self.segment_blocked(a, b, ignore, clear) for a, b in zip(points, points[1:]))
+        return any(self.segment_blocked(a, b, ignore, clear) for a, b in pairwise(points))

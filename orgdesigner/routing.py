@@ -17,10 +17,18 @@ import heapq
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Iterable
 
 from .boxindex import (  # noqa: F401  (re-exported: the router's callers ask it about boxes too)
-    CLEAR, Obstacles, Point, Rect, inflate, rects_overlap, segment_hits_rect)
+    CLEAR,
+    Obstacles,
+    Point,
+    Rect,
+    inflate,
+    rects_overlap,
+    segment_hits_rect,
+)
 
 STUB = 14.0       # a route leaves its box straight for this long
 LANE = 12.0       # spacing of ports (and channels) of parallel links
@@ -153,7 +161,7 @@ def route_link(a: Rect, b: Rect, obstacles: Obstacles, ignore: Iterable[str] = (
         if obstacles.path_blocked(points, ignore):
             return False
         inner = points[1:-1]  # the middle may not cross the two end boxes either
-        return not any(segment_hits_rect(p, q, r) for p, q in zip(inner, inner[1:]) for r in ends)
+        return not any(segment_hits_rect(p, q, r) for p, q in pairwise(inner) for r in ends)
 
     quick = _quick_route(a, b, lane_a, lane_b, ok)  # the direct shapes first: most links need no more
     if quick is not None:
