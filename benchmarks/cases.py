@@ -176,3 +176,4 @@ def pdf_book(path: Path):
 
 
 from . import gui_cases  # noqa: E402,F401  (registers the GUI cases after the core ones)
+from . import repo_cases  # noqa: E402,F401  (team repository on PostgreSQL)

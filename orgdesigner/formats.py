@@ -73,6 +73,10 @@ _spreadsheets()
 
 
 def read_design(path: str | Path, **options: Any) -> Design:
+    if isinstance(path, str) and path.lower().startswith(("postgresql://", "postgres://")):
+        from .repository import parse_ref, pull  # `URL#NAME`: a design in a team repository
+
+        return pull(parse_ref(path))
     path = Path(path)
     if not path.exists():
         raise FileProblem(path, "no such file")

@@ -2,6 +2,8 @@ import os
 
 from hypothesis import settings
 
+from tests.pg_fixtures import pg_server_url, pg_url, repo_url  # noqa: F401  (PostgreSQL fixtures)
+
 # UI tests run headless; set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -117,6 +117,24 @@ class LifecycleMixin:
                                               self.tr("Design files (*.db)"))
         return self.open_file(Path(name)) if name else False
 
+    def open_repository(self) -> bool:
+        """File > Open from Repository: choose a server and a design, then edit it live."""
+        from .repository.open_dialog import OpenRepositoryDialog
+
+        dialog = OpenRepositoryDialog(self.settings.qs, self)
+        if dialog.exec() != OpenRepositoryDialog.DialogCode.Accepted or dialog.chosen() is None:
+            return False
+        return self.open_repository_design(*dialog.chosen())
+
+    def open_repository_design(self, url: str, name: str) -> bool:
+        from orgdesigner.repository import RepoRef
+        from orgdesigner.repository.live import LiveSession
+
+        from .repository.live_design import RepositoryDesign
+
+        return self._replace(lambda: (RepositoryDesign(LiveSession.open(RepoRef(url, name)), self),
+                                      False))
+
     def open_file(self, path: Path) -> bool:
         path = Path(path).absolute()
         if self.doc is not None and self.doc.path is not None and path == self.doc.path:
@@ -175,6 +193,8 @@ class LifecycleMixin:
     def save(self) -> bool:
         if self.doc is None:
             return False
+        if getattr(self.doc, "is_repository", False):  # every edit is already stored
+            return self.doc.save_in_window()
         if self.doc.path is None or self.doc.read_only:
             return self.save_as()
         return self._save_to(None)
@@ -182,6 +202,8 @@ class LifecycleMixin:
     def save_as(self) -> bool:
         if self.doc is None:
             return False
+        if getattr(self.doc, "is_repository", False):  # a .db copy; the design stays live
+            return self.doc.save_copy_in_window()
         start = str(self.doc.path) if self.doc.path else (self.doc.design.name or "design") + ".db"
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save design as"), start,
                                               self.tr("Design files (*.db)"))

@@ -247,6 +247,8 @@ class MainWindow(LifecycleMixin, QMainWindow):
         self.setWindowModified(modified)
         if self.doc.read_only:
             state = self.tr("Read-only")
+        elif getattr(self.doc, "is_repository", False):
+            state = self.tr("Stored in the repository")
         elif self.doc.path is None:
             state = self.tr("Not saved yet")
         else:

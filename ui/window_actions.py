@@ -59,6 +59,9 @@ class WindowActions(QObject):
         self.new_from_template = self._act(tr("New from &Template..."), w.new_from_template)
         self.open = self._act(tr("&Open..."), w.open_dialog, SK.Open, SP.SP_DialogOpenButton,
                               tr("Open a design file"))
+        self.open_repository = self._act(tr("Open from &Repository..."), w.open_repository,
+                                         tip=tr("Open a design in a team repository (PostgreSQL) "
+                                                "to edit it together with others"))
         self.save = self._act(tr("&Save"), w.save, SK.Save, SP.SP_DialogSaveButton,
                               tr("Save the design"))
         self.save_as = self._act(tr("Save &As..."), w.save_as, SK.SaveAs)
@@ -148,7 +151,7 @@ class WindowActions(QObject):
     def _build_menus(self) -> None:
         tr, bar = self.w.tr, self.w.menuBar()
         file = bar.addMenu(tr("&File"))
-        file.addActions([self.new, self.new_from_template, self.open])
+        file.addActions([self.new, self.new_from_template, self.open, self.open_repository])
         self.recent_menu = QMenu(tr("Open &Recent"), self.w)
         file.addMenu(self.recent_menu)
         file.addSeparator()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..formats import READERS, WRITERS, read_design, write_design
-from .common import check_output
+from .common import check_output, design_source
 
 CHART_SUFFIXES = (".pdf", ".svg", ".png", ".pptx")
 PAPER_CHOICES = ("A4", "A3", "A2", "A1", "A0", "Letter", "Legal", "Tabloid")
@@ -33,7 +33,7 @@ def register(sub) -> None:
                        description="Write a design in the format its suffix names. "
                                    f"Writable types: {', '.join(sorted(WRITERS))}. "
                                    ".pdf writes a structure proposal; .svg and .png the chart.")
-    p.add_argument("file", type=Path, metavar="FILE.db")
+    p.add_argument("file", type=design_source, metavar="FILE.db|URL#NAME")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT")
     p.add_argument("--force", action="store_true", help="replace an existing output file")
     g = p.add_argument_group("PDF, SVG and PNG options")

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..formats import read_design
+from .common import design_source
 
 
 def register(sub) -> None:
     p = sub.add_parser("info", help="show what a design file holds",
                        description="Print name, counts, format version and last save of a design.")
-    p.add_argument("file", type=Path, metavar="FILE.db")
+    p.add_argument("file", type=design_source, metavar="FILE.db|URL#NAME")
     p.set_defaults(run=run)
 
 
@@ -34,7 +35,7 @@ def run(args) -> int:
         lines.append(f"last saved:       {saved} (save {stamp.save_generation})")
     from ..document import describe_lock
 
-    editing = describe_lock(args.file)
+    editing = describe_lock(args.file) if isinstance(args.file, Path) else ""
     if editing:
         lines.append(f"open for editing: {editing}")
     print("\n".join(lines))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..findings import Severity
 from ..formats import read_design
+from .common import design_source
 
 HEADINGS = {
     "zh": {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"},
@@ -21,7 +22,7 @@ def register(sub) -> None:
     p = sub.add_parser("validate", help="check a design for ownerless functions and other problems",
                        description="Print the validator's findings. Exit status: 0 no errors, "
                                    "1 errors found, 2 unusable input.")
-    p.add_argument("file", type=Path, metavar="FILE.db")
+    p.add_argument("file", type=design_source, metavar="FILE.db|URL#NAME")
     p.add_argument("--json", action="store_true",
                    help='print {"findings": [{"rule", "severity", "message", "objects"}]}')
     p.add_argument("--lang", choices=("zh", "en"), default=None,

@@ -1,0 +1,131 @@
+"""`repo init|list|push|pull|log`: designs in a team repository on PostgreSQL.
+
+URLs are libpq URLs (`postgresql://user@host:port/dbname`); passwords come
+from PGPASSWORD or ~/.pgpass and are never printed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..errors import OrgDesignerError
+from .common import check_output
+
+
+def register(sub) -> None:
+    p = sub.add_parser("repo", help="keep designs in a team repository on PostgreSQL",
+                       description="A PostgreSQL database where a team keeps and edits its designs "
+                                   "together. URL: postgresql://user@host:port/dbname (password from "
+                                   "PGPASSWORD or ~/.pgpass).")
+    rs = p.add_subparsers(dest="repo_command", metavar="ACTION", required=True)
+
+    q = rs.add_parser("init", help="create or upgrade the repository schema in a database")
+    q.add_argument("url", metavar="URL")
+    q.set_defaults(run=run_init)
+
+    q = rs.add_parser("list", help="list the designs in a repository")
+    q.add_argument("url", metavar="URL")
+    q.add_argument("--json", action="store_true",
+                   help='print {"designs": [{"name", "version", "saved_by", "saved_at", "departments"}]}')
+    q.set_defaults(run=run_list)
+
+    q = rs.add_parser("push", help="store a design file as the next version of NAME",
+                      description="Store the file's design as the next version of NAME (or create "
+                                  "NAME). Refused when the repository changed after the version the "
+                                  "file was pulled from.")
+    q.add_argument("file", type=Path, metavar="FILE.db")
+    q.add_argument("url", metavar="URL")
+    q.add_argument("--as", dest="name", required=True, metavar="NAME")
+    q.add_argument("--comment", default="", metavar="TEXT")
+    q.add_argument("--force", action="store_true",
+                   help="store it even if the repository has newer changes (they stay in the history)")
+    q.set_defaults(run=run_push)
+
+    q = rs.add_parser("pull", help="write a design from the repository to a design file")
+    q.add_argument("url", metavar="URL")
+    q.add_argument("name", metavar="NAME")
+    q.add_argument("--version", type=int, default=None, metavar="N",
+                   help="an earlier version (default: the current state)")
+    q.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.db")
+    q.add_argument("--force", action="store_true", help="replace an existing output file")
+    q.set_defaults(run=run_pull)
+
+    q = rs.add_parser("log", help="list the saved versions of a design")
+    q.add_argument("url", metavar="URL")
+    q.add_argument("name", metavar="NAME")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(run=run_log)
+
+
+def run_init(args) -> int:
+    from ..repository import display_url, init_repository
+
+    before, after = init_repository(args.url)
+    where = display_url(args.url)
+    if before == 0:
+        print(f"created an Org Designer repository in {where} (format {after})")
+    elif before < after:
+        print(f"upgraded the repository in {where} from format {before} to {after}")
+    else:
+        print(f"the repository in {where} is up to date (format {after})")
+    return 0
+
+
+def run_list(args) -> int:
+    from ..repository import list_designs
+
+    designs = list_designs(args.url)
+    if args.json:
+        print(json.dumps({"designs": designs}, ensure_ascii=False, indent=2))
+        return 0
+    if not designs:
+        print("no designs yet (add one with: repo push FILE.db URL --as NAME)")
+    for d in designs:
+        print(f"{d['name']}  version {d['version']}  {d['departments']} departments  "
+              f"saved by {d['saved_by']} at {d['saved_at']}")
+    return 0
+
+
+def run_push(args) -> int:
+    from .. import storage
+    from ..document import describe_lock
+    from ..repository import RepoRef, push
+
+    design = storage.load(args.file)
+    number = push(design, RepoRef(args.url, args.name), comment=args.comment, force=args.force)
+    note = f"{args.file.name} is now based on it"
+    if describe_lock(args.file):  # open in an editor: leave the file to its owner
+        note = f"{args.file.name} is open in an editor and still names its old version"
+    else:
+        try:
+            storage.save(design, args.file)  # remember the new base: the next push needs it
+        except (OrgDesignerError, OSError) as exc:
+            note = f"{args.file.name} could not be updated with the new version ({exc})"
+    print(f"pushed {args.file.name} as {args.name} version {number}; {note}")
+    return 0
+
+
+def run_pull(args) -> int:
+    from .. import storage
+    from ..repository import RepoRef, pull
+
+    check_output(args.output, args.force)
+    design = pull(RepoRef(args.url, args.name), args.version)
+    storage.save(design, args.output)
+    version = f"version {args.version}" if args.version else "the current state"
+    print(f"pulled {args.name} ({version}, {len(design.departments)} departments) -> {args.output}")
+    return 0
+
+
+def run_log(args) -> int:
+    from ..repository import RepoRef, log
+
+    versions = log(RepoRef(args.url, args.name))
+    if args.json:
+        print(json.dumps({"versions": [vars(v) for v in versions]}, ensure_ascii=False, indent=2))
+        return 0
+    for v in versions:
+        comment = f"  {v.comment}" if v.comment else ""
+        print(f"version {v.number}  {v.saved_at}  {v.saved_by}  {v.departments} departments{comment}")
+    return 0

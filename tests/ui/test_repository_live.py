@@ -1,0 +1,109 @@
+"""The editor on a repository design: File > Open from Repository, live edits both ways,
+conflicts in the banner, a lost connection makes it read-only until it returns."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+
+from orgdesigner import ops
+from orgdesigner.repository import RepoRef, push
+from orgdesigner.repository.live import LiveSession
+from tests.core.factories import sample_design
+from tests.core.repository.tcp_proxy import proxied_url
+from tests.ui.window_fixtures import private_data_dir, window  # noqa: F401
+from ui.edits import try_push
+from ui.repository.open_dialog import URL_KEY, OpenRepositoryDialog
+
+
+@pytest.fixture
+def shared(repo_url):
+    ref = RepoRef(repo_url, "总部")
+    push(sample_design(), ref)
+    return ref
+
+
+def mkt_id(design):
+    return next(d.id for d in design.departments.values() if d.name == "市场部")
+
+
+def test_dialog_reports_errors_and_lists_designs(qtbot, tmp_path, shared):
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    dialog = OpenRepositoryDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.url.setText("postgresql://nobody@127.0.0.1:1/org")
+    QTest.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+    assert "refused the connection" in dialog.message.text()
+    assert "\n" not in dialog.message.text()
+    assert dialog.designs.count() == 0
+    dialog.url.setText(shared.url)
+    QTest.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+    assert dialog.designs.count() == 1 and "总部" in dialog.designs.item(0).text()
+    assert dialog.chosen() == (shared.url, "总部")
+    assert settings.value(URL_KEY) == shared.url
+    again = OpenRepositoryDialog(settings)  # the address is remembered
+    qtbot.addWidget(again)
+    assert again.url.text() == shared.url
+
+
+def test_live_edits_both_ways_and_conflicts(window, qtbot, shared):
+    w = window
+    assert w.open_repository_design(shared.url, "总部")
+    assert getattr(w.doc, "is_repository", False) and not w.read_only
+    other = LiveSession.open(shared, user="李强")
+    try:
+        dept = mkt_id(w.ctx.design)
+        assert try_push(w.ctx, ops.UpdateDepartment(dept, {"leader": "窗口里改的"})) is None
+        qtbot.waitUntil(lambda: (other.poll(0.05), other.design.departments[dept].leader)[1]
+                        == "窗口里改的", timeout=10_000)
+        # someone else's edit appears on the canvas by itself
+        ops.UpdateDepartment(dept, {"name": "市场中心"}).apply(other.design)
+        qtbot.waitUntil(lambda: "市场中心" in "".join(w.scene.boxes[dept].name_lines), timeout=10_000)
+        w.doc._update_presence()
+        assert "李强" in w.doc.presence.text()
+        # a conflicting edit: the other changes it first; ours is refused and reported
+        ops.UpdateDepartment(dept, {"notes": "李强的备注"}).apply(other.design)
+        assert try_push(w.ctx, ops.UpdateDepartment(dept, {"notes": "我的备注"})) is None
+        assert w.banner.isVisible() and "李强 changed it meanwhile" in w.banner.text()
+        qtbot.waitUntil(lambda: w.ctx.design.departments[dept].notes == "李强的备注", timeout=10_000)
+        assert w.save() is True and not w.is_modified()
+    finally:
+        other.close()
+
+
+def test_save_as_writes_a_copy_and_stays_live(window, qtbot, shared, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from orgdesigner import storage
+
+    w = window
+    assert w.open_repository_design(shared.url, "总部")
+    target = tmp_path / "copy"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert w.save_as()
+    assert storage.load(tmp_path / "copy.db").name == sample_design().name
+    assert getattr(w.doc, "is_repository", False) and w.doc.path is None
+
+
+def test_lost_connection_read_only_then_edits_sent(window, qtbot, shared):
+    w = window
+    proxy, url = proxied_url(shared.url)
+    other = LiveSession.open(shared, user="李强")
+    try:
+        assert w.open_repository_design(url, "总部")
+        dept = mkt_id(w.ctx.design)
+        proxy.cut()
+        assert try_push(w.ctx, ops.UpdateDepartment(dept, {"leader": "断线时改的"})) is None
+        assert w.read_only and w.scene.read_only
+        assert w.banner.isVisible() and "Read-only" in w.banner.text() and "1 unsent" in w.banner.text()
+        assert w.save() is False  # an edit waits: closing the window must not drop it silently
+        proxy.restore()
+        w.doc.session._next_retry = 0
+        qtbot.waitUntil(lambda: not w.read_only, timeout=15_000)
+        assert not w.banner.isVisible()
+        qtbot.waitUntil(lambda: (other.poll(0.05), other.design.departments[dept].leader)[1]
+                        == "断线时改的", timeout=10_000)
+    finally:
+        other.close()
+        proxy.close()
