@@ -47,8 +47,17 @@ def _utcnow() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
 
 
-def user_display_name() -> str:
-    """The name colleagues see in the lock message (ORGDESIGNER_USER_NAME overrides)."""
+_chosen_name = ""  # the user's own choice (the editor's Preferences), for this process
+
+
+def set_user_display_name(name: str) -> None:
+    """Use `name` in locks and "saved by" from now on ("" goes back to the system's name)."""
+    global _chosen_name
+    _chosen_name = " ".join(name.split())[:100]
+
+
+def system_display_name() -> str:
+    """The OS full name (ORGDESIGNER_USER_NAME overrides), else the login name."""
     name = os.environ.get("ORGDESIGNER_USER_NAME", "").strip()
     if name:
         return name
@@ -61,6 +70,11 @@ def user_display_name() -> str:
     except (ImportError, KeyError, OSError):
         pass
     return os_user()
+
+
+def user_display_name() -> str:
+    """The name colleagues see in the lock message and as "saved by": the user's choice first."""
+    return _chosen_name or system_display_name()
 
 
 def os_user() -> str:

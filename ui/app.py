@@ -9,25 +9,46 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from orgdesigner.resources import RESOURCES
 
+from .settings import AppSettings
+
 TRANSLATIONS = RESOURCES / "translations"
 
 
-def install_translations(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:
-    """Load Qt's own and our `orgdesigner_<locale>.qm` if present: a translation needs no code."""
+def ui_locale(language: str = "") -> QLocale:
+    """The locale the UI speaks: the chosen language ("zh_CN", "en"), else the system's."""
+    return QLocale(language) if language else QLocale.system()
+
+
+def install_translations(app: QCoreApplication, locale: QLocale | None = None) -> list[QTranslator]:
+    """Load Qt's own and our `orgdesigner_<locale>.qm`; replaces what an earlier call installed.
+
+    Also makes `locale` the default QLocale, so numbers on screen follow the UI
+    language (QLocale() in the docks).
+    """
     locale = locale or QLocale.system()
+    remove_translations(app)
+    QLocale.setDefault(locale)
     loaded = []
     for name, folder in (("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
                          ("orgdesigner", str(TRANSLATIONS))):
         translator = QTranslator(app)
+        translator.setObjectName("orgdesigner_translator")
         if translator.load(locale, name, "_", folder):
             app.installTranslator(translator)
             loaded.append(translator)
     return loaded
+
+
+def remove_translations(app: QCoreApplication) -> None:
+    """Take out what `install_translations` put in (the source texts show again)."""
+    for old in app.findChildren(QTranslator, "orgdesigner_translator"):
+        app.removeTranslator(old)
+        old.deleteLater()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,11 +56,12 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName("Org Designer")
     app.setOrganizationName("OrgDesigner")
-    install_translations(app)
+    settings = AppSettings()
+    install_translations(app, ui_locale(settings.language()))
 
     from .main_window import MainWindow
 
-    window = MainWindow()
+    window = MainWindow(settings)
     window.show()
     files = [a for a in argv[1:] if not a.startswith("-")]
     if window.offer_recovery():

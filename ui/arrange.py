@@ -8,20 +8,15 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication
-
 from orgdesigner.geometry import BOX_H
 from orgdesigner.layout import tidy_layout
 
 from . import edits
-from .i18n import tr_n
+from .i18n import tr
 from .context import EditorContext
 
 HeightOf = Callable[[str], float]
 
-
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("arrange", text, None, n)
 
 
 def branch_roots(ctx: EditorContext) -> list[str]:
@@ -76,7 +71,7 @@ def align(ctx: EditorContext, mode: str, height_of: HeightOf = lambda _: BOX_H) 
         positions = {d.id: (d.x, center - height_of(d.id) / 2) for d in depts}
     else:
         raise ValueError(mode)
-    return edits.move(ctx, positions, tr_n("arrange", "Align %n department(s)", len(ids)))
+    return edits.move(ctx, positions, tr("Align %n department(s)", None, len(ids)))
 
 
 def distribute(ctx: EditorContext, axis: str) -> str | None:
@@ -92,5 +87,5 @@ def distribute(ctx: EditorContext, axis: str) -> str | None:
     for i, d in enumerate(depts):
         value = first + i * step
         positions[d.id] = (value, d.y) if axis == "x" else (d.x, value)
-    return edits.move(ctx, positions, tr_n("arrange", "Distribute %n department(s)", len(ids)))
+    return edits.move(ctx, positions, tr("Distribute %n department(s)", None, len(ids)))
 

@@ -9,21 +9,18 @@ from __future__ import annotations
 import json
 from dataclasses import fields
 
-from PySide6.QtCore import QCoreApplication, QMimeData
+from PySide6.QtCore import QMimeData
 
 from orgdesigner.entities import Department, Link, LinkKind, Role, new_id
 from orgdesigner.ops import AddDepartment, AddLink, Batch, Op, SetRole
 
 from . import edits
-from .i18n import tr_n
+from .i18n import tr
 from .context import EditorContext
 
 MIME = "application/x-org-designer-departments"
 OFFSET = 30.0
 
-
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("clipboard", text, None, n)
 
 
 def _parent_first(ctx: EditorContext, ids: list[str]) -> list[str]:
@@ -97,7 +94,7 @@ def paste_payload(ctx: EditorContext, payload: dict, offset: float = OFFSET) -> 
         return tr("The clipboard does not hold departments this version can paste ({error}).").format(
             error=exc)
     n = len(payload["departments"])
-    reason = edits.try_push(ctx, Batch(ops), tr_n("clipboard", "Paste %n department(s)", n))
+    reason = edits.try_push(ctx, Batch(ops), tr("Paste %n department(s)", None, n))
     if reason is None:
         ctx.selection.set(list(mapping.values()))
     return reason

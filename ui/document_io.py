@@ -58,12 +58,19 @@ class OpenDesign:
         return self.document.problem
 
 
-def new_design(name: str = "", language: str = "zh") -> OpenDesign:
-    return OpenDesign(DesignDocument.new(Design(name, language=language)))
+def new_design(name: str = "", language: str = "zh", author: str = "") -> OpenDesign:
+    design = Design(name, language=language)
+    design.author = author
+    return OpenDesign(DesignDocument.new(design))
 
 
-def from_design(design: Design) -> OpenDesign:
-    """An untitled document around a design built elsewhere (template, import)."""
+def from_design(design: Design, author: str = "") -> OpenDesign:
+    """An untitled document around a design built elsewhere (template, import).
+
+    `author`: the user's name, when the design names no author yet (the PDF cover shows it).
+    """
+    if author and not design.author:
+        design.author = author
     return OpenDesign(DesignDocument.new(design))
 
 

@@ -8,9 +8,8 @@ command on the stack or raises out of a Qt callback.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from orgdesigner.design import Design
+from orgdesigner.display import default_name
 from orgdesigner.entities import Department, Link, LinkKind
 from orgdesigner.errors import OrgDesignerError
 from orgdesigner.geometry import BOX_H, BOX_W, H_GAP, V_GAP
@@ -18,14 +17,11 @@ from orgdesigner.ops import (
     AddDepartment, AddLink, Batch, MoveDepartments, Op, RemoveDepartment, RemoveLink, SetParent,
     UpdateDepartment, UpdateLink,
 )
+from orgdesigner.placement import free_spot
 
 from .commands import NudgeCommand, OpCommand
 from .context import EditorContext
-from .i18n import tr_n
-
-
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("edits", text, None, n)
+from .i18n import tr
 
 
 class _AppliedCommand(OpCommand):
@@ -54,19 +50,12 @@ def try_push(ctx: EditorContext, op: Op, text: str | None = None) -> str | None:
 
 
 # ------------------------------------------------------------------ creating
-def _free_spot(design: Design, x: float, y: float, taken: list[str]) -> tuple[float, float]:
-    """Step right from (x, y) until no box among `taken` sits there."""
-    spots = {(round(design.departments[t].x), round(design.departments[t].y)) for t in taken}
-    while any(abs(sx - x) < BOX_W and abs(sy - y) < BOX_H for sx, sy in spots):
-        x += BOX_W + H_GAP
-    return x, y
-
-
 def add_department(ctx: EditorContext, x: float, y: float, parent: str | None = None,
                    name: str | None = None) -> str:
     """Create a department with its top-left at (x, y); select it; return its id."""
-    dept = Department(name=name if name is not None else tr("New department"), parent=parent,
-                      x=x, y=y)
+    if name is None:
+        name = default_name("department", ctx.design.language)
+    dept = Department(name=name, parent=parent, x=x, y=y)
     reason = try_push(ctx, AddDepartment(dept), tr("Add department"))
     if reason:  # pragma: no cover - a fresh department is always accepted
         raise OrgDesignerError(reason)
@@ -81,7 +70,7 @@ def add_child(ctx: EditorContext, parent: str) -> str:
     kids = design.child_ids(parent)
     y = p.y + BOX_H + V_GAP
     x = max((design.departments[k].x for k in kids), default=p.x - BOX_W - H_GAP) + BOX_W + H_GAP
-    x, y = _free_spot(design, x, y, kids)
+    x, y = free_spot(design, x, y)  # never on top of a cousin or another branch
     return add_department(ctx, x, y, parent)
 
 
@@ -89,8 +78,7 @@ def add_sibling(ctx: EditorContext, of: str) -> str:
     """A new department with the same parent as `of`, placed to its right."""
     design = ctx.design
     d = design.departments[of]
-    siblings = design.child_ids(d.parent)
-    x, y = _free_spot(design, d.x + BOX_W + H_GAP, d.y, siblings)
+    x, y = free_spot(design, d.x + BOX_W + H_GAP, d.y)
     return add_department(ctx, x, y, d.parent)
 
 
@@ -118,7 +106,7 @@ def move(ctx: EditorContext, positions: dict[str, tuple[float, float]], text: st
     if not changed:
         return None
     n = len(changed)
-    return try_push(ctx, MoveDepartments(changed), text or tr_n("edits", "Move %n department(s)", n))
+    return try_push(ctx, MoveDepartments(changed), text or tr("Move %n department(s)", None, n))
 
 
 def nudge(ctx: EditorContext, dx: float, dy: float) -> None:
@@ -128,7 +116,7 @@ def nudge(ctx: EditorContext, dx: float, dy: float) -> None:
     if not ids:
         return
     positions = {d: (design.departments[d].x + dx, design.departments[d].y + dy) for d in ids}
-    text = tr_n("edits", "Nudge %n department(s)", len(ids))
+    text = tr("Nudge %n department(s)", None, len(ids))
     ctx.undo_stack.push(NudgeCommand(design, positions, text))
 
 
@@ -198,6 +186,6 @@ def delete_selection(ctx: EditorContext) -> str | None:
         return None
     ops: list[Op] = [RemoveLink(l) for l in links] + [RemoveDepartment(d) for d in depts]
     n = len(ops)
-    text = tr_n("edits", "Delete %n department(s)", len(depts)) if not links else \
-        tr_n("edits", "Delete %n item(s)", n)
+    text = tr("Delete %n department(s)", None, len(depts)) if not links else \
+        tr("Delete %n item(s)", None, n)
     return try_push(ctx, Batch(ops), text)

@@ -92,3 +92,25 @@ def fit_icon() -> QIcon:
             p.drawLine(x, y, x, y + 8 * dy)
         _box(p, QRectF(10, 11, 12, 10), ACCENT)
     return _icon(draw)
+
+
+def undo_icon(redo: bool = False) -> QIcon:
+    """The usual curved arrow (↶ / ↷), for systems whose icon theme has no edit-undo."""
+    def draw(p: QPainter) -> None:
+        if redo:
+            p.translate(32, 0)
+            p.scale(-1, 1)
+        path = QPainterPath(QPointF(26, 25))
+        path.cubicTo(QPointF(27, 13), QPointF(18, 8), QPointF(9, 12))
+        p.setPen(QPen(INK, 2.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawPath(path)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(INK)
+        p.drawPolygon(QPolygonF([QPointF(3, 13), QPointF(12, 5), QPointF(13, 19)]))
+    return _icon(draw)
+
+
+def themed(name: str, fallback: QIcon) -> QIcon:
+    """The desktop theme's standard icon (edit-undo ...) where there is one, else ours."""
+    return QIcon.fromTheme(name, fallback)

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from orgdesigner.errors import OrgDesignerError
+from orgdesigner.lockfile import user_display_name
 
 from . import core_adapters, document_io
 from .document_io import ChangedByOthers, LockedByOther, OpenDesign
+from .file_places import file_name, start_folder, unused_path
 
 Btn = QMessageBox.StandardButton
 
@@ -43,10 +46,34 @@ class LifecycleMixin:
         if error.stale:
             choices.append(("break", self.tr("Break the Lock")))
         choices.append(("cancel", self.tr("Cancel")))
-        return self.ask_choice(self.tr("Design in use"), str(error), choices)
+        return self.ask_choice(self.tr("Design in use"), self.locked_text(error), choices)
+
+    def locked_text(self, error: LockedByOther) -> str:
+        """The lock in the UI's language, from the error's facts (the core's text is English)."""
+        owner = error.owner
+        if owner is None:
+            text = self.tr("{file} is being edited by someone else.").format(file=error.path.name)
+        else:
+            opened = QLocale().toString(QDateTime.fromString(owner.opened_at, Qt.DateFormat.ISODate)
+                                        .toLocalTime(), QLocale.FormatType.ShortFormat)
+            text = self.tr("{file} is being edited by {user} on {host} since {when}.").format(
+                file=error.path.name, user=owner.user, host=owner.host, when=opened)
+        if error.stale:  # the translation decides the space between sentences (none in Chinese)
+            text = self.tr("{sentence} The lock looks abandoned.").format(sentence=text)
+        return text
+
+    def changed_text(self, error: ChangedByOthers) -> str:
+        if error.missing:
+            text = self.tr("{file} was moved or deleted since you opened it.")
+        elif error.saved_by:
+            text = self.tr("{file} was saved by {user} since you opened it.")
+        else:
+            text = self.tr("{file} was changed since you opened it.")
+        return text.format(file=error.path.name, user=error.saved_by) + " " + self.tr(
+            "Save under another name, or overwrite it explicitly.")
 
     def ask_changed(self, error: ChangedByOthers) -> str:
-        return self.ask_choice(self.tr("Changed by someone else"), str(error), [
+        return self.ask_choice(self.tr("Changed by someone else"), self.changed_text(error), [
             ("save_as", self.tr("Save As...")), ("overwrite", self.tr("Overwrite Anyway")),
             ("cancel", self.tr("Cancel"))])
 
@@ -93,7 +120,11 @@ class LifecycleMixin:
         return True
 
     def new_design(self) -> bool:
-        return self._replace(lambda: (document_io.new_design("", self._language()), False))
+        ok = self._replace(lambda: (document_io.new_design("", self._language(),
+                                                           author=user_display_name()), False))
+        if ok:
+            self.ask_design_name()
+        return ok
 
     def new_from_template(self, template_id: str | None = None) -> bool:
         templates = core_adapters.templates(self._language())
@@ -108,13 +139,18 @@ class LifecycleMixin:
             if not ok:
                 return False
             template_id = templates[titles.index(title)].id
-        return self._replace(lambda: (document_io.from_design(
-            core_adapters.load_template(template_id, self._language())), True))
+        ok = self._replace(lambda: (document_io.from_design(
+            core_adapters.load_template(template_id, self._language()), author=user_display_name()), True))
+        if ok:
+            self.ask_design_name()
+        return ok
 
     def open_dialog(self) -> bool:
-        start = str(self.doc.path.parent) if self.doc and self.doc.path else ""
+        start = str(start_folder(self.settings, self.doc.path if self.doc else None))
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Open design"), start,
                                               self.tr("Design files (*.db)"))
+        if name:
+            self.settings.set_last_folder(Path(name).parent)
         return self.open_file(Path(name)) if name else False
 
     def open_repository(self) -> bool:
@@ -170,7 +206,7 @@ class LifecycleMixin:
             design = run_import_wizard(self, target)
             if design is None:  # cancelled, or merged into the open design as one undo step
                 return False
-            return self._replace(lambda: (document_io.from_design(design), True))
+            return self._replace(lambda: (document_io.from_design(design, author=user_display_name()), True))
         patterns = " ".join(f"*{s}" for s in document_io.import_suffixes())
         name, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import"), "", self.tr("Importable files ({patterns})").format(patterns=patterns))
@@ -204,9 +240,12 @@ class LifecycleMixin:
             return False
         if getattr(self.doc, "is_repository", False):  # a .db copy; the design stays live
             return self.doc.save_copy_in_window()
-        start = str(self.doc.path) if self.doc.path else (self.doc.design.name or "design") + ".db"
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save design as"), start,
+        start = self.doc.path or unused_path(start_folder(self.settings) / (
+            file_name(self.doc.design.name, self.tr("design")) + ".db"))
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save design as"), str(start),
                                               self.tr("Design files (*.db)"))
+        if name:
+            self.settings.set_last_folder(Path(name).parent)
         return self._save_to(Path(name)) if name else False
 
     def _save_to(self, path: Path | None, overwrite: bool = False) -> bool:
@@ -218,7 +257,7 @@ class LifecycleMixin:
                 return self._save_to(path, overwrite=True)
             return self.save_as() if choice == "save_as" else False
         except LockedByOther as exc:
-            choice = self.ask_choice(self.tr("Design in use"), str(exc), [
+            choice = self.ask_choice(self.tr("Design in use"), self.locked_text(exc), [
                 ("save_as", self.tr("Save As...")), ("cancel", self.tr("Cancel"))])
             return self.save_as() if choice == "save_as" else False
         except OrgDesignerError as exc:  # SaveFailed, FileProblem
@@ -247,9 +286,12 @@ class LifecycleMixin:
             except ImportError:
                 ExportPdfDialog = None
             if ExportPdfDialog is not None:
-                stem = self.doc.path.with_suffix(".pdf") if self.doc.path else None
+                folder = start_folder(self.settings, self.doc.path)
+                stem = unused_path(folder / (file_name(self.ctx.design.name or (
+                    self.doc.path.stem if self.doc.path else ""), self.tr("design")) + ".pdf"))
                 dialog = ExportPdfDialog(self.ctx.design, self, path=stem,
-                                         findings=self.findings.findings if self.findings.available else None)
+                                         findings=self.findings.findings if self.findings.available else None,
+                                         settings=self.settings)
                 dialog.exec()
                 if dialog.written is not None:
                     self.show_message(self.tr("Exported {name}").format(name=dialog.written.name))

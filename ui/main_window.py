@@ -14,23 +14,29 @@ Files are read and written only through `ui.document_io`.
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QLocale, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication, QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from orgdesigner.design import Design
+from orgdesigner.ops import UpdateDesign
 
 from . import arrange, clipboard, core_adapters, edits
 from .canvas import OrgScene, OrgView
 from .context import EditorContext
+from .design_name_bar import DesignNameBar
+from .dialogs.preferences import PreferencesDialog, apply_user_name
 from .document_io import OpenDesign
 from .findings_service import FindingsService
+from .i18n import ui_language
 from .lifecycle import LifecycleMixin
+from .reload import ReloadWatcher
 from .settings import AppSettings
 from .start_page import StartPage
 from .status_bar import EditorStatusBar
@@ -44,11 +50,13 @@ except ImportError:  # pragma: no cover - until the docks land
 
 class MainWindow(LifecycleMixin, QMainWindow):
     context_changed = Signal(object)  # EditorContext
+    language_switched = Signal(object)  # the new MainWindow that took over the design
 
     def __init__(self, settings: AppSettings | None = None):
         super().__init__()
         self.setObjectName("main_window")
         self.settings = settings or AppSettings()
+        apply_user_name(self.settings)  # locks and "saved by" carry the user's chosen name
         self.doc: OpenDesign | None = None  # None: the start page is showing
         self.unsaved_content = False  # a template, import or recovery that was never saved
         self.undo_group = QUndoGroup(self)
@@ -62,6 +70,7 @@ class MainWindow(LifecycleMixin, QMainWindow):
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.RichText)  # a "Reload" link when the file changed
         self.banner.setStyleSheet("background: #fef3c7; color: #78350f; padding: 6px;")
         self.banner.hide()
         canvas_page = QWidget()
@@ -69,6 +78,8 @@ class MainWindow(LifecycleMixin, QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
+        self.name_bar = DesignNameBar(self.rename_design)
+        layout.addWidget(self.name_bar)
         layout.addWidget(self.view)
         self.start_page = StartPage()
         self.stack = QStackedWidget()
@@ -76,6 +87,8 @@ class MainWindow(LifecycleMixin, QMainWindow):
         self.stack.addWidget(canvas_page)
         self.setCentralWidget(self.stack)
 
+        self.reloader = ReloadWatcher(self)
+        self.banner.linkActivated.connect(lambda _link: self.reloader.reload())
         self.status = EditorStatusBar(self)
         self.setStatusBar(self.status)
         self.actions_ = WindowActions(self)
@@ -116,6 +129,7 @@ class MainWindow(LifecycleMixin, QMainWindow):
                 self.actions_.panels_menu.addAction(dock.toggleViewAction())
         self.actions_.grid.setChecked(self.settings.flag("grid", True))
         self.actions_.snap.setChecked(self.settings.flag("snap", False))
+        self.actions_.overview.setChecked(self.settings.flag("overview", True))
         geometry, state = self.settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -139,9 +153,9 @@ class MainWindow(LifecycleMixin, QMainWindow):
         bottom = [d for d in self.docks if self.dockWidgetArea(d) in (
             Qt.DockWidgetArea.BottomDockWidgetArea, Qt.DockWidgetArea.TopDockWidgetArea)]
         if side:
-            self.resizeDocks(side, [max(240, self.width() // 6)] * len(side), Qt.Orientation.Horizontal)
+            self.resizeDocks(side, [max(275, self.width() // 5)] * len(side), Qt.Orientation.Horizontal)
         if bottom:
-            self.resizeDocks(bottom, [max(180, self.height() // 4)] * len(bottom), Qt.Orientation.Vertical)
+            self.resizeDocks(bottom, [max(260, int(self.height() * 0.37))] * len(bottom), Qt.Orientation.Vertical)
 
     # --------------------------------------------------------------- context
     def set_context(self, ctx: EditorContext) -> None:
@@ -168,20 +182,27 @@ class MainWindow(LifecycleMixin, QMainWindow):
         self._update_title()
         self._update_actions()
 
-    def _install(self, doc: OpenDesign, *, unsaved_content: bool = False) -> None:
+    def adopt(self, doc: OpenDesign, ctx: EditorContext, *, unsaved_content: bool) -> None:
+        """Take over a design another window had open, with its undo history (language switch)."""
+        self._install(doc, unsaved_content=unsaved_content, ctx=ctx)
+
+    def _install(self, doc: OpenDesign, *, unsaved_content: bool = False,
+                 ctx: EditorContext | None = None) -> None:
         self.doc = doc
         self.unsaved_content = unsaved_content
-        self.set_context(EditorContext.create(doc.design))
+        self.set_context(ctx or EditorContext.create(doc.design))
         self.banner.setVisible(doc.read_only or doc.recovered)
+        self.name_bar.hide()
+        self.reloader.follow(doc)
         if doc.read_only:
-            self.banner.setText(self.tr("Read-only: {reason}. Use Save As to keep your changes in "
-                                        "another file.").format(reason=doc.read_only_reason))
+            self.banner.setText(escape(self.tr("Read-only: {reason}. Use Save As to keep your changes in "
+                                               "another file.").format(reason=doc.read_only_reason)))
         elif doc.recovered:
-            self.banner.setText(self.tr("Recovered unsaved work. Save it to keep it."))
+            self.banner.setText(escape(self.tr("Recovered unsaved work. Save it to keep it.")))
         self.show_canvas()
         self.view.resetTransform()
-        self.view.fit(selection_first=False)
-        QTimer.singleShot(0, self.view.fit_all)  # again once the window has its final size
+        self.view.first_view()
+        QTimer.singleShot(0, self.view.first_view)  # again once the window has its final size
         self.view.setFocus()
 
     def show_start_page(self) -> None:
@@ -189,6 +210,7 @@ class MainWindow(LifecycleMixin, QMainWindow):
             self._blank_ctx = EditorContext.create(Design(""))
             self.set_context(self._blank_ctx)
         self.banner.hide()
+        self.reloader.follow(None)
         self.status.set_counts(None)
         self.status.set_findings(None)
         self.status.set_zoom_visible(False)
@@ -202,6 +224,7 @@ class MainWindow(LifecycleMixin, QMainWindow):
 
     def show_canvas(self) -> None:
         self.stack.setCurrentIndex(1)
+        self.view.show_overview(self.actions_.overview.isChecked())
         self.status.set_counts(self.ctx.design)
         self.status.set_zoom_visible(True)
         self._on_findings(self.findings.findings)
@@ -218,14 +241,26 @@ class MainWindow(LifecycleMixin, QMainWindow):
     def read_only(self) -> bool:
         return self.doc is not None and self.doc.read_only
 
+    def rename_design(self, name: str) -> None:
+        """The design's own name (title, proposed file name, PDF cover): one undo step."""
+        if name != self.ctx.design.name:
+            self.ctx.push(UpdateDesign({"name": name}), self.tr("Name the design"))
+        self._update_title()
+        self.view.setFocus()
+
+    def ask_design_name(self) -> None:
+        """Right after New or a template: let the user type the design's name at once."""
+        if self.has_design and not self.read_only and self.doc.path is None:
+            self.name_bar.ask(self.ctx.design.name)
+
     def display_name(self) -> str:
         if self.doc is not None and self.doc.path is not None:
             return self.doc.path.name
         return self.ctx.design.name or self.tr("Untitled")
 
     def _language(self) -> str:
-        """Language for new designs and template titles: the system's (Chinese or English)."""
-        return "zh" if QLocale.system().name().startswith("zh") else "en"
+        """Language for new designs and template titles: the UI's (Chinese or English)."""
+        return ui_language()
 
     # --------------------------------------------------------------- state
     def is_modified(self) -> bool:
@@ -282,9 +317,10 @@ class MainWindow(LifecycleMixin, QMainWindow):
 
     def _check_document(self) -> None:
         """Every half minute: say so if the lock was lost or the working copy fails."""
+        self.reloader.check()
         problem = self.doc.problem if self.doc is not None else ""
         if problem:
-            self.banner.setText(self.tr("Warning: {problem}").format(problem=problem))
+            self.banner.setText(escape(self.tr("Warning: {problem}").format(problem=problem)))
             self.banner.show()
 
     def _fill_recent_menu(self) -> None:
@@ -310,9 +346,8 @@ class MainWindow(LifecycleMixin, QMainWindow):
         self.view.edit_key(key)
 
     def add_department(self) -> None:
-        new = edits.add_department(self.ctx, *self.view.new_box_position())
-        self.view.setFocus()
-        self.scene.start_rename(new)
+        """The toolbar's Add Department: a child of the selected department (as Ins), else a top one."""
+        self.canvas_key(Qt.Key.Key_Insert)
 
     def delete(self) -> None:
         if self.scene.editing:
@@ -359,6 +394,10 @@ class MainWindow(LifecycleMixin, QMainWindow):
         self.view.grid_visible = on
         self.view.viewport().update()
         self.settings.set_flag("grid", on)
+
+    def set_overview_visible(self, on: bool) -> None:
+        self.view.show_overview(on and self.has_design)
+        self.settings.set_flag("overview", on)
 
     def set_snap(self, on: bool) -> None:
         self.scene.snap_to_grid = on
@@ -411,6 +450,17 @@ class MainWindow(LifecycleMixin, QMainWindow):
             rect = rect.united(self.scene.links[i].sceneBoundingRect())
         if not rect.isNull():
             self.view.centerOn(rect.center())
+
+    def preferences(self) -> bool:
+        return PreferencesDialog(self.settings, self).exec() == PreferencesDialog.DialogCode.Accepted
+
+    def getting_started(self) -> None:
+        from .dialogs.getting_started import GettingStartedDialog
+
+        dialog = GettingStartedDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.help_dialog = dialog
 
     def about(self) -> None:
         from orgdesigner import __version__

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from orgdesigner.design import Design
+
+from .i18n import severity_count
 
 
 class EditorStatusBar(QStatusBar):
@@ -32,8 +35,9 @@ class EditorStatusBar(QStatusBar):
             self.counts.setText("")
             return
         c = design.counts()
+        number = QLocale().toString  # "10,000" / "10,000" with the UI locale's grouping
         self.counts.setText(self.tr("{d} departments · {l} links · {f} functions").format(
-            d=c["departments"], l=c["links"], f=c["functions"]))
+            d=number(c["departments"]), l=number(c["links"]), f=number(c["functions"])))
 
     def set_findings(self, counts: dict[str, int] | None) -> None:
         if counts is None:
@@ -43,11 +47,8 @@ class EditorStatusBar(QStatusBar):
         if total == 0:
             self.findings.setText(self.tr("No findings"))
         else:
-            words = {"error": (self.tr("1 error"), self.tr("{n} errors")),
-                     "warning": (self.tr("1 warning"), self.tr("{n} warnings")),
-                     "info": (self.tr("1 note"), self.tr("{n} notes"))}
-            parts = [(one if counts[key] == 1 else many.format(n=counts[key]))
-                     for key, (one, many) in words.items() if counts.get(key)]
+            parts = [severity_count(key, counts[key]) for key in ("error", "warning", "info")
+                     if counts.get(key)]
             self.findings.setText(self.tr("Findings: {list}").format(list=", ".join(parts)))
         self.findings.setStyleSheet("color: #b91c1c;" if counts.get("error") else "")
 

@@ -16,6 +16,8 @@ from orgdesigner.entities import LinkKind
 
 from . import icons
 from .canvas.style import link_kind_label
+from .i18n import tr
+from .language import build_language_menu
 
 if TYPE_CHECKING:  # pragma: no cover
     from .main_window import MainWindow
@@ -53,7 +55,7 @@ class WindowActions(QObject):
 
     # ------------------------------------------------------------ actions
     def _build_actions(self) -> None:
-        w, tr, SP = self.w, self.w.tr, QStyle.StandardPixmap
+        w, SP = self.w, QStyle.StandardPixmap
         self.new = self._act(tr("&New"), w.new_design, SK.New, SP.SP_FileIcon,
                              tr("Start a new, empty design"))
         self.new_from_template = self._act(tr("New from &Template..."), w.new_from_template)
@@ -78,10 +80,10 @@ class WindowActions(QObject):
 
         self.undo = w.undo_group.createUndoAction(w, tr("&Undo"))
         self.undo.setShortcuts(SK.Undo)
-        self.undo.setIcon(w.style().standardIcon(SP.SP_ArrowBack))
+        self.undo.setIcon(icons.themed("edit-undo", icons.undo_icon()))
         self.redo = w.undo_group.createRedoAction(w, tr("&Redo"))
         self.redo.setShortcuts(SK.Redo)
-        self.redo.setIcon(w.style().standardIcon(SP.SP_ArrowForward))
+        self.redo.setIcon(icons.themed("edit-redo", icons.undo_icon(redo=True)))
         self.cut = self._act(tr("Cu&t"), w.cut, SK.Cut)
         self.copy = self._act(tr("&Copy"), w.copy, SK.Copy)
         self.paste = self._act(tr("&Paste"), w.paste, SK.Paste)
@@ -90,6 +92,13 @@ class WindowActions(QObject):
                                 tr("Delete the selection with its links and responsibilities"))
         self.select_all = self._act(tr("Select &All"), w.select_all, SK.SelectAll)
         self.find = self._act(tr("&Find..."), w.focus_find, SK.Find)
+        self.overview = self._act(tr("&Overview Map"), None, checkable=True,
+                                  tip=tr("A small map of the whole chart in the corner of the canvas"))
+        self.overview.toggled.connect(w.set_overview_visible)
+        self.reload = self._act(tr("Re&load"), lambda: w.reloader.reload(), SK.Refresh,
+                                tip=tr("Read the design again from its file"))
+        self.preferences = self._act(tr("&Preferences..."), w.preferences, SK.Preferences)
+        self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.add_department = self._act(tr("Add &Department"), w.add_department, None,
                                         icons.add_icon(),
                                         tr("Add a department (or double-click empty canvas)"))
@@ -144,18 +153,19 @@ class WindowActions(QObject):
         }
         self.distribute_x = self._act(tr("Distribute &Horizontally"), lambda: w.distribute("x"))
         self.distribute_y = self._act(tr("Distribute &Vertically"), lambda: w.distribute("y"))
+        self.getting_started = self._act(tr("&Getting Started"), w.getting_started, SK.HelpContents)
         self.about = self._act(tr("&About Org Designer"), w.about)
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
 
     # -------------------------------------------------------------- menus
     def _build_menus(self) -> None:
-        tr, bar = self.w.tr, self.w.menuBar()
+        bar = self.w.menuBar()
         file = bar.addMenu(tr("&File"))
         file.addActions([self.new, self.new_from_template, self.open, self.open_repository])
         self.recent_menu = QMenu(tr("Open &Recent"), self.w)
         file.addMenu(self.recent_menu)
         file.addSeparator()
-        file.addActions([self.save, self.save_as])
+        file.addActions([self.save, self.save_as, self.reload])
         file.addSeparator()
         file.addActions([self.import_, self.export_pdf, self.export, self.print_])
         file.addSeparator()
@@ -169,13 +179,16 @@ class WindowActions(QObject):
         edit.addActions([self.add_department, self.add_child, self.add_sibling, self.rename])
         edit.addSeparator()
         edit.addActions([self.select_all, self.find])
+        edit.addSeparator()
+        edit.addAction(self.preferences)
 
         view = bar.addMenu(tr("&View"))
         view.addActions([self.zoom_in, self.zoom_out, self.fit, self.actual_size])
         view.addSeparator()
-        view.addActions([self.grid, self.snap])
+        view.addActions([self.grid, self.snap, self.overview])
         view.addSeparator()
         self.panels_menu = view.addMenu(tr("&Panels"))
+        self.language_menu = build_language_menu(self.w, view)
 
         arrange = bar.addMenu(tr("&Arrange"))
         arrange.addActions([self.layout_all, self.layout_all_lr, self.layout_branch,
@@ -189,10 +202,9 @@ class WindowActions(QObject):
         tools.addActions([self.tool_select, self.tool_reporting, self.tool_link])
 
         help_menu = bar.addMenu(tr("&Help"))
-        help_menu.addAction(self.about)
+        help_menu.addActions([self.getting_started, self.about])
 
     def _build_toolbar(self) -> None:
-        tr = self.w.tr
         bar = QToolBar(tr("Main toolbar"), self.w)
         bar.setObjectName("main_toolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -220,6 +232,11 @@ class WindowActions(QObject):
         self.find_field.setClearButtonEnabled(True)
         self.find_field.setMaximumWidth(220)
         self.find_field.returnPressed.connect(lambda: self.w.find_next(self.find_field.text()))
+        leave = QAction(self.find_field)  # Esc: back to the canvas, where the found box is selected
+        leave.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        leave.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        leave.triggered.connect(lambda: self.w.view.setFocus())
+        self.find_field.addAction(leave)
         bar.addWidget(self.find_field)
         self.toolbar = bar
         self.w.addToolBar(bar)
@@ -233,6 +250,7 @@ class WindowActions(QObject):
                        self.find, self.zoom_in, self.zoom_out, self.fit, self.actual_size):
             action.setEnabled(has_design)
         self.save.setEnabled(editable or (has_design and not has_path))
+        self.reload.setEnabled(has_design and has_path)
         for action in (self.add_department, self.paste, self.tool_reporting, self.tool_link,
                        self.layout_all, self.layout_all_lr, self.add_child):
             action.setEnabled(editable)

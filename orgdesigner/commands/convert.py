@@ -97,10 +97,13 @@ def run_export(args) -> int:
         extra["options"] = ExportOptions.from_mapping(vars(args))  # bad values: one line, exit 2
     design = read_design(args.file)
     result = write_design(design, args.output, **extra)
+    language = getattr(args, "lang", None) or design.language
+    zh = language == "zh"
     summary = ""
     if result is not None and hasattr(result, "summary"):
-        summary = f" ({result.summary()})" + "".join(f"\nnote: {w}" for w in result.warnings())
-    print(f"exported {args.file} -> {args.output}{summary}")
+        summary = (f"（{result.summary(language)}）" if zh else f" ({result.summary(language)})") + "".join(
+            f"\n{'注意' if zh else 'note'}: {w}" for w in result.warnings(language))
+    print(f"{'已导出' if zh else 'exported'} {args.file} -> {args.output}{summary}")
     return 0
 
 
@@ -135,13 +138,15 @@ def _table_arguments(p) -> None:
                        help="a file of aggregated staff rows (parent id + FTE) to add to headcount")
     table.add_argument("--report", type=Path, metavar="REPORT.json",
                        help="write the full import report as JSON")
+    table.add_argument("--lang", choices=("zh", "en"), default=None, dest="report_lang",
+                       help="language of the printed report (default: the imported design's)")
 
 
 def _refuse_table_options(args) -> None:
     from ..errors import OrgDesignerError
 
     names = ("id", "parent", "name", "map", "sheet", "encoding", "delimiter", "header_row",
-             "junior", "report")
+             "junior", "report", "report_lang")
     used = [f"--{n.replace('_', '-')}" for n in names if getattr(args, n, None) is not None]
     used += [flag for flag, on in (("--fix-ids", args.fix_ids), ("--no-extras", args.no_extras)) if on]
     if used:
@@ -165,7 +170,12 @@ def _import_table(args) -> int:
     write_design(design, args.output)
     if args.report is not None:
         report.write(args.report)
-    print(report.summary())
-    print(f"imported {args.source} -> {args.output} ({len(design.departments)} departments)"
-          + (f"; full report in {args.report}" if args.report is not None else ""))
+    language = args.report_lang or design.language
+    print(report.summary(language=language))
+    if language == "zh":
+        print(f"已导入 {args.source} -> {args.output}（{len(design.departments)} 个部门）"
+              + (f"；完整报告见 {args.report}" if args.report is not None else ""))
+    else:
+        print(f"imported {args.source} -> {args.output} ({len(design.departments)} departments)"
+              + (f"; full report in {args.report}" if args.report is not None else ""))
     return 0

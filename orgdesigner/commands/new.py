@@ -46,5 +46,5 @@ def run(args) -> int:
         else:
             design = new_design_with_catalogue(name, args.lang)
     write_design(design, args.output)
-    print(f"created {args.output}")
+    print(f"已创建 {args.output}" if design.language == "zh" else f"created {args.output}")
     return 0

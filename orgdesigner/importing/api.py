@@ -112,9 +112,11 @@ def import_table(path: str | Path, mapping: dict[str, str] | None = None,
                           header_row=table.header_row, mapping=dict(columns))
     if len(table.sheets) > 1 and options.sheet is None:
         report.add("several-sheets", "info", f"the workbook has {len(table.sheets)} sheets: "
-                   + ", ".join(table.sheets), f"read {table.sheet!r} (choose another with --sheet)")
+                   + ", ".join(table.sheets), f"read {table.sheet!r} (choose another with --sheet)",
+                   zh=(f"工作簿有 {len(table.sheets)} 个工作表：" + "，".join(table.sheets),
+                       f"读取了 {table.sheet!r}（用 --sheet 选择其他工作表）"))
     for note in table.notes:
-        report.add(note.code, "warning", note.message, note.action, rows=note.rows)
+        report.add(note.code, "warning", note.message, note.action, rows=note.rows, zh=note.zh)
     posts = read_posts(table, columns, report, extras=options.extras)
     if not posts:
         raise FileProblem(path, f"has no data below its header (row {table.header_row})")
@@ -156,7 +158,11 @@ def _build(posts: list[Post], report: ImportReport, options: ImportOptions, path
         uid[id(post)] = post.code if keep else str(uuid.uuid4())
         used.add(uid[id(post)])
     departments = []
+    language = options.language or ("zh" if any(has_cjk(p.name) for p in posts) else "en")
     for post in posts:
+        if post.vacant and post.undisclosed:  # a person whose name is withheld: say so in the notes
+            post.notes.insert(0, f"负责人姓名未公开（负责人一栏：{post.vacant}）" if language == "zh"
+                              else f"leader not disclosed (leader cell: {post.vacant})")
         name = post.name
         if not name:
             name = post.code
@@ -170,14 +176,15 @@ def _build(posts: list[Post], report: ImportReport, options: ImportOptions, path
             id=uid[id(post)], code="" if _is_uuid(post.code) else post.code, name=name,
             kind=post.kind, parent=uid[id(post.parent)] if post.parent is not None else None,
             leader=leader, headcount=post.headcount, budget=post.budget, color=post.color,
-            x=post.x, y=post.y, notes=notes))
+            x=post.x, y=post.y, notes=notes, vacant=bool(post.vacant) and not post.undisclosed))
     if unnamed:
         report.add("empty-name", "warning", "no name", "named after the id",
-                   rows=[p.row for p in unnamed], ids=[p.code for p in unnamed])
+                   rows=[p.row for p in unnamed], ids=[p.code for p in unnamed],
+                   zh=("没有名称", "以编号命名"))
     if clipped:
         report.add("text-too-long", "warning", f"a name, leader or notes longer than {MAX_TEXT} "
                    "characters", "cut to fit", rows=[p.row for p in clipped],
-                   ids=[p.code for p in clipped])
-    language = options.language or ("zh" if any(has_cjk(p.name) for p in posts) else "en")
+                   ids=[p.code for p in clipped],
+                   zh=(f"名称、负责人或备注超过 {MAX_TEXT} 个字符", "已截断"))
     return build_design(name=options.name if options.name is not None else path.stem,
                         language=language, departments=departments)

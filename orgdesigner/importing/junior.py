@@ -56,11 +56,16 @@ def attach_junior(path: str | Path, index: PostIndex, report: ImportReport, *,
         report.rows.append(RowOutcome(number, ref, post.code, "attached", path.name))
     report.add("junior-staff", "info",
                f"{rows_used} rows of aggregated staff ({added:g} FTE) under {len(targets)} departments",
-               "added to their headcount", source=path.name)
+               "added to their headcount", source=path.name,
+               zh=(f"{rows_used} 行汇总人员（{added:g} 个全时当量）属于 {len(targets)} 个部门",
+                   "已计入这些部门的人数"))
     if bad:
         report.add("bad-number", "warning", f"{columns['headcount']} is not a usable number",
-                   "counted as 0", rows=bad, ids=bad_ids, source=path.name)
+                   "counted as 0", rows=bad, ids=bad_ids, source=path.name,
+                   zh=(f"{columns['headcount']} 不是可用的数字", "按 0 计"))
     for ref, (rows, total) in unknown.items():
         report.add("junior-unknown-parent", "warning",
                    f"no department has id {ref!r} ({total:g} FTE in {len(rows)} rows)",
-                   "not added to any headcount", rows=rows, ids=[ref], source=path.name)
+                   "not added to any headcount", rows=rows, ids=[ref], source=path.name,
+                   zh=(f"没有部门的编号是 {ref!r}（{len(rows)} 行，共 {total:g} 个全时当量）",
+                       "未计入任何部门的人数"))

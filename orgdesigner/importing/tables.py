@@ -34,6 +34,7 @@ class TableNote:
     rows: list[int]
     message: str
     action: str
+    zh: tuple[str, ...] = ()  # message and action in Chinese
 
 
 @dataclass
@@ -95,7 +96,8 @@ def parse_csv(text: str, delimiter: str) -> tuple[list[tuple[int, list[str]]], l
     rows = [(number, cells) for number, (_, _, cells) in enumerate(records, start=1)]
     broken = [number for number, (start, _, _) in enumerate(records, start=1) if start in literal]
     notes = [TableNote("unbalanced-quote", broken, "a quote opened in a cell is never closed",
-                       "read that line with the quote as a plain character")] if broken else []
+                       "read that line with the quote as a plain character",
+                       ("单元格中的引号没有闭合", "那一行按普通字符读取引号"))] if broken else []
     return rows, notes
 
 

@@ -28,6 +28,19 @@ KIND_WORDS: dict[str, DeptKind] = {
 }
 
 
+# Leader cells that name no person. UK organograms write Vacant or Eliminated for an empty
+# post and N/D ("not disclosed") for a junior holder's withheld name; Chinese HR sheets 空缺.
+VACANT_WORDS = frozenset({"vacant", "vacancy", "eliminated", "空缺", "空缺岗位", "空岗", "暂缺",
+                          "待招聘"})
+UNDISCLOSED_WORDS = frozenset({"n/d", "not disclosed", "withheld", "未公开", "不公开"})
+
+
+def no_leader(leader: str) -> str:
+    """"vacant" or "undisclosed" when a leader cell names no person, else ""."""
+    word = clean_text(leader).strip("'\"").rstrip(".").casefold()
+    return "vacant" if word in VACANT_WORDS else "undisclosed" if word in UNDISCLOSED_WORDS else ""
+
+
 def clean_text(cell: str) -> str:
     """Surrounding spaces dropped, line breaks unified (CRLF/CR -> LF)."""
     return cell.replace("\r\n", "\n").replace("\r", "\n").strip()

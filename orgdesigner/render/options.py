@@ -41,6 +41,7 @@ class ExportOptions:
     overlap_mm: float = 8.0        # tiles overlap
     auto_layout: bool = False      # tidy layout instead of the arranged positions
     date: str | None = None        # the printed date; default today
+    author: str | None = None      # the cover's author when the design names none (the editor's user)
 
     def checked(self) -> "ExportOptions":
         paper = {k.lower(): k for k in PAPERS}.get(str(self.paper).lower())

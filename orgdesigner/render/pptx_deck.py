@@ -31,10 +31,12 @@ class DeckPlan:
     chart_slides: int
     table_slides: int
 
-    def summary(self) -> str:
+    def summary(self, language: str = "en") -> str:
+        if language == "zh":
+            return f"{self.slides} 张幻灯片（组织图 {self.chart_slides} 张，表格 {self.table_slides} 张）"
         return f"{self.slides} slides ({self.chart_slides} chart, {self.table_slides} tables)"
 
-    def warnings(self) -> list[str]:
+    def warnings(self, language: str = "en") -> list[str]:
         return []
 
 

@@ -73,24 +73,38 @@ class PagePlan:
     def paper(self) -> str:
         return self.context.options.paper if self.context else ""
 
-    def summary(self) -> str:
-        """One line for the CLI and the export dialog's preview."""
+    def summary(self, language: str = "en") -> str:
+        """One line for the CLI and the export dialog's preview, in "zh" or "en"."""
+        if language == "zh":
+            chart = (f"组织图分 {self.tiles[0]} × {self.tiles[1]} 块 + 总览"
+                     if self.chart_mode == "tiles" else "组织图在一页上")
+            if self.chart_mode == "book" and "chart" in self.sections:
+                chart = (f"组织图分册 {self.sections['chart'][1]} 页"
+                         + (f" + 索引 {self.sections['index'][1]} 页" if "index" in self.sections else ""))
+            font = self.font + ("" if self.font_embedded else "（未嵌入）")
+            orientation = {"portrait": "纵向", "landscape": "横向"}.get(self.orientation, self.orientation)
+            return (f"{self.page_count} 页，{self.paper} {orientation}，{chart}，"
+                    f"比例 {self.chart_scale:.0%}，字体 {font}")
         chart = (f"chart on {self.tiles[0]} x {self.tiles[1]} tiles + overview"
                  if self.chart_mode == "tiles" else "chart on one page")
         if self.chart_mode == "book" and "chart" in self.sections:
             chart = (f"chart book of {self.sections['chart'][1]} pages"
                      + (f" + index of {self.sections['index'][1]}" if "index" in self.sections else ""))
         font = self.font + ("" if self.font_embedded else " (not embedded)")
-        return (f"{self.page_count} pages, {self.paper} {self.orientation}, {chart} "
+        pages = f"{self.page_count} page{'' if self.page_count == 1 else 's'}"
+        return (f"{pages}, {self.paper} {self.orientation}, {chart} "
                 f"at {self.chart_scale:.0%}, font {font}")
 
-    def warnings(self) -> list[str]:
+    def warnings(self, language: str = "en") -> list[str]:
         """What the user should know before printing (unreadable text, missing glyphs)."""
+        zh = language == "zh"
         out = []
         if "chart" in self.sections and not self.readable:
-            out.append(f"the smallest chart text is {self.min_text:.1f} pt; try --fit tiles or larger paper")
+            out.append(f"组织图上最小的文字只有 {self.min_text:.1f} pt；请试试 --fit tiles 或更大的纸张" if zh
+                       else f"the smallest chart text is {self.min_text:.1f} pt; try --fit tiles or larger paper")
         if self.missing_glyphs:
-            out.append(f"font {self.font} has no glyph for {self.missing_glyphs!r}; choose another with --font")
+            out.append(f"字体 {self.font} 没有 {self.missing_glyphs!r} 的字形；请用 --font 换一种字体" if zh
+                       else f"font {self.font} has no glyph for {self.missing_glyphs!r}; choose another with --font")
         return out
 
 
@@ -169,7 +183,7 @@ def _frame(canvas: Canvas, ctx: Context, page: Page, number: int) -> None:
     canvas.setLineWidth(0.5)
     canvas.line(m, f.height - m - HEADER + 8, right, f.height - m - HEADER + 8)
     stamp = ctx.design.stamp
-    bits = [ctx.design.author, ctx.date,
+    bits = [ctx.design.author or ctx.options.author, ctx.date,
             ctx.t("save_n", n=stamp.save_generation) if stamp.save_generation else ctx.t("unsaved")]
     footer = " · ".join(b for b in bits if b)
     page_words = ctx.t("page_of", x=number, y=ctx.total_pages)
@@ -199,7 +213,7 @@ def _render(design: Design, plan: PagePlan, ctx: Context, progress: Progress | N
                     invariant=bool(ctx.options.date),  # a fixed date gives byte-identical files
                     initialFontName=ctx.font.name)     # else every page references Helvetica
     canvas.setTitle(f"{design.name} — {ctx.t('proposal')}" if design.name else ctx.t("proposal"))
-    canvas.setAuthor(design.author or "")
+    canvas.setAuthor(design.author or ctx.options.author or "")
     canvas.setSubject(ctx.t("proposal") + (f": {design.description}" if design.description else ""))
     canvas.setCreator(f"Org Designer {__version__}")
     canvas.setKeywords(", ".join(ctx.t(s) for s in ctx.options.sections))

@@ -82,7 +82,7 @@ def _cover(canvas, ctx: Context) -> None:
     ownerless = sum(1 for f in d.functions if not d.owners(f))
     headcount = sum(r.headcount for dept, r in ctx.rollups.items() if d.departments[dept].parent is None)
     block = [
-        (ctx.t("author"), d.author or "—"),
+        (ctx.t("author"), d.author or ctx.options.author or "—"),
         (ctx.t("date"), ctx.date),
         (ctx.t("version"), version),
         (ctx.t("counts"), ctx.t("counts_text", d=len(d.departments), h=format_number(headcount),

@@ -23,7 +23,8 @@ def run(capsys, *argv):
 def test_import_prints_summary_and_writes_report(tmp_path, capsys):
     src = tmp_path / "org.csv"
     src.write_text(CSV, encoding="utf-8")
-    code, out, err = run(capsys, "import", src, "-o", tmp_path / "org.db", "--report", tmp_path / "r.json")
+    code, out, err = run(capsys, "import", src, "-o", tmp_path / "org.db", "--report", tmp_path / "r.json",
+                         "--lang", "en")
     assert code == 0, err
     assert "org.csv (UTF-8, comma-separated): 3 rows -> 3 departments, 2 roots" in out
     assert "missing-parent" in out and "--fix-ids" in out
@@ -101,8 +102,55 @@ def test_export_csv_and_xlsx_then_import_again(tmp_path, capsys):
         out = tmp_path / f"out{suffix}"
         assert run(capsys, "export", tmp_path / "a.db", "-o", out)[0] == 0
         code, text, _ = run(capsys, "import", out, "-o", tmp_path / f"back{suffix}.db")
-        assert code == 0 and "no problems found" in text
+        assert code == 0 and "没有发现问题" in text  # a Chinese design: the report is Chinese
         back = read_design(tmp_path / f"back{suffix}.db")
         original = read_design(tmp_path / "a.db")
         assert sorted((d.code, d.name, d.headcount, d.x) for d in back.departments.values()) == \
             sorted((d.code, d.name, d.headcount, d.x) for d in original.departments.values())
+
+
+def test_a_chinese_design_gets_its_import_report_in_chinese(tmp_path, capsys):
+    src = tmp_path / "org.csv"
+    src.write_text(CSV, encoding="utf-8")
+    code, out, err = run(capsys, "import", src, "-o", tmp_path / "org.db")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0] == "org.csv（UTF-8，逗号分隔）：3 行 -> 3 个部门，2 个最高层部门"
+    assert any(line.startswith("  警告 上级不存在：第 4 行：没有部门的编号是 '0HQ'；改为最高层部门")
+               and "用 --fix-ids" in line for line in lines), out
+    assert lines[-1].startswith("已导入 ") and lines[-1].endswith("（3 个部门）")
+    code, out, _ = run(capsys, "import", src, "-o", tmp_path / "en.db", "--lang", "en")
+    assert "no department has id '0HQ'" in out
+
+
+def test_every_importer_problem_has_chinese_words(tmp_path):
+    """Each report.add in the importer passes zh=(message, action): none falls back to English."""
+    from orgdesigner.importing import ImportOptions, import_table
+
+    dirty = ("id,parent,name,kind,headcount,color,\n"
+             "A,,Head,department,1,#fff000,x\n"
+             "A,,Head,department,1,#fff000,x\n"          # duplicate, identical
+             "B,A,,weird,N/A,red,\n"                      # no name, bad kind, number, colour
+             " C ,B,Sales,department,\"2,5\",#123456,\n"  # spaces, decimal comma
+             "D,D,Loop,department,1,#123456,\n"             # reports to itself
+             "E,ZZ,Lost,department,1,#123456,\n"            # missing parent
+             ",A,No id,department,1,#123456,\n"             # no id
+             "\n")
+    src = tmp_path / "dirty.csv"
+    src.write_text(dirty, encoding="utf-8")
+    _design, report = import_table(src, {}, ImportOptions())
+    assert len(report.problems) >= 8
+    untranslated = [p.code for p in report.problems if not (p.message_zh and p.action_zh)]
+    assert untranslated == []
+    assert all(p.suggestion_zh for p in report.problems if p.suggestion)
+
+
+def test_export_summary_follows_the_design_language_or_lang(tmp_path, capsys):
+    db = tmp_path / "plan.db"
+    code, out, _ = run(capsys, "new", "-o", db, "--template", "startup", "--lang", "zh")
+    assert code == 0 and out.startswith("已创建 ")
+    code, out, _ = run(capsys, "export", db, "-o", tmp_path / "plan.pdf", "--sections", "chart")
+    assert code == 0 and out.startswith("已导出 ") and "1 页，A4" in out
+    code, out, _ = run(capsys, "export", db, "-o", tmp_path / "en.pdf", "--sections", "chart",
+                       "--lang", "en")
+    assert code == 0 and out.startswith("exported ") and "1 page, A4" in out

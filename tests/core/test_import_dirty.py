@@ -335,3 +335,25 @@ def test_junior_rows_add_headcount_and_unknown_ones_are_reported(tmp_path):
     juniors = [(o.row, o.action) for o in report.rows if o.source == "junior.csv"]
     assert juniors == [(2, "attached"), (3, "attached"), (4, "blank"), (5, "not-attached"),
                        (6, "attached")]
+
+
+def test_vacant_posts_have_no_leader_and_say_so(tmp_path):
+    """Vacant, N/D, Eliminated and 空缺 in the leader column are not people."""
+    from orgdesigner.importing import ImportOptions, import_table
+
+    src = tmp_path / "posts.csv"
+    src.write_text("编号,上级编号,名称,负责人\n1,,总部,王总\n2,1,市场部,空缺\n3,1,销售部,Vacant\n"
+                   "4,1,客服部,N/D\n5,1,财务部,Eliminated\n6,1,法务部,n/d.\n", encoding="utf-8")
+    design, report = import_table(src, {}, ImportOptions())
+    by_name = {d.name: d for d in design.departments.values()}
+    assert by_name["总部"].leader == "王总"
+    for name in ("市场部", "销售部", "财务部"):  # 空缺, Vacant, Eliminated
+        assert by_name[name].leader == "" and by_name[name].vacant, name
+    for name, cell in (("客服部", "N/D"), ("法务部", "n/d.")):  # N/D: a name not disclosed
+        assert by_name[name].leader == "", name
+        assert by_name[name].notes.startswith(f"负责人姓名未公开（负责人一栏：{cell}）")
+        assert not by_name[name].vacant  # somebody holds the post
+    [vacant] = report.by_code("vacant")
+    [undisclosed] = report.by_code("undisclosed")
+    assert vacant.rows == [3, 4, 6] and undisclosed.rows == [5, 7]
+    assert "岗位空缺" in report.summary(language="zh") and "负责人未公开" in report.summary(language="zh")

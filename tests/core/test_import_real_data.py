@@ -60,8 +60,9 @@ def test_home_office_self_report_duplicates_and_apostrophes():
     assert depts["2SIIGSEC"].name == "Secondment to Leicestershire County Council"
     assert depts["2SIIGSEC#2"].name == "Secondment to Social Finance"
     assert depts["1SIIG11#2"].parent == depts["2IIPG05"].id
-    # Stray apostrophes and multi-line text cells survive as text.
-    assert depts["1SIIG11#2"].leader == "'Eliminated'"
+    # 'Eliminated' (with a stray apostrophe) is no person: no leader, the post marked vacant.
+    assert depts["1SIIG11#2"].leader == "" and depts["1SIIG11#2"].vacant
+    # Multi-line text cells survive as text.
     assert any("\n" in d.notes for d in design.departments.values())
     assert report.roots == 2 and report.by_code("forest")[0].ids == ["4PO01", "2UKVI02"]
 

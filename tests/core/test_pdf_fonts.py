@@ -111,6 +111,9 @@ def test_names_the_font_cannot_show_are_reported(tmp_path, capsys):
     assert plan.missing_glyphs == "".join(sorted("𠀀😀"))
     storage.save(design, tmp_path / "g.db")
     assert main(["export", str(tmp_path / "g.db"), "-o", str(tmp_path / "g2.pdf"), "--font", str(WQY)]) == 0
+    assert "的字形" in capsys.readouterr().out  # a Chinese design: the summary is Chinese
+    assert main(["export", str(tmp_path / "g.db"), "-o", str(tmp_path / "g3.pdf"), "--font", str(WQY),
+                 "--lang", "en"]) == 0
     assert "no glyph" in capsys.readouterr().out
     clean = export_pdf(company_design(), tmp_path / "c.pdf", ExportOptions(font=str(WQY), sections=("cover",)))
     assert clean.missing_glyphs == ""

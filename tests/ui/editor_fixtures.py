@@ -82,3 +82,14 @@ def type_text(view: OrgView, text: str) -> None:
             event = QInputMethodEvent("", [])
             event.setCommitString(ch)
             QApplication.sendEvent(view, event)  # the focus widget gets IME commits
+
+
+def hover(widget, pos: QPoint) -> None:
+    """The mouse moving with no button held (QTest.mouseMove only moves the cursor then)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    event = QMouseEvent(QEvent.Type.MouseMove, QPointF(pos), QPointF(widget.mapToGlobal(pos)),
+                        Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, event)

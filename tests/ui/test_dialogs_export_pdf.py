@@ -65,7 +65,7 @@ def choose(combo, data) -> None:
 
 def test_options_reach_the_exporter_and_the_page_count_follows(qtbot, tmp_path, monkeypatch):
     dialog, fake = make_dialog(qtbot, tmp_path, monkeypatch)
-    assert dialog.pages_label.text() == "7 page(s)"
+    assert dialog.pages_label.text() == "7 pages"
     choose(dialog.paper, "A3")
     choose(dialog.orientation, "landscape")
     choose(dialog.fit, "tiles")
@@ -77,14 +77,16 @@ def test_options_reach_the_exporter_and_the_page_count_follows(qtbot, tmp_path, 
     cover = dialog.sections["cover"]
     QTest.mouseClick(cover, Qt.LeftButton, Qt.NoModifier, QPoint(6, cover.height() // 2))
     choose(dialog.language, "en")
-    qtbot.waitUntil(lambda: dialog.pages_label.text() == "13 page(s); the chart in a 3 x 2 grid of tiles: 8 pages with the overview", timeout=2000)
+    qtbot.waitUntil(lambda: dialog.pages_label.text() == "13 pages; the chart in a 3 x 2 grid of tiles: 8 pages with the overview", timeout=2000)
     QTest.mouseClick(dialog.export_button, Qt.LeftButton)
     assert dialog.result() == QDialog.Accepted and len(fake.exported) == 1
     path, options = fake.exported[0]
     assert path == tmp_path / "方案.pdf" and path.exists() and dialog.written == path
+    from orgdesigner.lockfile import user_display_name
+
     assert options == {"paper": "A3", "orientation": "landscape", "fit": "tiles", "scale": 1.5,
                        "sections": ("chart", "legend", "owners", "kpis", "findings", "departments"),
-                       "lang": "en"}
+                       "lang": "en", "author": user_display_name()}
 
 
 def test_no_sections_or_no_file_disables_export(qtbot, tmp_path, monkeypatch):
@@ -142,7 +144,7 @@ def test_real_export_matches_the_preview_and_the_options(qtbot, tmp_path):
     choose(dialog.orientation, "landscape")
     dialog.update_page_count()
     expected = dialog.page_count
-    assert expected and dialog.pages_label.text().startswith(f"{expected} page(s), A3 landscape")
+    assert expected and dialog.pages_label.text().startswith(f"{expected} pages, A3 landscape")
     preview = dialog.preview.pixmap()
     assert not preview.isNull() and preview.width() > preview.height()  # the chart on landscape paper
     QTest.mouseClick(dialog.export_button, Qt.LeftButton)

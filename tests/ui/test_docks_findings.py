@@ -50,9 +50,9 @@ def test_groups_by_severity_and_reports_the_count(qtbot):
     assert counted.args == [3]
     tree = ed.findings.tree
     groups = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
-    assert groups == ["2 error(s)", "1 warning(s)"]
+    assert groups == ["2 errors", "1 warning"]
     assert [tree.topLevelItem(0).child(i).text(0) for i in range(2)] == ["e1", "e2"]
-    assert ed.findings.summary() == "2 error(s), 1 warning(s)"
+    assert ed.findings.summary() == "2 errors, 1 warning"
 
 
 def test_a_burst_of_edits_validates_once_after_the_debounce(qtbot):

@@ -120,9 +120,9 @@ def test_properties_show_the_kpis_a_department_owns_and_shares(qtbot):
     ed.ctx.selection.set(["mkt"])
     assert ed.properties.kpi_label.text() == "none"
     dock.add_button.click()  # owned by the selected department
-    qtbot.waitUntil(lambda: ed.properties.kpi_label.text() == "owns New KPI")
+    qtbot.waitUntil(lambda: ed.properties.kpi_label.text() == "owns 新指标")  # the design is Chinese
     ed.ctx.selection.set(["sales"])
     kpi = next(iter(ed.ctx.design.kpis))
     from orgdesigner.ops import UpdateKpi
     ed.ctx.push(UpdateKpi(kpi, {"shared": ("sales",)}), "share")
-    qtbot.waitUntil(lambda: ed.properties.kpi_label.text() == "shares New KPI")
+    qtbot.waitUntil(lambda: ed.properties.kpi_label.text() == "shares 新指标")

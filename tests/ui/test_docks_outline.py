@@ -57,7 +57,7 @@ def test_search_filters_and_enter_selects_the_next_match(qtbot):
     ed = make_editor(qtbot)
     ed.outline.search.setFocus()
     type_text(ed.outline.search, "组")
-    qtbot.waitUntil(lambda: ed.outline.match_label.text() == "2 match(es)", timeout=2000)
+    qtbot.waitUntil(lambda: ed.outline.match_label.text() == "2 matches", timeout=2000)
     assert visible_names(ed.outline.tree) == ["总经理办公室", "市场部", "品牌与公关组", "数字营销组"]
     with qtbot.waitSignal(ed.outline.focus_requested) as focus:
         QTest.keyClick(ed.outline.search, Qt.Key_Return)

@@ -16,6 +16,7 @@ from orgdesigner.display import headcount_text
 from orgdesigner.entities import Department, DeptKind
 from orgdesigner.geometry import BOX_H, BOX_W
 
+from ..i18n import english_plural, fill, tr
 from . import style
 
 REPORTING_HANDLE = "reporting"
@@ -83,6 +84,8 @@ class DepartmentItem(QGraphicsItem):
         self.hovered = False
         self.drop_state: str | None = None  # "ok" / "bad" while a drag hovers over this box
         self.badge: tuple[int, str] | None = None  # (count, worst severity)
+        self.has_children = False  # draws the fold button
+        self.folded_count = 0      # > 0: this branch is folded and hides that many boxes
         self._rect = QRectF(0, 0, BOX_W, BOX_H)
         self._bounds = self._outer(self._rect)
         self._tip = ""
@@ -165,14 +168,59 @@ class DepartmentItem(QGraphicsItem):
         """Which connection handle (if any) is under `local` (item coordinates)."""
         for name, center in self.handle_centers().items():
             d = local - center
-            if d.x() * d.x() + d.y() * d.y() <= (style.HANDLE_R + 3) ** 2:
+            if d.x() * d.x() + d.y() * d.y() <= (style.HANDLE_R + style.HANDLE_SLOP) ** 2:
                 return name
         return None
+
+    def set_fold_state(self, has_children: bool, folded_count: int) -> None:
+        if (has_children, folded_count) != (self.has_children, self.folded_count):
+            self.has_children, self.folded_count = has_children, folded_count
+            self.update()
+
+    def fold_center(self) -> QPointF:
+        return QPointF(self._rect.left() + 16, self._rect.bottom())
+
+    def fold_button_at(self, local: QPointF) -> bool:
+        d = local - self.fold_center()
+        return self.has_children and d.x() * d.x() + d.y() * d.y() <= (style.FOLD_R + 3) ** 2
+
+    def _paint_fold(self, painter: QPainter) -> None:
+        center = self.fold_center()
+        painter.setPen(QPen(style.MUTED, 1.2))
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawEllipse(center, style.FOLD_R, style.FOLD_R)
+        painter.drawLine(QPointF(center.x() - 4, center.y()), QPointF(center.x() + 4, center.y()))
+        if self.folded_count:
+            painter.drawLine(QPointF(center.x(), center.y() - 4), QPointF(center.x(), center.y() + 4))
+            _, detail_font = self.fonts()
+            painter.setFont(detail_font)
+            text = f"+{self.folded_count}"
+            box = QRectF(center.x() + style.FOLD_R + 3, center.y() - 8, 8 * len(text) + 8, 16)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(style.MUTED)
+            painter.drawRoundedRect(box, 8, 8)
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+    def badge_center(self) -> QPointF:
+        return QPointF(self._rect.right() - 4, self._rect.top())
+
+    def over_badge(self, local: QPointF) -> bool:
+        d = local - self.badge_center()
+        return self.badge is not None and d.x() * d.x() + d.y() * d.y() <= (style.BADGE_R + 2) ** 2
+
+    def badge_tip(self) -> str:
+        """What the badge counts, so nobody has to guess what the red 3 means."""
+        count, severity = self.badge  # type: ignore[misc]
+        worst = {"error": tr("error"), "warning": tr("warning"), "info": tr("note")}
+        return fill(tr("%1 about this department (the worst: %2). The Findings panel lists them."),
+                    english_plural(tr("%n finding(s)", None, count), count),
+                    worst.get(severity, severity))
 
     @staticmethod
     def _outer(rect: QRectF) -> QRectF:
         """The box plus room for its handles and findings badge."""
-        m = style.HANDLE_R + 4
+        m = style.HANDLE_R + style.HANDLE_SLOP + 1  # hover reaches the whole grab area
         return rect.adjusted(-4, -style.BADGE_R - 2, m, m)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
@@ -181,9 +229,12 @@ class DepartmentItem(QGraphicsItem):
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
+        path.setFillRule(Qt.FillRule.WindingFill)  # odd-even made the box/handle overlap a hole
         path.addRect(self._rect)
         for center in self.handle_centers().values():
-            path.addEllipse(center, style.HANDLE_R + 3, style.HANDLE_R + 3)
+            path.addEllipse(center, style.HANDLE_R + style.HANDLE_SLOP, style.HANDLE_R + style.HANDLE_SLOP)
+        if self.has_children:
+            path.addEllipse(self.fold_center(), style.FOLD_R + 3, style.FOLD_R + 3)
         return path
 
     # ------------------------------------------------------------------- Qt hooks
@@ -208,7 +259,10 @@ class DepartmentItem(QGraphicsItem):
 
     def hoverMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
         handle = self.handle_at(event.pos())
-        if handle == REPORTING_HANDLE:
+        if self.over_badge(event.pos()):
+            self.unsetCursor()
+            self.setToolTip(self.badge_tip())
+        elif handle == REPORTING_HANDLE:
             self.setCursor(Qt.CursorShape.CrossCursor)
             self.setToolTip(QCoreApplication.translate(
                 "DepartmentItem", "Drag to a box to make it report to this department"))
@@ -250,6 +304,8 @@ class DepartmentItem(QGraphicsItem):
         self._paint_text(painter, rect, band, details=lod >= 0.45)
         if self.badge:
             self._paint_badge(painter, rect)
+        if self.has_children and lod >= 0.3:
+            self._paint_fold(painter)
         if lod >= 0.55 and (self.hovered or selected) and self.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsMovable:
             self._paint_handles(painter)
 
@@ -285,7 +341,7 @@ class DepartmentItem(QGraphicsItem):
 
     def _paint_badge(self, painter: QPainter, rect: QRectF) -> None:
         count, severity = self.badge  # type: ignore[misc]
-        center = QPointF(rect.right() - 4, rect.top())
+        center = self.badge_center()
         painter.setPen(QPen(Qt.GlobalColor.white, 1.5))
         painter.setBrush(style.SEVERITY_COLOR.get(severity, style.SEVERITY_COLOR["info"]))
         painter.drawEllipse(center, style.BADGE_R, style.BADGE_R)

@@ -10,23 +10,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLineF, QPointF, Qt
+from PySide6.QtCore import QLineF, QPointF, Qt
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsLineItem
 
 from orgdesigner.entities import LinkKind
 from orgdesigner.geometry import BOX_W, H_GAP, V_GAP
+from orgdesigner.placement import clear_shift
 
 from .. import edits
+from ..i18n import tr
 from . import style
 from .department_item import DepartmentItem
 
 if TYPE_CHECKING:  # pragma: no cover
     from .scene import OrgScene
 
-
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("interactions", text, None, n)
 
 
 class MoveInteraction:
@@ -110,13 +109,16 @@ class MoveInteraction:
         x = max((design.departments[k].x for k in kids), default=parent.x - BOX_W - H_GAP)
         y = parent.y + target.rect().height() + V_GAP
         positions: dict[str, tuple[float, float]] = {}
+        moving = {m for r in self._roots() for m in [r, *design.descendants(r)]}
         for dept_id in self._roots():
             x += BOX_W + H_GAP
             d = design.departments[dept_id]
             dx, dy = x - d.x, y - d.y
-            for member in [dept_id, *design.descendants(dept_id)]:
-                m = design.departments[member]
-                positions[member] = (m.x + dx, m.y + dy)
+            branch = {m: (design.departments[m].x + dx, design.departments[m].y + dy)
+                      for m in [dept_id, *design.descendants(dept_id)]}
+            shift = clear_shift(design, branch, ignore=moving)  # never onto another box
+            x += shift
+            positions.update({m: (bx + shift, by) for m, (bx, by) in branch.items()})
         return positions
 
 

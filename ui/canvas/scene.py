@@ -21,6 +21,7 @@ from . import style
 from .connector_items import LinkItem, LinkLabelItem, ReportingLineItem
 from .link_router import LinkRouter
 from .department_item import DepartmentItem
+from .folding import BranchFolding
 from .interactions import ConnectInteraction, MoveInteraction
 from .rename_editor import InPlaceEditingMixin, RenameEditor
 
@@ -59,6 +60,7 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
         self._syncing = False
         self._bulk_move = False
         self._badged: set[str] = set()
+        self.folding = BranchFolding(self)
         self.setSceneRect(QRectF(-MARGIN, -MARGIN, 2 * MARGIN, 2 * MARGIN))
         self.selectionChanged.connect(self._on_scene_selection)
         self._handlers = {
@@ -103,6 +105,8 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
         self.setSceneRect(rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
         ctx.bridge.changed.connect(self._on_model_event)
         ctx.selection.changed.connect(self._on_model_selection)
+        self.folding.reset()
+        self.folding.apply()
         self._on_model_selection()
 
     def set_read_only(self, read_only: bool) -> None:
@@ -148,6 +152,9 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
         handler = self._handlers.get(type(event))
         if handler is not None:
             handler(event)
+        if isinstance(event, (ev.DepartmentAdded, ev.DepartmentRemoved, ev.ParentChanged,
+                              ev.LinkAdded)):
+            self.folding.apply()  # fold buttons and hidden boxes follow the tree
 
     def _on_department_added(self, event: ev.DepartmentAdded) -> None:
         dept = event.department
@@ -378,6 +385,12 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
             self._close_editor(commit=True)
         if self.ctx is None or self.interaction is not None:
             return super().mousePressEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:  # fold/unfold works read-only too
+            box = next((i for i in self.items(event.scenePos()) if isinstance(i, DepartmentItem)), None)
+            if box is not None and box.fold_button_at(box.mapFromScene(event.scenePos())):
+                self.folding.toggle(box.dept_id)
+                event.accept()
+                return
         if event.button() == Qt.MouseButton.LeftButton and not self.read_only:
             pos = event.scenePos()
             item = next((i for i in self.items(pos) if isinstance(i, DepartmentItem)), None)

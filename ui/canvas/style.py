@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainterPath, QPen
 
 from orgdesigner.entities import DeptKind, LinkKind
+
+from ..i18n import tr
 
 GRID = 20.0          # snap and grid spacing, scene units
 PAD = 8.0            # inner padding of a box
 BAND = 6.0           # height (or width) of the kind/colour band
 MAX_NAME_LINES = 3   # longer names are elided; the full name is in the tooltip
-HANDLE_R = 6.0       # radius of the connection handles shown on hover
+HANDLE_R = 9.0       # radius of the connection handles shown on hover (>= 5.8 px at 65 %)
+HANDLE_SLOP = 6.0    # a press this far outside a handle still starts a connection, not a move
 BADGE_R = 9.0
+FOLD_R = 7.0         # the fold/unfold button under the left of a box with sub-units
 
 INK = QColor("#1f2937")
 MUTED = QColor("#4b5563")
@@ -31,18 +35,15 @@ LINK_STYLE: dict[LinkKind, tuple[QColor, Qt.PenStyle]] = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("style", text)
-
 
 def kind_label(kind: DeptKind) -> str:
     """The kind's name as shown on the box and in menus (translatable)."""
     return {
-        DeptKind.DEPARTMENT: _tr("Department"),
-        DeptKind.TEAM: _tr("Team"),
-        DeptKind.COMMITTEE: _tr("Committee"),
-        DeptKind.BUSINESS_UNIT: _tr("Business unit"),
-        DeptKind.OFFICE: _tr("Office"),
+        DeptKind.DEPARTMENT: tr("Department"),
+        DeptKind.TEAM: tr("Team"),
+        DeptKind.COMMITTEE: tr("Committee"),
+        DeptKind.BUSINESS_UNIT: tr("Business unit"),
+        DeptKind.OFFICE: tr("Office"),
     }[kind]
 
 
@@ -62,9 +63,9 @@ def chart_kind_label(kind: DeptKind, language: str) -> str:
 
 def link_kind_label(kind: LinkKind) -> str:
     return {
-        LinkKind.COLLABORATION: _tr("Collaboration"),
-        LinkKind.COMMITTEE: _tr("Committee membership"),
-        LinkKind.DOTTED: _tr("Dotted line"),
+        LinkKind.COLLABORATION: tr("Collaboration"),
+        LinkKind.COMMITTEE: tr("Committee membership"),
+        LinkKind.DOTTED: tr("Dotted line"),
     }[kind]
 
 

@@ -12,12 +12,14 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsView, QMenu
 
 from orgdesigner.geometry import BOX_H, BOX_W
+from orgdesigner.placement import free_spot
 
 from .. import edits
 from . import style
 from .scene import OrgScene
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 8.0
+READABLE_ZOOM = 0.65  # box names (14 px) stay at least 9 px on screen in a design's first view
 NUDGE, BIG_NUDGE = 1.0, 10.0
 
 
@@ -29,6 +31,7 @@ class OrgView(QGraphicsView):
         self.org_scene = scene
         self.grid_visible = True
         self._pan_from: QPointF | None = None
+        self.overview = None  # OverviewMap, made when first shown
         self.context_actions: list = []  # QActions (None: separator) for the right-click menu
         self._menu_scene_pos: QPointF | None = None
         self._fitted = False  # True until the user zooms or pans: a resize then fits again
@@ -83,6 +86,26 @@ class OrgView(QGraphicsView):
     def fit_all(self) -> None:
         self.fit(selection_first=False)
 
+    def first_view(self) -> None:
+        """How a design opens: the whole chart if its names stay readable, else readable from the top.
+
+        A wide chart fitted whole shrinks names below legibility; a new user
+        should read the top of the tree at once and scroll or zoom out for more.
+        """
+        self.fit(selection_first=False)
+        if not self.org_scene.boxes or self.zoom() >= READABLE_ZOOM:
+            return
+        rect = QRectF()
+        for item in self.org_scene.boxes.values():
+            rect = rect.united(item.scene_rect())
+        self.set_zoom(READABLE_ZOOM)
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        root = min(self.org_scene.boxes.values(), key=lambda item: item.scene_rect().top())
+        x = root.scene_rect().center().x() if rect.width() > visible.width() else rect.center().x()
+        self.centerOn(x, rect.top() - 30 + visible.height() / 2)
+        self._fitted = "first"
+        self.zoom_changed.emit(self.zoom())
+
     def fit_rect(self, rect: QRectF) -> None:
         rect = rect.adjusted(-40, -40, 40, 40)
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
@@ -94,9 +117,25 @@ class OrgView(QGraphicsView):
         self._fitted = True
         self.zoom_changed.emit(self.zoom())
 
+    def show_overview(self, on: bool) -> None:
+        """The small map of the whole chart in the corner (View > Overview Map)."""
+        if on and self.overview is None:
+            from .overview import OverviewMap
+
+            self.overview = OverviewMap(self)
+        if self.overview is not None:
+            self.overview.setVisible(on)
+            if on:
+                self.overview.place()
+                self.overview.fit()
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        if self._fitted and self.org_scene.boxes:
+        if self.overview is not None:
+            self.overview.place()
+        if self._fitted == "first" and self.org_scene.boxes:
+            self.first_view()
+        elif self._fitted and self.org_scene.boxes:
             self.fit(selection_first=False)
 
     def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -194,7 +233,7 @@ class OrgView(QGraphicsView):
             if selected:
                 new = edits.add_child(scene.ctx, selected[0])
             else:
-                new = edits.add_department(scene.ctx, *self.new_box_position())
+                new = edits.add_department(scene.ctx, *free_spot(scene.ctx.design, *self.new_box_position()))
             self.ensure_visible(new)
             scene.start_rename(new)
             return True

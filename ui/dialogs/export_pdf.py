@@ -15,14 +15,16 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QFrame, QGridLayout,
-    QGroupBox, QHBoxLayout, QLabel, QLineEdit, QProgressDialog, QPushButton, QSpinBox,
+    QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QProgressDialog, QPushButton, QSpinBox,
     QVBoxLayout, QWidget,
 )
 
 from orgdesigner.design import Design
 from orgdesigner.errors import OrgDesignerError
+from orgdesigner.lockfile import user_display_name
 
-from ..i18n import fill
+from ..i18n import english_plural, fill
+from ..settings import AppSettings
 from . import pdf_api
 
 PREVIEW_DELAY_MS = 250
@@ -31,9 +33,10 @@ PREVIEW_PX = 220  # long side of the chart preview
 
 class ExportPdfDialog(QDialog):
     def __init__(self, design: Design, parent: QWidget | None = None, path: str | Path | None = None,
-                 findings: list | None = None):
+                 findings: list | None = None, settings: AppSettings | None = None):
         super().__init__(parent)
         self.design = design
+        self.settings = settings  # remembers the options per design (None: nothing remembered)
         self.findings = findings  # the editor's current findings; None: the exporter validates
         self.written: Path | None = None
         self.setWindowTitle(self.tr("Export PDF"))
@@ -42,7 +45,7 @@ class ExportPdfDialog(QDialog):
         form = QFormLayout()
         self.paper = QComboBox()
         for name in pdf_api.PAPERS:
-            self.paper.addItem(name, name)
+            self.paper.addItem(self.paper_name(name), name)
         self.paper.setCurrentIndex(self.paper.findData("A4"))
         self.orientation = QComboBox()
         for value, label in (("auto", self.tr("Automatic (whichever fits better)")),
@@ -137,10 +140,23 @@ class ExportPdfDialog(QDialog):
         self.buttons.accepted.connect(self.export)
         self.buttons.rejected.connect(self.reject)
         self.page_count: int | None = None
+        if settings is not None:
+            self.set_values(settings.export_options(design.id))
         self.update_page_count()
         self._update_buttons()
 
     # ------------------------------------------------------------ options
+    def paper_name(self, name: str) -> str:
+        """ISO sizes read the same everywhere; the American ones have Chinese names."""
+        return {"Letter": self.tr("Letter"), "Legal": self.tr("Legal"),
+                "Tabloid": self.tr("Tabloid")}.get(name, name)
+
+    def paper_text(self, paper: str) -> str:
+        """'A4 landscape' (the core's words) in the UI's language."""
+        name, _, orientation = paper.partition(" ")
+        words = {"portrait": self.tr("portrait"), "landscape": self.tr("landscape")}
+        return f"{self.paper_name(name)} {words.get(orientation, orientation)}".strip()
+
     def values(self) -> dict[str, Any]:
         """The options as the CLI names them."""
         return {
@@ -151,8 +167,25 @@ class ExportPdfDialog(QDialog):
             "lang": self.language.currentData(),
         }
 
+    def set_values(self, values: dict[str, Any]) -> None:
+        """Show remembered options (unknown or stale values are ignored)."""
+        for key, combo in (("paper", self.paper), ("orientation", self.orientation),
+                           ("fit", self.fit), ("lang", self.language)):
+            index = combo.findData(values.get(key)) if key in values else -1
+            if index >= 0:
+                combo.setCurrentIndex(index)
+        if "scale" in values:
+            scale = values["scale"]
+            self.auto_scale.setChecked(scale is None)
+            if isinstance(scale, (int, float)):
+                self.scale.setValue(round(scale * 100))
+        if isinstance(values.get("sections"), (list, tuple)) and values["sections"]:
+            for name, box in self.sections.items():
+                box.setChecked(name in values["sections"])
+
     def options(self) -> Any:
-        return pdf_api.make_options(self.values())
+        # A design without an author still gets one on its cover: the user's own name.
+        return pdf_api.make_options({**self.values(), "author": user_display_name()})
 
     def _on_options_changed(self, *_args) -> None:
         self.scale.setEnabled(not self.auto_scale.isChecked())
@@ -185,9 +218,9 @@ class ExportPdfDialog(QDialog):
             self._show_preview(None)
             return
         self.page_count = plan.pages
-        text = self.tr("%n page(s)", "", plan.pages)
+        text = english_plural(self.tr("%n page(s)", "", plan.pages), plan.pages)
         if plan.paper:
-            text += ", " + plan.paper
+            text += self.tr(", ") + self.paper_text(plan.paper)
         if plan.tiles != (1, 1):
             text += "; " + fill(self.tr("the chart in a %1 x %2 grid of tiles: %3 pages with the overview"),
                                 plan.tiles[0], plan.tiles[1], plan.chart_pages)
@@ -226,6 +259,11 @@ class ExportPdfDialog(QDialog):
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         self.message.clear()
+        if path.exists() and QMessageBox.question(
+                self, self.tr("Export PDF"), self.tr("%1 exists already. Replace it?").replace("%1", path.name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            return False
         try:
             options = self.options()
         except OrgDesignerError as exc:
@@ -261,5 +299,9 @@ class ExportPdfDialog(QDialog):
             progress.reset()
             progress.deleteLater()
         self.written = path
+        if self.settings is not None:
+            self.settings.set_export_options(self.design.id, {**self.values(),
+                                                              "sections": list(self.values()["sections"])})
+            self.settings.set_last_folder(path.parent)
         self.accept()
         return True

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from orgdesigner.design import Design
 from orgdesigner.errors import OrgDesignerError
 
-from ..i18n import fill
+from ..i18n import english_plural, fill, ui_language
 from ..context import EditorContext
 from .import_merge import merge_ops
 
@@ -37,13 +37,31 @@ NOT_USED = ""
 def field_labels() -> dict[str, str]:
     from PySide6.QtCore import QCoreApplication
 
-    tr = QCoreApplication.translate
-    return {"id": tr("ImportWizard", "Id"), "parent": tr("ImportWizard", "Reports to (parent id)"),
-            "name": tr("ImportWizard", "Name"), "kind": tr("ImportWizard", "Kind"),
-            "leader": tr("ImportWizard", "Leader"), "headcount": tr("ImportWizard", "Headcount"),
-            "budget": tr("ImportWizard", "Budget"), "color": tr("ImportWizard", "Colour"),
-            "x": tr("ImportWizard", "Position x"), "y": tr("ImportWizard", "Position y"),
-            "notes": tr("ImportWizard", "Notes")}
+    translate = QCoreApplication.translate
+    return {"id": translate("ImportWizard", "Id"), "parent": translate("ImportWizard", "Reports to (parent id)"),
+            "name": translate("ImportWizard", "Name"), "kind": translate("ImportWizard", "Kind"),
+            "leader": translate("ImportWizard", "Leader"), "headcount": translate("ImportWizard", "Headcount"),
+            "budget": translate("ImportWizard", "Budget"), "color": translate("ImportWizard", "Colour"),
+            "x": translate("ImportWizard", "Position x"), "y": translate("ImportWizard", "Position y"),
+            "notes": translate("ImportWizard", "Notes")}
+
+
+def field_help() -> dict[str, str]:
+    """What each field means (the core's FIELD_HELP, in the UI's language)."""
+    from PySide6.QtCore import QCoreApplication
+
+    translate = QCoreApplication.translate
+    return {"id": translate("ImportWizard", "the department's own id (required)"),
+            "parent": translate("ImportWizard", "the id of the department it reports to"),
+            "name": translate("ImportWizard", "the name shown on the chart"),
+            "kind": translate("ImportWizard", "department, team, committee, business unit or office"),
+            "leader": translate("ImportWizard", "who leads it"),
+            "headcount": translate("ImportWizard", "staff or FTE (fractions are summed)"),
+            "budget": translate("ImportWizard", "its budget"),
+            "color": translate("ImportWizard", "box colour as #rrggbb"),
+            "x": translate("ImportWizard", "position across"),
+            "y": translate("ImportWizard", "position down"),
+            "notes": translate("ImportWizard", "free text")}
 
 
 class FilePage(QWizardPage):
@@ -125,7 +143,7 @@ class MappingPage(QWizardPage):
             combo = QComboBox()
             combo.setObjectName(f"map_{name}")
             if importing is not None:
-                combo.setToolTip(importing.FIELD_HELP.get(name, ""))
+                combo.setToolTip(field_help().get(name, ""))
             combo.currentIndexChanged.connect(self._on_mapping_changed)
             self.combos[name] = combo
             label = QLabel(labels.get(name, name) + ":")
@@ -292,14 +310,19 @@ class ReviewPage(QWizardPage):
         self.summary.setStyleSheet("")
         report = self.wiz.report
         self.summary.setText(
-            fill(self.tr("%1 rows become %2 departments with %3 top-level departments. %4 problem(s) repaired:"),
-                 report.rows_read, report.departments, report.roots, len(report.problems)))
+            fill(self.tr("%1 rows become %2 departments with %3 top-level departments."),
+                 report.rows_read, report.departments, report.roots) + " "
+            + english_plural(self.tr("%n problem(s) repaired:", "", len(report.problems)), len(report.problems)))
         for p in sorted(report.problems, key=lambda p: p.severity != "warning"):
             rows = ", ".join(map(str, p.rows[:8])) + (" ..." if len(p.rows) > 8 else "")
-            item = QTreeWidgetItem([p.message, rows, p.action + (f" ({p.suggestion})" if p.suggestion else "")])
-            item.setToolTip(0, p.line())
+            lang = ui_language()
+            action = p.text("action", lang)
+            if p.suggestion:
+                action += f"（{p.text('suggestion', lang)}）" if lang == "zh" else f" ({p.suggestion})"
+            item = QTreeWidgetItem([p.text("message", lang), rows, action])
+            item.setToolTip(0, p.line(lang))
             for column in (1, 2):
-                item.setToolTip(column, p.line())
+                item.setToolTip(column, p.line(lang))
             item.setData(0, Qt.UserRole, p.code)
             self.problems.addTopLevelItem(item)
         if self.problems.topLevelItemCount():

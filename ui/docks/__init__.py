@@ -41,12 +41,17 @@ def create_docks(window: QMainWindow, ctx: EditorContext | None) -> list[QDockWi
     functions = FunctionsDock(window)
     findings = FindingsDock(window)
     outline = OutlineDock(window)
-    window.addDockWidget(Qt.LeftDockWidgetArea, outline)
+    # Tabbed in two places, so a 1366 x 768 window leaves most of its width to the canvas:
+    # the narrow forms on the right, the wide tables (matrix, wrapped findings) below.
     window.addDockWidget(Qt.RightDockWidgetArea, properties)
-    window.addDockWidget(Qt.RightDockWidgetArea, findings)
     window.addDockWidget(Qt.BottomDockWidgetArea, functions)
     kpis = KpisDock(window)
+    window.addDockWidget(Qt.RightDockWidgetArea, outline)
+    window.tabifyDockWidget(properties, outline)
     window.tabifyDockWidget(functions, kpis)
+    window.addDockWidget(Qt.BottomDockWidgetArea, findings)
+    window.tabifyDockWidget(functions, findings)
+    properties.raise_()
     functions.raise_()
     findings.function_focus_requested.connect(functions.show_functions)
     docks: list[QDockWidget] = [properties, functions, findings, outline, kpis]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtWidgets import QDockWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QWidget
 
 from orgdesigner.events import Event
 
@@ -64,3 +64,12 @@ class ContextDock(QDockWidget):
 
     def _on_selection_changed(self) -> None:
         """Follow the shared selection."""
+
+
+def scrolling(body: QWidget) -> QScrollArea:
+    """`body` in a frameless scroll area: the dock can be shorter than its form."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(body)
+    return area

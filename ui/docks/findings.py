@@ -10,14 +10,17 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHeaderView, QLabel, QStyledItemDelegate, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
 
 from orgdesigner import events as ev
 from orgdesigner.design import Design
 from orgdesigner.findings import Finding, Severity
 
+from ..i18n import severity_count
 from .base import ContextDock
 
 Validator = Callable[[Design], list[Finding]]
@@ -33,6 +36,28 @@ def default_validator() -> Validator | None:
     except ImportError:
         return None
     return validate
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Row heights that fit the message wrapped at the column's width.
+
+    QTreeView's word wrap paints wrapped text but sizes rows for one line, so
+    a long message was cut off and only readable in its tooltip.
+    """
+
+    def __init__(self, tree: QTreeWidget):
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option, index):  # noqa: N802 - Qt override
+        hint = super().sizeHint(option, index)
+        if index.column() != 0 or not index.parent().isValid():
+            return hint
+        width = self.tree.columnWidth(0) - self.tree.indentation() - 8
+        text = str(index.data() or "")
+        box = option.fontMetrics.boundingRect(QRect(0, 0, max(40, width), 100_000),
+                                              int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(hint.width(), max(hint.height(), box.height() + 6))
 
 
 class FindingsDock(ContextDock):
@@ -53,9 +78,15 @@ class FindingsDock(ContextDock):
         layout.addWidget(self.summary_label)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Finding"), self.tr("Rule")])
-        self.tree.setColumnWidth(0, 320)
-        self.tree.setWordWrap(True)
+        self.tree.setWordWrap(True)  # the whole message reads in the panel, no tooltip needed
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.tree.setUniformRowHeights(False)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))
+        header.sectionResized.connect(lambda *_: self.tree.doItemsLayout())  # re-wrap at the new width
         layout.addWidget(self.tree, 1)
         self.setWidget(body)
         self.timer = QTimer(self)
@@ -140,10 +171,7 @@ class FindingsDock(ContextDock):
         return ", ".join(parts)
 
     def _group_title(self, severity: Severity, n: int) -> str:
-        titles = {Severity.ERROR: self.tr("%n error(s)", "", n),
-                  Severity.WARNING: self.tr("%n warning(s)", "", n),
-                  Severity.INFO: self.tr("%n note(s)", "", n)}
-        return titles[severity]
+        return severity_count(severity.value, n)
 
     def _show(self, problem: str | None) -> None:
         self.tree.clear()

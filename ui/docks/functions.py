@@ -1,8 +1,8 @@
 """Functions & owners dock: who does which function (RACI), and which functions have no owner.
 
-A click on a department's cell steps its role through A, R, C, I and none;
-the keys A/R/C/I set a role and Delete clears it; a right click offers the
-roles by name. "Selected departments only" shows just the selection's
+One click only selects a cell (a stray click must not change who owns what);
+a double-click steps its role through A, R, C, I and none; the keys A/R/C/I
+set a role and Delete clears it; a right click offers the roles by name. "Selected departments only" shows just the selection's
 columns, to assign from the department's side. Every change is one undo step.
 """
 
@@ -11,15 +11,16 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QPushButton,
-    QVBoxLayout, QWidget,
+    QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from orgdesigner import events as ev
+from orgdesigner.display import default_name
 from orgdesigner.entities import Function, Role
 from orgdesigner.errors import OrgDesignerError
 from orgdesigner.ops import AddFunction, Batch, RemoveFunction, SetRole, UpdateFunction
 
-from ..i18n import fill
+from ..i18n import english_plural, fill
 from .base import ContextDock
 from .ownership_model import NAME_COLUMN, OwnershipModel, role_label
 from .ownership_view import DepartmentHeader, OwnershipFilter, OwnershipTable, next_role
@@ -41,7 +42,9 @@ class FunctionsDock(ContextDock):
         filters.addWidget(self.selected_check)
         layout.addLayout(filters)
         self.status = QLabel()  # "2 of 22 functions have no owner"
-        layout.addWidget(self.status)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.search.setMinimumWidth(80)
+        filters.addWidget(self.status, 1)  # one row of controls: the table gets the height
 
         self.model = OwnershipModel(self)
         self.model.rename = self._rename
@@ -54,14 +57,15 @@ class FunctionsDock(ContextDock):
         self.table.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
         self.table.setContextMenuPolicy(Qt.CustomContextMenu)
         header = self.table.horizontalHeader()
-        header.setDefaultSectionSize(30)
+        header.setDefaultSectionSize(3 * header.fontMetrics().lineSpacing() + 4)  # 3 upright lines
         header.setSectionResizeMode(QHeaderView.Interactive)
+        self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setColumnWidth(NAME_COLUMN, 150)
         self.table.setColumnWidth(NAME_COLUMN + 1, 110)
         self.table.verticalHeader().hide()
         layout.addWidget(self.table, 1)
 
-        buttons = QHBoxLayout()
+        buttons = filters
         self.add_button = QPushButton(self.tr("&Add function"))
         self.rename_button = QPushButton(self.tr("Re&name"))
         self.delete_button = QPushButton(self.tr("&Delete"))
@@ -74,14 +78,12 @@ class FunctionsDock(ContextDock):
         for b in (self.add_button, self.catalogue_button, self.rename_button, self.delete_button,
                   self.post_button):
             buttons.addWidget(b)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
         self.setWidget(body)
 
         self.search.textChanged.connect(self._on_search)
         self.ownerless_check.toggled.connect(self._on_ownerless_toggled)
         self.selected_check.toggled.connect(lambda _on: self._apply_column_filter())
-        self.table.clicked.connect(self._on_cell_clicked)
+        self.table.doubleClicked.connect(self._on_cell_double_clicked)
         self.table.horizontalHeader().sectionClicked.connect(self._on_header_clicked)
         self.table.role_key.connect(self._set_current_role)
         self.table.customContextMenuRequested.connect(self._on_context_menu)
@@ -179,7 +181,7 @@ class FunctionsDock(ContextDock):
         if dept_id and self.ctx is not None:
             self.ctx.selection.set([dept_id], [])
 
-    def _on_cell_clicked(self, index: QModelIndex) -> None:
+    def _on_cell_double_clicked(self, index: QModelIndex) -> None:
         cell = self._cell(index)
         if cell and self.ctx:
             self.set_role(cell[0], cell[1], next_role(self.ctx.design.role(*cell)))
@@ -230,7 +232,8 @@ class FunctionsDock(ContextDock):
         """Add a user function and open its name for editing; return its id."""
         if self.ctx is None or self.read_only:
             return None
-        function = Function(name=self.tr("New function"), category="custom")
+        function = Function(name=default_name("function", self.ctx.design.language),
+                            category="custom")
         self.ctx.push(AddFunction(function), self.tr("Add function"))
         self.search.clear()
         self.ownerless_check.setChecked(False)
@@ -316,6 +319,6 @@ class FunctionsDock(ContextDock):
         ids = self.selected_functions()
         if not ids or self.ctx is None or self.read_only:
             return
-        text = self.tr("Delete %n function(s)", "", len(ids))
+        text = english_plural(self.tr("Delete %n function(s)", "", len(ids)), len(ids))
         ops = [RemoveFunction(f) for f in ids]
         self.ctx.push(ops[0] if len(ops) == 1 else Batch(ops, text), text)

@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
 
 from orgdesigner import events as ev
 from orgdesigner.catalogue import load_catalogue
+from orgdesigner.display import default_name
 from orgdesigner.entities import Kpi
 from orgdesigner.errors import OrgDesignerError
 from orgdesigner.ops import AddKpi, RemoveKpi, UpdateDesign, UpdateKpi
 from orgdesigner.validator.settings import BRAND_BUDGET, PERFORMANCE_BUDGET, amount_setting
 
-from .base import ContextDock
+from .base import ContextDock, scrolling
 
 _REBUILD_EVENTS = (ev.KpiAdded, ev.KpiRemoved, ev.KpiChanged, ev.DepartmentAdded,
                    ev.DepartmentRemoved, ev.FunctionAdded, ev.FunctionRemoved, ev.FunctionChanged)
@@ -100,7 +101,7 @@ class KpisDock(ContextDock):
         self.message = QLabel()
         self.message.setStyleSheet("color: #b00020")
         layout.addWidget(self.message)
-        self.setWidget(body)
+        self.setWidget(scrolling(body))  # a laptop screen must not force the window taller
 
         self.rebuild_timer = QTimer(self)
         self.rebuild_timer.setSingleShot(True)
@@ -283,7 +284,7 @@ class KpisDock(ContextDock):
         if self.ctx is None or self.read_only:
             return
         if not isinstance(kpi, Kpi):
-            kpi = Kpi(name=self.tr("New KPI"))
+            kpi = Kpi(name=default_name("kpi", self.ctx.design.language))
         selected = [d for d in self.ctx.selection.departments if d in self.ctx.design.departments]
         if kpi.owner is None and selected:
             kpi.owner = selected[0]

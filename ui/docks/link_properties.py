@@ -21,10 +21,10 @@ from ..i18n import fill
 def link_kind_label(kind: LinkKind) -> str:
     from PySide6.QtCore import QCoreApplication
 
-    tr = QCoreApplication.translate
-    return {LinkKind.COLLABORATION: tr("LinkKind", "Collaboration"),
-            LinkKind.COMMITTEE: tr("LinkKind", "Committee membership"),
-            LinkKind.DOTTED: tr("LinkKind", "Dotted line")}[kind]
+    translate = QCoreApplication.translate
+    return {LinkKind.COLLABORATION: translate("LinkKind", "Collaboration"),
+            LinkKind.COMMITTEE: translate("LinkKind", "Committee membership"),
+            LinkKind.DOTTED: translate("LinkKind", "Dotted line")}[kind]
 
 
 class LinkEditor(QWidget):

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 from orgdesigner import events as ev
 from orgdesigner.entities import Department
 
+from ..i18n import english_plural
+
 from .base import ContextDock
 
 ID_ROLE = Qt.UserRole + 1
@@ -177,6 +179,8 @@ class OutlineDock(ContextDock):
             return
         ids = [item.data(0, ID_ROLE) for item in self.tree.selectedItems()]
         self.ctx.selection.set(ids, [])
+        if ids:  # the canvas scrolls to what the user picked in the tree
+            self.focus_requested.emit(ids)
 
     def _on_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
         self.focus_requested.emit([item.data(0, ID_ROLE)])
@@ -212,7 +216,7 @@ class OutlineDock(ContextDock):
         for dept_id in visible:
             if self.items[dept_id].childCount():
                 self.items[dept_id].setExpanded(True)
-        self.match_label.setText(self.tr("%n match(es)", "", len(self.matches)))
+        self.match_label.setText(english_plural(self.tr("%n match(es)", "", len(self.matches)), len(self.matches)))
 
     def _tree_order(self) -> list[str]:
         assert self.ctx is not None

@@ -24,7 +24,8 @@ from ..i18n import fill
 NAME_COLUMN, OWNER_COLUMN, FIRST_DEPT_COLUMN = 0, 1, 2
 ID_ROLE = Qt.UserRole + 1       # function id (rows) / department id (columns)
 ROLE_ROLE = Qt.UserRole + 2     # the Role of a cell, or None
-OWNERLESS = QColor("#f8d7da")
+OWNERLESS = QColor("#f8d7da")    # no owner: 管理真空 (red, like the error it is)
+SEVERAL_OWNERS = QColor("#fde68a")  # more than one owner: 推诿扯皮 (amber, a warning)
 HIGHLIGHT = QColor("#fff4c2")
 _DISPLAY, _TOOLTIP = int(Qt.DisplayRole), int(Qt.ToolTipRole)
 _HEADER_ROLES = frozenset((_DISPLAY, _TOOLTIP, int(ID_ROLE)))
@@ -33,6 +34,7 @@ ROLE_COLOURS = {Role.A: QColor("#2e7d32"), Role.R: QColor("#a5d6a7"),
 # data() runs for every visible cell and role on each repaint: make the brushes once.
 _ROLE_BRUSHES = {role: QBrush(colour) for role, colour in ROLE_COLOURS.items()}
 _OWNERLESS_BRUSH = QBrush(OWNERLESS)
+_SEVERAL_BRUSH = QBrush(SEVERAL_OWNERS)
 _HIGHLIGHT_BRUSH = QBrush(HIGHLIGHT)
 _WHITE_BRUSH = QBrush(QColor("white"))
 
@@ -130,8 +132,8 @@ class OwnershipModel(QAbstractTableModel):
                 text = function.description or function.name
                 return fill(self.tr("%1\nResponsible post: %2"), text, function.post) \
                     if function.post else text
-            if role == Qt.BackgroundRole and not self.design.owners(function_id):
-                return _OWNERLESS_BRUSH
+            if role == Qt.BackgroundRole:
+                return self._owner_brush(function_id)
             if role == ID_ROLE:
                 return function_id
             return None
@@ -141,9 +143,8 @@ class OwnershipModel(QAbstractTableModel):
                 if not owners:
                     return self.tr("none")
                 return ", ".join(self._owner_name(d) for d in owners)
-            if role == Qt.BackgroundRole and (not owners or rival_groups(owners, self._unit_of) or (
-                    len(owners) > 1 and self.design.functions[function_id].key == BRAND_MANAGEMENT)):
-                return _OWNERLESS_BRUSH  # owners in different business units are not rivals
+            if role == Qt.BackgroundRole:
+                return self._owner_brush(function_id)
             if role == ID_ROLE:
                 return function_id
             return None
@@ -165,6 +166,19 @@ class OwnershipModel(QAbstractTableModel):
             dept = self.design.departments[dept_id].name if dept_id else ""
             return fill(self.tr("%1 / %2: %3"), function.name, dept,
                         role_label(cell) if cell else self.tr("no role"))
+        return None
+
+    def _owner_brush(self, function_id: str) -> QBrush | None:
+        """Red for no owner, amber for rival owners: the two problems read apart at a glance.
+
+        Owners in different business units are not rivals (each covers its unit).
+        """
+        owners = self.design.owners(function_id)
+        if not owners:
+            return _OWNERLESS_BRUSH
+        if rival_groups(owners, self._unit_of) or (
+                len(owners) > 1 and self.design.functions[function_id].key == BRAND_MANAGEMENT):
+            return _SEVERAL_BRUSH
         return None
 
     def _unit_of(self, dept_id: str) -> str | None:
@@ -244,7 +258,7 @@ def role_label(role: Role) -> str:
     """What a RACI letter means (literal strings, so lupdate finds them)."""
     from PySide6.QtCore import QCoreApplication
 
-    tr = QCoreApplication.translate
-    return {Role.R: tr("Role", "R: responsible (does the work)"),
-            Role.A: tr("Role", "A: accountable (the owner)"),
-            Role.C: tr("Role", "C: consulted"), Role.I: tr("Role", "I: informed")}[role]
+    translate = QCoreApplication.translate
+    return {Role.R: translate("Role", "R: responsible (does the work)"),
+            Role.A: translate("Role", "A: accountable (the owner)"),
+            Role.C: translate("Role", "C: consulted"), Role.I: translate("Role", "I: informed")}[role]

@@ -73,7 +73,9 @@ class DepartmentHeader(QHeaderView):
     sections each time a column is inserted or removed.
     """
 
-    MIN_HEIGHT, MAX_HEIGHT, SAMPLE = 48, 96, 300  # longer names are elided (full in the tooltip)
+    # Tall enough for the names HR writes (市场管理委员会, "Customer Service Department")
+    # to stand whole; only a very long name is elided (full in the tooltip).
+    MIN_HEIGHT, MAX_HEIGHT, SAMPLE, LINE = 48, 200, 300, 92
 
     def __init__(self, parent=None):
         super().__init__(Qt.Horizontal, parent)
@@ -101,8 +103,30 @@ class DepartmentHeader(QHeaderView):
         widest = 0
         for section in range(max(first, FIRST_DEPT_COLUMN), end):
             text = str(model.headerData(section, Qt.Horizontal, Qt.DisplayRole) or "")
-            widest = max(widest, metrics.horizontalAdvance(text))
+            widest = max(widest, max(metrics.horizontalAdvance(line) for line in self.lines(text)))
         return max(self.MIN_HEIGHT, min(self.MAX_HEIGHT, widest + 12))
+
+    def lines(self, text: str) -> list[str]:
+        """The name wrapped into at most three upright lines of LINE px (words kept whole).
+
+        "Customer Service Department" stands as three short lines instead of one
+        tall one, so the header stays low and the table keeps its rows.
+        """
+        metrics = self.fontMetrics()
+        if metrics.horizontalAdvance(text) <= self.LINE:
+            return [text]
+        words = text.split(" ") if " " in text else list(text)  # CJK: any place
+        joiner = " " if " " in text else ""
+        lines: list[str] = []
+        for word in words:
+            trial = (lines[-1] + joiner + word) if lines else word
+            if lines and metrics.horizontalAdvance(trial) <= self.LINE:
+                lines[-1] = trial
+            else:
+                lines.append(word)
+        if len(lines) > 3:  # a very long name: the rest goes on the last line (elided there)
+            lines = lines[:2] + [joiner.join(lines[2:])]
+        return lines
 
     def sizeHint(self):  # noqa: N802 - Qt override
         if self._height is None:
@@ -123,11 +147,15 @@ class DepartmentHeader(QHeaderView):
         option.text = ""
         self.style().drawControl(QStyle.CE_Header, option, painter, self)
         text = str(model.headerData(index, Qt.Horizontal, Qt.DisplayRole) or "")
+        lines = self.lines(text)
+        metrics = self.fontMetrics()
+        step = metrics.lineSpacing()
         painter.save()
-        painter.translate(rect.left() + rect.width() / 2 + self.fontMetrics().ascent() / 2 - 1,
-                          rect.bottom() - 4)
+        left = rect.left() + rect.width() / 2 - step * len(lines) / 2 + metrics.ascent()
+        painter.translate(left, rect.bottom() - 4)
         painter.rotate(-90)
-        painter.drawText(0, 0, self.fontMetrics().elidedText(text, Qt.ElideRight, rect.height() - 8))
+        for i, line in enumerate(lines):
+            painter.drawText(0, i * step, metrics.elidedText(line, Qt.ElideRight, rect.height() - 8))
         painter.restore()
 
 

@@ -24,7 +24,7 @@ from orgdesigner.entities import Department, DeptKind, normalise_department_fiel
 from orgdesigner.errors import OrgDesignerError
 from orgdesigner.ops import Batch, Op, UpdateDepartment
 
-from .base import ContextDock
+from .base import ContextDock, scrolling
 from .link_properties import LinkEditor
 
 MIXED = -1.0  # spin-box value meaning "the selected departments differ"
@@ -34,13 +34,13 @@ def kind_label(kind: DeptKind) -> str:
     """The user-visible name of a department kind (literal strings, so lupdate finds them)."""
     from PySide6.QtCore import QCoreApplication
 
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     return {
-        DeptKind.DEPARTMENT: tr("DeptKind", "Department"),
-        DeptKind.TEAM: tr("DeptKind", "Team / sub-group"),
-        DeptKind.COMMITTEE: tr("DeptKind", "Committee"),
-        DeptKind.BUSINESS_UNIT: tr("DeptKind", "Business unit"),
-        DeptKind.OFFICE: tr("DeptKind", "Office"),
+        DeptKind.DEPARTMENT: translate("DeptKind", "Department"),
+        DeptKind.TEAM: translate("DeptKind", "Team / sub-group"),
+        DeptKind.COMMITTEE: translate("DeptKind", "Committee"),
+        DeptKind.BUSINESS_UNIT: translate("DeptKind", "Business unit"),
+        DeptKind.OFFICE: translate("DeptKind", "Office"),
     }[kind]
 
 
@@ -58,6 +58,19 @@ class NotesEdit(QPlainTextEdit):
             self.editing_finished.emit()
             return
         super().keyPressEvent(event)
+
+
+class NumberSpinBox(QDoubleSpinBox):
+    """Numbers as the UI's locale writes them, without trailing zeros: "30", "1,250.5", not "30.00"."""
+
+    def __init__(self):
+        super().__init__()
+        self.setGroupSeparatorShown(True)
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt override
+        text = self.locale().toString(value, "f", self.decimals())
+        point = self.locale().decimalPoint()
+        return text.rstrip("0").rstrip(point) if point in text else text
 
 
 class PropertiesDock(ContextDock):
@@ -84,7 +97,9 @@ class PropertiesDock(ContextDock):
         self.leader_edit = QLineEdit()
         self.leader_edit.setObjectName("leader")
         self.headcount_spin = self._spin("headcount", 1e9, 2)
+        self.headcount_spin.setSuffix(self.tr(" people"))
         self.budget_spin = self._spin("budget", 1e15, 2)
+        self.budget_spin.setPrefix(self.locale().currencySymbol() + " ")
         self.budget_spin.setGroupSeparatorShown(True)
         self.color_edit = QLineEdit()
         self.color_edit.setObjectName("color")
@@ -130,7 +145,7 @@ class PropertiesDock(ContextDock):
         outer.addWidget(self.message)
         self.link_editor.refused.connect(self.message.setText)
         outer.addStretch(1)
-        self.setWidget(body)
+        self.setWidget(scrolling(body))  # a laptop screen must not force the window taller
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setSingleShot(True)
         self.refresh_timer.setInterval(0)
@@ -152,7 +167,7 @@ class PropertiesDock(ContextDock):
         self.set_context(None)
 
     def _spin(self, name: str, maximum: float, decimals: int) -> QDoubleSpinBox:
-        spin = QDoubleSpinBox()
+        spin = NumberSpinBox()
         spin.setObjectName(name)
         spin.setDecimals(decimals)
         spin.setRange(0, maximum)

@@ -1,0 +1,54 @@
+"""Folding a branch on the canvas: a big reporting tree stays navigable.
+
+A click on the small −/+ button under the left of a box with sub-units hides
+(or shows) everything below it; a folded box says how many it hides ("+12").
+Folding is how the user looks at the chart, not a change to the design: it is
+neither saved nor undone, like zoom.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .scene import OrgScene
+
+
+class BranchFolding:
+    def __init__(self, scene: OrgScene):
+        self.scene = scene
+        self.folded: set[str] = set()
+
+    def reset(self) -> None:
+        self.folded = set()
+
+    def toggle(self, dept_id: str) -> None:
+        (self.folded.discard if dept_id in self.folded else self.folded.add)(dept_id)
+        self.apply()
+
+    def apply(self) -> None:
+        """Show or hide boxes and connectors; give each box its button and its '+N'."""
+        scene = self.scene
+        if scene.ctx is None:
+            return
+        design = scene.ctx.design
+        self.folded &= set(design.departments)
+        has_children = {d.parent for d in design.departments.values() if d.parent is not None}
+        hidden: set[str] = set()
+        counts: dict[str, int] = {}
+        for dept_id in self.folded:
+            below = design.descendants(dept_id)
+            counts[dept_id] = len(below)
+            hidden.update(below)
+        for dept_id, item in scene.boxes.items():
+            item.setVisible(dept_id not in hidden)
+            item.set_fold_state(dept_id in has_children, counts.get(dept_id, 0) if dept_id not in hidden else 0)
+            if dept_id in hidden and item.isSelected():
+                item.setSelected(False)
+        for child, line in scene.reporting.items():
+            line.setVisible(child not in hidden)
+        for link_id, item in scene.links.items():
+            link = design.links.get(link_id)
+            shown = link is not None and link.source not in hidden and link.target not in hidden
+            item.setVisible(shown)
+            item.label.setVisible(shown)
