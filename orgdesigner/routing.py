@@ -13,148 +13,33 @@ Coordinates are scene units, y down; a rect is (x, y, w, h).
 
 from __future__ import annotations
 
-import bisect
 import heapq
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Iterable
 
-Point = tuple[float, float]
-Rect = tuple[float, float, float, float]
+from .boxindex import (  # noqa: F401  (re-exported: the router's callers ask it about boxes too)
+    CLEAR,
+    Obstacles,
+    Point,
+    Rect,
+    inflate,
+    rects_overlap,
+    segment_hits_rect,
+)
 
-CLEAR = 8.0       # routes keep this far from boxes they pass
 STUB = 14.0       # a route leaves its box straight for this long
 LANE = 12.0       # spacing of ports (and channels) of parallel links
 BEND = 40.0       # cost of a bend, in scene units of length
-BAND = 40.0       # height of a band of the box index
 REACH = 300.0     # channels are looked for this far around a link's ends
 SMALL_WINDOW = 1200.0 * 800.0
-SEARCH_MAX = 80  # boxes: beyond this many around a link, the fallback search is skipped
+SEARCH_MAX = 1500   # boxes in the search window: beyond this many the fallback search gives up
+SEARCH_GROWS = (200.0, 800.0, 3000.0)  # the search window around the two ends, widened in turn
+SEARCH_STEPS = 40000  # grid points the search may settle per window
+SEARCH_WEIGHT = 2.0   # > 1: greedier towards the goal (quick, slightly longer routes)
 LABEL_PAD = 3.0
-
-
-def inflate(r: Rect, d: float) -> Rect:
-    return r[0] - d, r[1] - d, r[2] + 2 * d, r[3] + 2 * d
-
-
-def rects_overlap(a: Rect, b: Rect) -> bool:
-    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
-
-
-def segment_hits_rect(p: Point, q: Point, r: Rect) -> bool:
-    """Does the axis-parallel (or any) segment p-q pass through the open interior of r?"""
-    x0, y0, w, h = r
-    x1, y1 = x0 + w, y0 + h
-    (px, py), (qx, qy) = p, q
-    if px == qx:
-        if not (x0 < px < x1):
-            return False
-        lo, hi = min(py, qy), max(py, qy)
-        return lo < y1 and hi > y0
-    if py == qy:
-        if not (y0 < py < y1):
-            return False
-        lo, hi = min(px, qx), max(px, qx)
-        return lo < x1 and hi > x0
-    # general segment: Liang-Barsky clip against the open rect
-    t0, t1 = 0.0, 1.0
-    dx, dy = qx - px, qy - py
-    for pk, qk in ((-dx, px - x0), (dx, x1 - px), (-dy, py - y0), (dy, y1 - py)):
-        if pk == 0:
-            if qk <= 0:
-                return False
-            continue
-        t = qk / pk
-        if pk < 0:
-            t0 = max(t0, t)
-        else:
-            t1 = min(t1, t)
-        if t0 >= t1:
-            return False
-    return t1 - t0 > 1e-9
-
-
-class Obstacles:
-    """Boxes in horizontal bands, each sorted by left edge: quick "what does this touch" questions.
-
-    A long horizontal segment (a link across a wide chart) asks one or two bands
-    with a bisection each, instead of visiting every grid cell along it.
-    """
-
-    def __init__(self, rects: dict[str, Rect] | None = None):
-        self.rects: dict[str, Rect] = {}
-        self.bands: dict[int, list[tuple[float, str]]] = {}
-        self.widest: dict[int, float] = {}
-        for key, rect in (rects or {}).items():
-            self.add(key, rect)
-
-    @staticmethod
-    def _band_range(r: Rect) -> range:
-        return range(int(math.floor(r[1] / BAND)), int(math.floor((r[1] + r[3]) / BAND)) + 1)
-
-    def add(self, key: str, rect: Rect) -> None:
-        self.rects[key] = rect
-        for j in self._band_range(rect):
-            bisect.insort(self.bands.setdefault(j, []), (rect[0], key))
-            self.widest[j] = max(self.widest.get(j, 0.0), rect[2])
-
-    def remove(self, key: str) -> None:
-        rect = self.rects.pop(key, None)
-        if rect is not None:
-            for j in self._band_range(rect):
-                band = self.bands.get(j, [])
-                i = bisect.bisect_left(band, (rect[0], key))
-                if i < len(band) and band[i][1] == key:
-                    del band[i]
-
-    def move(self, key: str, rect: Rect) -> None:
-        self.remove(key)
-        self.add(key, rect)
-
-    def near(self, r: Rect) -> set[str]:
-        found: set[str] = set()
-        x0, x1 = r[0], r[0] + r[2]
-        for j in self._band_range(r):
-            band = self.bands.get(j)
-            if not band:
-                continue
-            i = bisect.bisect_left(band, (x0 - self.widest[j], ""))
-            while i < len(band) and band[i][0] <= x1:
-                found.add(band[i][1])
-                i += 1
-        return found
-
-    def segment_blocked(self, p: Point, q: Point, ignore: Iterable[str] = (), clear: float = CLEAR) -> bool:
-        """Does p-q pass through a box (grown by `clear`)? Stops at the first one it meets."""
-        x0, y0 = min(p[0], q[0]) - clear, min(p[1], q[1]) - clear
-        x1, y1 = max(p[0], q[0]) + clear, max(p[1], q[1]) + clear
-        rects = self.rects
-        for j in self._band_range((x0, y0, x1 - x0, y1 - y0)):
-            band = self.bands.get(j)
-            if not band:
-                continue
-            i = bisect.bisect_left(band, (x0 - self.widest[j], ""))
-            n = len(band)
-            while i < n:
-                left, key = band[i]
-                if left > x1:
-                    break
-                i += 1
-                if key in ignore:
-                    continue
-                r = rects[key]
-                if segment_hits_rect(p, q, (r[0] - clear, r[1] - clear, r[2] + 2 * clear, r[3] + 2 * clear)):
-                    return True
-        return False
-
-    def rect_blocked(self, r: Rect, ignore: Iterable[str] = ()) -> bool:
-        skip = set(ignore)
-        return any(k not in skip and rects_overlap(r, self.rects[k]) for k in self.near(r))
-
-    def path_blocked(self, points: list[Point], ignore: Iterable[str] = (), clear: float = CLEAR) -> bool:
-        ignore = frozenset(ignore)
-        return any(self.segment_blocked(a, b, ignore, clear) for a, b in zip(points, points[1:]))
 
 
 # ------------------------------------------------------------------ link routes
@@ -250,10 +135,37 @@ def _channels(lo: float, hi: float, edges: list[float], lane: int) -> list[float
     return out[:7]
 
 
+def _quick_route(a: Rect, b: Rect, lane_a: int, lane_b: int, ok) -> list[Point] | None:
+    """Straight, L and Z routes between the facing sides (no channels looked up): free or None."""
+    cands: list[tuple[float, list[Point]]] = []
+    for s0, s1 in _side_pairs(a, b)[:4]:
+        p0, q0 = port(a, s0, lane_a), port(b, s1, lane_b)
+        mid = lane_offset(lane_a) / 2
+        for pts in _candidates(p0, s0, q0, s1, [(p0[0] + q0[0]) / 2 + mid], [(p0[1] + q0[1]) / 2 + mid]):
+            cands.append((_cost(pts), pts))
+    cands.sort(key=lambda c: c[0])
+    for _, raw in cands:
+        pts = _simplify(raw)
+        if ok(pts):
+            return pts
+    return None
+
+
 def route_link(a: Rect, b: Rect, obstacles: Obstacles, ignore: Iterable[str] = (),
                lane_a: int = 0, lane_b: int = 0) -> list[Point]:
     """An orthogonal route from box a to box b around every other box (ignore: a's and b's keys)."""
     ignore = tuple(ignore)
+    ends = (inflate(a, 0.5), inflate(b, 0.5))
+
+    def ok(points: list[Point]) -> bool:
+        if obstacles.path_blocked(points, ignore):
+            return False
+        inner = points[1:-1]  # the middle may not cross the two end boxes either
+        return not any(segment_hits_rect(p, q, r) for p, q in pairwise(inner) for r in ends)
+
+    quick = _quick_route(a, b, lane_a, lane_b, ok)  # the direct shapes first: most links need no more
+    if quick is not None:
+        return quick
     x0 = min(a[0], b[0]) - 2 * STUB
     y0 = min(a[1], b[1]) - 2 * STUB
     x1 = max(a[0] + a[2], b[0] + b[2]) + 2 * STUB
@@ -270,13 +182,6 @@ def route_link(a: Rect, b: Rect, obstacles: Obstacles, ignore: Iterable[str] = (
     edges_y = [r[1] - margin for r in near] + [r[1] + r[3] + margin for r in near]
     edges_x += [x0 - 2 * STUB, x1 + 2 * STUB]
     edges_y += [y0 - 2 * STUB, y1 + 2 * STUB]
-    blockers = Obstacles({k: obstacles.rects[k] for k in ignore if k in obstacles.rects})
-
-    def ok(points: list[Point]) -> bool:
-        if obstacles.path_blocked(points, ignore):
-            return False
-        inner = points[1:-1]  # the middle may not cross the two end boxes either
-        return len(inner) < 2 or not blockers.path_blocked(inner, (), 0.5)
 
     pairs = _side_pairs(a, b)
     first: list[Point] | None = None
@@ -301,86 +206,118 @@ def route_link(a: Rect, b: Rect, obstacles: Obstacles, ignore: Iterable[str] = (
 
 def _search(a: Rect, b: Rect, obstacles: Obstacles, ignore: tuple[str, ...], lane_a: int,
             lane_b: int) -> list[Point] | None:
-    """A* on the sparse grid of box edges around the two ends (widening the window twice)."""
-    for grow in (200.0, 800.0):
+    """A* on the sparse grid of box edges around the two ends, the window widening until a route is found.
+
+    The obstacle questions go to the chart's index, so the window's size costs
+    only its grid lines; the search is weighted towards the goal (a route a
+    little longer than the shortest, found quickly) and bounded by SEARCH_STEPS.
+    """
+    ends = set(ignore)
+    key_a = ignore[0] if ignore else None
+    key_b = ignore[1] if len(ignore) > 1 else None
+    spans = (max(a[0] + a[2], b[0] + b[2]) - min(a[0], b[0]), max(a[1] + a[3], b[1] + b[3]) - min(a[1], b[1]))
+    grows = [g for g in SEARCH_GROWS if g < 2 * max(spans) + 4000] or [SEARCH_GROWS[0]]
+    for grow in grows:
         x0 = min(a[0], b[0]) - grow
         y0 = min(a[1], b[1]) - grow
         x1 = max(a[0] + a[2], b[0] + b[2]) + grow
         y1 = max(a[1] + a[3], b[1] + b[3]) + grow
-        keys = [k for k in obstacles.near((x0, y0, x1 - x0, y1 - y0))]
+        keys = obstacles.near((x0, y0, x1 - x0, y1 - y0), SEARCH_MAX)
         if len(keys) > SEARCH_MAX:
             return None
-        rects = [obstacles.rects[k] for k in keys if k not in ignore] + [a, b]
-        xs = {x0, x1}
-        ys = {y0, y1}
-        gap = CLEAR + 5
-        for r in rects:
-            xs.update((r[0] - gap, r[0] + r[2] + gap))
-            ys.update((r[1] - gap, r[1] + r[3] + gap))
-        starts = {}
-        for side in SIDES:
-            p = port(a, side, lane_a)
-            n = NORMAL[side]
-            starts[side] = (p, (p[0] + n[0] * STUB, p[1] + n[1] * STUB))
-            q = port(b, side, lane_b)
-            xs.add(q[0] + n[0] * STUB)
-            ys.add(q[1] + n[1] * STUB)
-            xs.add(starts[side][1][0])
-            ys.add(starts[side][1][1])
-        goals = {}
-        for side in SIDES:
-            q = port(b, side, lane_b)
-            n = NORMAL[side]
-            goals[(q[0] + n[0] * STUB, q[1] + n[1] * STUB)] = q
-        xs_s, ys_s = sorted(xs), sorted(ys)
-        xi = {x: i for i, x in enumerate(xs_s)}
-        yi = {y: i for i, y in enumerate(ys_s)}
-        all_block = Obstacles({**{k: obstacles.rects[k] for k in keys if k not in ignore},
-                               "\0a": a, "\0b": b})
-        tx, ty = b[0] + b[2] / 2, b[1] + b[3] / 2
-        heap: list = []
-        best: dict = {}
-        prev: dict = {}
-        for side, (p, p1) in starts.items():
-            if all_block.segment_blocked(p, p1, ("\0a",)):
+        found = _astar(a, b, obstacles, [obstacles.rects[k] for k in keys if k not in ends],
+                       (x0, y0, x1, y1), key_a, key_b, lane_a, lane_b)
+        if found:
+            return found
+    return None
+
+
+def _astar(a: Rect, b: Rect, obstacles: Obstacles, rects: list[Rect], window: Rect,
+           key_a: str | None, key_b: str | None, lane_a: int, lane_b: int) -> list[Point] | None:
+    x0, y0, x1, y1 = window
+    # a and b block the middle of the route too: the chart's index holds them under their keys
+    # (the caller's ignore); without keys (a bare route_link call) they are added to the grid only.
+    extra = Obstacles({"\0a": a, "\0b": b}) if key_a is None or key_b is None else None
+    skip_a = (key_a, "\0a") if key_a else ("\0a",)
+    skip_b = (key_b, "\0b") if key_b else ("\0b",)
+
+    def blocked(p: Point, q: Point, skip: tuple = ()) -> bool:
+        if obstacles.segment_blocked(p, q, skip, CLEAR):
+            return True
+        return extra is not None and extra.segment_blocked(p, q, skip, CLEAR)
+
+    xs = {x0, x1}
+    ys = {y0, y1}
+    gap = CLEAR + 5
+    for r in [*rects, a, b]:
+        xs.update((r[0] - gap, r[0] + r[2] + gap))
+        ys.update((r[1] - gap, r[1] + r[3] + gap))
+    starts = {}
+    goals = {}
+    for side in SIDES:
+        n = NORMAL[side]
+        p = port(a, side, lane_a)
+        starts[side] = (p, (p[0] + n[0] * STUB, p[1] + n[1] * STUB))
+        q = port(b, side, lane_b)
+        goals[(q[0] + n[0] * STUB, q[1] + n[1] * STUB)] = q
+    for p1 in [s[1] for s in starts.values()] + list(goals):
+        xs.add(p1[0])
+        ys.add(p1[1])
+    xs_s, ys_s = sorted(xs), sorted(ys)
+    xi = {x: i for i, x in enumerate(xs_s)}
+    yi = {y: i for i, y in enumerate(ys_s)}
+    tx, ty = b[0] + b[2] / 2, b[1] + b[3] / 2
+    heap: list = []
+    best: dict = {}
+    prev: dict = {}
+    first_point = {}
+    for side, (p, p1) in starts.items():
+        if blocked(p, p1, skip_a):
+            continue
+        state = (xi[p1[0]], yi[p1[1]], NORMAL[side])
+        best[state] = STUB
+        prev[state] = None
+        first_point[state] = p
+        heapq.heappush(heap, (STUB + SEARCH_WEIGHT * (abs(p1[0] - tx) + abs(p1[1] - ty)), STUB, state))
+    steps = 0
+    nx, ny = len(xs_s), len(ys_s)
+    closed: dict[tuple[int, int, int, int], bool] = {}  # grid edges asked about (from any direction)
+    while heap and steps < SEARCH_STEPS:
+        _, g, state = heapq.heappop(heap)
+        if g > best.get(state, math.inf):
+            continue
+        steps += 1
+        i, j, d = state
+        here = (xs_s[i], ys_s[j])
+        if here in goals and not blocked(here, goals[here], skip_b):
+            path = [goals[here]]
+            s = state
+            while s is not None:
+                path.append((xs_s[s[0]], ys_s[s[1]]))
+                if prev[s] is None:
+                    path.append(first_point[s])
+                s = prev[s]
+            return _simplify(path[::-1])
+        for nd in ((1, 0), (-1, 0), (0, 1), (0, -1)):
+            if nd == (-d[0], -d[1]):
                 continue
-            state = (xi[p1[0]], yi[p1[1]], NORMAL[side])
-            best[state] = STUB
-            prev[state] = None
-            heapq.heappush(heap, (STUB + abs(p1[0] - tx) + abs(p1[1] - ty), STUB, state, p))
-        first_point = {}
-        for side, (p, p1) in starts.items():
-            first_point[(xi[p1[0]], yi[p1[1]], NORMAL[side])] = p
-        while heap:
-            _, g, state, _ = heapq.heappop(heap)
-            if g > best.get(state, math.inf):
+            ni, nj = i + nd[0], j + nd[1]
+            if not (0 <= ni < nx and 0 <= nj < ny):
                 continue
-            i, j, d = state
-            here = (xs_s[i], ys_s[j])
-            if here in goals and not all_block.segment_blocked(here, goals[here], ("\0b",)):
-                path = [goals[here]]
-                s = state
-                while s is not None:
-                    path.append((xs_s[s[0]], ys_s[s[1]]))
-                    if prev[s] is None:
-                        path.append(first_point[s])
-                    s = prev[s]
-                return _simplify(path[::-1])
-            for nd in ((1, 0), (-1, 0), (0, 1), (0, -1)):
-                if nd == (-d[0], -d[1]):
-                    continue
-                ni, nj = i + nd[0], j + nd[1]
-                if not (0 <= ni < len(xs_s) and 0 <= nj < len(ys_s)):
-                    continue
-                there = (xs_s[ni], ys_s[nj])
-                if all_block.segment_blocked(here, there, (), CLEAR):
-                    continue
-                ng = g + abs(there[0] - here[0]) + abs(there[1] - here[1]) + (BEND if nd != d else 0)
-                ns = (ni, nj, nd)
-                if ng < best.get(ns, math.inf):
-                    best[ns] = ng
-                    prev[ns] = state
-                    heapq.heappush(heap, (ng + abs(there[0] - tx) + abs(there[1] - ty), ng, ns, None))
+            there = (xs_s[ni], ys_s[nj])
+            ng = g + abs(there[0] - here[0]) + abs(there[1] - here[1]) + (BEND if nd != d else 0)
+            ns = (ni, nj, nd)
+            if ng >= best.get(ns, math.inf):
+                continue
+            edge = (i, j, ni, nj) if (i, j) < (ni, nj) else (ni, nj, i, j)
+            shut = closed.get(edge)
+            if shut is None:
+                shut = closed[edge] = blocked(here, there)
+            if shut:
+                continue
+            best[ns] = ng
+            prev[ns] = state
+            heapq.heappush(heap, (ng + SEARCH_WEIGHT * (abs(there[0] - tx) + abs(there[1] - ty)), ng, ns))
     return None
 
 

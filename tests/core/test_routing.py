@@ -110,3 +110,14 @@ def test_rounded_corners_keep_the_ends():
     steps = rounded([(0, 0), (0, 50), (80, 50)])
     assert steps[0] == ("M", (0, 0)) and steps[-1] == ("L", (80, 50))
     assert any(s[0] == "Q" for s in steps)
+
+
+def test_big_stacked_chart_links_cross_no_box():
+    """1,500 units with stacked leaves (the generator's compact layout): long links across the
+    chart reach the fallback search, which now works on the chart's index instead of a few boxes."""
+    design = generate(1500, seed=7)
+    chart = build_chart(design, FONT)
+    chart_link_ends.clear()
+    chart_link_ends.update({lid: (l.source, l.target) for lid, l in design.links.items()})
+    crossings = [p for p in problems(chart) if " crosses " in p]
+    assert not crossings, crossings[:10]
