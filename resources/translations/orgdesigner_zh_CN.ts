@@ -56,38 +56,6 @@
         <translation>无法连接：{reason}</translation>
     </message>
     <message>
-        <source>Department</source>
-        <translation>部门</translation>
-    </message>
-    <message>
-        <source>Team</source>
-        <translation>小组</translation>
-    </message>
-    <message>
-        <source>Committee</source>
-        <translation>委员会</translation>
-    </message>
-    <message>
-        <source>Business unit</source>
-        <translation>事业部</translation>
-    </message>
-    <message>
-        <source>Office</source>
-        <translation>办公室</translation>
-    </message>
-    <message>
-        <source>Collaboration</source>
-        <translation>协作关系</translation>
-    </message>
-    <message>
-        <source>Committee membership</source>
-        <translation>委员会成员</translation>
-    </message>
-    <message>
-        <source>Dotted line</source>
-        <translation>虚线汇报</translation>
-    </message>
-    <message>
         <source>The clipboard does not hold departments this version can paste ({error}).</source>
         <translation>剪贴板中没有本版本可粘贴的部门（{error}）。</translation>
     </message>
@@ -773,29 +741,6 @@
     </message>
 </context>
 <context>
-    <name>DeptKind</name>
-    <message>
-        <source>Department</source>
-        <translation>部门</translation>
-    </message>
-    <message>
-        <source>Team / sub-group</source>
-        <translation>小组</translation>
-    </message>
-    <message>
-        <source>Committee</source>
-        <translation>委员会</translation>
-    </message>
-    <message>
-        <source>Business unit</source>
-        <translation>事业部</translation>
-    </message>
-    <message>
-        <source>Office</source>
-        <translation>办公室</translation>
-    </message>
-</context>
-<context>
     <name>DesignNameBar</name>
     <message>
         <source>Name this design:</source>
@@ -968,10 +913,6 @@
         <translation>横向</translation>
     </message>
     <message>
-        <source>PDF export is not available in this installation.</source>
-        <translation>此安装中无法导出 PDF。</translation>
-    </message>
-    <message>
         <source>Choose at least one section.</source>
         <translation>请至少选择一项内容。</translation>
     </message>
@@ -1059,10 +1000,6 @@
     <message>
         <source>Tables (*.csv *.tsv *.txt *.xlsx);;All files (*)</source>
         <translation>表格 (*.csv *.tsv *.txt *.xlsx);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Importing tables is not available in this installation.</source>
-        <translation>此安装中无法导入表格。</translation>
     </message>
     <message>
         <source>%1: no such file</source>
@@ -1643,14 +1580,6 @@
         <translation>方案文件 (*.db)</translation>
     </message>
     <message>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Importable files ({patterns})</source>
-        <translation>可导入的文件 ({patterns})</translation>
-    </message>
-    <message>
         <source>design</source>
         <translation>方案</translation>
     </message>
@@ -1708,27 +1637,8 @@
         <translation>（多个值）</translation>
     </message>
     <message>
-        <source>%1 and %2 already have such a link.</source>
-        <translation>%1 与 %2 之间已有此类关系。</translation>
-    </message>
-    <message>
         <source>Edit link</source>
         <translation>编辑关系</translation>
-    </message>
-</context>
-<context>
-    <name>LinkKind</name>
-    <message>
-        <source>Collaboration</source>
-        <translation>协作关系</translation>
-    </message>
-    <message>
-        <source>Committee membership</source>
-        <translation>委员会成员</translation>
-    </message>
-    <message>
-        <source>Dotted line</source>
-        <translation>虚线汇报</translation>
     </message>
 </context>
 <context>
