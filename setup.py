@@ -8,7 +8,9 @@ combine automatic package discovery with such a mapping, so it is added here.
 from setuptools import find_packages, setup
 
 setup(
-    packages=[*find_packages(include=["orgdesigner", "orgdesigner.*", "ui", "ui.*"]),
-              "orgdesigner.resources"],
+    packages=[
+        *find_packages(include=["orgdesigner", "orgdesigner.*", "ui", "ui.*"]),
+        "orgdesigner.resources",
+    ],
     package_dir={"orgdesigner.resources": "resources"},
 )

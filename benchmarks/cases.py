@@ -26,12 +26,14 @@ def _tmpdir() -> Path:
 @case("open")
 def open_db(path: Path):
     from orgdesigner import storage
+
     return (lambda: None), (lambda _: storage.load(path))
 
 
 @case("save (full)")
 def save_full(path: Path):
     from orgdesigner import storage
+
     design = storage.load(path)
     out = _tmpdir() / "out.db"
     return (lambda: None), (lambda _: storage.save(design, out))
@@ -40,6 +42,7 @@ def save_full(path: Path):
 @case("validate")
 def validate(path: Path):
     from orgdesigner import storage
+
     try:
         from orgdesigner.validator import validate as run_validator
     except ImportError:
@@ -83,6 +86,7 @@ def compare_with_findings(path: Path):
 def layout(path: Path):
     from orgdesigner import storage
     from orgdesigner.layout import tidy_layout
+
     design = storage.load(path)
     return (lambda: None), (lambda _: tidy_layout(design))
 
@@ -92,6 +96,7 @@ def graphviz(path: Path):
     if not shutil.which("dot"):
         raise Unavailable
     from orgdesigner import storage
+
     design = storage.load(path)
     folder = _tmpdir()
     dot = folder / "tree.dot"
@@ -104,14 +109,18 @@ def graphviz(path: Path):
             lines.append(f"n{index[d.parent]} -> n{index[d.id]};")
     lines.append("}")
     dot.write_text("\n".join(lines), encoding="utf-8")
-    return (lambda: None), (lambda _: subprocess.run(
-        ["dot", "-Tpdf", str(dot), "-o", str(folder / "tree.pdf")], check=True))
+    return (lambda: None), (
+        lambda _: subprocess.run(
+            ["dot", "-Tpdf", str(dot), "-o", str(folder / "tree.pdf")], check=True
+        )
+    )
 
 
 @case("CSV import")
 def csv_import(path: Path):
     from orgdesigner import storage
     from orgdesigner.formats import read_design, write_design
+
     folder = _tmpdir()
     csv_path = folder / "org.csv"
     write_design(storage.load(path), csv_path)
@@ -126,6 +135,7 @@ def open_document(path: Path):
     def run(_):
         doc = DesignDocument.open(path, heartbeat=False)
         doc.close()
+
     return (lambda: None), run
 
 
@@ -134,6 +144,7 @@ def save_one_edit(path: Path):
     os.environ.setdefault("ORGDESIGNER_DATA_DIR", str(_tmpdir()))
     from orgdesigner.document import DesignDocument
     from orgdesigner import ops
+
     target = _tmpdir() / "shared.db"
     shutil.copyfile(path, target)
     doc = DesignDocument.open(target, heartbeat=False)
@@ -143,11 +154,13 @@ def save_one_edit(path: Path):
     def setup():
         ops.UpdateDepartment(dept, {"name": f"市场部 {next(counter)}"}).apply(doc.design)
         return doc
+
     return setup, (lambda d: d.save())
 
 
 def _pdf_case(path: Path, **options):
     from orgdesigner import storage
+
     try:
         from orgdesigner.render import ExportOptions, export_pdf
     except ImportError:
@@ -189,9 +202,12 @@ def pdf_book(path: Path):
         fills = sorted(plan.context.book.fills)
         book, index = plan.sections["chart"][1], plan.sections.get("index", (0, 0))[1]
         low = sum(1 for p in plan.context.book.pages if p.fill < 0.25 and not p.run_end)
-        return _Noted(f"{plan.page_count} pages ({book} chart book + {index} index), {plan.orientation}; "
-                      f"fill per page: median {fills[len(fills) // 2]:.0%}, lowest {fills[0]:.0%}, "
-                      f"pages under 25% that are not the last of a run: {low}")
+        return _Noted(
+            f"{plan.page_count} pages ({book} chart book + {index} index), {plan.orientation}; "
+            f"fill per page: median {fills[len(fills) // 2]:.0%}, lowest {fills[0]:.0%}, "
+            f"pages under 25% that are not the last of a run: {low}"
+        )
+
     return setup, noted
 
 

@@ -13,8 +13,23 @@ from orgdesigner.design import Design, build_design
 from orgdesigner.entities import Department, DeptKind, Function, Link, LinkKind, Role
 
 REGIONS = ["华东", "华北", "华南", "西南", "东北", "海外", "北京", "上海", "深圳", "成都"]
-UNITS = ["市场", "销售", "产品", "研发", "客服", "财务", "信息技术", "品牌", "渠道", "数字营销",
-         "战略", "人力资源", "供应链", "法务", "增长"]
+UNITS = [
+    "市场",
+    "销售",
+    "产品",
+    "研发",
+    "客服",
+    "财务",
+    "信息技术",
+    "品牌",
+    "渠道",
+    "数字营销",
+    "战略",
+    "人力资源",
+    "供应链",
+    "法务",
+    "增长",
+]
 SUFFIXES = ["部", "中心", "组", "科", "办公室"]
 LATIN = ["Sales", "Marketing", "Research", "Support", "Finance", "Platform", "Growth", "Brand"]
 KINDS = [DeptKind.DEPARTMENT] * 6 + [DeptKind.TEAM] * 3 + [DeptKind.OFFICE, DeptKind.BUSINESS_UNIT]
@@ -28,8 +43,11 @@ def _name(rng: random.Random, i: int) -> str:
 
 def generate(n: int, seed: int = 42, functions: int = 60) -> Design:
     rng = random.Random(seed)
-    depts = [Department(name="集团总部 Group HQ", kind=DeptKind.OFFICE, leader="张伟",
-                        headcount=12, budget=5e7)]
+    depts = [
+        Department(
+            name="集团总部 Group HQ", kind=DeptKind.OFFICE, leader="张伟", headcount=12, budget=5e7
+        )
+    ]
     depth = {depts[0].id: 1}
     target = {depts[0].id: 8}
     count = {depts[0].id: 0}
@@ -38,10 +56,17 @@ def generate(n: int, seed: int = 42, functions: int = 60) -> Design:
     wide: list[str] = []
     for i in range(1, n):
         wide_open = [w for w in wide if w in open_set]
-        parent = rng.choice(wide_open) if wide_open and rng.random() < 0.15 else rng.choice(open_ids)
-        dept = Department(name=_name(rng, i), kind=rng.choice(KINDS), parent=parent,
-                          leader=rng.choice(["王丽", "李娜", "Chen Jie", "刘洋", ""]),
-                          headcount=rng.randint(0, 40), budget=rng.randint(0, 2_000_000))
+        parent = (
+            rng.choice(wide_open) if wide_open and rng.random() < 0.15 else rng.choice(open_ids)
+        )
+        dept = Department(
+            name=_name(rng, i),
+            kind=rng.choice(KINDS),
+            parent=parent,
+            leader=rng.choice(["王丽", "李娜", "Chen Jie", "刘洋", ""]),
+            headcount=rng.randint(0, 40),
+            budget=rng.randint(0, 2_000_000),
+        )
         depts.append(dept)
         depth[dept.id] = depth[parent] + 1
         count[parent] += 1
@@ -74,18 +99,36 @@ def generate(n: int, seed: int = 42, functions: int = 60) -> Design:
         if a == b or (a, b) in seen or (b, a) in seen:
             continue
         seen.add((a, b))
-        links.append(Link(source=a, target=b, kind=rng.choice(list(LinkKind)),
-                          label=rng.choice(["", "联合推广", "joint campaigns", "数据共享"])))
-    funcs = [Function(name=f"职能{i} Function {i}", category=rng.choice(["marketing", "support", "journey"]))
-             for i in range(functions)]
+        links.append(
+            Link(
+                source=a,
+                target=b,
+                kind=rng.choice(list(LinkKind)),
+                label=rng.choice(["", "联合推广", "joint campaigns", "数据共享"]),
+            )
+        )
+    funcs = [
+        Function(
+            name=f"职能{i} Function {i}", category=rng.choice(["marketing", "support", "journey"])
+        )
+        for i in range(functions)
+    ]
     roles: list[tuple[str, str, Role]] = []
     for f in funcs:
         owners = 0 if rng.random() < 0.05 else (2 if rng.random() < 0.05 else 1)
         chosen = rng.sample(ids, min(len(ids), owners + 4))
         for j, dept_id in enumerate(chosen):
-            roles.append((f.id, dept_id, Role.A if j < owners else rng.choice([Role.R, Role.C, Role.I])))
-    design = build_design(name=f"Benchmark {n}", language="zh", departments=depts, links=links,
-                          functions=funcs, roles=roles)
+            roles.append(
+                (f.id, dept_id, Role.A if j < owners else rng.choice([Role.R, Role.C, Role.I]))
+            )
+    design = build_design(
+        name=f"Benchmark {n}",
+        language="zh",
+        departments=depts,
+        links=links,
+        functions=funcs,
+        roles=roles,
+    )
     from orgdesigner.layout import tidy_layout
 
     # Compact: leaf-only groups stack in a column, as a printed HR chart would.

@@ -78,6 +78,7 @@ def gui_open(path: Path):
         window.deleteLater()
         app.processEvents()
         return elapsed
+
     return setup, run
 
 
@@ -109,9 +110,15 @@ def _drag_case(path: Path, repaint: bool, fit_all: bool = False):
     window = _open_window(path)
     design, view, scene = window.ctx.design, window.view, window.scene
     hub = max(design.departments, key=lambda d: len(design.child_ids(d)))
-    others = [d for d in design.departments if d != hub and design.find_link(hub, d, "collaboration") is None]
+    others = [
+        d
+        for d in design.departments
+        if d != hub and design.find_link(hub, d, "collaboration") is None
+    ]
     have = len(design.links_of(hub))
-    window.ctx.apply(Batch([AddLink(Link(source=hub, target=d)) for d in others[: max(0, 100 - have)]]))
+    window.ctx.apply(
+        Batch([AddLink(Link(source=hub, target=d)) for d in others[: max(0, 100 - have)]])
+    )
     assert len(design.links_of(hub)) >= 100
     box = scene.boxes[hub]
     if fit_all:
@@ -142,6 +149,7 @@ def _drag_case(path: Path, repaint: bool, fit_all: bool = False):
         window.ctx.undo_stack.undo()
         app.processEvents()
         return statistics.median(times)
+
     return (lambda: None), run
 
 
@@ -199,5 +207,6 @@ def gui_pan_fit(path: Path):
     def pan(sign: int) -> None:
         for bar in bars:
             bar.setValue(bar.value() + sign * 40)
+
     steps = [(lambda s=s: pan(s)) for s in (1, -1) * 10]
     return (lambda: None), (lambda _: _frames(app, steps))

@@ -41,10 +41,18 @@ def measure(name: str, path: Path, runs: int) -> dict:
         notes = getattr(result, "bench_notes", notes)
         if not peak_kb:  # peak of one operation; later runs may still hold the last one's garbage
             # whole-process cases: the child's peak (the largest child so far)
-            peak_kb = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                          resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-    return {"case": name, "available": True, "median": statistics.median(times),
-            "runs": times, "peak_mb": peak_kb / 1024, **({"notes": notes} if notes else {})}
+            peak_kb = max(
+                resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+            )
+    return {
+        "case": name,
+        "available": True,
+        "median": statistics.median(times),
+        "runs": times,
+        "peak_mb": peak_kb / 1024,
+        **({"notes": notes} if notes else {}),
+    }
 
 
 if __name__ == "__main__":

@@ -24,10 +24,17 @@ def _cli(*argv: str, ok: tuple[int, ...] = (0,)):
     env = dict(os.environ, PYTHONPATH=str(ROOT))
 
     def run(_):
-        proc = subprocess.run([sys.executable, *argv], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        proc = subprocess.run(
+            [sys.executable, *argv],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         if proc.returncode not in ok:
             raise RuntimeError(f"{' '.join(argv)} exited {proc.returncode}: {proc.stderr[-300:]}")
+
     return run
 
 
@@ -59,12 +66,27 @@ def cli_import_json(path: Path):
     source = folder / "design.json"
     jsonform.write(storage.load(path), source)
     out = folder / "imported.db"
-    return (lambda: None), _cli("-m", "orgdesigner", "import", str(source), "-o", str(out), "--force")
+    return (lambda: None), _cli(
+        "-m", "orgdesigner", "import", str(source), "-o", str(out), "--force"
+    )
 
 
 @case("CLI export chart PDF on one A0 page (whole process)")
 def cli_export_chart(path: Path):
     """Compared with `dot -Tpdf` the same way: a whole process producing only the chart."""
     out = Path(tempfile.mkdtemp(prefix="orgbench-")) / "chart.pdf"
-    return (lambda: None), _cli("-m", "orgdesigner", "export", str(path), "-o", str(out), "--force",
-                                "--paper", "A0", "--sections", "chart", "--fit", "page")
+    return (lambda: None), _cli(
+        "-m",
+        "orgdesigner",
+        "export",
+        str(path),
+        "-o",
+        str(out),
+        "--force",
+        "--paper",
+        "A0",
+        "--sections",
+        "chart",
+        "--fit",
+        "page",
+    )

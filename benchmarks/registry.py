@@ -21,4 +21,5 @@ def case(name: str) -> Callable[[Case], Case]:
     def register(func: Case) -> Case:
         CASES[name] = func
         return func
+
     return register

@@ -71,6 +71,7 @@ def edit_seen(path: Path):
         ops.UpdateDepartment(dept, {"leader": value}).apply(a.design)
         while b.design.departments[dept].leader != value:
             b.poll(1.0)  # woken by the NOTIFY
+
     return (lambda: None), run
 
 
@@ -79,6 +80,8 @@ def push_case(path: Path):
     from orgdesigner.repository import push
 
     ref, design = _pushed(path)
+
     def run(_):
         push(design, ref, force=True)  # returns the version number: not a time
+
     return (lambda: None), run

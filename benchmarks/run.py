@@ -21,22 +21,31 @@ FIXTURES = ROOT / "benchmarks" / "results"
 
 # Issue #17's targets: operation -> (at 10,000, at 100,000); None where none is set.
 TARGETS: dict[str, tuple[float | None, float | None]] = {
-    "open": (0.25, 2.5), "save (full)": (0.3, 3.0), "save (one edit)": (0.03, 0.15),
-    "validate": (0.05, 0.6), "layout": (0.07, 1.0),
+    "open": (0.25, 2.5),
+    "save (full)": (0.3, 3.0),
+    "save (one edit)": (0.03, 0.15),
+    "validate": (0.05, 0.6),
+    "layout": (0.07, 1.0),
     "GUI open to first paint": (1.0, 4.0),
     "GUI drag: one frame (event + repaint)": (0.016, 0.016),
     "GUI drag at fit-all: one frame (event + repaint)": (0.016, 0.016),
-    "GUI zoom frame at fit-all": (0.016, 0.033), "GUI pan frame at fit-all": (0.016, 0.033),
-    "CLI info (whole process)": (1.0, 3.0), "CLI validate (whole process)": (1.0, 3.0),
+    "GUI zoom frame at fit-all": (0.016, 0.033),
+    "GUI pan frame at fit-all": (0.016, 0.033),
+    "CLI info (whole process)": (1.0, 3.0),
+    "CLI validate (whole process)": (1.0, 3.0),
     "CLI start (--help)": (0.3, None),
     "CLI import of the JSON text form (whole process)": (1.0, 8.0),
     "PDF chart book on A4": (10.0, 100.0),  # #17's table (#13 itself asked for 60 s at 10k)
     "compare 10k vs 10k": (1.0, None),
-    "PDF chart on one A0 page": (5.0, None), "PDF chart tiled on A1 at 50%": (5.0, None),
-    "PDF whole proposal on A0": (5.0, None), "GUI drag: one mouse-move event": (0.016, None),
+    "PDF chart on one A0 page": (5.0, None),
+    "PDF chart tiled on A1 at 50%": (5.0, None),
+    "PDF whole proposal on A0": (5.0, None),
+    "GUI drag: one mouse-move event": (0.016, None),
 }
 TARGETS_10K = {name: t[0] for name, t in TARGETS.items() if t[0] is not None}
-CASE_TIMEOUT = 900.0  # seconds per case and size: a case that takes longer is reported, not waited for
+CASE_TIMEOUT = (
+    900.0  # seconds per case and size: a case that takes longer is reported, not waited for
+)
 
 
 def skipped(name: str, size: int) -> bool:
@@ -77,8 +86,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--cases", default=",".join(CASES))
     parser.add_argument("--out", type=Path, default=None, help="also write the table here")
-    parser.add_argument("--timeout", type=float, default=CASE_TIMEOUT,
-                        help="seconds allowed per case and size (default %(default)s)")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=CASE_TIMEOUT,
+        help="seconds allowed per case and size (default %(default)s)",
+    )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     names = [c for c in args.cases.split(",") if c]
@@ -90,16 +103,27 @@ def main(argv: list[str] | None = None) -> int:
             if skipped(name, size):
                 results[(name, size)] = {"skipped": True}
                 continue
-            runs = args.runs if not name.startswith("graphviz") else max(1, min(args.runs, 3 if size < 5000 else 1))
+            runs = (
+                args.runs
+                if not name.startswith("graphviz")
+                else max(1, min(args.runs, 3 if size < 5000 else 1))
+            )
             try:
-                proc = subprocess.run([sys.executable, "-m", "benchmarks.measure", name, str(path), str(runs)],
-                                      capture_output=True, text=True, env=env, cwd=ROOT,
-                                      timeout=args.timeout)
+                proc = subprocess.run(
+                    [sys.executable, "-m", "benchmarks.measure", name, str(path), str(runs)],
+                    capture_output=True,
+                    text=True,
+                    env=env,
+                    cwd=ROOT,
+                    timeout=args.timeout,
+                )
             except subprocess.TimeoutExpired:
                 results[(name, size)] = {"error": [f"timeout after {args.timeout:.0f} s"]}
             else:
                 if proc.returncode != 0:
-                    results[(name, size)] = {"error": proc.stderr.strip().splitlines()[-1:] or ["?"]}
+                    results[(name, size)] = {
+                        "error": proc.stderr.strip().splitlines()[-1:] or ["?"]
+                    }
                 else:
                     results[(name, size)] = json.loads(proc.stdout.strip().splitlines()[-1])
             print(f"{name} @ {size}: {results[(name, size)]}", file=sys.stderr, flush=True)
@@ -131,15 +155,22 @@ def render_table(results: dict, names: list[str], sizes: list[int], runs: int) -
     if ratio:
         header.append("10k -> 100k")
     header += ["target 10k", "target 100k", f"peak memory ({max(sizes):,})"]
-    lines = [f"Machine: {machine()}. Medians of up to {runs} runs (fewer when a run is long); "
-             f"each case in its own process.", "",
-             "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines = [
+        f"Machine: {machine()}. Medians of up to {runs} runs (fewer when a run is long); "
+        f"each case in its own process.",
+        "",
+        "| " + " | ".join(header) + " |",
+        "|" + "---|" * len(header),
+    ]
     for name in names:
         cells = [name, *(_cell(results[(name, size)]) for size in sizes)]
         if ratio:
             a, b = results[(name, 10_000)], results[(name, 100_000)]
-            cells.append(f"{b['median'] / a['median']:.1f}x" if a.get("available") and b.get("available")
-                         and a["median"] > 0 else "")
+            cells.append(
+                f"{b['median'] / a['median']:.1f}x"
+                if a.get("available") and b.get("available") and a["median"] > 0
+                else ""
+            )
         t10, t100 = TARGETS.get(name, (None, None))
         for target, size in ((t10, 10_000), (t100, 100_000)):
             if target is None:
@@ -157,9 +188,12 @@ def render_table(results: dict, names: list[str], sizes: list[int], runs: int) -
         dot = results.get(("graphviz dot -Tpdf", size), {})
         ours = results.get(("CLI export chart PDF on one A0 page (whole process)", size), {})
         if dot.get("available") and ours.get("available"):
-            lines += ["", f"Chart PDF of the {size:,}-department tree, both as whole processes: "
-                          f"{dot['median'] / ours['median']:.1f}x faster than Graphviz `dot -Tpdf` "
-                          f"({fmt(dot['median'])} / {fmt(ours['median'])})."]
+            lines += [
+                "",
+                f"Chart PDF of the {size:,}-department tree, both as whole processes: "
+                f"{dot['median'] / ours['median']:.1f}x faster than Graphviz `dot -Tpdf` "
+                f"({fmt(dot['median'])} / {fmt(ours['median'])}).",
+            ]
     return "\n".join(lines)
 
 

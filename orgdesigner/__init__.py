@@ -15,8 +15,15 @@ from typing import Any
 __version__ = "0.1.0"
 APP_NAME = "Org Designer"
 
-__all__ = ["APP_NAME", "__version__", "export_pdf", "import_table", "open_design", "save_design",
-           "validate"]
+__all__ = [
+    "APP_NAME",
+    "__version__",
+    "export_pdf",
+    "import_table",
+    "open_design",
+    "save_design",
+    "validate",
+]
 _API = {"export_pdf", "import_table", "open_design", "save_design", "validate"}
 
 

@@ -39,8 +39,9 @@ def validate(design: Design, language: str | None = None) -> list[Finding]:
     return run(design, language=language)
 
 
-def export_pdf(design: Design, path: str | Path, options: ExportOptions | None = None,
-               **settings: Any) -> PagePlan:
+def export_pdf(
+    design: Design, path: str | Path, options: ExportOptions | None = None, **settings: Any
+) -> PagePlan:
     """Write the PDF structure proposal; `settings` are `ExportOptions` fields (paper="A3" ...)."""
     from dataclasses import replace
 
@@ -52,8 +53,9 @@ def export_pdf(design: Design, path: str | Path, options: ExportOptions | None =
     return write(design, Path(path), options)
 
 
-def import_table(path: str | Path, mapping: dict[str, str] | None = None,
-                 options: ImportOptions | None = None) -> tuple[Design, ImportReport]:
+def import_table(
+    path: str | Path, mapping: dict[str, str] | None = None, options: ImportOptions | None = None
+) -> tuple[Design, ImportReport]:
     """A design from a CSV/Excel file plus the report of every repair (see README)."""
     from .importing import import_table as read
 

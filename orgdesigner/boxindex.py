@@ -20,8 +20,8 @@ from itertools import pairwise
 Point = tuple[float, float]
 Rect = tuple[float, float, float, float]
 
-CLEAR = 8.0   # routes keep this far from boxes they pass
-ROW_STRIP = 5.0      # below the gap between a channel's clearance and the row of boxes beside it
+CLEAR = 8.0  # routes keep this far from boxes they pass
+ROW_STRIP = 5.0  # below the gap between a channel's clearance and the row of boxes beside it
 COLUMN_STRIP = 40.0  # vertical runs are short (between levels): coarser columns, fewer entries
 CELL = 200.0  # cells of the coarse grid for "which boxes are in this area"
 
@@ -185,7 +185,9 @@ class Obstacles:
                         return found
         return found
 
-    def segment_blocked(self, p: Point, q: Point, ignore: Iterable[str] = (), clear: float = CLEAR) -> bool:
+    def segment_blocked(
+        self, p: Point, q: Point, ignore: Iterable[str] = (), clear: float = CLEAR
+    ) -> bool:
         """Does p-q pass through a box (grown by `clear`)? Stops at the first one it meets."""
         x0, x1 = min(p[0], q[0]), max(p[0], q[0])
         y0, y1 = min(p[1], q[1]), max(p[1], q[1])
@@ -198,7 +200,9 @@ class Obstacles:
             if key in ignore:
                 continue
             r = rects[key]
-            if segment_hits_rect(p, q, (r[0] - clear, r[1] - clear, r[2] + 2 * clear, r[3] + 2 * clear)):
+            if segment_hits_rect(
+                p, q, (r[0] - clear, r[1] - clear, r[2] + 2 * clear, r[3] + 2 * clear)
+            ):
                 return True
         return False
 
@@ -206,6 +210,8 @@ class Obstacles:
         skip = set(ignore)
         return any(k not in skip and rects_overlap(r, self.rects[k]) for k in self.near(r))
 
-    def path_blocked(self, points: list[Point], ignore: Iterable[str] = (), clear: float = CLEAR) -> bool:
+    def path_blocked(
+        self, points: list[Point], ignore: Iterable[str] = (), clear: float = CLEAR
+    ) -> bool:
         ignore = frozenset(ignore)
         return any(self.segment_blocked(a, b, ignore, clear) for a, b in pairwise(points))

@@ -28,8 +28,13 @@ PARTNER_CATEGORIES = ("sales", "product", "service", "finance", "it", "data")
 
 # Catalogue keys the validator relies on.
 BRAND_MANAGEMENT = "brand_management"
-JOURNEY_STAGES = ("journey_awareness", "journey_consideration", "journey_purchase",
-                  "journey_repurchase", "journey_referral")
+JOURNEY_STAGES = (
+    "journey_awareness",
+    "journey_consideration",
+    "journey_purchase",
+    "journey_repurchase",
+    "journey_referral",
+)
 
 
 def is_journey_stage(function: Function) -> bool:
@@ -55,9 +60,14 @@ class CatalogueEntry:
 
     def to_function(self, language: str) -> Function:
         """A new design function (fresh id) for this entry, named in `language`."""
-        return Function(id=new_id(), name=self.name(language), category=self.category,
-                        required=self.required, description=self.description(language),
-                        key=self.key)
+        return Function(
+            id=new_id(),
+            name=self.name(language),
+            category=self.category,
+            required=self.required,
+            description=self.description(language),
+            key=self.key,
+        )
 
 
 @dataclass(frozen=True)
@@ -76,10 +86,14 @@ class KpiEntry:
     def to_kpi(self, language: str, function_ids: dict[str, str]) -> Kpi:
         """A new KPI (fresh id, no owner) measuring those of its functions the design has."""
         zh = language == "zh"
-        return Kpi(id=new_id(), key=self.key, name=self.name_zh if zh else self.name_en,
-                   unit=self.unit_zh if zh else self.unit_en,
-                   description=self.description_zh if zh else self.description_en,
-                   functions=tuple(function_ids[k] for k in self.functions if k in function_ids))
+        return Kpi(
+            id=new_id(),
+            key=self.key,
+            name=self.name_zh if zh else self.name_en,
+            unit=self.unit_zh if zh else self.unit_en,
+            description=self.description_zh if zh else self.description_en,
+            functions=tuple(function_ids[k] for k in self.functions if k in function_ids),
+        )
 
 
 @dataclass(frozen=True)
@@ -117,7 +131,9 @@ def parse_catalogue(text: str, source: str | Path = CATALOGUE_PATH) -> Catalogue
     except json.JSONDecodeError as exc:
         raise FileProblem(source, f"is not valid JSON (line {exc.lineno}: {exc.msg})") from None
     if not isinstance(data, dict) or data.get("format") != "org-designer-catalogue":
-        raise FileProblem(source, 'is not a function catalogue (no "format": "org-designer-catalogue")')
+        raise FileProblem(
+            source, 'is not a function catalogue (no "format": "org-designer-catalogue")'
+        )
     raw = data.get("functions")
     if not isinstance(raw, list):
         raise FileProblem(source, "functions: must be a list")
@@ -142,8 +158,11 @@ def parse_catalogue(text: str, source: str | Path = CATALOGUE_PATH) -> Catalogue
     categories = data.get("categories") or {}
     if not isinstance(categories, dict):
         raise FileProblem(source, "categories: must be an object")
-    return Catalogue(tuple(entries), {k: dict(v) for k, v in categories.items()},
-                     _parse_kpis(data.get("kpis", []), seen, source))
+    return Catalogue(
+        tuple(entries),
+        {k: dict(v) for k, v in categories.items()},
+        _parse_kpis(data.get("kpis", []), seen, source),
+    )
 
 
 _KPI_TEXT = ("key", "name_zh", "name_en", "unit_zh", "unit_en", "description_zh", "description_en")

@@ -26,7 +26,8 @@ EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m orgdesigner",
-        description="Org Designer: create, inspect, convert and check org design files.")
+        description="Org Designer: create, inspect, convert and check org design files.",
+    )
     parser.add_argument("--version", action="version", version=f"Org Designer {__version__}")
     parser.add_argument("--debug", action="store_true", help="show a traceback on errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -65,8 +66,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: still no traceback unless asked for
         if args.debug:
             traceback.print_exc()
-        print(f"error: internal error ({type(exc).__name__}: {safe_text(exc)}); rerun with --debug",
-              file=sys.stderr)
+        print(
+            f"error: internal error ({type(exc).__name__}: {safe_text(exc)}); rerun with --debug",
+            file=sys.stderr,
+        )
         return EXIT_INTERNAL
     finally:
         sys.stdout = stdout

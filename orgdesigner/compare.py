@@ -21,9 +21,22 @@ from .entities import Role
 from .findings import Finding
 
 # The order the change list is grouped in (the CLI, the dock and the PDF follow it).
-KINDS = ("added", "removed", "merged", "renamed", "moved", "changed", "link-added",
-         "link-removed", "link-changed", "function-added", "function-removed", "owner-changed",
-         "ownerless", "role-changed")
+KINDS = (
+    "added",
+    "removed",
+    "merged",
+    "renamed",
+    "moved",
+    "changed",
+    "link-added",
+    "link-removed",
+    "link-changed",
+    "function-added",
+    "function-removed",
+    "owner-changed",
+    "ownerless",
+    "role-changed",
+)
 DEPARTMENT_KINDS = frozenset(KINDS[:6])
 COMPARED_FIELDS = ("kind", "leader", "headcount", "budget")
 TOTALS = ("departments", "headcount", "budget", "layers", "widest_span", "errors", "warnings")
@@ -41,8 +54,14 @@ class Change:
     matched_by: str = ""  # "id", "code" or "name" for matched departments; "" otherwise
 
     def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "object": self.object, "name": self.name,
-                "from": self.before, "to": self.after, "matched_by": self.matched_by}
+        return {
+            "kind": self.kind,
+            "object": self.object,
+            "name": self.name,
+            "from": self.before,
+            "to": self.after,
+            "matched_by": self.matched_by,
+        }
 
 
 @dataclass
@@ -83,11 +102,14 @@ class Comparison:
 
     def to_json(self, base_label: str, target_label: str) -> dict[str, Any]:
         return {
-            "base": base_label, "target": target_label,
+            "base": base_label,
+            "target": target_label,
             "changes": [c.to_json() for c in self.changes],
             "totals": self.totals,
-            "findings": {"resolved": [f.to_json() for f in self.resolved],
-                         "introduced": [f.to_json() for f in self.introduced]},
+            "findings": {
+                "resolved": [f.to_json() for f in self.resolved],
+                "introduced": [f.to_json() for f in self.introduced],
+            },
         }
 
 
@@ -101,18 +123,21 @@ def match_departments(base: Design, target: Design) -> tuple[dict[str, str], dic
             matches[dept_id] = dept_id
             how[dept_id] = "id"
     # by code: only codes that are unique among the unmatched on each side
-    base_codes = _unique((d.code, d.id) for d in base.departments.values()
-                         if d.code and d.id not in matches)
-    target_codes = _unique((d.code, d.id) for d in target.departments.values()
-                           if d.code and d.id not in how)
+    base_codes = _unique(
+        (d.code, d.id) for d in base.departments.values() if d.code and d.id not in matches
+    )
+    target_codes = _unique(
+        (d.code, d.id) for d in target.departments.values() if d.code and d.id not in how
+    )
     for code, base_id in base_codes.items():
         target_id = target_codes.get(code)
         if target_id is not None:
             matches[base_id] = target_id
             how[target_id] = "code"
     # by name under the same (matched) parent, top-down so matched parents enable children
-    by_place = _unique(((d.parent, d.name), d.id) for d in target.departments.values()
-                       if d.id not in how)
+    by_place = _unique(
+        ((d.parent, d.name), d.id) for d in target.departments.values() if d.id not in how
+    )
     for base_id in _top_down(base):
         if base_id in matches:
             continue
@@ -154,8 +179,11 @@ def match_functions(base: Design, target: Design) -> dict[str, str]:
     matches = {f: f for f in base.functions if f in target.functions}
     taken = set(matches.values())
     for attribute in ("key", "name"):
-        wanted = _unique((getattr(f, attribute), f.id) for f in target.functions.values()
-                         if f.id not in taken and getattr(f, attribute))
+        wanted = _unique(
+            (getattr(f, attribute), f.id)
+            for f in target.functions.values()
+            if f.id not in taken and getattr(f, attribute)
+        )
         for function in base.functions.values():
             if function.id in matches:
                 continue
@@ -167,8 +195,14 @@ def match_functions(base: Design, target: Design) -> dict[str, str]:
 
 
 # ------------------------------------------------------------------ comparing
-def compare(base: Design, target: Design, *, findings: bool = True,
-            language: str | None = None, base_findings: list[Finding] | None = None) -> Comparison:
+def compare(
+    base: Design,
+    target: Design,
+    *,
+    findings: bool = True,
+    language: str | None = None,
+    base_findings: list[Finding] | None = None,
+) -> Comparison:
     """All differences from `base` to `target` (see the module docstring).
 
     `base_findings`: the base's validator findings if known (the editor keeps them while
@@ -199,20 +233,34 @@ def _departments(result: Comparison, changes: list[Change]) -> None:
     for dept in target.departments.values():
         base_id = back.get(dept.id)
         if base_id is None:
-            changes.append(Change("added", dept.id, dept.name, None,
-                                  _parent_name(target, dept.parent)))
+            changes.append(
+                Change("added", dept.id, dept.name, None, _parent_name(target, dept.parent))
+            )
             continue
         old = base.departments[base_id]
         rule = how[dept.id]
         if old.name != dept.name:
             changes.append(Change("renamed", dept.id, dept.name, old.name, dept.name, rule))
         old_parent = matches.get(old.parent) if old.parent is not None else None
-        moved = (old_parent != dept.parent) or (old.parent is not None and old.parent not in matches)
+        moved = (old_parent != dept.parent) or (
+            old.parent is not None and old.parent not in matches
+        )
         if moved:
-            changes.append(Change("moved", dept.id, dept.name, _parent_name(base, old.parent),
-                                  _parent_name(target, dept.parent), rule))
-        before = {f: _plain(getattr(old, f)) for f in COMPARED_FIELDS
-                  if getattr(old, f) != getattr(dept, f)}
+            changes.append(
+                Change(
+                    "moved",
+                    dept.id,
+                    dept.name,
+                    _parent_name(base, old.parent),
+                    _parent_name(target, dept.parent),
+                    rule,
+                )
+            )
+        before = {
+            f: _plain(getattr(old, f))
+            for f in COMPARED_FIELDS
+            if getattr(old, f) != getattr(dept, f)
+        }
         if before:
             after = {f: _plain(getattr(dept, f)) for f in before}
             changes.append(Change("changed", dept.id, dept.name, before, after, rule))
@@ -221,8 +269,9 @@ def _departments(result: Comparison, changes: list[Change]) -> None:
             continue
         into = _merged_into(result, dept.id)
         if into is not None:
-            changes.append(Change("merged", dept.id, dept.name, dept.name,
-                                  target.departments[into].name))
+            changes.append(
+                Change("merged", dept.id, dept.name, dept.name, target.departments[into].name)
+            )
         else:
             changes.append(Change("removed", dept.id, dept.name, dept.name, None))
 
@@ -268,17 +317,32 @@ def _links(result: Comparison, changes: list[Change]) -> None:
             probe.source, probe.target = source, dest
             twin = target_by_key.get(probe.key())
         if twin is None:
-            changes.append(Change("link-removed", link.id, _link_name(base, link),
-                                  link.label or link.kind.value, None))
+            changes.append(
+                Change(
+                    "link-removed",
+                    link.id,
+                    _link_name(base, link),
+                    link.label or link.kind.value,
+                    None,
+                )
+            )
             continue
         seen.add(twin.id)
         if twin.label != link.label:
-            changes.append(Change("link-changed", twin.id, _link_name(target, twin), link.label,
-                                  twin.label))
+            changes.append(
+                Change("link-changed", twin.id, _link_name(target, twin), link.label, twin.label)
+            )
     for link in target.links.values():
         if link.id not in seen:
-            changes.append(Change("link-added", link.id, _link_name(target, link), None,
-                                  link.label or link.kind.value))
+            changes.append(
+                Change(
+                    "link-added",
+                    link.id,
+                    _link_name(target, link),
+                    None,
+                    link.label or link.kind.value,
+                )
+            )
 
 
 def _names(design: Design, dept_ids: Iterable[str]) -> str | None:
@@ -291,12 +355,26 @@ def _functions(result: Comparison, function_matches: dict[str, str], changes: li
     back = {t: b for b, t in function_matches.items()}
     for function in target.functions.values():
         if function.id not in back:
-            changes.append(Change("function-added", function.id, function.name, None,
-                                  _names(target, target.owners(function.id))))
+            changes.append(
+                Change(
+                    "function-added",
+                    function.id,
+                    function.name,
+                    None,
+                    _names(target, target.owners(function.id)),
+                )
+            )
     for function in base.functions.values():
         if function.id not in function_matches:
-            changes.append(Change("function-removed", function.id, function.name,
-                                  _names(base, base.owners(function.id)), None))
+            changes.append(
+                Change(
+                    "function-removed",
+                    function.id,
+                    function.name,
+                    _names(base, base.owners(function.id)),
+                    None,
+                )
+            )
     for function in target.functions.values():
         base_id = back.get(function.id)
         if base_id is None:
@@ -308,10 +386,18 @@ def _functions(result: Comparison, function_matches: dict[str, str], changes: li
             if not new_owners:
                 changes.append(Change("ownerless", function.id, function.name, before, None))
             else:
-                changes.append(Change("owner-changed", function.id, function.name, before,
-                                      _names(target, new_owners)))
-        old_roles = {matches[d]: r for d, r in base.roles_of_function(base_id).items()
-                     if d in matches}
+                changes.append(
+                    Change(
+                        "owner-changed",
+                        function.id,
+                        function.name,
+                        before,
+                        _names(target, new_owners),
+                    )
+                )
+        old_roles = {
+            matches[d]: r for d, r in base.roles_of_function(base_id).items() if d in matches
+        }
         new_roles = target.roles_of_function(function.id)
         for dept_id in _ordered_union(old_roles, new_roles):
             old, new = old_roles.get(dept_id), new_roles.get(dept_id)
@@ -359,8 +445,12 @@ def _totals(base: Design, target: Design) -> dict[str, dict[str, float]]:
     return {key: {"from": before[key], "to": after[key]} for key in before}
 
 
-def _findings(result: Comparison, function_matches: dict[str, str], language: str | None,
-              base_findings: list[Finding] | None) -> None:
+def _findings(
+    result: Comparison,
+    function_matches: dict[str, str],
+    language: str | None,
+    base_findings: list[Finding] | None,
+) -> None:
     from .validator import validate
 
     if base_findings is None:
@@ -369,8 +459,11 @@ def _findings(result: Comparison, function_matches: dict[str, str], language: st
     translate = {**result.matches, **function_matches}
 
     def key(finding: Finding, mapping: dict[str, str] | None) -> tuple:
-        objects = finding.objects if mapping is None else tuple(
-            mapping.get(o, "?" + o) for o in finding.objects)
+        objects = (
+            finding.objects
+            if mapping is None
+            else tuple(mapping.get(o, "?" + o) for o in finding.objects)
+        )
         return finding.rule, frozenset(objects)
 
     base_keys = {key(f, translate) for f in base_findings}
@@ -380,4 +473,5 @@ def _findings(result: Comparison, function_matches: dict[str, str], language: st
     for side, found in (("from", base_findings), ("to", target_findings)):
         for severity, name in (("error", "errors"), ("warning", "warnings")):
             result.totals.setdefault(name, {})[side] = sum(
-                1 for f in found if f.severity.value == severity)
+                1 for f in found if f.severity.value == severity
+            )

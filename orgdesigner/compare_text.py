@@ -11,7 +11,12 @@ from .compare import Change, Comparison
 
 # One palette for the PDF, the chart book and the editor's Compare view.
 CHANGE_FILLS = {"added": "#c6efce", "moved": "#ffe699", "changed": "#d6e4f5", "removed": "#eeeeee"}
-CHANGE_BORDERS = {"added": "#38a169", "moved": "#d69e2e", "changed": "#4a7bc8", "removed": "#8a8a8a"}
+CHANGE_BORDERS = {
+    "added": "#38a169",
+    "moved": "#d69e2e",
+    "changed": "#4a7bc8",
+    "removed": "#8a8a8a",
+}
 
 HEADINGS = {
     "added": ("新增部门", "Departments added"),
@@ -30,16 +35,27 @@ HEADINGS = {
     "role-changed": ("RACI 角色变化", "RACI roles changed"),
 }
 TOTAL_LABELS = {
-    "departments": ("部门数", "Departments"), "headcount": ("人数", "Headcount"),
-    "budget": ("预算", "Budget"), "layers": ("层级", "Layers"),
-    "widest_span": ("最大管理幅度", "Widest span"), "errors": ("错误", "Errors"),
+    "departments": ("部门数", "Departments"),
+    "headcount": ("人数", "Headcount"),
+    "budget": ("预算", "Budget"),
+    "layers": ("层级", "Layers"),
+    "widest_span": ("最大管理幅度", "Widest span"),
+    "errors": ("错误", "Errors"),
     "warnings": ("警告", "Warnings"),
 }
-KIND_WORDS = {"department": ("部门", "department"), "team": ("小组", "team"),
-              "committee": ("委员会", "committee"), "business_unit": ("事业部", "business unit"),
-              "office": ("办公室", "office")}
-FIELD_LABELS = {"kind": ("类型", "kind"), "leader": ("负责人", "leader"),
-                "headcount": ("人数", "headcount"), "budget": ("预算", "budget")}
+KIND_WORDS = {
+    "department": ("部门", "department"),
+    "team": ("小组", "team"),
+    "committee": ("委员会", "committee"),
+    "business_unit": ("事业部", "business unit"),
+    "office": ("办公室", "office"),
+}
+FIELD_LABELS = {
+    "kind": ("类型", "kind"),
+    "leader": ("负责人", "leader"),
+    "headcount": ("人数", "headcount"),
+    "budget": ("预算", "budget"),
+}
 
 
 def _pick(pair: tuple[str, str], language: str) -> str:
@@ -61,7 +77,8 @@ def _value(value: Any, language: str) -> str:
         return ", ".join(
             f"{_pick(FIELD_LABELS.get(k, (k, k)), language)} "
             f"{_pick(KIND_WORDS[v], language) if k == 'kind' and v in KIND_WORDS else v}"
-            for k, v in value.items())
+            for k, v in value.items()
+        )
     return str(value)
 
 
@@ -70,13 +87,19 @@ def describe(change: Change, language: str) -> str:
     if change.kind == "added":
         if change.after is None:
             return change.name
-        return (f"{change.name}（上级：{change.after}）" if language == "zh"
-                else f"{change.name} (reports to {change.after})")
+        return (
+            f"{change.name}（上级：{change.after}）"
+            if language == "zh"
+            else f"{change.name} (reports to {change.after})"
+        )
     if change.kind == "removed":
         return change.name
     if change.kind == "merged":
-        return (f"{change.name} 并入 {change.after}" if language == "zh"
-                else f"{change.name} merged into {change.after}")
+        return (
+            f"{change.name} 并入 {change.after}"
+            if language == "zh"
+            else f"{change.name} merged into {change.after}"
+        )
     if change.kind in ("link-added", "function-added"):
         detail = _value(change.after, language)
     elif change.kind in ("link-removed", "function-removed"):
@@ -99,8 +122,10 @@ def text_report(result: Comparison, base_label: str, target_label: str, language
     lines.append("合计（前 → 后）：" if language == "zh" else "totals (before → after):")
     for key, pair in result.totals.items():
         lines.append(f"  {total_label(key, language)}: {pair['from']} → {pair['to']}")
-    for title, found in ((("已解决的问题", "findings resolved"), result.resolved),
-                         (("新出现的问题", "findings introduced"), result.introduced)):
+    for title, found in (
+        (("已解决的问题", "findings resolved"), result.resolved),
+        (("新出现的问题", "findings introduced"), result.introduced),
+    ):
         if found:
             lines.append("")
             lines.append(_pick(title, language) + ("：" if language == "zh" else ":"))

@@ -42,9 +42,21 @@ def table_rows(design: Design) -> list[list[str]]:
     ids = export_ids(design)
     rows = [list(COLUMNS)]
     for d in design.departments.values():
-        rows.append([ids[d.id], ids[d.parent] if d.parent else "", d.name, d.kind.value,
-                     d.leader, format_number(d.headcount), format_number(d.budget), d.color,
-                     format_number(d.x), format_number(d.y), d.notes])
+        rows.append(
+            [
+                ids[d.id],
+                ids[d.parent] if d.parent else "",
+                d.name,
+                d.kind.value,
+                d.leader,
+                format_number(d.headcount),
+                format_number(d.budget),
+                d.color,
+                format_number(d.x),
+                format_number(d.y),
+                d.notes,
+            ]
+        )
     return rows
 
 

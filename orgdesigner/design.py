@@ -15,12 +15,28 @@ from typing import Any, Iterable, Iterator, cast
 
 from . import events as ev
 from .entities import (
-    Department, Function, Kpi, Link, Role, check_text, new_id, checked_department, checked_function,
-    checked_kpi, checked_link, normalise_department_field, normalise_function_field,
-    normalise_kpi_field, normalise_link_field,
+    Department,
+    Function,
+    Kpi,
+    Link,
+    Role,
+    check_text,
+    new_id,
+    checked_department,
+    checked_function,
+    checked_kpi,
+    checked_link,
+    normalise_department_field,
+    normalise_function_field,
+    normalise_kpi_field,
+    normalise_link_field,
 )
 from .errors import (
-    CycleError, DuplicateIdError, DuplicateLinkError, InvalidValueError, SelfLinkError,
+    CycleError,
+    DuplicateIdError,
+    DuplicateLinkError,
+    InvalidValueError,
+    SelfLinkError,
     UnknownObjectError,
 )
 
@@ -322,14 +338,18 @@ class Design:
             self.events.emit(ev.DepartmentChanged(dept_id, clean))
         return old
 
-    def move_departments(self, positions: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    def move_departments(
+        self, positions: dict[str, tuple[float, float]]
+    ) -> dict[str, tuple[float, float]]:
         """Set many positions at once (drag of a selection, auto layout); return old ones."""
         clean: dict[str, tuple[float, float]] = {}
         for dept_id, (x, y) in positions.items():
             self.department(dept_id)
             # x and y normalise to floats (check_number); the helper is typed for every field.
-            clean[dept_id] = (cast(float, normalise_department_field("x", x)),
-                              cast(float, normalise_department_field("y", y)))
+            clean[dept_id] = (
+                cast(float, normalise_department_field("x", x)),
+                cast(float, normalise_department_field("y", y)),
+            )
         old = {}
         for dept_id, (x, y) in clean.items():
             dept = self.departments[dept_id]
@@ -411,7 +431,9 @@ class Design:
             if end not in self.departments:
                 raise UnknownObjectError("a link must connect two existing departments")
         if link.source == link.target:
-            raise SelfLinkError(f"{self.departments[link.source].name!r} cannot be linked to itself")
+            raise SelfLinkError(
+                f"{self.departments[link.source].name!r} cannot be linked to itself"
+            )
         existing = self._link_keys.get(link.key())
         if existing is not None and existing != ignore:
             a, b = self.departments[link.source].name, self.departments[link.target].name
@@ -475,8 +497,9 @@ class Design:
             self.events.emit(ev.FunctionAdded(function.copy(), index))
         return function
 
-    def remove_function(self, function_id: str
-                        ) -> tuple[Function, int, dict[str, Role], list[tuple[str, dict[str, Any]]]]:
+    def remove_function(
+        self, function_id: str
+    ) -> tuple[Function, int, dict[str, Role], list[tuple[str, dict[str, Any]]]]:
         """Remove a function with its roles and KPI ties; return what restores them."""
         function = self.function(function_id)
         roles = self.roles_of_function(function_id)
@@ -561,7 +584,9 @@ class Design:
             self.events.emit(ev.KpiChanged(kpi_id, clean))
         return old
 
-    def _drop_from_kpis(self, obj_id: str, names: tuple[str, ...]) -> list[tuple[str, dict[str, Any]]]:
+    def _drop_from_kpis(
+        self, obj_id: str, names: tuple[str, ...]
+    ) -> list[tuple[str, dict[str, Any]]]:
         """Remove a department or function from every KPI naming it; return the old fields."""
         out = []
         for kpi in list(self.kpis.values()):
@@ -627,9 +652,12 @@ class Design:
             while current is not None and current not in placed:
                 if current not in pending:
                     raise UnknownObjectError(
-                        f"the parent of {pending[chain[-1]].name!r} does not exist")
+                        f"the parent of {pending[chain[-1]].name!r} does not exist"
+                    )
                 if current in on_chain:
-                    raise CycleError(f"the reporting lines of {pending[current].name!r} form a cycle")
+                    raise CycleError(
+                        f"the reporting lines of {pending[current].name!r} form a cycle"
+                    )
                 chain.append(current)
                 on_chain.add(current)
                 current = pending[current].parent
@@ -658,8 +686,12 @@ class Design:
     def snapshot(self) -> dict[str, Any]:
         """The content as plain data, for equality checks (file stamp excluded)."""
         return {
-            "id": self.id, "name": self.name, "description": self.description,
-            "author": self.author, "language": self.language, "created": self.created,
+            "id": self.id,
+            "name": self.name,
+            "description": self.description,
+            "author": self.author,
+            "language": self.language,
+            "created": self.created,
             "settings": dict(sorted(self.settings.items())),
             "departments": [vars(d).copy() for d in self.departments.values()],
             "links": [vars(l).copy() for l in self.links.values()],
@@ -670,7 +702,8 @@ class Design:
 
     def counts(self) -> dict[str, int]:
         return {
-            "departments": len(self.departments), "links": len(self.links),
+            "departments": len(self.departments),
+            "links": len(self.links),
             "functions": len(self.functions),
             "responsibilities": sum(len(r) for r in self._roles_by_function.values()),
             "kpis": len(self.kpis),
@@ -709,9 +742,14 @@ class Design:
 
 
 def build_design(
-    *, name: str = "", language: str = "zh", departments: Iterable[Department] = (),
-    links: Iterable[Link] = (), functions: Iterable[Function] = (),
-    roles: Iterable[tuple[str, str, Role | str]] = (), kpis: Iterable[Kpi] = (),
+    *,
+    name: str = "",
+    language: str = "zh",
+    departments: Iterable[Department] = (),
+    links: Iterable[Link] = (),
+    functions: Iterable[Function] = (),
+    roles: Iterable[tuple[str, str, Role | str]] = (),
+    kpis: Iterable[Kpi] = (),
 ) -> Design:
     """Build a design from objects in any order (parents may come after children).
 

@@ -26,15 +26,25 @@ if TYPE_CHECKING:  # pragma: no cover
 class LockedByOther(OrgDesignerError):
     """The design is open for editing elsewhere (its owner file says by whom)."""
 
-    def __init__(self, path: str | Path, owner: "LockInfo | None", *, stale: bool = False,
-                 why_stale: str = "", message: str | None = None):
+    def __init__(
+        self,
+        path: str | Path,
+        owner: "LockInfo | None",
+        *,
+        stale: bool = False,
+        why_stale: str = "",
+        message: str | None = None,
+    ):
         self.path = Path(path)
         self.owner = owner
         self.stale = stale
         self.why_stale = why_stale
         if message is None:
-            message = owner.describe(self.path) if owner else (
-                f"{self.path.name} is being edited by someone else")
+            message = (
+                owner.describe(self.path)
+                if owner
+                else (f"{self.path.name} is being edited by someone else")
+            )
             if stale and why_stale:
                 message += f" (the lock looks abandoned: {why_stale})"
         super().__init__(message)
@@ -43,8 +53,9 @@ class LockedByOther(OrgDesignerError):
 class ChangedByOthers(OrgDesignerError):
     """The file on disk is no longer the version we opened; saving would overwrite it."""
 
-    def __init__(self, path: str | Path, saved_by: str = "", saved_at: str = "",
-                 *, missing: bool = False):
+    def __init__(
+        self, path: str | Path, saved_by: str = "", saved_at: str = "", *, missing: bool = False
+    ):
         self.path = Path(path)
         self.saved_by = saved_by
         self.saved_at = saved_at
@@ -65,5 +76,7 @@ class SaveFailed(OrgDesignerError):
         self.path = Path(path) if path is not None else None
         self.reason = reason
         name = self.path.name if self.path is not None else "the design"
-        super().__init__(f"could not save {name}: {reason}. The file on disk is unchanged "
-                         "and your changes are kept; retry or use Save As")
+        super().__init__(
+            f"could not save {name}: {reason}. The file on disk is unchanged "
+            "and your changes are kept; retry or use Save As"
+        )

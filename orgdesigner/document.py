@@ -56,7 +56,11 @@ from .errors import FileProblem
 from .fileutil import WriteFailed, describe_write_error, read_only_for_us
 from .lockfile import LockInfo, LockUnavailable, OwnedLock
 from .safesave import (
-    busy_marker, check_unchanged, describe_os_error, save_verified, take_backup,
+    busy_marker,
+    check_unchanged,
+    describe_os_error,
+    save_verified,
+    take_backup,
 )
 from .untrusted import Fingerprint
 from .workingcopy import Manifest, WorkingCopy
@@ -77,8 +81,15 @@ class DocumentState:
 class DesignDocument:
     """One open design: the model, its working copy, its lock and its file."""
 
-    def __init__(self, design: Design | ScenarioSet, path: Path | None, working: WorkingCopy,
-                 lock: OwnedLock | None, state: DocumentState, base: Fingerprint | None):
+    def __init__(
+        self,
+        design: Design | ScenarioSet,
+        path: Path | None,
+        working: WorkingCopy,
+        lock: OwnedLock | None,
+        state: DocumentState,
+        base: Fingerprint | None,
+    ):
         self.scenarios = storage.as_set(design)
         self.path = path
         self.working = working
@@ -90,8 +101,15 @@ class DesignDocument:
 
     # ------------------------------------------------------------- opening
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False, break_stale_lock: bool = False,
-             user: str | None = None, heartbeat: bool = True) -> "DesignDocument":
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        break_stale_lock: bool = False,
+        user: str | None = None,
+        heartbeat: bool = True,
+    ) -> "DesignDocument":
         """Open a design file for editing (or read-only). See the module docstring.
 
         A symbolic link is followed to the real file: that file is locked,
@@ -104,8 +122,10 @@ class DesignDocument:
         if not read_only:
             marker = busy_marker(path)
             if marker is not None:
-                reason = (f"another program is writing to {path.name} right now "
-                          f"({marker.name} is beside it)")
+                reason = (
+                    f"another program is writing to {path.name} right now "
+                    f"({marker.name} is beside it)"
+                )
             elif read_only_for_us(path):
                 reason = f"{path.name} is read-only for you (its permissions do not allow changes)"
             else:
@@ -114,8 +134,9 @@ class DesignDocument:
                 except LockUnavailable as exc:
                     reason = f"it cannot be locked for editing: {exc}"
         try:
-            doc = cls._load(path, lock, DocumentState(editable=lock is not None,
-                                                      read_only_reason=reason))
+            doc = cls._load(
+                path, lock, DocumentState(editable=lock is not None, read_only_reason=reason)
+            )
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -132,9 +153,15 @@ class DesignDocument:
         try:
             with _working_copy_errors(path):  # FileProblem of the design passes unchanged
                 # The working copy: our schema, the checked rows copied in (no SQL of the file).
-                scenarios, fingerprint = storage.load_checked(path, working_copy=folder / "working.db")
-                manifest = Manifest(session=session, source=str(path), title=scenarios.name,
-                                    read_only=not state.editable)
+                scenarios, fingerprint = storage.load_checked(
+                    path, working_copy=folder / "working.db"
+                )
+                manifest = Manifest(
+                    session=session,
+                    source=str(path),
+                    title=scenarios.name,
+                    read_only=not state.editable,
+                )
                 working = WorkingCopy.start(scenarios, folder, manifest, have_file=True)
                 working.set_base(fingerprint, scenarios.stamp)
                 manifest.write(folder)
@@ -184,9 +211,15 @@ class DesignDocument:
         reason = ""
         if source is not None:
             seen = lockfile.read_lock(source).info
-            crashed_own = (seen is not None and seen.host == item.manifest.host
-                           and (seen.process == item.manifest.process if seen.process
-                                and item.manifest.process else seen.pid == item.manifest.pid))
+            crashed_own = (
+                seen is not None
+                and seen.host == item.manifest.host
+                and (
+                    seen.process == item.manifest.process
+                    if seen.process and item.manifest.process
+                    else seen.pid == item.manifest.pid
+                )
+            )
             try:  # the crashed session's own lock is stale by definition: take it over
                 lock = _acquire(source, user, break_stale=crashed_own)
             except LockedByOther as exc:
@@ -198,15 +231,23 @@ class DesignDocument:
         own = _own_save(source, manifest) if source is not None else None
         if own is not None:  # killed after replacing the file, before noting it: it is ours
             manifest.base_sha256, manifest.base_size = own.sha256, own.size
-            manifest.base_save_id, manifest.base_generation = (manifest.pending_save_id,
-                                                               manifest.pending_generation)
+            manifest.base_save_id, manifest.base_generation = (
+                manifest.pending_save_id,
+                manifest.pending_generation,
+            )
             design.stamp.save_id = manifest.pending_save_id
             design.stamp.save_generation = manifest.pending_generation
         working = WorkingCopy(item.folder, design, manifest)
         manifest.write(item.folder)
-        base = Fingerprint(manifest.base_sha256, manifest.base_size) if manifest.base_sha256 else None
-        state = DocumentState(editable=source is None or lock is not None, read_only_reason=reason,
-                              recovered=True, untitled=source is None)
+        base = (
+            Fingerprint(manifest.base_sha256, manifest.base_size) if manifest.base_sha256 else None
+        )
+        state = DocumentState(
+            editable=source is None or lock is not None,
+            read_only_reason=reason,
+            recovered=True,
+            untitled=source is None,
+        )
         if lock is not None and heartbeat:
             lock.start_heartbeat()
         return cls(design, source, working, lock, state, base)
@@ -284,8 +325,9 @@ class DesignDocument:
         if self.path is None:
             raise SaveFailed(None, "it has no file name yet; use Save As")
         if not self.state.editable:
-            raise SaveFailed(self.path, f"it is open read-only ({self.state.read_only_reason}); "
-                                        "use Save As")
+            raise SaveFailed(
+                self.path, f"it is open read-only ({self.state.read_only_reason}); use Save As"
+            )
         base = None if overwrite else self.base
         if not (self.lock is not None and self.lock.still_ours()):
             try:  # "changed by others" matters more than who holds the lock now
@@ -341,8 +383,13 @@ class DesignDocument:
         notes: list[str] = []
         sweep_leftovers(path)
         fingerprint = save_verified(
-            self.scenarios, path, self.working.write_complete_copy, base, notes,
-            before_replace=lambda fp: self.working.saving(fp, self.scenarios.stamp))
+            self.scenarios,
+            path,
+            self.working.write_complete_copy,
+            base,
+            notes,
+            before_replace=lambda fp: self.working.saving(fp, self.scenarios.stamp),
+        )
         self.save_note = "; ".join(notes)
         self.base = fingerprint
         self.working.saved(path, fingerprint, self.scenarios.stamp)
@@ -409,10 +456,13 @@ def _working_copy_errors(path: Path | None) -> Iterator[None]:
     except (OSError, sqlite3.Error, SQLAlchemyError, WriteFailed) as exc:
         from .workingcopy import data_dir
 
-        reason = (exc.reason if isinstance(exc, WriteFailed)
-                  else describe_write_error(exc) or str(exc))
-        raise FileProblem(path or data_dir(), f"cannot be opened: no working copy can be made in "
-                                              f"{data_dir()} ({reason})") from None
+        reason = (
+            exc.reason if isinstance(exc, WriteFailed) else describe_write_error(exc) or str(exc)
+        )
+        raise FileProblem(
+            path or data_dir(),
+            f"cannot be opened: no working copy can be made in {data_dir()} ({reason})",
+        ) from None
 
 
 def _acquire(path: Path, user: str | None, break_stale: bool) -> OwnedLock:
@@ -429,15 +479,22 @@ def _acquire(path: Path, user: str | None, break_stale: bool) -> OwnedLock:
                 return OwnedLock.acquire(path, user)
             except FileExistsError:
                 seen = lockfile.read_lock(path)
-        message = (f"{path.name} is locked for editing by someone else (the lock file cannot "
-                   "be read, so who is unknown)") if seen.unreadable else None
+        message = (
+            (
+                f"{path.name} is locked for editing by someone else (the lock file cannot "
+                "be read, so who is unknown)"
+            )
+            if seen.unreadable
+            else None
+        )
         raise LockedByOther(path, seen.info, stale=bool(stale), why_stale=stale, message=message)
     if path.exists():
         try:
             take_backup(path)
         except OSError as exc:
-            raise SaveFailed(path, f"no backup could be taken before breaking the lock "
-                                   f"({exc.strerror or exc})") from None
+            raise SaveFailed(
+                path, f"no backup could be taken before breaking the lock ({exc.strerror or exc})"
+            ) from None
     try:
         broken = lockfile.break_lock(path, seen)
     except lockfile.LockNotRemovable as exc:
@@ -461,8 +518,12 @@ def sweep_leftovers(path: Path) -> None:
     cutoff = time.time() - lockfile.STALE_AFTER.total_seconds()
     host = fileutil.temp_owner_tag().split("-")[0]
     lock_name = glob.escape(lockfile.lock_path(path).name)
-    patterns = (f".{glob.escape(path.name)}.*.tmp*", f".{lock_name}.*.tmp", f"{lock_name}.*.tmp",
-                f"{lock_name}.broken-*")
+    patterns = (
+        f".{glob.escape(path.name)}.*.tmp*",
+        f".{lock_name}.*.tmp",
+        f"{lock_name}.*.tmp",
+        f"{lock_name}.broken-*",
+    )
     for leftover in (p for pattern in patterns for p in path.parent.glob(pattern)):
         try:
             if _ours_and_dead(leftover.name, host) or leftover.stat().st_mtime < cutoff:

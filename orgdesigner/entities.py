@@ -56,8 +56,9 @@ def check_text(value: object, what: str, limit: int = MAX_TEXT) -> str:
     return value
 
 
-def check_number(value: object, what: str, *, minimum: float | None = None,
-                 limit: float = 1e15) -> float:
+def check_number(
+    value: object, what: str, *, minimum: float | None = None, limit: float = 1e15
+) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InvalidValueError(f"{what} must be a number")
     number = float(value)

@@ -183,10 +183,15 @@ def replace_target(tmp: Path, target: Path, sync_folder: bool = True) -> None:
         pass
 
 
-def replace_atomically(target: str | Path, write: Callable[[Path], None], *,
-                       verify: Callable[[Path], T] | None = None,
-                       before_replace: Callable[[Path], None] | None = None,
-                       sync_folder: bool = False, durable: bool = True) -> T | None:
+def replace_atomically(
+    target: str | Path,
+    write: Callable[[Path], None],
+    *,
+    verify: Callable[[Path], T] | None = None,
+    before_replace: Callable[[Path], None] | None = None,
+    sync_folder: bool = False,
+    durable: bool = True,
+) -> T | None:
     """Write `target` whole or not at all; return what `verify(tmp)` returned.
 
     `write(tmp)` creates the temp file; `verify` and `before_replace` may raise
@@ -246,8 +251,9 @@ def check_regular(path: Path, kind: str = "a file") -> os.stat_result:
     if stat.S_ISDIR(info.st_mode):
         raise FileProblem(path, f"is a folder, not {kind}")
     if not stat.S_ISREG(info.st_mode):
-        raise FileProblem(path, f"is not a regular file (a pipe, socket or device), not {kind}; "
-                                "it was not opened")
+        raise FileProblem(
+            path, f"is not a regular file (a pipe, socket or device), not {kind}; it was not opened"
+        )
     return info
 
 

@@ -22,11 +22,15 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True)
 class Finding:
-    rule: str                 # rule id, e.g. "ownerless-function"
+    rule: str  # rule id, e.g. "ownerless-function"
     severity: Severity
-    message: str              # in the design's language: what is wrong and what to do
+    message: str  # in the design's language: what is wrong and what to do
     objects: tuple[str, ...] = field(default_factory=tuple)  # ids of departments/functions/links
 
     def to_json(self) -> dict[str, object]:
-        return {"rule": self.rule, "severity": self.severity.value, "message": self.message,
-                "objects": list(self.objects)}
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "message": self.message,
+            "objects": list(self.objects),
+        }

@@ -59,9 +59,9 @@ def candidate_paths() -> list[Path]:
 class ChartFont:
     """A registered ReportLab font with a fast, cached width measure."""
 
-    name: str                 # the ReportLab font name
-    path: Path | None         # None for the CID fallback
-    index: int = 0            # subfont of a .ttc
+    name: str  # the ReportLab font name
+    path: Path | None  # None for the CID fallback
+    index: int = 0  # subfont of a .ttc
     _widths: dict[str, float] = field(default_factory=dict, repr=False)
 
     @property
@@ -81,7 +81,6 @@ class ChartFont:
             total += w
         return total * size / 1000.0
 
-
     def missing(self, text: str) -> set[str]:
         """Characters of `text` this font has no glyph for (empty for the CID font: unknown)."""
         if self.path is None:
@@ -100,7 +99,9 @@ def _parse_setting(setting: str) -> tuple[Path, int]:
     try:
         return Path(path).expanduser(), int(index or 0)
     except ValueError:
-        raise FontProblem(f"font setting {setting!r}: the part after # must be a subfont number") from None
+        raise FontProblem(
+            f"font setting {setting!r}: the part after # must be a subfont number"
+        ) from None
 
 
 def _register_ttf(path: Path, index: int) -> ChartFont:

@@ -18,7 +18,16 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .design import Design
 from .entities import (
-    DEFAULT_COLOR, MAX_COORD, MAX_TEXT, Department, DeptKind, Function, Kpi, Link, LinkKind, Role,
+    DEFAULT_COLOR,
+    MAX_COORD,
+    MAX_TEXT,
+    Department,
+    DeptKind,
+    Function,
+    Kpi,
+    Link,
+    LinkKind,
+    Role,
 )
 from .errors import FileProblem, ModelError
 from .fileutil import atomic_write_text, read_input_bytes
@@ -67,12 +76,15 @@ class FunctionDoc(_Doc):
     id: Ident
     name: Text
     category: Text | None = Field(
-        default=None, description="left out: the catalogue's category for a catalogue key, "
-                                  "else marketing")
+        default=None,
+        description="left out: the catalogue's category for a catalogue key, else marketing",
+    )
     required: bool = True
     description: Text = ""
     key: Text | None = None
-    post: Text = Field(default="", description="the responsible post (岗位), e.g. for a journey stage")
+    post: Text = Field(
+        default="", description="the responsible post (岗位), e.g. for a journey stage"
+    )
 
 
 class KpiDoc(_Doc):
@@ -83,8 +95,9 @@ class KpiDoc(_Doc):
     unit: Text = ""
     owner: Ident | None = Field(default=None, description="a department id")
     shared: list[Ident] = Field(default_factory=list, description="department ids")
-    functions: list[Ident] = Field(default_factory=list,
-                                   description="function ids (journey stages included)")
+    functions: list[Ident] = Field(
+        default_factory=list, description="function ids (journey stages included)"
+    )
     description: Text = ""
     key: Text | None = None
 
@@ -117,8 +130,10 @@ class DesignDoc(_Doc):
     @classmethod
     def _known_version(cls, value: int) -> int:
         if value > JSON_VERSION:
-            raise ValueError(f"made by a newer Org Designer (version {value}); "
-                             f"this version reads up to version {JSON_VERSION}")
+            raise ValueError(
+                f"made by a newer Org Designer (version {value}); "
+                f"this version reads up to version {JSON_VERSION}"
+            )
         if value < 1:
             raise ValueError("must be 1 or more")
         return value
@@ -182,19 +197,34 @@ def design_from_doc(doc: DesignDoc) -> Design:
         current: str | None = start.id
         while current is not None and current not in checked:
             if current in on_chain:
-                raise _Problem(f"departments[{index_of[current]}].parent",
-                               f"reporting lines form a cycle through {current!r}")
+                raise _Problem(
+                    f"departments[{index_of[current]}].parent",
+                    f"reporting lines form a cycle through {current!r}",
+                )
             chain.append(current)
             on_chain.add(current)
             current = doc.departments[index_of[current]].parent
         checked.update(chain)
     design.load_departments(
-        Department(id=dept_ids[d.id], code="" if _is_uuid(d.id) else d.id, name=d.name,
-                   kind=d.kind, parent=dept_ids[d.parent] if d.parent is not None else None,
-                   leader=d.leader, headcount=d.headcount, budget=d.budget, color=d.color,
-                   x=d.x, y=d.y, notes=d.notes, chair=d.chair, cadence=d.cadence,
-                   vacant=d.vacant)
-        for d in doc.departments)
+        Department(
+            id=dept_ids[d.id],
+            code="" if _is_uuid(d.id) else d.id,
+            name=d.name,
+            kind=d.kind,
+            parent=dept_ids[d.parent] if d.parent is not None else None,
+            leader=d.leader,
+            headcount=d.headcount,
+            budget=d.budget,
+            color=d.color,
+            x=d.x,
+            y=d.y,
+            notes=d.notes,
+            chair=d.chair,
+            cadence=d.cadence,
+            vacant=d.vacant,
+        )
+        for d in doc.departments
+    )
     function_ids: dict[str, str] = {}
     for i, f in enumerate(doc.functions):
         if f.id in function_ids:
@@ -202,33 +232,53 @@ def design_from_doc(doc: DesignDoc) -> Design:
         function_ids[f.id] = _model_id(f.id)
         key = f.key if f.key is not None else ("" if _is_uuid(f.id) else f.id)
         category = f.category if f.category is not None else _catalogue_category(key)
-        design.add_function(Function(id=function_ids[f.id], name=f.name, category=category,
-                                     required=f.required, description=f.description, key=key,
-                                     post=f.post))
+        design.add_function(
+            Function(
+                id=function_ids[f.id],
+                name=f.name,
+                category=category,
+                required=f.required,
+                description=f.description,
+                key=key,
+                post=f.post,
+            )
+        )
     for i, l in enumerate(doc.links):
         for end in ("source", "target"):
             if getattr(l, end) not in dept_ids:
                 raise _Problem(f"links[{i}].{end}", f"no department has id {getattr(l, end)!r}")
         try:
-            design.add_link(Link(id=_model_id(l.id) if l.id else str(uuid.uuid4()),
-                                 source=dept_ids[l.source], target=dept_ids[l.target],
-                                 kind=l.kind, label=l.label, directed=l.directed))
+            design.add_link(
+                Link(
+                    id=_model_id(l.id) if l.id else str(uuid.uuid4()),
+                    source=dept_ids[l.source],
+                    target=dept_ids[l.target],
+                    kind=l.kind,
+                    label=l.label,
+                    directed=l.directed,
+                )
+            )
         except ModelError as exc:
             raise _Problem(f"links[{i}]", str(exc)) from None
     for i, r in enumerate(doc.responsibilities):
         if r.function not in function_ids:
             raise _Problem(f"responsibilities[{i}].function", f"no function has id {r.function!r}")
         if r.department not in dept_ids:
-            raise _Problem(f"responsibilities[{i}].department", f"no department has id {r.department!r}")
+            raise _Problem(
+                f"responsibilities[{i}].department", f"no department has id {r.department!r}"
+            )
         if design.role(function_ids[r.function], dept_ids[r.department]) is not None:
-            raise _Problem(f"responsibilities[{i}]", "this department already has a role for this function")
+            raise _Problem(
+                f"responsibilities[{i}]", "this department already has a role for this function"
+            )
         design.set_role(function_ids[r.function], dept_ids[r.department], r.role)
     _add_kpis(design, doc, dept_ids, function_ids)
     return design
 
 
-def _add_kpis(design: Design, doc: DesignDoc, dept_ids: dict[str, str],
-              function_ids: dict[str, str]) -> None:
+def _add_kpis(
+    design: Design, doc: DesignDoc, dept_ids: dict[str, str], function_ids: dict[str, str]
+) -> None:
     seen: set[str] = set()
     for i, k in enumerate(doc.kpis):
         if k.id in seen:
@@ -244,11 +294,18 @@ def _add_kpis(design: Design, doc: DesignDoc, dept_ids: dict[str, str],
                 raise _Problem(f"kpis[{i}].functions[{j}]", f"no function has id {f!r}")
         key = k.key if k.key is not None else ("" if _is_uuid(k.id) else k.id)
         try:
-            design.add_kpi(Kpi(id=_model_id(k.id), name=k.name, unit=k.unit, key=key,
-                               owner=dept_ids[k.owner] if k.owner is not None else None,
-                               shared=tuple(dept_ids[d] for d in k.shared),
-                               functions=tuple(function_ids[f] for f in k.functions),
-                               description=k.description))
+            design.add_kpi(
+                Kpi(
+                    id=_model_id(k.id),
+                    name=k.name,
+                    unit=k.unit,
+                    key=key,
+                    owner=dept_ids[k.owner] if k.owner is not None else None,
+                    shared=tuple(dept_ids[d] for d in k.shared),
+                    functions=tuple(function_ids[f] for f in k.functions),
+                    description=k.description,
+                )
+            )
         except ModelError as exc:
             raise _Problem(f"kpis[{i}]", str(exc)) from None
 
@@ -267,8 +324,14 @@ def _export_ids(objects, own_id) -> dict[str, str]:
     for obj in objects:
         counts[own_id(obj)] = counts.get(own_id(obj), 0) + 1
     taken = {obj.id for obj in objects}
-    return {obj.id: own_id(obj) if own_id(obj) and counts[own_id(obj)] == 1
-            and (own_id(obj) not in taken or own_id(obj) == obj.id) else obj.id for obj in objects}
+    return {
+        obj.id: own_id(obj)
+        if own_id(obj)
+        and counts[own_id(obj)] == 1
+        and (own_id(obj) not in taken or own_id(obj) == obj.id)
+        else obj.id
+        for obj in objects
+    }
 
 
 def design_to_doc(design: Design) -> DesignDoc:
@@ -279,29 +342,74 @@ def design_to_doc(design: Design) -> DesignDoc:
     kpis = list(design.kpis.values())
     kpi_ids = _export_ids(kpis, lambda k: k.key)
     return DesignDoc(
-        format="org-designer", version=JSON_VERSION, id=design.id, created=design.created,
+        format="org-designer",
+        version=JSON_VERSION,
+        id=design.id,
+        created=design.created,
         name=design.name,
-        description=design.description, author=design.author,
+        description=design.description,
+        author=design.author,
         language=cast(Literal["zh", "en"], design.language),  # Design checks its language
         settings=dict(design.settings),
-        departments=[DepartmentDoc(
-            id=dept_ids[d.id], name=d.name, kind=d.kind,
-            parent=dept_ids[d.parent] if d.parent else None, leader=d.leader,
-            headcount=d.headcount, budget=d.budget, color=d.color, x=d.x, y=d.y, notes=d.notes,
-            chair=d.chair, cadence=d.cadence, vacant=d.vacant)
-            for d in depts],
-        links=[LinkDoc(id=l.id, source=dept_ids[l.source], target=dept_ids[l.target], kind=l.kind,
-                       label=l.label, directed=l.directed) for l in design.links.values()],
-        functions=[FunctionDoc(id=function_ids[f.id], name=f.name, category=f.category,
-                               required=f.required, description=f.description,
-                               key=f.key or None, post=f.post) for f in functions],
-        responsibilities=[ResponsibilityDoc(function=function_ids[f], department=dept_ids[d], role=r)
-                          for f, d, r in design.responsibilities()],
-        kpis=[KpiDoc(id=kpi_ids[k.id], name=k.name, unit=k.unit,
-                     owner=dept_ids[k.owner] if k.owner else None,
-                     shared=[dept_ids[d] for d in k.shared],
-                     functions=[function_ids[f] for f in k.functions],
-                     description=k.description, key=k.key or None) for k in kpis],
+        departments=[
+            DepartmentDoc(
+                id=dept_ids[d.id],
+                name=d.name,
+                kind=d.kind,
+                parent=dept_ids[d.parent] if d.parent else None,
+                leader=d.leader,
+                headcount=d.headcount,
+                budget=d.budget,
+                color=d.color,
+                x=d.x,
+                y=d.y,
+                notes=d.notes,
+                chair=d.chair,
+                cadence=d.cadence,
+                vacant=d.vacant,
+            )
+            for d in depts
+        ],
+        links=[
+            LinkDoc(
+                id=l.id,
+                source=dept_ids[l.source],
+                target=dept_ids[l.target],
+                kind=l.kind,
+                label=l.label,
+                directed=l.directed,
+            )
+            for l in design.links.values()
+        ],
+        functions=[
+            FunctionDoc(
+                id=function_ids[f.id],
+                name=f.name,
+                category=f.category,
+                required=f.required,
+                description=f.description,
+                key=f.key or None,
+                post=f.post,
+            )
+            for f in functions
+        ],
+        responsibilities=[
+            ResponsibilityDoc(function=function_ids[f], department=dept_ids[d], role=r)
+            for f, d, r in design.responsibilities()
+        ],
+        kpis=[
+            KpiDoc(
+                id=kpi_ids[k.id],
+                name=k.name,
+                unit=k.unit,
+                owner=dept_ids[k.owner] if k.owner else None,
+                shared=[dept_ids[d] for d in k.shared],
+                functions=[function_ids[f] for f in k.functions],
+                description=k.description,
+                key=k.key or None,
+            )
+            for k in kpis
+        ],
     )
 
 
@@ -310,11 +418,15 @@ def loads(text: str | bytes, source: str | Path = "design.json") -> Design:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise FileProblem(source, f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+        raise FileProblem(
+            source, f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
     except (UnicodeDecodeError, RecursionError) as exc:
         raise FileProblem(source, f"is not valid JSON ({type(exc).__name__})") from None
     if not isinstance(data, dict) or data.get("format") != "org-designer":
-        raise FileProblem(source, 'is not an Org Designer JSON design (no "format": "org-designer")')
+        raise FileProblem(
+            source, 'is not an Org Designer JSON design (no "format": "org-designer")'
+        )
     try:
         doc = DesignDoc.model_validate(data)
     except ValidationError as exc:
@@ -335,8 +447,9 @@ def dumps(design: Design) -> str:
 
 def read(path: str | Path) -> Design:
     path = Path(path)
-    raw = read_input_bytes(path, kind="a JSON file", limit=MAX_JSON_BYTES,
-                           too_large="is too large for a JSON design")
+    raw = read_input_bytes(
+        path, kind="a JSON file", limit=MAX_JSON_BYTES, too_large="is too large for a JSON design"
+    )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -19,8 +19,21 @@ Orientation = Literal["top-down", "left-right"]
 
 
 class _Node:
-    __slots__ = ("id", "children", "parent", "number", "prelim", "mod", "shift", "change",
-                 "thread", "ancestor", "x", "depth", "midpoint")
+    __slots__ = (
+        "id",
+        "children",
+        "parent",
+        "number",
+        "prelim",
+        "mod",
+        "shift",
+        "change",
+        "thread",
+        "ancestor",
+        "x",
+        "depth",
+        "midpoint",
+    )
 
     def __init__(self, dept_id: str | None, parent: "_Node | None", number: int):
         self.id = dept_id
@@ -123,9 +136,14 @@ def _place(root: _Node, distance: float) -> None:
             stack2.append((w, m + v.mod, depth + 1))
 
 
-def tidy_layout(design: Design, *, root: str | None = None,
-                orientation: Orientation = "top-down", compact: bool = False,
-                compact_min: int = 4) -> dict[str, tuple[float, float]]:
+def tidy_layout(
+    design: Design,
+    *,
+    root: str | None = None,
+    orientation: Orientation = "top-down",
+    compact: bool = False,
+    compact_min: int = 4,
+) -> dict[str, tuple[float, float]]:
     """Positions (top-left corners) for the whole forest, or for `root`'s branch.
 
     Children keep their current left-to-right (or top-to-bottom) order. A
@@ -182,9 +200,15 @@ def tidy_layout(design: Design, *, root: str | None = None,
         px, py = positions[parent_id]
         for i, kid in enumerate(kids, start=1):
             if top_down:
-                positions[kid] = (px + STACK_INDENT, py + box_depth + V_GAP / 2 + (i - 1) * stack_step)
+                positions[kid] = (
+                    px + STACK_INDENT,
+                    py + box_depth + V_GAP / 2 + (i - 1) * stack_step,
+                )
             else:
-                positions[kid] = (px + box_depth + V_GAP / 2 + (i - 1) * stack_step, py + STACK_INDENT)
+                positions[kid] = (
+                    px + box_depth + V_GAP / 2 + (i - 1) * stack_step,
+                    py + STACK_INDENT,
+                )
 
     if root is not None:
         anchor = design.departments[root]

@@ -159,9 +159,16 @@ class LockInfo:
     @classmethod
     def mine(cls, user: str | None = None) -> "LockInfo":
         now = _utcnow().isoformat()
-        return cls(user=user or user_display_name(), os_user=os_user(),
-                   host=socket.gethostname(), pid=os.getpid(), app_version=__version__,
-                   opened_at=now, heartbeat=now, process=process_identity(os.getpid()))
+        return cls(
+            user=user or user_display_name(),
+            os_user=os_user(),
+            host=socket.gethostname(),
+            pid=os.getpid(),
+            app_version=__version__,
+            opened_at=now,
+            heartbeat=now,
+            process=process_identity(os.getpid()),
+        )
 
     def to_bytes(self) -> bytes:
         return json.dumps(asdict(self), ensure_ascii=False, indent=1).encode("utf-8")
@@ -200,8 +207,12 @@ class LockInfo:
         """'design.db is being edited by Wang Li on HR-PC-07 since 09:12' (local time)."""
         opened = self.opened_time().astimezone()
         today = datetime.now().astimezone().date()
-        when = opened.strftime("%H:%M") if opened.date() == today else opened.strftime("%d %b %H:%M")
-        return f"{Path(design_path).name} is being edited by {self.user} on {self.host} since {when}"
+        when = (
+            opened.strftime("%H:%M") if opened.date() == today else opened.strftime("%d %b %H:%M")
+        )
+        return (
+            f"{Path(design_path).name} is being edited by {self.user} on {self.host} since {when}"
+        )
 
 
 def _parse_time(text: str) -> datetime:
@@ -241,8 +252,10 @@ class LockState:
                 return "the program that opened it is no longer running"
             current = process_identity(info.pid)
             if info.process and current and current != info.process:
-                return ("the program that opened it is no longer running (its process id "
-                        "now belongs to another program)")
+                return (
+                    "the program that opened it is no longer running (its process id "
+                    "now belongs to another program)"
+                )
             return ""
         if self.modified is None:
             return ""
@@ -439,11 +452,15 @@ def break_lock(design_path: str | Path, seen: LockState) -> bool:
         import errno
 
         if exc.errno in (errno.EPERM, errno.EACCES, errno.EROFS):
-            why = ("the folder only lets a file's owner delete it (a sticky folder)"
-                   if path.parent.stat().st_mode & stat.S_ISVTX and exc.errno != errno.EROFS
-                   else "the folder does not let you delete it")
-            raise LockNotRemovable(f"the lock looks abandoned but cannot be removed: {why}; "
-                                   f"ask its owner or an administrator to delete {path.name}") from None
+            why = (
+                "the folder only lets a file's owner delete it (a sticky folder)"
+                if path.parent.stat().st_mode & stat.S_ISVTX and exc.errno != errno.EROFS
+                else "the folder does not let you delete it"
+            )
+            raise LockNotRemovable(
+                f"the lock looks abandoned but cannot be removed: {why}; "
+                f"ask its owner or an administrator to delete {path.name}"
+            ) from None
         return False
     try:
         data, _ = _read_lock_file(aside)
@@ -451,7 +468,8 @@ def break_lock(design_path: str | Path, seen: LockState) -> bool:
     except (OSError, ValueError, UnicodeDecodeError, TypeError):
         info = None
     same = (info is None and seen.info is None) or (
-        info is not None and seen.info is not None and info.token == seen.info.token)
+        info is not None and seen.info is not None and info.token == seen.info.token
+    )
     if not same:  # someone else took the lock meanwhile: put theirs back
         try:
             os.link(aside, path)

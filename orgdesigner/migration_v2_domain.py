@@ -20,10 +20,14 @@ _deferred: dict[str, Any] = {"deferrable": True, "initially": "DEFERRED"}
 def upgrade_domain(op: Operations, conn: Connection) -> None:
     # New columns at the end of existing tables, with defaults: SQLite adds them in
     # place (no table rebuild), and the column order equals a new file's.
-    for name, column_type, default in (("chair", Text, "''"), ("cadence", Text, "''"),
-                                       ("vacant", Integer, "0")):
-        op.add_column("departments", Column(name, column_type, nullable=False,
-                                            server_default=text(default)))
+    for name, column_type, default in (
+        ("chair", Text, "''"),
+        ("cadence", Text, "''"),
+        ("vacant", Integer, "0"),
+    ):
+        op.add_column(
+            "departments", Column(name, column_type, nullable=False, server_default=text(default))
+        )
     op.add_column("functions", Column("post", Text, nullable=False, server_default=text("''")))
     op.create_table(
         "kpis",

@@ -121,7 +121,9 @@ class AddFunction(Op):
     function: Function
     index: int | None = None
     roles: dict[str, Role] = field(default_factory=dict)
-    kpis: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # KPI id, fields to restore
+    kpis: list[tuple[str, dict[str, Any]]] = field(
+        default_factory=list
+    )  # KPI id, fields to restore
     text = "Add function"
 
     def apply(self, design: Design) -> Op:
@@ -161,8 +163,11 @@ class SetRole(Op):
     text = "Set responsibility"
 
     def apply(self, design: Design) -> Op:
-        return SetRole(self.function, self.department,
-                       design.set_role(self.function, self.department, self.role))
+        return SetRole(
+            self.function,
+            self.department,
+            design.set_role(self.function, self.department, self.role),
+        )
 
 
 @dataclass

@@ -14,7 +14,7 @@ from collections.abc import Set
 from .design import Design
 from .geometry import BOX_H, BOX_W, H_GAP
 
-TALL = 2 * BOX_H   # a box with the longest (three-line) name and its detail line
+TALL = 2 * BOX_H  # a box with the longest (three-line) name and its detail line
 STEP = BOX_W + H_GAP
 
 
@@ -22,8 +22,11 @@ def _overlap(ax: float, ay: float, bx: float, by: float) -> bool:
     return abs(ax - bx) < BOX_W + H_GAP / 2 and abs(ay - by) < TALL
 
 
-def clear_shift(design: Design, boxes: dict[str, tuple[float, float]] | list[tuple[float, float]],
-                ignore: Set[str] = frozenset()) -> float:
+def clear_shift(
+    design: Design,
+    boxes: dict[str, tuple[float, float]] | list[tuple[float, float]],
+    ignore: Set[str] = frozenset(),
+) -> float:
     """The smallest rightward shift (in box steps) after which no box of `boxes` overlaps another."""
     spots = list(boxes.values()) if isinstance(boxes, dict) else list(boxes)
     if not spots:
@@ -31,8 +34,11 @@ def clear_shift(design: Design, boxes: dict[str, tuple[float, float]] | list[tup
     left = min(x for x, _ in spots) - BOX_W - H_GAP
     top = min(y for _, y in spots) - TALL
     bottom = max(y for _, y in spots) + TALL
-    others = [(d.x, d.y) for i, d in design.departments.items()
-              if i not in ignore and d.y > top and d.y < bottom and d.x > left]
+    others = [
+        (d.x, d.y)
+        for i, d in design.departments.items()
+        if i not in ignore and d.y > top and d.y < bottom and d.x > left
+    ]
     shift = 0.0
     while any(_overlap(x + shift, y, ox, oy) for x, y in spots for ox, oy in others):
         shift += STEP

@@ -96,16 +96,27 @@ def adopt(item: RecoveryItem) -> tuple[ScenarioSet, Manifest]:
             if scenario.scenario.id == item.manifest.scenario:
                 design.activate(scenario)
     except FileProblem as exc:
-        raise FileProblem(item.source or item.folder, f"the unsaved work cannot be recovered "
-                                                      f"({exc.problem})") from None
+        raise FileProblem(
+            item.source or item.folder, f"the unsaved work cannot be recovered ({exc.problem})"
+        ) from None
     except Exception as exc:
-        raise FileProblem(item.source or item.folder, f"the unsaved work cannot be recovered "
-                                                      f"({exc})") from None
+        raise FileProblem(
+            item.source or item.folder, f"the unsaved work cannot be recovered ({exc})"
+        ) from None
     manifest = item.manifest
     fresh = Manifest(session=manifest.session, source=manifest.source, title=design.name)
-    for name in ("base_sha256", "base_size", "base_generation", "base_save_id", "last_save",
-                 "started", "pending_sha256", "pending_size", "pending_save_id",
-                 "pending_generation"):
+    for name in (
+        "base_sha256",
+        "base_size",
+        "base_generation",
+        "base_save_id",
+        "last_save",
+        "started",
+        "pending_sha256",
+        "pending_size",
+        "pending_save_id",
+        "pending_generation",
+    ):
         setattr(fresh, name, getattr(manifest, name))
     fresh.process = process_identity(fresh.pid)
     return design, fresh

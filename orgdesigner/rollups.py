@@ -15,9 +15,9 @@ from .design import Design
 class Rollup:
     headcount: float  # the department and everything below it
     budget: float
-    span: int         # direct reports
-    depth: int        # 1 for a root
-    size: int         # departments in the subtree, itself included
+    span: int  # direct reports
+    depth: int  # 1 for a root
+    size: int  # departments in the subtree, itself included
 
 
 def rollups(design: Design) -> dict[str, Rollup]:

@@ -30,15 +30,15 @@ from .boxindex import (  # noqa: F401  (re-exported: the router's callers ask it
     segment_hits_rect,
 )
 
-STUB = 14.0       # a route leaves its box straight for this long
-LANE = 12.0       # spacing of ports (and channels) of parallel links
-BEND = 40.0       # cost of a bend, in scene units of length
-REACH = 300.0     # channels are looked for this far around a link's ends
+STUB = 14.0  # a route leaves its box straight for this long
+LANE = 12.0  # spacing of ports (and channels) of parallel links
+BEND = 40.0  # cost of a bend, in scene units of length
+REACH = 300.0  # channels are looked for this far around a link's ends
 SMALL_WINDOW = 1200.0 * 800.0
-SEARCH_MAX = 1500   # boxes in the search window: beyond this many the fallback search gives up
+SEARCH_MAX = 1500  # boxes in the search window: beyond this many the fallback search gives up
 SEARCH_GROWS = (200.0, 800.0, 3000.0)  # the search window around the two ends, widened in turn
 SEARCH_STEPS = 40000  # grid points the search may settle per window
-SEARCH_WEIGHT = 2.0   # > 1: greedier towards the goal (quick, slightly longer routes)
+SEARCH_WEIGHT = 2.0  # > 1: greedier towards the goal (quick, slightly longer routes)
 LABEL_PAD = 3.0
 
 
@@ -71,7 +71,9 @@ def _simplify(points: list[Point]) -> list[Point]:
             continue
         if len(out) >= 2:
             (ax, ay), (bx, by) = out[-2], out[-1]
-            if (abs(ax - bx) < 1e-6 and abs(bx - p[0]) < 1e-6) or (abs(ay - by) < 1e-6 and abs(by - p[1]) < 1e-6):
+            if (abs(ax - bx) < 1e-6 and abs(bx - p[0]) < 1e-6) or (
+                abs(ay - by) < 1e-6 and abs(by - p[1]) < 1e-6
+            ):
                 out[-1] = p
                 continue
         out.append(p)
@@ -102,8 +104,16 @@ def _side_pairs(a: Rect, b: Rect) -> list[tuple[str, str]]:
     bcx, bcy = b[0] + b[2] / 2, b[1] + b[3] / 2
     horiz = ("right", "left") if bcx >= acx else ("left", "right")
     vert = ("bottom", "top") if bcy >= acy else ("top", "bottom")
-    pairs = [vert, horiz, (vert[0], horiz[1]), (horiz[0], vert[1]),
-             ("bottom", "bottom"), ("top", "top"), (horiz[0], horiz[0]), (horiz[1], horiz[1])]
+    pairs = [
+        vert,
+        horiz,
+        (vert[0], horiz[1]),
+        (horiz[0], vert[1]),
+        ("bottom", "bottom"),
+        ("top", "top"),
+        (horiz[0], horiz[0]),
+        (horiz[1], horiz[1]),
+    ]
     seen: list[tuple[str, str]] = []
     for p in pairs:
         if p not in seen:
@@ -111,8 +121,9 @@ def _side_pairs(a: Rect, b: Rect) -> list[tuple[str, str]]:
     return seen
 
 
-def _candidates(p0: Point, s0: str, q0: Point, s1: str, channels_x: list[float],
-                channels_y: list[float]) -> list[list[Point]]:
+def _candidates(
+    p0: Point, s0: str, q0: Point, s1: str, channels_x: list[float], channels_y: list[float]
+) -> list[list[Point]]:
     """L and Z shapes through one channel, from the port's stub to the other port's stub."""
     n0, n1 = NORMAL[s0], NORMAL[s1]
     p1 = (p0[0] + n0[0] * STUB, p0[1] + n0[1] * STUB)
@@ -141,7 +152,9 @@ def _quick_route(a: Rect, b: Rect, lane_a: int, lane_b: int, ok) -> list[Point] 
     for s0, s1 in _side_pairs(a, b)[:4]:
         p0, q0 = port(a, s0, lane_a), port(b, s1, lane_b)
         mid = lane_offset(lane_a) / 2
-        for pts in _candidates(p0, s0, q0, s1, [(p0[0] + q0[0]) / 2 + mid], [(p0[1] + q0[1]) / 2 + mid]):
+        for pts in _candidates(
+            p0, s0, q0, s1, [(p0[0] + q0[0]) / 2 + mid], [(p0[1] + q0[1]) / 2 + mid]
+        ):
             cands.append((_cost(pts), pts))
     cands.sort(key=lambda c: c[0])
     for _, raw in cands:
@@ -151,8 +164,14 @@ def _quick_route(a: Rect, b: Rect, lane_a: int, lane_b: int, ok) -> list[Point] 
     return None
 
 
-def route_link(a: Rect, b: Rect, obstacles: Obstacles, ignore: Iterable[str] = (),
-               lane_a: int = 0, lane_b: int = 0) -> list[Point]:
+def route_link(
+    a: Rect,
+    b: Rect,
+    obstacles: Obstacles,
+    ignore: Iterable[str] = (),
+    lane_a: int = 0,
+    lane_b: int = 0,
+) -> list[Point]:
     """An orthogonal route from box a to box b around every other box (ignore: a's and b's keys)."""
     ignore = tuple(ignore)
     ends = (inflate(a, 0.5), inflate(b, 0.5))
@@ -163,7 +182,9 @@ def route_link(a: Rect, b: Rect, obstacles: Obstacles, ignore: Iterable[str] = (
         inner = points[1:-1]  # the middle may not cross the two end boxes either
         return not any(segment_hits_rect(p, q, r) for p, q in pairwise(inner) for r in ends)
 
-    quick = _quick_route(a, b, lane_a, lane_b, ok)  # the direct shapes first: most links need no more
+    quick = _quick_route(
+        a, b, lane_a, lane_b, ok
+    )  # the direct shapes first: most links need no more
     if quick is not None:
         return quick
     x0 = min(a[0], b[0]) - 2 * STUB
@@ -204,8 +225,9 @@ def route_link(a: Rect, b: Rect, obstacles: Obstacles, ignore: Iterable[str] = (
     return found or _simplify(first or [port(a, "bottom"), port(b, "top")])
 
 
-def _search(a: Rect, b: Rect, obstacles: Obstacles, ignore: tuple[str, ...], lane_a: int,
-            lane_b: int) -> list[Point] | None:
+def _search(
+    a: Rect, b: Rect, obstacles: Obstacles, ignore: tuple[str, ...], lane_a: int, lane_b: int
+) -> list[Point] | None:
     """A* on the sparse grid of box edges around the two ends, the window widening until a route is found.
 
     The obstacle questions go to the chart's index, so the window's size costs
@@ -215,7 +237,10 @@ def _search(a: Rect, b: Rect, obstacles: Obstacles, ignore: tuple[str, ...], lan
     ends = set(ignore)
     key_a = ignore[0] if ignore else None
     key_b = ignore[1] if len(ignore) > 1 else None
-    spans = (max(a[0] + a[2], b[0] + b[2]) - min(a[0], b[0]), max(a[1] + a[3], b[1] + b[3]) - min(a[1], b[1]))
+    spans = (
+        max(a[0] + a[2], b[0] + b[2]) - min(a[0], b[0]),
+        max(a[1] + a[3], b[1] + b[3]) - min(a[1], b[1]),
+    )
     grows = [g for g in SEARCH_GROWS if g < 2 * max(spans) + 4000] or [SEARCH_GROWS[0]]
     for grow in grows:
         x0 = min(a[0], b[0]) - grow
@@ -225,15 +250,33 @@ def _search(a: Rect, b: Rect, obstacles: Obstacles, ignore: tuple[str, ...], lan
         keys = obstacles.near((x0, y0, x1 - x0, y1 - y0), SEARCH_MAX)
         if len(keys) > SEARCH_MAX:
             return None
-        found = _astar(a, b, obstacles, [obstacles.rects[k] for k in keys if k not in ends],
-                       (x0, y0, x1, y1), key_a, key_b, lane_a, lane_b)
+        found = _astar(
+            a,
+            b,
+            obstacles,
+            [obstacles.rects[k] for k in keys if k not in ends],
+            (x0, y0, x1, y1),
+            key_a,
+            key_b,
+            lane_a,
+            lane_b,
+        )
         if found:
             return found
     return None
 
 
-def _astar(a: Rect, b: Rect, obstacles: Obstacles, rects: list[Rect], window: Rect,
-           key_a: str | None, key_b: str | None, lane_a: int, lane_b: int) -> list[Point] | None:
+def _astar(
+    a: Rect,
+    b: Rect,
+    obstacles: Obstacles,
+    rects: list[Rect],
+    window: Rect,
+    key_a: str | None,
+    key_b: str | None,
+    lane_a: int,
+    lane_b: int,
+) -> list[Point] | None:
     x0, y0, x1, y1 = window
     # a and b block the middle of the route too: the chart's index holds them under their keys
     # (the caller's ignore); without keys (a bare route_link call) they are added to the grid only.
@@ -278,10 +321,14 @@ def _astar(a: Rect, b: Rect, obstacles: Obstacles, rects: list[Rect], window: Re
         best[state] = STUB
         prev[state] = None
         first_point[state] = p
-        heapq.heappush(heap, (STUB + SEARCH_WEIGHT * (abs(p1[0] - tx) + abs(p1[1] - ty)), STUB, state))
+        heapq.heappush(
+            heap, (STUB + SEARCH_WEIGHT * (abs(p1[0] - tx) + abs(p1[1] - ty)), STUB, state)
+        )
     steps = 0
     nx, ny = len(xs_s), len(ys_s)
-    closed: dict[tuple[int, int, int, int], bool] = {}  # grid edges asked about (from any direction)
+    closed: dict[
+        tuple[int, int, int, int], bool
+    ] = {}  # grid edges asked about (from any direction)
     while heap and steps < SEARCH_STEPS:
         _, g, state = heapq.heappop(heap)
         if g > best.get(state, math.inf):
@@ -317,7 +364,9 @@ def _astar(a: Rect, b: Rect, obstacles: Obstacles, rects: list[Rect], window: Re
                 continue
             best[ns] = ng
             prev[ns] = state
-            heapq.heappush(heap, (ng + SEARCH_WEIGHT * (abs(there[0] - tx) + abs(there[1] - ty)), ng, ns))
+            heapq.heappush(
+                heap, (ng + SEARCH_WEIGHT * (abs(there[0] - tx) + abs(there[1] - ty)), ng, ns)
+            )
     return None
 
 
@@ -355,16 +404,25 @@ class LabelSpace:
         self.placed.remove(key)
 
 
-def place_label(points: list[Point], w: float, h: float, boxes: Obstacles, space: LabelSpace,
-                key: str | None = None) -> Point | None:
+def place_label(
+    points: list[Point],
+    w: float,
+    h: float,
+    boxes: Obstacles,
+    space: LabelSpace,
+    key: str | None = None,
+) -> Point | None:
     """The centre of a w x h label near the route where it covers no box and no label; None if none."""
     w, h = w + 2 * LABEL_PAD, h + 2 * LABEL_PAD
     tried: list[Point] = []
     for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8):
         (x, y), horizontal = point_along(points, t)
         tried.append((x, y))
-        offsets = [(0, 0), (0, -h / 2 - 2), (0, h / 2 + 2)] if horizontal else \
-            [(0, 0), (w / 2 + 3, 0), (-w / 2 - 3, 0)]
+        offsets = (
+            [(0, 0), (0, -h / 2 - 2), (0, h / 2 + 2)]
+            if horizontal
+            else [(0, 0), (w / 2 + 3, 0), (-w / 2 - 3, 0)]
+        )
         for dx, dy in offsets:
             r = (x + dx - w / 2, y + dy - h / 2, w, h)
             if space.free(r, boxes):
@@ -425,10 +483,12 @@ def rounded(points: list[Point], radius: float = CORNER) -> list[tuple]:
     return steps
 
 
-NUDGE = 6.0   # spacing of parallel links sharing a channel
+NUDGE = 6.0  # spacing of parallel links sharing a channel
 
 
-def nudge(routes: dict[str, list[Point]], obstacles: Obstacles, ends: dict[str, tuple[str, str]]) -> None:
+def nudge(
+    routes: dict[str, list[Point]], obstacles: Obstacles, ends: dict[str, tuple[str, str]]
+) -> None:
     """Spread collinear overlapping middle segments of different links apart (in place)."""
     for axis in (1, 0):  # 1: horizontal segments (fixed y), 0: vertical (fixed x)
         segs = []
@@ -461,13 +521,16 @@ def nudge(routes: dict[str, list[Point]], obstacles: Obstacles, ends: dict[str, 
                     p = list(trial[j])
                     p[axis] = coord + shift
                     trial[j] = (p[0], p[1])
-                if not obstacles.path_blocked(trial[i - 1:i + 3], ends[key]):
+                if not obstacles.path_blocked(trial[i - 1 : i + 3], ends[key]):
                     routes[key] = trial
 
 
-def route_all(rects: dict[str, Rect], links: list[tuple[str, str, str]],
-              labels: dict[str, tuple[float, float]] | None = None,
-              obstacles: Obstacles | None = None) -> tuple[dict[str, list[Point]], dict[str, Point | None]]:
+def route_all(
+    rects: dict[str, Rect],
+    links: list[tuple[str, str, str]],
+    labels: dict[str, tuple[float, float]] | None = None,
+    obstacles: Obstacles | None = None,
+) -> tuple[dict[str, list[Point]], dict[str, Point | None]]:
     """Routes for links (id, source, target) between boxes `rects`, nudged apart; label centres.
 
     labels: link id -> (width, height) of its label; a centre is None when no free place was found.
@@ -478,8 +541,9 @@ def route_all(rects: dict[str, Rect], links: list[tuple[str, str, str]],
     ends: dict[str, tuple[str, str]] = {}
     for link_id, a, b in links:
         ends[link_id] = (a, b)
-        routes[link_id] = route_link(rects[a], rects[b], obstacles, (a, b), lanes[(link_id, a)],
-                                     lanes[(link_id, b)])
+        routes[link_id] = route_link(
+            rects[a], rects[b], obstacles, (a, b), lanes[(link_id, a)], lanes[(link_id, b)]
+        )
     nudge(routes, obstacles, ends)
     centres: dict[str, Point | None] = {}
     space = LabelSpace()
@@ -504,7 +568,9 @@ class LiveRoutes:
     def route(self, a: str, b: str, lane_a: int = 0, lane_b: int = 0) -> list[Point] | None:
         if a not in self.boxes.rects or b not in self.boxes.rects or a == b:
             return None
-        return route_link(self.boxes.rects[a], self.boxes.rects[b], self.boxes, (a, b), lane_a, lane_b)
+        return route_link(
+            self.boxes.rects[a], self.boxes.rects[b], self.boxes, (a, b), lane_a, lane_b
+        )
 
     def label(self, link_id: str, points: list[Point], w: float, h: float) -> Point | None:
         """Where the link's label goes now (its old place is given up first)."""

@@ -99,9 +99,14 @@ def _local_time(iso: str) -> str:
         return iso
 
 
-def save_verified(design: storage.Designs, target: Path, write: Callable[[Path], None],
-                  base: Fingerprint | None, notes: list[str] | None = None,
-                  before_replace: Callable[[Fingerprint], None] | None = None) -> Fingerprint:
+def save_verified(
+    design: storage.Designs,
+    target: Path,
+    write: Callable[[Path], None],
+    base: Fingerprint | None,
+    notes: list[str] | None = None,
+    before_replace: Callable[[Fingerprint], None] | None = None,
+) -> Fingerprint:
     """Save `design` over `target` via `write(tmp)`; return the new file's fingerprint.
 
     `base` is the fingerprint the target must still have (None: no check, e.g.
@@ -113,8 +118,9 @@ def save_verified(design: storage.Designs, target: Path, write: Callable[[Path],
     target = Path(target)
     marker = busy_marker(target)
     if marker is not None:
-        raise SaveFailed(target, f"another program is writing to it right now ({marker.name} "
-                                 "is beside it)")
+        raise SaveFailed(
+            target, f"another program is writing to it right now ({marker.name} is beside it)"
+        )
     if not target.parent.is_dir():
         raise SaveFailed(target, f"the folder {target.parent} is not available")
     if read_only_for_us(target):
@@ -128,14 +134,20 @@ def save_verified(design: storage.Designs, target: Path, write: Callable[[Path],
             backup_target(target)
         except OSError as exc:
             if notes is not None:
-                notes.append(f"no backup of the previous version of {target.name} could be "
-                             f"kept ({describe_os_error(exc)}); the file itself was saved")
+                notes.append(
+                    f"no backup of the previous version of {target.name} could be "
+                    f"kept ({describe_os_error(exc)}); the file itself was saved"
+                )
 
     try:
-        fingerprint = storage.save(design, target, write=write, before_replace=checks_before_replace)
+        fingerprint = storage.save(
+            design, target, write=write, before_replace=checks_before_replace
+        )
     except WriteFailed as exc:
         raise SaveFailed(target, exc.reason) from None
     except FileProblem as exc:
-        raise SaveFailed(target, f"the new file did not pass verification ({exc.problem})") from None
+        raise SaveFailed(
+            target, f"the new file did not pass verification ({exc.problem})"
+        ) from None
     assert fingerprint is not None
     return fingerprint

@@ -22,8 +22,7 @@ from .errors import OrgDesignerError
 DEFAULT_NAMES = {"zh": "现状", "en": "As is"}
 TARGET_NAMES = {"zh": "目标", "en": "To be"}
 MAX_NAME = 200
-SHARED_FIELDS = ("id", "name", "description", "author", "language", "created", "modified",
-                 "stamp")
+SHARED_FIELDS = ("id", "name", "description", "author", "language", "created", "modified", "stamp")
 _FILE_SCENARIO = re.compile(r"^(.*?\.db)#(.*)$", re.IGNORECASE | re.DOTALL)
 
 
@@ -71,7 +70,8 @@ def check_name(name: object) -> str:
 def copy_design(design: Design) -> Design:
     """A deep copy with the same object ids (a new scenario starts as this)."""
     copy = build_design(
-        name=design.name, language=design.language,
+        name=design.name,
+        language=design.language,
         departments=[d.copy() for d in design.departments.values()],
         links=[link.copy() for link in design.links.values()],
         functions=[f.copy() for f in design.functions.values()],
@@ -114,8 +114,10 @@ class ScenarioSet:
         for design in self.designs:
             if info_of(design).name == name:
                 return design
-        raise ScenarioError(f'there is no scenario "{name}" / 没有方案“{name}” '
-                            f"(scenarios: {', '.join(self.names())})")
+        raise ScenarioError(
+            f'there is no scenario "{name}" / 没有方案“{name}” '
+            f"(scenarios: {', '.join(self.names())})"
+        )
 
     @property
     def active(self) -> Design:
@@ -123,8 +125,7 @@ class ScenarioSet:
 
     def activate(self, name_or_design: str | Design) -> Design:
         """Make a scenario the one shown; it takes over the file-level fields."""
-        design = (self.get(name_or_design) if isinstance(name_or_design, str)
-                  else name_or_design)
+        design = self.get(name_or_design) if isinstance(name_or_design, str) else name_or_design
         if design is not self._active:
             for field_name in SHARED_FIELDS:
                 setattr(design, field_name, getattr(self._active, field_name))
@@ -242,10 +243,14 @@ def map_onto(base: Design, design: Design) -> Design:
         kpi.functions = tuple(functions.get(f, f) for f in kpi.functions)
         kpis.append(kpi)
     mapped = build_design(
-        name=design.name, language=design.language, departments=moved, links=links,
+        name=design.name,
+        language=design.language,
+        departments=moved,
+        links=links,
         functions=fns,
         roles=[(functions.get(f, f), dept(d), r) for f, d, r in design.responsibilities()],
-        kpis=kpis)
+        kpis=kpis,
+    )
     mapped.departments = {d.id: mapped.departments[d.id] for d in moved}
     mapped.settings = dict(design.settings)
     return mapped

@@ -11,8 +11,16 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import (
-    CheckConstraint, Column, Float, ForeignKey, ForeignKeyConstraint, Integer, MetaData,
-    PrimaryKeyConstraint, Table, Text,
+    CheckConstraint,
+    Column,
+    Float,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    Table,
+    Text,
 )
 
 APPLICATION_ID = 0x4F524744  # "ORGD"
@@ -23,13 +31,15 @@ metadata = MetaData()
 _deferred: dict[str, Any] = {"deferrable": True, "initially": "DEFERRED"}
 
 meta = Table(
-    "meta", metadata,
+    "meta",
+    metadata,
     Column("key", Text, primary_key=True),
     Column("value", Text, nullable=False),
 )
 
 scenarios = Table(
-    "scenarios", metadata,
+    "scenarios",
+    metadata,
     Column("id", Text, primary_key=True),
     Column("name", Text, nullable=False, unique=True),
     Column("created", Text, nullable=False),
@@ -45,19 +55,26 @@ scenarios = Table(
 SCENARIO_TABLES: list[str] = []
 
 
-def content_table(name: str, *items, key: tuple[str, ...] = ("id",),
-                  references: dict[str, str] | None = None) -> Table:
+def content_table(
+    name: str, *items, key: tuple[str, ...] = ("id",), references: dict[str, str] | None = None
+) -> Table:
     """A table scoped to a scenario; `references` maps a column to the table whose id it holds."""
     constraints = [
         PrimaryKeyConstraint("scenario_id", *key),
-        *(ForeignKeyConstraint(["scenario_id", column], [f"{table}.scenario_id", f"{table}.id"],
-                               **_deferred)
-          for column, table in (references or {}).items()),
+        *(
+            ForeignKeyConstraint(
+                ["scenario_id", column], [f"{table}.scenario_id", f"{table}.id"], **_deferred
+            )
+            for column, table in (references or {}).items()
+        ),
     ]
-    table = Table(name, metadata,
-                  Column("scenario_id", Text, ForeignKey("scenarios.id", **_deferred),
-                         nullable=False),
-                  *items, *constraints)
+    table = Table(
+        name,
+        metadata,
+        Column("scenario_id", Text, ForeignKey("scenarios.id", **_deferred), nullable=False),
+        *items,
+        *constraints,
+    )
     SCENARIO_TABLES.append(name)
     return table
 
@@ -88,8 +105,9 @@ departments = content_table(
     Column("chair", Text, nullable=False, server_default=""),
     Column("cadence", Text, nullable=False, server_default=""),
     Column("vacant", Integer, nullable=False, server_default="0"),
-    CheckConstraint("kind IN ('department','team','committee','business_unit','office')",
-                    name="department_kind"),
+    CheckConstraint(
+        "kind IN ('department','team','committee','business_unit','office')", name="department_kind"
+    ),
     references={"parent_id": "departments"},
 )
 
@@ -160,7 +178,14 @@ kpi_departments = content_table(
 )
 
 # The design's content, one row per object or tie (meta and settings are the design's own).
-CONTENT_TABLES = ("departments", "links", "functions", "responsibilities", "kpis",
-                  "kpi_functions", "kpi_departments")
+CONTENT_TABLES = (
+    "departments",
+    "links",
+    "functions",
+    "responsibilities",
+    "kpis",
+    "kpi_functions",
+    "kpi_departments",
+)
 
 TABLE_NAMES = frozenset(metadata.tables)

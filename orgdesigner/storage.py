@@ -55,8 +55,7 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
 @contextmanager
 def open_engine(path: str | Path, *, readonly: bool) -> Iterator[Engine]:
     path = Path(path)
-    engine = create_engine("sqlite://", creator=lambda: _connect(path, readonly),
-                           poolclass=None)
+    engine = create_engine("sqlite://", creator=lambda: _connect(path, readonly), poolclass=None)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - trivial
@@ -77,8 +76,23 @@ def open_engine(path: str | Path, *, readonly: bool) -> Iterator[Engine]:
 # ---------------------------------------------------------------------- write
 def department_values(d: Department) -> tuple:
     """A department's row values in the table's column order (sort_order left out)."""
-    return (d.id, d.code, d.name, d.kind.value, d.parent, d.leader, d.headcount, d.budget,
-            d.color, d.x, d.y, d.notes, d.chair, d.cadence, int(d.vacant))
+    return (
+        d.id,
+        d.code,
+        d.name,
+        d.kind.value,
+        d.parent,
+        d.leader,
+        d.headcount,
+        d.budget,
+        d.color,
+        d.x,
+        d.y,
+        d.notes,
+        d.chair,
+        d.cadence,
+        int(d.vacant),
+    )
 
 
 def link_values(l: Link) -> tuple:  # noqa: E741
@@ -95,14 +109,19 @@ def kpi_values(k: Kpi) -> tuple:
 
 def kpi_link_values(k: Kpi) -> dict[str, list[tuple]]:
     """The rows tying a KPI to functions and departments, (kpi id, other id, position)."""
-    return {"kpi_functions": [(k.id, f, i) for i, f in enumerate(k.functions)],
-            "kpi_departments": [(k.id, d, i) for i, d in enumerate(k.shared)]}
+    return {
+        "kpi_functions": [(k.id, f, i) for i, f in enumerate(k.functions)],
+        "kpi_departments": [(k.id, d, i) for i, d in enumerate(k.shared)],
+    }
 
 
 def _columns(table: str) -> tuple[str, ...]:
     """A table's value columns: without sort_order and the scenario it belongs to."""
-    return tuple(c.name for c in schema.metadata.tables[table].columns
-                 if c.name not in ("sort_order", "scenario_id"))
+    return tuple(
+        c.name
+        for c in schema.metadata.tables[table].columns
+        if c.name not in ("sort_order", "scenario_id")
+    )
 
 
 Designs = Design | ScenarioSet
@@ -115,12 +134,21 @@ def as_set(designs: Designs) -> ScenarioSet:
 
 def scenario_row(design: Design, index: int) -> dict[str, Any]:
     info = info_of(design)
-    return {"id": info.id, "name": info.name, "created": info.created,
-            "modified": info.modified, "sort_order": index}
+    return {
+        "id": info.id,
+        "name": info.name,
+        "created": info.created,
+        "modified": info.modified,
+        "sort_order": index,
+    }
 
 
 _DEPARTMENT_COLUMNS, _LINK_COLUMNS, _FUNCTION_COLUMNS, _KPI_COLUMNS = (
-    _columns("departments"), _columns("links"), _columns("functions"), _columns("kpis"))
+    _columns("departments"),
+    _columns("links"),
+    _columns("functions"),
+    _columns("kpis"),
+)
 KPI_LINK_TABLES = ("kpi_functions", "kpi_departments")
 
 
@@ -147,13 +175,18 @@ def kpi_row(k: Kpi) -> dict[str, Any]:
 
 def kpi_link_rows(k: Kpi) -> dict[str, list[dict[str, Any]]]:
     """table -> rows (with sort_order, the position in the KPI's list)."""
-    return {table: [dict(zip(_tie_columns(table), row)) for row in rows]
-            for table, rows in kpi_link_values(k).items()}
+    return {
+        table: [dict(zip(_tie_columns(table), row)) for row in rows]
+        for table, rows in kpi_link_values(k).items()
+    }
 
 
 _ROW_OF: dict[str, tuple[str, Callable[[Any], dict[str, Any]]]] = {
-    "departments": ("departments", department_row), "links": ("links", link_row),
-    "functions": ("functions", function_row), "kpis": ("kpis", kpi_row)}
+    "departments": ("departments", department_row),
+    "links": ("links", link_row),
+    "functions": ("functions", function_row),
+    "kpis": ("kpis", kpi_row),
+}
 
 
 def rows_for(design: Design, table: str, obj_id: str) -> dict[str, Any]:
@@ -165,31 +198,50 @@ def rows_for(design: Design, table: str, obj_id: str) -> dict[str, Any]:
 def table_rows(design: Design) -> dict[str, list[dict[str, Any]]]:
     scope = {"scenario_id": info_of(design).id}
     return {
-        "departments": [scope | department_row(d) | {"sort_order": i}
-                        for i, d in enumerate(design.departments.values())],
-        "links": [scope | link_row(l) | {"sort_order": i}
-                  for i, l in enumerate(design.links.values())],
-        "functions": [scope | function_row(f) | {"sort_order": i}
-                      for i, f in enumerate(design.functions.values())],
+        "departments": [
+            scope | department_row(d) | {"sort_order": i}
+            for i, d in enumerate(design.departments.values())
+        ],
+        "links": [
+            scope | link_row(l) | {"sort_order": i} for i, l in enumerate(design.links.values())
+        ],
+        "functions": [
+            scope | function_row(f) | {"sort_order": i}
+            for i, f in enumerate(design.functions.values())
+        ],
         "responsibilities": [
             scope | {"function_id": f, "department_id": d, "role": r.value}
             for f, d, r in design.responsibilities()
         ],
-        "settings": [scope | {"key": k, "value": json.dumps(v)} for k, v in design.settings.items()],
-        "kpis": [scope | kpi_row(k) | {"sort_order": i} for i, k in enumerate(design.kpis.values())],
-        **{table: [scope | row for k in design.kpis.values() for row in kpi_link_rows(k)[table]]
-           for table in KPI_LINK_TABLES},
+        "settings": [
+            scope | {"key": k, "value": json.dumps(v)} for k, v in design.settings.items()
+        ],
+        "kpis": [
+            scope | kpi_row(k) | {"sort_order": i} for i, k in enumerate(design.kpis.values())
+        ],
+        **{
+            table: [scope | row for k in design.kpis.values() for row in kpi_link_rows(k)[table]]
+            for table in KPI_LINK_TABLES
+        },
     }
 
 
 def meta_rows(design: Design) -> dict[str, str]:
     stamp = design.stamp
     return {
-        "design_id": design.id, "name": design.name, "description": design.description,
-        "author": design.author, "language": design.language, "created": design.created,
-        "modified": design.modified, "format_version": str(schema.FORMAT_VERSION),
-        "app_version": __version__, "save_generation": str(stamp.save_generation),
-        "save_id": stamp.save_id, "saved_by": stamp.saved_by, "saved_at": stamp.saved_at,
+        "design_id": design.id,
+        "name": design.name,
+        "description": design.description,
+        "author": design.author,
+        "language": design.language,
+        "created": design.created,
+        "modified": design.modified,
+        "format_version": str(schema.FORMAT_VERSION),
+        "app_version": __version__,
+        "save_generation": str(stamp.save_generation),
+        "save_id": stamp.save_id,
+        "saved_by": stamp.saved_by,
+        "saved_at": stamp.saved_at,
         "saved_on": socket.gethostname(),
     }
 
@@ -217,10 +269,13 @@ def write_file(designs: Designs, path: str | Path) -> None:
     """Write a design (or all scenarios of a file) as a new design file at `path` (must not exist)."""
     scenarios = as_set(designs)
     with _new_file(Path(path)) as (conn, _raw), conn.begin():
-        conn.execute(insert(schema.meta), [{"key": k, "value": v}
-                                           for k, v in meta_rows(scenarios.active).items()])
-        conn.execute(insert(schema.scenarios),
-                     [scenario_row(d, i) for i, d in enumerate(scenarios)])
+        conn.execute(
+            insert(schema.meta),
+            [{"key": k, "value": v} for k, v in meta_rows(scenarios.active).items()],
+        )
+        conn.execute(
+            insert(schema.scenarios), [scenario_row(d, i) for i, d in enumerate(scenarios)]
+        )
         for design in scenarios:
             for table, rows in table_rows(design).items():
                 if rows:
@@ -244,8 +299,10 @@ def copy_rows_into_new_file(source: Path, dest: Path) -> None:
             raw.execute("BEGIN")
             for table in schema.metadata.sorted_tables:
                 columns = ", ".join(f'"{c.name}"' for c in table.columns)
-                raw.execute(f'INSERT INTO main."{table.name}" ({columns}) '
-                            f'SELECT {columns} FROM src."{table.name}"')
+                raw.execute(
+                    f'INSERT INTO main."{table.name}" ({columns}) '
+                    f'SELECT {columns} FROM src."{table.name}"'
+                )
             raw.execute("COMMIT")
         finally:
             if raw.in_transaction:
@@ -258,7 +315,9 @@ def stamp_for_save(design: Designs) -> FileStamp:
     return FileStamp(
         format_version=schema.FORMAT_VERSION,
         save_generation=design.stamp.save_generation + 1,
-        save_id=str(uuid.uuid4()), saved_by=user_display_name(), saved_at=now_iso(),
+        save_id=str(uuid.uuid4()),
+        saved_by=user_display_name(),
+        saved_at=now_iso(),
         app_version=__version__,
     )
 
@@ -305,8 +364,10 @@ def _expected_tuples(design: Design) -> dict[str, tuple[bool, list[tuple]]]:
     a KPI's ties keep theirs: it is the position in the KPI's list)."""
     return {
         "kpis": (True, [kpi_values(k) for k in design.kpis.values()]),
-        **{table: (False, [row for k in design.kpis.values() for row in kpi_link_values(k)[table]])
-           for table in KPI_LINK_TABLES},
+        **{
+            table: (False, [row for k in design.kpis.values() for row in kpi_link_values(k)[table]])
+            for table in KPI_LINK_TABLES
+        },
         "departments": (True, [department_values(d) for d in design.departments.values()]),
         "links": (True, [link_values(l) for l in design.links.values()]),
         "functions": (True, [function_values(f) for f in design.functions.values()]),
@@ -323,12 +384,15 @@ def _compare_rows(conn: sqlite3.Connection, designs: Designs, path: Path) -> Non
     wanted_scenarios = [tuple(scenario_row(d, i).values())[:4] for i, d in enumerate(scenarios)]
     found = conn.execute("SELECT id, name, created, modified FROM scenarios ORDER BY sort_order")
     if found.fetchall() != wanted_scenarios:
-        raise FileProblem(path, "verification failed: the written 'scenarios' differ from the design")
+        raise FileProblem(
+            path, "verification failed: the written 'scenarios' differ from the design"
+        )
     for design in scenarios:
         _compare_scenario(conn, design, path)
     for table in schema.SCENARIO_TABLES:  # no rows of scenarios the design does not have
-        stray = conn.execute(f'SELECT count(*) FROM "{table}" WHERE scenario_id NOT IN '
-                             "(SELECT id FROM scenarios)").fetchone()[0]
+        stray = conn.execute(
+            f'SELECT count(*) FROM "{table}" WHERE scenario_id NOT IN (SELECT id FROM scenarios)'
+        ).fetchone()[0]
         if stray:
             raise FileProblem(path, f"verification failed: {table!r} has rows of no scenario")
 
@@ -341,20 +405,29 @@ def _compare_scenario(conn: sqlite3.Connection, design: Design, path: Path) -> N
         names = _tie_columns(table) if table in KPI_LINK_TABLES else _columns(table)
         columns = [f'"{c}"' for c in names]
         order = "sort_order" if ordered else ", ".join(columns)
-        found = conn.execute(f'SELECT {", ".join(columns)} FROM "{table}" WHERE scenario_id=? '
-                             f'ORDER BY {order}', (scenario,)).fetchall()
+        found = conn.execute(
+            f'SELECT {", ".join(columns)} FROM "{table}" WHERE scenario_id=? ORDER BY {order}',
+            (scenario,),
+        ).fetchall()
         if not ordered:
             wanted = sorted(wanted)
         if len(found) != len(wanted):
-            raise FileProblem(path, f"verification failed: {len(found)} rows in {table!r}, "
-                                    f"expected {len(wanted)}")
+            raise FileProblem(
+                path, f"verification failed: {len(found)} rows in {table!r}, expected {len(wanted)}"
+            )
         if found != wanted:
-            raise FileProblem(path, f"verification failed: the written {table!r} differ from the design")
+            raise FileProblem(
+                path, f"verification failed: the written {table!r} differ from the design"
+            )
 
 
-def save(design: Designs, path: str | Path, *, write: Callable[[Path], None] | None = None,
-         before_replace: Callable[[Path, untrusted.Fingerprint], None] | None = None,
-         ) -> untrusted.Fingerprint:
+def save(
+    design: Designs,
+    path: str | Path,
+    *,
+    write: Callable[[Path], None] | None = None,
+    before_replace: Callable[[Path, untrusted.Fingerprint], None] | None = None,
+) -> untrusted.Fingerprint:
     """Write the design to `path` atomically: temp file beside it, fsync, verify, replace.
 
     The one save pipeline (`fileutil.replace_atomically`) with the design's
@@ -375,8 +448,12 @@ def save(design: Designs, path: str | Path, *, write: Callable[[Path], None] | N
     hook = None if before_replace is None else (lambda tmp: before_replace(tmp, verified[-1]))
     with stamped_for_save(design):
         fileutil.replace_atomically(
-            path, write or (lambda tmp: write_file(design, tmp)),
-            verify=verify, before_replace=hook, sync_folder=True)
+            path,
+            write or (lambda tmp: write_file(design, tmp)),
+            verify=verify,
+            before_replace=hook,
+            sync_folder=True,
+        )
     return verified[-1]
 
 
@@ -410,15 +487,24 @@ def _grouped(rows) -> dict[str, list]:
 def _scenarios_from_engine(engine: Engine, path: Path) -> ScenarioSet:
     with engine.connect() as conn:
         meta = {r.key: r.value for r in conn.execute(select(schema.meta))}
-        scenario_rows = conn.execute(select(schema.scenarios).order_by(schema.scenarios.c.sort_order)).all()
-        depts = _grouped(conn.execute(select(schema.departments).order_by(schema.departments.c.sort_order)))
+        scenario_rows = conn.execute(
+            select(schema.scenarios).order_by(schema.scenarios.c.sort_order)
+        ).all()
+        depts = _grouped(
+            conn.execute(select(schema.departments).order_by(schema.departments.c.sort_order))
+        )
         links = _grouped(conn.execute(select(schema.links).order_by(schema.links.c.sort_order)))
-        functions = _grouped(conn.execute(select(schema.functions).order_by(schema.functions.c.sort_order)))
+        functions = _grouped(
+            conn.execute(select(schema.functions).order_by(schema.functions.c.sort_order))
+        )
         roles = _grouped(conn.execute(select(schema.responsibilities)))
         settings = _grouped(conn.execute(select(schema.settings)))
         kpis = _grouped(conn.execute(select(schema.kpis).order_by(schema.kpis.c.sort_order)))
         ties: dict[str, dict[tuple[str, str], list[str]]] = {table: {} for table in KPI_LINK_TABLES}
-        for table, column in (("kpi_functions", "function_id"), ("kpi_departments", "department_id")):
+        for table, column in (
+            ("kpi_functions", "function_id"),
+            ("kpi_departments", "department_id"),
+        ):
             t = schema.metadata.tables[table]
             for r in conn.execute(select(t).order_by(t.c.scenario_id, t.c.kpi_id, t.c.sort_order)):
                 ties[table].setdefault((r.scenario_id, r.kpi_id), []).append(getattr(r, column))
@@ -427,48 +513,109 @@ def _scenarios_from_engine(engine: Engine, path: Path) -> ScenarioSet:
     designs = []
     for row in scenario_rows:
         check_text(row.name, "scenario name", 200)
-        design = _design_from_rows(meta, depts.get(row.id, []), links.get(row.id, []),
-                                   functions.get(row.id, []), roles.get(row.id, []),
-                                   settings.get(row.id, []), kpis.get(row.id, []),
-                                   ties, row.id, path)
-        design.scenario = ScenarioInfo(id=row.id, name=row.name, created=row.created,
-                                       modified=row.modified)
+        design = _design_from_rows(
+            meta,
+            depts.get(row.id, []),
+            links.get(row.id, []),
+            functions.get(row.id, []),
+            roles.get(row.id, []),
+            settings.get(row.id, []),
+            kpis.get(row.id, []),
+            ties,
+            row.id,
+            path,
+        )
+        design.scenario = ScenarioInfo(
+            id=row.id, name=row.name, created=row.created, modified=row.modified
+        )
         designs.append(design)
     return ScenarioSet(designs)
 
 
-def _design_from_rows(meta: dict[str, str], dept_rows, link_rows, function_rows, role_rows,
-                      setting_rows, kpi_rows, ties, scenario: str, path: Path) -> Design:
+def _design_from_rows(
+    meta: dict[str, str],
+    dept_rows,
+    link_rows,
+    function_rows,
+    role_rows,
+    setting_rows,
+    kpi_rows,
+    ties,
+    scenario: str,
+    path: Path,
+) -> Design:
     try:
         _check_meta(meta, [(r.key, r.value) for r in setting_rows])
         design = build_design(
-            name=meta.get("name", ""), language=meta.get("language", "zh"),
+            name=meta.get("name", ""),
+            language=meta.get("language", "zh"),
             departments=[
-                Department(id=r.id, code=r.code, name=r.name, kind=r.kind, parent=r.parent_id,
-                           leader=r.leader, headcount=r.headcount, budget=r.budget,
-                           color=r.color, x=r.x, y=r.y, notes=r.notes, chair=r.chair,
-                           cadence=r.cadence, vacant=_flag(r.vacant, "vacant"))
+                Department(
+                    id=r.id,
+                    code=r.code,
+                    name=r.name,
+                    kind=r.kind,
+                    parent=r.parent_id,
+                    leader=r.leader,
+                    headcount=r.headcount,
+                    budget=r.budget,
+                    color=r.color,
+                    x=r.x,
+                    y=r.y,
+                    notes=r.notes,
+                    chair=r.chair,
+                    cadence=r.cadence,
+                    vacant=_flag(r.vacant, "vacant"),
+                )
                 for r in dept_rows
             ],
-            links=[Link(id=r.id, source=r.source_id, target=r.target_id, kind=r.kind,
-                        label=r.label, directed=bool(r.directed)) for r in link_rows],
-            functions=[Function(id=r.id, key=r.key, name=r.name, category=r.category,
-                                required=bool(r.required), description=r.description, post=r.post)
-                       for r in function_rows],
+            links=[
+                Link(
+                    id=r.id,
+                    source=r.source_id,
+                    target=r.target_id,
+                    kind=r.kind,
+                    label=r.label,
+                    directed=bool(r.directed),
+                )
+                for r in link_rows
+            ],
+            functions=[
+                Function(
+                    id=r.id,
+                    key=r.key,
+                    name=r.name,
+                    category=r.category,
+                    required=bool(r.required),
+                    description=r.description,
+                    post=r.post,
+                )
+                for r in function_rows
+            ],
             roles=[(r.function_id, r.department_id, r.role) for r in role_rows],
-            kpis=[Kpi(id=r.id, key=r.key, name=r.name, unit=r.unit, owner=r.owner_id,
-                      description=r.description,
-                      functions=tuple(ties["kpi_functions"].get((scenario, r.id), ())),
-                      shared=tuple(ties["kpi_departments"].get((scenario, r.id), ())))
-                  for r in kpi_rows],
+            kpis=[
+                Kpi(
+                    id=r.id,
+                    key=r.key,
+                    name=r.name,
+                    unit=r.unit,
+                    owner=r.owner_id,
+                    description=r.description,
+                    functions=tuple(ties["kpi_functions"].get((scenario, r.id), ())),
+                    shared=tuple(ties["kpi_departments"].get((scenario, r.id), ())),
+                )
+                for r in kpi_rows
+            ],
         )
         for row in setting_rows:
             design.settings[row.key] = json.loads(row.value)
         design.stamp = FileStamp(
             format_version=int(meta.get("format_version", schema.FORMAT_VERSION)),
             save_generation=int(meta.get("save_generation", 0) or 0),
-            save_id=meta.get("save_id", ""), saved_by=meta.get("saved_by", ""),
-            saved_at=meta.get("saved_at", ""), app_version=meta.get("app_version", ""),
+            save_id=meta.get("save_id", ""),
+            saved_by=meta.get("saved_by", ""),
+            saved_at=meta.get("saved_at", ""),
+            app_version=meta.get("app_version", ""),
         )
     except ModelError as exc:
         raise FileProblem(path, f"has invalid content: {exc}") from None
@@ -524,8 +671,9 @@ def load_scenarios(path: str | Path) -> ScenarioSet:
     return load_checked(path)[0]
 
 
-def load_checked(path: str | Path, working_copy: Path | None = None
-                 ) -> tuple[ScenarioSet, untrusted.Fingerprint]:
+def load_checked(
+    path: str | Path, working_copy: Path | None = None
+) -> tuple[ScenarioSet, untrusted.Fingerprint]:
     """Like `load_scenarios`, also returning the fingerprint of the exact bytes read.
 
     With `working_copy`, a new file is made there from our own schema with the
@@ -581,5 +729,7 @@ def load_checked(path: str | Path, working_copy: Path | None = None
 
 
 def _short(exc: BaseException) -> str:
-    text = str(getattr(exc, "orig", None) or exc).splitlines()[0] if str(exc) else type(exc).__name__
+    text = (
+        str(getattr(exc, "orig", None) or exc).splitlines()[0] if str(exc) else type(exc).__name__
+    )
     return text[:160]

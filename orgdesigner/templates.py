@@ -47,8 +47,10 @@ def list_templates() -> tuple[TemplateInfo, ...]:
     """The shipped templates, in the order the seed describes them."""
     try:
         data = json.loads(read_resource_text(INDEX_PATH))
-        return tuple(TemplateInfo(**{k: item[k] for k in TemplateInfo.__dataclass_fields__})
-                     for item in data["templates"])
+        return tuple(
+            TemplateInfo(**{k: item[k] for k in TemplateInfo.__dataclass_fields__})
+            for item in data["templates"]
+        )
     except (ValueError, KeyError, TypeError) as exc:
         raise FileProblem(INDEX_PATH, f"is not a valid template index ({exc})") from None
 
@@ -62,7 +64,8 @@ def template_info(template_id: str) -> TemplateInfo:
         if info.id == template_id:
             return info
     raise UnknownTemplateError(
-        f"there is no template {template_id!r} (known: {', '.join(template_ids())})")
+        f"there is no template {template_id!r} (known: {', '.join(template_ids())})"
+    )
 
 
 def template_path(template_id: str, language: str) -> Path:

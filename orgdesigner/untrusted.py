@@ -86,8 +86,11 @@ def _judge_header(path: Path, head: bytes, size: int) -> int:
     if size == 0:
         raise FileProblem(path, "is empty (0 bytes), not a design file")
     if size > MAX_FILE_BYTES:
-        raise FileProblem(path, f"is too large for a design file ({size // 2**20} MB; "
-                                f"the limit is {MAX_FILE_BYTES // 2**20} MB)")
+        raise FileProblem(
+            path,
+            f"is too large for a design file ({size // 2**20} MB; "
+            f"the limit is {MAX_FILE_BYTES // 2**20} MB)",
+        )
     if not head.startswith(SQLITE_MAGIC):
         raise FileProblem(path, "is not an Org Designer design file (not an SQLite database)")
     page_size = struct.unpack(">H", head[16:18])[0] if len(head) >= 18 else 0
@@ -96,7 +99,9 @@ def _judge_header(path: Path, head: bytes, size: int) -> int:
         raise FileProblem(path, "is damaged (truncated or not a whole SQLite file)")
     user_version, application_id = struct.unpack(">iI", head[60:64] + head[68:72])
     if application_id != schema.APPLICATION_ID:
-        raise FileProblem(path, "is an SQLite database of another program, not an Org Designer design")
+        raise FileProblem(
+            path, "is an SQLite database of another program, not an Org Designer design"
+        )
     if user_version > schema.FORMAT_VERSION:
         raise NewerFormatError(path, user_version, schema.FORMAT_VERSION)
     if user_version < 1:
@@ -119,8 +124,9 @@ def private_copy(path: str | Path, dest: str | Path) -> Fingerprint:
             while chunk := src.read(1 << 20):
                 size += len(chunk)
                 if size > MAX_FILE_BYTES:
-                    raise FileProblem(path, f"is too large for a design file (over "
-                                            f"{MAX_FILE_BYTES // 2**20} MB)")
+                    raise FileProblem(
+                        path, f"is too large for a design file (over {MAX_FILE_BYTES // 2**20} MB)"
+                    )
                 digest.update(chunk)
                 out.write(chunk)
     except OSError as exc:
@@ -160,8 +166,10 @@ def fold_sidecars(path: str | Path, copy: str | Path) -> bool:
         pass
     except FileProblem as exc:
         if exc.problem != "no such file":
-            raise FileProblem(path, f"has a log file beside it that cannot be used "
-                                    f"({sidecar.name}: {exc.problem})") from None
+            raise FileProblem(
+                path,
+                f"has a log file beside it that cannot be used ({sidecar.name}: {exc.problem})",
+            ) from None
     if not (wal_mode or used):
         return False
     conn = open_checked(copy, writable=True)
@@ -250,8 +258,10 @@ def _actual_schema(conn: sqlite3.Connection) -> dict[str, tuple]:
     for kind, name, table, sql in rows:
         columns: tuple = ()
         if kind == "table" and name in schema.TABLE_NAMES:
-            columns = tuple((r[1], str(r[2]).upper(), r[3], r[5], r[6])
-                            for r in conn.execute(f'PRAGMA table_xinfo("{name}")'))
+            columns = tuple(
+                (r[1], str(r[2]).upper(), r[3], r[5], r[6])
+                for r in conn.execute(f'PRAGMA table_xinfo("{name}")')
+            )
         out[name] = (kind, table, columns, normalised_sql(sql))
     return out
 
@@ -270,29 +280,43 @@ def check_database(conn: sqlite3.Connection, path: str | Path) -> None:
         kind = found[0]
         if name not in expected:
             what = "a virtual table" if "VIRTUAL" in _sql_of(conn, name) else f"a {kind}"
-            raise FileProblem(path, f"contains {what} {name!r} that Org Designer does not "
-                                    "make; it was refused and not run")
+            raise FileProblem(
+                path,
+                f"contains {what} {name!r} that Org Designer does not "
+                "make; it was refused and not run",
+            )
         if expected[name] != found:
-            raise FileProblem(path, f"has a changed {kind} {name!r} (its definition is not "
-                                    "Org Designer's); it was refused and not run")
+            raise FileProblem(
+                path,
+                f"has a changed {kind} {name!r} (its definition is not "
+                "Org Designer's); it was refused and not run",
+            )
     missing = sorted(set(expected) - set(actual))
     if missing:
         raise FileProblem(path, f"is incomplete: {missing[0]!r} is missing")
     problems = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(3)")]
     if problems != ["ok"]:
-        lines = [line.strip() for text in problems for line in text.splitlines()
-                 if line.strip() and not line.startswith("***")]
+        lines = [
+            line.strip()
+            for text in problems
+            for line in text.splitlines()
+            if line.strip() and not line.startswith("***")
+        ]
         detail = lines[0][:120] if lines else "integrity check failed"
         raise FileProblem(path, f"is damaged ({detail})")
     for table in sorted(schema.TABLE_NAMES):
         rows = conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
         if rows > MAX_ROWS:
-            raise FileProblem(path, f"has too many rows in {table!r} ({rows:,}; "
-                                    f"the limit is {MAX_ROWS:,})")
+            raise FileProblem(
+                path, f"has too many rows in {table!r} ({rows:,}; the limit is {MAX_ROWS:,})"
+            )
     dangling = conn.execute("PRAGMA foreign_key_check").fetchone()
     if dangling is not None:
-        raise FileProblem(path, f"has a broken reference in table {dangling[0]!r} "
-                                f"(to a missing row of {dangling[2]!r})")
+        raise FileProblem(
+            path,
+            f"has a broken reference in table {dangling[0]!r} "
+            f"(to a missing row of {dangling[2]!r})",
+        )
 
 
 def check_migrated_columns(conn: sqlite3.Connection, path: str | Path) -> None:
@@ -307,8 +331,11 @@ def check_migrated_columns(conn: sqlite3.Connection, path: str | Path) -> None:
             continue
         found = tuple(r[1] for r in conn.execute(f'PRAGMA table_xinfo("{name}")'))
         if sorted(found) != sorted(c[0] for c in columns):
-            raise FileProblem(path, f"has a changed table {name!r} (its definition is not "
-                                    "Org Designer's); it was refused and not run")
+            raise FileProblem(
+                path,
+                f"has a changed table {name!r} (its definition is not "
+                "Org Designer's); it was refused and not run",
+            )
 
 
 def _sql_of(conn: sqlite3.Connection, name: str) -> str:
@@ -343,12 +370,18 @@ def check_no_code(conn: sqlite3.Connection, path: str | Path) -> None:
     for kind, name, sql in conn.execute("SELECT type, name, sql FROM sqlite_master"):
         text = normalised_sql(sql)
         if kind not in ("table", "index") or "VIRTUAL" in text.upper() or (kind == "index" and sql):
-            raise FileProblem(path, f"contains a {kind} {name!r} that Org Designer does not "
-                                    "make; it was refused and not run")
+            raise FileProblem(
+                path,
+                f"contains a {kind} {name!r} that Org Designer does not "
+                "make; it was refused and not run",
+            )
         expressions = [e for e in _checks(text) if e not in allowed]
         if expressions or re.search(r"\b(DEFAULT|AS) ?\(", text, re.IGNORECASE):
-            raise FileProblem(path, f"has a changed {kind} {name!r} (its definition is not "
-                                    "Org Designer's); it was refused and not run")
+            raise FileProblem(
+                path,
+                f"has a changed {kind} {name!r} (its definition is not "
+                "Org Designer's); it was refused and not run",
+            )
 
 
 def _checks(text: str) -> list[str]:
@@ -359,7 +392,7 @@ def _checks(text: str) -> list[str]:
         for i in range(start, len(text)):
             depth += {"(": 1, ")": -1}.get(text[i], 0)
             if depth == 0:
-                out.append(text[start:i + 1])
+                out.append(text[start : i + 1])
                 break
         else:
             out.append(text[start:])

@@ -35,4 +35,6 @@ def backups_dir() -> Path:
 
 def settings_path() -> Path:
     """The editor's settings (recent files, window layout): an INI file on every OS."""
-    return platformdirs.user_config_path(FOLDER_NAME, appauthor=False, roaming=True) / "settings.ini"
+    return (
+        platformdirs.user_config_path(FOLDER_NAME, appauthor=False, roaming=True) / "settings.ini"
+    )

@@ -35,7 +35,12 @@ from .scenarios import ScenarioSet, info_of
 
 MANIFEST = "manifest.json"
 WORKING = "working.db"
-ORDERED = ("departments", "links", "functions", "kpis")  # tables whose sort_order is the model's order
+ORDERED = (
+    "departments",
+    "links",
+    "functions",
+    "kpis",
+)  # tables whose sort_order is the model's order
 GAP = 1024  # spacing of sort_order numbers: inserts between two rows rarely renumber
 
 
@@ -76,8 +81,15 @@ class Manifest:
             raise ValueError("not a manifest")
         known = {k: v for k, v in raw.items() if k in cls.__dataclass_fields__}
         manifest = cls(**known)
-        for name, expected in (("pid", int), ("host", str), ("dirty", bool), ("title", str),
-                               ("updated", str), ("base_sha256", str), ("base_size", int)):
+        for name, expected in (
+            ("pid", int),
+            ("host", str),
+            ("dirty", bool),
+            ("title", str),
+            ("updated", str),
+            ("base_sha256", str),
+            ("base_size", int),
+        ):
             if not isinstance(getattr(manifest, name), expected):
                 raise ValueError(f"bad {name}")
         if manifest.source is not None and not isinstance(manifest.source, str):
@@ -86,8 +98,11 @@ class Manifest:
 
     def write(self, folder: Path, *, durable: bool = True) -> None:
         self.updated = now_iso()
-        atomic_write_text(folder / MANIFEST, json.dumps(asdict(self), ensure_ascii=False, indent=1),
-                          durable=durable)
+        atomic_write_text(
+            folder / MANIFEST,
+            json.dumps(asdict(self), ensure_ascii=False, indent=1),
+            durable=durable,
+        )
 
 
 class WorkingCopy:
@@ -110,7 +125,8 @@ class WorkingCopy:
         self._load_order()
         self._handlers: dict[type, Callable[[Any], None]] = {
             ev.DepartmentAdded: lambda e: self._insert(
-                "departments", storage.department_row(e.department), e.index),
+                "departments", storage.department_row(e.department), e.index
+            ),
             ev.DepartmentRemoved: lambda e: self._delete("departments", e.department.id),
             ev.DepartmentChanged: lambda e: self._update("departments", e.id),
             ev.ParentChanged: lambda e: self._update("departments", e.id),
@@ -119,7 +135,8 @@ class WorkingCopy:
             ev.LinkRemoved: lambda e: self._delete("links", e.link.id),
             ev.LinkChanged: lambda e: self._update("links", e.id),
             ev.FunctionAdded: lambda e: self._insert(
-                "functions", storage.function_row(e.function), e.index),
+                "functions", storage.function_row(e.function), e.index
+            ),
             ev.FunctionRemoved: lambda e: self._delete("functions", e.function.id),
             ev.FunctionChanged: lambda e: self._update("functions", e.id),
             ev.RoleChanged: self._role,
@@ -146,8 +163,9 @@ class WorkingCopy:
         return folder, session
 
     @classmethod
-    def start(cls, design: Design | ScenarioSet, folder: Path, manifest: Manifest,
-              have_file: bool = False) -> "WorkingCopy":
+    def start(
+        cls, design: Design | ScenarioSet, folder: Path, manifest: Manifest, have_file: bool = False
+    ) -> "WorkingCopy":
         """Begin tracking `design`; `have_file` if folder/working.db already holds it."""
         if not have_file:
             storage.write_file(design, folder / WORKING)
@@ -210,8 +228,10 @@ class WorkingCopy:
         self._order: dict[str, list[str]] = {}
         self._sort: dict[str, dict[str, int]] = {}
         for table in ORDERED:
-            rows = self.conn.execute(f"SELECT id, sort_order FROM {table} WHERE scenario_id=? "
-                                     "ORDER BY sort_order", (self._scope,)).fetchall()
+            rows = self.conn.execute(
+                f"SELECT id, sort_order FROM {table} WHERE scenario_id=? ORDER BY sort_order",
+                (self._scope,),
+            ).fetchall()
             self._order[table] = [r[0] for r in rows]
             self._sort[table] = dict(rows)
 
@@ -252,44 +272,59 @@ class WorkingCopy:
         order, sort = self._order[table], self._sort[table]
         sort.update((key, i * GAP) for i, key in enumerate(order))
         scope = self._scope
-        self.conn.executemany(f"UPDATE {table} SET sort_order=? WHERE scenario_id=? AND id=?",
-                              [(sort[key], scope, key) for key in order])
+        self.conn.executemany(
+            f"UPDATE {table} SET sort_order=? WHERE scenario_id=? AND id=?",
+            [(sort[key], scope, key) for key in order],
+        )
 
     def _upsert(self, table: str, row: dict[str, Any]) -> None:
         names = ", ".join(row)
         marks = ", ".join("?" for _ in row)
-        self.conn.execute(f"INSERT OR REPLACE INTO {table} ({names}) VALUES ({marks})",
-                          tuple(row.values()))
+        self.conn.execute(
+            f"INSERT OR REPLACE INTO {table} ({names}) VALUES ({marks})", tuple(row.values())
+        )
 
     def _update(self, table: str, obj_id: str) -> None:
         row = storage.rows_for(self.design, table, obj_id)
         sets = ", ".join(f"{k}=?" for k in row if k != "id")
-        self.conn.execute(f"UPDATE {table} SET {sets} WHERE scenario_id=? AND id=?",
-                          tuple(v for k, v in row.items() if k != "id") + (self._scope, obj_id))
+        self.conn.execute(
+            f"UPDATE {table} SET {sets} WHERE scenario_id=? AND id=?",
+            tuple(v for k, v in row.items() if k != "id") + (self._scope, obj_id),
+        )
 
     def _delete(self, table: str, obj_id: str) -> None:
-        self.conn.execute(f"DELETE FROM {table} WHERE scenario_id=? AND id=?", (self._scope, obj_id))
+        self.conn.execute(
+            f"DELETE FROM {table} WHERE scenario_id=? AND id=?", (self._scope, obj_id)
+        )
         self._order[table].remove(obj_id)
         del self._sort[table][obj_id]
 
     def _moved(self, event: ev.DepartmentsMoved) -> None:
         scope = self._scope
-        self.conn.executemany("UPDATE departments SET x=?, y=? WHERE scenario_id=? AND id=?",
-                              [(x, y, scope, i) for i, (x, y) in event.positions.items()])
+        self.conn.executemany(
+            "UPDATE departments SET x=?, y=? WHERE scenario_id=? AND id=?",
+            [(x, y, scope, i) for i, (x, y) in event.positions.items()],
+        )
 
     def _role(self, event: ev.RoleChanged) -> None:
         if event.new is None:
-            self.conn.execute("DELETE FROM responsibilities WHERE scenario_id=? AND function_id=? "
-                              "AND department_id=?", (self._scope, event.function, event.department))
+            self.conn.execute(
+                "DELETE FROM responsibilities WHERE scenario_id=? AND function_id=? "
+                "AND department_id=?",
+                (self._scope, event.function, event.department),
+            )
         else:
-            self.conn.execute("INSERT OR REPLACE INTO responsibilities VALUES (?, ?, ?, ?)",
-                              (self._scope, event.function, event.department, event.new.value))
+            self.conn.execute(
+                "INSERT OR REPLACE INTO responsibilities VALUES (?, ?, ?, ?)",
+                (self._scope, event.function, event.department, event.new.value),
+            )
 
     def _kpi(self, kpi_id: str, index: int | None = None) -> None:
         """Rewrite a KPI's row and its ties (a KPI has a handful of them)."""
         for table in storage.KPI_LINK_TABLES:
-            self.conn.execute(f"DELETE FROM {table} WHERE scenario_id=? AND kpi_id=?",
-                              (self._scope, kpi_id))
+            self.conn.execute(
+                f"DELETE FROM {table} WHERE scenario_id=? AND kpi_id=?", (self._scope, kpi_id)
+            )
         kpi = self.design.kpis.get(kpi_id)
         if kpi is None:
             self._delete("kpis", kpi_id)
@@ -307,15 +342,19 @@ class WorkingCopy:
             if key.startswith("settings."):
                 setting = key.split(".", 1)[1]
                 if setting in self.design.settings:
-                    self.conn.execute("INSERT OR REPLACE INTO settings VALUES (?, ?, ?)",
-                                      (self._scope, setting,
-                                       json.dumps(self.design.settings[setting])))
+                    self.conn.execute(
+                        "INSERT OR REPLACE INTO settings VALUES (?, ?, ?)",
+                        (self._scope, setting, json.dumps(self.design.settings[setting])),
+                    )
                 else:
-                    self.conn.execute("DELETE FROM settings WHERE scenario_id=? AND key=?",
-                                      (self._scope, setting))
+                    self.conn.execute(
+                        "DELETE FROM settings WHERE scenario_id=? AND key=?", (self._scope, setting)
+                    )
             else:
-                self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                                  (key, str(getattr(self.design, key))))
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                    (key, str(getattr(self.design, key))),
+                )
 
     # ------------------------------------------------------------ scenarios
     def switch(self, design: Design) -> None:
@@ -373,7 +412,9 @@ class WorkingCopy:
         try:
             out.execute("BEGIN")
             out.execute("DELETE FROM meta")
-            out.executemany("INSERT INTO meta VALUES (?, ?)", storage.meta_rows(self.design).items())
+            out.executemany(
+                "INSERT INTO meta VALUES (?, ?)", storage.meta_rows(self.design).items()
+            )
             out.execute("COMMIT")
         finally:
             out.close()
@@ -413,8 +454,9 @@ class WorkingCopy:
         """Record a successful save: new base version, no unsaved edits."""
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-            self.conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                                  storage.meta_rows(self.design).items())
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO meta VALUES (?, ?)", storage.meta_rows(self.design).items()
+            )
             self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
             self.problem = f"the working copy could not be updated ({exc})"

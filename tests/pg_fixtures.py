@@ -32,8 +32,10 @@ def pg_server_url():
         yield url
         return
     if find_bin_dir() is None:
-        reason = ("no PostgreSQL server programs (initdb, pg_ctl) found: install PostgreSQL "
-                  f"or set {ENV_URL}")
+        reason = (
+            "no PostgreSQL server programs (initdb, pg_ctl) found: install PostgreSQL "
+            f"or set {ENV_URL}"
+        )
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(f"CI must run the repository tests: {reason}")
         pytest.skip(reason)

@@ -30,9 +30,17 @@ def random_design(n: int, seed: int = 1) -> Design:
     ids: list[str] = []
     for i in range(n):
         parent = rng.choice(ids[-50:]) if ids else None
-        ids.append(design.add_department(Department(
-            name=f"部门{i} Dept {i}", parent=parent, leader="王丽", headcount=rng.randint(1, 30),
-            kind=rng.choice(list(DeptKind)))).id)
+        ids.append(
+            design.add_department(
+                Department(
+                    name=f"部门{i} Dept {i}",
+                    parent=parent,
+                    leader="王丽",
+                    headcount=rng.randint(1, 30),
+                    kind=rng.choice(list(DeptKind)),
+                )
+            ).id
+        )
     for _ in range(n // 20):
         a, b = rng.sample(ids, 2)
         if design.find_link(a, b, Link().kind) is None:
@@ -54,12 +62,28 @@ def main(sizes: list[int]) -> None:
         design = random_design(n)
         print(f"{n} departments")
         timed("plan_pages (dialog preview), A4", lambda: plan_pages(design, ExportOptions()))
-        timed("PDF chart only, one A4 page", lambda: export_pdf(
-            design, out / "page.pdf", ExportOptions(sections=("chart",), fit="page"), findings=[]))
-        timed("PDF chart only, A4 tiles", lambda: export_pdf(
-            design, out / "tiles.pdf", ExportOptions(sections=("chart",), fit="tiles"), findings=[]))
-        timed("PDF whole proposal, A0 (validator included)", lambda: export_pdf(
-            design, out / "a0.pdf", ExportOptions(paper="A0")))
+        timed(
+            "PDF chart only, one A4 page",
+            lambda: export_pdf(
+                design,
+                out / "page.pdf",
+                ExportOptions(sections=("chart",), fit="page"),
+                findings=[],
+            ),
+        )
+        timed(
+            "PDF chart only, A4 tiles",
+            lambda: export_pdf(
+                design,
+                out / "tiles.pdf",
+                ExportOptions(sections=("chart",), fit="tiles"),
+                findings=[],
+            ),
+        )
+        timed(
+            "PDF whole proposal, A0 (validator included)",
+            lambda: export_pdf(design, out / "a0.pdf", ExportOptions(paper="A0")),
+        )
         timed("SVG", lambda: export_svg(design, out / "chart.svg"))
         timed("PNG", lambda: export_png(design, out / "chart.png"))
     print(f"files in {out}")

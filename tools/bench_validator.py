@@ -24,10 +24,16 @@ def random_design(n: int = 10_000, seed: int = 1):
     design = new_design_with_catalogue("bench", "zh")
     ids: list[str] = []
     for i in range(n):
-        dept = design.add_department(Department(
-            name=f"部门{i}", parent=rng.choice(ids) if ids else None, kind=rng.choice(list(DeptKind)),
-            headcount=rng.choice([0, 3]), budget=rng.choice([0, 10, 100]),
-            leader=rng.choice(["", "负责人"])))
+        dept = design.add_department(
+            Department(
+                name=f"部门{i}",
+                parent=rng.choice(ids) if ids else None,
+                kind=rng.choice(list(DeptKind)),
+                headcount=rng.choice([0, 3]),
+                budget=rng.choice([0, 10, 100]),
+                leader=rng.choice(["", "负责人"]),
+            )
+        )
         ids.append(dept.id)
     for _ in range(n // 3):
         a, b = rng.sample(ids, 2)

@@ -28,23 +28,63 @@ NAME = "OrgDesigner"
 EXE = "orgdesigner-gui"
 
 # Imported by nothing the editor uses; left out to keep the folder small.
-EXCLUDES = ["tkinter", "pytest", "hypothesis", "_pytest", "pytestqt", "importlinter", "mypy",
-            "IPython", "numpy", "matplotlib", "PySide6.QtNetwork", "PySide6.QtQml",
-            "PySide6.QtQuick", "PySide6.QtOpenGL"]
+EXCLUDES = [
+    "tkinter",
+    "pytest",
+    "hypothesis",
+    "_pytest",
+    "pytestqt",
+    "importlinter",
+    "mypy",
+    "IPython",
+    "numpy",
+    "matplotlib",
+    "PySide6.QtNetwork",
+    "PySide6.QtQml",
+    "PySide6.QtQuick",
+    "PySide6.QtOpenGL",
+]
 
 
 def build(dist: Path, work: Path) -> Path:
     """Run PyInstaller; returns the app folder."""
     sep = os.pathsep
     icon = ROOT / "resources" / "icons" / "orgdesigner-256.png"
-    cmd = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--onedir",
-           "--windowed", "--name", NAME, "--distpath", str(dist), "--workpath", str(work),
-           "--specpath", str(work), "--paths", str(ROOT),
-           "--add-data", f"{ROOT / 'resources'}{sep}orgdesigner/resources",
-           "--collect-data", "reportlab", "--collect-data", "pptx", "--collect-data", "pypinyin",
-           "--collect-submodules", "orgdesigner",
-           "--collect-submodules", "ui", "--hidden-import", "_rl_accel",
-           "--log-level", "WARN"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--clean",
+        "--onedir",
+        "--windowed",
+        "--name",
+        NAME,
+        "--distpath",
+        str(dist),
+        "--workpath",
+        str(work),
+        "--specpath",
+        str(work),
+        "--paths",
+        str(ROOT),
+        "--add-data",
+        f"{ROOT / 'resources'}{sep}orgdesigner/resources",
+        "--collect-data",
+        "reportlab",
+        "--collect-data",
+        "pptx",
+        "--collect-data",
+        "pypinyin",
+        "--collect-submodules",
+        "orgdesigner",
+        "--collect-submodules",
+        "ui",
+        "--hidden-import",
+        "_rl_accel",
+        "--log-level",
+        "WARN",
+    ]
     if sys.platform != "darwin" or shutil.which("sips"):  # PyInstaller converts PNG via Pillow
         cmd += ["--icon", str(icon)]
     for module in EXCLUDES:
@@ -67,16 +107,23 @@ def smoke(app: Path) -> None:
     exe = app / (EXE + (".exe" if os.name == "nt" else ""))
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env.pop("PYTHONPATH", None)
-    version = subprocess.run([exe, "--version"], env=env, capture_output=True, text=True,
-                             timeout=60, check=True).stdout.strip()
+    version = subprocess.run(
+        [exe, "--version"], env=env, capture_output=True, text=True, timeout=60, check=True
+    ).stdout.strip()
     print(f"smoke: {version}")
     started = time.perf_counter()
-    result = subprocess.run([exe, "--check-startup", "--template", "mid_large"], env=env,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [exe, "--check-startup", "--template", "mid_large"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     wall = time.perf_counter() - started
     if result.returncode != 0 or not result.stdout.startswith("ok: "):
-        raise SystemExit(f"smoke: the built app did not open a template:\n{result.stdout}"
-                         f"{result.stderr}")
+        raise SystemExit(
+            f"smoke: the built app did not open a template:\n{result.stdout}{result.stderr}"
+        )
     print(f"smoke: {result.stdout.strip()} (process {wall:.2f} s)")
     print(f"size: {folder_size(app) / 1e6:.0f} MB in {app}")
 

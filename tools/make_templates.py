@@ -29,8 +29,13 @@ from orgdesigner.validator import DEFAULTS  # noqa: E402
 
 OUT = ROOT / "resources" / "templates"
 SOURCE = ROOT / "tools" / "templates.toml"
-COLORS = {"department": "#4472c4", "team": "#5b9bd5", "committee": "#ed7d31",
-          "business_unit": "#8064a2", "office": "#595959"}
+COLORS = {
+    "department": "#4472c4",
+    "team": "#5b9bd5",
+    "committee": "#ed7d31",
+    "business_unit": "#8064a2",
+    "office": "#595959",
+}
 
 
 def load_specs(source: Path = SOURCE) -> list[dict[str, Any]]:
@@ -46,17 +51,32 @@ def build(spec: dict[str, Any], language: str) -> Design:
     # Thresholds are the validator's defaults, written into the file so users see them.
     design.settings = asdict(DEFAULTS)
     for unit in spec["units"]:
-        design.add_department(Department(
-            id=unit["code"], code=unit["code"], parent=unit["parent"] or None,
-            kind=DeptKind(unit["kind"]), name=unit["name"][language],
-            leader=unit["leader"][language], headcount=unit["headcount"], budget=unit["budget"],
-            color=COLORS[unit["kind"]]))
+        design.add_department(
+            Department(
+                id=unit["code"],
+                code=unit["code"],
+                parent=unit["parent"] or None,
+                kind=DeptKind(unit["kind"]),
+                name=unit["name"][language],
+                leader=unit["leader"][language],
+                headcount=unit["headcount"],
+                budget=unit["budget"],
+                color=COLORS[unit["kind"]],
+            )
+        )
     for entry in load_catalogue().entries:
         if entry.key not in spec["omit"]:
             function = entry.to_function(language)
-            design.add_function(Function(id=entry.key, key=entry.key, name=function.name,
-                                         category=function.category, required=function.required,
-                                         description=function.description))
+            design.add_function(
+                Function(
+                    id=entry.key,
+                    key=entry.key,
+                    name=function.name,
+                    category=function.category,
+                    required=function.required,
+                    description=function.description,
+                )
+            )
     roles: dict[str, list[str]] = dict(spec["roles"])
     default = spec.get("default_owner")
     for function_id in design.functions:
@@ -69,16 +89,26 @@ def build(spec: dict[str, Any], language: str) -> Design:
             dept, role = holder.split()
             design.set_role(key, dept, role)
     for link in spec["links"]:
-        design.add_link(Link(source=link["source"], target=link["target"],
-                             kind=LinkKind(link["kind"]), label=link["label"][language]))
+        design.add_link(
+            Link(
+                source=link["source"],
+                target=link["target"],
+                kind=LinkKind(link["kind"]),
+                label=link["label"][language],
+            )
+        )
     for code, committee in spec.get("committees", {}).items():
-        design.update_department(code, chair=committee["chair"][language],
-                                 cadence=committee["cadence"][language],
-                                 notes=committee["notes"][language])
+        design.update_department(
+            code,
+            chair=committee["chair"][language],
+            cadence=committee["cadence"][language],
+            notes=committee["notes"][language],
+        )
     if "budget_split" in spec:
         split = spec["budget_split"]
-        design.settings.update({"brand_budget": split["brand"],
-                                "performance_budget": split["performance"]})
+        design.settings.update(
+            {"brand_budget": split["brand"], "performance_budget": split["performance"]}
+        )
     _add_posts(design)
     _add_kpis(design, language)
     design.move_departments(tidy_layout(design))
@@ -113,8 +143,10 @@ def document(design: Design) -> dict:
         doc.pop(key, None)
     for link in doc["links"]:
         link.pop("id", None)
-    for items, defaults in (("departments", {"chair": "", "cadence": "", "vacant": False}),
-                            ("functions", {"post": ""})):
+    for items, defaults in (
+        ("departments", {"chair": "", "cadence": "", "vacant": False}),
+        ("functions", {"post": ""}),
+    ):
         for item in doc[items]:  # left out when empty: the templates read like tables
             for name, default in defaults.items():
                 if item.get(name) == default:
@@ -149,13 +181,24 @@ def main() -> None:
             path = OUT / f"{spec['id']}.{language}.json"
             text = format_doc(document(build(spec, language)))
             path.write_text(text + "\n", encoding="utf-8")
-        index.append({"id": spec["id"], "title_zh": spec["title"]["zh"],
-                      "title_en": spec["title"]["en"],
-                      "description_zh": spec["description"]["zh"],
-                      "description_en": spec["description"]["en"]})
+        index.append(
+            {
+                "id": spec["id"],
+                "title_zh": spec["title"]["zh"],
+                "title_en": spec["title"]["en"],
+                "description_zh": spec["description"]["zh"],
+                "description_en": spec["description"]["en"],
+            }
+        )
     (OUT / "index.json").write_text(
-        json.dumps({"format": "org-designer-templates", "version": 1, "templates": index},
-                   ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        json.dumps(
+            {"format": "org-designer-templates", "version": 1, "templates": index},
+            ensure_ascii=False,
+            indent=1,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     print(f"wrote {len(specs)} templates to {OUT}")
 
 

@@ -75,12 +75,27 @@ def run(command: list[str]) -> None:
         done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
         if done.returncode == 0:
             return
-    raise SystemExit(f"{Path(command[0]).name} failed: {(done.stderr or done.stdout).strip()[:2000]}")
+    raise SystemExit(
+        f"{Path(command[0]).name} failed: {(done.stderr or done.stdout).strip()[:2000]}"
+    )
 
 
 def lupdate(ts: Path, extra: list[str]) -> None:
-    run([tool("lupdate"), "-silent", "-locations", "none", "-no-obsolete",
-         "-target-language", ts.stem.split("_", 1)[1], *extra, *ui_sources(), "-ts", str(ts)])
+    run(
+        [
+            tool("lupdate"),
+            "-silent",
+            "-locations",
+            "none",
+            "-no-obsolete",
+            "-target-language",
+            ts.stem.split("_", 1)[1],
+            *extra,
+            *ui_sources(),
+            "-ts",
+            str(ts),
+        ]
+    )
 
 
 def lrelease(ts: Path, qm: Path) -> None:
@@ -113,7 +128,9 @@ def messages(ts: Path) -> dict[tuple[str, str, str], list[str]]:
             translation = message.find("translation")
             if translation is not None and translation.get("type") in ("vanished", "obsolete"):
                 continue
-            forms = [f.text or "" for f in translation.iter("numerusform")] or [translation.text or ""]
+            forms = [f.text or "" for f in translation.iter("numerusform")] or [
+                translation.text or ""
+            ]
             key = (name, message.findtext("source") or "", message.findtext("comment") or "")
             out[key] = forms
     return out
@@ -152,10 +169,15 @@ def check() -> list[str]:
             lupdate(copy, extra)
             problems += [f"untranslated in {ts_path(lang).name}: {u}" for u in untranslated(copy)]
             if ts_path(lang).exists() and set(messages(copy)) != set(messages(ts_path(lang))):
-                problems.append(f"{ts_path(lang).name} is not up to date with ui/: "
-                                "run python tools/update_translations.py")
-            problems += [f"{qm_path(lang).name} is older than its .ts ({m}): "
-                         "run python tools/update_translations.py" for m in stale_qm(lang)]
+                problems.append(
+                    f"{ts_path(lang).name} is not up to date with ui/: "
+                    "run python tools/update_translations.py"
+                )
+            problems += [
+                f"{qm_path(lang).name} is older than its .ts ({m}): "
+                "run python tools/update_translations.py"
+                for m in stale_qm(lang)
+            ]
     return problems
 
 
@@ -180,8 +202,10 @@ def main(argv: list[str] | None = None) -> int:
     left = update()
     for item in left:
         print(f"untranslated: {item}")
-    print(f"updated {', '.join(ts_path(lang).name for lang in LANGUAGES)}; "
-          f"{len(left)} string{'' if len(left) == 1 else 's'} left to translate")
+    print(
+        f"updated {', '.join(ts_path(lang).name for lang in LANGUAGES)}; "
+        f"{len(left)} string{'' if len(left) == 1 else 's'} left to translate"
+    )
     return 0
 
 

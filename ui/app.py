@@ -23,6 +23,7 @@ from .translations import install_translations, remove_translations, ui_locale
 
 __all__ = ["install_translations", "remove_translations", "start", "ui_locale"]
 
+
 def handle_termination(app: QApplication) -> QTimer:
     """SIGTERM/SIGHUP end like an expected crash (lock removed, working copy kept).
 
@@ -46,8 +47,13 @@ def app_icon() -> QIcon:
     return icon
 
 
-def start(argv: list[str], *, file: Path | None = None, template: str | None = None,
-          check_startup: bool = False) -> int:
+def start(
+    argv: list[str],
+    *,
+    file: Path | None = None,
+    template: str | None = None,
+    check_startup: bool = False,
+) -> int:
     """Create the application and the main window, open what was asked, run the event loop.
 
     `check_startup` opens the file or template, draws the window once, prints a
@@ -83,8 +89,9 @@ def start(argv: list[str], *, file: Path | None = None, template: str | None = N
     return app.exec()
 
 
-def _check_startup(app: QApplication, window, file: Path | None, template: str | None,
-                   started: float) -> int:
+def _check_startup(
+    app: QApplication, window, file: Path | None, template: str | None, started: float
+) -> int:
     """Open, draw once, report, close without saving.
 
     A dialog that would wait for a user is answered by a timer: while opening it
@@ -98,8 +105,11 @@ def _check_startup(app: QApplication, window, file: Path | None, template: str |
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, QDialog):
             return
-        discard = (dialog.button(QMessageBox.StandardButton.Discard)
-                   if isinstance(dialog, QMessageBox) else None)
+        discard = (
+            dialog.button(QMessageBox.StandardButton.Discard)
+            if isinstance(dialog, QMessageBox)
+            else None
+        )
         if closing and discard is not None:
             discard.click()
             return
@@ -109,8 +119,13 @@ def _check_startup(app: QApplication, window, file: Path | None, template: str |
     guard = QTimer(app)
     guard.timeout.connect(answer_dialog)
     guard.start(50)
-    opened = (window.new_from_template(template) if template
-              else window.open_file(file) if file is not None else True)
+    opened = (
+        window.new_from_template(template)
+        if template
+        else window.open_file(file)
+        if file is not None
+        else True
+    )
     app.processEvents()
     window.grab()
     elapsed = time.perf_counter() - started

@@ -18,7 +18,6 @@ from .context import EditorContext
 HeightOf = Callable[[str], float]
 
 
-
 def branch_roots(ctx: EditorContext) -> list[str]:
     """Selected departments none of whose ancestors is selected."""
     design = ctx.design
@@ -27,8 +26,12 @@ def branch_roots(ctx: EditorContext) -> list[str]:
     return [d for d in chosen if not any(a in chosen_set for a in design.ancestors(d))]
 
 
-def auto_layout(ctx: EditorContext, orientation: str = "top-down", selected_only: bool = False,
-                compact: bool = False) -> str | None:
+def auto_layout(
+    ctx: EditorContext,
+    orientation: str = "top-down",
+    selected_only: bool = False,
+    compact: bool = False,
+) -> str | None:
     design = ctx.design
     if selected_only:
         roots = branch_roots(ctx)
@@ -36,7 +39,9 @@ def auto_layout(ctx: EditorContext, orientation: str = "top-down", selected_only
             return tr("Select the top department of the branch to lay out.")
         positions: dict[str, tuple[float, float]] = {}
         for root in roots:
-            positions.update(tidy_layout(design, root=root, orientation=orientation, compact=compact))
+            positions.update(
+                tidy_layout(design, root=root, orientation=orientation, compact=compact)
+            )
     else:
         positions = tidy_layout(design, orientation=orientation, compact=compact)
     if not positions:
@@ -80,7 +85,10 @@ def distribute(ctx: EditorContext, axis: str) -> str | None:
     ids = [d for d in ctx.selection.departments if d in design.departments]
     if len(ids) < 3:
         return tr("Select three or more departments to distribute.")
-    depts = sorted((design.departments[d] for d in ids), key=lambda d: (d.x, d.y) if axis == "x" else (d.y, d.x))
+    depts = sorted(
+        (design.departments[d] for d in ids),
+        key=lambda d: (d.x, d.y) if axis == "x" else (d.y, d.x),
+    )
     first, last = (depts[0].x, depts[-1].x) if axis == "x" else (depts[0].y, depts[-1].y)
     step = (last - first) / (len(depts) - 1)
     positions = {}
@@ -88,4 +96,3 @@ def distribute(ctx: EditorContext, axis: str) -> str | None:
         value = first + i * step
         positions[d.id] = (value, d.y) if axis == "x" else (d.x, value)
     return edits.move(ctx, positions, tr("Distribute %n department(s)", None, len(ids)))
-

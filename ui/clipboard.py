@@ -21,7 +21,6 @@ MIME = "application/x-org-designer-departments"
 OFFSET = 30.0
 
 
-
 def _parent_first(ctx: EditorContext, ids: list[str]) -> list[str]:
     chosen = set(ids)
     return [d for d, _ in ctx.design.iter_parent_first() if d in chosen]
@@ -45,10 +44,20 @@ def selection_payload(ctx: EditorContext) -> dict | None:
         for link in design.links_of(dept_id):
             if link.id not in seen and link.source in chosen and link.target in chosen:
                 seen.add(link.id)
-                links.append({"source": link.source, "target": link.target, "kind": link.kind.value,
-                              "label": link.label, "directed": link.directed})
-    roles = [[f, dept_id, r.value] for dept_id in ids
-             for f, r in design.roles_of_department(dept_id).items()]
+                links.append(
+                    {
+                        "source": link.source,
+                        "target": link.target,
+                        "kind": link.kind.value,
+                        "label": link.label,
+                        "directed": link.directed,
+                    }
+                )
+    roles = [
+        [f, dept_id, r.value]
+        for dept_id in ids
+        for f, r in design.roles_of_department(dept_id).items()
+    ]
     return {"departments": depts, "links": links, "roles": roles}
 
 
@@ -78,20 +87,35 @@ def paste_payload(ctx: EditorContext, payload: dict, offset: float = OFFSET) -> 
         for row in payload["departments"]:
             parent = row.get("parent")
             parent = mapping.get(parent) or (parent if parent in design.departments else None)
-            dept = Department(**{**row, "id": mapping[row["id"]], "parent": parent,
-                                 "x": float(row.get("x", 0)) + offset,
-                                 "y": float(row.get("y", 0)) + offset})
+            dept = Department(
+                **{
+                    **row,
+                    "id": mapping[row["id"]],
+                    "parent": parent,
+                    "x": float(row.get("x", 0)) + offset,
+                    "y": float(row.get("y", 0)) + offset,
+                }
+            )
             ops.append(AddDepartment(dept))
         for row in payload.get("links", []):
-            ops.append(AddLink(Link(source=mapping[row["source"]], target=mapping[row["target"]],
-                                    kind=LinkKind(row["kind"]), label=row.get("label", ""),
-                                    directed=bool(row.get("directed", False)))))
+            ops.append(
+                AddLink(
+                    Link(
+                        source=mapping[row["source"]],
+                        target=mapping[row["target"]],
+                        kind=LinkKind(row["kind"]),
+                        label=row.get("label", ""),
+                        directed=bool(row.get("directed", False)),
+                    )
+                )
+            )
         for function_id, dept_id, role in payload.get("roles", []):
             if function_id in design.functions:
                 ops.append(SetRole(function_id, mapping[dept_id], Role(role)))
     except (KeyError, TypeError, ValueError) as exc:
-        return tr("The clipboard does not hold departments this version can paste ({error}).").format(
-            error=exc)
+        return tr(
+            "The clipboard does not hold departments this version can paste ({error})."
+        ).format(error=exc)
     n = len(payload["departments"])
     reason = ctx.apply(Batch(ops), tr("Paste %n department(s)", None, n))
     if reason is None:

@@ -43,8 +43,11 @@ class AppliedCommand(QUndoCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt override
         """Nudges of the same departments become one step (Qt's undoframework pattern):
         keep the first inverse (where the boxes started), take the latest positions."""
-        if not (isinstance(other, AppliedCommand) and isinstance(self.op, MoveDepartments)
-                and isinstance(other.op, MoveDepartments)):
+        if not (
+            isinstance(other, AppliedCommand)
+            and isinstance(self.op, MoveDepartments)
+            and isinstance(other.op, MoveDepartments)
+        ):
             return False
         if set(self.op.positions) != set(other.op.positions):
             return False

@@ -27,7 +27,9 @@ class DesignNameBar(QWidget):
         self.edit.setMaxLength(200)
         self.edit.setPlaceholderText(self.tr("for example: East China marketing structure 2027"))
         self.label.setBuddy(self.edit)
-        hint = QLabel(self.tr("Enter keeps it; it is used in the title, the file name and the PDF."))
+        hint = QLabel(
+            self.tr("Enter keeps it; it is used in the title, the file name and the PDF.")
+        )
         hint.setStyleSheet("color: #475569;")
         close = QToolButton()
         close.setText("×")

@@ -66,20 +66,27 @@ def installed_files(base: Path | None = None) -> dict[Path, Path | None]:
     }
     for size in PNG_SIZES:
         files[base / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"] = (
-            icons / f"{APP_ID}-{size}.png")
+            icons / f"{APP_ID}-{size}.png"
+        )
     return files
 
 
 def _refresh_caches(base: Path) -> None:
     """Let the desktop notice at once; the tools are optional, their absence is no error."""
-    for tool, folder in (("update-mime-database", base / "mime"),
-                         ("update-desktop-database", base / "applications"),
-                         ("gtk-update-icon-cache", base / "icons" / "hicolor")):
+    for tool, folder in (
+        ("update-mime-database", base / "mime"),
+        ("update-desktop-database", base / "applications"),
+        ("gtk-update-icon-cache", base / "icons" / "hicolor"),
+    ):
         exe = shutil.which(tool)
         if exe and folder.is_dir():
             extra = ["-q", "-t", "-f"] if tool == "gtk-update-icon-cache" else []
-            subprocess.run([exe, *extra, str(folder)], check=False,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            subprocess.run(
+                [exe, *extra, str(folder)],
+                check=False,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
 
 
 def install(base: Path | None = None) -> list[Path]:

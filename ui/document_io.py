@@ -19,9 +19,23 @@ from orgdesigner.errors import FileProblem, OrgDesignerError
 from orgdesigner.fileutil import describe_os_error
 from orgdesigner.formats import READERS, WRITERS, read_design, write_design
 
-__all__ = ["OpenDesign", "ChangedByOthers", "LockedByOther", "SaveFailed", "new_design",
-           "from_design", "open_design", "open_copy", "import_design", "save_design",
-           "export_design", "close_design", "recoverable", "recover", "discard_recovery"]
+__all__ = [
+    "OpenDesign",
+    "ChangedByOthers",
+    "LockedByOther",
+    "SaveFailed",
+    "new_design",
+    "from_design",
+    "open_design",
+    "open_copy",
+    "import_design",
+    "save_design",
+    "export_design",
+    "close_design",
+    "recoverable",
+    "recover",
+    "discard_recovery",
+]
 
 
 class OpenDesign:
@@ -80,13 +94,16 @@ def from_design(design: Design, author: str = "") -> OpenDesign:
     return OpenDesign(DesignDocument.new(design))
 
 
-def open_design(path: Path, *, read_only: bool = False, break_stale_lock: bool = False) -> OpenDesign:
+def open_design(
+    path: Path, *, read_only: bool = False, break_stale_lock: bool = False
+) -> OpenDesign:
     """Open a `.db` design; raise LockedByOther when someone else edits it, FileProblem if unusable."""
     path = Path(path)
     if path.suffix.lower() != ".db" and path.suffix.lower() in READERS:
         raise FileProblem(path, "is not a design file (.db); use File > Import to read it")
-    return OpenDesign(DesignDocument.open(path, read_only=read_only,
-                                          break_stale_lock=break_stale_lock))
+    return OpenDesign(
+        DesignDocument.open(path, read_only=read_only, break_stale_lock=break_stale_lock)
+    )
 
 
 def open_copy(path: Path) -> OpenDesign:

@@ -14,8 +14,16 @@ from orgdesigner.entities import Department, Link, LinkKind
 from orgdesigner.errors import OrgDesignerError
 from orgdesigner.geometry import BOX_H, BOX_W, H_GAP, V_GAP
 from orgdesigner.ops import (
-    AddDepartment, AddLink, Batch, MoveDepartments, Op, RemoveDepartment, RemoveLink, SetParent,
-    UpdateDepartment, UpdateLink,
+    AddDepartment,
+    AddLink,
+    Batch,
+    MoveDepartments,
+    Op,
+    RemoveDepartment,
+    RemoveLink,
+    SetParent,
+    UpdateDepartment,
+    UpdateLink,
 )
 from orgdesigner.placement import free_spot
 
@@ -25,8 +33,9 @@ from .i18n import tr
 
 
 # ------------------------------------------------------------------ creating
-def add_department(ctx: EditorContext, x: float, y: float, parent: str | None = None,
-                   name: str | None = None) -> str:
+def add_department(
+    ctx: EditorContext, x: float, y: float, parent: str | None = None, name: str | None = None
+) -> str:
     """Create a department with its top-left at (x, y); select it; return its id."""
     if name is None:
         name = default_name("department", ctx.design.language)
@@ -73,11 +82,15 @@ def relabel_link(ctx: EditorContext, link_id: str, label: str) -> str | None:
     return ctx.apply(UpdateLink(link_id, {"label": label.strip()}), tr("Edit link label"))
 
 
-def move(ctx: EditorContext, positions: dict[str, tuple[float, float]], text: str | None = None
-         ) -> str | None:
+def move(
+    ctx: EditorContext, positions: dict[str, tuple[float, float]], text: str | None = None
+) -> str | None:
     design = ctx.design
-    changed = {k: v for k, v in positions.items()
-               if (design.departments[k].x, design.departments[k].y) != v}
+    changed = {
+        k: v
+        for k, v in positions.items()
+        if (design.departments[k].x, design.departments[k].y) != v
+    }
     if not changed:
         return None
     n = len(changed)
@@ -105,8 +118,12 @@ def reparent_refusal(design: Design, ids: list[str], parent: str) -> str | None:
     return None
 
 
-def reparent(ctx: EditorContext, ids: list[str], parent: str,
-             positions: dict[str, tuple[float, float]] | None = None) -> str | None:
+def reparent(
+    ctx: EditorContext,
+    ids: list[str],
+    parent: str,
+    positions: dict[str, tuple[float, float]] | None = None,
+) -> str | None:
     """Make `ids` report to `parent` (a drop); the model refuses a cycle with its reason."""
     design = ctx.design
     ops: list[Op] = [SetParent(d, parent) for d in ids if design.departments[d].parent != parent]
@@ -117,8 +134,9 @@ def reparent(ctx: EditorContext, ids: list[str], parent: str,
     return ctx.apply(Batch(ops), tr("Change reporting line"))
 
 
-def check_connect(design: Design, source: str, target: str, mode: str,
-                  kind: LinkKind = LinkKind.COLLABORATION) -> str | None:
+def check_connect(
+    design: Design, source: str, target: str, mode: str, kind: LinkKind = LinkKind.COLLABORATION
+) -> str | None:
     """Why connecting would be refused (None if fine): live feedback while dragging only;
     the edit itself is judged by the model."""
     if source == target:
@@ -126,15 +144,17 @@ def check_connect(design: Design, source: str, target: str, mode: str,
     if mode == "reporting":
         if design.departments[target].parent == source:
             return tr("{child} already reports to {parent}.").format(
-                child=design.departments[target].name, parent=design.departments[source].name)
+                child=design.departments[target].name, parent=design.departments[source].name
+            )
         return reparent_refusal(design, [target], source)
     if design.find_link(source, target, kind) is not None:
         return tr("These two departments already have a link of this kind.")
     return None
 
 
-def connect(ctx: EditorContext, source: str, target: str, mode: str,
-            kind: LinkKind = LinkKind.COLLABORATION) -> str | None:
+def connect(
+    ctx: EditorContext, source: str, target: str, mode: str, kind: LinkKind = LinkKind.COLLABORATION
+) -> str | None:
     """Draw a reporting line (source becomes target's parent) or a collaboration link."""
     if mode == "reporting":
         if ctx.design.departments[target].parent == source:
@@ -152,12 +172,18 @@ def delete_selection(ctx: EditorContext) -> str | None:
     design = ctx.design
     depts = [d for d in ctx.selection.departments if d in design.departments]
     dept_set = set(depts)
-    links = [l for l in ctx.selection.links if l in design.links
-             and not {design.links[l].source, design.links[l].target} & dept_set]
+    links = [
+        l
+        for l in ctx.selection.links
+        if l in design.links and not {design.links[l].source, design.links[l].target} & dept_set
+    ]
     if not depts and not links:
         return None
     ops: list[Op] = [RemoveLink(l) for l in links] + [RemoveDepartment(d) for d in depts]
     n = len(ops)
-    text = tr("Delete %n department(s)", None, len(depts)) if not links else \
-        tr("Delete %n item(s)", None, n)
+    text = (
+        tr("Delete %n department(s)", None, len(depts))
+        if not links
+        else tr("Delete %n item(s)", None, n)
+    )
     return ctx.apply(Batch(ops), text)

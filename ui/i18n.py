@@ -30,7 +30,7 @@ def english_plural(text: str, n: int) -> str:
 
 
 def ui_language() -> str:
-    """"zh" or "en": the UI's language now (QLocale's default, set with the translation)."""
+    """ "zh" or "en": the UI's language now (QLocale's default, set with the translation)."""
     return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
 
 
@@ -53,12 +53,17 @@ def fill(text: str, *args: object) -> str:
     Chained `.replace("%1", a).replace("%2", b)` would also replace a "%2"
     inside `a` (a department called "A%2" read as "AB").
     """
-    return _PLACEHOLDER.sub(lambda m: str(args[int(m.group(1)) - 1])
-                            if int(m.group(1)) <= len(args) else m.group(0), text)
+    return _PLACEHOLDER.sub(
+        lambda m: str(args[int(m.group(1)) - 1]) if int(m.group(1)) <= len(args) else m.group(0),
+        text,
+    )
 
 
 def severity_count(severity: str, n: int) -> str:
     """'3 errors' / '1 warning' / '2 notes': one wording for the Findings panel and the status bar."""
-    texts = {"error": tr("%n error(s)", None, n), "warning": tr("%n warning(s)", None, n),
-             "info": tr("%n note(s)", None, n)}
+    texts = {
+        "error": tr("%n error(s)", None, n),
+        "warning": tr("%n warning(s)", None, n),
+        "info": tr("%n note(s)", None, n),
+    }
     return texts[severity]

@@ -30,8 +30,20 @@ def select_icon() -> QIcon:
     def draw(p: QPainter) -> None:
         p.setPen(QPen(INK, 1.5))
         p.setBrush(INK)
-        p.drawPolygon(QPolygonF([QPointF(8, 4), QPointF(8, 26), QPointF(13, 21), QPointF(17, 29),
-                                 QPointF(20, 27), QPointF(16, 19), QPointF(23, 19)]))
+        p.drawPolygon(
+            QPolygonF(
+                [
+                    QPointF(8, 4),
+                    QPointF(8, 26),
+                    QPointF(13, 21),
+                    QPointF(17, 29),
+                    QPointF(20, 27),
+                    QPointF(16, 19),
+                    QPointF(23, 19),
+                ]
+            )
+        )
+
     return _icon(draw)
 
 
@@ -45,6 +57,7 @@ def reporting_icon() -> QIcon:
         p.drawLine(8, 16, 24, 16)
         p.drawLine(8, 16, 8, 21)
         p.drawLine(24, 16, 24, 21)
+
     return _icon(draw)
 
 
@@ -57,6 +70,7 @@ def link_icon() -> QIcon:
         p.setPen(QPen(TEAL, 2.2, Qt.PenStyle.DashLine))
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawPath(path)
+
     return _icon(draw)
 
 
@@ -66,6 +80,7 @@ def add_icon() -> QIcon:
         p.setPen(QPen(ACCENT, 3))
         p.drawLine(25, 4, 25, 14)
         p.drawLine(20, 9, 30, 9)
+
     return _icon(draw)
 
 
@@ -73,29 +88,36 @@ def layout_icon() -> QIcon:
     def draw(p: QPainter) -> None:
         p.setPen(QPen(ACCENT, 2))
         p.setBrush(QColor("#dbeafe"))
-        for rect in (QRectF(11, 2, 10, 7), QRectF(2, 23, 8, 7), QRectF(12, 23, 8, 7),
-                     QRectF(22, 23, 8, 7)):
+        for rect in (
+            QRectF(11, 2, 10, 7),
+            QRectF(2, 23, 8, 7),
+            QRectF(12, 23, 8, 7),
+            QRectF(22, 23, 8, 7),
+        ):
             p.drawRect(rect)
         p.setPen(QPen(INK, 1.5))
         p.drawLine(16, 9, 16, 16)
         p.drawLine(6, 16, 26, 16)
         for x in (6, 16, 26):
             p.drawLine(x, 16, x, 23)
+
     return _icon(draw)
 
 
 def fit_icon() -> QIcon:
     def draw(p: QPainter) -> None:
         p.setPen(QPen(INK, 2.2))
-        for (x, y, dx, dy) in ((3, 3, 1, 1), (29, 3, -1, 1), (3, 29, 1, -1), (29, 29, -1, -1)):
+        for x, y, dx, dy in ((3, 3, 1, 1), (29, 3, -1, 1), (3, 29, 1, -1), (29, 29, -1, -1)):
             p.drawLine(x, y, x + 8 * dx, y)
             p.drawLine(x, y, x, y + 8 * dy)
         _box(p, QRectF(10, 11, 12, 10), ACCENT)
+
     return _icon(draw)
 
 
 def undo_icon(redo: bool = False) -> QIcon:
     """The usual curved arrow (↶ / ↷), for systems whose icon theme has no edit-undo."""
+
     def draw(p: QPainter) -> None:
         if redo:
             p.translate(32, 0)
@@ -108,6 +130,7 @@ def undo_icon(redo: bool = False) -> QIcon:
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(INK)
         p.drawPolygon(QPolygonF([QPointF(3, 13), QPointF(12, 5), QPointF(13, 19)]))
+
     return _icon(draw)
 
 

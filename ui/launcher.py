@@ -19,18 +19,29 @@ _QT_VALUE_OPTIONS = ("-platform", "-style", "-display", "-qwindowgeometry", "-qw
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="orgdesigner-gui", description=f"{APP_NAME}: the desktop editor.")
+        prog="orgdesigner-gui", description=f"{APP_NAME}: the desktop editor."
+    )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("file", nargs="?", type=Path, help="a design file (.db) to open")
-    parser.add_argument("--template", metavar="ID",
-                        help="start with a new design from a template (see `orgdesigner templates`)")
-    parser.add_argument("--install-desktop", action="store_true",
-                        help="add Org Designer to this user's application menu and file types")
-    parser.add_argument("--uninstall-desktop", action="store_true",
-                        help="remove what --install-desktop added")
-    parser.add_argument("--check-startup", action="store_true",
-                        help="start, open FILE or --template, draw the window once, print what "
-                             "it shows and exit (a smoke test for installs and builds)")
+    parser.add_argument(
+        "--template",
+        metavar="ID",
+        help="start with a new design from a template (see `orgdesigner templates`)",
+    )
+    parser.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="add Org Designer to this user's application menu and file types",
+    )
+    parser.add_argument(
+        "--uninstall-desktop", action="store_true", help="remove what --install-desktop added"
+    )
+    parser.add_argument(
+        "--check-startup",
+        action="store_true",
+        help="start, open FILE or --template, draw the window once, print what "
+        "it shows and exit (a smoke test for installs and builds)",
+    )
     for option in _QT_VALUE_OPTIONS:
         parser.add_argument(option, dest=option.strip("-"), help=argparse.SUPPRESS)
     return parser
@@ -60,5 +71,6 @@ def run(argv: Sequence[str] | None = None) -> int:
         return 0
     from .app import start
 
-    return start(_qt_argv(args), file=args.file, template=args.template,
-                 check_startup=args.check_startup)
+    return start(
+        _qt_argv(args), file=args.file, template=args.template, check_startup=args.check_startup
+    )

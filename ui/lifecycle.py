@@ -29,14 +29,18 @@ class LifecycleMixin:
     """Needs from the window: doc, ctx, settings, unsaved_content, _install, show_start_page..."""
 
     # ----------------------------------------------------------- questions
-    def ask_choice(self, title: str, text: str, choices: list[tuple[str, str]],
-                   icon=QMessageBox.Icon.Warning) -> str:
+    def ask_choice(
+        self, title: str, text: str, choices: list[tuple[str, str]], icon=QMessageBox.Icon.Warning
+    ) -> str:
         """A message box with named buttons; returns the chosen key ("cancel" on Escape)."""
         box = QMessageBox(icon, title, text, parent=self)
         buttons = {}
         for key, label in choices:
-            role = QMessageBox.ButtonRole.RejectRole if key == "cancel" else \
-                QMessageBox.ButtonRole.AcceptRole
+            role = (
+                QMessageBox.ButtonRole.RejectRole
+                if key == "cancel"
+                else QMessageBox.ButtonRole.AcceptRole
+            )
             buttons[box.addButton(label, role)] = key
         box.exec()
         return buttons.get(box.clickedButton(), "cancel")
@@ -54,10 +58,13 @@ class LifecycleMixin:
         if owner is None:
             text = self.tr("{file} is being edited by someone else.").format(file=error.path.name)
         else:
-            opened = QLocale().toString(QDateTime.fromString(owner.opened_at, Qt.DateFormat.ISODate)
-                                        .toLocalTime(), QLocale.FormatType.ShortFormat)
+            opened = QLocale().toString(
+                QDateTime.fromString(owner.opened_at, Qt.DateFormat.ISODate).toLocalTime(),
+                QLocale.FormatType.ShortFormat,
+            )
             text = self.tr("{file} is being edited by {user} on {host} since {when}.").format(
-                file=error.path.name, user=owner.user, host=owner.host, when=opened)
+                file=error.path.name, user=owner.user, host=owner.host, when=opened
+            )
         if error.stale:  # the translation decides the space between sentences (none in Chinese)
             text = self.tr("{sentence} The lock looks abandoned.").format(sentence=text)
         return text
@@ -69,23 +76,45 @@ class LifecycleMixin:
             text = self.tr("{file} was saved by {user} since you opened it.")
         else:
             text = self.tr("{file} was changed since you opened it.")
-        return text.format(file=error.path.name, user=error.saved_by) + " " + self.tr(
-            "Save under another name, or overwrite it explicitly.")
+        return (
+            text.format(file=error.path.name, user=error.saved_by)
+            + " "
+            + self.tr("Save under another name, or overwrite it explicitly.")
+        )
 
     def ask_changed(self, error: ChangedByOthers) -> str:
-        return self.ask_choice(self.tr("Changed by someone else"), self.changed_text(error), [
-            ("save_as", self.tr("Save As...")), ("overwrite", self.tr("Overwrite Anyway")),
-            ("cancel", self.tr("Cancel"))])
+        return self.ask_choice(
+            self.tr("Changed by someone else"),
+            self.changed_text(error),
+            [
+                ("save_as", self.tr("Save As...")),
+                ("overwrite", self.tr("Overwrite Anyway")),
+                ("cancel", self.tr("Cancel")),
+            ],
+        )
 
     def ask_failed(self, error: OrgDesignerError) -> str:
-        return self.ask_choice(self.tr("Cannot save"), str(error), [
-            ("retry", self.tr("Retry")), ("save_as", self.tr("Save As...")),
-            ("cancel", self.tr("Cancel"))])
+        return self.ask_choice(
+            self.tr("Cannot save"),
+            str(error),
+            [
+                ("retry", self.tr("Retry")),
+                ("save_as", self.tr("Save As...")),
+                ("cancel", self.tr("Cancel")),
+            ],
+        )
 
     def ask_recover(self, message: str) -> str:
-        return self.ask_choice(self.tr("Recover unsaved work"), message, [
-            ("recover", self.tr("Recover")), ("discard", self.tr("Discard")),
-            ("cancel", self.tr("Later"))], QMessageBox.Icon.Question)
+        return self.ask_choice(
+            self.tr("Recover unsaved work"),
+            message,
+            [
+                ("recover", self.tr("Recover")),
+                ("discard", self.tr("Discard")),
+                ("cancel", self.tr("Later")),
+            ],
+            QMessageBox.Icon.Question,
+        )
 
     def _error(self, title: str, error: Exception) -> None:
         QMessageBox.warning(self, title, str(error))
@@ -95,9 +124,14 @@ class LifecycleMixin:
         if not self.is_modified():
             return True
         answer = QMessageBox.question(
-            self, self.tr("Unsaved changes"),
-            self.tr("Save the changes to {name} before closing it?").format(name=self.display_name()),
-            Btn.Save | Btn.Discard | Btn.Cancel, Btn.Save)
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("Save the changes to {name} before closing it?").format(
+                name=self.display_name()
+            ),
+            Btn.Save | Btn.Discard | Btn.Cancel,
+            Btn.Save,
+        )
         if answer == Btn.Save:
             return self.save()
         return answer == Btn.Discard
@@ -120,8 +154,12 @@ class LifecycleMixin:
         return True
 
     def new_design(self) -> bool:
-        ok = self._replace(lambda: (document_io.new_design("", self._language(),
-                                                           author=user_display_name()), False))
+        ok = self._replace(
+            lambda: (
+                document_io.new_design("", self._language(), author=user_display_name()),
+                False,
+            )
+        )
         if ok:
             self.ask_design_name()
         return ok
@@ -129,26 +167,36 @@ class LifecycleMixin:
     def new_from_template(self, template_id: str | None = None) -> bool:
         templates = core_adapters.templates(self._language())
         if not templates:
-            QMessageBox.information(self, self.tr("Templates"),
-                                    self.tr("No templates are installed."))
+            QMessageBox.information(
+                self, self.tr("Templates"), self.tr("No templates are installed.")
+            )
             return False
         if not template_id:
             titles = [t.title for t in templates]
-            title, ok = QInputDialog.getItem(self, self.tr("New from template"),
-                                             self.tr("Organisation form:"), titles, 0, False)
+            title, ok = QInputDialog.getItem(
+                self, self.tr("New from template"), self.tr("Organisation form:"), titles, 0, False
+            )
             if not ok:
                 return False
             template_id = templates[titles.index(title)].id
-        ok = self._replace(lambda: (document_io.from_design(
-            core_adapters.load_template(template_id, self._language()), author=user_display_name()), True))
+        ok = self._replace(
+            lambda: (
+                document_io.from_design(
+                    core_adapters.load_template(template_id, self._language()),
+                    author=user_display_name(),
+                ),
+                True,
+            )
+        )
         if ok:
             self.ask_design_name()
         return ok
 
     def open_dialog(self) -> bool:
         start = str(start_folder(self.settings, self.doc.path if self.doc else None))
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open design"), start,
-                                              self.tr("Design files (*.db)"))
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open design"), start, self.tr("Design files (*.db)")
+        )
         if name:
             self.settings.set_last_folder(Path(name).parent)
         return self.open_file(Path(name)) if name else False
@@ -168,8 +216,9 @@ class LifecycleMixin:
 
         from .repository.live_design import RepositoryDesign
 
-        return self._replace(lambda: (RepositoryDesign(LiveSession.open(RepoRef(url, name)), self),
-                                      False))
+        return self._replace(
+            lambda: (RepositoryDesign(LiveSession.open(RepoRef(url, name)), self), False)
+        )
 
     def open_file(self, path: Path) -> bool:
         path = Path(path).absolute()
@@ -203,7 +252,9 @@ class LifecycleMixin:
         design = run_import_wizard(self, target)
         if design is None:  # cancelled, or merged into the open design as one undo step
             return False
-        return self._replace(lambda: (document_io.from_design(design, author=user_display_name()), True))
+        return self._replace(
+            lambda: (document_io.from_design(design, author=user_display_name()), True)
+        )
 
     def import_file(self, path: Path) -> bool:
         return self._replace(lambda: (document_io.import_design(path), True))
@@ -233,10 +284,13 @@ class LifecycleMixin:
             return False
         if getattr(self.doc, "is_repository", False):  # a .db copy; the design stays live
             return self.doc.save_copy_in_window()
-        start = self.doc.path or unused_path(start_folder(self.settings) / (
-            file_name(self.doc.design.name, self.tr("design")) + ".db"))
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save design as"), str(start),
-                                              self.tr("Design files (*.db)"))
+        start = self.doc.path or unused_path(
+            start_folder(self.settings)
+            / (file_name(self.doc.design.name, self.tr("design")) + ".db")
+        )
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save design as"), str(start), self.tr("Design files (*.db)")
+        )
         if name:
             self.settings.set_last_folder(Path(name).parent)
         return self._save_to(Path(name)) if name else False
@@ -250,8 +304,11 @@ class LifecycleMixin:
                 return self._save_to(path, overwrite=True)
             return self.save_as() if choice == "save_as" else False
         except LockedByOther as exc:
-            choice = self.ask_choice(self.tr("Design in use"), self.locked_text(exc), [
-                ("save_as", self.tr("Save As...")), ("cancel", self.tr("Cancel"))])
+            choice = self.ask_choice(
+                self.tr("Design in use"),
+                self.locked_text(exc),
+                [("save_as", self.tr("Save As...")), ("cancel", self.tr("Cancel"))],
+            )
             return self.save_as() if choice == "save_as" else False
         except OrgDesignerError as exc:  # SaveFailed, FileProblem
             choice = self.ask_failed(exc)
@@ -277,29 +334,48 @@ class LifecycleMixin:
             from .dialogs.export_pdf import ExportPdfDialog
 
             folder = start_folder(self.settings, self.doc.path)
-            stem = unused_path(folder / (file_name(self.ctx.design.name or (
-                self.doc.path.stem if self.doc.path else ""), self.tr("design")) + ".pdf"))
+            stem = unused_path(
+                folder
+                / (
+                    file_name(
+                        self.ctx.design.name or (self.doc.path.stem if self.doc.path else ""),
+                        self.tr("design"),
+                    )
+                    + ".pdf"
+                )
+            )
             compared = getattr(self, "scenarios_ui", None)
-            dialog = ExportPdfDialog(self.ctx.design, self, path=stem,
-                                     findings=self.findings.findings if self.findings.available else None,
-                                     settings=self.settings,
-                                     comparison=compared.result if compared else None,
-                                     base_label=compared.base_label if compared else "")
+            dialog = ExportPdfDialog(
+                self.ctx.design,
+                self,
+                path=stem,
+                findings=self.findings.findings if self.findings.available else None,
+                settings=self.settings,
+                comparison=compared.result if compared else None,
+                base_label=compared.base_label if compared else "",
+            )
             dialog.exec()
             if dialog.written is not None:
                 self.show_message(self.tr("Exported {name}").format(name=dialog.written.name))
             return dialog.written is not None
         writers = [s for s in document_io.export_suffixes() if s != ".db"]
         if suffix is not None and suffix not in writers:
-            QMessageBox.information(self, self.tr("Export"),
-                                    self.tr("Export to {kind} is not available.").format(
-                                        kind=suffix.upper().lstrip(".")))
+            QMessageBox.information(
+                self,
+                self.tr("Export"),
+                self.tr("Export to {kind} is not available.").format(
+                    kind=suffix.upper().lstrip(".")
+                ),
+            )
             return False
         chosen = [suffix] if suffix else writers
         stem = self.doc.path.stem if self.doc.path else (self.doc.design.name or "design")
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export"), stem + chosen[0],
-            ";;".join(f"{s.upper().lstrip('.')} (*{s})" for s in chosen))
+            self,
+            self.tr("Export"),
+            stem + chosen[0],
+            ";;".join(f"{s.upper().lstrip('.')} (*{s})" for s in chosen),
+        )
         if not name:
             return False
         path = Path(name)

@@ -21,7 +21,13 @@ import shiboken6
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QUndoGroup
 from PySide6.QtWidgets import (
-    QApplication, QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget,
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from orgdesigner.design import Design
@@ -90,9 +96,21 @@ class MainWindow(LifecycleMixin, QMainWindow):
         self.setStatusBar(self.status)
         self.actions_ = WindowActions(self)
         a = self.actions_
-        self.view.context_actions = [a.add_department, a.add_child, a.add_sibling, a.rename, None,
-                                     a.cut, a.copy, a.paste, a.duplicate, a.delete, None,
-                                     a.layout_branch, a.layout_branch_lr]
+        self.view.context_actions = [
+            a.add_department,
+            a.add_child,
+            a.add_sibling,
+            a.rename,
+            None,
+            a.cut,
+            a.copy,
+            a.paste,
+            a.duplicate,
+            a.delete,
+            None,
+            a.layout_branch,
+            a.layout_branch_lr,
+        ]
         self.docks = []
 
         self.start_page.new_requested.connect(self.new_design)
@@ -148,14 +166,26 @@ class MainWindow(LifecycleMixin, QMainWindow):
 
     def _first_run_dock_sizes(self) -> None:
         """Without a saved layout, leave most of the window to the canvas."""
-        side = [d for d in self.docks if self.dockWidgetArea(d) in (
-            Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)]
-        bottom = [d for d in self.docks if self.dockWidgetArea(d) in (
-            Qt.DockWidgetArea.BottomDockWidgetArea, Qt.DockWidgetArea.TopDockWidgetArea)]
+        side = [
+            d
+            for d in self.docks
+            if self.dockWidgetArea(d)
+            in (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
+        ]
+        bottom = [
+            d
+            for d in self.docks
+            if self.dockWidgetArea(d)
+            in (Qt.DockWidgetArea.BottomDockWidgetArea, Qt.DockWidgetArea.TopDockWidgetArea)
+        ]
         if side:
-            self.resizeDocks(side, [max(275, self.width() // 5)] * len(side), Qt.Orientation.Horizontal)
+            self.resizeDocks(
+                side, [max(275, self.width() // 5)] * len(side), Qt.Orientation.Horizontal
+            )
         if bottom:
-            self.resizeDocks(bottom, [max(260, int(self.height() * 0.37))] * len(bottom), Qt.Orientation.Vertical)
+            self.resizeDocks(
+                bottom, [max(260, int(self.height() * 0.37))] * len(bottom), Qt.Orientation.Vertical
+            )
 
     # --------------------------------------------------------------- context
     def set_context(self, ctx: EditorContext) -> None:
@@ -187,8 +217,9 @@ class MainWindow(LifecycleMixin, QMainWindow):
         """Take over a design another window had open, with its undo history (language switch)."""
         self._install(doc, unsaved_content=unsaved_content, ctx=ctx)
 
-    def _install(self, doc: OpenDesign, *, unsaved_content: bool = False,
-                 ctx: EditorContext | None = None) -> None:
+    def _install(
+        self, doc: OpenDesign, *, unsaved_content: bool = False, ctx: EditorContext | None = None
+    ) -> None:
         self.doc = doc
         self.unsaved_content = unsaved_content
         self.set_context(ctx or EditorContext.create(doc.design))
@@ -197,8 +228,13 @@ class MainWindow(LifecycleMixin, QMainWindow):
         self.name_bar.hide()
         self.reloader.follow(doc)
         if doc.read_only:
-            self.banner.setText(escape(self.tr("Read-only: {reason}. Use Save As to keep your changes in "
-                                               "another file.").format(reason=doc.read_only_reason)))
+            self.banner.setText(
+                escape(
+                    self.tr(
+                        "Read-only: {reason}. Use Save As to keep your changes in another file."
+                    ).format(reason=doc.read_only_reason)
+                )
+            )
         elif doc.recovered:
             self.banner.setText(escape(self.tr("Recovered unsaved work. Save it to keep it.")))
         self.show_canvas()
@@ -299,17 +335,20 @@ class MainWindow(LifecycleMixin, QMainWindow):
 
     def _update_actions(self) -> None:
         self.actions_.update_state(
-            has_design=self.has_design, read_only=self.read_only,
+            has_design=self.has_design,
+            read_only=self.read_only,
             has_selection=bool(self.ctx.selection.departments or self.ctx.selection.links),
-            has_path=self.doc is not None and self.doc.path is not None)
+            has_path=self.doc is not None and self.doc.path is not None,
+        )
 
     def _on_model_event(self, event) -> None:
         self.status.set_counts(self.ctx.design)
 
     def _on_findings(self, findings: list) -> None:
         self.scene.set_findings(self.findings.badges())
-        self.status.set_findings(self.findings.counts()
-                                 if self.findings.available and self.has_design else None)
+        self.status.set_findings(
+            self.findings.counts() if self.findings.available and self.has_design else None
+        )
 
     def show_message(self, text: str) -> None:
         self.status.show_message(text)
@@ -394,9 +433,11 @@ class MainWindow(LifecycleMixin, QMainWindow):
 
     def set_tool(self, tool: str) -> None:
         self.scene.tool = tool
-        hints = {"reporting": self.tr("Drag from a manager to the department that reports to it."),
-                 "link": self.tr("Drag from one department to another to link them."),
-                 "select": ""}
+        hints = {
+            "reporting": self.tr("Drag from a manager to the department that reports to it."),
+            "link": self.tr("Drag from one department to another to link them."),
+            "select": "",
+        }
         self.show_message(hints[tool])
 
     def set_link_kind(self, kind) -> None:
@@ -416,14 +457,16 @@ class MainWindow(LifecycleMixin, QMainWindow):
         self.settings.set_flag("snap", on)
 
     def auto_layout(self, orientation: str, selected_only: bool) -> None:
-        self._refuse(arrange.auto_layout(self.ctx, orientation, selected_only,
-                                         compact=self.actions_.compact.isChecked()))
+        self._refuse(
+            arrange.auto_layout(
+                self.ctx, orientation, selected_only, compact=self.actions_.compact.isChecked()
+            )
+        )
         if not selected_only:
             self.view.fit(selection_first=False)
 
     def align(self, mode: str) -> None:
-        self._refuse(arrange.align(self.ctx, mode,
-                                   lambda d: self.scene.boxes[d].rect().height()))
+        self._refuse(arrange.align(self.ctx, mode, lambda d: self.scene.boxes[d].rect().height()))
 
     def distribute(self, axis: str) -> None:
         self._refuse(arrange.distribute(self.ctx, axis))
@@ -439,8 +482,11 @@ class MainWindow(LifecycleMixin, QMainWindow):
             return
         if text != self._find_text or not self._find_hits:
             self._find_text = text
-            self._find_hits = [d.id for d in self.ctx.design.departments.values()
-                               if text in d.name.casefold() or text in d.leader.casefold()]
+            self._find_hits = [
+                d.id
+                for d in self.ctx.design.departments.values()
+                if text in d.name.casefold() or text in d.leader.casefold()
+            ]
         hits = [h for h in self._find_hits if h in self.ctx.design.departments]
         if not hits:
             self.show_message(self.tr("No department matches “{text}”.").format(text=text))
@@ -464,7 +510,9 @@ class MainWindow(LifecycleMixin, QMainWindow):
             self.view.centerOn(rect.center())
 
     def preferences(self) -> bool:
-        return PreferencesDialog(self.settings, self).exec() == PreferencesDialog.DialogCode.Accepted
+        return (
+            PreferencesDialog(self.settings, self).exec() == PreferencesDialog.DialogCode.Accepted
+        )
 
     def getting_started(self) -> None:
         from .dialogs.getting_started import GettingStartedDialog
@@ -476,7 +524,12 @@ class MainWindow(LifecycleMixin, QMainWindow):
 
     def about(self) -> None:
         from orgdesigner import __version__
-        QMessageBox.about(self, self.tr("About Org Designer"), self.tr(
-            "<b>Org Designer</b> {version}<br>Design departments, reporting lines and "
-            "collaboration, and see which business function has no owner.").format(
-                version=__version__))
+
+        QMessageBox.about(
+            self,
+            self.tr("About Org Designer"),
+            self.tr(
+                "<b>Org Designer</b> {version}<br>Design departments, reporting lines and "
+                "collaboration, and see which business function has no owner."
+            ).format(version=__version__),
+        )

@@ -14,10 +14,16 @@ from PySide6.QtWidgets import QWidget
 
 from orgdesigner.design import Design
 
-PAPERS = {"A4": QPageSize.PageSizeId.A4, "A3": QPageSize.PageSizeId.A3, "A2": QPageSize.PageSizeId.A2,
-          "A1": QPageSize.PageSizeId.A1, "A0": QPageSize.PageSizeId.A0,
-          "Letter": QPageSize.PageSizeId.Letter, "Legal": QPageSize.PageSizeId.Legal,
-          "Tabloid": QPageSize.PageSizeId.Tabloid}
+PAPERS = {
+    "A4": QPageSize.PageSizeId.A4,
+    "A3": QPageSize.PageSizeId.A3,
+    "A2": QPageSize.PageSizeId.A2,
+    "A1": QPageSize.PageSizeId.A1,
+    "A0": QPageSize.PageSizeId.A0,
+    "Letter": QPageSize.PageSizeId.Letter,
+    "Legal": QPageSize.PageSizeId.Legal,
+    "Tabloid": QPageSize.PageSizeId.Tabloid,
+}
 
 
 def printer_paper(printer: QPrinter) -> tuple[str, str]:
@@ -33,8 +39,9 @@ def plan_for(design: Design, printer: QPrinter, fit: str = "book"):
     from orgdesigner.render import ExportOptions, plan_pages
 
     paper, orientation = printer_paper(printer)
-    return plan_pages(design, ExportOptions(paper=paper, orientation=orientation, fit=fit,
-                                            sections=("chart",)))
+    return plan_pages(
+        design, ExportOptions(paper=paper, orientation=orientation, fit=fit, sections=("chart",))
+    )
 
 
 def paint(printer: QPrinter, design: Design, fit: str = "book") -> int:
@@ -81,8 +88,15 @@ def _font(painter: QPainter, size: float, bold: bool = False) -> QFont:
     return font
 
 
-def _text(painter: QPainter, x: float, y: float, words: str, size: float, left: bool = False,
-          bold: bool = False) -> None:
+def _text(
+    painter: QPainter,
+    x: float,
+    y: float,
+    words: str,
+    size: float,
+    left: bool = False,
+    bold: bool = False,
+) -> None:
     font = _font(painter, size, bold)
     painter.setFont(font)
     width = painter.fontMetrics().horizontalAdvance(words)
@@ -125,8 +139,16 @@ def _draw_chart(painter: QPainter, chart) -> None:
         if link.label:
             cx, cy = link.label_at
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.drawRoundedRect(QRectF(cx - link.label_w / 2 - 3, cy - link.label_size * 0.75,
-                                           link.label_w + 6, link.label_size * 1.5), 4, 4)
+            painter.drawRoundedRect(
+                QRectF(
+                    cx - link.label_w / 2 - 3,
+                    cy - link.label_size * 0.75,
+                    link.label_w + 6,
+                    link.label_size * 1.5,
+                ),
+                4,
+                4,
+            )
             painter.setPen(QColor(link.label_color))
             _text(painter, cx, cy + link.label_size * 0.35, link.label, link.label_size)
 

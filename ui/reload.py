@@ -74,13 +74,20 @@ class ReloadWatcher(QObject):
             name = doc.path.name
             if self.reload(ask=False):
                 saved_by = self.w.ctx.design.stamp.saved_by
-                self.w.show_message(tr("%1 was saved by %2: showing the new version.")
-                                    .replace("%1", name).replace("%2", saved_by or tr("someone else")))
+                self.w.show_message(
+                    tr("%1 was saved by %2: showing the new version.")
+                    .replace("%1", name)
+                    .replace("%2", saved_by or tr("someone else"))
+                )
                 return True
             return False
         self.newer_on_disk = True
-        self.w.banner.setText(tr("Someone saved a newer version of this design. "
-                                 "<a href=\"reload\">Reload</a> to see it (your changes here will be lost)."))
+        self.w.banner.setText(
+            tr(
+                "Someone saved a newer version of this design. "
+                '<a href="reload">Reload</a> to see it (your changes here will be lost).'
+            )
+        )
         self.w.banner.show()
         return True
 
@@ -90,11 +97,20 @@ class ReloadWatcher(QObject):
         doc = w.doc
         if doc is None or doc.path is None:
             return False
-        if ask and w.is_modified() and QMessageBox.question(
-                w, tr("Reload"), tr("Reload %1 from the file? Your unsaved changes here will be lost.")
-                .replace("%1", doc.path.name),
+        if (
+            ask
+            and w.is_modified()
+            and QMessageBox.question(
+                w,
+                tr("Reload"),
+                tr("Reload %1 from the file? Your unsaved changes here will be lost.").replace(
+                    "%1", doc.path.name
+                ),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+                QMessageBox.StandardButton.No,
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
             return False
         path, read_only = doc.path, doc.read_only
         w.doc = None

@@ -46,15 +46,24 @@ class ScenarioBar(QToolBar):
         self.rename = self.addAction(tr("Rename…"))
         self.delete = self.addAction(tr("Delete"))
         self.from_template = self.addAction(tr("Add Template…"))
-        self.from_template.setToolTip(tr("Add a starter template as a new scenario laid over "
-                                                "this one (a growth path, e.g. startup → mid-size)"))
+        self.from_template.setToolTip(
+            tr(
+                "Add a starter template as a new scenario laid over "
+                "this one (a growth path, e.g. startup → mid-size)"
+            )
+        )
         self.addSeparator()
         self.compare = self.addAction(tr("Compare…"))
-        self.compare.setToolTip(tr("Show what this scenario changes against another "
-                                          "scenario or file"))
-        for action, name in ((self.copy, "scenario_copy"), (self.rename, "scenario_rename"),
-                             (self.delete, "scenario_delete"), (self.compare, "scenario_compare"),
-                             (self.from_template, "scenario_template")):
+        self.compare.setToolTip(
+            tr("Show what this scenario changes against another scenario or file")
+        )
+        for action, name in (
+            (self.copy, "scenario_copy"),
+            (self.rename, "scenario_rename"),
+            (self.delete, "scenario_delete"),
+            (self.compare, "scenario_compare"),
+            (self.from_template, "scenario_template"),
+        ):
             self.widgetForAction(action).setObjectName(name)
 
     def button(self, name: str):
@@ -193,8 +202,10 @@ class ScenarioUi(QObject):
     def delete_current(self) -> None:
         name = self.current()
         answer = QMessageBox.question(
-            self.w, tr("Delete scenario"),
-            tr("Delete the scenario “{name}” from this design file?").format(name=name))
+            self.w,
+            tr("Delete scenario"),
+            tr("Delete the scenario “{name}” from this design file?").format(name=name),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         if self._refused(lambda: self.document.delete_scenario(name)):
@@ -229,8 +240,9 @@ class ScenarioUi(QObject):
 
     def _ask_template(self, infos: list) -> str | None:
         titles = [t.title for t in infos]
-        title, ok = QInputDialog.getItem(self.w, tr("Add Template as Scenario"),
-                                         tr("Template:"), titles, 0, False)
+        title, ok = QInputDialog.getItem(
+            self.w, tr("Add Template as Scenario"), tr("Template:"), titles, 0, False
+        )
         return infos[titles.index(title)].id if ok and title in titles else None
 
     def _refused(self, action) -> bool:
@@ -255,8 +267,8 @@ class ScenarioUi(QObject):
 
     def _ask_file(self) -> str | None:
         path, _ = QFileDialog.getOpenFileName(
-            self.w, tr("Compare with"), "",
-            tr("Designs (*.db *.json);;All files (*)"))
+            self.w, tr("Compare with"), "", tr("Designs (*.db *.json);;All files (*)")
+        )
         return path or None
 
     # -------------------------------------------------------------- compare
@@ -314,8 +326,12 @@ class ScenarioUi(QObject):
             from orgdesigner.validator import validate
 
             self._base_findings = validate(self.base, language=self.w.ctx.design.language)
-        self.result = compare(self.base, self.w.ctx.design, language=self.w.ctx.design.language,
-                              base_findings=self._base_findings)
+        self.result = compare(
+            self.base,
+            self.w.ctx.design,
+            language=self.w.ctx.design.language,
+            base_findings=self._base_findings,
+        )
         self.overlay.show(self.w.scene, self.w.scene.boxes, self.result)
         self.compared.emit(self.result)
 
@@ -326,8 +342,11 @@ class ScenarioUi(QObject):
             self.compare_with_file()
         else:
             self.compare_with_scenario(choice)
-        self.dock.show_base(self.base_scenario if self.base is not None and self.base_scenario
-                            else (OTHER_FILE if self.base is not None else None))
+        self.dock.show_base(
+            self.base_scenario
+            if self.base is not None and self.base_scenario
+            else (OTHER_FILE if self.base is not None else None)
+        )
 
     def _on_context_changed(self, ctx) -> None:
         self.overlay.items = [i for i in self.overlay.items if shiboken6.isValid(i)]
@@ -341,4 +360,3 @@ class ScenarioUi(QObject):
             if self.base is self.w.ctx.design:
                 self._base_findings = None
             self._timer.start()
-

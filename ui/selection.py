@@ -33,4 +33,6 @@ class SelectionModel(QObject):
 
     def discard(self, ids: set[str]) -> None:
         """Forget removed objects (called on DepartmentRemoved/LinkRemoved)."""
-        self.set([d for d in self._departments if d not in ids], [l for l in self._links if l not in ids])
+        self.set(
+            [d for d in self._departments if d not in ids], [l for l in self._links if l not in ids]
+        )

@@ -6,7 +6,13 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from .core_adapters import TemplateInfo
@@ -25,7 +31,9 @@ class StartPage(QWidget):
         font.setPointSize(font.pointSize() + 10)
         font.setBold(True)
         title.setFont(font)
-        subtitle = QLabel(self.tr("Design departments, reporting lines and who owns each function."))
+        subtitle = QLabel(
+            self.tr("Design departments, reporting lines and who owns each function.")
+        )
         subtitle.setWordWrap(True)
 
         new_button = QPushButton(self.tr("New empty design"))
@@ -39,19 +47,23 @@ class StartPage(QWidget):
 
         self.templates = QListWidget()
         self.templates.itemActivated.connect(
-            lambda item: self.template_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+            lambda item: self.template_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
         self.template_about = QLabel()
         self.template_about.setWordWrap(True)
         self.template_about.setMinimumHeight(60)
         self.template_about.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.templates.currentItemChanged.connect(
             lambda item, _old: self.template_about.setText(
-                item.data(Qt.ItemDataRole.UserRole + 1) if item is not None else ""))
+                item.data(Qt.ItemDataRole.UserRole + 1) if item is not None else ""
+            )
+        )
         self.template_button = QPushButton(self.tr("Create from template"))
         self.template_button.clicked.connect(self._on_template_button)
         self.recent = QListWidget()
         self.recent.itemActivated.connect(
-            lambda item: self.recent_requested.emit(Path(item.data(Qt.ItemDataRole.UserRole))))
+            lambda item: self.recent_requested.emit(Path(item.data(Qt.ItemDataRole.UserRole)))
+        )
 
         columns = QHBoxLayout()
         left = QVBoxLayout()
@@ -84,8 +96,12 @@ class StartPage(QWidget):
             item.setToolTip(info.description)
             self.templates.addItem(item)
         has = bool(templates)
-        for widget in (self.templates, self.template_button, self.templates_label,
-                       self.template_about):
+        for widget in (
+            self.templates,
+            self.template_button,
+            self.templates_label,
+            self.template_about,
+        ):
             widget.setVisible(has)
         if has:
             self.templates.setCurrentRow(0)

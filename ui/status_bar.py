@@ -36,8 +36,11 @@ class EditorStatusBar(QStatusBar):
             return
         c = design.counts()
         number = QLocale().toString  # "10,000" / "10,000" with the UI locale's grouping
-        self.counts.setText(self.tr("{d} departments · {l} links · {f} functions").format(
-            d=number(c["departments"]), l=number(c["links"]), f=number(c["functions"])))
+        self.counts.setText(
+            self.tr("{d} departments · {l} links · {f} functions").format(
+                d=number(c["departments"]), l=number(c["links"]), f=number(c["functions"])
+            )
+        )
 
     def set_findings(self, counts: dict[str, int] | None) -> None:
         if counts is None:
@@ -47,8 +50,11 @@ class EditorStatusBar(QStatusBar):
         if total == 0:
             self.findings.setText(self.tr("No findings"))
         else:
-            parts = [severity_count(key, counts[key]) for key in ("error", "warning", "info")
-                     if counts.get(key)]
+            parts = [
+                severity_count(key, counts[key])
+                for key in ("error", "warning", "info")
+                if counts.get(key)
+            ]
             self.findings.setText(self.tr("Findings: {list}").format(list=", ".join(parts)))
         self.findings.setStyleSheet("color: #b91c1c;" if counts.get("error") else "")
 

@@ -28,8 +28,10 @@ def install_translations(app: QCoreApplication, locale: QLocale | None = None) -
     remove_translations(app)
     QLocale.setDefault(locale)
     loaded = []
-    for name, folder in (("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-                         ("orgdesigner", str(TRANSLATIONS))):
+    for name, folder in (
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        ("orgdesigner", str(TRANSLATIONS)),
+    ):
         translator = QTranslator(app)
         translator.setObjectName("orgdesigner_translator")
         if translator.load(locale, name, "_", folder):

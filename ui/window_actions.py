@@ -37,8 +37,15 @@ class WindowActions(QObject):
         self._build_toolbar()
 
     # ------------------------------------------------------------ helpers
-    def _act(self, text: str, slot: Callable | None = None, shortcut=None, icon=None,
-             tip: str | None = None, checkable: bool = False) -> QAction:
+    def _act(
+        self,
+        text: str,
+        slot: Callable | None = None,
+        shortcut=None,
+        icon=None,
+        tip: str | None = None,
+        checkable: bool = False,
+    ) -> QAction:
         action = QAction(text, self.w)
         if shortcut is not None:
             if isinstance(shortcut, list):
@@ -46,8 +53,11 @@ class WindowActions(QObject):
             else:
                 action.setShortcut(QKeySequence(shortcut))
         if icon is not None:
-            action.setIcon(self.w.style().standardIcon(icon) if isinstance(icon, QStyle.StandardPixmap)
-                           else icon)
+            action.setIcon(
+                self.w.style().standardIcon(icon)
+                if isinstance(icon, QStyle.StandardPixmap)
+                else icon
+            )
         if tip:
             action.setStatusTip(tip)
             action.setToolTip(tip)
@@ -59,24 +69,37 @@ class WindowActions(QObject):
     # ------------------------------------------------------------ actions
     def _build_actions(self) -> None:
         w, SP = self.w, QStyle.StandardPixmap
-        self.new = self._act(tr("&New"), w.new_design, SK.New, SP.SP_FileIcon,
-                             tr("Start a new, empty design"))
+        self.new = self._act(
+            tr("&New"), w.new_design, SK.New, SP.SP_FileIcon, tr("Start a new, empty design")
+        )
         self.new_from_template = self._act(tr("New from &Template..."), w.new_from_template)
-        self.open = self._act(tr("&Open..."), w.open_dialog, SK.Open, SP.SP_DialogOpenButton,
-                              tr("Open a design file"))
-        self.open_repository = self._act(tr("Open from &Repository..."), w.open_repository,
-                                         tip=tr("Open a design in a team repository (PostgreSQL) "
-                                                "to edit it together with others"))
-        self.save = self._act(tr("&Save"), w.save, SK.Save, SP.SP_DialogSaveButton,
-                              tr("Save the design"))
+        self.open = self._act(
+            tr("&Open..."), w.open_dialog, SK.Open, SP.SP_DialogOpenButton, tr("Open a design file")
+        )
+        self.open_repository = self._act(
+            tr("Open from &Repository..."),
+            w.open_repository,
+            tip=tr(
+                "Open a design in a team repository (PostgreSQL) to edit it together with others"
+            ),
+        )
+        self.save = self._act(
+            tr("&Save"), w.save, SK.Save, SP.SP_DialogSaveButton, tr("Save the design")
+        )
         self.save_as = self._act(tr("Save &As..."), w.save_as, SK.SaveAs)
-        self.import_ = self._act(tr("&Import..."), w.import_dialog,
-                                 tip=tr("Read a design from another format into a new design"))
-        self.export_pdf = self._act(tr("Export &PDF..."), lambda: w.export_dialog(".pdf"),
-                                    SK.Print)
+        self.import_ = self._act(
+            tr("&Import..."),
+            w.import_dialog,
+            tip=tr("Read a design from another format into a new design"),
+        )
+        self.export_pdf = self._act(tr("Export &PDF..."), lambda: w.export_dialog(".pdf"), SK.Print)
         self.export = self._act(tr("&Export..."), lambda: w.export_dialog(None))
-        self.print_ = self._act(tr("P&rint..."), w.print_dialog, "Ctrl+Shift+P",
-                                tip=tr("Print the chart (as a chart book when it is big) with a preview"))
+        self.print_ = self._act(
+            tr("P&rint..."),
+            w.print_dialog,
+            "Ctrl+Shift+P",
+            tip=tr("Print the chart (as a chart book when it is big) with a preview"),
+        )
         self.close = self._act(tr("&Close"), w.close_design, SK.Close)
         self.quit = self._act(tr("&Quit"), w.close, SK.Quit)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -91,68 +114,131 @@ class WindowActions(QObject):
         self.copy = self._act(tr("&Copy"), w.copy, SK.Copy)
         self.paste = self._act(tr("&Paste"), w.paste, SK.Paste)
         self.duplicate = self._act(tr("D&uplicate"), w.duplicate, "Ctrl+D")
-        self.delete = self._act(tr("&Delete"), w.delete, SK.Delete, SP.SP_TrashIcon,
-                                tr("Delete the selection with its links and responsibilities"))
+        self.delete = self._act(
+            tr("&Delete"),
+            w.delete,
+            SK.Delete,
+            SP.SP_TrashIcon,
+            tr("Delete the selection with its links and responsibilities"),
+        )
         self.select_all = self._act(tr("Select &All"), w.select_all, SK.SelectAll)
         self.find = self._act(tr("&Find..."), w.focus_find, SK.Find)
-        self.overview = self._act(tr("&Overview Map"), None, checkable=True,
-                                  tip=tr("A small map of the whole chart in the corner of the canvas"))
+        self.overview = self._act(
+            tr("&Overview Map"),
+            None,
+            checkable=True,
+            tip=tr("A small map of the whole chart in the corner of the canvas"),
+        )
         self.overview.toggled.connect(w.set_overview_visible)
-        self.reload = self._act(tr("Re&load"), lambda: w.reloader.reload(), SK.Refresh,
-                                tip=tr("Read the design again from its file"))
+        self.reload = self._act(
+            tr("Re&load"),
+            lambda: w.reloader.reload(),
+            SK.Refresh,
+            tip=tr("Read the design again from its file"),
+        )
         self.preferences = self._act(tr("&Preferences..."), w.preferences, SK.Preferences)
         self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.add_department = self._act(tr("Add &Department"), w.add_department, None,
-                                        icons.add_icon(),
-                                        tr("Add a department (or double-click empty canvas)"))
-        self.add_child = self._act(tr("Add C&hild Department") + "\t" + tr("Ins"),
-                                   lambda: w.canvas_key(Qt.Key.Key_Insert))
-        self.add_sibling = self._act(tr("Add &Sibling Department") + "\t" + tr("Enter"),
-                                     lambda: w.canvas_key(Qt.Key.Key_Return))
+        self.add_department = self._act(
+            tr("Add &Department"),
+            w.add_department,
+            None,
+            icons.add_icon(),
+            tr("Add a department (or double-click empty canvas)"),
+        )
+        self.add_child = self._act(
+            tr("Add C&hild Department") + "\t" + tr("Ins"), lambda: w.canvas_key(Qt.Key.Key_Insert)
+        )
+        self.add_sibling = self._act(
+            tr("Add &Sibling Department") + "\t" + tr("Enter"),
+            lambda: w.canvas_key(Qt.Key.Key_Return),
+        )
         self.rename = self._act(tr("&Rename") + "\tF2", lambda: w.canvas_key(Qt.Key.Key_F2))
 
         self.zoom_in = self._act(tr("Zoom &In"), lambda: w.view.zoom_by(1.25), SK.ZoomIn)
         self.zoom_out = self._act(tr("Zoom &Out"), lambda: w.view.zoom_by(0.8), SK.ZoomOut)
-        self.fit = self._act(tr("&Fit to Window"), w.view.fit, "Ctrl+0", icons.fit_icon(),
-                             tip=tr("Show the whole chart (or the selection)"))
-        self.actual_size = self._act(tr("&Actual Size (100%)"), lambda: w.view.set_zoom(1.0), "Ctrl+1")
+        self.fit = self._act(
+            tr("&Fit to Window"),
+            w.view.fit,
+            "Ctrl+0",
+            icons.fit_icon(),
+            tip=tr("Show the whole chart (or the selection)"),
+        )
+        self.actual_size = self._act(
+            tr("&Actual Size (100%)"), lambda: w.view.set_zoom(1.0), "Ctrl+1"
+        )
         self.grid = self._act(tr("Show &Grid"), None, "Ctrl+'", checkable=True)
         self.grid.toggled.connect(w.set_grid_visible)
         self.snap = self._act(tr("&Snap to Grid"), None, "Ctrl+Shift+'", checkable=True)
         self.snap.toggled.connect(w.set_snap)
 
         self.tool_group = QActionGroup(w)
-        self.tool_select = self._act(tr("Select"), lambda: w.set_tool("select"),
-                                     icon=icons.select_icon(), checkable=True, tip=tr("Select, move, drop onto a box to re-parent"))
-        self.tool_reporting = self._act(tr("Reporting Line"), lambda: w.set_tool("reporting"),
-                                        icon=icons.reporting_icon(), checkable=True,
-                                        tip=tr("Drag from a manager to a department that reports to it"))
-        self.tool_link = self._act(tr("Link"), lambda: w.set_tool("link"), icon=icons.link_icon(),
-                                   checkable=True,
-                                   tip=tr("Drag from one department to another to link them"))
+        self.tool_select = self._act(
+            tr("Select"),
+            lambda: w.set_tool("select"),
+            icon=icons.select_icon(),
+            checkable=True,
+            tip=tr("Select, move, drop onto a box to re-parent"),
+        )
+        self.tool_reporting = self._act(
+            tr("Reporting Line"),
+            lambda: w.set_tool("reporting"),
+            icon=icons.reporting_icon(),
+            checkable=True,
+            tip=tr("Drag from a manager to a department that reports to it"),
+        )
+        self.tool_link = self._act(
+            tr("Link"),
+            lambda: w.set_tool("link"),
+            icon=icons.link_icon(),
+            checkable=True,
+            tip=tr("Drag from one department to another to link them"),
+        )
         for action in (self.tool_select, self.tool_reporting, self.tool_link):
             self.tool_group.addAction(action)
         self.tool_select.setChecked(True)
 
-        self.layout_all = self._act(tr("Auto Layout: Top-Down"), lambda: w.auto_layout("top-down", False),
-                                    "Ctrl+L", icons.layout_icon(), tip=tr("Arrange the whole chart as a tidy tree"))
-        self.layout_all_lr = self._act(tr("Auto Layout: Left-Right"),
-                                       lambda: w.auto_layout("left-right", False), "Ctrl+Shift+L")
-        self.layout_branch = self._act(tr("Lay Out Selected Branch: Top-Down"),
-                                       lambda: w.auto_layout("top-down", True))
-        self.layout_branch_lr = self._act(tr("Lay Out Selected Branch: Left-Right"),
-                                          lambda: w.auto_layout("left-right", True))
+        self.layout_all = self._act(
+            tr("Auto Layout: Top-Down"),
+            lambda: w.auto_layout("top-down", False),
+            "Ctrl+L",
+            icons.layout_icon(),
+            tip=tr("Arrange the whole chart as a tidy tree"),
+        )
+        self.layout_all_lr = self._act(
+            tr("Auto Layout: Left-Right"),
+            lambda: w.auto_layout("left-right", False),
+            "Ctrl+Shift+L",
+        )
+        self.layout_branch = self._act(
+            tr("Lay Out Selected Branch: Top-Down"), lambda: w.auto_layout("top-down", True)
+        )
+        self.layout_branch_lr = self._act(
+            tr("Lay Out Selected Branch: Left-Right"), lambda: w.auto_layout("left-right", True)
+        )
         self.layout_all.setIconText(tr("Auto Layout"))
         self.fit.setIconText(tr("Fit"))
-        self.compact = self._act(tr("Stack Leaf Departments Compactly"), None, checkable=True,
-                                 tip=tr("Auto layout stacks departments without children in a column "
-                                        "(four or more under one manager)"))
-        self.compact.setChecked(True)  # the default: long rows of leaves are what makes charts unprintable
+        self.compact = self._act(
+            tr("Stack Leaf Departments Compactly"),
+            None,
+            checkable=True,
+            tip=tr(
+                "Auto layout stacks departments without children in a column "
+                "(four or more under one manager)"
+            ),
+        )
+        self.compact.setChecked(
+            True
+        )  # the default: long rows of leaves are what makes charts unprintable
         self.align = {
-            mode: self._act(text, lambda m=mode: w.align(m)) for mode, text in (
-                ("left", tr("Align &Left")), ("hcenter", tr("Align &Centres")),
-                ("right", tr("Align &Right")), ("top", tr("Align &Top")),
-                ("vcenter", tr("Align &Middles")), ("bottom", tr("Align &Bottom")))
+            mode: self._act(text, lambda m=mode: w.align(m))
+            for mode, text in (
+                ("left", tr("Align &Left")),
+                ("hcenter", tr("Align &Centres")),
+                ("right", tr("Align &Right")),
+                ("top", tr("Align &Top")),
+                ("vcenter", tr("Align &Middles")),
+                ("bottom", tr("Align &Bottom")),
+            )
         }
         self.distribute_x = self._act(tr("Distribute &Horizontally"), lambda: w.distribute("x"))
         self.distribute_y = self._act(tr("Distribute &Vertically"), lambda: w.distribute("y"))
@@ -194,8 +280,15 @@ class WindowActions(QObject):
         self.language_menu = build_language_menu(self.w, view)
 
         arrange = bar.addMenu(tr("&Arrange"))
-        arrange.addActions([self.layout_all, self.layout_all_lr, self.layout_branch,
-                            self.layout_branch_lr, self.compact])
+        arrange.addActions(
+            [
+                self.layout_all,
+                self.layout_all_lr,
+                self.layout_branch,
+                self.layout_branch_lr,
+                self.compact,
+            ]
+        )
         arrange.addSeparator()
         arrange.addActions(list(self.align.values()))
         arrange.addSeparator()
@@ -225,7 +318,8 @@ class WindowActions(QObject):
         for kind in LinkKind:
             self.link_kind.addItem(link_kind_label(kind), kind)
         self.link_kind.currentIndexChanged.connect(
-            lambda _: self.w.set_link_kind(self.link_kind.currentData()))
+            lambda _: self.w.set_link_kind(self.link_kind.currentData())
+        )
         bar.addWidget(self.link_kind)
         bar.addSeparator()
         bar.addActions([self.layout_all, self.fit])
@@ -246,20 +340,48 @@ class WindowActions(QObject):
         self.panels_menu.addAction(bar.toggleViewAction())
 
     # ------------------------------------------------------------ state
-    def update_state(self, *, has_design: bool, read_only: bool, has_selection: bool,
-                     has_path: bool) -> None:
+    def update_state(
+        self, *, has_design: bool, read_only: bool, has_selection: bool, has_path: bool
+    ) -> None:
         editable = has_design and not read_only
-        for action in (self.save_as, self.export, self.export_pdf, self.print_, self.close, self.select_all,
-                       self.find, self.zoom_in, self.zoom_out, self.fit, self.actual_size):
+        for action in (
+            self.save_as,
+            self.export,
+            self.export_pdf,
+            self.print_,
+            self.close,
+            self.select_all,
+            self.find,
+            self.zoom_in,
+            self.zoom_out,
+            self.fit,
+            self.actual_size,
+        ):
             action.setEnabled(has_design)
         self.save.setEnabled(editable or (has_design and not has_path))
         self.reload.setEnabled(has_design and has_path)
-        for action in (self.add_department, self.paste, self.tool_reporting, self.tool_link,
-                       self.layout_all, self.layout_all_lr, self.add_child):
+        for action in (
+            self.add_department,
+            self.paste,
+            self.tool_reporting,
+            self.tool_link,
+            self.layout_all,
+            self.layout_all_lr,
+            self.add_child,
+        ):
             action.setEnabled(editable)
-        for action in (self.cut, self.duplicate, self.delete, self.add_sibling, self.rename,
-                       self.layout_branch, self.layout_branch_lr, self.distribute_x,
-                       self.distribute_y, *self.align.values()):
+        for action in (
+            self.cut,
+            self.duplicate,
+            self.delete,
+            self.add_sibling,
+            self.rename,
+            self.layout_branch,
+            self.layout_branch_lr,
+            self.distribute_x,
+            self.distribute_y,
+            *self.align.values(),
+        ):
             action.setEnabled(editable and has_selection)
         self.copy.setEnabled(has_design and has_selection)
         self.find_field.setEnabled(has_design)

@@ -24,9 +24,11 @@ def note_if_busy(path: Path) -> None:
         return
     marker = busy_marker(path)
     if marker is not None:
-        print(f"note: {safe_text(path.name)}: another program is writing to it right now "
-              f"({safe_text(marker.name)} is beside it); showing its last committed content",
-              file=sys.stderr)
+        print(
+            f"note: {safe_text(path.name)}: another program is writing to it right now "
+            f"({safe_text(marker.name)} is beside it); showing its last committed content",
+            file=sys.stderr,
+        )
 
 
 def safe_text(text: object, keep: str = "") -> str:
@@ -45,8 +47,13 @@ def safe_text(text: object, keep: str = "") -> str:
             out.append(char)
         else:
             code = ord(char)
-            out.append(f"\\x{code:02x}" if code < 0x100 else
-                       f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+            out.append(
+                f"\\x{code:02x}"
+                if code < 0x100
+                else f"\\u{code:04x}"
+                if code < 0x10000
+                else f"\\U{code:08x}"
+            )
     return "".join(out)
 
 

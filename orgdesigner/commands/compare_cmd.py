@@ -11,17 +11,27 @@ from pathlib import Path
 
 
 def register(sub) -> None:
-    p = sub.add_parser("compare", help="list what changes from one design or scenario to another",
-                       description="Compare two designs (FILE.db#SCENARIO, FILE.db or .json): "
-                                   "departments added, removed, renamed, moved, merged; links; "
-                                   "function owners and RACI roles; totals; validator findings "
-                                   "resolved and introduced.")
+    p = sub.add_parser(
+        "compare",
+        help="list what changes from one design or scenario to another",
+        description="Compare two designs (FILE.db#SCENARIO, FILE.db or .json): "
+        "departments added, removed, renamed, moved, merged; links; "
+        "function owners and RACI roles; totals; validator findings "
+        "resolved and introduced.",
+    )
     p.add_argument("base", type=Path, metavar="BASE")
     p.add_argument("target", type=Path, metavar="TARGET")
-    p.add_argument("--json", action="store_true",
-                   help='print {"base", "target", "changes": [...], "totals", "findings"}')
-    p.add_argument("--lang", choices=("zh", "en"), default=None,
-                   help="language of headings and finding messages (default: the target's)")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help='print {"base", "target", "changes": [...], "totals", "findings"}',
+    )
+    p.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default=None,
+        help="language of headings and finding messages (default: the target's)",
+    )
     p.set_defaults(run=run)
 
 
@@ -35,8 +45,11 @@ def run(args) -> int:
     language = args.lang or ("en" if target.language == "en" else "zh")
     result = compare(base, target, language=language)
     if args.json:
-        print(json.dumps(result.to_json(str(args.base), str(args.target)), ensure_ascii=False,
-                         indent=2))
+        print(
+            json.dumps(
+                result.to_json(str(args.base), str(args.target)), ensure_ascii=False, indent=2
+            )
+        )
     else:
         print(text_report(result, str(args.base), str(args.target), language))
     return 0

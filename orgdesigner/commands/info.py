@@ -10,8 +10,11 @@ from .common import design_source, note_if_busy, safe_text
 
 
 def register(sub) -> None:
-    p = sub.add_parser("info", help="show what a design file holds",
-                       description="Print name, counts, format version and last save of a design.")
+    p = sub.add_parser(
+        "info",
+        help="show what a design file holds",
+        description="Print name, counts, format version and last save of a design.",
+    )
     p.add_argument("file", type=design_source, metavar="FILE.db[#SCENARIO]|URL#NAME")
     p.set_defaults(run=run)
 
@@ -42,9 +45,16 @@ def run(args) -> int:
     lines = [
         f"file:             {safe_text(args.file)}",
         f"name:             {safe_text(design.name)}",
-        *([f"scenario:         {safe_text(design.scenario.name)}"] if design.scenario is not None else []),
-        *([f"scenarios:        {len(scenarios)} ({safe_text(', '.join(scenarios.names()))})"]
-          if scenarios is not None else []),
+        *(
+            [f"scenario:         {safe_text(design.scenario.name)}"]
+            if design.scenario is not None
+            else []
+        ),
+        *(
+            [f"scenarios:        {len(scenarios)} ({safe_text(', '.join(scenarios.names()))})"]
+            if scenarios is not None
+            else []
+        ),
         f"language:         {safe_text(design.language)}",
         f"departments:      {counts['departments']}",
         f"links:            {counts['links']}",
@@ -54,7 +64,9 @@ def run(args) -> int:
     ]
     if stamp.format_version:
         lines.append(f"format version:   {stamp.format_version}")
-        saved = f"{safe_text(stamp.saved_at or 'unknown')} by {safe_text(stamp.saved_by or 'unknown')}"
+        saved = (
+            f"{safe_text(stamp.saved_at or 'unknown')} by {safe_text(stamp.saved_by or 'unknown')}"
+        )
         lines.append(f"last saved:       {saved} (save {stamp.save_generation})")
     from ..document import describe_lock
 

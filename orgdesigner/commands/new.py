@@ -17,21 +17,39 @@ if TYPE_CHECKING:  # the model loads on use, not at CLI start
 
 
 def register(sub) -> None:
-    p = sub.add_parser("new", help="create a new design file",
-                       description="Create a new design file: no departments and the default function "
-                                   "catalogue, or a starter template (list them with `templates`).")
+    p = sub.add_parser(
+        "new",
+        help="create a new design file",
+        description="Create a new design file: no departments and the default function "
+        "catalogue, or a starter template (list them with `templates`).",
+    )
     p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.db")
-    p.add_argument("--name", default=None,
-                   help="the design's name (default: the template's title or the file name)")
+    p.add_argument(
+        "--name",
+        default=None,
+        help="the design's name (default: the template's title or the file name)",
+    )
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the design")
-    p.add_argument("--template", default=None, metavar="ID",
-                   help="start from an organisation template (see `templates`)")
-    p.add_argument("--then", action="append", default=[], metavar="ID[=NAME]",
-                   help="add another template as a further scenario mapped onto the first "
-                        "(e.g. --template startup --then mid_large: 现状 and 目标), so `compare` "
-                        "shows how ownership moves as the company grows")
-    p.add_argument("--no-catalogue", action="store_true",
-                   help="start without the default function catalogue (no functions at all)")
+    p.add_argument(
+        "--template",
+        default=None,
+        metavar="ID",
+        help="start from an organisation template (see `templates`)",
+    )
+    p.add_argument(
+        "--then",
+        action="append",
+        default=[],
+        metavar="ID[=NAME]",
+        help="add another template as a further scenario mapped onto the first "
+        "(e.g. --template startup --then mid_large: 现状 and 目标), so `compare` "
+        "shows how ownership moves as the company grows",
+    )
+    p.add_argument(
+        "--no-catalogue",
+        action="store_true",
+        help="start without the default function catalogue (no functions at all)",
+    )
     p.add_argument("--force", action="store_true", help="replace an existing file")
     p.set_defaults(run=run)
 
@@ -67,8 +85,10 @@ def run(args) -> int:
         if args.name is None:
             from ..templates import template_info
 
-            titles = [template_info(t.partition("=")[0]).title(args.lang)
-                      for t in [args.template, *args.then]]
+            titles = [
+                template_info(t.partition("=")[0]).title(args.lang)
+                for t in [args.template, *args.then]
+            ]
             design.active.update_info(name=" → ".join(titles))
     write_design(design, args.output)
     print(f"已创建 {args.output}" if design.language == "zh" else f"created {args.output}")

@@ -14,10 +14,13 @@ from .common import check_output
 
 
 def register(sub) -> None:
-    p = sub.add_parser("repo", help="keep designs in a team repository on PostgreSQL",
-                       description="A PostgreSQL database where a team keeps and edits its designs "
-                                   "together. URL: postgresql://user@host:port/dbname (password from "
-                                   "PGPASSWORD or ~/.pgpass).")
+    p = sub.add_parser(
+        "repo",
+        help="keep designs in a team repository on PostgreSQL",
+        description="A PostgreSQL database where a team keeps and edits its designs "
+        "together. URL: postgresql://user@host:port/dbname (password from "
+        "PGPASSWORD or ~/.pgpass).",
+    )
     rs = p.add_subparsers(dest="repo_command", metavar="ACTION", required=True)
 
     q = rs.add_parser("init", help="create or upgrade the repository schema in a database")
@@ -26,27 +29,41 @@ def register(sub) -> None:
 
     q = rs.add_parser("list", help="list the designs in a repository")
     q.add_argument("url", metavar="URL")
-    q.add_argument("--json", action="store_true",
-                   help='print {"designs": [{"name", "version", "saved_by", "saved_at", "departments"}]}')
+    q.add_argument(
+        "--json",
+        action="store_true",
+        help='print {"designs": [{"name", "version", "saved_by", "saved_at", "departments"}]}',
+    )
     q.set_defaults(run=run_list)
 
-    q = rs.add_parser("push", help="store a design file as the next version of NAME",
-                      description="Store the file's design as the next version of NAME (or create "
-                                  "NAME). Refused when the repository changed after the version the "
-                                  "file was pulled from.")
+    q = rs.add_parser(
+        "push",
+        help="store a design file as the next version of NAME",
+        description="Store the file's design as the next version of NAME (or create "
+        "NAME). Refused when the repository changed after the version the "
+        "file was pulled from.",
+    )
     q.add_argument("file", type=Path, metavar="FILE.db")
     q.add_argument("url", metavar="URL")
     q.add_argument("--as", dest="name", required=True, metavar="NAME")
     q.add_argument("--comment", default="", metavar="TEXT")
-    q.add_argument("--force", action="store_true",
-                   help="store it even if the repository has newer changes (they stay in the history)")
+    q.add_argument(
+        "--force",
+        action="store_true",
+        help="store it even if the repository has newer changes (they stay in the history)",
+    )
     q.set_defaults(run=run_push)
 
     q = rs.add_parser("pull", help="write a design from the repository to a design file")
     q.add_argument("url", metavar="URL")
     q.add_argument("name", metavar="NAME")
-    q.add_argument("--version", type=int, default=None, metavar="N",
-                   help="an earlier version (default: the current state)")
+    q.add_argument(
+        "--version",
+        type=int,
+        default=None,
+        metavar="N",
+        help="an earlier version (default: the current state)",
+    )
     q.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.db")
     q.add_argument("--force", action="store_true", help="replace an existing output file")
     q.set_defaults(run=run_pull)
@@ -82,8 +99,10 @@ def run_list(args) -> int:
     if not designs:
         print("no designs yet (add one with: repo push FILE.db URL --as NAME)")
     for d in designs:
-        print(f"{d['name']}  version {d['version']}  {d['departments']} departments  "
-              f"saved by {d['saved_by']} at {d['saved_at']}")
+        print(
+            f"{d['name']}  version {d['version']}  {d['departments']} departments  "
+            f"saved by {d['saved_by']} at {d['saved_at']}"
+        )
     return 0
 
 
@@ -127,5 +146,7 @@ def run_log(args) -> int:
         return 0
     for v in versions:
         comment = f"  {v.comment}" if v.comment else ""
-        print(f"version {v.number}  {v.saved_at}  {v.saved_by}  {v.departments} departments{comment}")
+        print(
+            f"version {v.number}  {v.saved_at}  {v.saved_by}  {v.departments} departments{comment}"
+        )
     return 0

@@ -13,13 +13,21 @@ from ..errors import OrgDesignerError
 
 
 def register(sub) -> None:
-    p = sub.add_parser("scenarios", help="list, copy, rename or delete the scenarios of a design file",
-                       description="List the scenarios of a design file (name, departments, "
-                                   "headcount, last change), or change them.")
+    p = sub.add_parser(
+        "scenarios",
+        help="list, copy, rename or delete the scenarios of a design file",
+        description="List the scenarios of a design file (name, departments, "
+        "headcount, last change), or change them.",
+    )
     p.add_argument("file", type=Path, metavar="FILE.db")
-    p.add_argument("--json", action="store_true",
-                   help='print {"scenarios": [{"name", "departments", "headcount", "modified"}]}')
-    p.add_argument("--copy", metavar="NAME", help="copy scenario NAME (give the new name with --as)")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help='print {"scenarios": [{"name", "departments", "headcount", "modified"}]}',
+    )
+    p.add_argument(
+        "--copy", metavar="NAME", help="copy scenario NAME (give the new name with --as)"
+    )
     p.add_argument("--as", dest="as_name", metavar="NEW", help="the name of the copy")
     p.add_argument("--rename", metavar="OLD", help="rename scenario OLD (new name with --to)")
     p.add_argument("--to", metavar="NEW", help="the new name")
@@ -34,10 +42,21 @@ def run(args) -> int:
     if len(actions) > 1:
         raise OrgDesignerError("use one of --copy, --rename, --delete at a time")
     for name, partner, flag, change, done in (
-            (args.copy, args.as_name, "--copy NAME needs --as NEW", scenarios_io.copy_scenario,
-             'copied scenario "{0}" to "{1}" in {2}'),
-            (args.rename, args.to, "--rename OLD needs --to NEW", scenarios_io.rename_scenario,
-             'renamed scenario "{0}" to "{1}" in {2}')):
+        (
+            args.copy,
+            args.as_name,
+            "--copy NAME needs --as NEW",
+            scenarios_io.copy_scenario,
+            'copied scenario "{0}" to "{1}" in {2}',
+        ),
+        (
+            args.rename,
+            args.to,
+            "--rename OLD needs --to NEW",
+            scenarios_io.rename_scenario,
+            'renamed scenario "{0}" to "{1}" in {2}',
+        ),
+    ):
         if name is not None:
             if not partner:
                 raise OrgDesignerError(flag)
@@ -50,17 +69,24 @@ def run(args) -> int:
         return 0
     if args.as_name or args.to:
         raise OrgDesignerError("--as goes with --copy, --to with --rename")
-    rows = [{"name": d.scenario.name, "departments": len(d.departments),
-             "headcount": _plain(sum(x.headcount for x in d.departments.values())),
-             "modified": d.scenario.modified}
-            for d in storage.load_scenarios(args.file)]
+    rows = [
+        {
+            "name": d.scenario.name,
+            "departments": len(d.departments),
+            "headcount": _plain(sum(x.headcount for x in d.departments.values())),
+            "modified": d.scenario.modified,
+        }
+        for d in storage.load_scenarios(args.file)
+    ]
     if args.json:
         print(json.dumps({"scenarios": rows}, ensure_ascii=False, indent=2))
         return 0
     width = max(len(r["name"]) for r in rows)
     for r in rows:
-        print(f'{r["name"]:<{width}}  {r["departments"]:>6} departments  '
-              f'{r["headcount"]:>8} people  changed {r["modified"]}')
+        print(
+            f"{r['name']:<{width}}  {r['departments']:>6} departments  "
+            f"{r['headcount']:>8} people  changed {r['modified']}"
+        )
     return 0
 
 

@@ -6,8 +6,11 @@ import json
 
 
 def register(sub) -> None:
-    p = sub.add_parser("schema", help="print the JSON Schema of the JSON design format",
-                       description="Print the JSON Schema of the JSON text form of a design.")
+    p = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of the JSON design format",
+        description="Print the JSON Schema of the JSON text form of a design.",
+    )
     p.set_defaults(run=run)
 
 

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 
 def register(sub) -> None:
-    p = sub.add_parser("templates", help="list the organisation templates",
-                       description="List the starter templates: use an id with "
-                                   "`new -o FILE.db --template ID`.")
-    p.add_argument("--lang", choices=("zh", "en"), default=None,
-                   help="show titles in one language only (default: both)")
+    p = sub.add_parser(
+        "templates",
+        help="list the organisation templates",
+        description="List the starter templates: use an id with `new -o FILE.db --template ID`.",
+    )
+    p.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default=None,
+        help="show titles in one language only (default: both)",
+    )
     p.add_argument("--long", action="store_true", help="also print each template's description")
     p.set_defaults(run=run)
 

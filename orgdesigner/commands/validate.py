@@ -19,14 +19,24 @@ HEADINGS = {
 
 
 def register(sub) -> None:
-    p = sub.add_parser("validate", help="check a design for ownerless functions and other problems",
-                       description="Print the validator's findings. Exit status: 0 no errors, "
-                                   "1 errors found, 2 unusable input.")
+    p = sub.add_parser(
+        "validate",
+        help="check a design for ownerless functions and other problems",
+        description="Print the validator's findings. Exit status: 0 no errors, "
+        "1 errors found, 2 unusable input.",
+    )
     p.add_argument("file", type=design_source, metavar="FILE.db[#SCENARIO]|URL#NAME")
-    p.add_argument("--json", action="store_true",
-                   help='print {"findings": [{"rule", "severity", "message", "objects"}]}')
-    p.add_argument("--lang", choices=("zh", "en"), default=None,
-                   help="language of the messages (default: the design's)")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help='print {"findings": [{"rule", "severity", "message", "objects"}]}',
+    )
+    p.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default=None,
+        help="language of the messages (default: the design's)",
+    )
     p.set_defaults(run=run)
 
 
@@ -37,8 +47,9 @@ def run(args) -> int:
     note_if_busy(args.file)
     findings = validate(design, language=args.lang)
     if args.json:
-        print(json.dumps({"findings": [f.to_json() for f in findings]}, ensure_ascii=False,
-                         indent=2))
+        print(
+            json.dumps({"findings": [f.to_json() for f in findings]}, ensure_ascii=False, indent=2)
+        )
     else:
         language = args.lang or ("en" if design.language == "en" else "zh")
         print(_text(args.file, findings, language, sorted(disabled_rules(design))))
@@ -64,7 +75,9 @@ def _text(path: Path, findings, language: str, off: list[str]) -> str:
         summary = ", ".join(_count_en(counts[s], s) for s in Severity)
         lines = [f"{path.name}: {summary}"]
     if off:
-        lines.append(("已关闭的规则：" if language == "zh" else "rules switched off: ") + ", ".join(off))
+        lines.append(
+            ("已关闭的规则：" if language == "zh" else "rules switched off: ") + ", ".join(off)
+        )
     for severity in Severity:
         group = [f for f in findings if f.severity is severity]
         if not group:

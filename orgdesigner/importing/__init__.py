@@ -11,6 +11,18 @@ from .merge import import_ops
 from .mapping import FIELDS, FIELD_HELP, parse_map_options, suggest_mapping
 from .report import ImportReport, Problem, RowOutcome, title as problem_title
 
-__all__ = ["FIELDS", "FIELD_HELP", "ImportOptions", "ImportReport", "Problem", "RowOutcome",
-           "Sniffed", "import_ops", "import_table", "parse_map_options", "problem_title", "sniff",
-           "suggest_mapping"]
+__all__ = [
+    "FIELDS",
+    "FIELD_HELP",
+    "ImportOptions",
+    "ImportReport",
+    "Problem",
+    "RowOutcome",
+    "Sniffed",
+    "import_ops",
+    "import_table",
+    "parse_map_options",
+    "problem_title",
+    "sniff",
+    "suggest_mapping",
+]

@@ -17,9 +17,16 @@ from .tables import is_blank, read_table
 from .values import clean_text, parse_number
 
 
-def attach_junior(path: str | Path, index: PostIndex, report: ImportReport, *,
-                  mapping: dict[str, str] | None = None, encoding: str | None = None,
-                  sheet: str | None = None, fix_ids: bool = False) -> None:
+def attach_junior(
+    path: str | Path,
+    index: PostIndex,
+    report: ImportReport,
+    *,
+    mapping: dict[str, str] | None = None,
+    encoding: str | None = None,
+    sheet: str | None = None,
+    fix_ids: bool = False,
+) -> None:
     """Add the FTE of every row of `path` to the headcount of the post it names."""
     path = Path(path)
     table = read_table(path, encoding=encoding, sheet=sheet)
@@ -54,18 +61,39 @@ def attach_junior(path: str | Path, index: PostIndex, report: ImportReport, *,
         targets.add(post.code)
         rows_used += 1
         report.rows.append(RowOutcome(number, ref, post.code, "attached", path.name))
-    report.add("junior-staff", "info",
-               f"{rows_used} rows of aggregated staff ({added:g} FTE) under {len(targets)} departments",
-               "added to their headcount", source=path.name,
-               zh=(f"{rows_used} 行汇总人员（{added:g} 个全时当量）属于 {len(targets)} 个部门",
-                   "已计入这些部门的人数"))
+    report.add(
+        "junior-staff",
+        "info",
+        f"{rows_used} rows of aggregated staff ({added:g} FTE) under {len(targets)} departments",
+        "added to their headcount",
+        source=path.name,
+        zh=(
+            f"{rows_used} 行汇总人员（{added:g} 个全时当量）属于 {len(targets)} 个部门",
+            "已计入这些部门的人数",
+        ),
+    )
     if bad:
-        report.add("bad-number", "warning", f"{columns['headcount']} is not a usable number",
-                   "counted as 0", rows=bad, ids=bad_ids, source=path.name,
-                   zh=(f"{columns['headcount']} 不是可用的数字", "按 0 计"))
+        report.add(
+            "bad-number",
+            "warning",
+            f"{columns['headcount']} is not a usable number",
+            "counted as 0",
+            rows=bad,
+            ids=bad_ids,
+            source=path.name,
+            zh=(f"{columns['headcount']} 不是可用的数字", "按 0 计"),
+        )
     for ref, (rows, total) in unknown.items():
-        report.add("junior-unknown-parent", "warning",
-                   f"no department has id {ref!r} ({total:g} FTE in {len(rows)} rows)",
-                   "not added to any headcount", rows=rows, ids=[ref], source=path.name,
-                   zh=(f"没有部门的编号是 {ref!r}（{len(rows)} 行，共 {total:g} 个全时当量）",
-                       "未计入任何部门的人数"))
+        report.add(
+            "junior-unknown-parent",
+            "warning",
+            f"no department has id {ref!r} ({total:g} FTE in {len(rows)} rows)",
+            "not added to any headcount",
+            rows=rows,
+            ids=[ref],
+            source=path.name,
+            zh=(
+                f"没有部门的编号是 {ref!r}（{len(rows)} 行，共 {total:g} 个全时当量）",
+                "未计入任何部门的人数",
+            ),
+        )

@@ -12,8 +12,19 @@ from pathlib import Path
 
 from ..errors import FileProblem, OrgDesignerError
 
-FIELDS = ("id", "parent", "name", "kind", "leader", "headcount", "budget", "color", "x", "y",
-          "notes")
+FIELDS = (
+    "id",
+    "parent",
+    "name",
+    "kind",
+    "leader",
+    "headcount",
+    "budget",
+    "color",
+    "x",
+    "y",
+    "notes",
+)
 FIELD_HELP = {
     "id": "the department's own id (required)",
     "parent": "the id of the department it reports to",
@@ -23,33 +34,123 @@ FIELD_HELP = {
     "headcount": "staff or FTE (fractions are summed)",
     "budget": "its budget",
     "color": "box colour as #rrggbb",
-    "x": "position across", "y": "position down",
+    "x": "position across",
+    "y": "position down",
     "notes": "free text",
 }
 
 # Normalised header names (see `norm`) per field, most specific first.
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "id": ("id", "postuniquereference", "uniquereference", "uniqueid", "departmentid", "deptid",
-           "departmentcode", "deptcode", "unitid", "unitcode", "orgid", "nodeid", "code", "key",
-           "部门编号", "部门编码", "部门代码", "编号", "编码", "代码", "id号", "机构编码", "机构代码"),
-    "parent": ("parent", "parentid", "parentcode", "parentkey", "reportstoseniorpost",
-               "reportingseniorpost", "reportsto", "reportstoid", "managerid", "supervisorid",
-               "parentdepartmentid", "上级编号", "上级部门编号", "上级编码", "上级部门编码",
-               "上级代码", "上级部门代码", "上级id", "父级编号", "父级", "上级", "上级部门",
-               "汇报对象", "父部门"),
-    "name": ("name", "departmentname", "deptname", "unitname", "orgname", "organisationname",
-             "organizationname", "部门名称", "名称", "部门", "机构名称", "单位名称", "组织名称"),
+    "id": (
+        "id",
+        "postuniquereference",
+        "uniquereference",
+        "uniqueid",
+        "departmentid",
+        "deptid",
+        "departmentcode",
+        "deptcode",
+        "unitid",
+        "unitcode",
+        "orgid",
+        "nodeid",
+        "code",
+        "key",
+        "部门编号",
+        "部门编码",
+        "部门代码",
+        "编号",
+        "编码",
+        "代码",
+        "id号",
+        "机构编码",
+        "机构代码",
+    ),
+    "parent": (
+        "parent",
+        "parentid",
+        "parentcode",
+        "parentkey",
+        "reportstoseniorpost",
+        "reportingseniorpost",
+        "reportsto",
+        "reportstoid",
+        "managerid",
+        "supervisorid",
+        "parentdepartmentid",
+        "上级编号",
+        "上级部门编号",
+        "上级编码",
+        "上级部门编码",
+        "上级代码",
+        "上级部门代码",
+        "上级id",
+        "父级编号",
+        "父级",
+        "上级",
+        "上级部门",
+        "汇报对象",
+        "父部门",
+    ),
+    "name": (
+        "name",
+        "departmentname",
+        "deptname",
+        "unitname",
+        "orgname",
+        "organisationname",
+        "organizationname",
+        "部门名称",
+        "名称",
+        "部门",
+        "机构名称",
+        "单位名称",
+        "组织名称",
+    ),
     "kind": ("kind", "type", "departmenttype", "unittype", "部门类型", "类型", "类别"),
-    "leader": ("leader", "head", "leadername", "headname", "manager", "managername", "director",
-               "负责人", "部门负责人", "领导", "主管", "经理"),
-    "headcount": ("headcount", "fte", "numberofpostsinfte", "staff", "staffcount", "employees",
-                  "人数", "编制", "编制人数", "人员数量", "员工人数", "人员"),
+    "leader": (
+        "leader",
+        "head",
+        "leadername",
+        "headname",
+        "manager",
+        "managername",
+        "director",
+        "负责人",
+        "部门负责人",
+        "领导",
+        "主管",
+        "经理",
+    ),
+    "headcount": (
+        "headcount",
+        "fte",
+        "numberofpostsinfte",
+        "staff",
+        "staffcount",
+        "employees",
+        "人数",
+        "编制",
+        "编制人数",
+        "人员数量",
+        "员工人数",
+        "人员",
+    ),
     "budget": ("budget", "annualbudget", "预算", "年度预算", "经费"),
     "color": ("color", "colour", "颜色"),
     "x": ("x",),
     "y": ("y",),
-    "notes": ("notes", "note", "description", "comments", "comment", "remarks", "备注", "说明",
-              "描述"),
+    "notes": (
+        "notes",
+        "note",
+        "description",
+        "comments",
+        "comment",
+        "remarks",
+        "备注",
+        "说明",
+        "描述",
+    ),
 }
 # A file of posts (UK organograms): the title names the box, the person leads it.
 TITLE_SYNONYMS = ("jobtitle", "posttitle", "position", "岗位", "岗位名称", "职位", "职务")
@@ -74,7 +175,9 @@ def suggest_mapping(header: list[str]) -> dict[str, str]:
                 mapping[field] = found
                 used.add(found)
                 break
-    title = next((by_norm[n] for n in TITLE_SYNONYMS if n in by_norm and by_norm[n] not in used), None)
+    title = next(
+        (by_norm[n] for n in TITLE_SYNONYMS if n in by_norm and by_norm[n] not in used), None
+    )
     if title is not None:
         if "name" in mapping and "leader" not in mapping:
             mapping["leader"] = mapping["name"]
@@ -93,14 +196,20 @@ def parse_map_options(items: list[str] | None) -> dict[str, str]:
         if not sep:
             raise OrgDesignerError(f"--map {item!r}: write FIELD=COLUMN, e.g. --map headcount=FTE")
         if field not in FIELDS:
-            raise OrgDesignerError(f"--map {item!r}: unknown field {field!r} "
-                                   f"(fields: {', '.join(FIELDS)})")
+            raise OrgDesignerError(
+                f"--map {item!r}: unknown field {field!r} (fields: {', '.join(FIELDS)})"
+            )
         out[field] = column.strip()
     return out
 
 
-def resolve_mapping(path: Path, header: list[str], given: dict[str, str] | None,
-                    *, required: tuple[str, ...] = ("id",)) -> dict[str, str]:
+def resolve_mapping(
+    path: Path,
+    header: list[str],
+    given: dict[str, str] | None,
+    *,
+    required: tuple[str, ...] = ("id",),
+) -> dict[str, str]:
     """The auto-detected mapping overridden by `given`; columns checked against the header.
 
     A column may be named by its header text (any case/spacing) or by its
@@ -117,11 +226,17 @@ def resolve_mapping(path: Path, header: list[str], given: dict[str, str] | None,
     for field in required:
         if field not in mapping:
             if field == "id" and "parent" in mapping and "headcount" in mapping:
-                raise FileProblem(path, "has no id column but a parent and a headcount: it looks "
-                                        "like aggregated staff rows; import the posts file with "
-                                        f"--junior {path.name}")
-            raise FileProblem(path, f"no column for the {field} (name one with --{field} COLUMN or "
-                                    f"--map {field}=COLUMN; columns: {', '.join(header)})")
+                raise FileProblem(
+                    path,
+                    "has no id column but a parent and a headcount: it looks "
+                    "like aggregated staff rows; import the posts file with "
+                    f"--junior {path.name}",
+                )
+            raise FileProblem(
+                path,
+                f"no column for the {field} (name one with --{field} COLUMN or "
+                f"--map {field}=COLUMN; columns: {', '.join(header)})",
+            )
     return {f: mapping[f] for f in FIELDS if f in mapping}
 
 

@@ -16,8 +16,9 @@ from ..geometry import BOX_W, H_GAP
 from ..ops import AddDepartment, Batch, Op
 
 
-def import_ops(target: Design, imported: Design, *, under: str | None = None,
-               text: str = "Import") -> Batch:
+def import_ops(
+    target: Design, imported: Design, *, under: str | None = None, text: str = "Import"
+) -> Batch:
     """Ops that add every department of `imported` to `target` (parents before children).
 
     Ids already used in `target` are replaced by fresh ones; the imported
@@ -25,8 +26,9 @@ def import_ops(target: Design, imported: Design, *, under: str | None = None,
     """
     if under is not None and under not in target.departments:
         raise UnknownObjectError(f"there is no department with id {under!r}")
-    new_id = {d: d if d not in target.departments else str(uuid.uuid4())
-              for d in imported.departments}
+    new_id = {
+        d: d if d not in target.departments else str(uuid.uuid4()) for d in imported.departments
+    }
     dx = 0.0
     if target.departments and imported.departments:
         right = max(d.x for d in target.departments.values()) + BOX_W + 2 * H_GAP

@@ -11,23 +11,44 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 SEVERITIES = ("warning", "info")
-ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "gb18030": "GB18030",
-                  "cp1252": "Windows-1252", "latin-1": "Latin-1", "utf-16": "UTF-16"}
+ENCODING_NAMES = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8 with BOM",
+    "gb18030": "GB18030",
+    "cp1252": "Windows-1252",
+    "latin-1": "Latin-1",
+    "utf-16": "UTF-16",
+}
 ENCODING_NAMES_ZH = {**ENCODING_NAMES, "utf-8-sig": "UTF-8（带 BOM）"}
 DELIMITER_NAMES_ZH = {",": "逗号", ";": "分号", "\t": "制表符", "|": "竖线"}
 SEVERITY_ZH = {"warning": "警告", "info": "提示"}
 _SUMMARY_WORDS = {
-    "en": {"sheet": "sheet {sheet}", "csv": "{encoding}, {delimiter}-separated",
-           "head": "{source} ({how}): {rows} rows -> {departments} departments, {roots} root{s}",
-           "columns": "columns: ", "sep": ", ", "extra": "; {n} more kept in notes",
-           "none": "no problems found", "count": "{n} {code}", "problems": "{n} problem{s} ({counts}):",
-           "line": "  {severity:<7} {code:<18} {line}",
-           "more": "  ... and {n} more (write them all with --report FILE.json)"},
-    "zh": {"sheet": "工作表 {sheet}", "csv": "{encoding}，{delimiter}分隔",
-           "head": "{source}（{how}）：{rows} 行 -> {departments} 个部门，{roots} 个最高层部门",
-           "columns": "列：", "sep": "，", "extra": "；另有 {n} 列保存在备注中",
-           "none": "没有发现问题", "count": "{title} {n}", "problems": "{n} 个问题（{counts}）：",
-           "line": "  {severity} {title}：{line}", "more": "  ……另有 {n} 个（用 --report FILE.json 写出全部）"},
+    "en": {
+        "sheet": "sheet {sheet}",
+        "csv": "{encoding}, {delimiter}-separated",
+        "head": "{source} ({how}): {rows} rows -> {departments} departments, {roots} root{s}",
+        "columns": "columns: ",
+        "sep": ", ",
+        "extra": "; {n} more kept in notes",
+        "none": "no problems found",
+        "count": "{n} {code}",
+        "problems": "{n} problem{s} ({counts}):",
+        "line": "  {severity:<7} {code:<18} {line}",
+        "more": "  ... and {n} more (write them all with --report FILE.json)",
+    },
+    "zh": {
+        "sheet": "工作表 {sheet}",
+        "csv": "{encoding}，{delimiter}分隔",
+        "head": "{source}（{how}）：{rows} 行 -> {departments} 个部门，{roots} 个最高层部门",
+        "columns": "列：",
+        "sep": "，",
+        "extra": "；另有 {n} 列保存在备注中",
+        "none": "没有发现问题",
+        "count": "{title} {n}",
+        "problems": "{n} 个问题（{counts}）：",
+        "line": "  {severity} {title}：{line}",
+        "more": "  ……另有 {n} 个（用 --report FILE.json 写出全部）",
+    },
 }
 
 
@@ -72,15 +93,15 @@ def title(code: str, language: str = "en") -> str:
 
 @dataclass
 class Problem:
-    code: str              # e.g. "cycle", "duplicate-conflict", "missing-parent"
-    severity: str          # "warning": data was changed or guessed; "info": kept as is
-    message: str           # what was found
-    action: str            # what the importer did about it
-    rows: list[int] = field(default_factory=list)   # spreadsheet rows (header is row 1)
-    ids: list[str] = field(default_factory=list)    # ids as written in the file
-    source: str = ""       # the file name (main table or the junior file)
-    suggestion: str = ""   # how the user could fix the file, when we know
-    message_zh: str = ""   # the same three texts in Chinese (empty: not translated)
+    code: str  # e.g. "cycle", "duplicate-conflict", "missing-parent"
+    severity: str  # "warning": data was changed or guessed; "info": kept as is
+    message: str  # what was found
+    action: str  # what the importer did about it
+    rows: list[int] = field(default_factory=list)  # spreadsheet rows (header is row 1)
+    ids: list[str] = field(default_factory=list)  # ids as written in the file
+    source: str = ""  # the file name (main table or the junior file)
+    suggestion: str = ""  # how the user could fix the file, when we know
+    message_zh: str = ""  # the same three texts in Chinese (empty: not translated)
     action_zh: str = ""
     suggestion_zh: str = ""
 
@@ -94,9 +115,15 @@ class Problem:
         where = ""
         if self.rows:
             shown = ", ".join(map(str, self.rows[:6])) + (" ..." if len(self.rows) > 6 else "")
-            where = (f"第 {shown} 行：" if zh
-                     else f"row{'s' if len(self.rows) > 1 else ''} {shown}: ")
-        text = where + self.text("message", language) + ("；" if zh else "; ") + self.text("action", language)
+            where = (
+                f"第 {shown} 行：" if zh else f"row{'s' if len(self.rows) > 1 else ''} {shown}: "
+            )
+        text = (
+            where
+            + self.text("message", language)
+            + ("；" if zh else "; ")
+            + self.text("action", language)
+        )
         if self.suggestion:
             suggestion = self.text("suggestion", language)
             text += f"（{suggestion}）" if zh else f" ({suggestion})"
@@ -106,9 +133,9 @@ class Problem:
 @dataclass
 class RowOutcome:
     row: int
-    id: str            # the id as read (after trimming)
-    department: str    # code of the department the row became or was merged into ("" if none)
-    action: str        # created, merged, job-share, blank, attached, not-attached
+    id: str  # the id as read (after trimming)
+    department: str  # code of the department the row became or was merged into ("" if none)
+    action: str  # created, merged, job-share, blank, attached, not-attached
     source: str = ""
 
 
@@ -130,14 +157,34 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
     rows: list[RowOutcome] = field(default_factory=list)
 
-    def add(self, code: str, severity: str, message: str, action: str, *,
-            rows=(), ids=(), source: str | None = None, suggestion: str = "",
-            zh: tuple[str, ...] = ()) -> Problem:
+    def add(
+        self,
+        code: str,
+        severity: str,
+        message: str,
+        action: str,
+        *,
+        rows=(),
+        ids=(),
+        source: str | None = None,
+        suggestion: str = "",
+        zh: tuple[str, ...] = (),
+    ) -> Problem:
         """Record a problem; `zh` is (message, action[, suggestion]) in Chinese."""
         message_zh, action_zh, suggestion_zh = (tuple(zh) + ("", "", ""))[:3]
-        problem = Problem(code, severity, message, action, list(rows), list(ids),
-                          self.source if source is None else source, suggestion,
-                          message_zh, action_zh, suggestion_zh)
+        problem = Problem(
+            code,
+            severity,
+            message,
+            action,
+            list(rows),
+            list(ids),
+            self.source if source is None else source,
+            suggestion,
+            message_zh,
+            action_zh,
+            suggestion_zh,
+        )
         self.problems.append(problem)
         return problem
 
@@ -155,24 +202,49 @@ class ImportReport:
         zh = language == "zh"
         w = _SUMMARY_WORDS["zh" if zh else "en"]
         encoding = (ENCODING_NAMES_ZH if zh else ENCODING_NAMES).get(self.encoding, self.encoding)
-        how = (w["sheet"].format(sheet=repr(self.sheet)) if self.kind == "xlsx" else
-               w["csv"].format(encoding=encoding, delimiter=_delimiter_name(self.delimiter, language)))
-        lines = [w["head"].format(source=self.source, how=how, rows=self.rows_read,
-                                  departments=self.departments, roots=self.roots,
-                                  s="s" if self.roots != 1 else "")]
-        lines.append(w["columns"] + w["sep"].join(f"{f}={c!r}" for f, c in self.mapping.items())
-                     + (w["extra"].format(n=len(self.extra_columns)) if self.extra_columns else ""))
+        how = (
+            w["sheet"].format(sheet=repr(self.sheet))
+            if self.kind == "xlsx"
+            else w["csv"].format(
+                encoding=encoding, delimiter=_delimiter_name(self.delimiter, language)
+            )
+        )
+        lines = [
+            w["head"].format(
+                source=self.source,
+                how=how,
+                rows=self.rows_read,
+                departments=self.departments,
+                roots=self.roots,
+                s="s" if self.roots != 1 else "",
+            )
+        ]
+        lines.append(
+            w["columns"]
+            + w["sep"].join(f"{f}={c!r}" for f, c in self.mapping.items())
+            + (w["extra"].format(n=len(self.extra_columns)) if self.extra_columns else "")
+        )
         if not self.problems:
             lines.append(w["none"])
             return "\n".join(lines)
         ordered = sorted(self.problems, key=lambda p: SEVERITIES.index(p.severity))
-        counts = w["sep"].join(w["count"].format(n=n, code=c, title=title(c, "zh"))
-                               for c, n in self.counts().items())
-        lines.append(w["problems"].format(n=len(self.problems), counts=counts,
-                                          s="s" if len(self.problems) != 1 else ""))
+        counts = w["sep"].join(
+            w["count"].format(n=n, code=c, title=title(c, "zh")) for c, n in self.counts().items()
+        )
+        lines.append(
+            w["problems"].format(
+                n=len(self.problems), counts=counts, s="s" if len(self.problems) != 1 else ""
+            )
+        )
         for p in ordered[:limit]:
-            lines.append(w["line"].format(severity=SEVERITY_ZH[p.severity] if zh else p.severity,
-                                          code=p.code, title=title(p.code, "zh"), line=p.line(language)))
+            lines.append(
+                w["line"].format(
+                    severity=SEVERITY_ZH[p.severity] if zh else p.severity,
+                    code=p.code,
+                    title=title(p.code, "zh"),
+                    line=p.line(language),
+                )
+            )
         if len(ordered) > limit:
             lines.append(w["more"].format(n=len(ordered) - limit))
         return "\n".join(lines)
@@ -183,7 +255,9 @@ class ImportReport:
     def write(self, path: str | Path) -> None:
         from ..fileutil import atomic_write_text
 
-        atomic_write_text(Path(path), json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n")
+        atomic_write_text(
+            Path(path), json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
+        )
 
 
 def _delimiter_name(delimiter: str, language: str = "en") -> str:

@@ -47,12 +47,12 @@ class TableNote:
 @dataclass
 class Table:
     path: Path
-    header: list[str]                       # cleaned, unique column names
-    rows: list[tuple[int, list[str]]]       # (spreadsheet row number, cells) after the header
+    header: list[str]  # cleaned, unique column names
+    rows: list[tuple[int, list[str]]]  # (spreadsheet row number, cells) after the header
     header_row: int = 1
-    encoding: str = ""                      # "" for workbooks
-    delimiter: str = ""                     # "" for workbooks
-    sheet: str = ""                         # the sheet read ("" for CSV)
+    encoding: str = ""  # "" for workbooks
+    delimiter: str = ""  # "" for workbooks
+    sheet: str = ""  # the sheet read ("" for CSV)
     sheets: list[str] = field(default_factory=list)
     unnamed: list[str] = field(default_factory=list)  # columns whose header cell was empty
     notes: list[TableNote] = field(default_factory=list)
@@ -77,8 +77,9 @@ def _fit_row(cells: list[str], number: int) -> list[str]:
         while cells and not cells[-1].strip():
             cells.pop()
         if len(cells) > MAX_TABLE_COLUMNS:
-            raise TableTooLarge(f"row {number} has {len(cells):,} cells; the limit is "
-                                f"{MAX_TABLE_COLUMNS:,} columns")
+            raise TableTooLarge(
+                f"row {number} has {len(cells):,} cells; the limit is {MAX_TABLE_COLUMNS:,} columns"
+            )
     return cells
 
 
@@ -88,8 +89,12 @@ def _count_row(count: int) -> None:
 
 
 def _read_bytes(path: Path) -> bytes:
-    return read_input_bytes(path, kind="a table", limit=MAX_TABLE_BYTES,
-                            too_large=f"is larger than {MAX_TABLE_BYTES // 2**20} MB")
+    return read_input_bytes(
+        path,
+        kind="a table",
+        limit=MAX_TABLE_BYTES,
+        too_large=f"is larger than {MAX_TABLE_BYTES // 2**20} MB",
+    )
 
 
 def _lines(text: str) -> list[str]:
@@ -118,7 +123,9 @@ def parse_csv(text: str, delimiter: str) -> tuple[list[tuple[int, list[str]]], l
             _count_row(len(records) + 1)
             if record[1] < 0 or _suspect(record, lines, delimiter, width):
                 start = record[0]
-                cells = next(csv.reader([lines[start]], delimiter=delimiter, quoting=csv.QUOTE_NONE))
+                cells = next(
+                    csv.reader([lines[start]], delimiter=delimiter, quoting=csv.QUOTE_NONE)
+                )
                 records.append((start, start + 1, _fit_row(cells, len(records) + 1)))
                 broken.append(len(records))
                 pos = start + 1
@@ -128,9 +135,19 @@ def parse_csv(text: str, delimiter: str) -> tuple[list[tuple[int, list[str]]], l
         else:
             break
     rows = [(number, cells) for number, (_, _, cells) in enumerate(records, start=1)]
-    notes = [TableNote("unbalanced-quote", broken, "a quote opened in a cell is never closed",
-                       "read that line with the quote as a plain character",
-                       ("单元格中的引号没有闭合", "那一行按普通字符读取引号"))] if broken else []
+    notes = (
+        [
+            TableNote(
+                "unbalanced-quote",
+                broken,
+                "a quote opened in a cell is never closed",
+                "read that line with the quote as a plain character",
+                ("单元格中的引号没有闭合", "那一行按普通字符读取引号"),
+            )
+        ]
+        if broken
+        else []
+    )
     return rows, notes
 
 
@@ -153,8 +170,9 @@ def _records_from(lines: list[str], delimiter: str, pos: int):
     quote that never closed: it ends the walk as (first line, -1, []) so the
     caller reads that line literally. A single line beyond the cap is refused.
     """
-    reader = csv.reader((lines[i] for i in range(pos, len(lines))), delimiter=delimiter,
-                        strict=False)
+    reader = csv.reader(
+        (lines[i] for i in range(pos, len(lines))), delimiter=delimiter, strict=False
+    )
     start = pos
     try:
         for cells in reader:
@@ -165,12 +183,16 @@ def _records_from(lines: list[str], delimiter: str, pos: int):
         if "field larger than field limit" not in str(exc):
             raise
         if len(lines[start]) > MAX_CELL_CHARS:
-            raise TableTooLarge(f"line {start + 1} has a cell larger than "
-                                f"{MAX_CELL_CHARS // 1000:,} kB (the limit of one cell)") from None
+            raise TableTooLarge(
+                f"line {start + 1} has a cell larger than "
+                f"{MAX_CELL_CHARS // 1000:,} kB (the limit of one cell)"
+            ) from None
         yield start, -1, []
 
 
-def _suspect(record: tuple[int, int, list[str]], lines: list[str], delimiter: str, width: int) -> bool:
+def _suspect(
+    record: tuple[int, int, list[str]], lines: list[str], delimiter: str, width: int
+) -> bool:
     start, end, _ = record
     if end - start > 1:
         return _swallowed(lines[start:end], delimiter, width)
@@ -229,8 +251,9 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _read_xlsx(path: Path, raw: bytes,
-               sheet: str | None) -> tuple[list[tuple[int, list[str]]], str, list[str]]:
+def _read_xlsx(
+    path: Path, raw: bytes, sheet: str | None
+) -> tuple[list[tuple[int, list[str]]], str, list[str]]:
     """The rows of one sheet; any failure inside a damaged workbook is one FileProblem."""
     try:
         return _read_sheet(path, raw, sheet)
@@ -239,11 +262,14 @@ def _read_xlsx(path: Path, raw: bytes,
     except TableTooLarge as exc:
         raise FileProblem(path, str(exc)) from None
     except Exception as exc:  # openpyxl raises many types (zip, XML, KeyError) on damaged files
-        raise FileProblem(path, f"is not a readable .xlsx workbook ({type(exc).__name__})") from None
+        raise FileProblem(
+            path, f"is not a readable .xlsx workbook ({type(exc).__name__})"
+        ) from None
 
 
-def _read_sheet(path: Path, raw: bytes,
-                sheet: str | None) -> tuple[list[tuple[int, list[str]]], str, list[str]]:
+def _read_sheet(
+    path: Path, raw: bytes, sheet: str | None
+) -> tuple[list[tuple[int, list[str]]], str, list[str]]:
     import openpyxl
 
     _check_unpacked_size(raw)
@@ -274,8 +300,9 @@ def _check_unpacked_size(raw: bytes) -> None:
     with zipfile.ZipFile(io.BytesIO(raw)) as archive:
         total = sum(info.file_size for info in archive.infolist())
     if total > MAX_XLSX_UNPACKED:
-        raise TableTooLarge(f"unpacks to {total // 2**20:,} MB; the limit is "
-                            f"{MAX_XLSX_UNPACKED // 2**20:,} MB")
+        raise TableTooLarge(
+            f"unpacks to {total // 2**20:,} MB; the limit is {MAX_XLSX_UNPACKED // 2**20:,} MB"
+        )
 
 
 def _sheet_rows(book, name: str):
@@ -291,9 +318,14 @@ def _sheet_rows(book, name: str):
     sheet = book[name]
     count = 0
     with sheet._get_source() as source:
-        parser = WorkSheetParser(source, sheet._shared_strings, data_only=True, epoch=book.epoch,
-                                 date_formats=book._date_formats,
-                                 timedelta_formats=book._timedelta_formats)
+        parser = WorkSheetParser(
+            source,
+            sheet._shared_strings,
+            data_only=True,
+            epoch=book.epoch,
+            date_formats=book._date_formats,
+            timedelta_formats=book._timedelta_formats,
+        )
         for number, cells in parser.parse():
             count += 1
             _count_row(max(count, number))
@@ -303,11 +335,15 @@ def _sheet_rows(book, name: str):
                 text = _cell_text(cell["value"])
                 if text:
                     if column > MAX_TABLE_COLUMNS:
-                        raise TableTooLarge(f"row {number} has a cell in column {column:,}; the "
-                                            f"limit is {MAX_TABLE_COLUMNS:,} columns")
+                        raise TableTooLarge(
+                            f"row {number} has a cell in column {column:,}; the "
+                            f"limit is {MAX_TABLE_COLUMNS:,} columns"
+                        )
                     if len(text) > MAX_CELL_CHARS:
-                        raise TableTooLarge(f"row {number} has a cell larger than "
-                                            f"{MAX_CELL_CHARS // 1000:,} kB (the limit of one cell)")
+                        raise TableTooLarge(
+                            f"row {number} has a cell larger than "
+                            f"{MAX_CELL_CHARS // 1000:,} kB (the limit of one cell)"
+                        )
                     values[column] = text
             row = [""] * max(values, default=0)
             for column, text in values.items():
@@ -349,8 +385,14 @@ def is_blank(cells: list[str]) -> bool:
     return not any(c.strip() for c in cells)
 
 
-def read_table(path: str | Path, *, encoding: str | None = None, delimiter: str | None = None,
-               sheet: str | None = None, header_row: int | None = None) -> Table:
+def read_table(
+    path: str | Path,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    sheet: str | None = None,
+    header_row: int | None = None,
+) -> Table:
     """Read `path` (CSV/TSV text or .xlsx) into a Table; raise FileProblem if it is unusable."""
     path = Path(path)
     raw = _read_bytes(path)
@@ -373,13 +415,15 @@ def read_table(path: str | Path, *, encoding: str | None = None, delimiter: str 
         except LookupError:
             raise FileProblem(path, f"unknown encoding {table_encoding!r}") from None
         except UnicodeDecodeError as exc:
-            raise FileProblem(path, f"is not valid {table_encoding} text (byte {exc.start})") from None
+            raise FileProblem(
+                path, f"is not valid {table_encoding} text (byte {exc.start})"
+            ) from None
         text = text.lstrip("\ufeff")
         if "\x00" in text:
             raise FileProblem(path, "is not a text table (it contains binary data)")
         hint = re.match(r"sep=(.)\r?\n", text)  # Excel's delimiter line, hidden when Excel opens it
         if hint:
-            text = text[hint.end():]
+            text = text[hint.end() :]
         delimiter = DELIMITER_WORDS.get((delimiter or "").casefold(), delimiter)
         table_delimiter = delimiter or (hint.group(1) if hint else detect_delimiter(text))
         if len(table_delimiter) != 1:
@@ -397,14 +441,22 @@ def read_table(path: str | Path, *, encoding: str | None = None, delimiter: str 
         raise FileProblem(path, what)
     header, unnamed = _clean_header(records[header_at][1])
     # Trailing columns with no header and no data are Excel's empty formatted cells.
-    used = max((_last_filled(cells) for _, cells in records[header_at + 1:]), default=0)
+    used = max((_last_filled(cells) for _, cells in records[header_at + 1 :]), default=0)
     nameless = set(unnamed)
     while len(header) > used and header[-1] in nameless:
         nameless.discard(header.pop())
     unnamed = [name for name in unnamed if name in nameless]
     if not header:
         raise FileProblem(path, "has an empty header row")
-    return Table(path=path, header=header, rows=records[header_at + 1:],
-                 header_row=records[header_at][0], encoding=table_encoding,
-                 delimiter=table_delimiter, sheet=chosen, sheets=sheets, unnamed=unnamed,
-                 notes=notes)
+    return Table(
+        path=path,
+        header=header,
+        rows=records[header_at + 1 :],
+        header_row=records[header_at][0],
+        encoding=table_encoding,
+        delimiter=table_delimiter,
+        sheet=chosen,
+        sheets=sheets,
+        unnamed=unnamed,
+        notes=notes,
+    )

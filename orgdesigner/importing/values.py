@@ -17,26 +17,41 @@ _DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d{1,2}$")
 _HEX = re.compile(r"^#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
 
 KIND_WORDS: dict[str, DeptKind] = {
-    "department": DeptKind.DEPARTMENT, "dept": DeptKind.DEPARTMENT, "部门": DeptKind.DEPARTMENT,
-    "科室": DeptKind.DEPARTMENT, "处": DeptKind.DEPARTMENT, "directorate": DeptKind.DEPARTMENT,
-    "team": DeptKind.TEAM, "group": DeptKind.TEAM, "subgroup": DeptKind.TEAM, "小组": DeptKind.TEAM,
-    "组": DeptKind.TEAM, "团队": DeptKind.TEAM, "unit": DeptKind.TEAM,
-    "committee": DeptKind.COMMITTEE, "board": DeptKind.COMMITTEE, "委员会": DeptKind.COMMITTEE,
-    "businessunit": DeptKind.BUSINESS_UNIT, "division": DeptKind.BUSINESS_UNIT,
-    "bu": DeptKind.BUSINESS_UNIT, "事业部": DeptKind.BUSINESS_UNIT,
-    "office": DeptKind.OFFICE, "办公室": DeptKind.OFFICE,
+    "department": DeptKind.DEPARTMENT,
+    "dept": DeptKind.DEPARTMENT,
+    "部门": DeptKind.DEPARTMENT,
+    "科室": DeptKind.DEPARTMENT,
+    "处": DeptKind.DEPARTMENT,
+    "directorate": DeptKind.DEPARTMENT,
+    "team": DeptKind.TEAM,
+    "group": DeptKind.TEAM,
+    "subgroup": DeptKind.TEAM,
+    "小组": DeptKind.TEAM,
+    "组": DeptKind.TEAM,
+    "团队": DeptKind.TEAM,
+    "unit": DeptKind.TEAM,
+    "committee": DeptKind.COMMITTEE,
+    "board": DeptKind.COMMITTEE,
+    "委员会": DeptKind.COMMITTEE,
+    "businessunit": DeptKind.BUSINESS_UNIT,
+    "division": DeptKind.BUSINESS_UNIT,
+    "bu": DeptKind.BUSINESS_UNIT,
+    "事业部": DeptKind.BUSINESS_UNIT,
+    "office": DeptKind.OFFICE,
+    "办公室": DeptKind.OFFICE,
 }
 
 
 # Leader cells that name no person. UK organograms write Vacant or Eliminated for an empty
 # post and N/D ("not disclosed") for a junior holder's withheld name; Chinese HR sheets 空缺.
-VACANT_WORDS = frozenset({"vacant", "vacancy", "eliminated", "空缺", "空缺岗位", "空岗", "暂缺",
-                          "待招聘"})
+VACANT_WORDS = frozenset(
+    {"vacant", "vacancy", "eliminated", "空缺", "空缺岗位", "空岗", "暂缺", "待招聘"}
+)
 UNDISCLOSED_WORDS = frozenset({"n/d", "not disclosed", "withheld", "未公开", "不公开"})
 
 
 def no_leader(leader: str) -> str:
-    """"vacant" or "undisclosed" when a leader cell names no person, else ""."""
+    """ "vacant" or "undisclosed" when a leader cell names no person, else ""."""
     word = clean_text(leader).strip("'\"").rstrip(".").casefold()
     return "vacant" if word in VACANT_WORDS else "undisclosed" if word in UNDISCLOSED_WORDS else ""
 
@@ -52,8 +67,9 @@ def clip(text: str, limit: int = MAX_TEXT) -> tuple[str, str | None]:
     return text[: limit - 1] + "…", f"cut to {limit} characters"
 
 
-def parse_number(cell: str, *, allow_negative: bool = False,
-                 limit: float = 1e15) -> tuple[float, str | None]:
+def parse_number(
+    cell: str, *, allow_negative: bool = False, limit: float = 1e15
+) -> tuple[float, str | None]:
     """A number from text like `1,234.5`, `£1 200`, `0.6`, `1,5`; 0 with a phrase when unusable."""
     text = clean_text(cell)
     if not text:
@@ -120,8 +136,19 @@ def format_number(value: float) -> str:
 # import of a file with our export's header takes exactly one apostrophe off,
 # so names survive the round trip unchanged.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
-EXPORT_COLUMNS = ("id", "parent", "name", "kind", "leader", "headcount", "budget", "color", "x",
-                  "y", "notes")
+EXPORT_COLUMNS = (
+    "id",
+    "parent",
+    "name",
+    "kind",
+    "leader",
+    "headcount",
+    "budget",
+    "color",
+    "x",
+    "y",
+    "notes",
+)
 EXPORT_TEXT_COLUMNS = frozenset({"id", "parent", "name", "kind", "leader", "color", "notes"})
 
 
@@ -133,4 +160,3 @@ def neutralise_formula(text: str) -> str:
 def restore_formula_text(text: str) -> str:
     """The inverse of `neutralise_formula`."""
     return text[1:] if text.startswith("'") else text
-

@@ -7,5 +7,13 @@ The editor's export dialog calls `plan_pages` for its page-count preview and
 from .options import ExportOptions, PAPERS, SECTIONS
 from .proposal import ExportCancelled, PagePlan, export_pdf, plan_pages, render_pdf
 
-__all__ = ["ExportOptions", "PAPERS", "SECTIONS", "ExportCancelled", "PagePlan", "export_pdf",
-           "plan_pages", "render_pdf"]
+__all__ = [
+    "ExportOptions",
+    "PAPERS",
+    "SECTIONS",
+    "ExportCancelled",
+    "PagePlan",
+    "export_pdf",
+    "plan_pages",
+    "render_pdf",
+]

@@ -21,20 +21,20 @@ from ..geometry import BOX_H, BOX_W
 
 Point = tuple[float, float]
 
-ROW_GAP = 20.0       # between blocks / boxes side by side
-LEVEL_GAP = 36.0     # parent bottom to children top (the bus runs half way)
+ROW_GAP = 20.0  # between blocks / boxes side by side
+LEVEL_GAP = 36.0  # parent bottom to children top (the bus runs half way)
 STACK_INDENT = 18.0  # rail to box in a stacked column
-COL_GAP = 10.0       # between stacked columns
-STACK_GAP = 10.0     # between boxes of a stacked column
-STACK_MIN = 4        # this many leaf children or more are stacked in columns
+COL_GAP = 10.0  # between stacked columns
+STACK_GAP = 10.0  # between boxes of a stacked column
+STACK_MIN = 4  # this many leaf children or more are stacked in columns
 COL_PITCH = STACK_INDENT + BOX_W + COL_GAP
 ROW_PITCH = BOX_H + STACK_GAP
 MERGE_RUNS = True
 PACK_GAP = 24.0
-CRUMB_PT = 12.0      # page points above the chart for the breadcrumb
-REF_LINE_PT = 8.5    # page points per line of the cross-page link list
+CRUMB_PT = 12.0  # page points above the chart for the breadcrumb
+REF_LINE_PT = 8.5  # page points per line of the cross-page link list
 REF_HEAD_PT = 12.0
-REF_COL_PT = 250.0   # width of one column of the link list
+REF_COL_PT = 250.0  # width of one column of the link list
 
 
 @dataclass(slots=True)
@@ -44,30 +44,30 @@ class Placed:
     id: str
     x: float
     y: float
-    stub: bool = False   # a continuation stub: the unit's own box is on another page
+    stub: bool = False  # a continuation stub: the unit's own box is on another page
 
 
 @dataclass
 class BookPage:
-    manager: str | None               # the unit whose branches this page continues (None: the top)
-    roots: list[str]                  # units at the top of the page's blocks
+    manager: str | None  # the unit whose branches this page continues (None: the top)
+    roots: list[str]  # units at the top of the page's blocks
     boxes: list[Placed] = field(default_factory=list)
     connectors: list[list[Point]] = field(default_factory=list)
-    part: tuple[int, int] | None = None   # (i, n): page i of a wide unit continued over n pages
-    fill: float = 0.0                 # share of the chart area covered by the blocks
+    part: tuple[int, int] | None = None  # (i, n): page i of a wide unit continued over n pages
+    fill: float = 0.0  # share of the chart area covered by the blocks
     refs: list[tuple[str, str, str]] = field(default_factory=list)  # own unit, other unit, link id
-    run_end: bool = False             # the last page of a run (cut-off branches packed together)
-    width: float = 0.0                # scene extent actually used
+    run_end: bool = False  # the last page of a run (cut-off branches packed together)
+    width: float = 0.0  # scene extent actually used
     height: float = 0.0
 
 
 @dataclass
 class Book:
     pages: list[BookPage]
-    scale: float                      # points per scene unit
-    area: tuple[float, float]         # scene width, height of a page's chart area
-    page_of: dict[str, int]           # unit id -> index of the page showing its own box
-    stub_page: dict[str, int]         # unit id -> index of the page showing its stub
+    scale: float  # points per scene unit
+    area: tuple[float, float]  # scene width, height of a page's chart area
+    page_of: dict[str, int]  # unit id -> index of the page showing its own box
+    stub_page: dict[str, int]  # unit id -> index of the page showing its stub
     drawn_links: list[list[str]] = field(default_factory=list)  # per page: links drawn on it
 
     @property
@@ -80,9 +80,9 @@ class Book:
 class _Arrangement:
     w: float
     h: float
-    elements: list[tuple]   # ("sub", id, x, w) | ("leaf", id, x) | ("cols", [[ids]...], x)
-    staff: list[str] = field(default_factory=list)   # beside the manager, not in the row
-    head_h: float = BOX_H   # the manager's box with its staff column
+    elements: list[tuple]  # ("sub", id, x, w) | ("leaf", id, x) | ("cols", [[ids]...], x)
+    staff: list[str] = field(default_factory=list)  # beside the manager, not in the row
+    head_h: float = BOX_H  # the manager's box with its staff column
 
 
 STAFF_WORDS = ("助理", "秘书", "assistant", "secretary", "chief of staff")
@@ -101,8 +101,13 @@ def is_staff(design: Design, dept_id: str) -> bool:
     return dept.kind is DeptKind.OFFICE or any(word in name for word in STAFF_WORDS)
 
 
-def _arrange(kids: list[tuple[str, float, float, bool]], rows_max: int, cols_max: int,
-             with_parent: bool = True, staff: list[str] | None = None) -> _Arrangement | None:
+def _arrange(
+    kids: list[tuple[str, float, float, bool]],
+    rows_max: int,
+    cols_max: int,
+    with_parent: bool = True,
+    staff: list[str] | None = None,
+) -> _Arrangement | None:
     """Children in a row under their manager; leaves stacked in columns when there are many;
     staff units in a column beside the manager.
 
@@ -126,7 +131,7 @@ def _arrange(kids: list[tuple[str, float, float, bool]], rows_max: int, cols_max
         if cols > cols_max:
             return None
         rows = math.ceil(n / cols)
-        columns = [leaves[i * rows:(i + 1) * rows] for i in range(cols)]
+        columns = [leaves[i * rows : (i + 1) * rows] for i in range(cols)]
         elements.append(("cols", columns, x))
         x += cols * COL_PITCH - COL_GAP + ROW_GAP
         deepest = max(deepest, rows * ROW_PITCH - STACK_GAP)
@@ -177,8 +182,12 @@ class _Planner:
         return out
 
     def arrangement(self, v: str) -> _Arrangement | None:
-        return _arrange(self._kid_tuples(v), self.rows_max, self.cols_max,
-                        staff=[k for k in self.kids[v] if k in self.staff])
+        return _arrange(
+            self._kid_tuples(v),
+            self.rows_max,
+            self.cols_max,
+            staff=[k for k in self.kids[v] if k in self.staff],
+        )
 
     def size_all(self) -> None:
         order: list[str] = []
@@ -199,8 +208,11 @@ class _Planner:
                 if arr is not None and arr.w <= self.W and arr.h <= self.block_h:
                     self.size[v] = (arr.w, arr.h)
                     break
-                subs = [(self.size[k][0] * self.size[k][1], k) for k in self.kids[v]
-                        if k not in self.cut and self.kids[k]]
+                subs = [
+                    (self.size[k][0] * self.size[k][1], k)
+                    for k in self.kids[v]
+                    if k not in self.cut and self.kids[k]
+                ]
                 if not subs:
                     self.oversized.add(v)
                     self.size[v] = (self.W, self.H)
@@ -229,14 +241,26 @@ class _Planner:
                 page.connectors.append([(vx + BOX_W, mid), (rail, mid), (rail, last)])
                 for i, kid in enumerate(arr.staff):
                     sy = by + i * ROW_PITCH
-                    page.connectors.append([(rail, sy + BOX_H / 2), (vx + BOX_W + ROW_GAP, sy + BOX_H / 2)])
+                    page.connectors.append(
+                        [(rail, sy + BOX_H / 2), (vx + BOX_W + ROW_GAP, sy + BOX_H / 2)]
+                    )
                     page.boxes.append(Placed(kid, vx + BOX_W + ROW_GAP, sy))
             if arr.elements:
-                work.extend(self._children(arr, bx, by + arr.head_h + LEVEL_GAP, vx + BOX_W / 2,
-                                           by + BOX_H, page))
+                work.extend(
+                    self._children(
+                        arr, bx, by + arr.head_h + LEVEL_GAP, vx + BOX_W / 2, by + BOX_H, page
+                    )
+                )
 
-    def _children(self, arr: _Arrangement, bx: float, top: float, px: float | None,
-                  p_bottom: float, page: BookPage) -> list[tuple[str, float, float]]:
+    def _children(
+        self,
+        arr: _Arrangement,
+        bx: float,
+        top: float,
+        px: float | None,
+        p_bottom: float,
+        page: BookPage,
+    ) -> list[tuple[str, float, float]]:
         """Place the elements of an arrangement; return the sub-blocks still to place."""
         bus = top - LEVEL_GAP / 2
         anchors = [] if px is None else [px]
@@ -263,7 +287,9 @@ class _Planner:
                     page.connectors.append([(rail, bus), (rail, last_mid)])
                     for j, kid in enumerate(column):
                         y = top + j * ROW_PITCH
-                        page.connectors.append([(rail, y + BOX_H / 2), (cx + STACK_INDENT, y + BOX_H / 2)])
+                        page.connectors.append(
+                            [(rail, y + BOX_H / 2), (cx + STACK_INDENT, y + BOX_H / 2)]
+                        )
                         page.boxes.append(Placed(kid, cx + STACK_INDENT, y, kid in self.cut))
         if px is not None:
             page.connectors.append([(px, p_bottom), (px, bus)])
@@ -288,7 +314,9 @@ def _ref_reserve(lines: int, area_w_pt: float, cap_pt: float) -> float:
     return min(REF_HEAD_PT + math.ceil(lines / cols) * REF_LINE_PT, cap_pt)
 
 
-def _pack(blocks: list[tuple[str, float, float, int]], W: float, H: float, scale: float) -> list[_Sheet]:
+def _pack(
+    blocks: list[tuple[str, float, float, int]], W: float, H: float, scale: float
+) -> list[_Sheet]:
     """First-fit decreasing height shelves over as many sheets as needed."""
     sheets: list[_Sheet] = []
     cap = H * scale * 0.35
@@ -354,7 +382,9 @@ def plan_book(design: Design, area: tuple[float, float], scale: float) -> Book:
         def top(r: str) -> float:
             return crumb if design.departments[r].parent is not None else 0.0
 
-        blocks = [(r, planner.size[r][0], planner.size[r][1] + top(r), block_refs(r)) for r in packable]
+        blocks = [
+            (r, planner.size[r][0], planner.size[r][1] + top(r), block_refs(r)) for r in packable
+        ]
         for sheet in _pack(blocks, W, H, scale):
             page = BookPage(None, [])
             covered = 0.0
@@ -403,33 +433,38 @@ def plan_book(design: Design, area: tuple[float, float], scale: float) -> Book:
     return Book(pages, scale, area, page_of, stub_page)
 
 
-def _wide_pages(planner: _Planner, manager: str | None, root: str, pages: list[BookPage],
-                crumb: float) -> None:
+def _wide_pages(
+    planner: _Planner, manager: str | None, root: str, pages: list[BookPage], crumb: float
+) -> None:
     """A unit with more leaf children than one page holds: its box, then columns over n pages."""
     kids = planner.kids[root]
     W, H = planner.W, planner.H - crumb
     cols = planner.cols_max
     first_rows = max(1, int((H - BOX_H - LEVEL_GAP + STACK_GAP) // ROW_PITCH))
     more_rows = max(1, int((H - LEVEL_GAP / 2 + STACK_GAP) // ROW_PITCH))
-    chunks = [kids[:cols * first_rows]]
-    rest = kids[cols * first_rows:]
+    chunks = [kids[: cols * first_rows]]
+    rest = kids[cols * first_rows :]
     while rest:
-        chunks.append(rest[:cols * more_rows])
-        rest = rest[cols * more_rows:]
+        chunks.append(rest[: cols * more_rows])
+        rest = rest[cols * more_rows :]
     for i, chunk in enumerate(chunks, start=1):
         page = BookPage(manager, [root], part=(i, len(chunks)))
         rows = first_rows if i == 1 else more_rows
         n_cols = math.ceil(len(chunk) / rows)
-        columns = [chunk[c * rows:(c + 1) * rows] for c in range(n_cols)]
+        columns = [chunk[c * rows : (c + 1) * rows] for c in range(n_cols)]
         width = n_cols * COL_PITCH - COL_GAP
         arr = _Arrangement(width, 0.0, [("cols", columns, 0.0)])
         if i == 1:
             x = max(0.0, (width - BOX_W) / 2)
             page.boxes.append(Placed(root, x, crumb))
-            planner._children(arr, 0.0, crumb + BOX_H + LEVEL_GAP, x + BOX_W / 2, crumb + BOX_H, page)
+            planner._children(
+                arr, 0.0, crumb + BOX_H + LEVEL_GAP, x + BOX_W / 2, crumb + BOX_H, page
+            )
         else:
             planner._children(arr, 0.0, crumb + LEVEL_GAP / 2, None, crumb, page)
-            page.connectors.append([(STACK_INDENT / 2, crumb), (STACK_INDENT / 2, crumb + LEVEL_GAP / 2)])
+            page.connectors.append(
+                [(STACK_INDENT / 2, crumb), (STACK_INDENT / 2, crumb + LEVEL_GAP / 2)]
+            )
         page.width = width
         page.height = max(b.y + BOX_H for b in page.boxes)
         page.fill = page.width * page.height / (W * planner.H)

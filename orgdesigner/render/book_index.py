@@ -15,7 +15,7 @@ from .wrap import wrap
 
 SIZE = 6.5
 LINE = 8.2
-COL_MIN = 150.0   # points: the narrowest index column
+COL_MIN = 150.0  # points: the narrowest index column
 TITLE_SIZE = 13.0
 TITLE_GAP = 22.0
 
@@ -31,7 +31,9 @@ def sort_key_function():
     def reading(ch: str) -> str:
         got = cache.get(ch)
         if got is None:
-            got = cache[ch] = (lazy_pinyin(ch)[0] + " ") if "\u3400" <= ch <= "\u9fff" else ch.casefold()
+            got = cache[ch] = (
+                (lazy_pinyin(ch)[0] + " ") if "\u3400" <= ch <= "\u9fff" else ch.casefold()
+            )
         return got
 
     return lambda name: ("".join(reading(ch) for ch in unicodedata.normalize("NFKC", name)), name)
@@ -70,15 +72,21 @@ def index_pages(ctx: Context) -> list[Page]:
     if column:
         columns.append(column)
     for i in range(0, len(columns), cols):
-        layout.append(columns[i:i + cols])
+        layout.append(columns[i : i + cols])
     title = ctx.t("book_index")
     start = ctx.next_page
     out = []
     for n, page_cols in enumerate(layout):
         outline = [(title, "sec-index", 0)] if n == 0 else []
         heading = title if n == 0 else f"{title} ({n + 1})"
-        out.append(Page("index", title, partial(_draw, ctx=ctx, page_cols=page_cols, heading=heading),
-                        outline))
+        out.append(
+            Page(
+                "index",
+                title,
+                partial(_draw, ctx=ctx, page_cols=page_cols, heading=heading),
+                outline,
+            )
+        )
     ctx.section_page["index"] = start
     return out
 
@@ -109,6 +117,8 @@ def _draw(canvas, ctx: Context, page_cols: list[list[tuple]], heading: str) -> N
             nw = ctx.font.width(number, SIZE)
             numbers.setTextOrigin(lx + col_w - 8 - nw, ly + 2)
             numbers.textOut(number)
-            canvas.linkRect("", f"book-{page}", (lx, ly, lx + col_w - 8, entry_top), relative=0, thickness=0)
+            canvas.linkRect(
+                "", f"book-{page}", (lx, ly, lx + col_w - 8, entry_top), relative=0, thickness=0
+            )
     canvas.drawText(text)
     canvas.drawText(numbers)

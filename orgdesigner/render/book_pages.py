@@ -22,11 +22,11 @@ from .pdf_chart import View, color, draw_chart
 from . import style as st
 from .wrap import ellipsize
 
-TAG_PT = 6.5        # the continuation tag on a stub, page points
+TAG_PT = 6.5  # the continuation tag on a stub, page points
 CRUMB_SIZE = 7.0
 REF_SIZE = 6.5
 STUB_FILL = "#f3f4f6"
-SMALL_BOOK = 4          # a book this short, of a design this small, is tried at larger scales
+SMALL_BOOK = 4  # a book this short, of a design this small, is tried at larger scales
 SMALL_DESIGN = 400
 LARGER_SCALES = (1.0, 0.9, 0.8, 0.7)
 
@@ -40,7 +40,9 @@ def plan_book_chart(design: Design, options: ExportOptions) -> tuple[ChartPlan, 
     """The orientation (if auto) needing fewer pages; a small design printed larger if that costs no page."""
     readable = book_scale(options)
     margin = options.margin_mm * MM
-    orientations = ("portrait", "landscape") if options.orientation == "auto" else (options.orientation,)
+    orientations = (
+        ("portrait", "landscape") if options.orientation == "auto" else (options.orientation,)
+    )
     frames = [Frame(*page_size(options.paper, o), margin) for o in orientations]
 
     def books(scale: float) -> list[tuple[int, Frame, Book]]:
@@ -62,16 +64,28 @@ def plan_book_chart(design: Design, options: ExportOptions) -> tuple[ChartPlan, 
                 count, frame, book = found[0]
                 scale = larger
                 break
-    plan = ChartPlan("book", frame, scale, 1, 1, st.NAME_MIN * scale >= options.min_font - 1e-9,
-                     st.NAME_MIN * scale)
+    plan = ChartPlan(
+        "book",
+        frame,
+        scale,
+        1,
+        1,
+        st.NAME_MIN * scale >= options.min_font - 1e-9,
+        st.NAME_MIN * scale,
+    )
     return plan, book
 
 
 def moved_box(box: Box, x: float, y: float) -> Box:
     """A copy of a chart box (with its fitted text) at another place."""
     dx, dy = x - box.x, y - box.y
-    return replace(box, x=x, y=y, band=[(px + dx, py + dy) for px, py in box.band],
-                   lines=[replace(line, x=line.x + dx, y=line.y + dy) for line in box.lines])
+    return replace(
+        box,
+        x=x,
+        y=y,
+        band=[(px + dx, py + dy) for px, py in box.band],
+        lines=[replace(line, x=line.x + dx, y=line.y + dy) for line in box.lines],
+    )
 
 
 def page_chart(ctx: Context, page: BookPage, link_ids: list[str]) -> Chart:
@@ -99,7 +113,9 @@ def first_page_chart(ctx: Context) -> tuple[Chart, tuple[float, float]]:
     return page_chart(ctx, book.pages[0], drawn[0]), book.area
 
 
-def split_links(design: Design, book: Book) -> tuple[list[list[str]], list[list[tuple[str, str, str]]]]:
+def split_links(
+    design: Design, book: Book
+) -> tuple[list[list[str]], list[list[tuple[str, str, str]]]]:
     """Per page: links drawn on it (both ends' own boxes there) and references to other pages."""
     drawn: list[list[str]] = [[] for _ in book.pages]
     refs: list[list[tuple[str, str, str]]] = [[] for _ in book.pages]
@@ -120,22 +136,34 @@ def book_pages(ctx: Context) -> list[Page]:
     assert book is not None
     first = ctx.next_page
     title = ctx.t("chart")
-    ctx.dept_page = lambda dept_id: (first + book.page_of[dept_id]) if dept_id in book.page_of else None
+    ctx.dept_page = lambda dept_id: (
+        (first + book.page_of[dept_id]) if dept_id in book.page_of else None
+    )
     drawn, refs = split_links(ctx.design, book)
     names = ctx.design.departments
     out = []
     for i, page in enumerate(book.pages):
-        heading = " · ".join(names[r].name for r in page.roots[:3]) + (" …" if len(page.roots) > 3 else "")
+        heading = " · ".join(names[r].name for r in page.roots[:3]) + (
+            " …" if len(page.roots) > 3 else ""
+        )
         if page.part is not None and page.part[0] > 1:
             heading = f"{names[page.roots[0]].name} ({page.part[0]}/{page.part[1]})"
         outline = [(title, "sec-chart", 0)] if i == 0 else []
         outline.append((f"{first + i}. {heading}", f"book-{i}", 1))
-        out.append(Page("chart", f"{title} · {heading}",
-                        partial(_draw, ctx=ctx, index=i, link_ids=drawn[i], refs=refs[i]), outline))
+        out.append(
+            Page(
+                "chart",
+                f"{title} · {heading}",
+                partial(_draw, ctx=ctx, index=i, link_ids=drawn[i], refs=refs[i]),
+                outline,
+            )
+        )
     return out
 
 
-def _draw(canvas, ctx: Context, index: int, link_ids: list[str], refs: list[tuple[str, str, str]]) -> None:
+def _draw(
+    canvas, ctx: Context, index: int, link_ids: list[str], refs: list[tuple[str, str, str]]
+) -> None:
     book = ctx.book
     assert book is not None
     page = book.pages[index]
@@ -149,10 +177,18 @@ def _draw(canvas, ctx: Context, index: int, link_ids: list[str], refs: list[tupl
         if placed.stub:
             target = book.page_of[placed.id]
             _tag(canvas, ctx, bx + bw, by, ctx.t("see_page", p=first + target), f"book-{target}")
-            canvas.linkRect("", f"book-{target}", (bx, by, bx + bw, by + bh), relative=0, thickness=0)
+            canvas.linkRect(
+                "", f"book-{target}", (bx, by, bx + bw, by + bh), relative=0, thickness=0
+            )
         elif placed.id in ctx.targets:
-            canvas.bookmarkPage(dest_key(placed.id), fit="FitR", left=bx - 40, bottom=by - 40,
-                                right=bx + bw + 40, top=by + bh + 40)
+            canvas.bookmarkPage(
+                dest_key(placed.id),
+                fit="FitR",
+                left=bx - 40,
+                bottom=by - 40,
+                right=bx + bw + 40,
+                top=by + bh + 40,
+            )
     for root in page.roots:
         _crumb(canvas, ctx, page, root, view)
     _refs(canvas, ctx, refs)
@@ -182,8 +218,11 @@ def _crumb(canvas, ctx: Context, page: BookPage, root: str, view: View) -> None:
     if parent is None:
         return
     path = [parent, *design.ancestors(parent)][::-1]
-    box = next(b for b in page.boxes if b.id == root and not b.stub) if page.part is None or \
-        page.part[0] == 1 else None
+    box = (
+        next(b for b in page.boxes if b.id == root and not b.stub)
+        if page.part is None or page.part[0] == 1
+        else None
+    )
     first = ctx.section_page["chart"]
     if box is not None:
         left, top = view.pt(box.x, box.y - CRUMB_PT / book.scale)
@@ -207,8 +246,13 @@ def _crumb(canvas, ctx: Context, page: BookPage, root: str, view: View) -> None:
         canvas.setFillColor(color("#1f3864" if target is not None else "#555555"))
         canvas.drawString(cx, baseline, text)
         if target is not None:
-            canvas.linkRect("", f"book-{target}", (cx, baseline - 2, cx + tw, baseline + CRUMB_SIZE),
-                            relative=0, thickness=0)
+            canvas.linkRect(
+                "",
+                f"book-{target}",
+                (cx, baseline - 2, cx + tw, baseline + CRUMB_SIZE),
+                relative=0,
+                thickness=0,
+            )
         cx += tw
         canvas.setFillColor(color("#555555"))
         canvas.drawString(cx, baseline, " › ")
@@ -223,8 +267,13 @@ def _crumb(canvas, ctx: Context, page: BookPage, root: str, view: View) -> None:
         if cx + ctx.font.width(words, CRUMB_SIZE) <= left + width_left:
             canvas.setFillColor(color("#1f3864"))
             canvas.drawString(cx, baseline, words)
-            canvas.linkRect("", f"book-{back}", (cx, baseline - 2, cx + ctx.font.width(words, CRUMB_SIZE),
-                                                 baseline + CRUMB_SIZE), relative=0, thickness=0)
+            canvas.linkRect(
+                "",
+                f"book-{back}",
+                (cx, baseline - 2, cx + ctx.font.width(words, CRUMB_SIZE), baseline + CRUMB_SIZE),
+                relative=0,
+                thickness=0,
+            )
     canvas.restoreState()
 
 
@@ -240,7 +289,7 @@ def _refs(canvas, ctx: Context, refs: list[tuple[str, str, str]]) -> None:
     cap = h * 0.35
     rows_fit = max(1, int((cap - REF_HEAD_PT) // REF_LINE_PT))
     rows = min(-(-len(refs) // cols), rows_fit)
-    shown = refs if len(refs) <= rows * cols else refs[:rows * cols - 1]
+    shown = refs if len(refs) <= rows * cols else refs[: rows * cols - 1]
     top = y + REF_HEAD_PT + rows * REF_LINE_PT
     names = ctx.design.departments
     first = ctx.section_page["chart"]
@@ -267,17 +316,27 @@ def _refs(canvas, ctx: Context, refs: list[tuple[str, str, str]]) -> None:
         canvas.drawString(lx, ly, ellipsize(words, room, REF_SIZE, ctx.font.width))
         canvas.setFillColor(color("#1f3864"))
         canvas.drawRightString(lx + col_w - 6, ly, where)
-        canvas.linkRect("", f"book-{target}", (lx, ly - 2, lx + col_w - 6, ly + REF_SIZE),
-                        relative=0, thickness=0)
+        canvas.linkRect(
+            "",
+            f"book-{target}",
+            (lx, ly - 2, lx + col_w - 6, ly + REF_SIZE),
+            relative=0,
+            thickness=0,
+        )
     if len(shown) < len(refs):
         col, row = divmod(len(shown), rows)
         canvas.setFillColor(color("#555555"))
-        canvas.drawString(x + col * col_w, top - REF_HEAD_PT - (row + 1) * REF_LINE_PT + 2,
-                          ctx.t("book_more_refs", n=len(refs) - len(shown)))
+        canvas.drawString(
+            x + col * col_w,
+            top - REF_HEAD_PT - (row + 1) * REF_LINE_PT + 2,
+            ctx.t("book_more_refs", n=len(refs) - len(shown)),
+        )
     canvas.restoreState()
 
 
-def chart_sheets(ctx: Context) -> list[tuple[Chart, float, float, float, list[tuple[float, float, str]]]]:
+def chart_sheets(
+    ctx: Context,
+) -> list[tuple[Chart, float, float, float, list[tuple[float, float, str]]]]:
     """The chart section's pages for other painters (the editor's printer): per page the chart,
     the scale, the scene point at the content area's top-left, and notes (scene x, y, text):
     the continuation tags and the managers' paths. One fitted page unless the plan is a book."""
@@ -293,8 +352,13 @@ def chart_sheets(ctx: Context) -> list[tuple[Chart, float, float, float, list[tu
         notes = []
         for placed in page.boxes:
             if placed.stub:
-                notes.append((placed.x + BOX_W * 0.55, placed.y + BOX_H + 2,
-                              "→ " + ctx.t("see_page", p=first + book.page_of[placed.id])))
+                notes.append(
+                    (
+                        placed.x + BOX_W * 0.55,
+                        placed.y + BOX_H + 2,
+                        "→ " + ctx.t("see_page", p=first + book.page_of[placed.id]),
+                    )
+                )
         for root in page.roots:
             parent = names[root].parent
             box = next((b for b in page.boxes if b.id == root and not b.stub), None)

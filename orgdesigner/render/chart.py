@@ -27,8 +27,8 @@ Point = tuple[float, float]
 class TextLine:
     text: str
     size: float
-    x: float       # centre (anchor "middle") or right end (anchor "end")
-    y: float       # baseline
+    x: float  # centre (anchor "middle") or right end (anchor "end")
+    y: float  # baseline
     color: str
     bold: bool = False
     anchor: str = "middle"
@@ -43,11 +43,11 @@ class Box:
     w: float
     h: float
     kind: DeptKind
-    shape: str                      # round, octagon, square
-    corner: float                   # corner radius / cut
+    shape: str  # round, octagon, square
+    corner: float  # corner radius / cut
     dashed: bool
     border_w: float
-    band: list[Point]               # the colour band polygon, scene coordinates
+    band: list[Point]  # the colour band polygon, scene coordinates
     color: str
     fill: str
     lines: list[TextLine]
@@ -68,13 +68,15 @@ class LinkLine:
     dash: tuple[float, ...]
     start: Point
     end: Point
-    control: Point      # quadratic curve control point (the canvas draws gentle curves)
+    control: Point  # quadratic curve control point (the canvas draws gentle curves)
     directed: bool
     label: str
-    label_at: Point     # centre of the label
+    label_at: Point  # centre of the label
     label_w: float
     label_color: str = "#000000"
-    route: list[Point] | None = None   # the orthogonal route around boxes (routing.py); None: a curve
+    route: list[Point] | None = (
+        None  # the orthogonal route around boxes (routing.py); None: a curve
+    )
     label_size: float = st.LABEL_SIZE
 
     def curve_points(self, steps: int = 16) -> list[Point]:
@@ -86,7 +88,9 @@ class LinkLine:
         for i in range(steps + 1):
             t = i / steps
             u = 1 - t
-            out.append((u * u * ax + 2 * u * t * qx + t * t * bx, u * u * ay + 2 * u * t * qy + t * t * by))
+            out.append(
+                (u * u * ax + 2 * u * t * qx + t * t * bx, u * u * ay + 2 * u * t * qy + t * t * by)
+            )
         return out
 
     def arrow(self) -> list[Point]:
@@ -97,8 +101,11 @@ class LinkLine:
         dx, dy = bx - qx, by - qy
         d = math.hypot(dx, dy) or 1.0
         ux, uy = dx / d, dy / d
-        return [(bx, by), (bx - 10 * ux + 5 * uy, by - 10 * uy - 5 * ux),
-                (bx - 10 * ux - 5 * uy, by - 10 * uy + 5 * ux)]
+        return [
+            (bx, by),
+            (bx - 10 * ux + 5 * uy, by - 10 * uy - 5 * ux),
+            (bx - 10 * ux - 5 * uy, by - 10 * uy + 5 * ux),
+        ]
 
 
 @dataclass
@@ -139,11 +146,27 @@ def label_box(box: Box, name: str, detail: str, font: ChartFont, caption: str = 
     if caption:
         text = ellipsize(caption, inner_w, st.CAPTION_SIZE, measure)
         if band == "thick":  # white on the thick band, as on the canvas
-            out.append(TextLine(text, st.CAPTION_SIZE, right, box.y + band_h / 2 + st.CAPTION_SIZE * 0.35,
-                                st.PAPER, anchor="end"))
+            out.append(
+                TextLine(
+                    text,
+                    st.CAPTION_SIZE,
+                    right,
+                    box.y + band_h / 2 + st.CAPTION_SIZE * 0.35,
+                    st.PAPER,
+                    anchor="end",
+                )
+            )
         else:
-            out.append(TextLine(text, st.CAPTION_SIZE, right, top + st.CAPTION_SIZE * 0.8, st.MUTED,
-                                anchor="end"))
+            out.append(
+                TextLine(
+                    text,
+                    st.CAPTION_SIZE,
+                    right,
+                    top + st.CAPTION_SIZE * 0.8,
+                    st.MUTED,
+                    anchor="end",
+                )
+            )
             top += st.CAPTION_SIZE + 2
     avail = box.y + box.h - 5 - top
     detail_h = st.DETAIL_SIZE * st.LINE_GAP if detail else 0.0
@@ -170,12 +193,35 @@ def label_box(box: Box, name: str, detail: str, font: ChartFont, caption: str = 
     box.lines = out
 
 
-def make_box(dept_id: str, name: str, kind: DeptKind, color: str, x: float, y: float,
-             w: float = BOX_W, h: float = BOX_H) -> Box:
+def make_box(
+    dept_id: str,
+    name: str,
+    kind: DeptKind,
+    color: str,
+    x: float,
+    y: float,
+    w: float = BOX_W,
+    h: float = BOX_H,
+) -> Box:
     shape, corner, dashed, border_w, _ = st.KIND_STYLE[kind]
     band = [(x + px, y + py) for px, py in st.band_polygon(kind, w, h)]
-    return Box(dept_id, name, x, y, w, h, kind, shape, corner, dashed, border_w, band, color,
-               st.tint(color), [])
+    return Box(
+        dept_id,
+        name,
+        x,
+        y,
+        w,
+        h,
+        kind,
+        shape,
+        corner,
+        dashed,
+        border_w,
+        band,
+        color,
+        st.tint(color),
+        [],
+    )
 
 
 def _connectors(design: Design, by_id: dict[str, Box]) -> list[Connector]:
@@ -189,7 +235,8 @@ def _connectors(design: Design, by_id: dict[str, Box]) -> list[Connector]:
         px = parent.x + parent.w / 2
         below = [k for k in kids if k.y > p_bottom + 1]
         stacked = (
-            len(below) >= 2 and len(below) == len(kids)
+            len(below) >= 2
+            and len(below) == len(kids)
             and max(k.x for k in kids) - min(k.x for k in kids) < 1
             and parent.x < kids[0].x < px
         )
@@ -238,18 +285,27 @@ def _rect(box: Box) -> Rect:
     return box.x, box.y, box.w, box.h
 
 
-def _links(design: Design, by_id: dict[str, Box], font: ChartFont, links=None,
-           obstacles: Obstacles | None = None) -> list[LinkLine]:
+def _links(
+    design: Design,
+    by_id: dict[str, Box],
+    font: ChartFont,
+    links=None,
+    obstacles: Obstacles | None = None,
+) -> list[LinkLine]:
     """Links routed around the boxes they do not connect, labels where they cover nothing."""
-    chosen = [link for link in (design.links.values() if links is None else links)
-              if link.source in by_id and link.target in by_id and link.source != link.target]
+    chosen = [
+        link
+        for link in (design.links.values() if links is None else links)
+        if link.source in by_id and link.target in by_id and link.source != link.target
+    ]
     if not chosen:
         return []
     if obstacles is None:
         obstacles = Obstacles({k: _rect(b) for k, b in by_id.items()})
     rects = {k: _rect(b) for k, b in by_id.items()}
-    routes, _ = route_all(rects, [(link.id, link.source, link.target) for link in chosen],
-                          obstacles=obstacles)
+    routes, _ = route_all(
+        rects, [(link.id, link.source, link.target) for link in chosen], obstacles=obstacles
+    )
     space = LabelSpace()
     out: list[LinkLine] = []
     for link in chosen:
@@ -257,8 +313,14 @@ def _links(design: Design, by_id: dict[str, Box], font: ChartFont, links=None,
         color, dash = st.LINK_STYLE[link.kind]
         full = link.label.replace("\n", " ")
         label, size, at, label_w = "", st.LABEL_SIZE, route[len(route) // 2], 0.0
-        if full:  # full size, then smaller, then shortened (the tooltip and link list keep it whole)
-            for size, limit in ((st.LABEL_SIZE, 2 * BOX_W), (st.LABEL_MIN, 2 * BOX_W), (st.LABEL_MIN, BOX_W / 2)):
+        if (
+            full
+        ):  # full size, then smaller, then shortened (the tooltip and link list keep it whole)
+            for size, limit in (
+                (st.LABEL_SIZE, 2 * BOX_W),
+                (st.LABEL_MIN, 2 * BOX_W),
+                (st.LABEL_MIN, BOX_W / 2),
+            ):
                 label = ellipsize(full, limit, size, font.width)
                 label_w = font.width(label, size)
                 spot = place_label(route, label_w + 6, size * 1.5, obstacles, space)
@@ -267,17 +329,37 @@ def _links(design: Design, by_id: dict[str, Box], font: ChartFont, links=None,
                     break
             else:
                 label, label_w = "", 0.0
-        out.append(LinkLine(link.id, link.kind, color, dash, route[0], route[-1], route[len(route) // 2],
-                            link.directed, label, at, label_w, st.darker(color), route, size))
+        out.append(
+            LinkLine(
+                link.id,
+                link.kind,
+                color,
+                dash,
+                route[0],
+                route[-1],
+                route[len(route) // 2],
+                link.directed,
+                label,
+                at,
+                label_w,
+                st.darker(color),
+                route,
+                size,
+            )
+        )
     return out
 
 
-def _unblock_connectors(connectors: list[Connector], by_id: dict[str, Box], obstacles: Obstacles) -> None:
+def _unblock_connectors(
+    connectors: list[Connector], by_id: dict[str, Box], obstacles: Obstacles
+) -> None:
     """A reporting elbow that would pass behind a box in between is routed around it."""
     for conn in connectors:
         ends = (conn.parent, conn.child)
         if obstacles.path_blocked(conn.points, ends, 0.5):
-            conn.points = route_link(_rect(by_id[conn.parent]), _rect(by_id[conn.child]), obstacles, ends)
+            conn.points = route_link(
+                _rect(by_id[conn.parent]), _rect(by_id[conn.child]), obstacles, ends
+            )
 
 
 def never_arranged(design: Design) -> bool:
@@ -289,8 +371,14 @@ def never_arranged(design: Design) -> bool:
     return all(d.x == first.x and d.y == first.y for d in depts)
 
 
-def build_chart(design: Design, font: ChartFont, *, auto_layout: bool = False,
-                lang: str | None = None, route: bool = True) -> Chart:
+def build_chart(
+    design: Design,
+    font: ChartFont,
+    *,
+    auto_layout: bool = False,
+    lang: str | None = None,
+    route: bool = True,
+) -> Chart:
     """The chart of `design`: positions as arranged, or from the tidy layout when asked.
 
     route=False leaves the links out (the chart book routes each page's own links).

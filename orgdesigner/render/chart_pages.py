@@ -16,7 +16,7 @@ from .context import Context, Page, dest_key
 from .pdf_chart import TEXT_MIN_PT, View, color, draw_chart
 from .paging import ChartPlan
 
-CROP = 8.0     # crop mark length, points
+CROP = 8.0  # crop mark length, points
 CROP_GAP = 2.0
 
 
@@ -37,8 +37,10 @@ def chart_pages(ctx: Context) -> list[Page]:
     buckets = _buckets(ctx)
     step_x, step_y = plan.step
     # Blank tiles (nothing drawn on them) are not printed; the overview shows them greyed.
-    printed = sorted((tile for tile, items in buckets.items() if any(items[:3])),
-                     key=lambda tile: (tile[1], tile[0]))
+    printed = sorted(
+        (tile for tile, items in buckets.items() if any(items[:3])),
+        key=lambda tile: (tile[1], tile[0]),
+    )
     number = {tile: first + 1 + i for i, tile in enumerate(printed)}
 
     def page_of(dept_id: str) -> int | None:
@@ -48,13 +50,24 @@ def chart_pages(ctx: Context) -> list[Page]:
         return number.get(_tile_of(plan, box.x + box.w / 2, box.y + box.h / 2, step_x, step_y))
 
     ctx.dept_page = page_of
-    pages = [Page("chart", f"{title} · {ctx.t('overview')}", lambda c: _overview(c, ctx, number),
-                  [(title, "sec-chart", 0), (ctx.t("overview"), "chart-overview", 1)])]
+    pages = [
+        Page(
+            "chart",
+            f"{title} · {ctx.t('overview')}",
+            lambda c: _overview(c, ctx, number),
+            [(title, "sec-chart", 0), (ctx.t("overview"), "chart-overview", 1)],
+        )
+    ]
     for col, row in printed:
         name = plan.tile_name(col, row)
-        pages.append(Page(
-            "chart", f"{title} · {ctx.t('tile')} {name}", _tile_drawer(ctx, col, row, buckets, number),
-            [(f"{ctx.t('tile')} {name}", f"tile-{name}", 1)]))
+        pages.append(
+            Page(
+                "chart",
+                f"{title} · {ctx.t('tile')} {name}",
+                _tile_drawer(ctx, col, row, buckets, number),
+                [(f"{ctx.t('tile')} {name}", f"tile-{name}", 1)],
+            )
+        )
     return pages
 
 
@@ -75,7 +88,9 @@ def _buckets(ctx: Context) -> dict[tuple[int, int], tuple[list, list, list, list
     plan = ctx.plan
     step_x, step_y = plan.step
     _, _, tw, th = plan.tile_scene_rect(0, 0)
-    out: dict[tuple[int, int], tuple[list, list, list, list]] = defaultdict(lambda: ([], [], [], []))
+    out: dict[tuple[int, int], tuple[list, list, list, list]] = defaultdict(
+        lambda: ([], [], [], [])
+    )
 
     def add(slot: int, item, x0: float, y0: float, x1: float, y1: float) -> None:
         for row in _range(y0, y1, plan.scene_y, step_y, th, plan.rows):
@@ -98,7 +113,9 @@ def _buckets(ctx: Context) -> dict[tuple[int, int], tuple[list, list, list, list
     return out
 
 
-def _tiles_along(plan: ChartPlan, points, step: float, tw: float, th: float) -> set[tuple[int, int]]:
+def _tiles_along(
+    plan: ChartPlan, points, step: float, tw: float, th: float
+) -> set[tuple[int, int]]:
     """The tiles a polyline passes through (sampled every `step`), not its whole bounding box."""
     step_x, step_y = plan.step
     found: set[tuple[int, int]] = set()
@@ -122,8 +139,14 @@ def _dests(canvas, ctx: Context, boxes: list[Box], view: View) -> None:
     for box in boxes:
         if box.id in ctx.targets:
             bx, by, bw, bh = view.rect(box.x, box.y, box.w, box.h)
-            canvas.bookmarkPage(dest_key(box.id), fit="FitR", left=bx - 40, bottom=by - 40,
-                                right=bx + bw + 40, top=by + bh + 40)
+            canvas.bookmarkPage(
+                dest_key(box.id),
+                fit="FitR",
+                left=bx - 40,
+                bottom=by - 40,
+                right=bx + bw + 40,
+                top=by + bh + 40,
+            )
 
 
 def _empty(canvas, ctx: Context) -> None:
@@ -166,8 +189,9 @@ def _overview(canvas, ctx: Context, number: dict[tuple[int, int], int]) -> None:
     for row in range(plan.rows):
         for col in range(plan.cols):
             sx, sy, _, _ = plan.tile_scene_rect(col, row)
-            rx, ry, rw, rh = view.rect(sx, sy, step_x if col < plan.cols - 1 else tw,
-                                       step_y if row < plan.rows - 1 else th)
+            rx, ry, rw, rh = view.rect(
+                sx, sy, step_x if col < plan.cols - 1 else tw, step_y if row < plan.rows - 1 else th
+            )
             printed = (col, row) in number
             if not printed:
                 canvas.setFillColor(color("#eeeeee"))
@@ -175,11 +199,20 @@ def _overview(canvas, ctx: Context, number: dict[tuple[int, int], int]) -> None:
                 canvas.setFillColor(color("#c0392b"))
             canvas.rect(rx, ry, rw, rh, stroke=1, fill=0)
             if rw > 14 and rh > 10:
-                canvas.drawString(rx + 2, ry + rh - 9, plan.tile_name(col, row)
-                                  + (f" · {number[(col, row)]}" if printed and rw > 40 else ""))
+                canvas.drawString(
+                    rx + 2,
+                    ry + rh - 9,
+                    plan.tile_name(col, row)
+                    + (f" · {number[(col, row)]}" if printed and rw > 40 else ""),
+                )
             if printed:
-                canvas.linkRect("", f"tile-{plan.tile_name(col, row)}", (rx, ry, rx + rw, ry + rh),
-                                relative=0, thickness=0)
+                canvas.linkRect(
+                    "",
+                    f"tile-{plan.tile_name(col, row)}",
+                    (rx, ry, rx + rw, ry + rh),
+                    relative=0,
+                    thickness=0,
+                )
     from .paging import column_letters
 
     for col in range(plan.cols):
@@ -191,19 +224,35 @@ def _overview(canvas, ctx: Context, number: dict[tuple[int, int], int]) -> None:
         _, py = view.pt(0, sy + step_y / 2)
         canvas.drawRightString(ox - 3, py - 3, str(row + 1))
     canvas.setFillColor(color("#333333"))
-    canvas.drawString(x, y + 2, ctx.t("tile_key", t=f"A1–{plan.tile_name(plan.cols - 1, plan.rows - 1)}",
-                                      c=plan.cols, r=plan.rows, s=plan.scale))
+    canvas.drawString(
+        x,
+        y + 2,
+        ctx.t(
+            "tile_key",
+            t=f"A1–{plan.tile_name(plan.cols - 1, plan.rows - 1)}",
+            c=plan.cols,
+            r=plan.rows,
+            s=plan.scale,
+        ),
+    )
     canvas.restoreState()
 
 
-def _tile_drawer(ctx: Context, col: int, row: int, buckets: Any,
-                 number: dict[tuple[int, int], int]) -> Callable[[Any], None]:
+def _tile_drawer(
+    ctx: Context, col: int, row: int, buckets: Any, number: dict[tuple[int, int], int]
+) -> Callable[[Any], None]:
     """The page callback drawing one tile (binds col and row now, not at the loop's end)."""
     return lambda canvas: _tile(canvas, ctx, col, row, buckets[(col, row)], number)
 
 
-def _tile(canvas, ctx: Context, col: int, row: int, bucket: tuple[list, list, list, list],
-          number: dict[tuple[int, int], int]) -> None:
+def _tile(
+    canvas,
+    ctx: Context,
+    col: int,
+    row: int,
+    bucket: tuple[list, list, list, list],
+    number: dict[tuple[int, int], int],
+) -> None:
     plan = ctx.plan
     x, y, w, h = ctx.frame.content
     sx, sy, _, _ = plan.tile_scene_rect(col, row)
@@ -213,10 +262,20 @@ def _tile(canvas, ctx: Context, col: int, row: int, bucket: tuple[list, list, li
     clip = canvas.beginPath()
     clip.rect(x, y, w, h)
     canvas.clipPath(clip, stroke=0, fill=0)
-    draw_chart(canvas, ctx.chart, ctx.font, view, boxes=boxes, connectors=connectors, links=links,
-               labelled=labelled)
+    draw_chart(
+        canvas,
+        ctx.chart,
+        ctx.font,
+        view,
+        boxes=boxes,
+        connectors=connectors,
+        links=links,
+        labelled=labelled,
+    )
     canvas.restoreState()
-    own = [b for b in boxes if _tile_of(plan, b.x + b.w / 2, b.y + b.h / 2, *plan.step) == (col, row)]
+    own = [
+        b for b in boxes if _tile_of(plan, b.x + b.w / 2, b.y + b.h / 2, *plan.step) == (col, row)
+    ]
     _dests(canvas, ctx, own, view)
     _crop_marks(canvas, x, y, w, h)
     _neighbours(canvas, ctx, col, row, x, y, w, h, number)
@@ -233,8 +292,17 @@ def _crop_marks(canvas, x: float, y: float, w: float, h: float) -> None:
     canvas.restoreState()
 
 
-def _neighbours(canvas, ctx: Context, col: int, row: int, x: float, y: float, w: float, h: float,
-                number: dict[tuple[int, int], int]) -> None:
+def _neighbours(
+    canvas,
+    ctx: Context,
+    col: int,
+    row: int,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    number: dict[tuple[int, int], int],
+) -> None:
     """Small keys at the edges naming the printed tile (and its page) that continues there."""
     plan = ctx.plan
     canvas.saveState()

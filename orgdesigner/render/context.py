@@ -23,7 +23,7 @@ class Page:
 
     section: str
     header: str
-    draw: Callable[[object], None]              # draw(canvas) inside the frame
+    draw: Callable[[object], None]  # draw(canvas) inside the frame
     outline: list[tuple[str, str, int]] = field(default_factory=list)  # title, key, level
 
 
@@ -36,14 +36,14 @@ class Context:
     chart: Chart
     plan: ChartPlan
     rollups: dict[str, Rollup]
-    findings: list[Finding] | None      # None: validator not available
+    findings: list[Finding] | None  # None: validator not available
     date: str
-    next_page: int = 1                   # number of the first page of the section being planned
+    next_page: int = 1  # number of the first page of the section being planned
     section_page: dict[str, int] = field(default_factory=dict)
     dept_page: Callable[[str], int | None] = lambda _id: None
     targets: set[str] = field(default_factory=set)  # department ids findings link to
     total_pages: int = 0
-    book: Book | None = None             # the chart book's page plan (--fit book)
+    book: Book | None = None  # the chart book's page plan (--fit book)
 
     @property
     def frame(self) -> Frame:

@@ -30,7 +30,9 @@ def _heading(canvas, ctx: Context, x: float, y: float, words: str) -> None:
     canvas.drawString(x, y, words)
 
 
-def _label(canvas, ctx: Context, x: float, y: float, words: str, width: float, size: float = 9.0) -> None:
+def _label(
+    canvas, ctx: Context, x: float, y: float, words: str, width: float, size: float = 9.0
+) -> None:
     canvas.setFont(ctx.font.name, size)
     canvas.setFillColor(color("#1f1f1f"))
     canvas.drawString(x, y, ellipsize(words, width, size, ctx.font.width))
@@ -66,9 +68,21 @@ def _legend(canvas, ctx: Context) -> None:
     samples = []
     for i, link_kind in enumerate(LinkKind, start=1):
         col, dash = st.LINK_STYLE[link_kind]
-        samples.append(LinkLine(f"l{i}", link_kind, col, dash, (0, i * 16.0), (40, i * 16.0),
-                                (20, i * 16.0), link_kind is LinkKind.COMMITTEE, "",
-                                (20, i * 16.0), 0.0))
+        samples.append(
+            LinkLine(
+                f"l{i}",
+                link_kind,
+                col,
+                dash,
+                (0, i * 16.0),
+                (40, i * 16.0),
+                (20, i * 16.0),
+                link_kind is LinkKind.COMMITTEE,
+                "",
+                (20, i * 16.0),
+                0.0,
+            )
+        )
     draw_links(canvas, samples, line_view)
     for i, link_kind in enumerate(LinkKind, start=1):
         _label(canvas, ctx, rx + 50, ry - i * 16 - 3, ctx.t(f"link:{link_kind.value}"), col_w - 50)

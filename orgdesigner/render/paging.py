@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from .options import MM, ExportOptionError, ExportOptions, page_size
 
-HEADER = 22.0   # points above the content area for the running header
+HEADER = 22.0  # points above the content area for the running header
 FOOTER = 20.0
 MAX_PAGE_SCALE = 1.5  # a tiny chart is not blown up beyond this on a big sheet
 TILE_TOP = 12.0  # points of paper above the chart's top on the first tile row
@@ -39,16 +39,16 @@ class Frame:
 
 @dataclass(frozen=True)
 class ChartPlan:
-    mode: str            # "page" or "tiles"
+    mode: str  # "page" or "tiles"
     frame: Frame
-    scale: float         # points per scene unit
+    scale: float  # points per scene unit
     cols: int = 1
     rows: int = 1
     readable: bool = True
     min_text: float = 0.0  # smallest chart text on paper, pt
-    scene_x: float = 0.0   # scene point at the top-left of the tile grid / page area
+    scene_x: float = 0.0  # scene point at the top-left of the tile grid / page area
     scene_y: float = 0.0
-    overlap: float = 0.0   # points shared by neighbouring tiles
+    overlap: float = 0.0  # points shared by neighbouring tiles
 
     @property
     def chart_pages(self) -> int:
@@ -60,7 +60,12 @@ class ChartPlan:
     def tile_scene_rect(self, col: int, row: int) -> tuple[float, float, float, float]:
         _, _, aw, ah = self.frame.content
         step_x, step_y = self.step
-        return (self.scene_x + col * step_x, self.scene_y + row * step_y, aw / self.scale, ah / self.scale)
+        return (
+            self.scene_x + col * step_x,
+            self.scene_y + row * step_y,
+            aw / self.scale,
+            ah / self.scale,
+        )
 
     @property
     def step(self) -> tuple[float, float]:
@@ -94,14 +99,17 @@ def _tiles(frame: Frame, cw: float, ch: float, scale: float, overlap: float) -> 
     return count(cw * scale, aw), count(ch * scale, ah)
 
 
-def plan_chart(bounds: tuple[float, float, float, float], smallest_text: float,
-               options: ExportOptions) -> ChartPlan:
+def plan_chart(
+    bounds: tuple[float, float, float, float], smallest_text: float, options: ExportOptions
+) -> ChartPlan:
     """Choose orientation, mode, scale and tile grid for a chart with these scene bounds."""
     x0, y0, x1, y1 = bounds
     cw, ch = max(x1 - x0, 1.0), max(y1 - y0, 1.0)
     margin = options.margin_mm * MM
     overlap = options.overlap_mm * MM
-    orientations = ("landscape", "portrait") if options.orientation == "auto" else (options.orientation,)
+    orientations = (
+        ("landscape", "portrait") if options.orientation == "auto" else (options.orientation,)
+    )
     frames = [Frame(*page_size(options.paper, o), margin) for o in orientations]
     min_scale = options.min_font / smallest_text
 
@@ -117,8 +125,17 @@ def plan_chart(bounds: tuple[float, float, float, float], smallest_text: float,
         # Centre the chart in the content area.
         sx = x0 - (aw / best_fit - cw) / 2
         sy = y0 - (ah / best_fit - ch) / 2
-        return ChartPlan("page", best_frame, best_fit, 1, 1, best_fit >= min_scale,
-                         smallest_text * best_fit, sx, sy)
+        return ChartPlan(
+            "page",
+            best_frame,
+            best_fit,
+            1,
+            1,
+            best_fit >= min_scale,
+            smallest_text * best_fit,
+            sx,
+            sy,
+        )
 
     scale = options.scale if options.scale is not None else min(max(min_scale, 0.75), 1.0)
     grids = [(f, _tiles(f, cw, ch, scale, overlap)) for f in frames]
@@ -128,11 +145,22 @@ def plan_chart(bounds: tuple[float, float, float, float], smallest_text: float,
             return plan_chart(bounds, smallest_text, replace(options, fit="page"))
         raise ExportOptionError(
             f"the chart would need {cols} x {rows} tiles at scale {scale:g}; use a smaller --scale, "
-            "larger --paper, --fit page or --auto-layout (is a box far away from the others?)")
+            "larger --paper, --fit page or --auto-layout (is a box far away from the others?)"
+        )
     _, _, aw, ah = frame.content
     covered_w = aw + (cols - 1) * (aw - overlap)
     covered_h = ah + (rows - 1) * (ah - overlap)
     sx = x0 - (covered_w / scale - cw) / 2  # centred across, from the top down
     sy = y0 - min(TILE_TOP / scale, (covered_h / scale - ch) / 2)
-    return ChartPlan("tiles", frame, scale, cols, rows, scale >= min_scale,
-                     smallest_text * scale, sx, sy, overlap)
+    return ChartPlan(
+        "tiles",
+        frame,
+        scale,
+        cols,
+        rows,
+        scale >= min_scale,
+        smallest_text * scale,
+        sx,
+        sy,
+        overlap,
+    )

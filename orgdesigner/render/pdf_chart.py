@@ -32,7 +32,9 @@ class View:
     page_top: float
 
     def pt(self, x: float, y: float) -> tuple[float, float]:
-        return self.page_x + (x - self.scene_x) * self.scale, self.page_top - (y - self.scene_y) * self.scale
+        return self.page_x + (x - self.scene_x) * self.scale, self.page_top - (
+            y - self.scene_y
+        ) * self.scale
 
     def rect(self, x: float, y: float, w: float, h: float) -> tuple[float, float, float, float]:
         """ReportLab rect (x, y bottom, w, h) of a scene rect."""
@@ -57,8 +59,14 @@ def _shape(path, box: Box, view: View) -> None:
     if box.shape == "round":
         path.roundRect(x, y, w, h, box.corner * s)
     elif box.shape == "octagon":
-        _polygon(path, [(box.x + px, box.y + py) for px, py in
-                        st.outline("octagon", box.corner, box.w, box.h)], view)
+        _polygon(
+            path,
+            [
+                (box.x + px, box.y + py)
+                for px, py in st.outline("octagon", box.corner, box.w, box.h)
+            ],
+            view,
+        )
     else:
         path.rect(x, y, w, h)
 
@@ -94,8 +102,11 @@ def _route(path, points, view: View) -> None:
         else:
             (qx, qy), (bx, by) = step[1], step[2]
             ax, ay = last
-            path.curveTo(*view.pt(ax + 2 / 3 * (qx - ax), ay + 2 / 3 * (qy - ay)),
-                         *view.pt(bx + 2 / 3 * (qx - bx), by + 2 / 3 * (qy - by)), *view.pt(bx, by))
+            path.curveTo(
+                *view.pt(ax + 2 / 3 * (qx - ax), ay + 2 / 3 * (qy - ay)),
+                *view.pt(bx + 2 / 3 * (qx - bx), by + 2 / 3 * (qy - by)),
+                *view.pt(bx, by),
+            )
         last = step[-1]
 
 
@@ -118,8 +129,11 @@ def draw_links(canvas, links: list[LinkLine], view: View) -> None:
             (ax, ay), (qx, qy), (bx, by) = link.start, link.control, link.end
             path.moveTo(*view.pt(ax, ay))
             # the quadratic curve as a cubic: controls 2/3 of the way to the quadratic control
-            path.curveTo(*view.pt(ax + 2 / 3 * (qx - ax), ay + 2 / 3 * (qy - ay)),
-                         *view.pt(bx + 2 / 3 * (qx - bx), by + 2 / 3 * (qy - by)), *view.pt(bx, by))
+            path.curveTo(
+                *view.pt(ax + 2 / 3 * (qx - ax), ay + 2 / 3 * (qy - ay)),
+                *view.pt(bx + 2 / 3 * (qx - bx), by + 2 / 3 * (qy - by)),
+                *view.pt(bx, by),
+            )
             if link.directed:
                 _polygon(heads, link.arrow(), view)
         canvas.setStrokeColor(color(col))
@@ -130,8 +144,9 @@ def draw_links(canvas, links: list[LinkLine], view: View) -> None:
         canvas.drawPath(heads, stroke=0, fill=1)
 
 
-def draw_link_labels(canvas, links: list[LinkLine], font: ChartFont, view: View,
-                     min_text: float = 0.0) -> None:
+def draw_link_labels(
+    canvas, links: list[LinkLine], font: ChartFont, view: View, min_text: float = 0.0
+) -> None:
     s = view.scale
     if st.LABEL_SIZE * s < min_text:
         return
@@ -141,8 +156,12 @@ def draw_link_labels(canvas, links: list[LinkLine], font: ChartFont, view: View,
     bg = canvas.beginPath()
     for link in labelled:
         cx, cy = link.label_at
-        x, y, w, h = view.rect(cx - link.label_w / 2 - 3, cy - link.label_size * 0.75,
-                               link.label_w + 6, link.label_size * 1.5)
+        x, y, w, h = view.rect(
+            cx - link.label_w / 2 - 3,
+            cy - link.label_size * 0.75,
+            link.label_w + 6,
+            link.label_size * 1.5,
+        )
         bg.roundRect(x, y, w, h, 4 * s)
     canvas.setFillColor(color(st.PAPER))
     canvas.drawPath(bg, stroke=0, fill=1)
@@ -163,7 +182,9 @@ def draw_link_labels(canvas, links: list[LinkLine], font: ChartFont, view: View,
     canvas.drawText(text)
 
 
-def draw_boxes(canvas, boxes: list[Box], font: ChartFont, view: View, min_text: float = 0.0) -> None:
+def draw_boxes(
+    canvas, boxes: list[Box], font: ChartFont, view: View, min_text: float = 0.0
+) -> None:
     """Boxes by style group, then all their text (tiny text too: a PDF viewer can zoom)."""
     s = view.scale
     if st.PAD * 2 * s < BLOCK_BELOW:  # far out: a coloured block is all the eye can use
@@ -224,10 +245,18 @@ def draw_boxes(canvas, boxes: list[Box], font: ChartFont, view: View, min_text: 
     canvas.restoreState()
 
 
-def draw_chart(canvas, chart: Chart, font: ChartFont, view: View, *,
-               boxes: list[Box] | None = None, connectors: list[Connector] | None = None,
-               links: list[LinkLine] | None = None, labelled: list[LinkLine] | None = None,
-               min_text: float = 0.0) -> None:
+def draw_chart(
+    canvas,
+    chart: Chart,
+    font: ChartFont,
+    view: View,
+    *,
+    boxes: list[Box] | None = None,
+    connectors: list[Connector] | None = None,
+    links: list[LinkLine] | None = None,
+    labelled: list[LinkLine] | None = None,
+    min_text: float = 0.0,
+) -> None:
     """Everything (or the given culled subsets) in z-order: lines, links, boxes, labels."""
     boxes = chart.boxes if boxes is None else boxes
     connectors = chart.connectors if connectors is None else connectors

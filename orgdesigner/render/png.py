@@ -22,7 +22,7 @@ from .chart import Box, Chart, build_chart
 from .options import ExportOptions
 
 MARGIN = 20.0
-MAX_PIXELS = 40_000_000     # final image (about 120 MB of RGB while drawing)
+MAX_PIXELS = 40_000_000  # final image (about 120 MB of RGB while drawing)
 SUPERSAMPLE_PIXELS = 12_000_000
 MAX_SIDE = 32_000
 
@@ -45,8 +45,13 @@ class _Fonts:
         return f
 
 
-def _dashed(draw: ImageDraw.ImageDraw, points: list[tuple[float, float]], pattern: list[float],
-            fill: str, width: int) -> None:
+def _dashed(
+    draw: ImageDraw.ImageDraw,
+    points: list[tuple[float, float]],
+    pattern: list[float],
+    fill: str,
+    width: int,
+) -> None:
     """A polyline with a dash pattern (Pillow has none); dashes stay at least 2 px long."""
     grow = max(1.0, 2.0 / min(pattern))
     pattern = [p * grow for p in pattern]
@@ -58,8 +63,14 @@ def _dashed(draw: ImageDraw.ImageDraw, points: list[tuple[float, float]], patter
             step = min(left, length - pos)
             if on:
                 a, b = pos / length, (pos + step) / length
-                draw.line([(x0 + (x1 - x0) * a, y0 + (y1 - y0) * a),
-                           (x0 + (x1 - x0) * b, y0 + (y1 - y0) * b)], fill=fill, width=width)
+                draw.line(
+                    [
+                        (x0 + (x1 - x0) * a, y0 + (y1 - y0) * a),
+                        (x0 + (x1 - x0) * b, y0 + (y1 - y0) * b),
+                    ],
+                    fill=fill,
+                    width=width,
+                )
             pos += step
             left -= step
             if left <= 1e-9:
@@ -73,9 +84,14 @@ def _outline(box: Box, m) -> list[tuple[float, float]]:
     return pts + pts[:1]
 
 
-def chart_image(chart: Chart, font: ChartFont, *, scale: float = 1.0,
-                window: tuple[float, float, float, float] | None = None,
-                margin: float = MARGIN) -> Image.Image:
+def chart_image(
+    chart: Chart,
+    font: ChartFont,
+    *,
+    scale: float = 1.0,
+    window: tuple[float, float, float, float] | None = None,
+    margin: float = MARGIN,
+) -> Image.Image:
     """Draw the chart (or the scene `window` of it); scaled down to stay under MAX_PIXELS."""
     x0, y0, x1, y1 = window or chart.bounds
     w, h = (x1 - x0) + 2 * margin, (y1 - y0) + 2 * margin
@@ -97,7 +113,9 @@ def chart_image(chart: Chart, font: ChartFont, *, scale: float = 1.0,
         draw.line([m(*p) for p in conn.points], fill=st.CONNECTOR, width=lw, joint="curve")
     for link in chart.links:
         pts = [m(*p) for p in link.curve_points()]  # routes: the polyline itself
-        _dashed(draw, pts, [d * s for d in link.dash], link.color, max(int(round(st.LINK_W * s)), 1))
+        _dashed(
+            draw, pts, [d * s for d in link.dash], link.color, max(int(round(st.LINK_W * s)), 1)
+        )
         if link.directed:
             draw.polygon([m(*p) for p in link.arrow()], fill=link.color)
     text_on = st.NAME_MIN * s >= 3
@@ -106,8 +124,9 @@ def chart_image(chart: Chart, font: ChartFont, *, scale: float = 1.0,
         bw = max(int(round(box.border_w * s)), 1)
         border = None if box.dashed else st.BORDER
         if box.shape == "round":
-            draw.rounded_rectangle((ax, ay, bx, by), radius=box.corner * s, fill=box.fill, outline=border,
-                                   width=bw)
+            draw.rounded_rectangle(
+                (ax, ay, bx, by), radius=box.corner * s, fill=box.fill, outline=border, width=bw
+            )
         else:
             draw.polygon(_outline(box, m)[:-1], fill=box.fill, outline=border, width=bw)
         if box.dashed:
@@ -116,9 +135,15 @@ def chart_image(chart: Chart, font: ChartFont, *, scale: float = 1.0,
         if text_on:
             for line in box.lines:
                 stroke = line.size * s * st.NAME_STROKE if line.bold else 0
-                draw.text(m(line.x, line.y), line.text, font=fonts.get(line.size * s), fill=line.color,
-                          anchor="ms" if line.anchor == "middle" else "rs",
-                          stroke_width=stroke, stroke_fill=line.color)
+                draw.text(
+                    m(line.x, line.y),
+                    line.text,
+                    font=fonts.get(line.size * s),
+                    fill=line.color,
+                    anchor="ms" if line.anchor == "middle" else "rs",
+                    stroke_width=stroke,
+                    stroke_fill=line.color,
+                )
     if text_on:
         for link in chart.links:
             if not link.label:
@@ -128,10 +153,17 @@ def chart_image(chart: Chart, font: ChartFont, *, scale: float = 1.0,
             (ax, ay) = m(cx - link.label_w / 2 - 2, cy - lsize * 0.75)
             (bx, by) = m(cx + link.label_w / 2 + 2, cy + lsize * 0.75)
             draw.rounded_rectangle((ax - s, ay, bx + s, by), radius=4 * s, fill=st.PAPER)
-            draw.text(m(cx, cy + lsize * 0.35), link.label, font=fonts.get(lsize * s),
-                      fill=link.label_color, anchor="ms")
+            draw.text(
+                m(cx, cy + lsize * 0.35),
+                link.label,
+                font=fonts.get(lsize * s),
+                fill=link.label_color,
+                anchor="ms",
+            )
     if sample > 1:
-        image = image.resize((max(size[0] // sample, 1), max(size[1] // sample, 1)), Image.Resampling.LANCZOS)
+        image = image.resize(
+            (max(size[0] // sample, 1), max(size[1] // sample, 1)), Image.Resampling.LANCZOS
+        )
     return image
 
 
@@ -156,14 +188,23 @@ def plan_preview(plan, max_px: int = 800) -> Image.Image:
         from .book_pages import first_page_chart
 
         chart, (bw, bh) = first_page_chart(ctx)
-        image = chart_image(chart, ctx.font, scale=max_px / max(bw, bh), window=(0, 0, bw, bh), margin=0)
-        ImageDraw.Draw(image).rectangle((0, 0, image.size[0] - 1, image.size[1] - 1), outline="#9ca3af")
+        image = chart_image(
+            chart, ctx.font, scale=max_px / max(bw, bh), window=(0, 0, bw, bh), margin=0
+        )
+        ImageDraw.Draw(image).rectangle(
+            (0, 0, image.size[0] - 1, image.size[1] - 1), outline="#9ca3af"
+        )
         return image
     _, _, aw, ah = chart_plan.frame.content
     tw, th = aw / chart_plan.scale, ah / chart_plan.scale
     step_x, step_y = chart_plan.step if chart_plan.mode == "tiles" else (tw, th)
     x0, y0 = chart_plan.scene_x, chart_plan.scene_y
-    window = (x0, y0, x0 + tw + (chart_plan.cols - 1) * step_x, y0 + th + (chart_plan.rows - 1) * step_y)
+    window = (
+        x0,
+        y0,
+        x0 + tw + (chart_plan.cols - 1) * step_x,
+        y0 + th + (chart_plan.rows - 1) * step_y,
+    )
     scale = max_px / max(window[2] - window[0], window[3] - window[1])
     image = chart_image(ctx.chart, ctx.font, scale=scale, window=window, margin=0)
     s = image.size[0] / (window[2] - window[0])
@@ -175,6 +216,8 @@ def plan_preview(plan, max_px: int = 800) -> Image.Image:
                 sx, sy = (x0 + col * step_x - x0) * s, (y0 + row * step_y - y0) * s
                 draw.rectangle((sx, sy, sx + step_x * s, sy + step_y * s), outline="#c0392b")
                 if step_x * s > 24 and step_y * s > 16:
-                    draw.text((sx + 3, sy + 2), chart_plan.tile_name(col, row), font=label, fill="#c0392b")
+                    draw.text(
+                        (sx + 3, sy + 2), chart_plan.tile_name(col, row), font=label, fill="#c0392b"
+                    )
     draw.rectangle((0, 0, image.size[0] - 1, image.size[1] - 1), outline="#9ca3af")
     return image

@@ -22,7 +22,7 @@ from .proposal import plan_pages
 
 EMU_PER_PT = 12700
 TITLE_PT = 16.0
-TABLE_ROWS = 14     # rows of a table slide (plus its header)
+TABLE_ROWS = 14  # rows of a table slide (plus its header)
 
 
 @dataclass
@@ -61,7 +61,9 @@ def render_pptx(design: Design, options: ExportOptions | None = None) -> tuple[b
     from pptx import Presentation
     from pptx.util import Emu
 
-    options = replace((options or ExportOptions()), fit="book", sections=("chart", "owners", "findings"))
+    options = replace(
+        (options or ExportOptions()), fit="book", sections=("chart", "owners", "findings")
+    )
     plan = plan_pages(design, options)
     ctx = plan.context
     assert ctx is not None and ctx.book is not None
@@ -75,20 +77,37 @@ def render_pptx(design: Design, options: ExportOptions | None = None) -> tuple[b
     slide = prs.slides.add_slide(title_layout)
     slide.shapes.title.text = design.name or ctx.t("proposal")
     stamp = design.stamp
-    bits = [ctx.t("proposal"), design.author, ctx.date,
-            ctx.t("save_n", n=stamp.save_generation) if stamp.save_generation else ctx.t("unsaved")]
+    bits = [
+        ctx.t("proposal"),
+        design.author,
+        ctx.date,
+        ctx.t("save_n", n=stamp.save_generation) if stamp.save_generation else ctx.t("unsaved"),
+    ]
     slide.placeholders[1].text = " · ".join(b for b in bits if b)
 
-    _, refs = split_links(design, book)  # links are listed as references; boxes and lines are shapes
+    _, refs = split_links(
+        design, book
+    )  # links are listed as references; boxes and lines are shapes
     names = design.departments
     x0, _, cw, _ = ctx.frame.content
     top0 = ctx.frame.margin + TITLE_PT + 10
     scale = min(book.scale, cw / book.area[0], (height - top0 - ctx.frame.margin) / book.area[1])
     for i, page in enumerate(book.pages):
         slide = prs.slides.add_slide(blank)
-        heading = " · ".join(names[r].name for r in page.roots[:3]) + (" …" if len(page.roots) > 3 else "")
-        _text(slide, x0, ctx.frame.margin, cw, TITLE_PT + 4, f"{ctx.t('chart')} · {heading}", TITLE_PT,
-              "#1f3864", bold=True)
+        heading = " · ".join(names[r].name for r in page.roots[:3]) + (
+            " …" if len(page.roots) > 3 else ""
+        )
+        _text(
+            slide,
+            x0,
+            ctx.frame.margin,
+            cw,
+            TITLE_PT + 4,
+            f"{ctx.t('chart')} · {heading}",
+            TITLE_PT,
+            "#1f3864",
+            bold=True,
+        )
 
         def pt(x: float, y: float) -> tuple[float, float]:
             return x0 + x * scale, top0 + y * scale
@@ -100,26 +119,61 @@ def render_pptx(design: Design, options: ExportOptions | None = None) -> tuple[b
             dept = names[placed.id]
             bx, by = pt(placed.x, placed.y)
             label = dept.name
-            detail = " · ".join(s for s in (dept.leader, f"{dept.headcount:g}" if dept.headcount else "") if s)
+            detail = " · ".join(
+                s for s in (dept.leader, f"{dept.headcount:g}" if dept.headcount else "") if s
+            )
             if placed.stub:
                 detail = f"→ {ctx.t('see_page', p=book.page_of[placed.id] + 2)}"  # slide numbers (title = 1)
-            _box(slide, bx, by, BOX_W * scale, BOX_H * scale, label, detail, dept.color, placed.stub, scale)
+            _box(
+                slide,
+                bx,
+                by,
+                BOX_W * scale,
+                BOX_H * scale,
+                label,
+                detail,
+                dept.color,
+                placed.stub,
+                scale,
+            )
         lines = []
         for own, other, _link_id in refs[i]:
-            lines.append(f"{names[own].name} — {names[other].name} → "
-                         f"{ctx.t('see_page', p=book.page_of[other] + 2)}")
+            lines.append(
+                f"{names[own].name} — {names[other].name} → "
+                f"{ctx.t('see_page', p=book.page_of[other] + 2)}"
+            )
         if lines:
-            shown = lines[:8] + ([ctx.t("book_more_refs", n=len(lines) - 8)] if len(lines) > 8 else [])
-            _text(slide, x0, height - ctx.frame.margin - 9 * len(shown), cw, 9 * len(shown),
-                  "\n".join(shown), 7, "#333333")
+            shown = lines[:8] + (
+                [ctx.t("book_more_refs", n=len(lines) - 8)] if len(lines) > 8 else []
+            )
+            _text(
+                slide,
+                x0,
+                height - ctx.frame.margin - 9 * len(shown),
+                cw,
+                9 * len(shown),
+                "\n".join(shown),
+                7,
+                "#333333",
+            )
     tables = _owner_rows(ctx), _finding_rows(ctx)
     table_slides = 0
     for title, header, rows in tables:
         for start in range(0, max(len(rows), 1), TABLE_ROWS):
-            chunk = rows[start:start + TABLE_ROWS]
+            chunk = rows[start : start + TABLE_ROWS]
             slide = prs.slides.add_slide(blank)
             suffix = f" ({start // TABLE_ROWS + 1})" if start else ""
-            _text(slide, x0, ctx.frame.margin, cw, TITLE_PT + 4, title + suffix, TITLE_PT, "#1f3864", bold=True)
+            _text(
+                slide,
+                x0,
+                ctx.frame.margin,
+                cw,
+                TITLE_PT + 4,
+                title + suffix,
+                TITLE_PT,
+                "#1f3864",
+                bold=True,
+            )
             _table(slide, x0, top0, cw, header, chunk)
             table_slides += 1
     buffer = io.BytesIO()
@@ -136,7 +190,9 @@ def _owner_rows(ctx) -> tuple[str, list[str], list[list[str]]]:
         roles = d.roles_of_function(function.id)
         cells = [function.name]
         for role in ("A", "R", "C", "I"):
-            who = [d.departments[k].name for k, r in roles.items() if getattr(r, "value", r) == role]
+            who = [
+                d.departments[k].name for k, r in roles.items() if getattr(r, "value", r) == role
+            ]
             cells.append("、".join(who) if who else (ctx.t("no_owner") if role == "A" else ""))
         rows.append(cells)
     return ctx.t("owners"), header, rows
@@ -144,13 +200,24 @@ def _owner_rows(ctx) -> tuple[str, list[str], list[list[str]]]:
 
 def _finding_rows(ctx) -> tuple[str, list[str], list[list[str]]]:
     header = [ctx.t("severity"), ctx.t("rule"), ctx.t("message")]
-    rows = [[ctx.t(f.severity.value), f.rule, f.message]
-            for f in sorted(ctx.findings or [], key=lambda f: f.severity.rank)]
+    rows = [
+        [ctx.t(f.severity.value), f.rule, f.message]
+        for f in sorted(ctx.findings or [], key=lambda f: f.severity.rank)
+    ]
     return ctx.t("findings"), header, rows
 
 
-def _text(slide, x: float, y: float, w: float, h: float, text: str, size: float, color: str,
-          bold: bool = False) -> None:
+def _text(
+    slide,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    text: str,
+    size: float,
+    color: str,
+    bold: bool = False,
+) -> None:
     from pptx.util import Pt
 
     box = slide.shapes.add_textbox(_emu(x), _emu(y), _emu(w), _emu(h))
@@ -169,13 +236,25 @@ def _line(slide, ax: float, ay: float, bx: float, by: float) -> None:
     from pptx.enum.shapes import MSO_CONNECTOR
     from pptx.util import Pt
 
-    conn = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, _emu(ax), _emu(ay), _emu(bx), _emu(by))
+    conn = slide.shapes.add_connector(
+        MSO_CONNECTOR.STRAIGHT, _emu(ax), _emu(ay), _emu(bx), _emu(by)
+    )
     conn.line.color.rgb = _rgb("#6b7280")
     conn.line.width = Pt(1)
 
 
-def _box(slide, x: float, y: float, w: float, h: float, name: str, detail: str, color: str,
-         stub: bool, scale: float) -> None:
+def _box(
+    slide,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    name: str,
+    detail: str,
+    color: str,
+    stub: bool,
+    scale: float,
+) -> None:
     from pptx.enum.shapes import MSO_SHAPE
     from pptx.enum.text import PP_ALIGN
     from pptx.util import Pt
@@ -211,9 +290,15 @@ def _table(slide, x: float, y: float, w: float, header: list[str], rows: list[li
     from pptx.util import Pt
 
     n_rows = len(rows) + 1
-    shape = slide.shapes.add_table(n_rows, len(header), _emu(x), _emu(y), _emu(w), _emu(18 * n_rows))
+    shape = slide.shapes.add_table(
+        n_rows, len(header), _emu(x), _emu(y), _emu(w), _emu(18 * n_rows)
+    )
     table = shape.table
-    widths = [0.28] + [0.72 / (len(header) - 1)] * (len(header) - 1) if len(header) > 3 else [0.12, 0.2, 0.68]
+    widths = (
+        [0.28] + [0.72 / (len(header) - 1)] * (len(header) - 1)
+        if len(header) > 3
+        else [0.12, 0.2, 0.68]
+    )
     for i, share in enumerate(widths):
         table.columns[i].width = _emu(w * share)
     for r, cells in enumerate([header, *rows]):

@@ -31,15 +31,28 @@ from .legend import legend_pages
 from .options import ExportOptions
 from .paging import HEADER, plan_chart
 from .pdf_chart import color
-from .sections import (cover_pages, department_pages, finding_pages, load_findings, owner_pages,
-                       plan_targets)
+from .sections import (
+    cover_pages,
+    department_pages,
+    finding_pages,
+    load_findings,
+    owner_pages,
+    plan_targets,
+)
 from .wrap import ellipsize
 
-Progress = Callable[[int, int], object]  # (pages done, pages in all), from 0; return False to cancel
+Progress = Callable[
+    [int, int], object
+]  # (pages done, pages in all), from 0; return False to cancel
 
 BUILDERS = {
-    "cover": cover_pages, "changes": change_pages, "chart": chart_pages, "legend": legend_pages,
-    "owners": owner_pages, "kpis": kpi_pages, "findings": finding_pages,
+    "cover": cover_pages,
+    "changes": change_pages,
+    "chart": chart_pages,
+    "legend": legend_pages,
+    "owners": owner_pages,
+    "kpis": kpi_pages,
+    "findings": finding_pages,
     "departments": department_pages,
 }
 
@@ -56,20 +69,19 @@ class PagePlan:
     """What the export will produce, for the dialog's preview and the CLI summary."""
 
     page_count: int
-    page_size: tuple[float, float]      # points
+    page_size: tuple[float, float]  # points
     orientation: str
-    chart_mode: str                      # "page" or "tiles"
+    chart_mode: str  # "page" or "tiles"
     chart_scale: float
-    tiles: tuple[int, int]               # columns, rows (1, 1 for a fitted chart)
-    readable: bool                       # smallest chart text >= options.min_font
-    min_text: float                      # smallest chart text on paper, pt
-    font: str                            # ReportLab font name
+    tiles: tuple[int, int]  # columns, rows (1, 1 for a fitted chart)
+    readable: bool  # smallest chart text >= options.min_font
+    min_text: float  # smallest chart text on paper, pt
+    font: str  # ReportLab font name
     font_embedded: bool
     sections: dict[str, tuple[int, int]] = field(default_factory=dict)  # first page, page count
-    missing_glyphs: str = ""             # characters of names the font cannot show
+    missing_glyphs: str = ""  # characters of names the font cannot show
     context: Context | None = field(default=None, repr=False, compare=False)
     pages: list[Page] = field(default_factory=list, repr=False, compare=False)
-
 
     @property
     def paper(self) -> str:
@@ -78,35 +90,55 @@ class PagePlan:
     def summary(self, language: str = "en") -> str:
         """One line for the CLI and the export dialog's preview, in "zh" or "en"."""
         if language == "zh":
-            chart = (f"组织图分 {self.tiles[0]} × {self.tiles[1]} 块 + 总览"
-                     if self.chart_mode == "tiles" else "组织图在一页上")
+            chart = (
+                f"组织图分 {self.tiles[0]} × {self.tiles[1]} 块 + 总览"
+                if self.chart_mode == "tiles"
+                else "组织图在一页上"
+            )
             if self.chart_mode == "book" and "chart" in self.sections:
-                chart = (f"组织图分册 {self.sections['chart'][1]} 页"
-                         + (f" + 索引 {self.sections['index'][1]} 页" if "index" in self.sections else ""))
+                chart = f"组织图分册 {self.sections['chart'][1]} 页" + (
+                    f" + 索引 {self.sections['index'][1]} 页" if "index" in self.sections else ""
+                )
             font = self.font + ("" if self.font_embedded else "（未嵌入）")
-            orientation = {"portrait": "纵向", "landscape": "横向"}.get(self.orientation, self.orientation)
-            return (f"{self.page_count} 页，{self.paper} {orientation}，{chart}，"
-                    f"比例 {self.chart_scale:.0%}，字体 {font}")
-        chart = (f"chart on {self.tiles[0]} x {self.tiles[1]} tiles + overview"
-                 if self.chart_mode == "tiles" else "chart on one page")
+            orientation = {"portrait": "纵向", "landscape": "横向"}.get(
+                self.orientation, self.orientation
+            )
+            return (
+                f"{self.page_count} 页，{self.paper} {orientation}，{chart}，"
+                f"比例 {self.chart_scale:.0%}，字体 {font}"
+            )
+        chart = (
+            f"chart on {self.tiles[0]} x {self.tiles[1]} tiles + overview"
+            if self.chart_mode == "tiles"
+            else "chart on one page"
+        )
         if self.chart_mode == "book" and "chart" in self.sections:
-            chart = (f"chart book of {self.sections['chart'][1]} pages"
-                     + (f" + index of {self.sections['index'][1]}" if "index" in self.sections else ""))
+            chart = f"chart book of {self.sections['chart'][1]} pages" + (
+                f" + index of {self.sections['index'][1]}" if "index" in self.sections else ""
+            )
         font = self.font + ("" if self.font_embedded else " (not embedded)")
         pages = f"{self.page_count} page{'' if self.page_count == 1 else 's'}"
-        return (f"{pages}, {self.paper} {self.orientation}, {chart} "
-                f"at {self.chart_scale:.0%}, font {font}")
+        return (
+            f"{pages}, {self.paper} {self.orientation}, {chart} "
+            f"at {self.chart_scale:.0%}, font {font}"
+        )
 
     def warnings(self, language: str = "en") -> list[str]:
         """What the user should know before printing (unreadable text, missing glyphs)."""
         zh = language == "zh"
         out = []
         if "chart" in self.sections and not self.readable:
-            out.append(f"组织图上最小的文字只有 {self.min_text:.1f} pt；请试试 --fit tiles 或更大的纸张" if zh
-                       else f"the smallest chart text is {self.min_text:.1f} pt; try --fit tiles or larger paper")
+            out.append(
+                f"组织图上最小的文字只有 {self.min_text:.1f} pt；请试试 --fit tiles 或更大的纸张"
+                if zh
+                else f"the smallest chart text is {self.min_text:.1f} pt; try --fit tiles or larger paper"
+            )
         if self.missing_glyphs:
-            out.append(f"字体 {self.font} 没有 {self.missing_glyphs!r} 的字形；请用 --font 换一种字体" if zh
-                       else f"font {self.font} has no glyph for {self.missing_glyphs!r}; choose another with --font")
+            out.append(
+                f"字体 {self.font} 没有 {self.missing_glyphs!r} 的字形；请用 --font 换一种字体"
+                if zh
+                else f"font {self.font} has no glyph for {self.missing_glyphs!r}; choose another with --font"
+            )
         return out
 
 
@@ -121,14 +153,16 @@ def _smallest_text(chart) -> float:
     return min(sizes) if sizes else 8.0
 
 
-def plan_pages(design: Design, options: ExportOptions | None = None, *,
-               findings: list[Finding] | None = None) -> PagePlan:
+def plan_pages(
+    design: Design, options: ExportOptions | None = None, *, findings: list[Finding] | None = None
+) -> PagePlan:
     """Lay the whole proposal out without drawing: page count, paper, tiles, sections."""
     options = (options or ExportOptions()).checked()
     lang = options.lang or design.language or "zh"
     font = find_font(options.font)
-    chart = build_chart(design, font, auto_layout=options.auto_layout, lang=lang,
-                        route=options.fit != "book")
+    chart = build_chart(
+        design, font, auto_layout=options.auto_layout, lang=lang, route=options.fit != "book"
+    )
     if options.comparison is not None:
         mark_chart(chart, options.comparison, font, lang)
     book = None
@@ -140,8 +174,18 @@ def plan_pages(design: Design, options: ExportOptions | None = None, *,
         plan = plan_chart(chart.bounds, _smallest_text(chart), options)
     if findings is None and "findings" in options.sections:
         findings = load_findings(design, lang)
-    ctx = Context(design, options, lang, font, chart, plan, rollups(design), findings,
-                  options.date or today(), book=book)
+    ctx = Context(
+        design,
+        options,
+        lang,
+        font,
+        chart,
+        plan,
+        rollups(design),
+        findings,
+        options.date or today(),
+        book=book,
+    )
     plan_targets(ctx)
     pages: list[Page] = []
     sections: dict[str, tuple[int, int]] = {}
@@ -164,9 +208,22 @@ def plan_pages(design: Design, options: ExportOptions | None = None, *,
     names += "".join(f.name for f in design.functions.values()) + design.name
     names += "".join(k.name + k.unit for k in design.kpis.values())
     missing = "".join(sorted(font.missing(names)))
-    return PagePlan(len(pages), (plan.frame.width, plan.frame.height), plan.frame.orientation,
-                    plan.mode, plan.scale, (plan.cols, plan.rows), plan.readable, plan.min_text,
-                    font.name, font.embedded, sections, missing, ctx, pages)
+    return PagePlan(
+        len(pages),
+        (plan.frame.width, plan.frame.height),
+        plan.frame.orientation,
+        plan.mode,
+        plan.scale,
+        (plan.cols, plan.rows),
+        plan.readable,
+        plan.min_text,
+        font.name,
+        font.embedded,
+        sections,
+        missing,
+        ctx,
+        pages,
+    )
 
 
 def _frame(canvas: Canvas, ctx: Context, page: Page, number: int) -> None:
@@ -187,8 +244,11 @@ def _frame(canvas: Canvas, ctx: Context, page: Page, number: int) -> None:
     canvas.setLineWidth(0.5)
     canvas.line(m, f.height - m - HEADER + 8, right, f.height - m - HEADER + 8)
     stamp = ctx.design.stamp
-    bits = [ctx.design.author or ctx.options.author, ctx.date,
-            ctx.t("save_n", n=stamp.save_generation) if stamp.save_generation else ctx.t("unsaved")]
+    bits = [
+        ctx.design.author or ctx.options.author,
+        ctx.date,
+        ctx.t("save_n", n=stamp.save_generation) if stamp.save_generation else ctx.t("unsaved"),
+    ]
     footer = " · ".join(b for b in bits if b)
     page_words = ctx.t("page_of", x=number, y=ctx.total_pages)
     canvas.drawRightString(right, m + 4, page_words)
@@ -197,8 +257,13 @@ def _frame(canvas: Canvas, ctx: Context, page: Page, number: int) -> None:
     canvas.restoreState()
 
 
-def render_pdf(design: Design, options: ExportOptions | None = None, *,
-               progress: Progress | None = None, findings: list[Finding] | None = None) -> tuple[bytes, PagePlan]:
+def render_pdf(
+    design: Design,
+    options: ExportOptions | None = None,
+    *,
+    progress: Progress | None = None,
+    findings: list[Finding] | None = None,
+) -> tuple[bytes, PagePlan]:
     """The proposal as PDF bytes, and its plan."""
     plan = plan_pages(design, options, findings=findings)
     ctx = plan.context
@@ -213,9 +278,13 @@ def render_pdf(design: Design, options: ExportOptions | None = None, *,
 
 def _render(design: Design, plan: PagePlan, ctx: Context, progress: Progress | None) -> bytes:
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=plan.page_size, pageCompression=1,
-                    invariant=bool(ctx.options.date),  # a fixed date gives byte-identical files
-                    initialFontName=ctx.font.name)     # else every page references Helvetica
+    canvas = Canvas(
+        buffer,
+        pagesize=plan.page_size,
+        pageCompression=1,
+        invariant=bool(ctx.options.date),  # a fixed date gives byte-identical files
+        initialFontName=ctx.font.name,
+    )  # else every page references Helvetica
     canvas.setTitle(f"{design.name} — {ctx.t('proposal')}" if design.name else ctx.t("proposal"))
     canvas.setAuthor(design.author or ctx.options.author or "")
     canvas.setSubject(ctx.t("proposal") + (f": {design.description}" if design.description else ""))
@@ -228,7 +297,9 @@ def _render(design: Design, plan: PagePlan, ctx: Context, progress: Progress | N
         canvas.setPageSize(plan.page_size)
         for title, key, level in page.outline:
             canvas.bookmarkPage(key)
-            canvas.addOutlineEntry(title, key, level=level, closed=key == "sec-chart")  # tiles folded
+            canvas.addOutlineEntry(
+                title, key, level=level, closed=key == "sec-chart"
+            )  # tiles folded
         _frame(canvas, ctx, page, number)
         page.draw(canvas)
         canvas.showPage()
@@ -239,8 +310,14 @@ def _render(design: Design, plan: PagePlan, ctx: Context, progress: Progress | N
     return buffer.getvalue()
 
 
-def export_pdf(design: Design, path: str | Path, options: ExportOptions | None = None, *,
-               progress: Progress | None = None, findings: list[Finding] | None = None) -> PagePlan:
+def export_pdf(
+    design: Design,
+    path: str | Path,
+    options: ExportOptions | None = None,
+    *,
+    progress: Progress | None = None,
+    findings: list[Finding] | None = None,
+) -> PagePlan:
     """Write the proposal PDF to `path` (atomically); return what was written.
 
     `findings`: pass the editor's current findings; default: run the validator.

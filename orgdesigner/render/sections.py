@@ -30,16 +30,25 @@ def _title(canvas, ctx: Context, title: str) -> float:
     return y + h - TITLE_GAP
 
 
-def _table_pages(ctx: Context, section: str, title: str, layout: TableLayout,
-                 outline: list | None = None, above: float = 0.0, before=None) -> list[Page]:
+def _table_pages(
+    ctx: Context,
+    section: str,
+    title: str,
+    layout: TableLayout,
+    outline: list | None = None,
+    above: float = 0.0,
+    before=None,
+) -> list[Page]:
     x, _, _, _ = ctx.frame.content
     pages = []
     for i in range(len(layout.pages)):
+
         def draw(canvas, i=i):
             top = _title(canvas, ctx, title if i == 0 else f"{title} ({i + 1})")
             if before:
                 before(canvas, i, top)
             draw_table_page(canvas, layout, i, x, top - above, ctx.font)
+
         pages.append(Page(section, title, draw, (outline or []) if i == 0 else []))
     return pages
 
@@ -77,16 +86,33 @@ def _cover(canvas, ctx: Context) -> None:
             top -= 13
         top -= 12
     stamp = d.stamp
-    version = (ctx.t("save_n", n=stamp.save_generation) + (f" · {stamp.saved_at}" if stamp.saved_at else "")
-               + (f" · {stamp.saved_by}" if stamp.saved_by else "")) if stamp.save_generation else ctx.t("unsaved")
+    version = (
+        (
+            ctx.t("save_n", n=stamp.save_generation)
+            + (f" · {stamp.saved_at}" if stamp.saved_at else "")
+            + (f" · {stamp.saved_by}" if stamp.saved_by else "")
+        )
+        if stamp.save_generation
+        else ctx.t("unsaved")
+    )
     ownerless = sum(1 for f in d.functions if not d.owners(f))
-    headcount = sum(r.headcount for dept, r in ctx.rollups.items() if d.departments[dept].parent is None)
+    headcount = sum(
+        r.headcount for dept, r in ctx.rollups.items() if d.departments[dept].parent is None
+    )
     block = [
         (ctx.t("author"), d.author or ctx.options.author or "—"),
         (ctx.t("date"), ctx.date),
         (ctx.t("version"), version),
-        (ctx.t("counts"), ctx.t("counts_text", d=len(d.departments), h=format_number(headcount),
-                                f=len(d.functions), o=ownerless)),
+        (
+            ctx.t("counts"),
+            ctx.t(
+                "counts_text",
+                d=len(d.departments),
+                h=format_number(headcount),
+                f=len(d.functions),
+                o=ownerless,
+            ),
+        ),
     ]
     canvas.setStrokeColor(color("#1f3864"))
     canvas.setLineWidth(0.8)
@@ -113,8 +139,9 @@ def _cover(canvas, ctx: Context) -> None:
         page = ctx.section_page[section]
         canvas.drawString(x + 10, top, ctx.t(section))
         canvas.drawRightString(x + min(w, 360), top, str(page))
-        canvas.linkRect("", f"sec-{section}", (x, top - 3, x + min(w, 360), top + 10), relative=0,
-                        thickness=0)
+        canvas.linkRect(
+            "", f"sec-{section}", (x, top - 3, x + min(w, 360), top + 10), relative=0, thickness=0
+        )
         top -= 16
 
 
@@ -134,7 +161,7 @@ def owner_pages(ctx: Context) -> list[Page]:
     fixed = 240.0
     role_w = 18.0
     per_page = max(1, int((w - fixed) // role_w))
-    chunks = [depts[i:i + per_page] for i in range(0, len(depts), per_page)] or [[]]
+    chunks = [depts[i : i + per_page] for i in range(0, len(depts), per_page)] or [[]]
     longest = max((ctx.font.width(dept.name, 7.0) for dept in depts), default=0.0)
     header_band = min(96.0, longest + 10) if depts else 0.0
     pages: list[Page] = []
@@ -148,7 +175,8 @@ def owner_pages(ctx: Context) -> list[Page]:
                 name = Cell(function.name, RED_FILL, RED)
                 owner = Cell(ctx.t("no_owner"), RED_FILL, RED)
             elif rival_groups(owners, unit_of) or (
-                    len(owners) > 1 and function.key == BRAND_MANAGEMENT):
+                len(owners) > 1 and function.key == BRAND_MANAGEMENT
+            ):
                 name = Cell(function.name, ORANGE_FILL)
                 names = ", ".join(_owner_name(ctx, o) for o in owners)
                 owner = Cell(f"{names} ({ctx.t('several_owners')})", ORANGE_FILL)
@@ -160,16 +188,32 @@ def owner_pages(ctx: Context) -> list[Page]:
                 role = d.role(function.id, dept.id)
                 row.append(Cell(role.value, ROLE_FILL[role]) if role else Cell(""))
             rows.append(row)
-        layout = layout_table(columns, rows, w, _table_height(ctx, header_band),
-                              _table_height(ctx, header_band), ctx.font)
-        suffix = f" · {ctx.t('columns', a=n * per_page + 1, b=n * per_page + len(chunk))}" \
-            if len(chunks) > 1 else ""
+        layout = layout_table(
+            columns,
+            rows,
+            w,
+            _table_height(ctx, header_band),
+            _table_height(ctx, header_band),
+            ctx.font,
+        )
+        suffix = (
+            f" · {ctx.t('columns', a=n * per_page + 1, b=n * per_page + len(chunk))}"
+            if len(chunks) > 1
+            else ""
+        )
 
         def heads(canvas, i, top, chunk=chunk, widths=layout.widths):
             _rotated_heads(canvas, ctx, chunk, widths, top, header_band)
 
-        pages += _table_pages(ctx, "owners", title + suffix, layout, outline if n == 0 else None,
-                              header_band, heads if chunk else None)
+        pages += _table_pages(
+            ctx,
+            "owners",
+            title + suffix,
+            layout,
+            outline if n == 0 else None,
+            header_band,
+            heads if chunk else None,
+        )
     return pages
 
 
@@ -257,8 +301,12 @@ def finding_pages(ctx: Context) -> list[Page]:
         return _note_page(ctx, "findings", title, outline, "no_validator")
     if not ctx.findings:
         return _note_page(ctx, "findings", title, outline, "no_findings")
-    columns = [Column(ctx.t("severity"), 48.0), Column(ctx.t("rule"), 100.0),
-               Column(ctx.t("message"), 1.0), Column(ctx.t("where"), 150.0)]
+    columns = [
+        Column(ctx.t("severity"), 48.0),
+        Column(ctx.t("rule"), 100.0),
+        Column(ctx.t("message"), 1.0),
+        Column(ctx.t("where"), 150.0),
+    ]
     fills = {"error": RED_FILL, "warning": ORANGE_FILL}
     rows = []
     for f in sorted(ctx.findings, key=lambda f: f.severity.rank):
@@ -272,8 +320,14 @@ def finding_pages(ctx: Context) -> list[Page]:
             assert target  # a page was found for it
             link = dest_key(target)
         sev = f.severity.value
-        rows.append([Cell(ctx.t(sev), fills.get(sev)), Cell(f.rule), Cell(f.message),
-                     Cell(where, link=link, color="#1f4e9c" if link else "#1f1f1f")])
+        rows.append(
+            [
+                Cell(ctx.t(sev), fills.get(sev)),
+                Cell(f.rule),
+                Cell(f.message),
+                Cell(where, link=link, color="#1f4e9c" if link else "#1f1f1f"),
+            ]
+        )
     _, _, w, _ = ctx.frame.content
     layout = layout_table(columns, rows, w, _table_height(ctx), _table_height(ctx), ctx.font)
     return _table_pages(ctx, "findings", title, layout, outline)
@@ -286,26 +340,44 @@ def department_pages(ctx: Context) -> list[Page]:
     outline = [(title, "sec-departments", 0)]
     if not d.departments:
         return _note_page(ctx, "departments", title, outline, "no_departments")
-    columns = [Column(ctx.t("name"), 1.0), Column(ctx.t("kind"), 52.0), Column(ctx.t("leader"), 70.0),
-               Column(ctx.t("headcount"), 42.0, "right"), Column(ctx.t("headcount_total"), 52.0, "right"),
-               Column(ctx.t("budget"), 70.0, "right"), Column(ctx.t("budget_total"), 74.0, "right")]
+    columns = [
+        Column(ctx.t("name"), 1.0),
+        Column(ctx.t("kind"), 52.0),
+        Column(ctx.t("leader"), 70.0),
+        Column(ctx.t("headcount"), 42.0, "right"),
+        Column(ctx.t("headcount_total"), 52.0, "right"),
+        Column(ctx.t("budget"), 70.0, "right"),
+        Column(ctx.t("budget_total"), 74.0, "right"),
+    ]
     rows = []
     for dept_id, depth in d.iter_parent_first():  # depth-first, in the design's order
         dept = d.departments[dept_id]
         roll = ctx.rollups[dept_id]
         has_kids = roll.size > 1
-        rows.append([
-            Cell(dept.name, indent=min(depth, 12) * 8.0), Cell(ctx.t(dept.kind.value)), Cell(dept.leader),
-            Cell(format_number(dept.headcount)),
-            Cell(format_number(roll.headcount) if has_kids else ""),
-            Cell(format_number(dept.budget) if dept.budget else ""),
-            Cell(format_number(roll.budget) if has_kids and roll.budget else ""),
-        ])
+        rows.append(
+            [
+                Cell(dept.name, indent=min(depth, 12) * 8.0),
+                Cell(ctx.t(dept.kind.value)),
+                Cell(dept.leader),
+                Cell(format_number(dept.headcount)),
+                Cell(format_number(roll.headcount) if has_kids else ""),
+                Cell(format_number(dept.budget) if dept.budget else ""),
+                Cell(format_number(roll.budget) if has_kids and roll.budget else ""),
+            ]
+        )
     roots = [ctx.rollups[r.id] for r in d.roots()]
     total_fill = "#dfe5ee"
-    rows.append([Cell(ctx.t("total"), total_fill), Cell("", total_fill), Cell("", total_fill),
-                 Cell(format_number(sum(r.headcount for r in roots)), total_fill), Cell("", total_fill),
-                 Cell(format_number(sum(r.budget for r in roots)), total_fill), Cell("", total_fill)])
+    rows.append(
+        [
+            Cell(ctx.t("total"), total_fill),
+            Cell("", total_fill),
+            Cell("", total_fill),
+            Cell(format_number(sum(r.headcount for r in roots)), total_fill),
+            Cell("", total_fill),
+            Cell(format_number(sum(r.budget for r in roots)), total_fill),
+            Cell("", total_fill),
+        ]
+    )
     _, _, w, _ = ctx.frame.content
     layout = layout_table(columns, rows, w, _table_height(ctx), _table_height(ctx), ctx.font)
     return _table_pages(ctx, "departments", title, layout, outline)

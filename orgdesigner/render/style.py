@@ -12,25 +12,25 @@ import math
 
 from ..entities import DeptKind, LinkKind
 
-NAME_SIZE = 12.0        # the largest name font; shrinks to NAME_MIN for long names
+NAME_SIZE = 12.0  # the largest name font; shrinks to NAME_MIN for long names
 NAME_MIN = 8.0
-NAME_STROKE = 0.035     # a thin outline (x font size) makes names semi-bold like the canvas
-DETAIL_SIZE = 9.0       # leader and headcount line
-CAPTION_SIZE = 7.0      # the kind caption at the top right of non-department boxes
-LINE_GAP = 1.18         # line height / font size
+NAME_STROKE = 0.035  # a thin outline (x font size) makes names semi-bold like the canvas
+DETAIL_SIZE = 9.0  # leader and headcount line
+CAPTION_SIZE = 7.0  # the kind caption at the top right of non-department boxes
+LINE_GAP = 1.18  # line height / font size
 PAD = 8.0
 BAND = 6.0
 BORDER_W = 1.2
 CONNECTOR_W = 1.6
 LINK_W = 1.6
 LABEL_SIZE = 8.0
-LABEL_MIN = 6.5         # a link label shrinks to this before it is shortened
+LABEL_MIN = 6.5  # a link label shrinks to this before it is shortened
 TEXT = "#1f2937"
 MUTED = "#4b5563"
 BORDER = "#9ca3af"
 CONNECTOR = "#6b7280"
 PAPER = "#ffffff"
-FILL_ALPHA = 22 / 255   # the box colour over white, as on the canvas
+FILL_ALPHA = 22 / 255  # the box colour over white, as on the canvas
 
 # outline shape, corner size, dashed border, border width, band ("top", "left", "thick")
 KIND_STYLE: dict[DeptKind, tuple[str, float, bool, float, str]] = {
@@ -40,7 +40,7 @@ KIND_STYLE: dict[DeptKind, tuple[str, float, bool, float, str]] = {
     DeptKind.BUSINESS_UNIT: ("round", 6.0, False, 2.2, "thick"),
     DeptKind.OFFICE: ("square", 0.0, False, BORDER_W, "top"),
 }
-BOX_DASH = (4.8, 2.4)   # committee border
+BOX_DASH = (4.8, 2.4)  # committee border
 
 # colour, dash pattern (on, off, ...) in scene units: Qt's dash styles at width 1.6
 LINK_STYLE: dict[LinkKind, tuple[str, tuple[float, ...]]] = {
@@ -48,7 +48,7 @@ LINK_STYLE: dict[LinkKind, tuple[str, tuple[float, ...]]] = {
     LinkKind.COMMITTEE: ("#7c3aed", (6.4, 3.2, 1.6, 3.2)),
     LinkKind.DOTTED: ("#6b7280", (1.6, 3.2)),
 }
-LINK_BEND = 60.0        # links are gentle curves: bend = min(LINK_BEND, length * 0.15)
+LINK_BEND = 60.0  # links are gentle curves: bend = min(LINK_BEND, length * 0.15)
 
 
 def hex_rgb(color: str) -> tuple[int, int, int]:
@@ -67,7 +67,9 @@ def darker(color: str, factor: float = 1.3) -> str:
     return "#%02x%02x%02x" % tuple(round(c / factor) for c in hex_rgb(color))
 
 
-def outline(shape: str, corner: float, w: float, h: float, steps: int = 6) -> list[tuple[float, float]]:
+def outline(
+    shape: str, corner: float, w: float, h: float, steps: int = 6
+) -> list[tuple[float, float]]:
     """The shape's outline as a polygon at the origin (arcs as `steps` segments)."""
     if shape == "square" or corner <= 0:
         return [(0, 0), (w, 0), (w, h), (0, h)]
@@ -82,9 +84,11 @@ def outline(shape: str, corner: float, w: float, h: float, steps: int = 6) -> li
     return pts
 
 
-def clip_polygon(points: list[tuple[float, float]], x0: float, y0: float, x1: float, y1: float
-                 ) -> list[tuple[float, float]]:
+def clip_polygon(
+    points: list[tuple[float, float]], x0: float, y0: float, x1: float, y1: float
+) -> list[tuple[float, float]]:
     """Sutherland-Hodgman: the part of a convex polygon inside an axis-aligned rectangle."""
+
     def cut(pts, inside, cross):
         out = []
         for i, p in enumerate(pts):
@@ -104,8 +108,12 @@ def clip_polygon(points: list[tuple[float, float]], x0: float, y0: float, x1: fl
         return lambda a, b: (a[0] + (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]), y)
 
     pts = points
-    for inside, cross in ((lambda p: p[0] >= x0, at_x(x0)), (lambda p: p[0] <= x1, at_x(x1)),
-                          (lambda p: p[1] >= y0, at_y(y0)), (lambda p: p[1] <= y1, at_y(y1))):
+    for inside, cross in (
+        (lambda p: p[0] >= x0, at_x(x0)),
+        (lambda p: p[0] <= x1, at_x(x1)),
+        (lambda p: p[1] >= y0, at_y(y0)),
+        (lambda p: p[1] <= y1, at_y(y1)),
+    ):
         pts = cut(pts, inside, cross) if pts else pts
     return pts
 

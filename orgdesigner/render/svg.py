@@ -17,8 +17,10 @@ from . import style as st
 from .chart import Box, Chart, build_chart
 from .options import ExportOptions
 
-FONT_FAMILY = ("'WenQuanYi Zen Hei', 'Microsoft YaHei', 'PingFang SC', 'Hiragino Sans GB', SimSun, "
-               "'Noto Sans CJK SC', 'Droid Sans Fallback', sans-serif")
+FONT_FAMILY = (
+    "'WenQuanYi Zen Hei', 'Microsoft YaHei', 'PingFang SC', 'Hiragino Sans GB', SimSun, "
+    "'Noto Sans CJK SC', 'Droid Sans Fallback', sans-serif"
+)
 MARGIN = 20.0
 
 
@@ -33,7 +35,9 @@ def _points(points) -> str:
 def _shape(box: Box) -> str:
     x, y, w, h = box.x, box.y, box.w, box.h
     if box.shape == "round":
-        return f'<rect x="{_f(x)}" y="{_f(y)}" width="{_f(w)}" height="{_f(h)}" rx="{_f(box.corner)}"'
+        return (
+            f'<rect x="{_f(x)}" y="{_f(y)}" width="{_f(w)}" height="{_f(h)}" rx="{_f(box.corner)}"'
+        )
     if box.shape == "octagon":
         pts = [(x + px, y + py) for px, py in st.outline("octagon", box.corner, w, h)]
         return f'<polygon points="{_points(pts)}"'
@@ -53,21 +57,31 @@ def chart_svg(chart: Chart, *, scale: float = 1.0, title: str = "") -> str:
         f'<rect x="{_f(vx)}" y="{_f(vy)}" width="{_f(vw)}" height="{_f(vh)}" fill="{st.PAPER}"/>',
     ]
     if chart.connectors:
-        d = " ".join("M" + " L".join(f"{_f(x)},{_f(y)}" for x, y in c.points) for c in chart.connectors)
-        out.append(f'<path d="{d}" fill="none" stroke="{st.CONNECTOR}" stroke-width="{st.CONNECTOR_W}" '
-                   'stroke-linejoin="round"/>')
+        d = " ".join(
+            "M" + " L".join(f"{_f(x)},{_f(y)}" for x, y in c.points) for c in chart.connectors
+        )
+        out.append(
+            f'<path d="{d}" fill="none" stroke="{st.CONNECTOR}" stroke-width="{st.CONNECTOR_W}" '
+            'stroke-linejoin="round"/>'
+        )
     out.append('<g class="links" fill="none">')
     for link in chart.links:
         dash = ",".join(_f(v) for v in link.dash)
         if link.route:
-            d = " ".join(f"{op}{_f(p[0])},{_f(p[1])}" if op != "Q" else
-                         f"Q{_f(p[0])},{_f(p[1])} {_f(q[0])},{_f(q[1])}"
-                         for op, p, *rest in rounded(link.route) for q in (rest[0] if rest else p,))
+            d = " ".join(
+                f"{op}{_f(p[0])},{_f(p[1])}"
+                if op != "Q"
+                else f"Q{_f(p[0])},{_f(p[1])} {_f(q[0])},{_f(q[1])}"
+                for op, p, *rest in rounded(link.route)
+                for q in (rest[0] if rest else p,)
+            )
         else:
             (ax, ay), (qx, qy), (bx, by) = link.start, link.control, link.end
             d = f"M{_f(ax)},{_f(ay)} Q{_f(qx)},{_f(qy)} {_f(bx)},{_f(by)}"
-        out.append(f'<path d="{d}" stroke="{link.color}" '
-                   f'stroke-width="{st.LINK_W}" stroke-dasharray="{dash}"/>')
+        out.append(
+            f'<path d="{d}" stroke="{link.color}" '
+            f'stroke-width="{st.LINK_W}" stroke-dasharray="{dash}"/>'
+        )
         if link.directed:
             out.append(f'<polygon points="{_points(link.arrow())}" fill="{link.color}"/>')
     out.append("</g>")
@@ -75,14 +89,18 @@ def chart_svg(chart: Chart, *, scale: float = 1.0, title: str = "") -> str:
     for box in chart.boxes:
         dash = ' stroke-dasharray="%s"' % ",".join(_f(v) for v in st.BOX_DASH) if box.dashed else ""
         shape = _shape(box)
-        out.append(f'<g id={quoteattr("d-" + box.id)}>{shape} fill="{box.fill}" stroke="{st.BORDER}" '
-                   f'stroke-width="{_f(box.border_w)}"{dash}/>')
+        out.append(
+            f'<g id={quoteattr("d-" + box.id)}>{shape} fill="{box.fill}" stroke="{st.BORDER}" '
+            f'stroke-width="{_f(box.border_w)}"{dash}/>'
+        )
         out.append(f'<polygon points="{_points(box.band)}" fill="{box.color}"/>')
         for line in box.lines:
             weight = ' font-weight="bold"' if line.bold else ""
             anchor = "end" if line.anchor == "end" else "middle"
-            out.append(f'<text x="{_f(line.x)}" y="{_f(line.y)}" font-size="{_f(line.size)}"{weight} '
-                       f'text-anchor="{anchor}" fill="{line.color}">{escape(line.text)}</text>')
+            out.append(
+                f'<text x="{_f(line.x)}" y="{_f(line.y)}" font-size="{_f(line.size)}"{weight} '
+                f'text-anchor="{anchor}" fill="{line.color}">{escape(line.text)}</text>'
+            )
         out.append("</g>")
     out.append("</g>")
     labelled = [l for l in chart.links if l.label]
@@ -91,11 +109,15 @@ def chart_svg(chart: Chart, *, scale: float = 1.0, title: str = "") -> str:
         for link in labelled:
             cx, cy = link.label_at
             size = link.label_size
-            out.append(f'<rect x="{_f(cx - link.label_w / 2 - 3)}" y="{_f(cy - size * 0.75)}" '
-                       f'width="{_f(link.label_w + 6)}" height="{_f(size * 1.5)}" rx="4" '
-                       f'fill="{st.PAPER}"/>')
-            out.append(f'<text x="{_f(cx)}" y="{_f(cy + size * 0.35)}" font-size="{_f(size)}" '
-                       f'text-anchor="middle" fill="{link.label_color}">{escape(link.label)}</text>')
+            out.append(
+                f'<rect x="{_f(cx - link.label_w / 2 - 3)}" y="{_f(cy - size * 0.75)}" '
+                f'width="{_f(link.label_w + 6)}" height="{_f(size * 1.5)}" rx="4" '
+                f'fill="{st.PAPER}"/>'
+            )
+            out.append(
+                f'<text x="{_f(cx)}" y="{_f(cy + size * 0.35)}" font-size="{_f(size)}" '
+                f'text-anchor="middle" fill="{link.label_color}">{escape(link.label)}</text>'
+            )
         out.append("</g>")
     out.append("</svg>")
     return "\n".join(out) + "\n"

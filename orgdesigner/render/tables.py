@@ -24,8 +24,8 @@ MAX_CELL_LINES = 12
 @dataclass
 class Column:
     title: str
-    width: float          # points, or a share of the rest when <= 1
-    align: str = "left"   # left, right, center
+    width: float  # points, or a share of the rest when <= 1
+    align: str = "left"  # left, right, center
 
 
 @dataclass
@@ -34,7 +34,7 @@ class Cell:
     fill: str | None = None
     color: str = "#1f1f1f"
     indent: float = 0.0
-    link: str | None = None   # a named destination to jump to
+    link: str | None = None  # a named destination to jump to
     lines: list[str] = field(default_factory=list)
 
 
@@ -57,13 +57,22 @@ def _widths(columns: list[Column], total: float) -> list[float]:
     return [c.width if c.width > 1 else rest * c.width / shares for c in columns]
 
 
-def layout_table(columns: list[Column], rows: Sequence[Sequence[Cell | str]], width: float,
-                 first_h: float, page_h: float, font: ChartFont, size: float = 8.0) -> TableLayout:
+def layout_table(
+    columns: list[Column],
+    rows: Sequence[Sequence[Cell | str]],
+    width: float,
+    first_h: float,
+    page_h: float,
+    font: ChartFont,
+    size: float = 8.0,
+) -> TableLayout:
     """Wrap every cell and break the rows into pages (first page may be shorter)."""
     widths = _widths(columns, width)
     line_h = size * 1.25
     measure = font.width
-    header_lines = [fit_lines(c.title, w - 2 * PAD, 3, size, measure) for c, w in zip(columns, widths)]
+    header_lines = [
+        fit_lines(c.title, w - 2 * PAD, 3, size, measure) for c, w in zip(columns, widths)
+    ]
     header_h = max(len(l) for l in header_lines) * line_h + 2 * PAD
     cells: list[list[Cell]] = []
     heights: list[float] = []
@@ -72,8 +81,13 @@ def layout_table(columns: list[Column], rows: Sequence[Sequence[Cell | str]], wi
         n = 1
         for cell, w in zip(row, widths):
             cell = cell if isinstance(cell, Cell) else Cell(str(cell))
-            cell.lines = fit_lines(cell.text, max(w - 2 * PAD - cell.indent, size), MAX_CELL_LINES,
-                                   size, measure) if cell.text else []
+            cell.lines = (
+                fit_lines(
+                    cell.text, max(w - 2 * PAD - cell.indent, size), MAX_CELL_LINES, size, measure
+                )
+                if cell.text
+                else []
+            )
             n = max(n, len(cell.lines))
             out.append(cell)
         cells.append(out)
@@ -89,8 +103,9 @@ def layout_table(columns: list[Column], rows: Sequence[Sequence[Cell | str]], wi
     return TableLayout(columns, widths, size, header_lines, header_h, cells, heights, pages)
 
 
-def draw_table_page(canvas, layout: TableLayout, page: int, x: float, top: float,
-                    font: ChartFont) -> float:
+def draw_table_page(
+    canvas, layout: TableLayout, page: int, x: float, top: float, font: ChartFont
+) -> float:
     """Draw one page's share of the table from `top` down; return the y below it."""
     size = layout.size
     line_h = size * 1.25
@@ -138,7 +153,17 @@ def draw_table_page(canvas, layout: TableLayout, page: int, x: float, top: float
     cx = x
     for lines, column, w in zip(layout.header_lines, layout.columns, layout.widths):
         for n, line in enumerate(lines):
-            _place(text, line, column.align, cx, w, top - PAD - size * 0.9 - n * line_h, 0.0, font, size)
+            _place(
+                text,
+                line,
+                column.align,
+                cx,
+                w,
+                top - PAD - size * 0.9 - n * line_h,
+                0.0,
+                font,
+                size,
+            )
         cx += w
     current = "#1f1f1f"
     for i, ry, h in spans:
@@ -148,8 +173,17 @@ def draw_table_page(canvas, layout: TableLayout, page: int, x: float, top: float
                 text.setFillColor(color(cell.color))
                 current = cell.color
             for n, line in enumerate(cell.lines):
-                _place(text, line, column.align, cx, w, ry - PAD - size * 0.9 - n * line_h,
-                       cell.indent, font, size)
+                _place(
+                    text,
+                    line,
+                    column.align,
+                    cx,
+                    w,
+                    ry - PAD - size * 0.9 - n * line_h,
+                    cell.indent,
+                    font,
+                    size,
+                )
             if cell.link:
                 canvas.linkRect("", cell.link, (cx, ry - h, cx + w, ry), relative=0, thickness=0)
             cx += w
@@ -158,8 +192,17 @@ def draw_table_page(canvas, layout: TableLayout, page: int, x: float, top: float
     return row_y
 
 
-def _place(text, line: str, align: str, x: float, w: float, y: float, indent: float,
-           font: ChartFont, size: float) -> None:
+def _place(
+    text,
+    line: str,
+    align: str,
+    x: float,
+    w: float,
+    y: float,
+    indent: float,
+    font: ChartFont,
+    size: float,
+) -> None:
     if align == "left":
         tx = x + PAD + indent
     else:

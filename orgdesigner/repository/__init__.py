@@ -15,14 +15,34 @@ dialect are not loaded by commands that do not touch a repository.
 from importlib import import_module
 
 _EXPORTS = {
-    "EditConflict": "connection", "RepoRef": "connection", "RepositoryError": "connection",
-    "StaleBaseError": "connection", "display_url": "connection", "is_repository": "connection",
-    "parse_ref": "connection", "init_repository": "migrations", "open_repository": "migrations",
-    "list_designs": "store", "log": "store", "pull": "store", "push": "store",
+    "EditConflict": "connection",
+    "RepoRef": "connection",
+    "RepositoryError": "connection",
+    "StaleBaseError": "connection",
+    "display_url": "connection",
+    "is_repository": "connection",
+    "parse_ref": "connection",
+    "init_repository": "migrations",
+    "open_repository": "migrations",
+    "list_designs": "store",
+    "log": "store",
+    "pull": "store",
+    "push": "store",
 }
 __all__ = [
-    "EditConflict", "RepoRef", "RepositoryError", "StaleBaseError", "display_url", "init_repository",
-    "is_repository", "list_designs", "log", "open_repository", "parse_ref", "pull", "push",
+    "EditConflict",
+    "RepoRef",
+    "RepositoryError",
+    "StaleBaseError",
+    "display_url",
+    "init_repository",
+    "is_repository",
+    "list_designs",
+    "log",
+    "open_repository",
+    "parse_ref",
+    "pull",
+    "push",
 ]
 
 

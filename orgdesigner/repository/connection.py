@@ -72,7 +72,7 @@ def sqlalchemy_url(url: str) -> str:
     """`postgresql+psycopg://...`: SQLAlchemy's name for libpq URLs through psycopg 3."""
     for scheme in SCHEMES:
         if url.lower().startswith(scheme):
-            return "postgresql+psycopg://" + url[len(scheme):]
+            return "postgresql+psycopg://" + url[len(scheme) :]
     raise RepositoryError(f"{display_url(url)}: not a postgresql:// address")
 
 
@@ -98,7 +98,9 @@ def describe_error(exc: BaseException, url: str) -> RepositoryError:
     where = display_url(url)
     if "password authentication failed" in lowered or "no password supplied" in lowered:
         user = urlsplit(url).username or "?"
-        problem = f"the server refused the password for user {user!r} (check PGPASSWORD or ~/.pgpass)"
+        problem = (
+            f"the server refused the password for user {user!r} (check PGPASSWORD or ~/.pgpass)"
+        )
     elif "does not exist" in lowered and "database" in lowered:
         problem = "no such database on the server"
     elif "role" in lowered and "does not exist" in lowered:
@@ -107,15 +109,23 @@ def describe_error(exc: BaseException, url: str) -> RepositoryError:
         problem = "cannot connect: the server refused the connection (is PostgreSQL running there?)"
     elif "timeout" in lowered or "timed out" in lowered:
         problem = "cannot connect: no answer from the server"
-    elif ("could not translate host name" in lowered or "name or service not known" in lowered
-          or "failed to resolve" in lowered or "nodename nor servname" in lowered):
+    elif (
+        "could not translate host name" in lowered
+        or "name or service not known" in lowered
+        or "failed to resolve" in lowered
+        or "nodename nor servname" in lowered
+    ):
         problem = "cannot connect: unknown host name"
     elif "no pg_hba.conf entry" in lowered or "not allowed" in lowered:
         problem = "the server does not accept connections from this computer or user"
     elif "permission denied" in lowered:
         problem = "permission denied (the user may not change the repository)"
-    elif "server closed the connection" in lowered or "terminating connection" in lowered \
-            or "consuming input failed" in lowered or "connection is lost" in lowered:
+    elif (
+        "server closed the connection" in lowered
+        or "terminating connection" in lowered
+        or "consuming input failed" in lowered
+        or "connection is lost" in lowered
+    ):
         problem = "the connection to the server was lost"
     else:
         first = next((line for line in text.splitlines() if line.strip()), type(orig).__name__)

@@ -24,14 +24,18 @@ PASSWORD_ROLE = "orgdesigner_password_check"
 def find_bin_dir() -> Path | None:
     """The folder holding initdb/pg_ctl/postgres: $PG_BINDIR, Debian's newest, or PATH."""
     candidates = [os.environ.get("PG_BINDIR", "")]
-    candidates += sorted(glob.glob("/usr/lib/postgresql/*/bin"),
-                         key=lambda p: int(Path(p).parent.name) if Path(p).parent.name.isdigit() else 0,
-                         reverse=True)
+    candidates += sorted(
+        glob.glob("/usr/lib/postgresql/*/bin"),
+        key=lambda p: int(Path(p).parent.name) if Path(p).parent.name.isdigit() else 0,
+        reverse=True,
+    )
     found = shutil.which("pg_ctl")
     if found:
         candidates.append(str(Path(found).parent))
     for folder in candidates:
-        if folder and all((Path(folder) / name).exists() for name in ("initdb", "pg_ctl", "postgres")):
+        if folder and all(
+            (Path(folder) / name).exists() for name in ("initdb", "pg_ctl", "postgres")
+        ):
             return Path(folder)
     return None
 
@@ -69,26 +73,53 @@ class PrivateServer:
         command = [str(self.bin_dir / args[0]), *args[1:]]
         if self._as_postgres:
             command = ["runuser", "-u", "postgres", "--", *command]
-        result = subprocess.run(command, capture_output=True, text=True, timeout=120,
-                                cwd=self.folder)
+        result = subprocess.run(
+            command, capture_output=True, text=True, timeout=120, cwd=self.folder
+        )
         if result.returncode != 0:
-            raise RuntimeError(f"{args[0]} failed: {(result.stderr or result.stdout).strip()[-500:]}")
+            raise RuntimeError(
+                f"{args[0]} failed: {(result.stderr or result.stdout).strip()[-500:]}"
+            )
 
     def start(self) -> PrivateServer:
-        self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", self.user,
-                  "-E", "UTF8", "--locale=C", "--no-sync")
+        self._run(
+            "initdb",
+            "-D",
+            str(self.data),
+            "-A",
+            "trust",
+            "-U",
+            self.user,
+            "-E",
+            "UTF8",
+            "--locale=C",
+            "--no-sync",
+        )
         # Trust for everyone on the loopback, except one role that must give its password:
         # the tests check what a wrong password looks like.
         hba = self.data / "pg_hba.conf"
         hba.write_text(f"host all {PASSWORD_ROLE} 127.0.0.1/32 scram-sha-256\n" + hba.read_text())
         for attempt in range(5):
             self.port = free_port()
-            options = (f"-c listen_addresses=127.0.0.1 -p {self.port} "
-                       f"-c unix_socket_directories={self.folder} -c fsync=off "
-                       f"-c max_connections=100")
+            options = (
+                f"-c listen_addresses=127.0.0.1 -p {self.port} "
+                f"-c unix_socket_directories={self.folder} -c fsync=off "
+                f"-c max_connections=100"
+            )
             try:
-                self._run("pg_ctl", "-D", str(self.data), "-l", str(self.folder / "server.log"),
-                          "-o", options, "-w", "-t", "60", "start")
+                self._run(
+                    "pg_ctl",
+                    "-D",
+                    str(self.data),
+                    "-l",
+                    str(self.folder / "server.log"),
+                    "-o",
+                    options,
+                    "-w",
+                    "-t",
+                    "60",
+                    "start",
+                )
                 return self
             except RuntimeError:
                 if attempt == 4:

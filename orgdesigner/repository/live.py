@@ -59,9 +59,17 @@ PRESENCE_TIMEOUT = 60.0
 class LiveSession:
     """One editor's live connection to a design in a repository."""
 
-    def __init__(self, ref: RepoRef, engine: Engine, design_id: int, design: Design,
-                 versions: dict[Key, int], positions: dict[str, dict[str, float]], last_seq: int,
-                 user: str):
+    def __init__(
+        self,
+        ref: RepoRef,
+        engine: Engine,
+        design_id: int,
+        design: Design,
+        versions: dict[Key, int],
+        positions: dict[str, dict[str, float]],
+        last_seq: int,
+        user: str,
+    ):
         self.ref = ref
         self.engine: Engine | None = engine
         self.design_id = design_id
@@ -102,9 +110,15 @@ class LiveSession:
                 row = design_row(conn, ref.name)
                 if row is None or row.head == 0:
                     raise RepositoryError(f"{ref}: the repository has no design named {ref.name!r}")
-                last_seq = conn.execute(select(S.changes.c.seq).where(
-                    S.changes.c.design_id == row.id).order_by(S.changes.c.seq.desc())
-                    .limit(1)).scalar() or 0
+                last_seq = (
+                    conn.execute(
+                        select(S.changes.c.seq)
+                        .where(S.changes.c.design_id == row.id)
+                        .order_by(S.changes.c.seq.desc())
+                        .limit(1)
+                    ).scalar()
+                    or 0
+                )
                 design = read_content(conn, row.id, S.LIVE, row._mapping)
                 versions, positions = live_sql.read_versions(conn, row.id, ORDERED)
                 versions[("design", "")] = row.row_version
@@ -115,16 +129,21 @@ class LiveSession:
             engine.dispose()
             raise describe_error(exc, ref.url) from None
         design.stamp = rows.stamp_of(row.changed_by, row.changed_at)
-        return cls(ref, engine, row.id, design, versions, positions, last_seq,
-                   user or current_user())
+        return cls(
+            ref, engine, row.id, design, versions, positions, last_seq, user or current_user()
+        )
 
     def close(self) -> None:
         self.design.events.unsubscribe(self._on_event)
         if self.online and self.engine is not None:
             try:
                 with self.engine.begin() as conn:
-                    conn.execute(S.presence.delete().where(S.presence.c.design_id == self.design_id,
-                                                           S.presence.c.client == self.client))
+                    conn.execute(
+                        S.presence.delete().where(
+                            S.presence.c.design_id == self.design_id,
+                            S.presence.c.client == self.client,
+                        )
+                    )
             except SQLAlchemyError:
                 pass
         self._close_connections()
@@ -161,8 +180,10 @@ class LiveSession:
         """Write what is still unsent to disk (a crash must not lose it); clear when sent."""
         if not self.pending and not self._unsent_written:
             return
-        edits = [{"kind": k, "key": o, "base": base, "row": self._local_row(k, o)}
-                 for (k, o), base in self.pending.items()]
+        edits = [
+            {"kind": k, "key": o, "base": base, "row": self._local_row(k, o)}
+            for (k, o), base in self.pending.items()
+        ]
         try:
             live_unsent.save(self.client, self.ref.url, self.ref.name, edits)
             self._unsent_written = bool(edits)
@@ -196,8 +217,11 @@ class LiveSession:
         if kind == "responsibilities":
             f, dept = live_sql.split_role_key(key)
             role = d.role(f, dept) if f in d.functions and dept in d.departments else None
-            return None if role is None else {"function_id": f, "department_id": dept,
-                                              "role": role.value}
+            return (
+                None
+                if role is None
+                else {"function_id": f, "department_id": dept, "role": role.value}
+            )
         obj = getattr(d, kind).get(key)
         if obj is None:
             return None
@@ -212,7 +236,7 @@ class LiveSession:
         index = order.index(key)
         known = self.positions[kind]
         before = next((known[k] for k in reversed(order[:index]) if k in known), None)
-        after = next((known[k] for k in order[index + 1:] if k in known), None)
+        after = next((known[k] for k in order[index + 1 :] if k in known), None)
         if after is None:
             return (before if before is not None else -1.0) + 1.0
         if before is None:
@@ -230,8 +254,11 @@ class LiveSession:
             return [("functions", row["function_id"]), ("departments", row["department_id"])]
         if kind == "kpis":
             owner = [("departments", row["owner_id"])] if row["owner_id"] else []
-            return owner + [("departments", d) for d in json.loads(row["shared"])] + \
-                [("functions", f) for f in json.loads(row["functions"])]
+            return (
+                owner
+                + [("departments", d) for d in json.loads(row["shared"])]
+                + [("functions", f) for f in json.loads(row["functions"])]
+            )
         return []
 
     def _send(self, key: Key, visiting: set[Key]) -> bool:
@@ -248,8 +275,17 @@ class LiveSession:
         assert self.engine is not None
         try:
             with self.engine.begin() as conn:
-                version = live_sql.send_change(conn, self.design_id, kind, obj, base, row,
-                                               client=self.client, user=self.user, now=now_iso())
+                version = live_sql.send_change(
+                    conn,
+                    self.design_id,
+                    kind,
+                    obj,
+                    base,
+                    row,
+                    client=self.client,
+                    user=self.user,
+                    now=now_iso(),
+                )
         except live_sql.Refused as exc:
             self.pending.pop(key, None)
             self._refused(kind, obj, str(exc), exc.zh)
@@ -290,8 +326,10 @@ class LiveSession:
 
     def _refused(self, kind: str, obj: str, reason: str, reason_zh: str) -> None:
         what = describe_object(self.design, kind, obj)
-        message = (f"Your change to {what} was not saved: {reason}; it is shown as it is now. "
-                   f"你对{what}的修改未保存：{reason_zh}；现显示为最新内容。")
+        message = (
+            f"Your change to {what} was not saved: {reason}; it is shown as it is now. "
+            f"你对{what}的修改未保存：{reason_zh}；现显示为最新内容。"
+        )
         self.conflicts.append(message)
         # Shown as the server has it at the next poll: this runs inside the model's event
         # delivery (maybe mid-way through a deletion's cascade), where changing the model
@@ -344,9 +382,14 @@ class LiveSession:
     def _catch_up(self) -> int:
         assert self.engine is not None
         with self.engine.connect() as conn:
-            found = conn.execute(select(S.changes.c.seq, S.changes.c.kind, S.changes.c.key).where(
-                S.changes.c.design_id == self.design_id, S.changes.c.seq > self.last_seq,
-            ).order_by(S.changes.c.seq)).all()
+            found = conn.execute(
+                select(S.changes.c.seq, S.changes.c.kind, S.changes.c.key)
+                .where(
+                    S.changes.c.design_id == self.design_id,
+                    S.changes.c.seq > self.last_seq,
+                )
+                .order_by(S.changes.c.seq)
+            ).all()
         if not found:
             return 0
         keys: dict[Key, None] = {}
@@ -394,8 +437,12 @@ class LiveSession:
                     self.problems.append(f"{key[0]} {key[1]}: {exc}")
                     failed.append(key)
                     continue
-                self._remember(key[0], key[1], found,
-                               None if row is None else {"position": getattr(row, "position", 0.0)})
+                self._remember(
+                    key[0],
+                    key[1],
+                    found,
+                    None if row is None else {"position": getattr(row, "position", 0.0)},
+                )
         finally:
             self._applying = False
         return failed
@@ -415,21 +462,34 @@ class LiveSession:
         assert self.engine is not None
         with self.engine.begin() as conn:
             conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-            server: dict[Key, Any] = {("design", ""): live_sql.fetch(conn, self.design_id, "design", "")}
+            server: dict[Key, Any] = {
+                ("design", ""): live_sql.fetch(conn, self.design_id, "design", "")
+            }
             for kind, table in S.CONTENT.items():
-                query = select(table).where(table.c.design_id == self.design_id,
-                                            table.c.revision == S.LIVE)
+                query = select(table).where(
+                    table.c.design_id == self.design_id, table.c.revision == S.LIVE
+                )
                 if kind in ORDERED:
                     query = query.order_by(table.c.position, table.c.id)
                 for r in conn.execute(query):
-                    key = r.id if kind in ORDERED else live_sql.role_key(r.function_id, r.department_id)
+                    key = (
+                        r.id
+                        if kind in ORDERED
+                        else live_sql.role_key(r.function_id, r.department_id)
+                    )
                     server[(kind, key)] = r
         local: list[Key] = [(k, i) for k in ORDERED for i in getattr(self.design, k)]
-        local += [("responsibilities", live_sql.role_key(f, d))
-                  for f, d, _ in self.design.responsibilities()]
+        local += [
+            ("responsibilities", live_sql.role_key(f, d))
+            for f, d, _ in self.design.responsibilities()
+        ]
         # removals first (roles, links, then departments and functions), then the server's rows
         gone = [k for k in local if k not in server]
-        gone.sort(key=lambda k: ("kpis", "responsibilities", "links", "functions", "departments").index(k[0]))
+        gone.sort(
+            key=lambda k: ("kpis", "responsibilities", "links", "functions", "departments").index(
+                k[0]
+            )
+        )
         self._apply_all([(k, None) for k in gone] + list(server.items()), force=True)
         self.versions = {k: r.row_version for k, r in server.items()}
 
@@ -438,8 +498,12 @@ class LiveSession:
         import psycopg
 
         try:
-            self._listener = psycopg.connect(libpq_url(self.ref.url), autocommit=True,
-                                             connect_timeout=5, application_name="Org Designer")
+            self._listener = psycopg.connect(
+                libpq_url(self.ref.url),
+                autocommit=True,
+                connect_timeout=5,
+                application_name="Org Designer",
+            )
             self._listener.execute(f"LISTEN {S.CHANNEL}")
         except psycopg.Error:
             self._listener = None
@@ -473,8 +537,9 @@ class LiveSession:
             return
         try:
             with self.engine.begin() as conn:
-                live_sql.touch_presence(conn, self.design_id, self.client, self.user,
-                                        socket.gethostname(), self._since)
+                live_sql.touch_presence(
+                    conn, self.design_id, self.client, self.user, socket.gethostname(), self._since
+                )
         except SQLAlchemyError as exc:
             self._go_offline(describe_error(exc, self.ref.url))
 

@@ -19,8 +19,12 @@ from . import live_sql, rows
 if TYPE_CHECKING:
     from .live import LiveSession
 
-_INFO_COLUMNS = {"name": "title", "description": "description", "author": "author",
-                 "language": "language"}
+_INFO_COLUMNS = {
+    "name": "title",
+    "description": "description",
+    "author": "author",
+    "language": "language",
+}
 
 
 def _index(session: LiveSession, kind: str, row: Any) -> int:
@@ -54,8 +58,12 @@ def _design(design: Design, row: Any) -> None:
 
 
 # kind -> (model method suffix, editable fields); e.g. add_link, update_link, remove_link
-_OBJECTS = {"departments": ("department", DEPARTMENT_FIELDS), "links": ("link", LINK_FIELDS),
-            "functions": ("function", FUNCTION_FIELDS), "kpis": ("kpi", KPI_FIELDS)}
+_OBJECTS = {
+    "departments": ("department", DEPARTMENT_FIELDS),
+    "links": ("link", LINK_FIELDS),
+    "functions": ("function", FUNCTION_FIELDS),
+    "kpis": ("kpi", KPI_FIELDS),
+}
 
 
 def _object(session: LiveSession, kind: str, row: Any | None, obj_id: str) -> None:
@@ -69,8 +77,11 @@ def _object(session: LiveSession, kind: str, row: Any | None, obj_id: str) -> No
             remove(obj_id)  # a department's children move up, as on the server
         return
     remote = rows.OBJECT_OF[kind](row)
-    if kind == "links" and local is not None and \
-            (local.source, local.target) != (remote.source, remote.target):
+    if (
+        kind == "links"
+        and local is not None
+        and (local.source, local.target) != (remote.source, remote.target)
+    ):
         remove(obj_id)
         local = None
     if local is None:
@@ -106,6 +117,7 @@ def apply_row(session: LiveSession, key: tuple[str, str], row: Any | None) -> No
 
 def describe_object(design: Design, kind: str, obj: str) -> str:
     """How a conflict message names the object: 「市场部」, 「市场部」–「销售部」 ..."""
+
     def dept(dept_id: str) -> str:
         found = design.departments.get(dept_id)
         return f"「{found.name}」" if found is not None else "a department"

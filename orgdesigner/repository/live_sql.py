@@ -58,9 +58,19 @@ def fetch(conn: Connection, design_id: int, kind: str, key: str) -> Any | None:
 
 
 def last_editor(conn: Connection, design_id: int, kind: str, key: str) -> str:
-    return conn.execute(select(S.changes.c.user_name).where(
-        S.changes.c.design_id == design_id, S.changes.c.kind == kind, S.changes.c.key == key,
-    ).order_by(S.changes.c.seq.desc()).limit(1)).scalar() or "someone"
+    return (
+        conn.execute(
+            select(S.changes.c.user_name)
+            .where(
+                S.changes.c.design_id == design_id,
+                S.changes.c.kind == kind,
+                S.changes.c.key == key,
+            )
+            .order_by(S.changes.c.seq.desc())
+            .limit(1)
+        ).scalar()
+        or "someone"
+    )
 
 
 def _exists(conn: Connection, design_id: int, kind: str, key: str) -> bool:
@@ -70,7 +80,9 @@ def _exists(conn: Connection, design_id: int, kind: str, key: str) -> bool:
 def _check_parent(conn: Connection, design_id: int, dept_id: str, parent: str | None) -> None:
     if parent is None:
         return
-    chain = conn.execute(text(f"""
+    chain = (
+        conn.execute(
+            text(f"""
         WITH RECURSIVE up(id, parent_id, depth) AS (
             SELECT id, parent_id, 0 FROM {S.SCHEMA}.departments
              WHERE design_id = :d AND revision = 0 AND id = :p
@@ -78,23 +90,36 @@ def _check_parent(conn: Connection, design_id: int, dept_id: str, parent: str | 
             SELECT x.id, x.parent_id, up.depth + 1 FROM {S.SCHEMA}.departments x
               JOIN up ON x.id = up.parent_id
              WHERE x.design_id = :d AND x.revision = 0 AND up.depth < 100000
-        ) SELECT id FROM up"""), {"d": design_id, "p": parent}).scalars().all()
+        ) SELECT id FROM up"""),
+            {"d": design_id, "p": parent},
+        )
+        .scalars()
+        .all()
+    )
     if not chain:
-        raise Refused("its new parent department was deleted by someone else",
-                          "它的新上级部门已被他人删除")
+        raise Refused(
+            "its new parent department was deleted by someone else", "它的新上级部门已被他人删除"
+        )
     if dept_id in chain:
-        raise Refused("someone else's change of reporting lines would make a cycle with it",
-                          "与他人对汇报关系的修改会形成循环")
+        raise Refused(
+            "someone else's change of reporting lines would make a cycle with it",
+            "与他人对汇报关系的修改会形成循环",
+        )
 
 
 def _check_link(conn: Connection, design_id: int, row: dict[str, Any]) -> None:
     for end in (row["source_id"], row["target_id"]):
         if not _exists(conn, design_id, "departments", end):
-            raise Refused("a department it connects was deleted by someone else",
-                          "它连接的部门已被他人删除")
+            raise Refused(
+                "a department it connects was deleted by someone else", "它连接的部门已被他人删除"
+            )
     t = S.links
-    same_kind = [t.c.design_id == design_id, t.c.revision == S.LIVE, t.c.kind == row["kind"],
-                 t.c.id != row["id"]]
+    same_kind = [
+        t.c.design_id == design_id,
+        t.c.revision == S.LIVE,
+        t.c.kind == row["kind"],
+        t.c.id != row["id"],
+    ]
     forward = and_(t.c.source_id == row["source_id"], t.c.target_id == row["target_id"])
     backward = and_(t.c.source_id == row["target_id"], t.c.target_id == row["source_id"])
     if row["directed"]:
@@ -102,8 +127,7 @@ def _check_link(conn: Connection, design_id: int, row: dict[str, Any]) -> None:
     else:
         match = and_(*same_kind, t.c.directed.is_(False), or_(forward, backward))
     if conn.execute(select(t.c.id).where(match).limit(1)).first() is not None:
-        raise Refused("someone else added the same link meanwhile",
-                          "他人已添加了相同的连线")
+        raise Refused("someone else added the same link meanwhile", "他人已添加了相同的连线")
 
 
 def _check_references(conn: Connection, design_id: int, kind: str, row: dict[str, Any]) -> None:
@@ -113,15 +137,21 @@ def _check_references(conn: Connection, design_id: int, kind: str, row: dict[str
         _check_link(conn, design_id, row)
     elif kind == "kpis":
         departments = ([row["owner_id"]] if row["owner_id"] else []) + json.loads(row["shared"])
-        if not all(_exists(conn, design_id, "departments", d) for d in departments) or \
-                not all(_exists(conn, design_id, "functions", f) for f in json.loads(row["functions"])):
-            raise Refused("a department or function it refers to was deleted by someone else",
-                          "它涉及的部门或职能已被他人删除")
+        if not all(_exists(conn, design_id, "departments", d) for d in departments) or not all(
+            _exists(conn, design_id, "functions", f) for f in json.loads(row["functions"])
+        ):
+            raise Refused(
+                "a department or function it refers to was deleted by someone else",
+                "它涉及的部门或职能已被他人删除",
+            )
     elif kind == "responsibilities":
-        if not _exists(conn, design_id, "functions", row["function_id"]) or \
-                not _exists(conn, design_id, "departments", row["department_id"]):
-            raise Refused("its function or department was deleted by someone else",
-                          "它的职能或部门已被他人删除")
+        if not _exists(conn, design_id, "functions", row["function_id"]) or not _exists(
+            conn, design_id, "departments", row["department_id"]
+        ):
+            raise Refused(
+                "its function or department was deleted by someone else",
+                "它的职能或部门已被他人删除",
+            )
 
 
 def _cascade(conn: Connection, design_id: int, kind: str, key: str, journal_it) -> None:
@@ -131,28 +161,50 @@ def _cascade(conn: Connection, design_id: int, kind: str, key: str, journal_it) 
     roles = S.responsibilities
     live = [roles.c.design_id == design_id, roles.c.revision == S.LIVE]
     if kind == "functions":
-        gone = conn.execute(delete(roles).where(*live, roles.c.function_id == key)
-                            .returning(roles.c.function_id, roles.c.department_id)).all()
+        gone = conn.execute(
+            delete(roles)
+            .where(*live, roles.c.function_id == key)
+            .returning(roles.c.function_id, roles.c.department_id)
+        ).all()
         for f, d in gone:
             journal_it("responsibilities", role_key(f, d))
         return
     if kind != "departments":
         return
     links = S.links
-    gone_links = conn.execute(delete(links).where(
-        links.c.design_id == design_id, links.c.revision == S.LIVE,
-        or_(links.c.source_id == key, links.c.target_id == key)).returning(links.c.id)).scalars()
+    gone_links = conn.execute(
+        delete(links)
+        .where(
+            links.c.design_id == design_id,
+            links.c.revision == S.LIVE,
+            or_(links.c.source_id == key, links.c.target_id == key),
+        )
+        .returning(links.c.id)
+    ).scalars()
     for link_id in list(gone_links):
         journal_it("links", link_id)
-    for f, d in conn.execute(delete(roles).where(*live, roles.c.department_id == key)
-                             .returning(roles.c.function_id, roles.c.department_id)).all():
+    for f, d in conn.execute(
+        delete(roles)
+        .where(*live, roles.c.department_id == key)
+        .returning(roles.c.function_id, roles.c.department_id)
+    ).all():
         journal_it("responsibilities", role_key(f, d))
     depts = S.departments
-    parent = conn.execute(select(depts.c.parent_id).where(
-        depts.c.design_id == design_id, depts.c.revision == S.LIVE, depts.c.id == key)).scalar()
-    moved = conn.execute(update(depts).where(
-        depts.c.design_id == design_id, depts.c.revision == S.LIVE, depts.c.parent_id == key,
-    ).values(parent_id=parent, row_version=depts.c.row_version + 1).returning(depts.c.id)).scalars()
+    parent = conn.execute(
+        select(depts.c.parent_id).where(
+            depts.c.design_id == design_id, depts.c.revision == S.LIVE, depts.c.id == key
+        )
+    ).scalar()
+    moved = conn.execute(
+        update(depts)
+        .where(
+            depts.c.design_id == design_id,
+            depts.c.revision == S.LIVE,
+            depts.c.parent_id == key,
+        )
+        .values(parent_id=parent, row_version=depts.c.row_version + 1)
+        .returning(depts.c.id)
+    ).scalars()
     for child in list(moved):
         journal_it("departments", child)
 
@@ -172,15 +224,31 @@ def _drop_from_kpis(conn: Connection, design_id: int, kind: str, key: str, journ
             new_functions = [f for f in functions if f != key]
         if (new_owner, new_shared, new_functions) == (owner, shared, functions):
             continue
-        conn.execute(update(t).where(t.c.design_id == design_id, t.c.revision == S.LIVE,
-                                     t.c.id == kpi.id).values(
-            owner_id=new_owner, shared=json.dumps(new_shared), functions=json.dumps(new_functions),
-            row_version=t.c.row_version + 1))
+        conn.execute(
+            update(t)
+            .where(t.c.design_id == design_id, t.c.revision == S.LIVE, t.c.id == kpi.id)
+            .values(
+                owner_id=new_owner,
+                shared=json.dumps(new_shared),
+                functions=json.dumps(new_functions),
+                row_version=t.c.row_version + 1,
+            )
+        )
         journal_it("kpis", kpi.id)
 
 
-def send_change(conn: Connection, design_id: int, kind: str, key: str, base: int,
-                row: dict[str, Any] | None, *, client: str, user: str, now: str) -> int:
+def send_change(
+    conn: Connection,
+    design_id: int,
+    kind: str,
+    key: str,
+    base: int,
+    row: dict[str, Any] | None,
+    *,
+    client: str,
+    user: str,
+    now: str,
+) -> int:
     """Write one object's new state (None: delete) if the server still has version `base`.
 
     Returns the new row version (0 after a delete). Raises Refused with the
@@ -201,8 +269,11 @@ def send_change(conn: Connection, design_id: int, kind: str, key: str, base: int
 
     if kind == "design":
         assert row is not None
-        conn.execute(update(S.designs).where(S.designs.c.id == design_id)
-                     .values(**row, row_version=found + 1))
+        conn.execute(
+            update(S.designs)
+            .where(S.designs.c.id == design_id)
+            .values(**row, row_version=found + 1)
+        )
         new_version = found + 1
     elif row is None:
         if current is None:
@@ -215,8 +286,9 @@ def send_change(conn: Connection, design_id: int, kind: str, key: str, base: int
         _check_references(conn, design_id, kind, row)
         table, where = _where(kind, design_id, key)
         if current is None:
-            conn.execute(table.insert().values(**row, design_id=design_id, revision=S.LIVE,
-                                               row_version=1))
+            conn.execute(
+                table.insert().values(**row, design_id=design_id, revision=S.LIVE, row_version=1)
+            )
             new_version = 1
         else:
             values = {k: v for k, v in row.items() if k != "position"}
@@ -225,8 +297,11 @@ def send_change(conn: Connection, design_id: int, kind: str, key: str, base: int
     written.append((kind, key))
     for k, obj in written:
         journal(conn, design_id, k, obj, client, user)
-    conn.execute(update(S.designs).where(S.designs.c.id == design_id).values(
-        edits=S.designs.c.edits + 1, changed_by=user, changed_at=now))
+    conn.execute(
+        update(S.designs)
+        .where(S.designs.c.id == design_id)
+        .values(edits=S.designs.c.edits + 1, changed_by=user, changed_at=now)
+    )
     return new_version
 
 
@@ -243,39 +318,59 @@ def settings_of(row: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def read_versions(conn: Connection, design_id: int, ordered: tuple[str, ...],
-                  ) -> tuple[dict[tuple[str, str], int], dict[str, dict[str, float]]]:
+def read_versions(
+    conn: Connection,
+    design_id: int,
+    ordered: tuple[str, ...],
+) -> tuple[dict[tuple[str, str], int], dict[str, dict[str, float]]]:
     """Every live object's row version, and the positions of the ordered kinds."""
     versions: dict[tuple[str, str], int] = {}
     positions: dict[str, dict[str, float]] = {k: {} for k in ordered}
     for kind in ordered:
         t = S.CONTENT[kind]
-        for obj, version, position in conn.execute(select(t.c.id, t.c.row_version, t.c.position)
-                                                   .where(t.c.design_id == design_id,
-                                                          t.c.revision == S.LIVE)):
+        for obj, version, position in conn.execute(
+            select(t.c.id, t.c.row_version, t.c.position).where(
+                t.c.design_id == design_id, t.c.revision == S.LIVE
+            )
+        ):
             versions[(kind, obj)] = version
             positions[kind][obj] = position
     t = S.responsibilities
-    for f, d, version in conn.execute(select(t.c.function_id, t.c.department_id, t.c.row_version)
-                                      .where(t.c.design_id == design_id, t.c.revision == S.LIVE)):
+    for f, d, version in conn.execute(
+        select(t.c.function_id, t.c.department_id, t.c.row_version).where(
+            t.c.design_id == design_id, t.c.revision == S.LIVE
+        )
+    ):
         versions[("responsibilities", role_key(f, d))] = version
     return versions, positions
 
 
-def touch_presence(conn: Connection, design_id: int, client: str, user: str, host: str,
-                   since: str) -> None:
+def touch_presence(
+    conn: Connection, design_id: int, client: str, user: str, host: str, since: str
+) -> None:
     """Say (again) that this editor has the design open."""
     from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-    stmt = pg_insert(S.presence).values(design_id=design_id, client=client, user_name=user,
-                                        host=host, since=since, seen=time.time())
-    conn.execute(stmt.on_conflict_do_update(index_elements=["design_id", "client"],
-                                            set_={"seen": stmt.excluded.seen}))
+    stmt = pg_insert(S.presence).values(
+        design_id=design_id, client=client, user_name=user, host=host, since=since, seen=time.time()
+    )
+    conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["design_id", "client"], set_={"seen": stmt.excluded.seen}
+        )
+    )
 
 
 def present_users(conn: Connection, design_id: int, client: str, within: float) -> list[str]:
     """The other editors seen in the last `within` seconds, earliest first."""
-    return list(conn.execute(select(S.presence.c.user_name).where(
-        S.presence.c.design_id == design_id, S.presence.c.client != client,
-        S.presence.c.seen > time.time() - within,
-    ).order_by(S.presence.c.since)).scalars())
+    return list(
+        conn.execute(
+            select(S.presence.c.user_name)
+            .where(
+                S.presence.c.design_id == design_id,
+                S.presence.c.client != client,
+                S.presence.c.seen > time.time() - within,
+            )
+            .order_by(S.presence.c.since)
+        ).scalars()
+    )

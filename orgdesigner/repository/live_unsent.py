@@ -38,15 +38,29 @@ def save(client: str, url: str, name: str, edits: list[dict[str, Any]]) -> None:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     pid = os.getpid()
-    atomic_write_text(path, json.dumps({
-        "url": display_url(url), "name": name, "pid": pid, "process": process_identity(pid),
-        "edits": edits}, ensure_ascii=False))
+    atomic_write_text(
+        path,
+        json.dumps(
+            {
+                "url": display_url(url),
+                "name": name,
+                "pid": pid,
+                "process": process_identity(pid),
+                "edits": edits,
+            },
+            ensure_ascii=False,
+        ),
+    )
 
 
 def _alive(record: dict[str, Any]) -> bool:
     pid = record.get("pid")
-    return isinstance(pid, int) and pid > 0 and bool(record.get("process")) \
+    return (
+        isinstance(pid, int)
+        and pid > 0
+        and bool(record.get("process"))
         and process_identity(pid) == record.get("process")
+    )
 
 
 def leftovers(url: str, name: str) -> list[tuple[Path, list[dict[str, Any]]]]:
@@ -61,8 +75,12 @@ def leftovers(url: str, name: str) -> list[tuple[Path, list[dict[str, Any]]]]:
             record = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
-        if not isinstance(record, dict) or record.get("url") != display_url(url) \
-                or record.get("name") != name or _alive(record):
+        if (
+            not isinstance(record, dict)
+            or record.get("url") != display_url(url)
+            or record.get("name") != name
+            or _alive(record)
+        ):
             continue
         edits = record.get("edits")
         if isinstance(edits, list):
@@ -71,9 +89,13 @@ def leftovers(url: str, name: str) -> list[tuple[Path, list[dict[str, Any]]]]:
 
 
 def _well_formed(edit: Any) -> bool:
-    return (isinstance(edit, dict) and isinstance(edit.get("kind"), str)
-            and isinstance(edit.get("key"), str) and isinstance(edit.get("base"), int)
-            and (edit.get("row") is None or isinstance(edit.get("row"), dict)))
+    return (
+        isinstance(edit, dict)
+        and isinstance(edit.get("kind"), str)
+        and isinstance(edit.get("key"), str)
+        and isinstance(edit.get("base"), int)
+        and (edit.get("row") is None or isinstance(edit.get("row"), dict))
+    )
 
 
 def as_row(row: dict[str, Any] | None) -> Any:

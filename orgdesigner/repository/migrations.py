@@ -48,12 +48,14 @@ def make_engine(url: str, **options) -> Engine:
 
 def schema_version(conn: Connection) -> int:
     """0 when the database has no repository of ours."""
-    found = conn.execute(text("SELECT to_regclass(:t)"),
-                         {"t": f"{schema.SCHEMA}.repository_info"}).scalar()
+    found = conn.execute(
+        text("SELECT to_regclass(:t)"), {"t": f"{schema.SCHEMA}.repository_info"}
+    ).scalar()
     if found is None:
         return 0
-    value = conn.execute(text(f"SELECT value FROM {schema.SCHEMA}.repository_info "
-                              "WHERE key = 'schema_version'")).scalar()
+    value = conn.execute(
+        text(f"SELECT value FROM {schema.SCHEMA}.repository_info WHERE key = 'schema_version'")
+    ).scalar()
     try:
         return int(value or 0)
     except ValueError:
@@ -64,15 +66,21 @@ def check_version(version: int, url: str) -> None:
     """Refuse a database without our schema, an older one, or a newer one, in one line."""
     where = display_url(url)
     if version == 0:
-        raise RepositoryError(f"{where}: this database has no Org Designer repository "
-                              f"(create it with: python -m orgdesigner repo init URL)")
+        raise RepositoryError(
+            f"{where}: this database has no Org Designer repository "
+            f"(create it with: python -m orgdesigner repo init URL)"
+        )
     if version > schema.SCHEMA_VERSION:
-        raise RepositoryError(f"{where}: the repository was set up by a newer Org Designer "
-                              f"(repository format {version}); this version works with format "
-                              f"{schema.SCHEMA_VERSION}: upgrade Org Designer")
+        raise RepositoryError(
+            f"{where}: the repository was set up by a newer Org Designer "
+            f"(repository format {version}); this version works with format "
+            f"{schema.SCHEMA_VERSION}: upgrade Org Designer"
+        )
     if version < schema.SCHEMA_VERSION:
-        raise RepositoryError(f"{where}: the repository uses the older format {version}; "
-                              f"upgrade it with: python -m orgdesigner repo init URL")
+        raise RepositoryError(
+            f"{where}: the repository uses the older format {version}; "
+            f"upgrade it with: python -m orgdesigner repo init URL"
+        )
 
 
 def init_repository(url: str) -> tuple[int, int]:
@@ -88,10 +96,13 @@ def init_repository(url: str) -> tuple[int, int]:
             while version < schema.SCHEMA_VERSION:
                 MIGRATIONS[version](ops, conn)
                 version += 1
-            conn.execute(text(
-                f"INSERT INTO {schema.SCHEMA}.repository_info (key, value) "
-                "VALUES ('schema_version', :v) ON CONFLICT (key) DO UPDATE SET value = :v"),
-                {"v": str(version)})
+            conn.execute(
+                text(
+                    f"INSERT INTO {schema.SCHEMA}.repository_info (key, value) "
+                    "VALUES ('schema_version', :v) ON CONFLICT (key) DO UPDATE SET value = :v"
+                ),
+                {"v": str(version)},
+            )
         return before, version
     except RepositoryError:
         raise

@@ -17,67 +17,145 @@ ORIGIN = "repository.origin"  # design setting: where a pulled file came from (J
 
 
 def department_row(d: Department) -> dict[str, Any]:
-    return {"id": d.id, "code": d.code, "name": d.name, "kind": d.kind.value, "parent_id": d.parent,
-            "leader": d.leader, "headcount": d.headcount, "budget": d.budget, "color": d.color,
-            "x": d.x, "y": d.y, "notes": d.notes, "chair": d.chair, "cadence": d.cadence,
-            "vacant": bool(d.vacant)}
+    return {
+        "id": d.id,
+        "code": d.code,
+        "name": d.name,
+        "kind": d.kind.value,
+        "parent_id": d.parent,
+        "leader": d.leader,
+        "headcount": d.headcount,
+        "budget": d.budget,
+        "color": d.color,
+        "x": d.x,
+        "y": d.y,
+        "notes": d.notes,
+        "chair": d.chair,
+        "cadence": d.cadence,
+        "vacant": bool(d.vacant),
+    }
 
 
 def link_row(l: Link) -> dict[str, Any]:
-    return {"id": l.id, "source_id": l.source, "target_id": l.target, "kind": l.kind.value,
-            "label": l.label, "directed": bool(l.directed)}
+    return {
+        "id": l.id,
+        "source_id": l.source,
+        "target_id": l.target,
+        "kind": l.kind.value,
+        "label": l.label,
+        "directed": bool(l.directed),
+    }
 
 
 def function_row(f: Function) -> dict[str, Any]:
-    return {"id": f.id, "key": f.key, "name": f.name, "category": f.category,
-            "required": bool(f.required), "description": f.description, "post": f.post}
+    return {
+        "id": f.id,
+        "key": f.key,
+        "name": f.name,
+        "category": f.category,
+        "required": bool(f.required),
+        "description": f.description,
+        "post": f.post,
+    }
 
 
 def kpi_row(k: Kpi) -> dict[str, Any]:
-    return {"id": k.id, "key": k.key, "name": k.name, "unit": k.unit, "owner_id": k.owner,
-            "shared": json.dumps(list(k.shared)), "functions": json.dumps(list(k.functions)),
-            "description": k.description}
+    return {
+        "id": k.id,
+        "key": k.key,
+        "name": k.name,
+        "unit": k.unit,
+        "owner_id": k.owner,
+        "shared": json.dumps(list(k.shared)),
+        "functions": json.dumps(list(k.functions)),
+        "description": k.description,
+    }
 
 
-ROW_OF: dict[str, Callable[[Any], dict[str, Any]]] = {"departments": department_row, "links": link_row, "functions": function_row,
-          "kpis": kpi_row}
+ROW_OF: dict[str, Callable[[Any], dict[str, Any]]] = {
+    "departments": department_row,
+    "links": link_row,
+    "functions": function_row,
+    "kpis": kpi_row,
+}
 
 
 def department_of(r: Any) -> Department:
-    return Department(id=r.id, code=r.code, name=r.name, kind=r.kind, parent=r.parent_id,
-                      leader=r.leader, headcount=r.headcount, budget=r.budget, color=r.color,
-                      x=r.x, y=r.y, notes=r.notes, chair=r.chair, cadence=r.cadence,
-                      vacant=bool(r.vacant))
+    return Department(
+        id=r.id,
+        code=r.code,
+        name=r.name,
+        kind=r.kind,
+        parent=r.parent_id,
+        leader=r.leader,
+        headcount=r.headcount,
+        budget=r.budget,
+        color=r.color,
+        x=r.x,
+        y=r.y,
+        notes=r.notes,
+        chair=r.chair,
+        cadence=r.cadence,
+        vacant=bool(r.vacant),
+    )
 
 
 def link_of(r: Any) -> Link:
-    return Link(id=r.id, source=r.source_id, target=r.target_id, kind=r.kind, label=r.label,
-                directed=bool(r.directed))
+    return Link(
+        id=r.id,
+        source=r.source_id,
+        target=r.target_id,
+        kind=r.kind,
+        label=r.label,
+        directed=bool(r.directed),
+    )
 
 
 def function_of(r: Any) -> Function:
-    return Function(id=r.id, key=r.key, name=r.name, category=r.category,
-                    required=bool(r.required), description=r.description, post=r.post)
+    return Function(
+        id=r.id,
+        key=r.key,
+        name=r.name,
+        category=r.category,
+        required=bool(r.required),
+        description=r.description,
+        post=r.post,
+    )
 
 
 def kpi_of(r: Any) -> Kpi:
-    return Kpi(id=r.id, key=r.key, name=r.name, unit=r.unit, owner=r.owner_id,
-               shared=tuple(json.loads(r.shared or "[]")),
-               functions=tuple(json.loads(r.functions or "[]")), description=r.description)
+    return Kpi(
+        id=r.id,
+        key=r.key,
+        name=r.name,
+        unit=r.unit,
+        owner=r.owner_id,
+        shared=tuple(json.loads(r.shared or "[]")),
+        functions=tuple(json.loads(r.functions or "[]")),
+        description=r.description,
+    )
 
 
-OBJECT_OF: dict[str, Callable[[dict[str, Any]], Any]] = {"departments": department_of, "links": link_of, "functions": function_of,
-             "kpis": kpi_of}
+OBJECT_OF: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "departments": department_of,
+    "links": link_of,
+    "functions": function_of,
+    "kpis": kpi_of,
+}
 
 
 def content_rows(design: Design) -> dict[str, list[dict[str, Any]]]:
     """All content rows (without design_id/revision), positions 0, 1, 2 ... in model order."""
     out: dict[str, list[dict[str, Any]]] = {}
     for table, make in ROW_OF.items():
-        out[table] = [make(obj) | {"position": float(i)}
-                      for i, obj in enumerate(getattr(design, table).values())]
-    out["responsibilities"] = [{"function_id": f, "department_id": d, "role": r.value}
-                               for f, d, r in design.responsibilities()]
+        out[table] = [
+            make(obj) | {"position": float(i)}
+            for i, obj in enumerate(getattr(design, table).values())
+        ]
+    out["responsibilities"] = [
+        {"function_id": f, "department_id": d, "role": r.value}
+        for f, d, r in design.responsibilities()
+    ]
     return out
 
 
@@ -87,20 +165,34 @@ def plain_settings(design: Design) -> dict[str, Any]:
 
 
 def meta_of(design: Design) -> dict[str, Any]:
-    return {"design_uuid": design.id, "title": design.name, "description": design.description,
-            "author": design.author, "language": design.language, "created": design.created,
-            "modified": design.modified,
-            "settings": json.dumps(plain_settings(design), ensure_ascii=False, sort_keys=True)}
+    return {
+        "design_uuid": design.id,
+        "title": design.name,
+        "description": design.description,
+        "author": design.author,
+        "language": design.language,
+        "created": design.created,
+        "modified": design.modified,
+        "settings": json.dumps(plain_settings(design), ensure_ascii=False, sort_keys=True),
+    }
 
 
-def design_of(meta: dict[str, Any], departments: Iterable[Any], links: Iterable[Any],
-              functions: Iterable[Any], roles: Iterable[Any], kpis: Iterable[Any] = ()) -> Design:
+def design_of(
+    meta: dict[str, Any],
+    departments: Iterable[Any],
+    links: Iterable[Any],
+    functions: Iterable[Any],
+    roles: Iterable[Any],
+    kpis: Iterable[Any] = (),
+) -> Design:
     """Build a design from rows already ordered by (position, id)."""
     dept_rows = list(departments)
     design = build_design(
-        name=meta["title"], language=meta["language"],
+        name=meta["title"],
+        language=meta["language"],
         departments=[department_of(r) for r in dept_rows],
-        links=[link_of(r) for r in links], functions=[function_of(r) for r in functions],
+        links=[link_of(r) for r in links],
+        functions=[function_of(r) for r in functions],
         roles=[(r.function_id, r.department_id, r.role) for r in roles],
         kpis=[kpi_of(r) for r in kpis],
     )
@@ -116,8 +208,9 @@ def design_of(meta: dict[str, Any], departments: Iterable[Any], links: Iterable[
 
 def set_origin(design: Design, name: str, version: int, edits: int, uuid: str) -> None:
     """Remember in the design which repository version it is based on (kept by `.db` files)."""
-    design.settings[ORIGIN] = json.dumps({"name": name, "version": version, "edits": edits,
-                                          "design": uuid}, ensure_ascii=False)
+    design.settings[ORIGIN] = json.dumps(
+        {"name": name, "version": version, "edits": edits, "design": uuid}, ensure_ascii=False
+    )
 
 
 def origin_of(design: Design) -> dict[str, Any] | None:

@@ -36,13 +36,15 @@ CHANNEL = "orgdesigner_changes"  # LISTEN/NOTIFY channel; payload "design_id seq
 metadata = MetaData(schema=SCHEMA)
 
 info = Table(
-    "repository_info", metadata,
+    "repository_info",
+    metadata,
     Column("key", Text, primary_key=True),
     Column("value", Text, nullable=False),
 )
 
 designs = Table(
-    "designs", metadata,
+    "designs",
+    metadata,
     Column("id", Integer, Identity(), primary_key=True),
     Column("name", Text, nullable=False, unique=True),
     Column("design_uuid", Text, nullable=False),
@@ -54,14 +56,17 @@ designs = Table(
     Column("modified", Text, nullable=False, server_default=""),
     Column("settings", Text, nullable=False, server_default="{}"),  # JSON object of plain values
     Column("head", Integer, nullable=False, server_default="0"),  # latest version number
-    Column("edits", BigInteger, nullable=False, server_default="0"),  # every push and live edit raises it
+    Column(
+        "edits", BigInteger, nullable=False, server_default="0"
+    ),  # every push and live edit raises it
     Column("changed_by", Text, nullable=False, server_default=""),
     Column("changed_at", Text, nullable=False, server_default=""),
     Column("row_version", Integer, nullable=False, server_default="1"),
 )
 
 versions = Table(
-    "versions", metadata,
+    "versions",
+    metadata,
     Column("design_id", Integer, ForeignKey("designs.id", ondelete="CASCADE"), nullable=False),
     Column("number", Integer, nullable=False),
     Column("saved_by", Text, nullable=False),
@@ -76,7 +81,8 @@ versions = Table(
 
 def _content(name: str, *columns: Column, key: tuple[str, ...] = ("id",)) -> Table:
     return Table(
-        name, metadata,
+        name,
+        metadata,
         Column("design_id", Integer, ForeignKey("designs.id", ondelete="CASCADE"), nullable=False),
         Column("revision", Integer, nullable=False),
         *columns,
@@ -150,10 +156,13 @@ responsibilities = _content(
 )
 
 changes = Table(
-    "changes", metadata,
+    "changes",
+    metadata,
     Column("seq", BigInteger, Identity(), primary_key=True),
     Column("design_id", Integer, ForeignKey("designs.id", ondelete="CASCADE"), nullable=False),
-    Column("kind", Text, nullable=False),  # departments, links, functions, responsibilities, design, reload
+    Column(
+        "kind", Text, nullable=False
+    ),  # departments, links, functions, responsibilities, design, reload
     Column("key", Text, nullable=False),  # object id; "function_id department_id" for roles
     Column("client", Text, nullable=False, default=""),
     Column("user_name", Text, nullable=False, default=""),
@@ -161,7 +170,8 @@ changes = Table(
 )
 
 presence = Table(
-    "presence", metadata,
+    "presence",
+    metadata,
     Column("design_id", Integer, ForeignKey("designs.id", ondelete="CASCADE"), nullable=False),
     Column("client", Text, nullable=False),
     Column("user_name", Text, nullable=False),
@@ -171,5 +181,10 @@ presence = Table(
     PrimaryKeyConstraint("design_id", "client"),
 )
 
-CONTENT = {"departments": departments, "links": links, "functions": functions,
-           "responsibilities": responsibilities, "kpis": kpis}
+CONTENT = {
+    "departments": departments,
+    "links": links,
+    "functions": functions,
+    "responsibilities": responsibilities,
+    "kpis": kpis,
+}

@@ -73,12 +73,15 @@ def design_row(conn: Connection, name: str, *, lock: bool = False):
 
 
 def _missing(ref: RepoRef) -> RepositoryError:
-    return RepositoryError(f"{display_url(ref.url)}: the repository has no design named {ref.name!r}")
+    return RepositoryError(
+        f"{display_url(ref.url)}: the repository has no design named {ref.name!r}"
+    )
 
 
 # ---------------------------------------------------------------------------- push
-def push(design: Design, ref: RepoRef, *, comment: str = "", force: bool = False,
-         user: str | None = None) -> int:
+def push(
+    design: Design, ref: RepoRef, *, comment: str = "", force: bool = False, user: str | None = None
+) -> int:
     """Store `design` as the next version of `ref.name`; return the new version number.
 
     Raises StaleBaseError when the repository changed after the design's base.
@@ -101,13 +104,30 @@ def push(design: Design, ref: RepoRef, *, comment: str = "", force: bool = False
             _replace_live(conn, row.id, content)
             _freeze(conn, row.id, number)
             meta = rows.meta_of(design)
-            conn.execute(update(S.designs).where(S.designs.c.id == row.id).values(
-                **meta, head=number, edits=edits, changed_by=user, changed_at=now,
-                row_version=S.designs.c.row_version + 1))
-            conn.execute(insert(S.versions).values(
-                design_id=row.id, number=number, saved_by=user, saved_at=now,
-                comment=comment, departments=len(design.departments), edits=edits,
-                meta=json.dumps(meta, ensure_ascii=False)))
+            conn.execute(
+                update(S.designs)
+                .where(S.designs.c.id == row.id)
+                .values(
+                    **meta,
+                    head=number,
+                    edits=edits,
+                    changed_by=user,
+                    changed_at=now,
+                    row_version=S.designs.c.row_version + 1,
+                )
+            )
+            conn.execute(
+                insert(S.versions).values(
+                    design_id=row.id,
+                    number=number,
+                    saved_by=user,
+                    saved_at=now,
+                    comment=comment,
+                    departments=len(design.departments),
+                    edits=edits,
+                    meta=json.dumps(meta, ensure_ascii=False),
+                )
+            )
             journal(conn, row.id, "reload", str(number), "", user)
             rows.set_origin(design, ref.name, number, edits, design.id)
             return number
@@ -116,15 +136,18 @@ def push(design: Design, ref: RepoRef, *, comment: str = "", force: bool = False
 
 
 def _insert_if_absent(name: str, uuid: str):
-    return text(f"INSERT INTO {S.SCHEMA}.designs (name, design_uuid, head, edits) "
-                "VALUES (:n, :u, 0, 0) ON CONFLICT (name) DO NOTHING").bindparams(n=name, u=uuid)
+    return text(
+        f"INSERT INTO {S.SCHEMA}.designs (name, design_uuid, head, edits) "
+        "VALUES (:n, :u, 0, 0) ON CONFLICT (name) DO NOTHING"
+    ).bindparams(n=name, u=uuid)
 
 
 def _check_base(row: Any, origin: dict[str, Any] | None, ref: RepoRef) -> None:
     if origin is None or origin.get("name") != ref.name or origin.get("design") != row.design_uuid:
         raise StaleBaseError(
             f"{ref.name} already exists in {display_url(ref.url)} and this design was not "
-            f"pulled from it: pull and merge, or push with --force")
+            f"pulled from it: pull and merge, or push with --force"
+        )
     if origin["edits"] != row.edits:
         theirs = f"version {row.head}"
         if origin.get("version") == row.head:
@@ -132,13 +155,15 @@ def _check_base(row: Any, origin: dict[str, Any] | None, ref: RepoRef) -> None:
         raise StaleBaseError(
             f"{ref.name} was changed by {row.changed_by or 'someone'} at {when(row.changed_at)} "
             f"({theirs}) after your copy (version {origin.get('version')}): "
-            f"pull and merge, or push with --force")
+            f"pull and merge, or push with --force"
+        )
 
 
 def _replace_live(conn: Connection, design_id: int, content: dict[str, list[dict]]) -> None:
     for table_name, table in S.CONTENT.items():
-        conn.execute(delete(table).where(table.c.design_id == design_id,
-                                         table.c.revision == S.LIVE))
+        conn.execute(
+            delete(table).where(table.c.design_id == design_id, table.c.revision == S.LIVE)
+        )
         _copy_rows(conn, table_name, design_id, content[table_name])
 
 
@@ -151,8 +176,10 @@ def _copy_rows(conn: Connection, table: str, design_id: int, batch: list[dict[st
     columns = ", ".join(f'"{n}"' for n in names)
     raw = conn.connection.driver_connection
     assert raw is not None  # an open psycopg connection
-    with raw.cursor() as cursor, cursor.copy(
-            f'COPY {S.SCHEMA}."{table}" ({columns}) FROM STDIN') as copy:
+    with (
+        raw.cursor() as cursor,
+        cursor.copy(f'COPY {S.SCHEMA}."{table}" ({columns}) FROM STDIN') as copy,
+    ):
         for row in batch:
             copy.write_row((design_id, S.LIVE, 1, *row.values()))
 
@@ -162,18 +189,31 @@ def _freeze(conn: Connection, design_id: int, number: int) -> None:
     for table in S.CONTENT.values():
         names = [c.name for c in table.columns if c.name != "revision"]
         cols = ", ".join(f'"{n}"' for n in names)
-        conn.execute(text(
-            f'INSERT INTO {S.SCHEMA}."{table.name}" (revision, {cols}) '
-            f'SELECT :n, {cols} FROM {S.SCHEMA}."{table.name}" '
-            f"WHERE design_id = :d AND revision = {S.LIVE}"), {"n": number, "d": design_id})
+        conn.execute(
+            text(
+                f'INSERT INTO {S.SCHEMA}."{table.name}" (revision, {cols}) '
+                f'SELECT :n, {cols} FROM {S.SCHEMA}."{table.name}" '
+                f"WHERE design_id = :d AND revision = {S.LIVE}"
+            ),
+            {"n": number, "d": design_id},
+        )
 
 
-def journal(conn: Connection, design_id: int, kind: str, key: str, client: str,
-            user: str = "") -> int:
+def journal(
+    conn: Connection, design_id: int, kind: str, key: str, client: str, user: str = ""
+) -> int:
     """Record one change for the live editors and wake them (NOTIFY is sent at commit)."""
-    seq = conn.execute(insert(S.changes).values(
-        design_id=design_id, kind=kind, key=key, client=client, user_name=user,
-    ).returning(S.changes.c.seq)).scalar_one()
+    seq = conn.execute(
+        insert(S.changes)
+        .values(
+            design_id=design_id,
+            kind=kind,
+            key=key,
+            client=client,
+            user_name=user,
+        )
+        .returning(S.changes.c.seq)
+    ).scalar_one()
     conn.execute(text("SELECT pg_notify(:c, :p)"), {"c": S.CHANNEL, "p": f"{design_id} {seq}"})
     return seq
 
@@ -186,8 +226,14 @@ def read_content(conn: Connection, design_id: int, revision: int, meta: dict[str
             query = query.order_by(table.c.position, table.c.id)
         return conn.execute(query).all()
 
-    return rows.design_of(meta, ordered(S.departments), ordered(S.links), ordered(S.functions),
-                          ordered(S.responsibilities), ordered(S.kpis))
+    return rows.design_of(
+        meta,
+        ordered(S.departments),
+        ordered(S.links),
+        ordered(S.functions),
+        ordered(S.responsibilities),
+        ordered(S.kpis),
+    )
 
 
 def pull(ref: RepoRef, version: int | None = None) -> Design:
@@ -201,15 +247,29 @@ def pull(ref: RepoRef, version: int | None = None) -> Design:
                 raise _missing(ref)
             if version is None:
                 design = read_content(conn, row.id, S.LIVE, row._mapping)
-                number, edits, saved_by, saved_at = row.head, row.edits, row.changed_by, row.changed_at
+                number, edits, saved_by, saved_at = (
+                    row.head,
+                    row.edits,
+                    row.changed_by,
+                    row.changed_at,
+                )
             else:
-                saved = conn.execute(select(S.versions).where(
-                    S.versions.c.design_id == row.id, S.versions.c.number == version)).first()
+                saved = conn.execute(
+                    select(S.versions).where(
+                        S.versions.c.design_id == row.id, S.versions.c.number == version
+                    )
+                ).first()
                 if saved is None:
-                    raise RepositoryError(f"{ref}: there is no version {version} "
-                                          f"(the latest is {row.head})")
+                    raise RepositoryError(
+                        f"{ref}: there is no version {version} (the latest is {row.head})"
+                    )
                 design = read_content(conn, row.id, version, json.loads(saved.meta))
-                number, edits, saved_by, saved_at = version, saved.edits, saved.saved_by, saved.saved_at
+                number, edits, saved_by, saved_at = (
+                    version,
+                    saved.edits,
+                    saved.saved_by,
+                    saved.saved_at,
+                )
         design.stamp = rows.stamp_of(saved_by, saved_at)
         rows.set_origin(design, ref.name, number, edits, design.id)
         return design
@@ -223,16 +283,29 @@ def pull(ref: RepoRef, version: int | None = None) -> Design:
 # ------------------------------------------------------------------------ list/log
 def list_designs(url: str) -> list[dict[str, Any]]:
     def work(engine: Engine) -> list[dict[str, Any]]:
-        counts = (select(S.departments.c.design_id, func.count().label("n"))
-                  .where(S.departments.c.revision == S.LIVE)
-                  .group_by(S.departments.c.design_id).subquery())
-        query = (select(S.designs.c.name, S.designs.c.head, S.designs.c.changed_by,
-                        S.designs.c.changed_at, func.coalesce(counts.c.n, 0))
-                 .outerjoin(counts, counts.c.design_id == S.designs.c.id)
-                 .where(S.designs.c.head > 0).order_by(S.designs.c.name))
+        counts = (
+            select(S.departments.c.design_id, func.count().label("n"))
+            .where(S.departments.c.revision == S.LIVE)
+            .group_by(S.departments.c.design_id)
+            .subquery()
+        )
+        query = (
+            select(
+                S.designs.c.name,
+                S.designs.c.head,
+                S.designs.c.changed_by,
+                S.designs.c.changed_at,
+                func.coalesce(counts.c.n, 0),
+            )
+            .outerjoin(counts, counts.c.design_id == S.designs.c.id)
+            .where(S.designs.c.head > 0)
+            .order_by(S.designs.c.name)
+        )
         with engine.connect() as conn:
-            return [{"name": n, "version": h, "saved_by": b, "saved_at": a, "departments": c}
-                    for n, h, b, a, c in conn.execute(query)]
+            return [
+                {"name": n, "version": h, "saved_by": b, "saved_at": a, "departments": c}
+                for n, h, b, a, c in conn.execute(query)
+            ]
 
     return _run(url, work)
 
@@ -243,9 +316,13 @@ def log(ref: RepoRef) -> list[VersionInfo]:
             row = design_row(conn, ref.name)
             if row is None or row.head == 0:
                 raise _missing(ref)
-            found = conn.execute(select(S.versions).where(S.versions.c.design_id == row.id)
-                                 .order_by(S.versions.c.number.desc())).all()
-        return [VersionInfo(r.number, r.saved_by, r.saved_at, r.comment, r.departments)
-                for r in found]
+            found = conn.execute(
+                select(S.versions)
+                .where(S.versions.c.design_id == row.id)
+                .order_by(S.versions.c.number.desc())
+            ).all()
+        return [
+            VersionInfo(r.number, r.saved_by, r.saved_at, r.comment, r.departments) for r in found
+        ]
 
     return _run(ref.url, work)

@@ -13,18 +13,30 @@ from typing import Iterable
 
 from ..design import Design
 from ..findings import Finding, Severity
+
 # Importing the families registers their rules; this order is the report order.
 from . import ownership, marketing, mechanisms, structure, budget  # noqa: F401  # isort: skip
 from .context import Context
 from .registry import RULES, Rule, rule
 from .settings import DEFAULTS, Thresholds, disabled_rules, thresholds
 
-__all__ = ["validate", "RULES", "Rule", "rule", "Context", "Thresholds", "DEFAULTS",
-           "thresholds", "disabled_rules", "has_errors"]
+__all__ = [
+    "validate",
+    "RULES",
+    "Rule",
+    "rule",
+    "Context",
+    "Thresholds",
+    "DEFAULTS",
+    "thresholds",
+    "disabled_rules",
+    "has_errors",
+]
 
 
-def validate(design: Design, *, language: str | None = None,
-             rules: Iterable[str] | None = None) -> list[Finding]:
+def validate(
+    design: Design, *, language: str | None = None, rules: Iterable[str] | None = None
+) -> list[Finding]:
     """All findings for `design`, errors first; messages in `language` or the design's.
 
     Runs every rule except those in the design's `disabled_rules` setting, or

@@ -29,12 +29,14 @@ def budget_exceeds_parent(ctx: Context) -> Iterator[Finding]:
         kids = [c for c in design.child_ids(parent_id) if design.departments[c].budget > 0]
         name = ctx.dept(parent_id)
         yield ctx.finding(
-            "budget-exceeds-parent", Severity.WARNING,
+            "budget-exceeds-parent",
+            Severity.WARNING,
             f"{name}下级部门的预算合计 {_amount(total)}，超过其自身预算 {_amount(own)}："
             "请调整预算分配，使下级预算不超过上级。",
             f"The sub-units of {name} have budgets adding up to {_amount(total)}, more than its own "
             f"budget of {_amount(own)}: rebalance so the sub-units fit in the parent's budget.",
-            (parent_id, *kids))
+            (parent_id, *kids),
+        )
 
 
 @rule("budget-split", zh="品牌与效果投入失衡", en="Brand or performance budget missing")
@@ -49,14 +51,22 @@ def budget_split(ctx: Context) -> Iterator[Finding]:
     if (brand > 0) == (performance > 0):
         return
     if brand > 0:
-        zh_missing, en_missing = "效果营销投入（带来询盘和成交）", "performance marketing (enquiries and deals)"
+        zh_missing, en_missing = (
+            "效果营销投入（带来询盘和成交）",
+            "performance marketing (enquiries and deals)",
+        )
     else:
-        zh_missing, en_missing = "品牌广告投入（心智占领）", "brand advertising (a place in customers' minds)"
+        zh_missing, en_missing = (
+            "品牌广告投入（心智占领）",
+            "brand advertising (a place in customers' minds)",
+        )
     yield ctx.finding(
-        "budget-split", Severity.WARNING,
+        "budget-split",
+        Severity.WARNING,
         f"营销预算中{zh_missing}为零（品牌 {_amount(brand)}，效果 {_amount(performance)}）："
         "长期品牌塑造与短期销售转化两者相辅相成，不可偏废，请为两边都安排投入。",
         f"The marketing budget gives nothing to {en_missing} (brand {_amount(brand)}, "
         f"performance {_amount(performance)}): long-term brand building and short-term "
         "conversion support each other; fund both.",
-        ())
+        (),
+    )

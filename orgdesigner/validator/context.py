@@ -19,13 +19,15 @@ from .settings import Thresholds, thresholds
 class Context:
     def __init__(self, design: Design, language: str | None = None):
         self.design = design
-        self.language = language if language in LANGUAGES else (
-            "en" if design.language == "en" else "zh")
+        self.language = (
+            language if language in LANGUAGES else ("en" if design.language == "en" else "zh")
+        )
         self.thresholds: Thresholds = thresholds(design)
 
     # ----------------------------------------------------------------- messages
-    def finding(self, rule: str, severity: Severity, zh: str, en: str,
-                objects: tuple[str, ...] | list[str]) -> Finding:
+    def finding(
+        self, rule: str, severity: Severity, zh: str, en: str, objects: tuple[str, ...] | list[str]
+    ) -> Finding:
         """A finding whose message is `zh` or `en`, whichever the design speaks."""
         return Finding(rule, severity, zh if self.language == "zh" else en, tuple(objects))
 
@@ -37,7 +39,9 @@ class Context:
         names = [self.dept(d) for d in dept_ids[:limit]]
         more = len(dept_ids) - limit
         if more > 0:
-            names.append(f"等 {len(dept_ids)} 个部门" if self.language == "zh" else f"and {more} more")
+            names.append(
+                f"等 {len(dept_ids)} 个部门" if self.language == "zh" else f"and {more} more"
+            )
         return ("、" if self.language == "zh" else ", ").join(names)
 
     def owners_with_units(self, dept_ids: list[str]) -> str:
@@ -115,7 +119,11 @@ class Context:
             while current not in out:
                 dept = departments[current]
                 parent = departments[dept.parent] if dept.parent is not None else None
-                if dept.kind is not DeptKind.TEAM or parent is None or parent.kind not in _GROUP_HOSTS:
+                if (
+                    dept.kind is not DeptKind.TEAM
+                    or parent is None
+                    or parent.kind not in _GROUP_HOSTS
+                ):
                     out[current] = current
                     break
                 chain.append(current)
@@ -166,9 +174,14 @@ class Context:
         design = self.design
         counts = self.unit_counts
         order = {d: i for i, d in enumerate(design.departments)}
-        brand_units = list(dict.fromkeys(
-            self.unit[o] for f, owners in self.owners.items()
-            if design.functions[f].key == BRAND_MANAGEMENT for o in owners))
+        brand_units = list(
+            dict.fromkeys(
+                self.unit[o]
+                for f, owners in self.owners.items()
+                if design.functions[f].key == BRAND_MANAGEMENT
+                for o in owners
+            )
+        )
         candidates = brand_units or list(counts)
         if not candidates:
             return None
@@ -189,8 +202,11 @@ class _BusinessUnits:
         known, departments = self._known, self._departments
         chain = []
         current: str | None = dept_id
-        while (current is not None and current not in known
-               and departments[current].kind is not DeptKind.BUSINESS_UNIT):
+        while (
+            current is not None
+            and current not in known
+            and departments[current].kind is not DeptKind.BUSINESS_UNIT
+        ):
             chain.append(current)
             current = departments[current].parent
         if current is None:

@@ -34,9 +34,12 @@ def brand_decentralised(ctx: Context) -> Iterator[Finding]:
         name = ctx.func(function_id)
         hub = ctx.hub
         keeper_zh = f"营销中枢{ctx.dept(hub)}（或其品牌小组）" if hub else "其中一个部门"
-        keeper_en = f"the marketing hub {ctx.dept(hub)} (or its brand group)" if hub else "one of them"
+        keeper_en = (
+            f"the marketing hub {ctx.dept(hub)} (or its brand group)" if hub else "one of them"
+        )
         yield ctx.finding(
-            "brand-decentralised", Severity.WARNING,
+            "brand-decentralised",
+            Severity.WARNING,
             f"{name}分散在 {len(owners)} 个部门（{ctx.owners_with_units(owners)}）：品牌是企业最核心的"
             f"无形资产，必须集中统一管理，请由{keeper_zh}单独负责，作为品牌标准的制定者和守护者，"
             "防止品牌形象撕裂。",
@@ -44,7 +47,8 @@ def brand_decentralised(ctx: Context) -> Iterator[Finding]:
             f"the brand is the company's core intangible asset and must be managed in one place; let "
             f"{keeper_en} own it alone, as the keeper of the brand standard, so the brand does not "
             "fall apart.",
-            (function_id, *owners))
+            (function_id, *owners),
+        )
 
 
 def _connected_units(ctx: Context, hub: str) -> set[str]:
@@ -57,8 +61,9 @@ def _connected_units(ctx: Context, hub: str) -> set[str]:
             connected.add(b)
         elif b == hub:
             connected.add(a)
-    committees = {u for u in connected
-                  if u != hub and design.departments[u].kind is DeptKind.COMMITTEE}
+    committees = {
+        u for u in connected if u != hub and design.departments[u].kind is DeptKind.COMMITTEE
+    }
     if committees:
         for link in design.links.values():
             a, b = unit[link.source], unit[link.target]
@@ -98,19 +103,22 @@ def hub_silo(ctx: Context) -> Iterator[Finding]:
     catalogue = load_catalogue()
     for category in PARTNER_CATEGORIES:
         owners = list(dict.fromkeys(partners.get(category, ())))
-        if not owners or any(ctx.unit[o] in connected or ctx.business_unit[o] in reached_units
-                             for o in owners):
+        if not owners or any(
+            ctx.unit[o] in connected or ctx.business_unit[o] in reached_units for o in owners
+        ):
             continue
         zh_cat = catalogue.category_name(category, "zh")
         en_cat = catalogue.category_name(category, "en").lower()
         yield ctx.finding(
-            "hub-silo", Severity.WARNING,
+            "hub-silo",
+            Severity.WARNING,
             f"营销中枢{ctx.dept(hub)}与{zh_cat}职能的负责部门{ctx.depts(owners)}之间没有协作关系"
             "（职能割裂）：请添加协作连线，或让双方加入同一个委员会（例如设立市场管理委员会）。",
             f"The marketing hub {ctx.dept(hub)} has no collaboration with {ctx.depts(owners)}, "
             f"which owns the {en_cat} functions (a silo): add a collaboration link, or put both "
             "on one committee (for example, set up a marketing management committee).",
-            (hub, *owners))
+            (hub, *owners),
+        )
 
 
 @rule("isolated-department", zh="孤立部门", en="Isolated department")
@@ -127,18 +135,25 @@ def isolated_department(ctx: Context) -> Iterator[Finding]:
         if dept.parent is None and dept_id not in linked and not design.child_ids(dept_id):
             name = ctx.dept(dept_id)
             yield ctx.finding(
-                "isolated-department", Severity.INFO,
+                "isolated-department",
+                Severity.INFO,
                 f"部门{name}不向任何部门汇报，没有下级部门，也没有协作关系：请把它放进组织结构，"
                 "或连到与它协作的部门。",
                 f"The department {name} reports to no one, has no sub-units and no links: place it "
                 "in the structure or link it to the departments it works with.",
-                (dept_id,))
+                (dept_id,),
+            )
 
 
 # The core marketing department's powers (该部门应拥有以下几项核心权力与责任): strategy and
 # plan, the budget, the main channels, research and competitive intelligence.
-LEAD_FUNCTIONS = ("marketing_strategy", "marketing_budget", "channel_management",
-                  "market_research", "competitive_intelligence")
+LEAD_FUNCTIONS = (
+    "marketing_strategy",
+    "marketing_budget",
+    "channel_management",
+    "market_research",
+    "competitive_intelligence",
+)
 
 
 @rule("no-marketing-lead", zh="缺少核心营销部门", en="No core marketing lead")
@@ -169,11 +184,17 @@ def no_marketing_lead(ctx: Context) -> Iterator[Finding]:
     if hub is None and len({ctx.unit[o] for o in owners_outside}) < 2:
         return  # one unit holds them all: that unit is the lead
     names = ("、" if ctx.language == "zh" else ", ").join(ctx.func(f) for f in outside)
-    hub_zh = f"营销中枢{ctx.dept(hub)}" if hub else "一个核心营销部门（初创公司可由总经理办公室担任）"
-    hub_en = f"the marketing hub {ctx.dept(hub)}" if hub else (
-        "one core marketing department (in a start-up, the general manager's office)")
+    hub_zh = (
+        f"营销中枢{ctx.dept(hub)}" if hub else "一个核心营销部门（初创公司可由总经理办公室担任）"
+    )
+    hub_en = (
+        f"the marketing hub {ctx.dept(hub)}"
+        if hub
+        else ("one core marketing department (in a start-up, the general manager's office)")
+    )
     yield ctx.finding(
-        "no-marketing-lead", Severity.WARNING,
+        "no-marketing-lead",
+        Severity.WARNING,
         f"{names}分散在{ctx.depts(owners_outside)}：明确一个对营销整体成果负责的核心部门是第一步，"
         f"营销战略与计划、营销预算、主要渠道、市场调研与竞争情报应由{hub_zh}统一负责，"
         "作为营销职能在组织中的家。",
@@ -181,4 +202,5 @@ def no_marketing_lead(ctx: Context) -> Iterator[Finding]:
         "department accountable for marketing as a whole; strategy and plan, the budget, the "
         f"main channels, research and competitive intelligence belong with {hub_en}, the home "
         "of marketing in the organisation.",
-        (*outside, *owners_outside))
+        (*outside, *owners_outside),
+    )

@@ -17,7 +17,7 @@ MAX_LAYERS = "max_layers"
 @dataclass(frozen=True)
 class Thresholds:
     span_of_control_max: int = 8  # direct reports a leader can manage well
-    max_layers: int = 6           # reporting layers from the top, the top included
+    max_layers: int = 6  # reporting layers from the top, the top included
 
 
 DEFAULTS = Thresholds()

@@ -25,12 +25,14 @@ def multiple_roots(ctx: Context) -> Iterator[Finding]:
     if len(roots) < 2:
         return
     yield ctx.finding(
-        "multiple-roots", Severity.WARNING,
+        "multiple-roots",
+        Severity.WARNING,
         f"有 {len(roots)} 个最高层部门（{ctx.depts(roots)}）：组织应只有一个顶点，"
         "请让它们向同一个负责人或总经理办公室汇报。",
         f"{len(roots)} departments report to no one ({ctx.depts(roots)}): an organisation "
         "should have one top; let them report to one head or general manager's office.",
-        roots)
+        roots,
+    )
 
 
 def _committee_only(design, dept_id: str) -> bool:
@@ -42,9 +44,12 @@ def _committee_only(design, dept_id: str) -> bool:
     if design.child_ids(dept_id) or not links:
         return False
     departments = design.departments
-    return all(link.kind is LinkKind.COMMITTEE
-               or departments[link.source].kind is DeptKind.COMMITTEE
-               or departments[link.target].kind is DeptKind.COMMITTEE for link in links)
+    return all(
+        link.kind is LinkKind.COMMITTEE
+        or departments[link.source].kind is DeptKind.COMMITTEE
+        or departments[link.target].kind is DeptKind.COMMITTEE
+        for link in links
+    )
 
 
 @rule("span-of-control", zh="管理幅度过大", en="Span of control too wide")
@@ -56,11 +61,13 @@ def span_of_control(ctx: Context) -> Iterator[Finding]:
         if span > limit:
             name = ctx.dept(dept_id)
             yield ctx.finding(
-                "span-of-control", Severity.WARNING,
+                "span-of-control",
+                Severity.WARNING,
                 f"{name}有 {span} 个直接下级，超过管理幅度上限 {limit}：请增设中间层或把相近的小组合并。",
                 f"{name} has {span} direct reports, more than the span-of-control limit of {limit}: "
                 "add a layer in between or merge similar groups.",
-                (dept_id,))
+                (dept_id,),
+            )
 
 
 @rule("too-many-layers", zh="层级过多", en="Too many layers")
@@ -72,11 +79,13 @@ def too_many_layers(ctx: Context) -> Iterator[Finding]:
             continue
         name = ctx.dept(dept_id)
         yield ctx.finding(
-            "too-many-layers", Severity.WARNING,
+            "too-many-layers",
+            Severity.WARNING,
             f"{name}位于第 {depth} 层，超过层级上限 {limit}：层级过多会拖慢决策，请压缩汇报层级。",
             f"{name} sits at layer {depth}, deeper than the limit of {limit} layers: long chains "
             "slow decisions down, flatten the reporting lines.",
-            (dept_id,))
+            (dept_id,),
+        )
 
 
 @rule("no-leader", zh="没有负责人", en="No leader")
@@ -86,19 +95,23 @@ def no_leader(ctx: Context) -> Iterator[Finding]:
         name = ctx.dept(dept_id)
         if dept.vacant:
             yield ctx.finding(
-                "no-leader", Severity.INFO,
+                "no-leader",
+                Severity.INFO,
                 f"{name}的负责人岗位空缺：请尽快任命负责人，明确责任主体。",
                 f"The leading post of {name} is vacant: appoint a leader so it is clear who "
                 "answers for it.",
-                (dept_id,))
+                (dept_id,),
+            )
             continue
         if dept.leader.strip():
             continue
         yield ctx.finding(
-            "no-leader", Severity.INFO,
+            "no-leader",
+            Severity.INFO,
             f"{name}没有负责人：请填写负责人（姓名或岗位），明确责任主体。",
             f"{name} has no leader: enter a leader (a name or a post) so it is clear who answers for it.",
-            (dept_id,))
+            (dept_id,),
+        )
 
 
 @rule("empty-department", zh="空部门", en="Empty department")
@@ -117,7 +130,9 @@ def empty_department(ctx: Context) -> Iterator[Finding]:
             continue
         name = ctx.dept(dept_id)
         yield ctx.finding(
-            "empty-department", Severity.WARNING,
+            "empty-department",
+            Severity.WARNING,
             f"{name}没有任何职能，也没有编制人数：请为它分配职能和人员，或删除它。",
             f"{name} has no function and no headcount: give it functions and people, or remove it.",
-            (dept_id,))
+            (dept_id,),
+        )

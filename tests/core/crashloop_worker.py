@@ -57,8 +57,11 @@ def check(target: Path) -> dict:
     design.check_invariants()
     tag = f"v{design.stamp.save_generation}"
     extras = [d for d in design.departments.values() if d.id.startswith("x")]
-    consistent = (design.name == tag and design.departments["d1"].notes == tag
-                  and all(e.name == tag for e in extras))
+    consistent = (
+        design.name == tag
+        and design.departments["d1"].notes == tag
+        and all(e.name == tag for e in extras)
+    )
     return {"generation": design.stamp.save_generation, "ok": consistent}
 
 

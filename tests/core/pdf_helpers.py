@@ -25,21 +25,55 @@ def company_design() -> Design:
     d.author = "王丽"
     d.description = "市场部是中枢协调科室；每项职能都要有明确的负责部门。"
 
-    def add(name: str, parent=None, kind=DeptKind.DEPARTMENT, leader="", headcount=0.0,
-            budget=0.0, color="#4472c4") -> str:
-        return d.add_department(Department(name=name, parent=parent, kind=kind, leader=leader,
-                                           headcount=headcount, budget=budget, color=color)).id
+    def add(
+        name: str,
+        parent=None,
+        kind=DeptKind.DEPARTMENT,
+        leader="",
+        headcount=0.0,
+        budget=0.0,
+        color="#4472c4",
+    ) -> str:
+        return d.add_department(
+            Department(
+                name=name,
+                parent=parent,
+                kind=kind,
+                leader=leader,
+                headcount=headcount,
+                budget=budget,
+                color=color,
+            )
+        ).id
 
-    gm = add("总经理办公室", kind=DeptKind.OFFICE, leader="张伟", headcount=4, budget=500_000,
-             color="#aa3300")
+    gm = add(
+        "总经理办公室",
+        kind=DeptKind.OFFICE,
+        leader="张伟",
+        headcount=4,
+        budget=500_000,
+        color="#aa3300",
+    )
     mkt = add("市场部", gm, leader="王丽", headcount=3, budget=800_000)
-    groups = [add(n, mkt, DeptKind.TEAM, leader=l, headcount=h, budget=b, color="#70ad47")
-              for n, l, h, b in [("战略与策划组", "陈静", 4, 100_000), ("品牌与公关组", "Li Na", 5, 300_000),
-                                 ("数字营销组", "赵磊", 6, 250_000),
-                                 ("渠道与销售支持组 Channel & Sales Enablement", "Alexander Montgomery", 7, 150_000)]]
+    groups = [
+        add(n, mkt, DeptKind.TEAM, leader=l, headcount=h, budget=b, color="#70ad47")
+        for n, l, h, b in [
+            ("战略与策划组", "陈静", 4, 100_000),
+            ("品牌与公关组", "Li Na", 5, 300_000),
+            ("数字营销组", "赵磊", 6, 250_000),
+            ("渠道与销售支持组 Channel & Sales Enablement", "Alexander Montgomery", 7, 150_000),
+        ]
+    ]
     sales = add("销售部 Sales", gm, leader="刘洋", headcount=30, budget=1_200_000)
-    rnd = add("产品研发部", gm, kind=DeptKind.BUSINESS_UNIT, leader="周杰", headcount=40, budget=2_000_000,
-              color="#7030a0")
+    rnd = add(
+        "产品研发部",
+        gm,
+        kind=DeptKind.BUSINESS_UNIT,
+        leader="周杰",
+        headcount=40,
+        budget=2_000_000,
+        color="#7030a0",
+    )
     service = add("客服部", gm, leader="吴敏", headcount=12)
     add("财务部", gm, leader="郑华", headcount=6)
     add("信息技术部", gm, leader="孙强", headcount=9)
@@ -56,9 +90,9 @@ def company_design() -> Design:
     d.set_role(functions["品牌管理"], sales, Role.C)
     d.set_role(functions["渠道管理"], groups[3], Role.A)
     d.set_role(functions["渠道管理"], sales, Role.R)
-    d.set_role(functions["CRM系统运营"], sales, Role.R)   # no A: ownerless
+    d.set_role(functions["CRM系统运营"], sales, Role.R)  # no A: ownerless
     d.set_role(functions["客户服务"], service, Role.A)
-    d.set_role(functions["客户服务"], sales, Role.A)      # two A: several owners
+    d.set_role(functions["客户服务"], sales, Role.A)  # two A: several owners
     # 营销预算: no role at all: ownerless
     d.move_departments(tidy_layout(d))
     return d
@@ -70,10 +104,14 @@ def wide_design(n: int = 60, depth: int = 3) -> Design:
     root = d.add_department(Department(name="集团 Group")).id
     parents = [root]
     for level in range(1, depth):
-        parents = [d.add_department(Department(name=f"分部 {level}-{i}", parent=p)).id
-                   for i, p in enumerate(parents * 3)]
+        parents = [
+            d.add_department(Department(name=f"分部 {level}-{i}", parent=p)).id
+            for i, p in enumerate(parents * 3)
+        ]
     for i in range(n):
-        d.add_department(Department(name=f"小组 {i}", parent=parents[i % len(parents)], headcount=i % 7 + 1))
+        d.add_department(
+            Department(name=f"小组 {i}", parent=parents[i % len(parents)], headcount=i % 7 + 1)
+        )
     d.move_departments(tidy_layout(d))
     return d
 
@@ -86,9 +124,11 @@ def pdf_text(path: Path, first: int | None = None, last: int | None = None) -> s
             args += ["-f", str(first)]
         if last:
             args += ["-l", str(last)]
-        return subprocess.run(args + [str(path), "-"], capture_output=True, text=True, check=True).stdout
+        return subprocess.run(
+            args + [str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout
     reader = PdfReader(path)
-    pages = reader.pages[(first or 1) - 1:last]
+    pages = reader.pages[(first or 1) - 1 : last]
     return "\n".join(p.extract_text() for p in pages)
 
 
@@ -102,9 +142,14 @@ def page_sizes(path: Path) -> list[tuple[float, float]]:
 
 
 def _mul(a, b):
-    return [a[0] * b[0] + a[1] * b[2], a[0] * b[1] + a[1] * b[3],
-            a[2] * b[0] + a[3] * b[2], a[2] * b[1] + a[3] * b[3],
-            a[4] * b[0] + a[5] * b[2] + b[4], a[4] * b[1] + a[5] * b[3] + b[5]]
+    return [
+        a[0] * b[0] + a[1] * b[2],
+        a[0] * b[1] + a[1] * b[3],
+        a[2] * b[0] + a[3] * b[2],
+        a[2] * b[1] + a[3] * b[3],
+        a[4] * b[0] + a[5] * b[2] + b[4],
+        a[4] * b[1] + a[5] * b[3] + b[5],
+    ]
 
 
 def drawn_points_outside(path: Path, tolerance: float = 0.5) -> list[tuple[int, str, float, float]]:
@@ -122,7 +167,9 @@ def drawn_points_outside(path: Path, tolerance: float = 0.5) -> list[tuple[int, 
         def check(x: float, y: float, op: str) -> None:
             px = x * ctm[0] + y * ctm[2] + ctm[4]
             py = x * ctm[1] + y * ctm[3] + ctm[5]
-            if not (x0 - tolerance <= px <= x1 + tolerance and y0 - tolerance <= py <= y1 + tolerance):
+            if not (
+                x0 - tolerance <= px <= x1 + tolerance and y0 - tolerance <= py <= y1 + tolerance
+            ):
                 bad.append((number, op, px, py))
 
         contents = page.get_contents()
@@ -130,7 +177,11 @@ def drawn_points_outside(path: Path, tolerance: float = 0.5) -> list[tuple[int, 
             continue
         for operands, op in contents.operations:
             op = op.decode() if isinstance(op, bytes) else op
-            vals = [float(v) for v in operands if isinstance(v, (int, float)) or hasattr(v, "as_numeric")]
+            vals = [
+                float(v)
+                for v in operands
+                if isinstance(v, (int, float)) or hasattr(v, "as_numeric")
+            ]
             if op == "q":
                 stack.append(list(ctm))
             elif op == "Q":
@@ -169,8 +220,9 @@ def drawn_points_outside(path: Path, tolerance: float = 0.5) -> list[tuple[int, 
 
 def text_boxes_outside(path: Path) -> list[str]:
     """Words whose bounding box (pdftotext -bbox) is not inside their page."""
-    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        ["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     bad = []
     width = height = 0.0
     for line in out.splitlines():
@@ -178,7 +230,9 @@ def text_boxes_outside(path: Path) -> list[str]:
         if page:
             width, height = float(page.group(1)), float(page.group(2))
             continue
-        word = re.search(r'xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">(.*)</word>', line)
+        word = re.search(
+            r'xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">(.*)</word>', line
+        )
         if word:
             a, b, c, e = (float(word.group(i)) for i in range(1, 5))
             if a < -0.5 or b < -0.5 or c > width + 0.5 or e > height + 0.5:

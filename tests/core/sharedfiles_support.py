@@ -19,8 +19,16 @@ def sample_design(name: str = "市场部结构方案", departments: int = 6) -> 
     ids = []
     for i in range(departments):
         parent = ids[(i - 1) // 2] if i else None
-        dept = Department(id=f"d{i}", name=f"部门{i}", parent=parent, leader=f"王{i}",
-                          headcount=i + 1, x=10.0 * i, y=5.5 * i, notes="")
+        dept = Department(
+            id=f"d{i}",
+            name=f"部门{i}",
+            parent=parent,
+            leader=f"王{i}",
+            headcount=i + 1,
+            x=10.0 * i,
+            y=5.5 * i,
+            notes="",
+        )
         design.add_department(dept)
         ids.append(dept.id)
     design.add_link(Link(id="l1", source="d1", target="d2", label="协作"))
@@ -66,6 +74,7 @@ def design_file(shared, data_dir) -> Path:
 @contextmanager
 def hang_guard(seconds: int = 60):
     """Turn a hang into a test failure (a bound, not a timing assertion)."""
+
     def _alarm(signum, frame):
         raise TimeoutError(f"no answer within {seconds} s")
 

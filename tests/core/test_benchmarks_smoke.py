@@ -16,15 +16,26 @@ def test_generator_makes_a_realistic_valid_design():
     assert counts["departments"] == 400 and counts["links"] == 80 and counts["functions"] == 60
     depth = max(r.depth for r in rollups(design).values())
     assert 4 <= depth <= 10
-    assert generate(400, seed=3).snapshot()["departments"][5]["name"] == design.snapshot()["departments"][5]["name"]
+    assert (
+        generate(400, seed=3).snapshot()["departments"][5]["name"]
+        == design.snapshot()["departments"][5]["name"]
+    )
 
 
 def test_core_cases_measure_on_a_small_design(tmp_path, monkeypatch):
     monkeypatch.setenv("ORGDESIGNER_DATA_DIR", str(tmp_path / "data"))
     path = tmp_path / "bench.db"
     storage.save(generate(150, seed=1), path)
-    for name in ("open", "save (full)", "validate", "layout", "CSV import", "save (one edit)",
-                 "PDF chart on one A0 page", "PDF chart book on A4"):
+    for name in (
+        "open",
+        "save (full)",
+        "validate",
+        "layout",
+        "CSV import",
+        "save (one edit)",
+        "PDF chart on one A0 page",
+        "PDF chart book on A4",
+    ):
         assert name in CASES
         result = measure(name, path, 1)
         assert result["available"] and result["median"] >= 0 and result["peak_mb"] > 0, name

@@ -23,7 +23,10 @@ from .import_helpers import FEDERAL
 from .pdf_helpers import HAVE_PDFTOTEXT, company_design, pdf_text, squash, wide_design
 
 ROOT = Path(__file__).resolve().parents[2]
-A4_PORTRAIT_AREA = (527.2 / 0.625, 709.4 / 0.625)  # the chart area of an A4 page at the readable scale
+A4_PORTRAIT_AREA = (
+    527.2 / 0.625,
+    709.4 / 0.625,
+)  # the chart area of an A4 page at the readable scale
 
 
 def check_book(design: Design, book: Book) -> None:
@@ -44,7 +47,13 @@ def check_book(design: Design, book: Book) -> None:
                 own[box.id] = number
         rects = sorted((b.x, b.y) for b in page.boxes)
         for (ax, ay), (bx, by) in zip(rects, rects[1:]):  # neighbours in x order never overlap
-            assert not (bx - ax < BOX_W - 0.01 and abs(by - ay) < BOX_H - 0.01), (number, ax, ay, bx, by)
+            assert not (bx - ax < BOX_W - 0.01 and abs(by - ay) < BOX_H - 0.01), (
+                number,
+                ax,
+                ay,
+                bx,
+                by,
+            )
     assert set(own) == set(design.departments)
 
 
@@ -53,7 +62,7 @@ def overlapping_boxes(book: Book) -> list:
     for number, page in enumerate(book.pages):
         boxes = sorted(page.boxes, key=lambda b: b.x)
         for i, a in enumerate(boxes):
-            for b in boxes[i + 1:]:
+            for b in boxes[i + 1 :]:
                 if b.x >= a.x + BOX_W - 0.01:
                     break
                 if abs(a.y - b.y) < BOX_H - 0.01:
@@ -111,7 +120,9 @@ def test_wide_forest_wraps_into_rows_and_stacks_the_wide_unit():
     assert sum(len(p.roots) for p in top) == 240
     assert len(top) <= 240 / 5  # the roots share pages, wrapped into rows
     assert any(len({b.y for b in p.boxes if b.id in p.roots}) > 1 for p in top)
-    wide_id = next(d.id for d in design.departments.values() if d.name == "Department of Everything")
+    wide_id = next(
+        d.id for d in design.departments.values() if d.name == "Department of Everything"
+    )
     parts = [p for p in book.pages if p.part is not None and p.roots == [wide_id]]
     assert len(parts) >= 2 and parts[0].part == (1, len(parts))
     columns = {round(b.x) for p in parts for b in p.boxes if b.id != wide_id}
@@ -152,10 +163,17 @@ def test_links_across_pages_are_listed_and_same_page_links_drawn():
 @pytest.mark.skipif(not HAVE_PDFTOTEXT, reason="needs pdftotext")
 def test_every_name_is_in_the_pdf_text_with_references_and_index(tmp_path):
     design = wide_design(n=400, depth=3)
-    design.add_link(Link(source=next(iter(design.departments)), target=list(design.departments)[-1],
-                         label="跨页协作"))
+    design.add_link(
+        Link(
+            source=next(iter(design.departments)),
+            target=list(design.departments)[-1],
+            label="跨页协作",
+        )
+    )
     out = tmp_path / "book.pdf"
-    plan = export_pdf(design, out, ExportOptions(paper="A4", fit="book", sections=("chart",), lang="zh"))
+    plan = export_pdf(
+        design, out, ExportOptions(paper="A4", fit="book", sections=("chart",), lang="zh")
+    )
     text = squash(pdf_text(out))
     for dept in design.departments.values():
         assert squash(dept.name) in text
@@ -176,10 +194,21 @@ def test_cli_writes_a_book(tmp_path):
     src = tmp_path / "plan.db"
     out = tmp_path / "book.pdf"
     env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
-    subprocess.run([sys.executable, "-m", "orgdesigner", "new", "-o", str(src), "--template", "mid_large"],
-                   check=True, env=env, cwd=ROOT, timeout=60)
-    done = subprocess.run([sys.executable, "-m", "orgdesigner", "export", str(src), "-o", str(out),
-                           "--fit", "book"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
+    subprocess.run(
+        [sys.executable, "-m", "orgdesigner", "new", "-o", str(src), "--template", "mid_large"],
+        check=True,
+        env=env,
+        cwd=ROOT,
+        timeout=60,
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "orgdesigner", "export", str(src), "-o", str(out), "--fit", "book"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert "组织图分册" in done.stdout  # the template is Chinese: so is the summary
     assert out.read_bytes().startswith(b"%PDF")

@@ -8,7 +8,11 @@ import pytest
 
 from orgdesigner import ops
 from orgdesigner.catalogue import (
-    CATALOGUE_PATH, JOURNEY_STAGES, load_catalogue, new_design_with_catalogue, parse_catalogue,
+    CATALOGUE_PATH,
+    JOURNEY_STAGES,
+    load_catalogue,
+    new_design_with_catalogue,
+    parse_catalogue,
 )
 from orgdesigner.entities import Department
 from orgdesigner.errors import FileProblem, InvalidValueError
@@ -17,9 +21,28 @@ from orgdesigner.validator import validate
 
 # The 22 functions DESIGN.md (from the seed) lists, by Chinese name.
 SEED_FUNCTIONS = [
-    "市场调研", "竞争情报", "营销战略与计划", "品牌管理", "公关与舆情", "市场推广活动", "搜索引擎优化",
-    "社交媒体运营", "内容营销", "营销数据分析", "渠道管理", "销售支持", "CRM系统运营", "客户服务",
-    "营销预算", "营销技术栈", "用户增长", "产品上市", "品类管理", "贸易营销", "消费者洞察", "营销人才培养",
+    "市场调研",
+    "竞争情报",
+    "营销战略与计划",
+    "品牌管理",
+    "公关与舆情",
+    "市场推广活动",
+    "搜索引擎优化",
+    "社交媒体运营",
+    "内容营销",
+    "营销数据分析",
+    "渠道管理",
+    "销售支持",
+    "CRM系统运营",
+    "客户服务",
+    "营销预算",
+    "营销技术栈",
+    "用户增长",
+    "产品上市",
+    "品类管理",
+    "贸易营销",
+    "消费者洞察",
+    "营销人才培养",
 ]
 
 
@@ -57,7 +80,9 @@ def test_functions_in_either_language_with_fresh_ids():
     assert zh[3].name == "品牌管理" and en[3].name == "Brand management"
     assert not {f.id for f in zh} & {f.id for f in again}
     assert [f.name for f in catalogue.functions("en", ["seo", "growth"])] == [
-        "Search engine optimisation (SEO)", "Growth"]
+        "Search engine optimisation (SEO)",
+        "Growth",
+    ]
     with pytest.raises(InvalidValueError):
         catalogue.functions("fr")
     with pytest.raises(InvalidValueError, match="no function 'nope'"):

@@ -22,10 +22,18 @@ ROOT = Path(__file__).resolve().parents[2]
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """Run `python -m orgdesigner` in a real process, with PySide6 made unimportable."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    code = ("import sys; sys.modules['PySide6'] = None; sys.argv = ['orgdesigner'] + sys.argv[1:];"
-            "import runpy; runpy.run_module('orgdesigner', run_name='__main__')")
-    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                          env=env, cwd=cwd, timeout=120)
+    code = (
+        "import sys; sys.modules['PySide6'] = None; sys.argv = ['orgdesigner'] + sys.argv[1:];"
+        "import runpy; runpy.run_module('orgdesigner', run_name='__main__')"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=120,
+    )
 
 
 @pytest.fixture
@@ -93,8 +101,9 @@ def _bad_inputs(tmp_path: Path) -> dict[str, Path]:
     files["truncated"].write_bytes(good.read_bytes()[:3000])
     files["directory"].mkdir()
     files["bad json"].write_text('{"format": "org-designer", "departments": [', encoding="utf-8")
-    files["wrong json"].write_text('{"format": "org-designer", "departments": [{"id": 1}]}',
-                                   encoding="utf-8")
+    files["wrong json"].write_text(
+        '{"format": "org-designer", "departments": [{"id": 1}]}', encoding="utf-8"
+    )
     return files
 
 
@@ -104,9 +113,11 @@ def test_bad_input_gives_exit_2_and_one_line(tmp_path, command, capsys):
         if command == "info" and path.suffix == ".json":
             continue
         before = digest(path) if path.is_file() else None
-        args = {"info": ["info", str(path)],
-                "export": ["export", str(path), "-o", str(tmp_path / f"o-{label}.json")],
-                "import": ["import", str(path), "-o", str(tmp_path / f"o-{label}.db")]}[command]
+        args = {
+            "info": ["info", str(path)],
+            "export": ["export", str(path), "-o", str(tmp_path / f"o-{label}.json")],
+            "import": ["import", str(path), "-o", str(tmp_path / f"o-{label}.db")],
+        }[command]
         assert main(args) == 2, label
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and err.startswith("error: "), (label, err)

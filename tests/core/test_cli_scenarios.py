@@ -39,8 +39,10 @@ def test_growth_path_makes_two_scenarios_mapped_onto_each_other(growth, capsys):
     result = _json(capsys, ["compare", f"{growth}#现状", f"{growth}#目标", "--json"])
     assert result.keys() == {"base", "target", "changes", "totals", "findings"}
     assert result["findings"].keys() == {"resolved", "introduced"}
-    assert all(c.keys() == {"kind", "object", "name", "from", "to", "matched_by"}
-               for c in result["changes"])
+    assert all(
+        c.keys() == {"kind", "object", "name", "from", "to", "matched_by"}
+        for c in result["changes"]
+    )
     renamed = {c["to"]: c for c in result["changes"] if c["kind"] == "renamed"}
     assert renamed["销售部"]["from"] == "销售组" and renamed["销售部"]["matched_by"] == "id"
     owners = {c["name"]: c for c in result["changes"] if c["kind"] == "owner-changed"}
@@ -77,14 +79,16 @@ def test_scenario_suffix_works_for_reading_commands(growth, capsys, tmp_path):
     assert digest(growth) == before
     assert main(["info", f"{growth}#没有"]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and '没有' in err and "现状, 目标" in err
+    assert err.count("\n") == 1 and "没有" in err and "现状, 目标" in err
 
 
 def test_copy_rename_delete(growth, capsys):
     assert main(["scenarios", str(growth), "--copy", "目标", "--as", "方案B"]) == 0
     assert main(["scenarios", str(growth), "--rename", "方案B", "--to", "方案C"]) == 0
     assert storage.load_scenarios(growth).names() == ["现状", "目标", "方案C"]
-    assert set(storage.load(growth, "方案C").departments) == set(storage.load(growth, "目标").departments)
+    assert set(storage.load(growth, "方案C").departments) == set(
+        storage.load(growth, "目标").departments
+    )
     assert main(["scenarios", str(growth), "--delete", "现状"]) == 0
     assert storage.load_scenarios(growth).names() == ["目标", "方案C"]
     capsys.readouterr()
@@ -125,10 +129,28 @@ def test_import_adds_a_scenario(growth, tmp_path, capsys):
 
 def test_growth_path_names_and_refusals(shared, data_dir, capsys):  # noqa: F811
     path = shared / "three.db"
-    assert main(["new", "-o", str(path), "--template", "startup", "--then", "mid_large=增长",
-                 "--then", "divisional", "--lang", "zh"]) == 0
+    assert (
+        main(
+            [
+                "new",
+                "-o",
+                str(path),
+                "--template",
+                "startup",
+                "--then",
+                "mid_large=增长",
+                "--then",
+                "divisional",
+                "--lang",
+                "zh",
+            ]
+        )
+        == 0
+    )
     assert storage.load_scenarios(path).names() == ["现状", "增长", "目标 2"]
     assert main(["new", "-o", str(shared / "x.db"), "--then", "mid_large"]) == 2
-    assert main(["new", "-o", str(shared / "x.json"), "--template", "startup",
-                 "--then", "mid_large"]) == 2
+    assert (
+        main(["new", "-o", str(shared / "x.json"), "--template", "startup", "--then", "mid_large"])
+        == 2
+    )
     assert "need a .db" in capsys.readouterr().err

@@ -26,14 +26,21 @@ PROBE = (
 
 
 def _heavy_modules(*argv: str) -> list[str]:
-    proc = subprocess.run([sys.executable, "-c", PROBE, *argv], capture_output=True, text=True,
-                          cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
-                          timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE, *argv],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        timeout=60,
+    )
     line = [x for x in proc.stdout.splitlines() if x.startswith("HEAVY:")][-1]
-    return [m for m in line[len("HEAVY:"):].split(",") if m]
+    return [m for m in line[len("HEAVY:") :].split(",") if m]
 
 
-@pytest.mark.parametrize("argv", [("--help",), ("--version",), ("export", "--help"), ("validate", "--help")])
+@pytest.mark.parametrize(
+    "argv", [("--help",), ("--version",), ("export", "--help"), ("validate", "--help")]
+)
 def test_cli_start_imports_no_heavy_library(argv):
     assert _heavy_modules(*argv) == []
 

@@ -24,10 +24,13 @@ def digest(path: Path) -> str:
 def run_cli(*args: str) -> subprocess.CompletedProcess:
     """`python -m orgdesigner ...` in a real process, with Qt made unimportable."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    code = ("import sys; sys.modules['PySide6'] = None; sys.argv = ['orgdesigner'] + sys.argv[1:];"
-            "import runpy; runpy.run_module('orgdesigner', run_name='__main__')")
-    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                          env=env, timeout=120)
+    code = (
+        "import sys; sys.modules['PySide6'] = None; sys.argv = ['orgdesigner'] + sys.argv[1:];"
+        "import runpy; runpy.run_module('orgdesigner', run_name='__main__')"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, timeout=120
+    )
 
 
 @pytest.fixture
@@ -41,7 +44,9 @@ def test_templates_lists_ids_with_titles(capsys):
     assert main(["templates"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 7
-    assert lines[1].split()[0] == "mid_large" and "中大型企业" in lines[1] and "Mid-size" in lines[1]
+    assert (
+        lines[1].split()[0] == "mid_large" and "中大型企业" in lines[1] and "Mid-size" in lines[1]
+    )
     assert main(["templates", "--lang", "en", "--long"]) == 0
     out = capsys.readouterr().out
     assert "divisional" in out and "Divisional organisation" in out and "事业部" not in out
@@ -50,8 +55,22 @@ def test_templates_lists_ids_with_titles(capsys):
 
 def test_new_from_a_template_in_english(tmp_path, capsys):
     path = tmp_path / "plan.db"
-    assert main(["new", "-o", str(path), "--template", "retail_fmcg", "--lang", "en",
-                 "--name", "Our retail plan"]) == 0
+    assert (
+        main(
+            [
+                "new",
+                "-o",
+                str(path),
+                "--template",
+                "retail_fmcg",
+                "--lang",
+                "en",
+                "--name",
+                "Our retail plan",
+            ]
+        )
+        == 0
+    )
     design = storage.load(path)
     assert design.name == "Our retail plan" and design.language == "en"
     assert "Category Management Group" in {d.name for d in design.departments.values()}
@@ -91,10 +110,10 @@ def test_validate_groups_text_by_severity_and_exits_1_on_errors(tmp_path, capsys
     assert main(["validate", str(path)]) == 1
     out = capsys.readouterr().out
     assert out.startswith("new.db: 25 errors, 0 warnings, 7 info\n\nerrors:\n")
-    assert "\n\ninfo:\n  [ownerless-function] The optional function \"Category management\"" in out
+    assert '\n\ninfo:\n  [ownerless-function] The optional function "Category management"' in out
     assert "warnings:" not in out
-    assert "  [ownerless-function] No department owns the function \"Market research\"" in out
-    assert "  [unowned-journey-stage] The customer-journey stage \"Journey: awareness\"" in out
+    assert '  [ownerless-function] No department owns the function "Market research"' in out
+    assert '  [unowned-journey-stage] The customer-journey stage "Journey: awareness"' in out
     assert main(["validate", str(path), "--lang", "zh"]) == 1
     assert "错误：" in capsys.readouterr().out
 
@@ -115,10 +134,13 @@ def test_validate_reads_json_designs_too(tmp_path, capsys):
     assert main(["validate", str(source)]) == 0
 
 
-@pytest.mark.parametrize("content,problem", [
-    (b"not a database", "not an Org Designer design file"),
-    (None, "no such file"),
-])
+@pytest.mark.parametrize(
+    "content,problem",
+    [
+        (b"not a database", "not an Org Designer design file"),
+        (None, "no such file"),
+    ],
+)
 def test_validate_unusable_input_exits_2_with_one_line(tmp_path, capsys, content, problem):
     path = tmp_path / "bad.db"
     if content is not None:
@@ -163,9 +185,11 @@ def test_real_process_lists_templates_and_refuses_a_bad_file(tmp_path):
 
 def test_the_readme_example_shows_real_output(tmp_path, capsys, monkeypatch):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Validator and templates"):readme.index("### Rules")]
+    section = readme[readme.index("## Validator and templates") : readme.index("### Rules")]
     example = section.split("```json\n", 1)[1].split("```", 1)[0]
-    shown = section.split("$ python3 -m orgdesigner validate plan.json\n", 1)[1].split("$ echo", 1)[0]
+    shown = section.split("$ python3 -m orgdesigner validate plan.json\n", 1)[1].split("$ echo", 1)[
+        0
+    ]
     english = section.split("objects being department and\nfunction ids):\n\n```\n", 1)[1]
     english = english.split("```", 1)[0]
     (tmp_path / "plan.json").write_text(example, encoding="utf-8")
@@ -185,5 +209,6 @@ def test_validate_names_the_rules_switched_off(tmp_path, capsys):
     storage.save(design, path)
     assert main(["validate", str(path)]) == 1
     out = capsys.readouterr().out
-    assert out.startswith("off.db: 20 errors, 0 warnings, 7 info\nrules switched off: "
-                          "unowned-journey-stage\n")
+    assert out.startswith(
+        "off.db: 20 errors, 0 warnings, 7 info\nrules switched off: unowned-journey-stage\n"
+    )

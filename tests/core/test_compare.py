@@ -30,8 +30,14 @@ def test_a_design_compared_with_itself_has_no_changes():
 
 def _apply(design: Design, data) -> set[tuple[str, str]]:
     """Apply random edits to `design`; return what `compare` must report."""
-    touched: dict[str, set[str]] = {"renamed": set(), "moved": set(), "changed": set(),
-                                    "added": set(), "removed": set(), "function": set()}
+    touched: dict[str, set[str]] = {
+        "renamed": set(),
+        "moved": set(),
+        "changed": set(),
+        "added": set(),
+        "removed": set(),
+        "function": set(),
+    }
     steps = data.draw(st.integers(min_value=0, max_value=12))
     for step in range(steps):
         ids = list(design.departments)
@@ -52,8 +58,11 @@ def _apply(design: Design, data) -> set[tuple[str, str]]:
             new = design.add_department(Department(name=f"新部门 {step}", parent=dept_id))
             touched["added"].add(new.id)
         elif op == "remove":
-            if (design.child_ids(dept_id) or design.links_of(dept_id)
-                    or design.roles_of_department(dept_id)):
+            if (
+                design.child_ids(dept_id)
+                or design.links_of(dept_id)
+                or design.roles_of_department(dept_id)
+            ):
                 continue
             design.remove_department(dept_id)
             if dept_id in touched["added"]:
@@ -72,16 +81,19 @@ def _apply(design: Design, data) -> set[tuple[str, str]]:
 def _expected(base: Design, edited: Design, touched) -> set[tuple[str, str]]:
     out = {("added", d) for d in touched["added"]} | {("removed", d) for d in touched["removed"]}
     for dept_id in touched["renamed"] - touched["removed"]:
-        if dept_id in base.departments and (base.departments[dept_id].name
-                                            != edited.departments[dept_id].name):
+        if dept_id in base.departments and (
+            base.departments[dept_id].name != edited.departments[dept_id].name
+        ):
             out.add(("renamed", dept_id))
     for dept_id in touched["moved"] - touched["removed"]:
-        if dept_id in base.departments and (base.departments[dept_id].parent
-                                            != edited.departments[dept_id].parent):
+        if dept_id in base.departments and (
+            base.departments[dept_id].parent != edited.departments[dept_id].parent
+        ):
             out.add(("moved", dept_id))
     for dept_id in touched["changed"] - touched["removed"]:
-        if dept_id in base.departments and (base.departments[dept_id].headcount
-                                            != edited.departments[dept_id].headcount):
+        if dept_id in base.departments and (
+            base.departments[dept_id].headcount != edited.departments[dept_id].headcount
+        ):
             out.add(("changed", dept_id))
     for function_id in touched["function"]:
         if set(base.owners(function_id)) != set(edited.owners(function_id)):
@@ -99,31 +111,40 @@ def test_every_edit_is_reported_and_nothing_else(data):
     touched = _apply(edited, data)
     result = compare(base, edited, findings=False)
     assert _kinds(result) == _expected(base, edited, touched)
-    assert all(c.matched_by == "id" for c in result.changes
-               if c.kind in ("renamed", "moved", "changed"))
+    assert all(
+        c.matched_by == "id" for c in result.changes if c.kind in ("renamed", "moved", "changed")
+    )
     backwards = compare(edited, base, findings=False)
     # a unit added above moved ones reads, backwards, as merged into their old manager
     assert {c.object for c in backwards.of_kind("removed", "merged")} == {
-        c.object for c in result.of_kind("added")}
+        c.object for c in result.of_kind("added")
+    }
     assert {c.object for c in backwards.of_kind("added")} == {
-        c.object for c in result.of_kind("removed")}
+        c.object for c in result.of_kind("removed")
+    }
     assert {c.object for c in backwards.of_kind("renamed")} == {
-        c.object for c in result.of_kind("renamed")}
+        c.object for c in result.of_kind("renamed")
+    }
 
 
 def _imported_pair() -> tuple[Design, Design]:
     """Two independent imports of one organisation: fresh ids, the same codes."""
+
     def build(extra: bool) -> Design:
         design = Design("plan")
         gm = design.add_department(Department(name="总经理办公室", code="GM"))
         mkt = design.add_department(Department(name="市场部", code="MKT", parent=gm.id))
         design.add_department(Department(name="品牌组", parent=mkt.id))  # no code: by name
-        sales = design.add_department(Department(name="销售部" if not extra else "销售中心",
-                                                 code="SAL", parent=gm.id, headcount=30))
+        sales = design.add_department(
+            Department(
+                name="销售部" if not extra else "销售中心", code="SAL", parent=gm.id, headcount=30
+            )
+        )
         design.add_link(Link(source=mkt.id, target=sales.id, label="联合推广"))
         if extra:
             design.add_department(Department(name="增长团队", code="GRO", parent=mkt.id))
         return design
+
     return build(False), build(True)
 
 
@@ -134,7 +155,9 @@ def test_independent_imports_match_by_code_then_by_name():
     assert sorted(how.values()) == ["code", "code", "code", "name"]
     result = compare(old, new, findings=False)
     assert [(c.kind, c.name, c.matched_by) for c in result.changes] == [
-        ("added", "增长团队", ""), ("renamed", "销售中心", "code")]
+        ("added", "增长团队", ""),
+        ("renamed", "销售中心", "code"),
+    ]
     assert result.of_kind("renamed")[0].before == "销售部"
     assert result.totals["departments"] == {"from": 4, "to": 5}
 
@@ -151,12 +174,17 @@ def test_merge_owner_loss_and_findings_are_reported():
     assert ("moved", team) in kinds
     brand = next(f for f in target.functions.values() if f.key == "brand_management")
     assert ("ownerless", brand.id) in kinds
-    assert any(f.rule == "ownerless-function" and brand.id in f.objects
-               for f in result.introduced)
+    assert any(f.rule == "ownerless-function" and brand.id in f.objects for f in result.introduced)
     merged = result.of_kind("merged")[0]
     assert merged.after == "总经理办公室"
     assert result.to_json("a", "b")["changes"][0].keys() == {
-        "kind", "object", "name", "from", "to", "matched_by"}
+        "kind",
+        "object",
+        "name",
+        "from",
+        "to",
+        "matched_by",
+    }
 
 
 def test_link_changes():
@@ -167,7 +195,9 @@ def test_link_changes():
     target.remove_link(second)
     result = compare(base, target, findings=False)
     assert {(c.kind, c.object) for c in result.changes} == {
-        ("link-changed", first), ("link-removed", second)}
+        ("link-changed", first),
+        ("link-removed", second),
+    }
 
 
 def test_two_imports_of_a_real_organogram_match_by_code():
@@ -188,9 +218,14 @@ def test_two_imports_of_a_real_organogram_match_by_code():
     result = compare(first, second, findings=False)
     assert result.changes == []
     assert {result.matched_by[t] for t in result.matches.values()} == {"code"}
-    leaf = next(d for d in second.departments.values()
-                if d.parent is not None and not second.child_ids(d.id)
-                and not second.links_of(d.id) and not second.roles_of_department(d.id))
+    leaf = next(
+        d
+        for d in second.departments.values()
+        if d.parent is not None
+        and not second.child_ids(d.id)
+        and not second.links_of(d.id)
+        and not second.roles_of_department(d.id)
+    )
     second.remove_department(leaf.id)
     removed = compare(first, second, findings=False).of_kind("removed")
     assert [c.name for c in removed] == [leaf.name]

@@ -11,37 +11,76 @@ from orgdesigner.errors import FileProblem
 from orgdesigner.findings import Finding, Severity
 from orgdesigner.templates import load_template
 
-DOC = {"format": "org-designer", "version": 1, "name": "方案",
-       "departments": [{"id": "gm", "name": "总经理办公室", "kind": "office", "vacant": True},
-                       {"id": "board", "name": "市场管理委员会", "kind": "committee", "parent": "gm",
-                        "chair": "总经理", "cadence": "每月"},
-                       {"id": "mkt", "name": "市场部", "parent": "gm"}],
-       "functions": [{"id": "journey_purchase", "name": "购买", "post": "大客户经理"},
-                     {"id": "brand_management", "name": "品牌管理"}],
-       "kpis": [{"id": "csat", "name": "客户满意度", "unit": "%", "owner": "mkt",
-                 "shared": ["board"], "functions": ["journey_purchase", "brand_management"]}]}
+DOC = {
+    "format": "org-designer",
+    "version": 1,
+    "name": "方案",
+    "departments": [
+        {"id": "gm", "name": "总经理办公室", "kind": "office", "vacant": True},
+        {
+            "id": "board",
+            "name": "市场管理委员会",
+            "kind": "committee",
+            "parent": "gm",
+            "chair": "总经理",
+            "cadence": "每月",
+        },
+        {"id": "mkt", "name": "市场部", "parent": "gm"},
+    ],
+    "functions": [
+        {"id": "journey_purchase", "name": "购买", "post": "大客户经理"},
+        {"id": "brand_management", "name": "品牌管理"},
+    ],
+    "kpis": [
+        {
+            "id": "csat",
+            "name": "客户满意度",
+            "unit": "%",
+            "owner": "mkt",
+            "shared": ["board"],
+            "functions": ["journey_purchase", "brand_management"],
+        }
+    ],
+}
 
 
 def test_the_new_fields_and_kpis_survive_a_json_round_trip():
     design = jsonform.loads(json.dumps(DOC))
     depts = {d.code: d for d in design.departments.values()}
-    assert depts["gm"].vacant and depts["board"].chair == "总经理" and depts["board"].cadence == "每月"
+    assert (
+        depts["gm"].vacant and depts["board"].chair == "总经理" and depts["board"].cadence == "每月"
+    )
     (kpi,) = design.kpis.values()
     assert kpi.key == "csat" and kpi.owner == depts["mkt"].id and kpi.shared == (depts["board"].id,)
-    assert [design.functions[f].key for f in kpi.functions] == ["journey_purchase", "brand_management"]
+    assert [design.functions[f].key for f in kpi.functions] == [
+        "journey_purchase",
+        "brand_management",
+    ]
     back = json.loads(jsonform.dumps(design))
-    assert back["kpis"] == [{"id": "csat", "name": "客户满意度", "unit": "%", "owner": "mkt",
-                             "shared": ["board"], "functions": ["journey_purchase", "brand_management"],
-                             "description": "", "key": "csat"}]
+    assert back["kpis"] == [
+        {
+            "id": "csat",
+            "name": "客户满意度",
+            "unit": "%",
+            "owner": "mkt",
+            "shared": ["board"],
+            "functions": ["journey_purchase", "brand_management"],
+            "description": "",
+            "key": "csat",
+        }
+    ]
     assert back["functions"][0]["post"] == "大客户经理"
     assert jsonform.loads(json.dumps(back)).snapshot()["kpis"][0]["name"] == "客户满意度"
 
 
-@pytest.mark.parametrize("path,value,problem", [
-    (("kpis", 0, "owner"), "nobody", "kpis[0].owner: no department has id 'nobody'"),
-    (("kpis", 0, "functions"), ["x"], "kpis[0].functions[0]: no function has id 'x'"),
-    (("kpis", 0, "shared"), ["mkt", "mkt"], "kpis[0]: shared names an id twice"),
-])
+@pytest.mark.parametrize(
+    "path,value,problem",
+    [
+        (("kpis", 0, "owner"), "nobody", "kpis[0].owner: no department has id 'nobody'"),
+        (("kpis", 0, "functions"), ["x"], "kpis[0].functions[0]: no function has id 'x'"),
+        (("kpis", 0, "shared"), ["mkt", "mkt"], "kpis[0]: shared names an id twice"),
+    ],
+)
 def test_a_bad_kpi_is_refused_naming_the_path(path, value, problem):
     doc = json.loads(json.dumps(DOC))
     doc[path[0]][path[1]][path[2]] = value
@@ -75,11 +114,15 @@ def test_deleting_a_department_or_function_takes_it_out_of_kpis_and_undo_puts_it
 
 def test_english_summaries_pluralise():
     one = [Finding("no-leader", Severity.INFO, "m"), Finding("hub-silo", Severity.WARNING, "m")]
-    assert _text(__import__("pathlib").Path("p.json"), one, "en", []).splitlines()[0] == \
-        "p.json: 0 errors, 1 warning, 1 info"
+    assert (
+        _text(__import__("pathlib").Path("p.json"), one, "en", []).splitlines()[0]
+        == "p.json: 0 errors, 1 warning, 1 info"
+    )
     two = one + [Finding("hub-silo", Severity.WARNING, "m"), Finding("x", Severity.ERROR, "m")]
-    assert _text(__import__("pathlib").Path("p.json"), two, "en", []).splitlines()[0] == \
-        "p.json: 1 error, 2 warnings, 1 info"
+    assert (
+        _text(__import__("pathlib").Path("p.json"), two, "en", []).splitlines()[0]
+        == "p.json: 1 error, 2 warnings, 1 info"
+    )
 
 
 def test_a_kpi_cannot_name_what_does_not_exist():
@@ -92,11 +135,14 @@ def test_a_kpi_cannot_name_what_does_not_exist():
         design.update_kpi(next(iter(design.kpis)), functions=("nothing",))
 
 
-@pytest.mark.parametrize("sql,problem", [
-    ("UPDATE kpis SET owner_id='nope'", "broken reference"),
-    ("UPDATE kpi_functions SET function_id='nope' WHERE rowid=1", "broken reference"),
-    ("UPDATE departments SET vacant=5", "vacant must be 0 or 1"),
-])
+@pytest.mark.parametrize(
+    "sql,problem",
+    [
+        ("UPDATE kpis SET owner_id='nope'", "broken reference"),
+        ("UPDATE kpi_functions SET function_id='nope' WHERE rowid=1", "broken reference"),
+        ("UPDATE departments SET vacant=5", "vacant must be 0 or 1"),
+    ],
+)
 def test_a_damaged_kpi_or_flag_in_a_db_is_one_clear_line(tmp_path, sql, problem):
     import sqlite3
 

@@ -84,9 +84,14 @@ def test_the_editor_refuses_a_fifo_design(tmp_path, data_dir):
 
 # ------------------------------------------------------------------ 7. CHECK / DEFAULT
 HOSTILE_SCHEMAS = {
-    "check": ("PRIMARY KEY (scenario_id, id), ",
-              "PRIMARY KEY (scenario_id, id), CHECK (length(randomblob(300000000)) > 0), "),
-    "failing check": ("PRIMARY KEY (scenario_id, id), ", "PRIMARY KEY (scenario_id, id), CHECK (0), "),
+    "check": (
+        "PRIMARY KEY (scenario_id, id), ",
+        "PRIMARY KEY (scenario_id, id), CHECK (length(randomblob(300000000)) > 0), ",
+    ),
+    "failing check": (
+        "PRIMARY KEY (scenario_id, id), ",
+        "PRIMARY KEY (scenario_id, id), CHECK (0), ",
+    ),
     "default": ("notes TEXT NOT NULL", "notes TEXT NOT NULL DEFAULT (hex(randomblob(1000000)))"),
 }
 
@@ -97,7 +102,9 @@ def _rewrite_schema(path, old: str, new: str) -> None:
     sql = conn.execute("SELECT sql FROM sqlite_master WHERE name='departments'").fetchone()[0]
     flat = " ".join(sql.split())
     assert old in flat
-    conn.execute("UPDATE sqlite_master SET sql=? WHERE name='departments'", (flat.replace(old, new),))
+    conn.execute(
+        "UPDATE sqlite_master SET sql=? WHERE name='departments'", (flat.replace(old, new),)
+    )
     conn.commit()
     conn.close()
 
@@ -121,8 +128,10 @@ def test_layout_and_quoting_differences_are_not_changes(design_file):
     conn = sqlite3.connect(design_file)
     conn.execute("PRAGMA writable_schema=ON")
     sql = conn.execute("SELECT sql FROM sqlite_master WHERE name='links'").fetchone()[0]
-    conn.execute("UPDATE sqlite_master SET sql=? WHERE name='links'",
-                 (sql.replace("\n\t", "\n    ").replace("CREATE TABLE links", 'CREATE TABLE "links"'),))
+    conn.execute(
+        "UPDATE sqlite_master SET sql=? WHERE name='links'",
+        (sql.replace("\n\t", "\n    ").replace("CREATE TABLE links", 'CREATE TABLE "links"'),),
+    )
     conn.commit()
     conn.close()
     assert storage.load(design_file).departments
@@ -131,9 +140,15 @@ def test_layout_and_quoting_differences_are_not_changes(design_file):
 def test_the_working_copy_is_built_from_our_own_schema(design_file, data_dir):
     doc = DesignDocument.open(design_file, heartbeat=False)
     try:
-        found = {name: untrusted.normalised_sql(sql) for name, sql in doc.working.conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL")}
-        expected = {name: value[3] for name, value in untrusted.expected_schema().items() if value[3]}
+        found = {
+            name: untrusted.normalised_sql(sql)
+            for name, sql in doc.working.conn.execute(
+                "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL"
+            )
+        }
+        expected = {
+            name: value[3] for name, value in untrusted.expected_schema().items() if value[3]
+        }
         assert found == expected
         assert storage.load(design_file).snapshot() == doc.design.snapshot()
     finally:
@@ -176,8 +191,10 @@ def test_a_wal_beside_the_design_is_read_and_named(design_file, capsys, tmp_path
     code, out, err = run(capsys, "info", target)
     assert code == 0, err
     assert "name:             写入中的名字" in out  # the committed content, not the stale file
-    assert err.strip() == ("note: design.db: another program is writing to it right now "
-                           "(design.db-wal is beside it); showing its last committed content")
+    assert err.strip() == (
+        "note: design.db: another program is writing to it right now "
+        "(design.db-wal is beside it); showing its last committed content"
+    )
     assert {p.name: digest(p) for p in busy.iterdir()} == before
 
 
@@ -187,21 +204,26 @@ def test_the_editor_opens_a_design_with_a_wal_read_only(design_file, data_dir):
     doc = DesignDocument.open(design_file, heartbeat=False)
     try:
         assert not doc.state.editable
-        assert "another program is writing to design.db right now (design.db-wal" in \
-            doc.state.read_only_reason
+        assert (
+            "another program is writing to design.db right now (design.db-wal"
+            in doc.state.read_only_reason
+        )
     finally:
         doc.close()
 
 
 # ------------------------------------------------------------------ 10. read-only file
-def test_a_read_only_file_opens_read_only_and_save_never_replaces_it(design_file, data_dir, tmp_path):
+def test_a_read_only_file_opens_read_only_and_save_never_replaces_it(
+    design_file, data_dir, tmp_path
+):
     design_file.chmod(0o444)
     before = digest(design_file)
     doc = DesignDocument.open(design_file, heartbeat=False)
     try:
         assert not doc.state.editable
-        assert doc.state.read_only_reason == ("design.db is read-only for you (its permissions "
-                                              "do not allow changes)")
+        assert doc.state.read_only_reason == (
+            "design.db is read-only for you (its permissions do not allow changes)"
+        )
         assert not lock_path(design_file).exists()
         doc.design.update_info(name="改过")
         with pytest.raises(Exception, match="read-only"):
@@ -216,15 +238,23 @@ def test_a_read_only_file_opens_read_only_and_save_never_replaces_it(design_file
     assert stat.S_IMODE(design_file.stat().st_mode) == 0o444
 
 
-def test_a_hot_journal_beside_the_design_is_rolled_back_on_the_private_copy(data_dir, capsys,
-                                                                           tmp_path):
+def test_a_hot_journal_beside_the_design_is_rolled_back_on_the_private_copy(
+    data_dir, capsys, tmp_path
+):
     """A program killed mid-transaction: the main file holds half-written pages, the journal the old ones."""
     from orgdesigner.design import build_design
     from orgdesigner.entities import Department
 
     design_file = tmp_path / "design.db"
-    storage.save(build_design(name="大方案", departments=[
-        Department(id=f"d{i}", name=f"部门{i}", notes="n" * 300) for i in range(600)]), design_file)
+    storage.save(
+        build_design(
+            name="大方案",
+            departments=[
+                Department(id=f"d{i}", name=f"部门{i}", notes="n" * 300) for i in range(600)
+            ],
+        ),
+        design_file,
+    )
     conn = sqlite3.connect(design_file, isolation_level=None)
     conn.execute("PRAGMA cache_size=1")  # spill changed pages into the main file before commit
     conn.execute("BEGIN")
@@ -248,12 +278,16 @@ def test_a_hot_journal_beside_the_design_is_rolled_back_on_the_private_copy(data
     assert {p.name: digest(p) for p in busy.iterdir()} == before
 
 
-@pytest.mark.parametrize("old, new", [
-    ("PRIMARY KEY (id), ", "PRIMARY KEY (id), CHECK (length(randomblob(300000000)) > 0), "),
-    ("notes TEXT NOT NULL", "notes TEXT NOT NULL DEFAULT (hex(randomblob(1000000)))"),
-])
-def test_an_older_format_file_with_a_foreign_expression_is_refused_before_migrating(design_file,
-                                                                                     capsys, old, new):
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("PRIMARY KEY (id), ", "PRIMARY KEY (id), CHECK (length(randomblob(300000000)) > 0), "),
+        ("notes TEXT NOT NULL", "notes TEXT NOT NULL DEFAULT (hex(randomblob(1000000)))"),
+    ],
+)
+def test_an_older_format_file_with_a_foreign_expression_is_refused_before_migrating(
+    design_file, capsys, old, new
+):
     # A file of format 1 (made by the build before scenarios): migrated on the private copy.
     shutil.copy(Path(__file__).parent.parent / "data" / "format1_mid_large.db", design_file)
     _rewrite_schema(design_file, old, new)

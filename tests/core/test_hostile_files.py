@@ -49,12 +49,16 @@ def _truncate(size: int | None = None, pages: int | None = None):
         _valid(path)
         data = path.read_bytes()
         path.write_bytes(data[: size if size is not None else pages * 4096])
+
     return make
 
 
 def _other_app(path: Path) -> None:
-    _sql(path, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)",
-         "INSERT INTO notes (body) VALUES ('hello')")
+    _sql(
+        path,
+        "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)",
+        "INSERT INTO notes (body) VALUES ('hello')",
+    )
 
 
 def _newer(path: Path) -> None:
@@ -141,8 +145,9 @@ def _dangling_parent(path: Path) -> None:
 
 def _dangling_role(path: Path) -> None:
     _valid(path)
-    _sql(path, "INSERT INTO responsibilities SELECT id, 'no-such-function', 'd1', 'A' "
-               "FROM scenarios")
+    _sql(
+        path, "INSERT INTO responsibilities SELECT id, 'no-such-function', 'd1', 'A' FROM scenarios"
+    )
 
 
 def _dangling_link(path: Path) -> None:
@@ -157,8 +162,11 @@ def _bad_colour(path: Path) -> None:
 
 def _bad_kind(path: Path) -> None:
     _valid(path)
-    _sql(path, "PRAGMA ignore_check_constraints=ON",
-         "UPDATE departments SET kind='spaceship' WHERE id='d1'")
+    _sql(
+        path,
+        "PRAGMA ignore_check_constraints=ON",
+        "UPDATE departments SET kind='spaceship' WHERE id='d1'",
+    )
 
 
 def _bad_role(path: Path) -> None:
@@ -168,7 +176,11 @@ def _bad_role(path: Path) -> None:
 
 def _nested_setting(path: Path) -> None:
     _valid(path)
-    _sql(path, "INSERT INTO settings SELECT id, 'deep', ? FROM scenarios", params=("[" * 5000 + "]" * 5000,))
+    _sql(
+        path,
+        "INSERT INTO settings SELECT id, 'deep', ? FROM scenarios",
+        params=("[" * 5000 + "]" * 5000,),
+    )
 
 
 def _bad_generation(path: Path) -> None:
@@ -252,16 +264,21 @@ def test_newer_format_error_is_typed(shared):
     _newer(path)
     with pytest.raises(NewerFormatError) as caught:
         storage.load(path)
-    assert str(caught.value) == ("design.db was made by a newer Org Designer (format 7); "
-                                 f"this version reads up to format {schema.FORMAT_VERSION}")
+    assert str(caught.value) == (
+        "design.db was made by a newer Org Designer (format 7); "
+        f"this version reads up to format {schema.FORMAT_VERSION}"
+    )
 
 
 def test_trigger_is_never_run(shared, data_dir):
     """A trigger that would record its own execution stays silent."""
     path = shared / "design.db"
     _valid(path)
-    _sql(path, "CREATE TABLE IF NOT EXISTS ran (x)",
-         "CREATE TRIGGER spy AFTER UPDATE ON meta BEGIN INSERT INTO ran VALUES (1); END")
+    _sql(
+        path,
+        "CREATE TABLE IF NOT EXISTS ran (x)",
+        "CREATE TRIGGER spy AFTER UPDATE ON meta BEGIN INSERT INTO ran VALUES (1); END",
+    )
     before = path.read_bytes()
     with pytest.raises(FileProblem):
         storage.load(path)
@@ -339,5 +356,7 @@ def test_too_many_rows_are_refused_before_building_the_design(shared, monkeypatc
     path = shared / "design.db"
     _valid(path)
     monkeypatch.setattr(untrusted, "MAX_ROWS", 3)
-    with pytest.raises(FileProblem, match=r"has too many rows in 'departments' \(6; the limit is 3\)"):
+    with pytest.raises(
+        FileProblem, match=r"has too many rows in 'departments' \(6; the limit is 3\)"
+    ):
         storage.load(path)

@@ -26,17 +26,26 @@ def _xlsx(path, cells: dict[str, str]) -> None:
 
     book = openpyxl.Workbook()
     sheet = book.active
-    for ref, value in {"A1": "id", "B1": "parent", "C1": "name", "A2": "hq", "C2": "总部",
-                       **cells}.items():
+    for ref, value in {
+        "A1": "id",
+        "B1": "parent",
+        "C1": "name",
+        "A2": "hq",
+        "C2": "总部",
+        **cells,
+    }.items():
         sheet[ref] = value
     book.save(path)
 
 
 # ------------------------------------------------------------------ 1. xlsx bombs
-@pytest.mark.parametrize("cell, words", [
-    ("XFD1048576", ("more than 200,000 rows",)),
-    ("XFD2", ("column 16,384", "limit is 1,000 columns")),
-])
+@pytest.mark.parametrize(
+    "cell, words",
+    [
+        ("XFD1048576", ("more than 200,000 rows",)),
+        ("XFD2", ("column 16,384", "limit is 1,000 columns")),
+    ],
+)
 def test_xlsx_with_one_far_cell_is_refused_at_once(tmp_path, capsys, cell, words):
     src = tmp_path / "bomb.xlsx"
     _xlsx(src, {cell: "x"})
@@ -72,7 +81,9 @@ def test_a_sparse_workbook_keeps_its_row_numbers(tmp_path, capsys):
 # ------------------------------------------------------------------ 2. CSV shapes
 def test_csv_with_100k_empty_header_columns_reads_in_linear_time(tmp_path, capsys):
     src = tmp_path / "wide.csv"
-    src.write_text("id,parent,name" + "," * 100_000 + "\nhq,,总部\nmkt,hq,市场部\n", encoding="utf-8")
+    src.write_text(
+        "id,parent,name" + "," * 100_000 + "\nhq,,总部\nmkt,hq,市场部\n", encoding="utf-8"
+    )
     code, out, err = run(capsys, "import", src, "-o", tmp_path / "out.db")
     assert code == 0, err
     assert len(read_design(tmp_path / "out.db").departments) == 2
@@ -80,8 +91,10 @@ def test_csv_with_100k_empty_header_columns_reads_in_linear_time(tmp_path, capsy
 
 def test_csv_with_100k_named_columns_is_refused(tmp_path, capsys):
     src = tmp_path / "wide.csv"
-    src.write_text("id,parent,name," + ",".join(f"c{i}" for i in range(100_000)) + "\nhq,,总部\n",
-                   encoding="utf-8")
+    src.write_text(
+        "id,parent,name," + ",".join(f"c{i}" for i in range(100_000)) + "\nhq,,总部\n",
+        encoding="utf-8",
+    )
     before = digest(src)
     code, _, err = run(capsys, "import", src, "-o", tmp_path / "out.db")
     assert code == 2
@@ -121,8 +134,9 @@ def test_csv_with_a_10_mb_header_line_is_refused(tmp_path, capsys):
 
 def test_csv_with_a_million_rows_is_refused_at_once(tmp_path, capsys):
     src = tmp_path / "rows.csv"
-    src.write_text("id,parent,name\n" + "".join(f"{i},,n{i}\n" for i in range(1_000_000)),
-                   encoding="utf-8")
+    src.write_text(
+        "id,parent,name\n" + "".join(f"{i},,n{i}\n" for i in range(1_000_000)), encoding="utf-8"
+    )
     code, _, err = run(capsys, "import", src, "-o", tmp_path / "out.db")
     assert code == 2
     one_line_error(err, "rows.csv: has more than 200,000 rows (the limit of one import)")
@@ -135,7 +149,7 @@ def test_a_cell_over_128_kb_is_read_and_one_over_the_cap_is_exit_2(tmp_path, cap
     src.write_text("id,parent,name,notes\nhq,,总部," + "n" * 200_000 + "\n", encoding="utf-8")
     code, out, err = run(capsys, "import", src, "-o", tmp_path / "out.db")
     assert code == 0, err  # above Python's 128 kB default, below our documented cap
-    src.write_text("id,parent,name,notes\nhq,,总部,\"" + "n" * 1_100_000 + "\"\n", encoding="utf-8")
+    src.write_text('id,parent,name,notes\nhq,,总部,"' + "n" * 1_100_000 + '"\n', encoding="utf-8")
     before = digest(src)
     code, _, err = run(capsys, "import", src, "-o", tmp_path / "out2.db")
     assert code == 2
@@ -152,11 +166,13 @@ def test_the_layout_of_a_huge_import_stays_within_the_coordinate_limit(shape, n)
     from orgdesigner.layout import tidy_layout
 
     if shape == "chain":
-        departments = [Department(id=f"d{i}", name="x", parent=f"d{i - 1}" if i else None)
-                       for i in range(n)]
+        departments = [
+            Department(id=f"d{i}", name="x", parent=f"d{i - 1}" if i else None) for i in range(n)
+        ]
     else:
         departments = [Department(id="root", name="x")] + [
-            Department(id=f"d{i}", name="x", parent="root") for i in range(n)]
+            Department(id=f"d{i}", name="x", parent="root") for i in range(n)
+        ]
     design = build_design(departments=departments)
     with hang_guard(HANG_SECONDS):
         positions = tidy_layout(design, compact=True)
@@ -169,13 +185,18 @@ def test_a_layout_error_names_the_file(tmp_path, capsys, monkeypatch):
     from orgdesigner import entities
 
     src = tmp_path / "tall.csv"
-    src.write_text("id,parent,name\n" + "".join(f"d{i},{f'd{i - 1}' if i else ''},x\n"
-                                                 for i in range(30)), encoding="utf-8")
+    src.write_text(
+        "id,parent,name\n" + "".join(f"d{i},{f'd{i - 1}' if i else ''},x\n" for i in range(30)),
+        encoding="utf-8",
+    )
     monkeypatch.setattr(entities, "MAX_COORD", 1000.0)
     code, _, err = run(capsys, "import", src, "-o", tmp_path / "out.db")
     assert code == 2
-    one_line_error(err, "tall.csv: is too large to lay out as a chart (position y must be a finite "
-                        "number below 1000)")
+    one_line_error(
+        err,
+        "tall.csv: is too large to lay out as a chart (position y must be a finite "
+        "number below 1000)",
+    )
 
 
 def test_a_stray_quote_that_swallows_more_than_a_cell_can_hold_is_repaired(tmp_path, capsys):
@@ -190,16 +211,25 @@ def test_a_stray_quote_that_swallows_more_than_a_cell_can_hold_is_repaired(tmp_p
 
 
 # ------------------------------------------------------------------ 16. formula injection
-FORMULAS = ["=1+1", "+1", "-2", "@SUM(A1)", "=HYPERLINK(\"http://x\")", "'quoted", "''",
-            "=cmd|' /C calc'!A0"]
+FORMULAS = [
+    "=1+1",
+    "+1",
+    "-2",
+    "@SUM(A1)",
+    '=HYPERLINK("http://x")',
+    "'quoted",
+    "''",
+    "=cmd|' /C calc'!A0",
+]
 
 
 def test_csv_export_neutralises_formulas_and_import_restores_them(tmp_path, capsys):
     design = Design("注入")
     design.add_department(Department(id="a", code="=id", name="=1+1", leader="@boss", notes="-x"))
     for i, text in enumerate(FORMULAS):
-        design.add_department(Department(id=f"d{i}", code=f"+{i}", name=text, parent="a",
-                                         leader=text, notes=text))
+        design.add_department(
+            Department(id=f"d{i}", code=f"+{i}", name=text, parent="a", leader=text, notes=text)
+        )
     storage.save(design, tmp_path / "in.db")
     code, _, err = run(capsys, "export", tmp_path / "in.db", "-o", tmp_path / "x.csv")
     assert code == 0, err

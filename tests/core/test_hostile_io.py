@@ -89,8 +89,9 @@ def test_every_export_format_on_a_full_disk(capsys, monkeypatch, source, tmp_pat
     target = tmp_path / f"out{suffix}"
     target.write_bytes(b"the previous version")
     before, source_before = digest(target), digest(source)
-    (exit_code, _, err), code = _fail_export(capsys, monkeypatch, source, target, call,
-                                             errno.ENOSPC, "--force")
+    (exit_code, _, err), code = _fail_export(
+        capsys, monkeypatch, source, target, call, errno.ENOSPC, "--force"
+    )
     assert exit_code == 2, err
     one_line_error(err, f"out{suffix}: could not be written: the disk is full; nothing was changed")
     assert digest(target) == before and _leftovers(tmp_path) == []
@@ -102,8 +103,11 @@ def test_new_and_import_on_a_full_disk(capsys, monkeypatch, tmp_path, call):
     src = tmp_path / "org.csv"
     src.write_text("id,parent,name\nhq,,总部\n", encoding="utf-8")
     before = digest(src)
-    for argv in (["new", "-o", tmp_path / "new.db"], ["import", src, "-o", tmp_path / "new.db"],
-                 ["import", src, "-o", tmp_path / "ok.db", "--report", tmp_path / "r.json"]):
+    for argv in (
+        ["new", "-o", tmp_path / "new.db"],
+        ["import", src, "-o", tmp_path / "new.db"],
+        ["import", src, "-o", tmp_path / "ok.db", "--report", tmp_path / "r.json"],
+    ):
         if call == "write" and argv[0] == "new":
             monkeypatch.setattr(storage, "write_file", _sqlite_full)
         elif call == "write" and "--report" not in argv:
@@ -137,8 +141,10 @@ def test_document_save_under_every_errno(design_file, monkeypatch, call, code):
         with pytest.raises(SaveFailed) as caught:
             doc.save()
         monkeypatch.undo()
-        assert str(caught.value) == (f"could not save design.db: {ERRNOS[code]}. The file on disk "
-                                     "is unchanged and your changes are kept; retry or use Save As")
+        assert str(caught.value) == (
+            f"could not save design.db: {ERRNOS[code]}. The file on disk "
+            "is unchanged and your changes are kept; retry or use Save As"
+        )
         assert digest(design_file) == before and doc.dirty
         doc.save()  # retry once the disk has room
         assert "added" in storage.load(design_file).departments
@@ -173,8 +179,10 @@ def test_a_failed_backup_is_reported_and_does_not_block_the_save(design_file, mo
         doc.save()
         assert "added" in storage.load(design_file).departments
         assert not doc.dirty
-        assert doc.save_note == ("no backup of the previous version of design.db could be kept "
-                                 "(the disk is full); the file itself was saved")
+        assert doc.save_note == (
+            "no backup of the previous version of design.db could be kept "
+            "(the disk is full); the file itself was saved"
+        )
         monkeypatch.undo()
         ops.UpdateDepartment("d2", {"notes": "again"}).apply(doc.design)
         doc.save()
@@ -193,21 +201,26 @@ def test_a_full_data_folder_makes_opening_say_so(design_file, data_dir, monkeypa
     with pytest.raises(FileProblem) as caught:
         DesignDocument.open(design_file, heartbeat=False)
     monkeypatch.undo()
-    assert str(caught.value) == (f"design.db: cannot be opened: no working copy can be made in "
-                                 f"{data_dir} (the disk is full)")
+    assert str(caught.value) == (
+        f"design.db: cannot be opened: no working copy can be made in {data_dir} (the disk is full)"
+    )
     assert digest(design_file) == before
     assert sorted(p.name for p in design_file.parent.iterdir()) == ["design.db"]  # no lock left
 
 
 def test_new_document_on_a_full_data_folder(data_dir, monkeypatch):
     monkeypatch.setattr(workingcopy.storage, "write_file", _sqlite_full)
-    with pytest.raises(FileProblem, match=r"no working copy can be made in .* \(the disk is full\)"):
+    with pytest.raises(
+        FileProblem, match=r"no working copy can be made in .* \(the disk is full\)"
+    ):
         DesignDocument.new(Design("x"))
 
 
 # ------------------------------------------------------------ 15. export permissions
 @pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
-@pytest.mark.parametrize("suffix", (".json", ".csv", ".xlsx", ".svg", ".png", ".pdf", ".pptx", ".db"))
+@pytest.mark.parametrize(
+    "suffix", (".json", ".csv", ".xlsx", ".svg", ".png", ".pdf", ".pptx", ".db")
+)
 def test_exports_follow_the_umask_and_keep_the_mode_they_replace(capsys, source, tmp_path, suffix):
     target = tmp_path / f"out{suffix}"
     old = os.umask(0o022)

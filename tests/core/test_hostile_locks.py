@@ -67,8 +67,10 @@ def test_an_unreadable_lock_means_locked_owner_unknown_never_stale(design_file, 
     for breaking in (False, True):
         with pytest.raises(LockedByOther) as caught:
             DesignDocument.open(design_file, break_stale_lock=breaking, heartbeat=False)
-        assert str(caught.value) == ("design.db is locked for editing by someone else (the lock "
-                                     "file cannot be read, so who is unknown)")
+        assert str(caught.value) == (
+            "design.db is locked for editing by someone else (the lock "
+            "file cannot be read, so who is unknown)"
+        )
         assert not caught.value.stale
     assert lock_path(design_file).exists() and digest(design_file) == before
 
@@ -99,14 +101,19 @@ def test_our_lock_is_readable_by_colleagues_whatever_the_umask(design_file):
 
 
 # ------------------------------------------------------------------ 13. reused PIDs
-def test_a_same_host_lock_whose_pid_now_belongs_to_another_process_is_stale(design_file,
-                                                                              monkeypatch):
+def test_a_same_host_lock_whose_pid_now_belongs_to_another_process_is_stale(
+    design_file, monkeypatch
+):
     _write_lock(design_file, pid=4242, process="boot-a:1111")
     monkeypatch.setattr(lockfile, "pid_alive", lambda pid: True)  # pid 4242 runs again ...
-    monkeypatch.setattr(lockfile, "process_identity", lambda pid: "boot-b:2222")  # ... after a reboot
+    monkeypatch.setattr(
+        lockfile, "process_identity", lambda pid: "boot-b:2222"
+    )  # ... after a reboot
     reason = read_lock(design_file).stale_reason()
-    assert reason == ("the program that opened it is no longer running (its process id now "
-                      "belongs to another program)")
+    assert reason == (
+        "the program that opened it is no longer running (its process id now "
+        "belongs to another program)"
+    )
     doc = DesignDocument.open(design_file, break_stale_lock=True, heartbeat=False)
     assert doc.state.editable
     doc.close()
@@ -148,8 +155,14 @@ def test_own_crash_recovery_is_editable_when_the_pid_was_reused(design_file):
 # ------------------------------------------------------------------ 14. clocks
 def test_a_slow_owner_clock_does_not_make_a_live_lock_stale(design_file):
     # The owner's clock is 15 minutes slow: its heartbeat text looks old, the file is fresh.
-    _write_lock(design_file, host="HR-PC-07", pid=1, heartbeat=_utc(minutes=-15).isoformat(),
-                opened_at=_utc(minutes=-15).isoformat(), mtime=_utc(seconds=-20))
+    _write_lock(
+        design_file,
+        host="HR-PC-07",
+        pid=1,
+        heartbeat=_utc(minutes=-15).isoformat(),
+        opened_at=_utc(minutes=-15).isoformat(),
+        mtime=_utc(seconds=-20),
+    )
     assert read_lock(design_file).stale_reason() == ""
     with pytest.raises(LockedByOther) as caught:
         DesignDocument.open(design_file, break_stale_lock=True, heartbeat=False)
@@ -157,8 +170,13 @@ def test_a_slow_owner_clock_does_not_make_a_live_lock_stale(design_file):
 
 
 def test_a_future_dated_heartbeat_still_goes_stale(design_file):
-    _write_lock(design_file, host="HR-PC-07", pid=1, heartbeat=_utc(days=1).isoformat(),
-                mtime=_utc(hours=-1))
+    _write_lock(
+        design_file,
+        host="HR-PC-07",
+        pid=1,
+        heartbeat=_utc(days=1).isoformat(),
+        mtime=_utc(hours=-1),
+    )
     reason = read_lock(design_file).stale_reason()
     assert reason.startswith("no sign of life since ")
     with pytest.raises(LockedByOther) as caught:
@@ -205,9 +223,11 @@ def test_a_stale_lock_in_a_sticky_folder_says_why_it_stays(design_file, monkeypa
         DesignDocument.open(design_file, break_stale_lock=True, heartbeat=False)
     message = str(caught.value)
     assert message.startswith("design.db is being edited by Zhang Wei on HR-PC-07 since ")
-    assert ("the lock looks abandoned but cannot be removed: the folder only lets a file's "
-            "owner delete it (a sticky folder); ask its owner or an administrator to delete "
-            ".~lock.design.db#") in message
+    assert (
+        "the lock looks abandoned but cannot be removed: the folder only lets a file's "
+        "owner delete it (a sticky folder); ask its owner or an administrator to delete "
+        ".~lock.design.db#"
+    ) in message
     assert lock_path(design_file).exists() and digest(design_file) == before
     assert socket.gethostname() != "HR-PC-07"
 
@@ -272,8 +292,9 @@ class TwoUsersOverTime(RuleBasedStateMachine):
     @rule(skew=st.integers(min_value=-24 * 60, max_value=24 * 60))
     def colleague_opens(self, skew):
         their_now = (_utc(minutes=skew)).isoformat()
-        self.colleague = _write_lock(self.path, host="HR-PC-07", pid=4242, opened_at=their_now,
-                                     heartbeat=their_now)
+        self.colleague = _write_lock(
+            self.path, host="HR-PC-07", pid=4242, opened_at=their_now, heartbeat=their_now
+        )
         self.age = timedelta(0)
         self._write_colleague()
 
@@ -315,8 +336,9 @@ class TwoUsersOverTime(RuleBasedStateMachine):
             if self.unreadable or fresh:
                 assert not exc.stale
             return
-        assert self.colleague is None or (breaking and not fresh and not self.unreadable), \
+        assert self.colleague is None or (breaking and not fresh and not self.unreadable), (
             "opened although the colleague holds a live lock"
+        )
         if self.colleague is not None:
             self.colleague = None  # broken: the colleague lost it
         self.lock_readability(False)  # the lock is ours now
@@ -335,6 +357,7 @@ class TwoUsersOverTime(RuleBasedStateMachine):
             assert read_lock(self.path).info.token == self.doc.lock.info.token
 
 
-TwoUsersOverTime.TestCase.settings = settings(max_examples=40, stateful_step_count=15,
-                                              deadline=None)
+TwoUsersOverTime.TestCase.settings = settings(
+    max_examples=40, stateful_step_count=15, deadline=None
+)
 test_two_users_over_time = TwoUsersOverTime.TestCase

@@ -23,8 +23,17 @@ def run(capsys, *argv):
 def test_import_prints_summary_and_writes_report(tmp_path, capsys):
     src = tmp_path / "org.csv"
     src.write_text(CSV, encoding="utf-8")
-    code, out, err = run(capsys, "import", src, "-o", tmp_path / "org.db", "--report", tmp_path / "r.json",
-                         "--lang", "en")
+    code, out, err = run(
+        capsys,
+        "import",
+        src,
+        "-o",
+        tmp_path / "org.db",
+        "--report",
+        tmp_path / "r.json",
+        "--lang",
+        "en",
+    )
     assert code == 0, err
     assert "org.csv (UTF-8, comma-separated): 3 rows -> 3 departments, 2 roots" in out
     assert "missing-parent" in out and "--fix-ids" in out
@@ -40,9 +49,24 @@ def test_import_prints_summary_and_writes_report(tmp_path, capsys):
 def test_fix_ids_and_explicit_columns(tmp_path, capsys):
     src = tmp_path / "org.csv"
     src.write_text(CSV, encoding="utf-8")
-    code, out, err = run(capsys, "import", src, "-o", tmp_path / "a.db", "--fix-ids",
-                         "--id", "编号", "--parent", "上级编号", "--name", "部门名称",
-                         "--map", "headcount=人数", "--map", "budget=")
+    code, out, err = run(
+        capsys,
+        "import",
+        src,
+        "-o",
+        tmp_path / "a.db",
+        "--fix-ids",
+        "--id",
+        "编号",
+        "--parent",
+        "上级编号",
+        "--name",
+        "部门名称",
+        "--map",
+        "headcount=人数",
+        "--map",
+        "budget=",
+    )
     assert code == 0, err
     design = read_design(tmp_path / "a.db")
     depts = by_code(design)
@@ -58,13 +82,16 @@ def test_organogram_with_junior_staff(tmp_path, capsys):
     assert code == 0 and "cycle" in out and "DWP135#2" in out
 
 
-@pytest.mark.parametrize("argv,message", [
-    (["--id", "nope"], "org.csv: has no column 'nope'"),
-    (["--map", "colour"], "--map 'colour': write FIELD=COLUMN"),
-    (["--map", "size=人数"], "unknown field 'size'"),
-    (["--sheet", "A"], "org.csv: is a text table, it has no sheets"),
-    (["--encoding", "nope"], "org.csv: unknown encoding 'nope'"),
-])
+@pytest.mark.parametrize(
+    "argv,message",
+    [
+        (["--id", "nope"], "org.csv: has no column 'nope'"),
+        (["--map", "colour"], "--map 'colour': write FIELD=COLUMN"),
+        (["--map", "size=人数"], "unknown field 'size'"),
+        (["--sheet", "A"], "org.csv: is a text table, it has no sheets"),
+        (["--encoding", "nope"], "org.csv: unknown encoding 'nope'"),
+    ],
+)
 def test_bad_options_exit_2_with_one_line(tmp_path, capsys, argv, message):
     src = tmp_path / "org.csv"
     src.write_text(CSV, encoding="utf-8")
@@ -75,7 +102,11 @@ def test_bad_options_exit_2_with_one_line(tmp_path, capsys, argv, message):
 
 
 def test_unusable_files_exit_2(tmp_path, capsys):
-    for name, data in {"empty.csv": b"", "old.xlsx": b"\xd0\xcf\x11\xe0...", "bin.csv": b"a\x00b"}.items():
+    for name, data in {
+        "empty.csv": b"",
+        "old.xlsx": b"\xd0\xcf\x11\xe0...",
+        "bin.csv": b"a\x00b",
+    }.items():
         (tmp_path / name).write_bytes(data)
         code, _, err = run(capsys, "import", tmp_path / name, "-o", tmp_path / "x.db")
         assert code == 2 and err.startswith(f"error: {name}: ") and err.count("\n") == 1
@@ -103,8 +134,9 @@ def test_export_csv_and_xlsx_then_import_again(tmp_path, capsys):
         assert code == 0 and "没有发现问题" in text  # a Chinese design: the report is Chinese
         back = read_design(tmp_path / f"back{suffix}.db")
         original = read_design(tmp_path / "a.db")
-        assert sorted((d.code, d.name, d.headcount, d.x) for d in back.departments.values()) == \
-            sorted((d.code, d.name, d.headcount, d.x) for d in original.departments.values())
+        assert sorted(
+            (d.code, d.name, d.headcount, d.x) for d in back.departments.values()
+        ) == sorted((d.code, d.name, d.headcount, d.x) for d in original.departments.values())
 
 
 def test_a_chinese_design_gets_its_import_report_in_chinese(tmp_path, capsys):
@@ -114,8 +146,11 @@ def test_a_chinese_design_gets_its_import_report_in_chinese(tmp_path, capsys):
     assert code == 0, err
     lines = out.splitlines()
     assert lines[0] == "org.csv（UTF-8，逗号分隔）：3 行 -> 3 个部门，2 个最高层部门"
-    assert any(line.startswith("  警告 上级不存在：第 4 行：没有部门的编号是 '0HQ'；改为最高层部门")
-               and "用 --fix-ids" in line for line in lines), out
+    assert any(
+        line.startswith("  警告 上级不存在：第 4 行：没有部门的编号是 '0HQ'；改为最高层部门")
+        and "用 --fix-ids" in line
+        for line in lines
+    ), out
     assert lines[-1].startswith("已导入 ") and lines[-1].endswith("（3 个部门）")
     code, out, _ = run(capsys, "import", src, "-o", tmp_path / "en.db", "--lang", "en")
     assert "no department has id '0HQ'" in out
@@ -125,15 +160,17 @@ def test_every_importer_problem_has_chinese_words(tmp_path):
     """Each report.add in the importer passes zh=(message, action): none falls back to English."""
     from orgdesigner.importing import ImportOptions, import_table
 
-    dirty = ("id,parent,name,kind,headcount,color,\n"
-             "A,,Head,department,1,#fff000,x\n"
-             "A,,Head,department,1,#fff000,x\n"          # duplicate, identical
-             "B,A,,weird,N/A,red,\n"                      # no name, bad kind, number, colour
-             " C ,B,Sales,department,\"2,5\",#123456,\n"  # spaces, decimal comma
-             "D,D,Loop,department,1,#123456,\n"             # reports to itself
-             "E,ZZ,Lost,department,1,#123456,\n"            # missing parent
-             ",A,No id,department,1,#123456,\n"             # no id
-             "\n")
+    dirty = (
+        "id,parent,name,kind,headcount,color,\n"
+        "A,,Head,department,1,#fff000,x\n"
+        "A,,Head,department,1,#fff000,x\n"  # duplicate, identical
+        "B,A,,weird,N/A,red,\n"  # no name, bad kind, number, colour
+        ' C ,B,Sales,department,"2,5",#123456,\n'  # spaces, decimal comma
+        "D,D,Loop,department,1,#123456,\n"  # reports to itself
+        "E,ZZ,Lost,department,1,#123456,\n"  # missing parent
+        ",A,No id,department,1,#123456,\n"  # no id
+        "\n"
+    )
     src = tmp_path / "dirty.csv"
     src.write_text(dirty, encoding="utf-8")
     _design, report = import_table(src, {}, ImportOptions())
@@ -149,6 +186,7 @@ def test_export_summary_follows_the_design_language_or_lang(tmp_path, capsys):
     assert code == 0 and out.startswith("已创建 ")
     code, out, _ = run(capsys, "export", db, "-o", tmp_path / "plan.pdf", "--sections", "chart")
     assert code == 0 and out.startswith("已导出 ") and "1 页，A4" in out
-    code, out, _ = run(capsys, "export", db, "-o", tmp_path / "en.pdf", "--sections", "chart",
-                       "--lang", "en")
+    code, out, _ = run(
+        capsys, "export", db, "-o", tmp_path / "en.pdf", "--sections", "chart", "--lang", "en"
+    )
     assert code == 0 and out.startswith("exported ") and "1 page, A4" in out

@@ -41,22 +41,26 @@ def test_cycle_is_cut_at_the_first_row_of_the_cycle(tmp_path):
     assert "cut the line from 'C' to 'B'" in p.action
     # Deterministic: the same file gives the same design.
     again, _ = import_table(write(tmp_path, text))
-    assert [(d.code, d.parent and again.departments[d.parent].code)
-            for d in again.departments.values()] == \
-           [(d.code, d.parent and design.departments[d.parent].code)
-            for d in design.departments.values()]
+    assert [
+        (d.code, d.parent and again.departments[d.parent].code) for d in again.departments.values()
+    ] == [
+        (d.code, d.parent and design.departments[d.parent].code)
+        for d in design.departments.values()
+    ]
 
 
 def test_duplicates_merge_share_or_split(tmp_path):
-    text = ("id,parent,name,leader,fte\n"
-            "R,,Root,Boss,1\n"
-            "X,R,Same,Ann,1\n"
-            "X,R,Same,Ann,1\n"      # identical: merged
-            "J,R,Shared,Bo,0.6\n"
-            "J,R,Shared,Cy,0.4\n"   # only the person differs: a job share
-            "K,R,One post,,1\n"
-            "K,R,Another post,,1\n"  # a different post: kept as K#2
-            "K#2,R,Taken,,1\n")      # the suffix skips ids already in the file
+    text = (
+        "id,parent,name,leader,fte\n"
+        "R,,Root,Boss,1\n"
+        "X,R,Same,Ann,1\n"
+        "X,R,Same,Ann,1\n"  # identical: merged
+        "J,R,Shared,Bo,0.6\n"
+        "J,R,Shared,Cy,0.4\n"  # only the person differs: a job share
+        "K,R,One post,,1\n"
+        "K,R,Another post,,1\n"  # a different post: kept as K#2
+        "K#2,R,Taken,,1\n"
+    )  # the suffix skips ids already in the file
     design, report = import_table(write(tmp_path, text))
     depts = by_code(design)
     assert sorted(depts) == ["J", "K", "K#2", "K#3", "R", "X"]
@@ -106,10 +110,12 @@ def test_parent_given_by_name(tmp_path):
 
 
 def test_empty_names_ids_and_bad_numbers(tmp_path):
-    text = ("id,parent,name,headcount,budget,kind,color\n"
-            "A,,,N/A,\"1,234.5\",委员会,#ABC\n"
-            ",A,No id,-3,¥20,team,red\n"
-            "C,A,Comma,\"2,5\",,weird,\n")
+    text = (
+        "id,parent,name,headcount,budget,kind,color\n"
+        'A,,,N/A,"1,234.5",委员会,#ABC\n'
+        ",A,No id,-3,¥20,team,red\n"
+        'C,A,Comma,"2,5",,weird,\n'
+    )
     design, report = import_table(write(tmp_path, text))
     depts = by_code(design)
     assert depts["A"].name == "A" and depts["A"].budget == 1234.5
@@ -170,8 +176,21 @@ def test_unusable_files_raise_one_clear_problem(tmp_path):
 
 
 # ----------------------------------------------------------------- hypothesis
-MUTATIONS = ("cycle", "self", "dup-identical", "dup-share", "dup-conflict", "orphan", "zeros",
-             "space", "empty-name", "bad-number", "quote", "stray-quote", "blank")
+MUTATIONS = (
+    "cycle",
+    "self",
+    "dup-identical",
+    "dup-share",
+    "dup-conflict",
+    "orphan",
+    "zeros",
+    "space",
+    "empty-name",
+    "bad-number",
+    "quote",
+    "stray-quote",
+    "blank",
+)
 
 
 @st.composite
@@ -180,11 +199,19 @@ def dirty_tables(draw):
     rows = []
     for i in range(count):
         parent = draw(st.sampled_from([""] + [r["id"] for r in rows]))
-        rows.append({"id": str(i + 1), "parent": parent, "name": f"Dept {i + 1}",
-                     "leader": draw(st.sampled_from(["", "Ann", "王丽"])), "fte": "1"})
+        rows.append(
+            {
+                "id": str(i + 1),
+                "parent": parent,
+                "name": f"Dept {i + 1}",
+                "leader": draw(st.sampled_from(["", "Ann", "王丽"])),
+                "fte": "1",
+            }
+        )
     raw_name: dict[int, str] = {}
-    for kind, at in draw(st.lists(st.tuples(st.sampled_from(MUTATIONS), st.integers(0, 99)),
-                                  max_size=8)):
+    for kind, at in draw(
+        st.lists(st.tuples(st.sampled_from(MUTATIONS), st.integers(0, 99)), max_size=8)
+    ):
         live = [r for r in rows if r is not None]
         row = live[at % len(live)]
         if kind == "cycle":  # point a post at one of its descendants
@@ -239,13 +266,17 @@ def _render(rows, raw_name) -> str:
         csv.writer(buffer, lineterminator="\r\n").writerow(cells)
         line = buffer.getvalue()
         if id(row) in raw_name:
-            line = ",".join([row["id"], row["parent"], raw_name[id(row)], row["leader"],
-                             row["fte"]]) + "\r\n"
+            line = (
+                ",".join([row["id"], row["parent"], raw_name[id(row)], row["leader"], row["fte"]])
+                + "\r\n"
+            )
         out.append(line)
     return "".join(out)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(table=dirty_tables())
 def test_dirty_random_trees_import_validly_and_every_row_is_accounted_for(tmp_path, table):
     rows, raw_name = table
@@ -269,7 +300,9 @@ def test_dirty_random_trees_import_validly_and_every_row_is_accounted_for(tmp_pa
         if row and row["name"].strip() and outcome.action == "created" and id(row) not in raw_name:
             assert row["name"].strip() in names
     # The problems the mutations made are reported with their rows.
-    problem_rows = {code: {r for p in report.by_code(code) for r in p.rows} for code in report.counts()}
+    problem_rows = {
+        code: {r for p in report.by_code(code) for r in p.rows} for code in report.counts()
+    }
     for number, row in enumerate(rows, start=2):
         if row is None:
             continue
@@ -278,8 +311,10 @@ def test_dirty_random_trees_import_validly_and_every_row_is_accounted_for(tmp_pa
         if row["id"] != row["id"].strip():
             assert number in problem_rows["whitespace"]
         if row["fte"] == "n/a":
-            assert number in problem_rows.get("bad-number", set()) or \
-                report.rows[number - 2].action != "created"
+            assert (
+                number in problem_rows.get("bad-number", set())
+                or report.rows[number - 2].action != "created"
+            )
     if len(design.roots()) > 1:
         assert len(report.by_code("forest")[0].ids) == len(design.roots())
     duplicated = len([r for r in rows if r]) - len({r["id"].strip() for r in rows if r})
@@ -289,9 +324,14 @@ def test_dirty_random_trees_import_validly_and_every_row_is_accounted_for(tmp_pa
     assert len(design.departments) == len(ids) + split
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=st.text(alphabet=st.sampled_from(list('ab,;"\'\n\r \t|#0') + ["市", "\u00a0"]),
-                    max_size=80))
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(list("ab,;\"'\n\r \t|#0") + ["市", "\u00a0"]), max_size=80
+    )
+)
 def test_any_text_either_imports_validly_or_is_refused_in_one_line(tmp_path, text):
     path = write(tmp_path, "id,parent,name\n" + text)
     try:
@@ -309,8 +349,10 @@ def test_every_problem_code_has_a_chinese_and_english_title(tmp_path):
 
     from orgdesigner.importing import report as report_module
 
-    source = "".join(p.read_text(encoding="utf-8") for p in
-                     pathlib.Path(report_module.__file__).parent.glob("*.py"))
+    source = "".join(
+        p.read_text(encoding="utf-8")
+        for p in pathlib.Path(report_module.__file__).parent.glob("*.py")
+    )
     codes = set(regex.findall(r'add\(\s*"([a-z-]+)"', source))
     codes |= set(regex.findall(r'TableNote\(\s*"([a-z-]+)"', source))
     codes |= set(regex.findall(r'^    "([a-z-]+)": \("(?:warning|info)"', source, regex.M))
@@ -321,10 +363,17 @@ def test_every_problem_code_has_a_chinese_and_english_title(tmp_path):
 
 
 def test_junior_rows_add_headcount_and_unknown_ones_are_reported(tmp_path):
-    main = write(tmp_path, "id,parent,name,FTE\nT,,Top,1\nA,T,Middle,1\nK,A,Junior post,1\n"
-                           "K,T,Senior post,1\n", "senior.csv")
-    junior = write(tmp_path, "Reporting Senior Post;Grade;Number of Posts in FTE\n"
-                             "A;EO;2.5\nK;HEO;3\n;;\nZZ;EO;4\nA;EO;lots\n", "junior.csv")
+    main = write(
+        tmp_path,
+        "id,parent,name,FTE\nT,,Top,1\nA,T,Middle,1\nK,A,Junior post,1\nK,T,Senior post,1\n",
+        "senior.csv",
+    )
+    junior = write(
+        tmp_path,
+        "Reporting Senior Post;Grade;Number of Posts in FTE\n"
+        "A;EO;2.5\nK;HEO;3\n;;\nZZ;EO;4\nA;EO;lots\n",
+        "junior.csv",
+    )
     design, report = import_table(main, options=ImportOptions(junior=junior))
     depts = by_code(design)
     assert depts["A"].headcount == 3.5
@@ -333,8 +382,13 @@ def test_junior_rows_add_headcount_and_unknown_ones_are_reported(tmp_path):
     assert unknown.rows == [5] and unknown.ids == ["ZZ"] and "4 FTE" in unknown.message
     assert [p.rows for p in report.by_code("bad-number") if p.source == "junior.csv"] == [[6]]
     juniors = [(o.row, o.action) for o in report.rows if o.source == "junior.csv"]
-    assert juniors == [(2, "attached"), (3, "attached"), (4, "blank"), (5, "not-attached"),
-                       (6, "attached")]
+    assert juniors == [
+        (2, "attached"),
+        (3, "attached"),
+        (4, "blank"),
+        (5, "not-attached"),
+        (6, "attached"),
+    ]
 
 
 def test_vacant_posts_have_no_leader_and_say_so(tmp_path):
@@ -342,8 +396,11 @@ def test_vacant_posts_have_no_leader_and_say_so(tmp_path):
     from orgdesigner.importing import ImportOptions, import_table
 
     src = tmp_path / "posts.csv"
-    src.write_text("编号,上级编号,名称,负责人\n1,,总部,王总\n2,1,市场部,空缺\n3,1,销售部,Vacant\n"
-                   "4,1,客服部,N/D\n5,1,财务部,Eliminated\n6,1,法务部,n/d.\n", encoding="utf-8")
+    src.write_text(
+        "编号,上级编号,名称,负责人\n1,,总部,王总\n2,1,市场部,空缺\n3,1,销售部,Vacant\n"
+        "4,1,客服部,N/D\n5,1,财务部,Eliminated\n6,1,法务部,n/d.\n",
+        encoding="utf-8",
+    )
     design, report = import_table(src, {}, ImportOptions())
     by_name = {d.name: d for d in design.departments.values()}
     assert by_name["总部"].leader == "王总"
@@ -356,4 +413,6 @@ def test_vacant_posts_have_no_leader_and_say_so(tmp_path):
     [vacant] = report.by_code("vacant")
     [undisclosed] = report.by_code("undisclosed")
     assert vacant.rows == [3, 4, 6] and undisclosed.rows == [5, 7]
-    assert "岗位空缺" in report.summary(language="zh") and "负责人未公开" in report.summary(language="zh")
+    assert "岗位空缺" in report.summary(language="zh") and "负责人未公开" in report.summary(
+        language="zh"
+    )

@@ -17,15 +17,17 @@ CHINESE = (
     "编号,上级编号,部门名称,负责人,人数\n"
     "1,,总经理办公室,张伟,3\n"
     "2,1,市场部,王丽,12.5\n"
-    "3,2,\"品牌与公关组, 含舆情\",李雷,4\n"
+    '3,2,"品牌与公关组, 含舆情",李雷,4\n'
     "4,2,数字营销组,,2\n"
 )
 
 
 def snapshot(design):
     codes = {d.id: d.code for d in design.departments.values()}
-    return sorted((d.code, codes.get(d.parent), d.name, d.leader, d.headcount)
-                  for d in design.departments.values())
+    return sorted(
+        (d.code, codes.get(d.parent), d.name, d.leader, d.headcount)
+        for d in design.departments.values()
+    )
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16"])
@@ -38,8 +40,13 @@ def test_chinese_table_imports_identically_in_every_encoding(tmp_path, encoding)
     assert design.language == "zh"
     expected = {"gbk": "gb18030"}.get(encoding, encoding)
     assert report.encoding == expected
-    assert report.mapping == {"id": "编号", "parent": "上级编号", "name": "部门名称",
-                              "leader": "负责人", "headcount": "人数"}
+    assert report.mapping == {
+        "id": "编号",
+        "parent": "上级编号",
+        "name": "部门名称",
+        "leader": "负责人",
+        "headcount": "人数",
+    }
 
 
 def test_western_windows_file_is_read_as_cp1252(tmp_path):
@@ -55,13 +62,18 @@ def test_western_windows_file_is_read_as_cp1252(tmp_path):
 @pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
 def test_delimiters_and_line_ends_are_detected(tmp_path, delimiter, newline):
-    lines = [delimiter.join(line.split(",")) if '"' not in line
-             else delimiter.join(["3", "2", '"品牌与公关组, 含舆情"', "李雷", "4"])
-             for line in CHINESE.splitlines()]
+    lines = [
+        delimiter.join(line.split(","))
+        if '"' not in line
+        else delimiter.join(["3", "2", '"品牌与公关组, 含舆情"', "李雷", "4"])
+        for line in CHINESE.splitlines()
+    ]
     path = _write(tmp_path / "d.csv", newline.join(lines) + newline, "utf-8")
     design, report = import_table(path)
     assert report.delimiter == delimiter
-    assert snapshot(design) == snapshot(import_table(_write(tmp_path / "r.csv", CHINESE, "utf-8"))[0])
+    assert snapshot(design) == snapshot(
+        import_table(_write(tmp_path / "r.csv", CHINESE, "utf-8"))[0]
+    )
 
 
 def test_quoted_multiline_cells_keep_their_row_numbers(tmp_path):
@@ -111,7 +123,12 @@ def test_workbook_sheets(tmp_path):
     sniffed = sniff(path)
     assert sniffed.sheets == ["说明", "部门", "空"]
     assert sniffed.sheet == "部门"  # the first sheet that looks like a department table
-    assert sniffed.mapping == {"id": "编号", "parent": "上级编号", "name": "名称", "headcount": "人数"}
+    assert sniffed.mapping == {
+        "id": "编号",
+        "parent": "上级编号",
+        "name": "名称",
+        "headcount": "人数",
+    }
     assert sniffed.preview == [["1", "", "总部", "2"], ["2", "1", "市场部\n(含品牌)", "3.5"]]
     design, report = import_table(path)
     assert report.by_code("several-sheets")
@@ -132,8 +149,9 @@ def test_workbook_sheets(tmp_path):
 
 
 def _write(path, text, encoding):
-    path.write_bytes(text.encode(encoding) if encoding != "utf-8-sig" else
-                     b"\xef\xbb\xbf" + text.encode("utf-8"))
+    path.write_bytes(
+        text.encode(encoding) if encoding != "utf-8-sig" else b"\xef\xbb\xbf" + text.encode("utf-8")
+    )
     return path
 
 
@@ -162,10 +180,18 @@ def test_excel_sep_line_names_the_delimiter(tmp_path):
 HANZI = "市场部品牌渠道组委员会总经理办公室销售客服财务信息技术研发增长团队华东事业部张伟王丽李雷（）、，"
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(names=st.lists(st.text(alphabet=HANZI + "abc 123,;\"'\n", min_size=1, max_size=10)
-                      .map(str.strip).filter(lambda t: any(c in HANZI for c in t)),
-                      min_size=1, max_size=12))
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    names=st.lists(
+        st.text(alphabet=HANZI + "abc 123,;\"'\n", min_size=1, max_size=10)
+        .map(str.strip)
+        .filter(lambda t: any(c in HANZI for c in t)),
+        min_size=1,
+        max_size=12,
+    )
+)
 def test_random_chinese_tables_import_identically_in_utf8_bom_and_gb18030(tmp_path, names):
     depts = []
     for i, name in enumerate(names):

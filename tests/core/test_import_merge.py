@@ -27,7 +27,9 @@ def test_import_into_current_design_is_one_undo_step(tmp_path):
     by_name = {d.name: d for d in current.departments.values()}
     assert by_name["市场部"].parent == hq.id
     assert by_name["品牌组"].parent == by_name["市场部"].id
-    assert min(by_name[n].x for n in ("市场部", "品牌组", "渠道组")) > 500  # right of what was there
+    assert (
+        min(by_name[n].x for n in ("市场部", "品牌组", "渠道组")) > 500
+    )  # right of what was there
     assert kept_id in current.departments  # no clash: the imported ids are kept
     inverse.apply(current)
     assert current.snapshot() == before

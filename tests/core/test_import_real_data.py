@@ -19,8 +19,12 @@ def distinct_posts(path) -> int:
     with open(path, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     if "Post Unique Reference" in rows[0]:
-        return len({(r["Post Unique Reference"], r["Reports to Senior Post"], r["Job Title"].strip())
-                    for r in rows})
+        return len(
+            {
+                (r["Post Unique Reference"], r["Reports to Senior Post"], r["Job Title"].strip())
+                for r in rows
+            }
+        )
     return len({r["id"] for r in rows})
 
 
@@ -115,7 +119,11 @@ def test_department_of_health_is_clean_and_takes_its_junior_staff():
     total = sum(d.headcount for d in design.departments.values())
     assert total == pytest.approx(senior_fte + junior_fte)
     rdd009 = by_code(design)["RDD-009"]
-    own = [float(r["Number of Posts in FTE"]) for r in junior if r["Reporting Senior Post"] == "RDD-009"]
+    own = [
+        float(r["Number of Posts in FTE"])
+        for r in junior
+        if r["Reporting Senior Post"] == "RDD-009"
+    ]
     assert rdd009.headcount == pytest.approx(1.0 + sum(own))
     assert len([o for o in report.rows if o.source == DH_JUNIOR.name]) == len(junior)
 

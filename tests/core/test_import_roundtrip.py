@@ -20,15 +20,32 @@ FIELDS = ("name", "kind", "leader", "headcount", "budget", "color", "x", "y", "n
 
 
 def sample_design():
-    hub = Department(code="mkt", name="市场部", leader="王丽", headcount=12.5, budget=3_000_000,
-                     color="#aa3300", notes="品牌、渠道\n第二行, with \"quotes\" and 'apostrophes'")
+    hub = Department(
+        code="mkt",
+        name="市场部",
+        leader="王丽",
+        headcount=12.5,
+        budget=3_000_000,
+        color="#aa3300",
+        notes="品牌、渠道\n第二行, with \"quotes\" and 'apostrophes'",
+    )
     kids = [
-        Department(code="mkt-01", name="战略与策划组", kind=DeptKind.TEAM, parent=hub.id, headcount=3),
-        Department(code="brand", name="品牌与公关组", kind=DeptKind.TEAM, parent=hub.id, leader="李雷",
-                   headcount=0.6),
+        Department(
+            code="mkt-01", name="战略与策划组", kind=DeptKind.TEAM, parent=hub.id, headcount=3
+        ),
+        Department(
+            code="brand",
+            name="品牌与公关组",
+            kind=DeptKind.TEAM,
+            parent=hub.id,
+            leader="李雷",
+            headcount=0.6,
+        ),
         Department(code="007", name="=SUM(A1)", parent=hub.id, notes="looks like a formula"),
     ]
-    committee = Department(code="c1", name="市场管理委员会", kind=DeptKind.COMMITTEE, x=-120.5, y=40)
+    committee = Department(
+        code="c1", name="市场管理委员会", kind=DeptKind.COMMITTEE, x=-120.5, y=40
+    )
     bu = Department(name="华东事业部", kind=DeptKind.BUSINESS_UNIT, parent=committee.id)  # no code
     return build_design(name="方案", departments=[hub, *kids, committee, bu])
 
@@ -37,10 +54,14 @@ def assert_same_departments(a, b):
     assert len(a.departments) == len(b.departments)
     key_a = {d.id: (d.code or d.id) for d in a.departments.values()}
     key_b = {d.id: (d.code or d.id) for d in b.departments.values()}
-    rows_a = {key_a[d.id]: (key_a.get(d.parent), *(getattr(d, f) for f in FIELDS))
-              for d in a.departments.values()}
-    rows_b = {key_b[d.id]: (key_b.get(d.parent), *(getattr(d, f) for f in FIELDS))
-              for d in b.departments.values()}
+    rows_a = {
+        key_a[d.id]: (key_a.get(d.parent), *(getattr(d, f) for f in FIELDS))
+        for d in a.departments.values()
+    }
+    rows_b = {
+        key_b[d.id]: (key_b.get(d.parent), *(getattr(d, f) for f in FIELDS))
+        for d in b.departments.values()
+    }
     assert rows_a == rows_b
 
 
@@ -77,8 +98,10 @@ def test_export_then_import_through_the_format_registry(tmp_path):
     assert_same_departments(design, read_design(tmp_path / "a.xlsx"))
 
 
-TEXT = st.text(alphabet=string.ascii_letters + string.digits + " ,;\"'\n\t|=#" + "市场部品牌渠道组委员会",
-               max_size=12).map(str.strip)
+TEXT = st.text(
+    alphabet=string.ascii_letters + string.digits + " ,;\"'\n\t|=#" + "市场部品牌渠道组委员会",
+    max_size=12,
+).map(str.strip)
 NAME = TEXT.filter(bool)
 
 
@@ -88,17 +111,26 @@ def designs(draw):
     depts = []
     for i in range(count):
         parent = draw(st.sampled_from([None] + [d.id for d in depts]))
-        depts.append(Department(
-            code=draw(st.sampled_from(["", f"D{i}", f"0{i}", f"部门{i}", f"x {i}"])),
-            name=draw(NAME), parent=parent, kind=draw(st.sampled_from(list(DeptKind))),
-            leader=draw(TEXT), notes=draw(TEXT),
-            headcount=draw(st.sampled_from([0, 1, 0.5, 2.25, 1e6])),
-            budget=draw(st.sampled_from([0, 10, 1234567.89])),
-            x=draw(st.sampled_from([0, -5.5, 100])), y=draw(st.sampled_from([0, 7]))))
+        depts.append(
+            Department(
+                code=draw(st.sampled_from(["", f"D{i}", f"0{i}", f"部门{i}", f"x {i}"])),
+                name=draw(NAME),
+                parent=parent,
+                kind=draw(st.sampled_from(list(DeptKind))),
+                leader=draw(TEXT),
+                notes=draw(TEXT),
+                headcount=draw(st.sampled_from([0, 1, 0.5, 2.25, 1e6])),
+                budget=draw(st.sampled_from([0, 10, 1234567.89])),
+                x=draw(st.sampled_from([0, -5.5, 100])),
+                y=draw(st.sampled_from([0, 7])),
+            )
+        )
     return build_design(name="随机", departments=depts)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(design=designs())
 def test_random_designs_round_trip_through_csv(tmp_path, design):
     path = tmp_path / "random.csv"
@@ -108,7 +140,9 @@ def test_random_designs_round_trip_through_csv(tmp_path, design):
     assert_same_departments(design, back)
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(design=designs())
 def test_random_designs_round_trip_through_xlsx(tmp_path, design):
     path = tmp_path / "random.xlsx"

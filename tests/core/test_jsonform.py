@@ -12,14 +12,29 @@ from orgdesigner.errors import FileProblem
 from .factories import sample_design
 
 MINIMAL = {
-    "format": "org-designer", "version": 1, "name": "方案",
+    "format": "org-designer",
+    "version": 1,
+    "name": "方案",
     "departments": [
-        {"id": "mkt", "name": "市场部", "kind": "department", "parent": None, "leader": "",
-         "headcount": 12, "budget": 0, "color": "#4472c4", "x": 0, "y": 0, "notes": ""},
+        {
+            "id": "mkt",
+            "name": "市场部",
+            "kind": "department",
+            "parent": None,
+            "leader": "",
+            "headcount": 12,
+            "budget": 0,
+            "color": "#4472c4",
+            "x": 0,
+            "y": 0,
+            "notes": "",
+        },
         {"id": "sales", "name": "销售部"},
         {"id": "brand-team", "name": "品牌与公关组", "kind": "team", "parent": "mkt"},
     ],
-    "links": [{"source": "mkt", "target": "sales", "kind": "collaboration", "label": "joint campaigns"}],
+    "links": [
+        {"source": "mkt", "target": "sales", "kind": "collaboration", "label": "joint campaigns"}
+    ],
     "functions": [{"id": "brand", "name": "品牌管理", "category": "marketing", "required": True}],
     "responsibilities": [{"function": "brand", "department": "mkt", "role": "A"}],
 }
@@ -57,23 +72,36 @@ def _with_dept(index, **changes):
     return dict(MINIMAL, departments=departments)
 
 
-@pytest.mark.parametrize("doc,expected", [
-    ("{not json", "not valid JSON (line 1"),
-    ("[]", "not an Org Designer JSON design"),
-    (dict(MINIMAL, version=7), "version: Value error, made by a newer Org Designer"),
-    (_with_dept(2, parent="mkt2"), "departments[2].parent: no department has id 'mkt2'"),
-    (_with_dept(1, headcount="many"), "departments[1].headcount"),
-    (_with_dept(1, color="blue"), "departments[1].color"),
-    (_with_dept(1, kind="tribe"), "departments[1].kind"),
-    (_with_dept(1, id="mkt"), "departments[1].id: duplicate id 'mkt'"),
-    (_with_dept(0, parent="brand-team"), "form a cycle"),
-    (_with_dept(1, x=1e300), "departments[1].x"),
-    (dict(MINIMAL, links=[{"source": "mkt", "target": "nobody"}]), "links[0].target: no department"),
-    (dict(MINIMAL, links=[{"source": "mkt", "target": "mkt"}]), "links[0]: '市场部' cannot be linked to itself"),
-    (dict(MINIMAL, responsibilities=[{"function": "brand", "department": "mkt", "role": "X"}]),
-     "responsibilities[0].role"),
-    (dict(MINIMAL, unknown_field=1), "unknown_field"),
-])
+@pytest.mark.parametrize(
+    "doc,expected",
+    [
+        ("{not json", "not valid JSON (line 1"),
+        ("[]", "not an Org Designer JSON design"),
+        (dict(MINIMAL, version=7), "version: Value error, made by a newer Org Designer"),
+        (_with_dept(2, parent="mkt2"), "departments[2].parent: no department has id 'mkt2'"),
+        (_with_dept(1, headcount="many"), "departments[1].headcount"),
+        (_with_dept(1, color="blue"), "departments[1].color"),
+        (_with_dept(1, kind="tribe"), "departments[1].kind"),
+        (_with_dept(1, id="mkt"), "departments[1].id: duplicate id 'mkt'"),
+        (_with_dept(0, parent="brand-team"), "form a cycle"),
+        (_with_dept(1, x=1e300), "departments[1].x"),
+        (
+            dict(MINIMAL, links=[{"source": "mkt", "target": "nobody"}]),
+            "links[0].target: no department",
+        ),
+        (
+            dict(MINIMAL, links=[{"source": "mkt", "target": "mkt"}]),
+            "links[0]: '市场部' cannot be linked to itself",
+        ),
+        (
+            dict(
+                MINIMAL, responsibilities=[{"function": "brand", "department": "mkt", "role": "X"}]
+            ),
+            "responsibilities[0].role",
+        ),
+        (dict(MINIMAL, unknown_field=1), "unknown_field"),
+    ],
+)
 def test_bad_documents_name_the_path_and_the_problem(doc, expected):
     assert expected in _error(doc)
 

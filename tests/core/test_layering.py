@@ -26,14 +26,26 @@ def test_every_core_module_imports_with_pyside6_blocked():
         "    importlib.import_module(name)\n"
         "assert not any(m.startswith('PySide6') for m in sys.modules if sys.modules[m])\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
 
 
 def test_import_linter_contract_holds():
     lint = shutil.which("lint-imports") or str(Path(sys.executable).parent / "lint-imports")
-    result = subprocess.run([lint, "--no-cache"], capture_output=True, text=True, cwd=ROOT,
-                            env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=300)
+    result = subprocess.run(
+        [lint, "--no-cache"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        timeout=300,
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert "KEPT" in result.stdout

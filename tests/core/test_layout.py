@@ -22,7 +22,7 @@ def overlaps(pos: dict[str, tuple[float, float]], w: float, h: float) -> list:
     boxes = sorted(pos.items(), key=lambda kv: kv[1])
     bad = []
     for i, (a, (ax, ay)) in enumerate(boxes):
-        for b, (bx, by) in boxes[i + 1:]:
+        for b, (bx, by) in boxes[i + 1 :]:
             if bx >= ax + w:
                 break
             if abs(ay - by) < h - 1e-6 and abs(ax - bx) < w - 1e-6:

@@ -22,10 +22,13 @@ def _digest(path: Path) -> str:
 def _columns(path: Path) -> dict[str, list[tuple]]:
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        tables = [r[0] for r in con.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
-        return {t: [r[1:4] + r[5:6] for r in con.execute(f'PRAGMA table_xinfo("{t}")')]
-                for t in tables}
+        tables = [
+            r[0]
+            for r in con.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+        ]
+        return {
+            t: [r[1:4] + r[5:6] for r in con.execute(f'PRAGMA table_xinfo("{t}")')] for t in tables
+        }
     finally:
         con.close()
 
@@ -46,8 +49,9 @@ def test_a_format_1_file_opens_with_the_new_fields_empty_and_stays_byte_identica
     design = storage.load(path)
     assert _digest(path) == before
     assert len(design.departments) == 12 and len(design.functions) > 20
-    assert all(d.chair == "" and d.cadence == "" and not d.vacant
-               for d in design.departments.values())
+    assert all(
+        d.chair == "" and d.cadence == "" and not d.vacant for d in design.departments.values()
+    )
     assert all(f.post == "" for f in design.functions.values())
     assert design.kpis == {}
     assert any(d.name == "市场管理委员会" for d in design.departments.values())

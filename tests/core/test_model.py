@@ -10,7 +10,11 @@ from orgdesigner import ops
 from orgdesigner.design import Design
 from orgdesigner.entities import Department, Function, Kpi, Link, LinkKind, Role
 from orgdesigner.errors import (
-    CycleError, DuplicateLinkError, InvalidValueError, ModelError, SelfLinkError,
+    CycleError,
+    DuplicateLinkError,
+    InvalidValueError,
+    ModelError,
+    SelfLinkError,
     UnknownObjectError,
 )
 from orgdesigner import events as ev
@@ -71,8 +75,11 @@ class DesignMachine(RuleBasedStateMachine):
     @precondition(lambda self: len(self.design.departments) >= 1)
     @rule(data=st.data(), kind=st.sampled_from(list(LinkKind)), directed=st.booleans())
     def add_link(self, data, kind, directed):
-        self._do(ops.AddLink(Link(source=self._dept(data), target=self._dept(data), kind=kind,
-                                  directed=directed)))
+        self._do(
+            ops.AddLink(
+                Link(source=self._dept(data), target=self._dept(data), kind=kind, directed=directed)
+            )
+        )
 
     @precondition(lambda self: self.design.links)
     @rule(data=st.data())
@@ -82,7 +89,9 @@ class DesignMachine(RuleBasedStateMachine):
     @precondition(lambda self: self.design.links)
     @rule(data=st.data(), kind=st.sampled_from(list(LinkKind)))
     def update_link(self, data, kind):
-        self._do(ops.UpdateLink(data.draw(st.sampled_from(list(self.design.links))), {"kind": kind}))
+        self._do(
+            ops.UpdateLink(data.draw(st.sampled_from(list(self.design.links))), {"kind": kind})
+        )
 
     @rule(name=names)
     def add_function(self, name):
@@ -102,33 +111,54 @@ class DesignMachine(RuleBasedStateMachine):
     @precondition(lambda self: len(self.design.departments) >= 2)
     @rule(data=st.data())
     def remove_several_in_one_batch(self, data):
-        chosen = data.draw(st.lists(st.sampled_from(list(self.design.departments)), min_size=2,
-                                    max_size=4, unique=True))
+        chosen = data.draw(
+            st.lists(
+                st.sampled_from(list(self.design.departments)), min_size=2, max_size=4, unique=True
+            )
+        )
         self._do(ops.Batch([ops.RemoveDepartment(d) for d in chosen]))
 
     @precondition(lambda self: len(self.design.links) >= 2)
     @rule(data=st.data())
     def remove_links_in_one_batch(self, data):
-        chosen = data.draw(st.lists(st.sampled_from(list(self.design.links)), min_size=2,
-                                    max_size=3, unique=True))
+        chosen = data.draw(
+            st.lists(st.sampled_from(list(self.design.links)), min_size=2, max_size=3, unique=True)
+        )
         self._do(ops.Batch([ops.RemoveLink(l) for l in chosen]))
 
     @precondition(lambda self: len(self.design.functions) >= 2)
     @rule(data=st.data())
     def remove_functions_in_one_batch(self, data):
-        chosen = data.draw(st.lists(st.sampled_from(list(self.design.functions)), min_size=2,
-                                    max_size=3, unique=True))
+        chosen = data.draw(
+            st.lists(
+                st.sampled_from(list(self.design.functions)), min_size=2, max_size=3, unique=True
+            )
+        )
         self._do(ops.Batch([ops.RemoveFunction(f) for f in chosen]))
 
     @rule(data=st.data(), name=names)
     def add_kpi(self, data, name):
         depts, functions = list(self.design.departments), list(self.design.functions)
         owner = data.draw(st.none() | st.sampled_from(depts or [None]))
-        shared = data.draw(st.lists(st.sampled_from(depts), unique=True, max_size=3)) if depts else []
-        measured = data.draw(st.lists(st.sampled_from(functions), unique=True, max_size=3)) \
-            if functions else []
-        self._do(ops.AddKpi(Kpi(name=name, unit="%", owner=owner, shared=tuple(shared),
-                                functions=tuple(measured))))
+        shared = (
+            data.draw(st.lists(st.sampled_from(depts), unique=True, max_size=3)) if depts else []
+        )
+        measured = (
+            data.draw(st.lists(st.sampled_from(functions), unique=True, max_size=3))
+            if functions
+            else []
+        )
+        self._do(
+            ops.AddKpi(
+                Kpi(
+                    name=name,
+                    unit="%",
+                    owner=owner,
+                    shared=tuple(shared),
+                    functions=tuple(measured),
+                )
+            )
+        )
 
     @precondition(lambda self: self.design.kpis)
     @rule(data=st.data())
@@ -139,14 +169,20 @@ class DesignMachine(RuleBasedStateMachine):
     @rule(data=st.data(), name=names)
     def update_kpi(self, data, name):
         kpi = data.draw(st.sampled_from(list(self.design.kpis)))
-        self._do(ops.UpdateKpi(kpi, {"name": name, "owner": self._dept(data),
-                                     "shared": (self._dept(data),)}))
+        self._do(
+            ops.UpdateKpi(
+                kpi, {"name": name, "owner": self._dept(data), "shared": (self._dept(data),)}
+            )
+        )
 
     @precondition(lambda self: self.design.departments)
     @rule(data=st.data(), chair=names, vacant=st.booleans())
     def update_committee_fields(self, data, chair, vacant):
-        self._do(ops.UpdateDepartment(self._dept(data), {"chair": chair, "cadence": chair,
-                                                         "vacant": vacant}))
+        self._do(
+            ops.UpdateDepartment(
+                self._dept(data), {"chair": chair, "cadence": chair, "vacant": vacant}
+            )
+        )
 
     @rule(name=names)
     def rename_design(self, name):
@@ -216,10 +252,18 @@ def test_directed_links_in_both_directions_are_distinct():
         design.add_link(Link(source=a.id, target=b.id, directed=True))
 
 
-@pytest.mark.parametrize("field,value", [
-    ("headcount", float("nan")), ("x", float("inf")), ("budget", -1), ("color", "red"),
-    ("kind", "tribe"), ("name", "x" * 20_000), ("headcount", "12"),
-])
+@pytest.mark.parametrize(
+    "field,value",
+    [
+        ("headcount", float("nan")),
+        ("x", float("inf")),
+        ("budget", -1),
+        ("color", "red"),
+        ("kind", "tribe"),
+        ("name", "x" * 20_000),
+        ("headcount", "12"),
+    ],
+)
 def test_invalid_values_are_refused(field, value):
     design = Design()
     a = design.add_department(Department(name="A"))
@@ -263,7 +307,9 @@ def test_batch_is_all_or_nothing():
 def test_undo_of_a_large_batch_deletion_restores_the_exact_order():
     design = Design()
     root = design.add_department(Department(name="总部"))
-    ids = [design.add_department(Department(name=f"部门{i}", parent=root.id)).id for i in range(3000)]
+    ids = [
+        design.add_department(Department(name=f"部门{i}", parent=root.id)).id for i in range(3000)
+    ]
     for i in range(0, 2999, 3):
         design.add_link(Link(source=ids[i], target=ids[i + 1]))
     before = design.snapshot()
@@ -294,7 +340,9 @@ def test_undo_of_a_batch_delete_restores_every_order():
     added = [e for e in events if isinstance(e, ev.DepartmentAdded)]
     # ids[3] was at 2 once ids[1] had gone; undo puts it back there first, then ids[1] at 1
     assert [(e.department.id, e.index) for e in added] == [(ids[3], 2), (ids[1], 1)]
-    assert all(e.sibling_index == design.child_ids(e.department.parent).index(e.department.id)
-               for e in added)
+    assert all(
+        e.sibling_index == design.child_ids(e.department.parent).index(e.department.id)
+        for e in added
+    )
     relinked = [e for e in events if isinstance(e, ev.LinkAdded)]
     assert [e.index for e in relinked] == sorted(e.index for e in relinked)

@@ -33,8 +33,16 @@ def test_labels_never_leave_their_box():
     d = Design("long")
     for i, name in enumerate(LONG):
         for kind in DeptKind:
-            d.add_department(Department(name=name, kind=kind, leader="Alexander Montgomery-Smith 王",
-                                        headcount=12345.5, x=i * 300.0, y=list(DeptKind).index(kind) * 100.0))
+            d.add_department(
+                Department(
+                    name=name,
+                    kind=kind,
+                    leader="Alexander Montgomery-Smith 王",
+                    headcount=12345.5,
+                    x=i * 300.0,
+                    y=list(DeptKind).index(kind) * 100.0,
+                )
+            )
     chart = build_chart(d, FONT)
     for box in chart.boxes:
         assert box.lines, box.name
@@ -71,8 +79,10 @@ def test_cjk_wraps_per_character_and_latin_per_word():
 
 
 @settings(max_examples=120, deadline=None)
-@given(text=hs.text(alphabet=hs.sampled_from(list("市场部品牌公关组 abcXYZ-，。()&")), max_size=60),
-       width=hs.floats(min_value=12, max_value=300))
+@given(
+    text=hs.text(alphabet=hs.sampled_from(list("市场部品牌公关组 abcXYZ-，。()&")), max_size=60),
+    width=hs.floats(min_value=12, max_value=300),
+)
 def test_wrapped_lines_never_exceed_the_width(text, width):
     for line in wrap(text, width, 9, FONT.width):
         assert FONT.width(line, 9) <= width + 1e-6
@@ -83,8 +93,8 @@ def test_tidy_layout_boxes_do_not_overlap_and_connectors_are_orthogonal():
     chart = build_chart(company_design(), FONT)
     boxes = chart.boxes
     for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
-            apart = (a.x + a.w <= b.x or b.x + b.w <= a.x or a.y + a.h <= b.y or b.y + b.h <= a.y)
+        for b in boxes[i + 1 :]:
+            apart = a.x + a.w <= b.x or b.x + b.w <= a.x or a.y + a.h <= b.y or b.y + b.h <= a.y
             assert apart, (a.name, b.name)
     assert chart.connectors
     for conn in chart.connectors:
@@ -104,7 +114,9 @@ def test_compact_stacks_get_a_side_rail_not_lines_through_boxes():
     root_box = chart.by_id[root]
     for conn in chart.connectors:
         xs = {p[0] for p in conn.points[:-1]}
-        assert xs == {conn.points[0][0]} and root_box.x < conn.points[0][0] < chart.by_id[conn.child].x
+        assert (
+            xs == {conn.points[0][0]} and root_box.x < conn.points[0][0] < chart.by_id[conn.child].x
+        )
 
 
 def test_link_kinds_are_told_apart_by_colour_and_dash():

@@ -27,7 +27,9 @@ def _fonts(path) -> dict[str, dict]:
             descriptor = target.get("/FontDescriptor")
             if descriptor is not None:
                 descriptor = descriptor.get_object()
-                facts["embedded"] = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+                facts["embedded"] = any(
+                    k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")
+                )
                 facts["truetype"] = "/FontFile2" in descriptor
             out[str(font["/BaseFont"])] = facts
     return out
@@ -43,7 +45,9 @@ def test_chinese_names_use_an_embedded_truetype_subset(tmp_path):
     assert "市场管理委员会" in squash(pdf_text(path))
 
 
-@pytest.mark.skipif(shutil.which("pdffonts") is None or not WQY.exists(), reason="pdffonts or WQY missing")
+@pytest.mark.skipif(
+    shutil.which("pdffonts") is None or not WQY.exists(), reason="pdffonts or WQY missing"
+)
 def test_pdffonts_reports_the_font_embedded_and_subset(tmp_path):
     path = tmp_path / "zh.pdf"
     export_pdf(company_design(), path, ExportOptions(font=str(WQY), sections=("cover",)))
@@ -82,12 +86,17 @@ def test_an_unusable_font_setting_is_one_clear_error(tmp_path, capsys):
 
     storage.save(company_design(), design_file)
     missing = tmp_path / "nofont.ttf"
-    assert main(["export", str(design_file), "-o", str(tmp_path / "o.pdf"), "--font", str(missing)]) == 2
+    assert (
+        main(["export", str(design_file), "-o", str(tmp_path / "o.pdf"), "--font", str(missing)])
+        == 2
+    )
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "nofont.ttf" in err and "no such file" in err
     bogus = tmp_path / "bogus.ttf"
     bogus.write_bytes(b"not a font at all")
-    assert main(["export", str(design_file), "-o", str(tmp_path / "o.pdf"), "--font", str(bogus)]) == 2
+    assert (
+        main(["export", str(design_file), "-o", str(tmp_path / "o.pdf"), "--font", str(bogus)]) == 2
+    )
     err = capsys.readouterr().err
     assert "bogus.ttf" in err and "TrueType" in err and "Traceback" not in err
     assert not (tmp_path / "o.pdf").exists()
@@ -96,7 +105,9 @@ def test_an_unusable_font_setting_is_one_clear_error(tmp_path, capsys):
 def test_mixed_latin_and_cjk_lines_measure_with_one_font():
     font = fonts.find_font()
     mixed = "销售部 Sales"
-    assert font.width(mixed, 10) == pytest.approx(font.width("销售部 ", 10) + font.width("Sales", 10))
+    assert font.width(mixed, 10) == pytest.approx(
+        font.width("销售部 ", 10) + font.width("Sales", 10)
+    )
     assert font.width("市场", 10) > font.width("ab", 10)
 
 
@@ -110,10 +121,28 @@ def test_names_the_font_cannot_show_are_reported(tmp_path, capsys):
     plan = export_pdf(design, tmp_path / "g.pdf", ExportOptions(font=str(WQY), sections=("cover",)))
     assert plan.missing_glyphs == "".join(sorted("𠀀😀"))
     storage.save(design, tmp_path / "g.db")
-    assert main(["export", str(tmp_path / "g.db"), "-o", str(tmp_path / "g2.pdf"), "--font", str(WQY)]) == 0
+    assert (
+        main(["export", str(tmp_path / "g.db"), "-o", str(tmp_path / "g2.pdf"), "--font", str(WQY)])
+        == 0
+    )
     assert "的字形" in capsys.readouterr().out  # a Chinese design: the summary is Chinese
-    assert main(["export", str(tmp_path / "g.db"), "-o", str(tmp_path / "g3.pdf"), "--font", str(WQY),
-                 "--lang", "en"]) == 0
+    assert (
+        main(
+            [
+                "export",
+                str(tmp_path / "g.db"),
+                "-o",
+                str(tmp_path / "g3.pdf"),
+                "--font",
+                str(WQY),
+                "--lang",
+                "en",
+            ]
+        )
+        == 0
+    )
     assert "no glyph" in capsys.readouterr().out
-    clean = export_pdf(company_design(), tmp_path / "c.pdf", ExportOptions(font=str(WQY), sections=("cover",)))
+    clean = export_pdf(
+        company_design(), tmp_path / "c.pdf", ExportOptions(font=str(WQY), sections=("cover",))
+    )
     assert clean.missing_glyphs == ""

@@ -15,8 +15,13 @@ from .pdf_helpers import company_design, page_sizes, pdf_text, squash, wide_desi
 @pytest.mark.parametrize("orientation", ["portrait", "landscape"])
 def test_every_page_has_the_asked_paper_and_orientation(tmp_path, paper, orientation):
     path = tmp_path / "p.pdf"
-    export_pdf(company_design(), path, ExportOptions(paper=paper, orientation=orientation,
-                                                     sections=("cover", "chart", "departments")))
+    export_pdf(
+        company_design(),
+        path,
+        ExportOptions(
+            paper=paper, orientation=orientation, sections=("cover", "chart", "departments")
+        ),
+    )
     w, h = PAPERS[paper]
     expected = (min(w, h), max(w, h)) if orientation == "portrait" else (max(w, h), min(w, h))
     sizes = page_sizes(path)
@@ -27,7 +32,7 @@ def test_auto_orientation_picks_the_one_that_fits_a_wide_chart_better(tmp_path):
     path = tmp_path / "auto.pdf"
     plan = export_pdf(company_design(), path, ExportOptions(paper="A2", sections=("chart",)))
     assert plan.orientation == "landscape"
-    (w, h), = page_sizes(path)
+    ((w, h),) = page_sizes(path)
     assert w > h
 
 
@@ -62,8 +67,13 @@ def test_auto_fit_switches_to_tiles_when_one_page_would_be_unreadable():
 def test_tiles_make_n_by_m_chart_pages_plus_an_overview(tmp_path):
     design = wide_design(30, depth=2)  # a shallow, wide tree: every tile shows some of it
     path = tmp_path / "tiles.pdf"
-    plan = export_pdf(design, path, ExportOptions(paper="A4", orientation="landscape", fit="tiles",
-                                                  scale=1.0, sections=("chart",)))
+    plan = export_pdf(
+        design,
+        path,
+        ExportOptions(
+            paper="A4", orientation="landscape", fit="tiles", scale=1.0, sections=("chart",)
+        ),
+    )
     cols, rows = plan.tiles
     assert cols >= 3 and rows >= 1
     reader = PdfReader(path)
@@ -82,14 +92,20 @@ def test_tiles_overlap_and_scale_change_the_grid():
     big = plan_pages(design, ExportOptions(fit="tiles", scale=1.0, sections=("chart",)))
     small = plan_pages(design, ExportOptions(fit="tiles", scale=0.7, sections=("chart",)))
     assert small.tiles[0] * small.tiles[1] < big.tiles[0] * big.tiles[1]
-    more_overlap = plan_pages(design, ExportOptions(fit="tiles", scale=1.0, overlap_mm=40,
-                                                    orientation=big.orientation, sections=("chart",)))
+    more_overlap = plan_pages(
+        design,
+        ExportOptions(
+            fit="tiles", scale=1.0, overlap_mm=40, orientation=big.orientation, sections=("chart",)
+        ),
+    )
     assert more_overlap.tiles[0] >= big.tiles[0]
 
 
 def test_tile_pages_have_crop_marks_in_the_margin(tmp_path):
     path = tmp_path / "tiles.pdf"
-    export_pdf(wide_design(30, depth=2), path, ExportOptions(fit="tiles", scale=1.0, sections=("chart",)))
+    export_pdf(
+        wide_design(30, depth=2), path, ExportOptions(fit="tiles", scale=1.0, sections=("chart",))
+    )
     page = PdfReader(path).pages[1]
     ops = [op for _, op in page.get_contents().operations]
     assert ops.count(b"l") >= 8  # two short strokes at each of four corners
@@ -97,19 +113,28 @@ def test_tile_pages_have_crop_marks_in_the_margin(tmp_path):
 
 def test_plan_pages_count_matches_the_written_pdf(tmp_path):
     design = company_design()
-    for options in (ExportOptions(), ExportOptions(paper="A3", fit="tiles"),
-                    ExportOptions(sections=("owners", "departments"))):
+    for options in (
+        ExportOptions(),
+        ExportOptions(paper="A3", fit="tiles"),
+        ExportOptions(sections=("owners", "departments")),
+    ):
         plan = plan_pages(design, options)
         path = tmp_path / "x.pdf"
         written = export_pdf(design, path, options)
         assert plan.page_count == written.page_count == len(PdfReader(path).pages)
 
 
-@pytest.mark.parametrize("values, words", [
-    ({"paper": "B5"}, "unknown paper"), ({"orientation": "sideways"}, "orientation"),
-    ({"fit": "poster"}, "fit"), ({"scale": 0}, "scale"), ({"sections": "chart,toc"}, "unknown section"),
-    ({"margin_mm": -1}, "margin"),
-])
+@pytest.mark.parametrize(
+    "values, words",
+    [
+        ({"paper": "B5"}, "unknown paper"),
+        ({"orientation": "sideways"}, "orientation"),
+        ({"fit": "poster"}, "fit"),
+        ({"scale": 0}, "scale"),
+        ({"sections": "chart,toc"}, "unknown section"),
+        ({"margin_mm": -1}, "margin"),
+    ],
+)
 def test_bad_options_are_refused_with_a_readable_message(values, words):
     with pytest.raises(ExportOptionError, match=words):
         ExportOptions.from_mapping(values)

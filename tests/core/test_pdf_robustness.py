@@ -55,7 +55,9 @@ def test_a_long_diagonal_link_only_prints_tiles_it_crosses(tmp_path):
     assert plan.page_count - 1 < cols * rows / 2  # a diagonal, not the whole grid
 
 
-names = hs.text(alphabet=hs.sampled_from(list("市场部品牌组委员会事业办公室 ABCxyz&-·（）")), max_size=40)
+names = hs.text(
+    alphabet=hs.sampled_from(list("市场部品牌组委员会事业办公室 ABCxyz&-·（）")), max_size=40
+)
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -67,18 +69,29 @@ def test_random_designs_export_with_every_name_findable(tmp_path_factory, data):
     for i in range(n):
         parent = data.draw(hs.sampled_from([None] + ids)) if ids else None
         name = data.draw(names).strip() or f"部门{i}"
-        ids.append(d.add_department(Department(
-            name=f"{name}{i}", parent=parent, kind=data.draw(hs.sampled_from(list(DeptKind))),
-            leader=data.draw(names), headcount=data.draw(hs.integers(0, 500)),
-            x=data.draw(hs.floats(-3000, 3000)), y=data.draw(hs.floats(-3000, 3000)))).id)
+        ids.append(
+            d.add_department(
+                Department(
+                    name=f"{name}{i}",
+                    parent=parent,
+                    kind=data.draw(hs.sampled_from(list(DeptKind))),
+                    leader=data.draw(names),
+                    headcount=data.draw(hs.integers(0, 500)),
+                    x=data.draw(hs.floats(-3000, 3000)),
+                    y=data.draw(hs.floats(-3000, 3000)),
+                )
+            ).id
+        )
     if n > 1:
         for _ in range(data.draw(hs.integers(0, 4))):
             a, b = data.draw(hs.sampled_from(ids)), data.draw(hs.sampled_from(ids))
             if a != b and d.find_link(a, b, LinkKind.COLLABORATION) is None:
                 d.add_link(Link(source=a, target=b, label=data.draw(names)))
-    options = ExportOptions(paper=data.draw(hs.sampled_from(["A4", "A3", "Letter"])),
-                            fit=data.draw(hs.sampled_from(["auto", "page", "tiles"])),
-                            sections=("chart", "departments"))
+    options = ExportOptions(
+        paper=data.draw(hs.sampled_from(["A4", "A3", "Letter"])),
+        fit=data.draw(hs.sampled_from(["auto", "page", "tiles"])),
+        sections=("chart", "departments"),
+    )
     path = tmp_path_factory.mktemp("random") / "r.pdf"
     plan = export_pdf(d, path, options, findings=[])
     assert len(PdfReader(path).pages) == plan.page_count
@@ -89,8 +102,11 @@ def test_random_designs_export_with_every_name_findable(tmp_path_factory, data):
     # layout order may interleave them with the neighbouring columns.
     stream_text = squash("".join(page.extract_text() or "" for page in PdfReader(path).pages))
     boxes = plan.context.chart.boxes
-    apart = all(a.x + a.w <= b.x or b.x + b.w <= a.x or a.y + a.h <= b.y or b.y + b.h <= a.y
-                for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    apart = all(
+        a.x + a.w <= b.x or b.x + b.w <= a.x or a.y + a.h <= b.y or b.y + b.h <= a.y
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+    )
     for dept in d.departments.values():
         # the department table has every full name
         assert squash(dept.name) in all_text or squash(dept.name) in stream_text

@@ -20,9 +20,18 @@ def _findings(design) -> list[Finding]:
     by_name = {d.name: d.id for d in design.departments.values()}
     fn = {f.name: f.id for f in design.functions.values()}
     return [
-        Finding("ownerless-function", Severity.ERROR, "职能“营销预算”没有负责部门 (A)", (fn["营销预算"],)),
-        Finding("several-owners", Severity.WARNING, "客户服务 has two owners: 客服部 and 销售部 Sales",
-                (fn["客户服务"], by_name["客服部"], by_name["销售部 Sales"])),
+        Finding(
+            "ownerless-function",
+            Severity.ERROR,
+            "职能“营销预算”没有负责部门 (A)",
+            (fn["营销预算"],),
+        ),
+        Finding(
+            "several-owners",
+            Severity.WARNING,
+            "客户服务 has two owners: 客服部 and 销售部 Sales",
+            (fn["客户服务"], by_name["客服部"], by_name["销售部 Sales"]),
+        ),
         Finding("no-leader", Severity.INFO, "财务部 needs a named leader", (by_name["财务部"],)),
     ]
 
@@ -41,9 +50,9 @@ def test_owner_matrix_marks_ownerless_and_doubly_owned_functions(proposal):
     text = squash(_section_text(path, plan, "owners"))
     for function in design.functions.values():
         assert squash(function.name) in text
-    assert text.count("无负责部门") == 2          # CRM系统运营 (only R) and 营销预算 (nothing)
-    assert "多个负责部门" in text                  # 客户服务 has two A
-    assert "战略与策划组" in text                   # owners are named
+    assert text.count("无负责部门") == 2  # CRM系统运营 (only R) and 营销预算 (nothing)
+    assert "多个负责部门" in text  # 客户服务 has two A
+    assert "战略与策划组" in text  # owners are named
 
 
 def test_owner_matrix_highlights_the_ownerless_row_in_red(proposal):
@@ -69,7 +78,9 @@ def test_findings_section_lists_every_finding_with_a_link_to_the_chart(proposal)
     reader = PdfReader(path)
     first, _ = plan.sections["findings"]
     links = [a.get_object() for a in reader.pages[first - 1].get("/Annots", [])]
-    page_numbers = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages, start=1)}
+    page_numbers = {
+        page.indirect_reference.idnum: n for n, page in enumerate(reader.pages, start=1)
+    }
     targets = [page_numbers[a["/Dest"][0].idnum] for a in links if "/Dest" in a]
     assert len(targets) == 2  # two findings name a department
     for target in targets:
@@ -134,7 +145,9 @@ def test_cover_has_title_block_and_every_page_says_page_x_of_y(proposal):
     cover = pdf_text(path, 1, 1)
     assert "王丽" in cover and "2026-03-04" in cover and "目录" in cover
     for number in range(1, plan.page_count + 1):
-        assert squash(f"第 {number} 页，共 {plan.page_count} 页") in squash(pdf_text(path, number, number))
+        assert squash(f"第 {number} 页，共 {plan.page_count} 页") in squash(
+            pdf_text(path, number, number)
+        )
 
 
 def test_metadata_and_one_bookmark_per_section(proposal):
@@ -143,7 +156,15 @@ def test_metadata_and_one_bookmark_per_section(proposal):
     meta = reader.metadata
     assert design.name in meta.title and meta.author == "王丽" and "组织结构方案" in meta.subject
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert titles == ["封面", "组织结构图", "图例", "职能责任矩阵", "考核指标", "诊断发现", "部门一览"]
+    assert titles == [
+        "封面",
+        "组织结构图",
+        "图例",
+        "职能责任矩阵",
+        "考核指标",
+        "诊断发现",
+        "部门一览",
+    ]
     for item, section in zip([i for i in reader.outline if not isinstance(i, list)], plan.sections):
         assert reader.get_destination_page_number(item) + 1 == plan.sections[section][0]
 
@@ -160,8 +181,17 @@ def test_legend_names_kinds_lines_and_roles(tmp_path):
     path = tmp_path / "legend.pdf"
     export_pdf(company_design(), path, ExportOptions(lang="en", sections=("legend",)))
     text = pdf_text(path)
-    for words in ("Committee", "Business unit", "Office", "Team", "Collaboration",
-                  "Committee membership", "Dotted-line reporting", "Reporting line", "accountable"):
+    for words in (
+        "Committee",
+        "Business unit",
+        "Office",
+        "Team",
+        "Collaboration",
+        "Committee membership",
+        "Dotted-line reporting",
+        "Reporting line",
+        "accountable",
+    ):
         assert words in text
 
 
@@ -188,7 +218,9 @@ def test_per_unit_owners_are_named_with_their_unit_and_not_flagged(tmp_path):
     from orgdesigner.templates import load_template
 
     path = tmp_path / "owners.pdf"
-    export_pdf(load_template("divisional", "en"), path, ExportOptions(sections=("owners",), lang="en"))
+    export_pdf(
+        load_template("divisional", "en"), path, ExportOptions(sections=("owners",), lang="en")
+    )
     text = " ".join(pdf_text(path).split())
     assert "(for Consumer Products Division)" in text
     assert "several owners" not in text

@@ -22,7 +22,11 @@ def pdfs(tmp_path_factory):
     for name, design, options in [
         ("fit", company_design(), ExportOptions(paper="A2")),
         ("tiles", wide_design(40), ExportOptions(fit="tiles", scale=1.0)),
-        ("empty", __import__("orgdesigner.design", fromlist=["Design"]).Design("空方案"), ExportOptions()),
+        (
+            "empty",
+            __import__("orgdesigner.design", fromlist=["Design"]).Design("空方案"),
+            ExportOptions(),
+        ),
     ]:
         path = folder / f"{name}.pdf"
         export_pdf(design, path, options)
@@ -56,8 +60,21 @@ def test_a_template_chart_page_renders_to_a_picture_with_ink(tmp_path):
     path = tmp_path / "mid_large.pdf"
     plan = export_pdf(load_template("mid_large", "zh"), path, ExportOptions(paper="A3", fit="page"))
     page, _ = plan.sections["chart"]
-    subprocess.run(["pdftoppm", "-r", "40", "-f", str(page), "-l", str(page), "-png", str(path),
-                    str(tmp_path / "p")], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "40",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-png",
+            str(path),
+            str(tmp_path / "p"),
+        ],
+        check=True,
+    )
     image = Image.open(next(tmp_path.glob("p*.png"))).convert("L")
     histogram = image.histogram()
     ink = sum(histogram[:200]) / sum(histogram)
@@ -80,11 +97,18 @@ def test_every_template_exports_in_both_languages(tmp_path):
 def test_progress_is_reported_per_page_and_can_cancel(tmp_path):
     seen = []
     path = tmp_path / "p.pdf"
-    plan = export_pdf(company_design(), path, ExportOptions(), progress=lambda done, total: seen.append((done, total)))
+    plan = export_pdf(
+        company_design(),
+        path,
+        ExportOptions(),
+        progress=lambda done, total: seen.append((done, total)),
+    )
     assert seen == [(i, plan.page_count) for i in range(0, plan.page_count + 1)]
     cancelled = tmp_path / "c.pdf"
     with pytest.raises(ExportCancelled):
-        export_pdf(company_design(), cancelled, ExportOptions(), progress=lambda done, total: done < 2)
+        export_pdf(
+            company_design(), cancelled, ExportOptions(), progress=lambda done, total: done < 2
+        )
     assert not cancelled.exists() and not list(tmp_path.glob(".c.pdf*"))
 
 
@@ -101,8 +125,26 @@ def test_cli_export_pdf_with_options_leaves_the_design_file_unchanged(tmp_path, 
     storage.save(company_design(), source)
     before = hashlib.sha256(source.read_bytes()).hexdigest()
     out = tmp_path / "plan.pdf"
-    code = main(["export", str(source), "-o", str(out), "--paper", "a3", "--orientation", "portrait",
-                 "--fit", "tiles", "--scale", "0.8", "--sections", "chart,owners", "--lang", "en"])
+    code = main(
+        [
+            "export",
+            str(source),
+            "-o",
+            str(out),
+            "--paper",
+            "a3",
+            "--orientation",
+            "portrait",
+            "--fit",
+            "tiles",
+            "--scale",
+            "0.8",
+            "--sections",
+            "chart,owners",
+            "--lang",
+            "en",
+        ]
+    )
     assert code == 0
     said = capsys.readouterr().out
     assert "A3 portrait" in said and "tiles" in said
@@ -117,7 +159,10 @@ def test_cli_export_pdf_with_options_leaves_the_design_file_unchanged(tmp_path, 
 def test_cli_rejects_bad_export_options_in_one_line(tmp_path, capsys):
     source = tmp_path / "plan.db"
     storage.save(company_design(), source)
-    assert main(["export", str(source), "-o", str(tmp_path / "x.pdf"), "--sections", "chart,gantt"]) == 2
+    assert (
+        main(["export", str(source), "-o", str(tmp_path / "x.pdf"), "--sections", "chart,gantt"])
+        == 2
+    )
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "gantt" in err
     with pytest.raises(SystemExit) as exit_info:
@@ -130,7 +175,8 @@ def test_auto_layout_option_rearranges_the_chart(tmp_path):
     for dept in list(design.departments)[1:]:
         design.move_departments({dept: (5000.0, 5000.0)})  # a pile in one corner
     messy = export_pdf(design, tmp_path / "m.pdf", ExportOptions(sections=("chart",), paper="A2"))
-    tidy = export_pdf(design, tmp_path / "t.pdf", ExportOptions(sections=("chart",), paper="A2",
-                                                                 auto_layout=True))
+    tidy = export_pdf(
+        design, tmp_path / "t.pdf", ExportOptions(sections=("chart",), paper="A2", auto_layout=True)
+    )
     assert tidy.chart_scale != messy.chart_scale
     assert squash("市场管理委员会") in squash(pdf_text(tmp_path / "t.pdf"))

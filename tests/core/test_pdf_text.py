@@ -6,9 +6,16 @@ import pytest
 
 from orgdesigner.render import ExportOptions, export_pdf
 
-from .pdf_helpers import (HAVE_PDFTOTEXT, company_design, drawn_points_outside, pdf_text, squash,
-                          text_objects_starting_stroked,
-                          text_boxes_outside, wide_design)
+from .pdf_helpers import (
+    HAVE_PDFTOTEXT,
+    company_design,
+    drawn_points_outside,
+    pdf_text,
+    squash,
+    text_objects_starting_stroked,
+    text_boxes_outside,
+    wide_design,
+)
 
 
 @pytest.fixture(scope="module")
@@ -50,8 +57,11 @@ def test_no_word_sticks_out_of_its_page(company_pdf):
 def test_forced_one_page_chart_stays_on_the_page(tmp_path, paper, orientation):
     design = wide_design(80)
     path = tmp_path / "one.pdf"
-    plan = export_pdf(design, path, ExportOptions(paper=paper, orientation=orientation, fit="page",
-                                                  sections=("chart",)))
+    plan = export_pdf(
+        design,
+        path,
+        ExportOptions(paper=paper, orientation=orientation, fit="page", sections=("chart",)),
+    )
     assert plan.page_count == 1 and not plan.readable  # too small to read, but still on the page
     assert drawn_points_outside(path) == []
     assert "小组79" in squash(pdf_text(path))

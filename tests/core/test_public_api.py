@@ -16,11 +16,19 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_import_orgdesigner_loads_no_heavy_library():
-    probe = ("import sys, orgdesigner; "
-             "print(sorted(m for m in ('sqlalchemy', 'pydantic', 'reportlab', 'alembic', "
-             "'openpyxl', 'orgdesigner.design') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True,
-                         timeout=60, env={"PYTHONPATH": str(ROOT), "PATH": ""}).stdout
+    probe = (
+        "import sys, orgdesigner; "
+        "print(sorted(m for m in ('sqlalchemy', 'pydantic', 'reportlab', 'alembic', "
+        "'openpyxl', 'orgdesigner.design') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"PYTHONPATH": str(ROOT), "PATH": ""},
+    ).stdout
     assert out.strip() == "[]"
 
 

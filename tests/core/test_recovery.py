@@ -41,8 +41,14 @@ EDITOR = textwrap.dedent("""
 def _crash(target: str, mode: str = "edit") -> None:
     """Run an editor process that edits without saving, then SIGKILL it."""
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    proc = subprocess.Popen([sys.executable, "-c", EDITOR, target, mode], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", EDITOR, target, mode],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
     try:
         line = proc.stdout.readline()
         assert line.strip() == "ready", proc.stderr.read()
@@ -145,8 +151,15 @@ def test_recovery_while_someone_else_edits_is_read_only(design_file, monkeypatch
     colleague.close()
 
 
-@pytest.mark.parametrize("content", ["", "{not json", "[]", '{"session": "x", "source": null, '
-                                     '"title": "t", "pid": "not a number"}'])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "",
+        "{not json",
+        "[]",
+        '{"session": "x", "source": null, "title": "t", "pid": "not a number"}',
+    ],
+)
 def test_damaged_manifest_is_skipped_not_a_crash(data_dir, content):
     session = data_dir / "sessions" / "abc"
     session.mkdir(parents=True)

@@ -14,11 +14,17 @@ from orgdesigner.rollups import Rollup, rollups
 def hand_example() -> Design:
     """gm(2, 100) -> mkt(3, 50) -> brand(4, 20), digital(5, 30); gm -> sales(10, 0)."""
     d = Design("例")
-    for dept_id, parent, head, budget in [("gm", None, 2, 100), ("mkt", "gm", 3, 50),
-                                          ("brand", "mkt", 4, 20), ("digital", "mkt", 5, 30),
-                                          ("sales", "gm", 10, 0), ("board", None, 0, 5)]:
-        d.add_department(Department(id=dept_id, name=dept_id, parent=parent, headcount=head,
-                                    budget=budget))
+    for dept_id, parent, head, budget in [
+        ("gm", None, 2, 100),
+        ("mkt", "gm", 3, 50),
+        ("brand", "mkt", 4, 20),
+        ("digital", "mkt", 5, 30),
+        ("sales", "gm", 10, 0),
+        ("board", None, 0, 5),
+    ]:
+        d.add_department(
+            Department(id=dept_id, name=dept_id, parent=parent, headcount=head, budget=budget)
+        )
     # Collaboration and committee links must not count anyone twice.
     d.add_link(Link(source="mkt", target="sales"))
     d.add_link(Link(source="board", target="mkt", kind=LinkKind.COMMITTEE))
@@ -53,8 +59,11 @@ def forests(draw) -> Design:
     for i in range(draw(st.integers(1, 60))):
         parent = rng.choice(ids) if ids and rng.random() < 0.9 else None
         head = draw(st.integers(0, 50)) if i < 3 else rng.randint(0, 50)
-        ids.append(d.add_department(Department(name=str(i), parent=parent, headcount=head,
-                                               budget=rng.randint(0, 9))).id)
+        ids.append(
+            d.add_department(
+                Department(name=str(i), parent=parent, headcount=head, budget=rng.randint(0, 9))
+            ).id
+        )
     for _ in range(rng.randint(0, len(ids))):
         a, b = rng.choice(ids), rng.choice(ids)
         if a != b and d.find_link(a, b, LinkKind.COLLABORATION) is None:
@@ -67,7 +76,9 @@ def forests(draw) -> Design:
 def test_root_totals_equal_the_sum_of_all_departments(design):
     r = rollups(design)
     roots = design.child_ids(None)
-    assert sum(r[x].headcount for x in roots) == sum(d.headcount for d in design.departments.values())
+    assert sum(r[x].headcount for x in roots) == sum(
+        d.headcount for d in design.departments.values()
+    )
     assert sum(r[x].budget for x in roots) == sum(d.budget for d in design.departments.values())
     assert sum(r[x].size for x in roots) == len(design.departments)
     if len(roots) == 1:

@@ -25,27 +25,43 @@ def problems(chart) -> list[str]:
     grid = Obstacles(boxes)
     for link in chart.links:
         for a, b in zip(link.route, link.route[1:]):
-            for key in grid.near((min(a[0], b[0]) - 1, min(a[1], b[1]) - 1,
-                                  abs(a[0] - b[0]) + 2, abs(a[1] - b[1]) + 2)):
-                if key not in chart_link_ends[link.id] and \
-                        segment_hits_rect(a, b, boxes[key]):
+            for key in grid.near(
+                (
+                    min(a[0], b[0]) - 1,
+                    min(a[1], b[1]) - 1,
+                    abs(a[0] - b[0]) + 2,
+                    abs(a[1] - b[1]) + 2,
+                )
+            ):
+                if key not in chart_link_ends[link.id] and segment_hits_rect(a, b, boxes[key]):
                     out.append(f"link {link.label or link.id} crosses {key}")
     for conn in chart.connectors:
         for a, b in zip(conn.points, conn.points[1:]):
-            for key in grid.near((min(a[0], b[0]) - 1, min(a[1], b[1]) - 1,
-                                  abs(a[0] - b[0]) + 2, abs(a[1] - b[1]) + 2)):
+            for key in grid.near(
+                (
+                    min(a[0], b[0]) - 1,
+                    min(a[1], b[1]) - 1,
+                    abs(a[0] - b[0]) + 2,
+                    abs(a[1] - b[1]) + 2,
+                )
+            ):
                 if key not in (conn.parent, conn.child) and segment_hits_rect(a, b, boxes[key]):
                     out.append(f"reporting line {conn.parent}->{conn.child} behind {key}")
     labels = []
     for link in chart.links:
         if link.label:
             cx, cy = link.label_at
-            r = (cx - link.label_w / 2 - 3, cy - link.label_size * 0.75, link.label_w + 6, link.label_size * 1.5)
+            r = (
+                cx - link.label_w / 2 - 3,
+                cy - link.label_size * 0.75,
+                link.label_w + 6,
+                link.label_size * 1.5,
+            )
             if grid.rect_blocked(r):
                 out.append(f"label {link.label} covers a box")
             labels.append((link.label, r))
     for i, (name, r) in enumerate(labels):
-        for other, q in labels[i + 1:]:
+        for other, q in labels[i + 1 :]:
             if rects_overlap(r, q):
                 out.append(f"labels {name} and {other} overlap")
     return out
@@ -98,8 +114,11 @@ def test_parallel_links_to_one_box_leave_it_apart():
 
 
 def test_route_around_a_wall_uses_the_search():
-    boxes = {"a": (0.0, 100.0, 100.0, 50.0), "b": (600.0, 100.0, 100.0, 50.0),
-             "wall": (250.0, -400.0, 40.0, 1000.0)}
+    boxes = {
+        "a": (0.0, 100.0, 100.0, 50.0),
+        "b": (600.0, 100.0, 100.0, 50.0),
+        "wall": (250.0, -400.0, 40.0, 1000.0),
+    }
     grid = Obstacles(boxes)
     route = route_link(boxes["a"], boxes["b"], grid, ("a", "b"))
     assert not grid.path_blocked(route, ("a", "b"))

@@ -37,7 +37,9 @@ def test_format1_file_migrates_on_a_copy_and_round_trips(tmp_path):
     assert digest(path) == before  # the original is untouched
     assert scenarios.names() == ["现状"]
     design = scenarios.active
-    assert len(design.departments) == 12 and "市场部" in {d.name for d in design.departments.values()}
+    assert len(design.departments) == 12 and "市场部" in {
+        d.name for d in design.departments.values()
+    }
     out = tmp_path / "new.db"
     storage.save(scenarios, out)
     assert untrusted.check_header(out) == schema.FORMAT_VERSION == 2
@@ -53,8 +55,9 @@ def test_a_format2_file_is_refused_by_an_older_build(tmp_path, monkeypatch):
     monkeypatch.setattr(schema, "FORMAT_VERSION", 1)
     with pytest.raises(NewerFormatError) as caught:
         storage.load(path)
-    assert str(caught.value) == ("new.db was made by a newer Org Designer (format 2); "
-                                 "this version reads up to format 1")
+    assert str(caught.value) == (
+        "new.db was made by a newer Org Designer (format 2); this version reads up to format 1"
+    )
 
 
 def test_scenarios_are_saved_with_their_ids_and_order(tmp_path):
@@ -163,8 +166,9 @@ class ScenarioDocumentMachine(RuleBasedStateMachine):
 
     @rule(data=st.data())
     def rename(self, data):
-        self.doc.rename_scenario(data.draw(st.sampled_from(self.doc.scenarios.names())),
-                                 self._name())
+        self.doc.rename_scenario(
+            data.draw(st.sampled_from(self.doc.scenarios.names())), self._name()
+        )
 
     @precondition(lambda self: len(self.doc.scenarios) > 1)
     @rule(data=st.data())
@@ -212,8 +216,11 @@ class ScenarioDocumentMachine(RuleBasedStateMachine):
 
 
 ScenarioDocumentMachine.TestCase.settings = settings(
-    max_examples=15, stateful_step_count=12, deadline=None,
-    suppress_health_check=[HealthCheck.too_slow])
+    max_examples=15,
+    stateful_step_count=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 TestScenarioDocument = ScenarioDocumentMachine.TestCase
 
 
@@ -241,14 +248,17 @@ def test_a_changed_format1_table_is_refused_after_migrating_the_copy(tmp_path):
     before = digest(path)
     with pytest.raises(FileProblem) as caught:
         storage.load(path)
-    assert str(caught.value) == ("old.db: has a changed table 'departments' (its definition is "
-                                 "not Org Designer's); it was refused and not run")
+    assert str(caught.value) == (
+        "old.db: has a changed table 'departments' (its definition is "
+        "not Org Designer's); it was refused and not run"
+    )
     assert digest(path) == before
 
 
 def test_a_format1_trigger_is_refused_before_migrating(tmp_path):
-    path = _format1_copy(tmp_path, "CREATE TRIGGER t AFTER INSERT ON departments BEGIN "
-                                   "DELETE FROM links; END")
+    path = _format1_copy(
+        tmp_path, "CREATE TRIGGER t AFTER INSERT ON departments BEGIN DELETE FROM links; END"
+    )
     before = digest(path)
     with pytest.raises(FileProblem, match="trigger 't'"):
         storage.load(path)

@@ -101,7 +101,8 @@ def test_our_own_temp_files_of_killed_saves_are_swept_at_open_and_before_each_sa
         doc.save()
         assert not mine.exists()
         assert sorted(p.name for p in folder.iterdir()) == sorted(
-            ["design.db", lock_path(design_file).name, live_other_host.name])
+            ["design.db", lock_path(design_file).name, live_other_host.name]
+        )
     finally:
         doc.close()
 

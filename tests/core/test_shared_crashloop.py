@@ -29,11 +29,25 @@ def test_kill_during_saves_never_damages_the_file(tmp_path):
     design.departments["d1"].notes = "v1"
     storage.save(design, target)
 
-    env = dict(os.environ, ORGDESIGNER_DATA_DIR=str(tmp_path / "userdata"),
-               PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    proc = subprocess.run([sys.executable, str(Path(__file__).with_name("crashloop_worker.py")),
-                           str(target), str(KILLS), "20261126"],
-                          capture_output=True, text=True, env=env, timeout=600, cwd=ROOT)
+    env = dict(
+        os.environ,
+        ORGDESIGNER_DATA_DIR=str(tmp_path / "userdata"),
+        PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+    )
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(Path(__file__).with_name("crashloop_worker.py")),
+            str(target),
+            str(KILLS),
+            "20261126",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+        cwd=ROOT,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     results = json.loads(proc.stdout)
     assert len(results) == KILLS

@@ -106,8 +106,9 @@ def test_stale_lock_of_a_dead_process_is_offered_for_breaking_with_a_backup(desi
 
 
 def test_old_heartbeat_from_another_host_is_stale_a_fresh_one_is_not(design_file):
-    _write_lock(design_file, host="HR-PC-07", pid=424242, opened_at=_ago(hours=3),
-                heartbeat=_ago(hours=1))
+    _write_lock(
+        design_file, host="HR-PC-07", pid=424242, opened_at=_ago(hours=3), heartbeat=_ago(hours=1)
+    )
     hour_ago = (datetime.now() - timedelta(hours=1)).timestamp()  # judged by the file's time here
     os.utime(lock_path(design_file), (hour_ago, hour_ago))
     with pytest.raises(LockedByOther) as caught:
@@ -265,10 +266,18 @@ def test_normal_exit_without_close_releases_the_lock(design_file):
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
-    script = ("import sys; from orgdesigner.document import DesignDocument; "
-              "doc = DesignDocument.open(sys.argv[1]); print(doc.state.editable)")
+    script = (
+        "import sys; from orgdesigner.document import DesignDocument; "
+        "doc = DesignDocument.open(sys.argv[1]); print(doc.state.editable)"
+    )
     env = dict(os.environ, PYTHONPATH=str(root))
-    out = subprocess.run([sys.executable, "-c", script, str(design_file)], env=env, cwd=root,
-                         capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(design_file)],
+        env=env,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.stdout.strip() == "True", out.stderr
     assert not lock_path(design_file).exists()

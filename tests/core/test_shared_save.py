@@ -23,8 +23,12 @@ ERRORS = {
     "read-only drive": (OSError(errno.EROFS, "Read-only file system"), "read-only drive"),
 }
 # The steps of the one save pipeline (fileutil.replace_atomically), as (module, function).
-STEPS = {"write_temp": fileutil, "fsync_temp": fileutil, "verify_file": storage,
-         "replace_target": fileutil}
+STEPS = {
+    "write_temp": fileutil,
+    "fsync_temp": fileutil,
+    "verify_file": storage,
+    "replace_target": fileutil,
+}
 
 
 @pytest.fixture
@@ -123,7 +127,7 @@ def test_corrupted_temp_file_is_caught_by_verification(doc, monkeypatch):
         real(write, tmp)
         data = bytearray(tmp.read_bytes())
         at = data.index("数字营销组".encode("utf-8"))  # the new row's page
-        data[at - 40: at + 40] = b"\xff" * 80
+        data[at - 40 : at + 40] = b"\xff" * 80
         tmp.write_bytes(bytes(data))
 
     monkeypatch.setattr(fileutil, "write_temp", write_then_damage)
@@ -150,7 +154,7 @@ def test_save_keeps_the_previous_version_as_a_backup_and_the_file_mode(doc):
     assert oct(doc.path.stat().st_mode & 0o777) == oct(0o640)
     backups = sorted(safesave.backup_folder(doc.path).iterdir())
     assert len(backups) == safesave.BACKUPS_KEPT
-    assert [b.read_bytes() for b in backups] == versions[-1 - safesave.BACKUPS_KEPT:-1]
+    assert [b.read_bytes() for b in backups] == versions[-1 - safesave.BACKUPS_KEPT : -1]
 
 
 def test_save_after_one_edit_writes_the_new_stamp(doc):

@@ -25,11 +25,17 @@ def _random_op(design, rng: random.Random, n: int) -> ops.Op:
     if choice == 1:
         return ops.RemoveDepartment(rng.choice(depts), reparent_to_parent=rng.random() < 0.5)
     if choice == 2:
-        return ops.UpdateDepartment(rng.choice(depts), {"name": f"名{n}", "headcount": n,
-                                                        "color": "#AA00cc", "notes": "备注"})
+        return ops.UpdateDepartment(
+            rng.choice(depts),
+            {"name": f"名{n}", "headcount": n, "color": "#AA00cc", "notes": "备注"},
+        )
     if choice == 3:
-        return ops.MoveDepartments({d: (rng.uniform(-1e3, 1e3), rng.uniform(-1e3, 1e3))
-                                    for d in rng.sample(depts, min(3, len(depts)))})
+        return ops.MoveDepartments(
+            {
+                d: (rng.uniform(-1e3, 1e3), rng.uniform(-1e3, 1e3))
+                for d in rng.sample(depts, min(3, len(depts)))
+            }
+        )
     if choice == 4:
         return ops.SetParent(rng.choice(depts), rng.choice(depts + [None]))
     if choice == 5 and len(depts) > 1:
@@ -44,28 +50,38 @@ def _random_op(design, rng: random.Random, n: int) -> ops.Op:
     if choice == 9 and funcs:
         return ops.RemoveFunction(rng.choice(funcs))
     if choice == 10:
-        return ops.UpdateDesign({"name": f"方案{n}", "settings.max_span": n,
-                                 "description": "说明"})
+        return ops.UpdateDesign({"name": f"方案{n}", "settings.max_span": n, "description": "说明"})
     if choice == 11 and design.links:
         return ops.UpdateLink(rng.choice(list(design.links)), {"label": f"改{n}", "directed": True})
     if choice == 12:
-        return ops.AddKpi(Kpi(id=f"kpi{n}", name=f"指标{n}", unit="%",
-                              owner=rng.choice(depts), shared=tuple(rng.sample(depts, min(2, len(depts)))),
-                              functions=tuple(rng.sample(funcs, min(2, len(funcs))))))
+        return ops.AddKpi(
+            Kpi(
+                id=f"kpi{n}",
+                name=f"指标{n}",
+                unit="%",
+                owner=rng.choice(depts),
+                shared=tuple(rng.sample(depts, min(2, len(depts)))),
+                functions=tuple(rng.sample(funcs, min(2, len(funcs)))),
+            )
+        )
     if choice == 13 and design.kpis:
         kpi = rng.choice(list(design.kpis))
         if rng.random() < 0.5:
             return ops.RemoveKpi(kpi)
-        return ops.UpdateKpi(kpi, {"name": f"改{n}", "functions": tuple(funcs[:1]),
-                                   "shared": tuple(depts[-1:])})
+        return ops.UpdateKpi(
+            kpi, {"name": f"改{n}", "functions": tuple(funcs[:1]), "shared": tuple(depts[-1:])}
+        )
     if choice == 14:
-        return ops.UpdateDepartment(rng.choice(depts), {"chair": f"主任{n}", "cadence": "每月",
-                                                        "vacant": n % 2 == 0})
+        return ops.UpdateDepartment(
+            rng.choice(depts), {"chair": f"主任{n}", "cadence": "每月", "vacant": n % 2 == 0}
+        )
     return ops.UpdateDesign({"author": f"作者{n}"})
 
 
 @pytest.mark.parametrize("seed", range(8))
-def test_working_copy_equals_the_model_after_random_edits_and_undo(shared, data_dir, tmp_path, seed):
+def test_working_copy_equals_the_model_after_random_edits_and_undo(
+    shared, data_dir, tmp_path, seed
+):
     path = shared / "design.db"
     write_sample(path)
     doc = DesignDocument.open(path, heartbeat=False)

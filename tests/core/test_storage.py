@@ -27,6 +27,7 @@ def test_every_field_survives_db_and_json(tmp_path):
     from_json = jsonform.loads(text)
     assert jsonform.dumps(from_json) == text
     assert from_json.snapshot()["departments"][0]["name"] == "总经理办公室"
+
     # The JSON path maps ids; compare the content with ids replaced by names.
     def by_name(d):
         snap = d.snapshot()
@@ -34,12 +35,19 @@ def test_every_field_survives_db_and_json(tmp_path):
         fnames = {x["id"]: x["name"] for x in snap["functions"]}
         return (
             [{**x, "id": None, "parent": names.get(x["parent"])} for x in snap["departments"]],
-            [(names[l["source"]], names[l["target"]], l["kind"], l["label"], l["directed"])
-             for l in snap["links"]],
+            [
+                (names[l["source"]], names[l["target"]], l["kind"], l["label"], l["directed"])
+                for l in snap["links"]
+            ],
             [{**f, "id": None} for f in snap["functions"]],
             sorted((fnames[f], names[d], r) for f, d, r in snap["roles"]),
-            snap["settings"], snap["name"], snap["description"], snap["author"], snap["language"],
+            snap["settings"],
+            snap["name"],
+            snap["description"],
+            snap["author"],
+            snap["language"],
         )
+
     assert by_name(from_json) == by_name(design)
     storage.save(from_json, tmp_path / "b.db")
     assert by_name(storage.load(tmp_path / "b.db")) == by_name(design)
@@ -79,7 +87,8 @@ def test_newer_format_is_refused_with_the_version_in_the_message(tmp_path):
         storage.load(path)
     assert str(info.value) == (
         f"design.db was made by a newer Org Designer (format 3); "
-        f"this version reads up to format {schema.FORMAT_VERSION}")
+        f"this version reads up to format {schema.FORMAT_VERSION}"
+    )
     assert digest(path) == before
 
 
@@ -114,11 +123,14 @@ def test_older_format_is_migrated_on_a_copy(tmp_path, monkeypatch):
     assert digest(path) == before
 
 
-@pytest.mark.parametrize("content,problem", [
-    (b"", "empty"),
-    (b"hello, not a database" * 40, "not an Org Designer design file"),
-    (None, "another program"),
-])
+@pytest.mark.parametrize(
+    "content,problem",
+    [
+        (b"", "empty"),
+        (b"hello, not a database" * 40, "not an Org Designer design file"),
+        (None, "another program"),
+    ],
+)
 def test_unusable_files_get_one_clear_line(tmp_path, content, problem):
     path = tmp_path / "x.db"
     if content is None:

@@ -92,5 +92,5 @@ def test_export_dialog_preview_shows_the_chart_and_the_tile_grid(fit):
     assert max(image.size) <= 600 and min(image.size) > 50
     colours = dict((c, n) for n, c in image.getcolors(maxcolors=1 << 20))
     assert (255, 255, 255) in colours and len(colours) > 20
-    grid_red = colours.get((0xc0, 0x39, 0x2b), 0)
+    grid_red = colours.get((0xC0, 0x39, 0x2B), 0)
     assert (grid_red > 100) == (fit == "tiles")

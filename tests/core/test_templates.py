@@ -18,8 +18,15 @@ from orgdesigner.templates import UnknownTemplateError, list_templates, load_tem
 from orgdesigner.validator import Context, validate
 
 ROOT = Path(__file__).resolve().parents[2]
-IDS = ["startup", "mid_large", "tech_product", "consulting", "retail_fmcg", "growth_team",
-       "divisional"]
+IDS = [
+    "startup",
+    "mid_large",
+    "tech_product",
+    "consulting",
+    "retail_fmcg",
+    "growth_team",
+    "divisional",
+]
 CASES = [(t, lang) for t in IDS for lang in ("zh", "en")]
 
 
@@ -28,12 +35,15 @@ def structure(design) -> dict:
     code = {d.id: d.code for d in design.departments.values()}
     key = {f.id: f.key for f in design.functions.values()}
     return {
-        "departments": [(d.code, code.get(d.parent), d.kind, d.headcount, d.budget, d.x, d.y,
-                         d.color) for d in design.departments.values()],
+        "departments": [
+            (d.code, code.get(d.parent), d.kind, d.headcount, d.budget, d.x, d.y, d.color)
+            for d in design.departments.values()
+        ],
         "functions": [(f.key, f.category, f.required) for f in design.functions.values()],
         "roles": sorted((key[f], code[d], r.value) for f, d, r in design.responsibilities()),
-        "links": sorted((code[l.source], code[l.target], l.kind, l.directed)
-                        for l in design.links.values()),
+        "links": sorted(
+            (code[l.source], code[l.target], l.kind, l.directed) for l in design.links.values()
+        ),
         "settings": design.settings,
     }
 
@@ -73,10 +83,13 @@ def test_every_journey_stage_and_required_function_is_owned_once_per_unit(templa
             assert len(owners) == 1 or None not in units, function.name  # group owns alone
 
 
-@pytest.mark.parametrize("template_id,language", [(t, lang) for t in ("consulting", "divisional")
-                                                  for lang in ("zh", "en")])
+@pytest.mark.parametrize(
+    "template_id,language",
+    [(t, lang) for t in ("consulting", "divisional") for lang in ("zh", "en")],
+)
 def test_business_units_own_their_sales_and_the_group_keeps_brand_strategy_budget(
-        template_id, language):
+    template_id, language
+):
     """由业务负责人直接带领团队进行客户开发与关系维护; 事业部制下的嵌入式营销团队，让他们更贴近业务前线."""
     design = load_template(template_id, language)
     ctx = Context(design)
@@ -105,8 +118,11 @@ def test_chinese_and_english_have_the_same_structure(template_id):
 def test_each_load_is_a_new_design_with_fresh_uuids():
     first, second = load_template("mid_large", "zh"), load_template("mid_large", "zh")
     assert first.id != second.id
-    for a, b in ((first.departments, second.departments), (first.functions, second.functions),
-                 (first.links, second.links)):
+    for a, b in (
+        (first.departments, second.departments),
+        (first.functions, second.functions),
+        (first.links, second.links),
+    ):
         assert not set(a) & set(b)
         assert all(str(uuid.UUID(i)) == i for i in a)
     assert structure(first) == structure(second)
@@ -135,20 +151,28 @@ def test_mid_large_has_the_hub_its_four_groups_and_the_committee():
     by_name = {d.name: d for d in design.departments.values()}
     hub = by_name["市场部"]
     assert Context(design).hub == hub.id
-    assert names(design, design.child_ids(hub.id)) == {"战略与策划组", "品牌与公关组", "数字营销组",
-                                                       "渠道与销售支持组"}
+    assert names(design, design.child_ids(hub.id)) == {
+        "战略与策划组",
+        "品牌与公关组",
+        "数字营销组",
+        "渠道与销售支持组",
+    }
     assert {"销售部", "产品研发部", "客服部", "财务部", "信息技术部"} <= set(by_name)
     committee = by_name["市场管理委员会"]
-    members = {l.target if l.source == committee.id else l.source
-               for l in design.links_of(committee.id)}
+    members = {
+        l.target if l.source == committee.id else l.source for l in design.links_of(committee.id)
+    }
     assert names(design, members) == {"市场部", "销售部", "产品研发部", "客服部"}
     brand = next(f for f in design.functions.values() if f.key == "brand_management")
     assert names(design, design.owners(brand.id)) == {"品牌与公关组"}
 
 
 def owner_names(design) -> dict[str, str]:
-    return {f.key: design.departments[design.owners(f.id)[0]].name
-            for f in design.functions.values() if design.owners(f.id)}
+    return {
+        f.key: design.departments[design.owners(f.id)[0]].name
+        for f in design.functions.values()
+        if design.owners(f.id)
+    }
 
 
 def test_the_other_forms_follow_the_seed():
@@ -161,8 +185,11 @@ def test_the_other_forms_follow_the_seed():
     units = [d for d in consulting.departments.values() if d.kind.value == "business_unit"]
     assert len(units) == 3 and all(consulting.roles_of_department(u.id) for u in units)
     retail = owner_names(load_template("retail_fmcg", "zh"))
-    assert (retail["category_management"], retail["trade_marketing"],
-            retail["consumer_insight"]) == ("品类管理组", "贸易营销组", "消费者洞察组")
+    assert (
+        retail["category_management"],
+        retail["trade_marketing"],
+        retail["consumer_insight"],
+    ) == ("品类管理组", "贸易营销组", "消费者洞察组")
     growth = owner_names(load_template("growth_team", "zh"))
     assert growth["growth"] == "增长团队"
     divisional = load_template("divisional", "zh")
@@ -176,8 +203,9 @@ def test_unknown_template_and_broken_file_are_clear_errors(tmp_path, monkeypatch
         load_template("nope")
     with pytest.raises(UnknownTemplateError, match="not 'fr'"):
         load_template("startup", "fr")
-    (tmp_path / "startup.zh.json").write_text('{"format": "org-designer", "departments": 3}',
-                                              encoding="utf-8")
+    (tmp_path / "startup.zh.json").write_text(
+        '{"format": "org-designer", "departments": 3}', encoding="utf-8"
+    )
     monkeypatch.setattr(templates, "TEMPLATES_DIR", tmp_path)
     with pytest.raises(FileProblem, match=r"startup\.zh\.json: departments"):
         load_template("startup", "zh")
@@ -185,7 +213,9 @@ def test_unknown_template_and_broken_file_are_clear_errors(tmp_path, monkeypatch
 
 def test_shipped_templates_match_their_source_rows():
     """resources/templates/*.json are what tools/make_templates.py makes from tools/templates.toml."""
-    spec = importlib.util.spec_from_file_location("make_templates", ROOT / "tools" / "make_templates.py")
+    spec = importlib.util.spec_from_file_location(
+        "make_templates", ROOT / "tools" / "make_templates.py"
+    )
     tool = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tool)
     specs = tool.load_specs()
@@ -193,5 +223,7 @@ def test_shipped_templates_match_their_source_rows():
     for source in specs:
         for language in ("zh", "en"):
             made = tool.format_doc(tool.document(tool.build(source, language))) + "\n"
-            shipped = (ROOT / "resources" / "templates" / f"{source['id']}.{language}.json")
-            assert made == shipped.read_text(encoding="utf-8"), f"{shipped.name}: run tools/make_templates.py"
+            shipped = ROOT / "resources" / "templates" / f"{source['id']}.{language}.json"
+            assert made == shipped.read_text(encoding="utf-8"), (
+                f"{shipped.name}: run tools/make_templates.py"
+            )

@@ -16,12 +16,26 @@ from orgdesigner.validator import RULES, has_errors, rule, thresholds, validate
 from .validator_cases import make
 
 ISSUE_RULES = {
-    "ownerless-function", "multiple-owners", "unowned-journey-stage", "brand-decentralised",
-    "hub-silo", "isolated-department", "multiple-roots", "span-of-control", "too-many-layers",
-    "no-leader", "empty-department", "budget-exceeds-parent",
+    "ownerless-function",
+    "multiple-owners",
+    "unowned-journey-stage",
+    "brand-decentralised",
+    "hub-silo",
+    "isolated-department",
+    "multiple-roots",
+    "span-of-control",
+    "too-many-layers",
+    "no-leader",
+    "empty-department",
+    "budget-exceeds-parent",
     # issue 15: what the seed says that was not checked before
-    "no-marketing-lead", "committee-members", "committee-mandate", "journey-stage-without-support",
-    "function-without-kpi", "kpi-without-owner", "budget-split",
+    "no-marketing-lead",
+    "committee-members",
+    "committee-mandate",
+    "journey-stage-without-support",
+    "function-without-kpi",
+    "kpi-without-owner",
+    "budget-split",
 }
 
 
@@ -39,9 +53,12 @@ def test_a_new_rule_is_one_decorated_function():
 
     try:
         design = make([("gm", None)])
-        assert [f.objects for f in validate(design) if f.rule == "test-every-department"] == [("gm",)]
+        assert [f.objects for f in validate(design) if f.rule == "test-every-department"] == [
+            ("gm",)
+        ]
         assert [f.rule for f in validate(design, rules=["test-every-department"])] == [
-            "test-every-department"]
+            "test-every-department"
+        ]
     finally:
         del RULES["test-every-department"]
     with pytest.raises(ValueError, match="twice"):
@@ -49,12 +66,19 @@ def test_a_new_rule_is_one_decorated_function():
 
 
 def test_findings_come_errors_first_then_warnings_then_info():
-    design = make([("gm", None), ("a", "gm", {"leader": ""}), ("b", None, {"leader": ""})],
-                  [("brand",), ("crm",)], [("crm", "a", "A"), ("crm", "b", "A")])
+    design = make(
+        [("gm", None), ("a", "gm", {"leader": ""}), ("b", None, {"leader": ""})],
+        [("brand",), ("crm",)],
+        [("crm", "a", "A"), ("crm", "b", "A")],
+    )
     severities = [f.severity.rank for f in validate(design)]
     assert severities == sorted(severities)
-    assert {f.rule for f in validate(design)} >= {"ownerless-function", "multiple-owners",
-                                                  "multiple-roots", "no-leader"}
+    assert {f.rule for f in validate(design)} >= {
+        "ownerless-function",
+        "multiple-owners",
+        "multiple-roots",
+        "no-leader",
+    }
 
 
 def test_messages_follow_the_design_language_or_the_override():
@@ -78,8 +102,11 @@ def test_thresholds_come_from_settings_with_defaults_for_bad_values():
 def test_a_new_design_with_the_catalogue_lists_every_ownerless_function():
     design = new_design_with_catalogue("新方案", "zh")
     findings = validate(design)
-    ownerless = {f.objects[0] for f in findings
-                 if f.rule == "ownerless-function" and f.severity is Severity.ERROR}
+    ownerless = {
+        f.objects[0]
+        for f in findings
+        if f.rule == "ownerless-function" and f.severity is Severity.ERROR
+    }
     journey = {f.objects[0] for f in findings if f.rule == "unowned-journey-stage"}
     required = {f.id for f in design.functions.values() if f.required and f.category != "journey"}
     assert ownerless == required and len(required) == 20
@@ -98,10 +125,16 @@ def designs(draw) -> Design:
     ids: list[str] = []
     for i in range(n):
         parent = rng.choice(ids) if ids and rng.random() < 0.85 else None
-        dept = design.add_department(Department(
-            name=rng.choice(["市场部", "", f"D{i}"]), parent=parent,
-            kind=rng.choice(list(DeptKind)), leader=rng.choice(["", "王丽"]),
-            headcount=rng.choice([0, 1, 7.5]), budget=rng.choice([0, 10, 100])))
+        dept = design.add_department(
+            Department(
+                name=rng.choice(["市场部", "", f"D{i}"]),
+                parent=parent,
+                kind=rng.choice(list(DeptKind)),
+                leader=rng.choice(["", "王丽"]),
+                headcount=rng.choice([0, 1, 7.5]),
+                budget=rng.choice([0, 10, 100]),
+            )
+        )
         ids.append(dept.id)
     for _ in range(rng.randint(0, 2 * n)):
         a, b = rng.choice(ids), rng.choice(ids)
@@ -129,8 +162,11 @@ def test_any_design_validates_to_well_formed_findings(design):
     assert ranks == sorted(ranks)
     # The headline rule agrees with the model's own notion of ownership.
     ownerless = {f.objects[0] for f in findings if f.rule == "ownerless-function"}
-    assert ownerless == {fid for fid, fn in design.functions.items()
-                         if fn.category != "journey" and not design.owners(fid)}
+    assert ownerless == {
+        fid
+        for fid, fn in design.functions.items()
+        if fn.category != "journey" and not design.owners(fid)
+    }
 
 
 def test_a_ten_thousand_department_design_validates():
@@ -139,9 +175,15 @@ def test_a_ten_thousand_department_design_validates():
     design = new_design_with_catalogue("大", "zh")
     ids: list[str] = []
     for i in range(10_000):
-        dept = design.add_department(Department(
-            name=f"部门{i}", parent=rng.choice(ids) if ids else None, leader="x", headcount=1,
-            kind=DeptKind.TEAM if i % 3 else DeptKind.DEPARTMENT))
+        dept = design.add_department(
+            Department(
+                name=f"部门{i}",
+                parent=rng.choice(ids) if ids else None,
+                leader="x",
+                headcount=1,
+                kind=DeptKind.TEAM if i % 3 else DeptKind.DEPARTMENT,
+            )
+        )
         ids.append(dept.id)
     for function_id in design.functions:
         design.set_role(function_id, rng.choice(ids), "A")
@@ -160,8 +202,11 @@ def test_every_rule_has_a_title_in_both_languages():
 def test_rules_switched_off_in_the_settings_do_not_run():
     design = make([("gm", None, {"leader": ""}), ("x", None, {"leader": ""})], [("brand",)])
     design.settings["disabled_rules"] = "no-leader, multiple-roots"
-    assert {f.rule for f in validate(design)} == {"ownerless-function", "isolated-department",
-                                                  "function-without-kpi"}
+    assert {f.rule for f in validate(design)} == {
+        "ownerless-function",
+        "isolated-department",
+        "function-without-kpi",
+    }
     assert {f.rule for f in validate(design, rules=["no-leader"])} == {"no-leader"}
     with pytest.raises(ValueError, match="unknown validator rules: nope"):
         validate(design, rules=["nope"])

@@ -37,34 +37,44 @@ def test_owned_journey_stage_passes():
 
 
 def test_two_owners_are_reported_with_both_departments():
-    design = make([("mkt", None), ("sales", None)], [("crm",)],
-                  [("crm", "mkt", "A"), ("crm", "sales", "A")])
+    design = make(
+        [("mkt", None), ("sales", None)], [("crm",)], [("crm", "mkt", "A"), ("crm", "sales", "A")]
+    )
     assert found(design, "multiple-owners") == [(W, ("crm", "mkt", "sales"))]
     message = next(f.message for f in validate(design) if f.rule == "multiple-owners")
     assert "推诿扯皮" in message and "“mkt”" in message and "“sales”" in message
 
 
 def test_one_owner_and_a_doer_is_not_multiple_owners():
-    design = make([("mkt", None), ("sales", None)], [("crm",)],
-                  [("crm", "mkt", "A"), ("crm", "sales", "R")])
+    design = make(
+        [("mkt", None), ("sales", None)], [("crm",)], [("crm", "mkt", "A"), ("crm", "sales", "R")]
+    )
     assert found(design, "multiple-owners") == []
 
 
 def test_roles_without_an_owner_are_one_vacuum_finding_naming_the_departments_involved():
-    design = make([("mkt", None), ("sales", None), ("cs", None)], [("crm",)],
-                  [("crm", "sales", "R"), ("crm", "cs", "C")])
+    design = make(
+        [("mkt", None), ("sales", None), ("cs", None)],
+        [("crm",)],
+        [("crm", "sales", "R"), ("crm", "cs", "C")],
+    )
     findings = [f for f in validate(design) if "crm" in f.objects]
     assert [(f.rule, f.severity, f.objects) for f in findings] == [
-        ("ownerless-function", E, ("crm", "sales", "cs"))]
+        ("ownerless-function", E, ("crm", "sales", "cs"))
+    ]
     assert "“sales”" in findings[0].message  # the doer is suggested as the owner
 
 
 def test_a_journey_stage_with_helpers_but_no_owner_is_one_finding():
-    design = make([("mkt", None), ("sales", None)], [("journey_purchase", "journey")],
-                  [("journey_purchase", "sales", "R")])
+    design = make(
+        [("mkt", None), ("sales", None)],
+        [("journey_purchase", "journey")],
+        [("journey_purchase", "sales", "R")],
+    )
     findings = [f for f in validate(design) if "journey_purchase" in f.objects]
     assert [(f.rule, f.objects) for f in findings] == [
-        ("unowned-journey-stage", ("journey_purchase", "sales"))]
+        ("unowned-journey-stage", ("journey_purchase", "sales"))
+    ]
 
 
 def test_a_catalogue_stage_stays_a_stage_when_its_category_is_changed():

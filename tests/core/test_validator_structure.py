@@ -18,8 +18,9 @@ def test_one_root_passes():
 
 
 def test_span_above_the_setting():
-    design = make([("gm", None), ("a", "gm"), ("b", "gm"), ("c", "gm")],
-                  settings={"span_of_control_max": 2})
+    design = make(
+        [("gm", None), ("a", "gm"), ("b", "gm"), ("c", "gm")], settings={"span_of_control_max": 2}
+    )
     assert found(design, "span-of-control") == [(W, ("gm",))]
     message = next(f.message for f in validate(design) if f.rule == "span-of-control")
     assert "3 个直接下级" in message and "上限 2" in message
@@ -65,8 +66,15 @@ def test_empty_department():
 
 
 def test_people_a_role_sub_units_or_committee_members_make_a_department_not_empty():
-    design = make([("gm", None, {"headcount": 0}), ("people", "gm"),
-                   ("owner", "gm", {"headcount": 0}), ("board", "gm", {"headcount": 0,
-                                                                      "kind": "committee"})],
-                  [("crm",)], [("crm", "owner", "I")], [("board", "people", "committee")])
+    design = make(
+        [
+            ("gm", None, {"headcount": 0}),
+            ("people", "gm"),
+            ("owner", "gm", {"headcount": 0}),
+            ("board", "gm", {"headcount": 0, "kind": "committee"}),
+        ],
+        [("crm",)],
+        [("crm", "owner", "I")],
+        [("board", "people", "committee")],
+    )
     assert found(design, "empty-department") == []

@@ -14,8 +14,15 @@ from orgdesigner.findings import Severity
 from orgdesigner.validator import validate
 
 
-def make(departments: Sequence[tuple] = (), functions: Sequence[tuple] = (),
-         roles: Sequence[tuple] = (), links: Sequence[tuple] = (), *, language: str = "zh", settings: dict | None = None) -> Design:
+def make(
+    departments: Sequence[tuple] = (),
+    functions: Sequence[tuple] = (),
+    roles: Sequence[tuple] = (),
+    links: Sequence[tuple] = (),
+    *,
+    language: str = "zh",
+    settings: dict | None = None,
+) -> Design:
     """departments: (id, parent[, {field: value}]); functions: (key[, category[, required]]);
     roles: (function key, department id, role); links: (source, target[, kind])."""
     design = Design("测试", language=language)
@@ -31,8 +38,9 @@ def make(departments: Sequence[tuple] = (), functions: Sequence[tuple] = (),
         key = spec[0]
         category = spec[1] if len(spec) > 1 else "marketing"
         required = spec[2] if len(spec) > 2 else True
-        design.add_function(Function(id=key, key=key, name=f"职能{key}", category=category,
-                                     required=required))
+        design.add_function(
+            Function(id=key, key=key, name=f"职能{key}", category=category, required=required)
+        )
     for key, dept_id, role in roles:
         design.set_role(key, dept_id, role)
     for spec in links:

@@ -9,19 +9,34 @@ from PySide6.QtWidgets import QMainWindow
 from orgdesigner.design import Design, build_design
 from orgdesigner.entities import Department, Function, Role
 from ui.context import EditorContext
-from ui.docks import FindingsDock, FunctionsDock, OutlineDock, PropertiesDock, create_docks, find_dock
+from ui.docks import (
+    FindingsDock,
+    FunctionsDock,
+    OutlineDock,
+    PropertiesDock,
+    create_docks,
+    find_dock,
+)
 
 
 def small_design() -> Design:
     top = Department(id="top", name="总经理办公室", leader="王总", headcount=3, budget=100)
-    mkt = Department(id="mkt", name="市场部", parent="top", leader="李经理", headcount=12, budget=50)
+    mkt = Department(
+        id="mkt", name="市场部", parent="top", leader="李经理", headcount=12, budget=50
+    )
     brand = Department(id="brand", name="品牌与公关组", parent="mkt", headcount=4, kind="team")
     digital = Department(id="digital", name="数字营销组", parent="mkt", headcount=5, kind="team")
     sales = Department(id="sales", name="销售部", parent="top", leader="", headcount=20, budget=80)
-    functions = [Function(id="f-brand", name="品牌管理", key="brand_management"),
-                 Function(id="f-cs", name="客户服务", key="customer_service")]
-    return build_design(name="测试", departments=[top, mkt, brand, digital, sales],
-                        functions=functions, roles=[("f-brand", "mkt", Role.A)])
+    functions = [
+        Function(id="f-brand", name="品牌管理", key="brand_management"),
+        Function(id="f-cs", name="客户服务", key="customer_service"),
+    ]
+    return build_design(
+        name="测试",
+        departments=[top, mkt, brand, digital, sales],
+        functions=functions,
+        roles=[("f-brand", "mkt", Role.A)],
+    )
 
 
 @dataclass
@@ -45,8 +60,14 @@ def make_editor(qtbot, design: Design | None = None) -> Editor:
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)  # focus-out commits need an active window
-    return Editor(window, ctx, find_dock(docks, PropertiesDock), find_dock(docks, FunctionsDock),
-                  findings, find_dock(docks, OutlineDock))
+    return Editor(
+        window,
+        ctx,
+        find_dock(docks, PropertiesDock),
+        find_dock(docks, FunctionsDock),
+        findings,
+        find_dock(docks, OutlineDock),
+    )
 
 
 def type_text(widget, text: str) -> None:

@@ -17,11 +17,14 @@ def sample_design() -> Design:
     gm = Department(id="gm", name="总经理办公室", kind=DeptKind.OFFICE, leader="张伟", x=200, y=0)
     mkt = Department(id="mkt", name="市场部", parent="gm", leader="王丽", headcount=12, x=0, y=200)
     sales = Department(id="sales", name="销售部", parent="gm", headcount=30, x=400, y=200)
-    brand = Department(id="brand", name="品牌与公关组", kind=DeptKind.TEAM, parent="mkt", x=0, y=400)
+    brand = Department(
+        id="brand", name="品牌与公关组", kind=DeptKind.TEAM, parent="mkt", x=0, y=400
+    )
     for dept in (gm, mkt, sales, brand):
         d.add_department(dept)
-    d.add_link(Link(id="l1", source="mkt", target="sales", kind=LinkKind.COLLABORATION,
-                    label="联合推广"))
+    d.add_link(
+        Link(id="l1", source="mkt", target="sales", kind=LinkKind.COLLABORATION, label="联合推广")
+    )
     d.add_function(Function(id="f_brand", name="品牌管理"))
     d.add_function(Function(id="f_sales", name="销售支持"))
     d.set_role("f_brand", "mkt", Role.A)
@@ -54,8 +57,13 @@ def center_of(scene: OrgScene, view: OrgView, dept_id: str) -> QPoint:
     return at(view, c.x(), c.y())
 
 
-def drag(view: OrgView, start: QPoint, end: QPoint, steps: int = 6,
-         modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+def drag(
+    view: OrgView,
+    start: QPoint,
+    end: QPoint,
+    steps: int = 6,
+    modifiers=Qt.KeyboardModifier.NoModifier,
+) -> None:
     """A real press, several moves, release on the view's viewport."""
     vp = view.viewport()
     QTest.mouseMove(vp, start)
@@ -90,6 +98,12 @@ def hover(widget, pos: QPoint) -> None:
     from PySide6.QtGui import QMouseEvent
     from PySide6.QtWidgets import QApplication
 
-    event = QMouseEvent(QEvent.Type.MouseMove, QPointF(pos), QPointF(widget.mapToGlobal(pos)),
-                        Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    event = QMouseEvent(
+        QEvent.Type.MouseMove,
+        QPointF(pos),
+        QPointF(widget.mapToGlobal(pos)),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(widget, event)

@@ -1,6 +1,5 @@
 """Drawing reporting lines and collaboration links by dragging from a box's handle or with a tool."""
 
-
 from orgdesigner.entities import LinkKind
 from ui.canvas.department_item import LINK_HANDLE, REPORTING_HANDLE
 from tests.ui.editor_fixtures import at, center_of, drag, sample_design, show_canvas
@@ -19,7 +18,9 @@ def test_drag_from_link_handle_draws_a_collaboration_link(qtbot):
     new = [l for l in design.links.values() if {l.source, l.target} == {"gm", "brand"}]
     assert len(new) == 1 and new[0].kind is LinkKind.COLLABORATION
     assert new[0].id in scene.links
-    assert all(d.x == x for d, x in zip(design.departments.values(), (200, 0, 400, 0)))  # nothing moved
+    assert all(
+        d.x == x for d, x in zip(design.departments.values(), (200, 0, 400, 0))
+    )  # nothing moved
     assert ctx.undo_stack.count() == 1
     ctx.undo_stack.undo()
     assert not [l for l in design.links.values() if {l.source, l.target} == {"gm", "brand"}]
@@ -82,14 +83,19 @@ def test_clicking_a_link_label_selects_the_link_and_double_click_edits_it(qtbot)
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from tests.ui.editor_fixtures import click, type_text
+
     design = sample_design()
     ctx, scene, view = show_canvas(qtbot, design)
     label = scene.links["l1"].label
     c = label.sceneBoundingRect().center()
     click(view, at(view, c.x(), c.y()))
     assert ctx.selection.links == ["l1"] and scene.links["l1"].isSelected()
-    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                      at(view, c.x(), c.y()))
+    QTest.mouseDClick(
+        view.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        at(view, c.x(), c.y()),
+    )
     assert scene.editing
     QTest.keyClick(view.viewport(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     type_text(view, "联合活动")

@@ -48,6 +48,7 @@ def test_multi_selection_moves_together(qtbot):
 
 def test_ctrl_click_adds_to_the_selection(qtbot):
     from tests.ui.editor_fixtures import click
+
     design = sample_design()
     ctx, scene, view = show_canvas(qtbot, design)
     click(view, center_of(scene, view, "mkt"))
@@ -57,6 +58,7 @@ def test_ctrl_click_adds_to_the_selection(qtbot):
 
 def test_rubber_band_selects_boxes_inside(qtbot):
     from tests.ui.editor_fixtures import at
+
     design = sample_design()
     ctx, scene, view = show_canvas(qtbot, design)
     drag(view, at(view, -50, 150), at(view, 650, 300))
@@ -104,6 +106,7 @@ def test_drop_of_a_manager_onto_its_descendant_is_refused(qtbot):
 
 def test_escape_during_a_drag_puts_the_boxes_back_and_records_nothing(qtbot):
     from PySide6.QtTest import QTest
+
     design = sample_design()
     ctx, scene, view = show_canvas(qtbot, design)
     vp = view.viewport()
@@ -114,7 +117,9 @@ def test_escape_during_a_drag_puts_the_boxes_back_and_records_nothing(qtbot):
     QTest.mouseMove(vp, start + QPoint(80, 80))
     QTest.keyClick(vp, Qt.Key.Key_Escape)
     QTest.mouseMove(vp, start + QPoint(120, 120))
-    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(120, 120))
+    QTest.mouseRelease(
+        vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(120, 120)
+    )
     assert ctx.undo_stack.count() == 0
     assert scene.boxes["sales"].pos().x() == 400 and scene.boxes["sales"].pos().y() == 200
     assert design.departments["sales"].x == 400

@@ -19,6 +19,7 @@ def test_delete_removes_department_links_and_responsibilities_and_undo_restores_
     view.setFocus()
     key(view, Qt.Key.Key_Delete)
     from ui import edits
+
     if "mkt" in design.departments:  # the window's Delete action is not here; use the same edit
         edits.delete_selection(ctx)
     assert "mkt" not in design.departments and "mkt" not in scene.boxes
@@ -50,7 +51,12 @@ def test_arrow_nudges_merge_into_one_undo_step(qtbot):
 def test_double_click_on_empty_canvas_creates_a_department_and_edits_its_name(qtbot):
     design = sample_design()
     ctx, scene, view = show_canvas(qtbot, design)
-    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at(view, 700, 420))
+    QTest.mouseDClick(
+        view.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        at(view, 700, 420),
+    )
     assert len(design.departments) == 5
     new = ctx.selection.departments[0]
     assert scene.editing
@@ -83,7 +89,12 @@ def test_f2_renames_in_place_and_escape_cancels(qtbot):
 def test_double_click_on_a_box_renames_it(qtbot):
     design = sample_design()
     ctx, scene, view = show_canvas(qtbot, design)
-    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, center_of(scene, view, "gm"))
+    QTest.mouseDClick(
+        view.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        center_of(scene, view, "gm"),
+    )
     assert scene.editing and len(design.departments) == 4
     type_text(view, "总经办")
     click(view, at(view, 800, 600))  # clicking elsewhere commits

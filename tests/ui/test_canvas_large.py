@@ -46,6 +46,7 @@ def test_dragging_one_box_touches_only_its_connectors(qtbot, monkeypatch):
     def count_link(self, *args):
         calls["link"] += 1
         return original_link(self, *args)
+
     monkeypatch.setattr(connector_items.ReportingLineItem, "update_path", count_reporting)
     monkeypatch.setattr(connector_items.LinkItem, "update_path", count_link)
     before = (design.departments[target].x, design.departments[target].y)
@@ -53,7 +54,10 @@ def test_dragging_one_box_touches_only_its_connectors(qtbot, monkeypatch):
     moves = 6
     drag(view, start, start + QPoint(60, 30), steps=moves)
     assert ctx.undo_stack.count() == 1
-    assert (design.departments[target].x, design.departments[target].y) == (before[0] + 60, before[1] + 30)
+    assert (design.departments[target].x, design.departments[target].y) == (
+        before[0] + 60,
+        before[1] + 30,
+    )
     # each mouse move (and the model event on release) re-routes the box's own connectors only
     assert calls["reporting"] + calls["link"] <= degree * (moves + 2)
     assert calls["reporting"] + calls["link"] < len(design.departments)

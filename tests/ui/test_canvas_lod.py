@@ -18,11 +18,13 @@ from ui.canvas import style
 
 def _dark_pixels(scale: float) -> int:
     """Paint one box at `scale` and count near-black pixels (text is drawn in INK)."""
-    item = DepartmentItem(Department(id="d", name="市场部 Marketing", leader="王芳", headcount=12,
-                                     color="#2563eb"))
+    item = DepartmentItem(
+        Department(id="d", name="市场部 Marketing", leader="王芳", headcount=12, color="#2563eb")
+    )
     rect = item.boundingRect()
-    image = QImage(int(rect.width() * scale) + 2, int(rect.height() * scale) + 2,
-                   QImage.Format.Format_ARGB32)
+    image = QImage(
+        int(rect.width() * scale) + 2, int(rect.height() * scale) + 2, QImage.Format.Format_ARGB32
+    )
     image.fill(QColor("white"))
     painter = QPainter(image)
     painter.scale(scale, scale)
@@ -32,9 +34,13 @@ def _dark_pixels(scale: float) -> int:
     item.paint(painter, option)
     painter.end()
     ink = QColor(style.INK)
-    return sum(1 for y in range(image.height()) for x in range(image.width())
-               if abs(QColor(image.pixel(x, y)).lightness() - ink.lightness()) < 40
-               and QColor(image.pixel(x, y)).lightness() < 90)
+    return sum(
+        1
+        for y in range(image.height())
+        for x in range(image.width())
+        if abs(QColor(image.pixel(x, y)).lightness() - ink.lightness()) < 40
+        and QColor(image.pixel(x, y)).lightness() < 90
+    )
 
 
 def test_levels_by_scale():
@@ -54,7 +60,9 @@ def test_badge_is_a_dot_far_out(qtbot):
     item.set_badge((3, "error"))
     rect = item.boundingRect()
     scale = 0.2
-    image = QImage(int(rect.width() * scale) + 4, int(rect.height() * scale) + 4, QImage.Format.Format_ARGB32)
+    image = QImage(
+        int(rect.width() * scale) + 4, int(rect.height() * scale) + 4, QImage.Format.Format_ARGB32
+    )
     image.fill(QColor("white"))
     painter = QPainter(image)
     painter.scale(scale, scale)
@@ -62,7 +70,11 @@ def test_badge_is_a_dot_far_out(qtbot):
     item.paint(painter, QStyleOptionGraphicsItem())
     painter.end()
     red = QColor(style.SEVERITY_COLOR["error"])
-    assert any(QColor(image.pixel(x, y)) == red for y in range(image.height()) for x in range(image.width()))
+    assert any(
+        QColor(image.pixel(x, y)) == red
+        for y in range(image.height())
+        for x in range(image.width())
+    )
 
 
 def _far_out(qtbot, monkeypatch, n=300):
@@ -87,6 +99,7 @@ def test_far_out_a_big_chart_comes_from_the_cached_image(qtbot, monkeypatch):
     assert view.zoomed_out.renders == 1
     dept = next(iter(design.departments))
     from orgdesigner import ops
+
     ctx.apply(ops.UpdateDepartment(dept, {"color": "#dc2626"}))
     view.viewport().grab()
     assert view.zoomed_out.renders == 2
@@ -111,11 +124,16 @@ def test_drag_far_out_moves_the_box_and_redraws_without_it(qtbot, monkeypatch):
         vp.grab()
     # mid-drag the image leaves the dragged box and its connectors out; they are drawn live
     box = scene.boxes[target]
-    assert box in view.zoomed_out.live and scene.reporting[design.child_ids(target)[0]] in view.zoomed_out.live
+    assert (
+        box in view.zoomed_out.live
+        and scene.reporting[design.child_ids(target)[0]] in view.zoomed_out.live
+    )
     shot = vp.grab().toImage()
     drawn = QColor(shot.pixel(view.mapFromScene(box.scene_rect().center()))).rgb()
     assert drawn in (box.color.rgb(), QColor(style.SELECTED).rgb())  # where it is now, selected
-    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(0, -40))
+    QTest.mouseRelease(
+        vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(0, -40)
+    )
     assert ctx.undo_stack.count() == 1
     assert (design.departments[target].x, design.departments[target].y) != before
     vp.grab()

@@ -50,19 +50,27 @@ def check_render(design, tmp_path, expected_boxes: int) -> None:
     assert len(boxes) == expected_boxes
     assert len(scene.reporting) == sum(1 for d in design.departments.values() if d.parent)
     assert len(scene.links) == len(design.links)
-    origin = min(i.scene_rect().left() for i in boxes) - 20, min(i.scene_rect().top() for i in boxes) - 20
+    origin = (
+        min(i.scene_rect().left() for i in boxes) - 20,
+        min(i.scene_rect().top() for i in boxes) - 20,
+    )
     white = QColor(Qt.GlobalColor.white).rgb()
     for item in boxes:  # each box's colour band is drawn where the box is
         band = band_rect(item.kind, item.rect()).translated(item.pos()).center()
         px = image.pixelColor(int(band.x() - origin[0]), int(band.y() - origin[1]))
         assert px.rgb() != white and px == QColor(design.departments[item.dept_id].color)
-    inked = sum(1 for x in range(0, image.width(), 4) for y in range(0, image.height(), 4)
-                if image.pixel(x, y) != white)
+    inked = sum(
+        1
+        for x in range(0, image.width(), 4)
+        for y in range(0, image.height(), 4)
+        if image.pixel(x, y) != white
+    )
     assert inked > 0.05 * (image.width() // 4) * (image.height() // 4)
 
 
 def test_findings_badge_appears_on_the_department_named_by_a_finding(qtbot):
     from ui.findings_service import FindingsService
+
     design = load_template("mid_large", "zh")
     ctx = EditorContext.create(design)
     scene = OrgScene()
@@ -72,15 +80,21 @@ def test_findings_badge_appears_on_the_department_named_by_a_finding(qtbot):
     service.set_context(ctx)
     target = next(d for d in design.departments.values() if d.leader)
     assert scene.boxes[target.id].badge is None or all(
-        target.id not in f.objects or f.rule != "no-leader" for f in service.findings)
+        target.id not in f.objects or f.rule != "no-leader" for f in service.findings
+    )
     from orgdesigner.ops import UpdateDepartment
+
     ctx.apply(UpdateDepartment(target.id, {"leader": ""}))
-    qtbot.waitUntil(lambda: any(f.rule == "no-leader" and target.id in f.objects
-                                for f in service.findings), timeout=2000)
+    qtbot.waitUntil(
+        lambda: any(f.rule == "no-leader" and target.id in f.objects for f in service.findings),
+        timeout=2000,
+    )
     assert scene.boxes[target.id].badge is not None
     ctx.undo_stack.undo()
-    qtbot.waitUntil(lambda: not any(f.rule == "no-leader" and target.id in f.objects
-                                    for f in service.findings), timeout=2000)
+    qtbot.waitUntil(
+        lambda: not any(f.rule == "no-leader" and target.id in f.objects for f in service.findings),
+        timeout=2000,
+    )
 
 
 def test_a_large_headcount_reads_as_a_number_on_the_box(qtbot):

@@ -15,8 +15,10 @@ from .editor_fixtures import center_of, drag, show_canvas
 
 
 def box_rects(scene) -> dict[str, tuple[float, float, float, float]]:
-    return {k: (r.x(), r.y(), r.width(), r.height()) for k, r in
-            ((k, item.scene_rect()) for k, item in scene.boxes.items())}
+    return {
+        k: (r.x(), r.y(), r.width(), r.height())
+        for k, r in ((k, item.scene_rect()) for k, item in scene.boxes.items())
+    }
 
 
 def crossings(scene) -> list[str]:
@@ -34,13 +36,19 @@ def crossings(scene) -> list[str]:
 
 
 def label_overlaps(scene) -> list[str]:
-    labels = [item.label.sceneBoundingRect() for item in scene.links.values() if item.label.isVisible()]
+    labels = [
+        item.label.sceneBoundingRect() for item in scene.links.values() if item.label.isVisible()
+    ]
     rects = [(r.x(), r.y(), r.width(), r.height()) for r in labels]
     boxes = list(box_rects(scene).values())
     out = []
     for i, r in enumerate(rects):
         out += [f"label {i} on a box" for b in boxes if rects_overlap(r, b)]
-        out += [f"labels {i} and {j}" for j, q in enumerate(rects[i + 1:], i + 1) if rects_overlap(r, q)]
+        out += [
+            f"labels {i} and {j}"
+            for j, q in enumerate(rects[i + 1 :], i + 1)
+            if rects_overlap(r, q)
+        ]
     return out
 
 
@@ -65,5 +73,10 @@ def test_a_dragged_box_gets_its_links_rerouted(qtbot):
     after = scene.links[link_id].route
     assert after and after != before
     rect = scene.boxes[mkt].scene_rect()
-    assert any(abs(p[1] - rect.top()) < 1 or abs(p[1] - rect.bottom()) < 1 or abs(p[0] - rect.left()) < 1
-               or abs(p[0] - rect.right()) < 1 for p in (after[0], after[-1]))
+    assert any(
+        abs(p[1] - rect.top()) < 1
+        or abs(p[1] - rect.bottom()) < 1
+        or abs(p[0] - rect.left()) < 1
+        or abs(p[0] - rect.right()) < 1
+        for p in (after[0], after[-1])
+    )

@@ -9,9 +9,16 @@ from tests.ui.editor_fixtures import at, sample_design, show_canvas
 
 
 def wheel(view, pos: QPoint, steps: int, modifiers) -> None:
-    event = QWheelEvent(QPointF(pos), QPointF(view.viewport().mapToGlobal(pos)), QPoint(0, 0),
-                        QPoint(0, 120 * steps), Qt.MouseButton.NoButton, modifiers,
-                        Qt.ScrollPhase.NoScrollPhase, False)
+    event = QWheelEvent(
+        QPointF(pos),
+        QPointF(view.viewport().mapToGlobal(pos)),
+        QPoint(0, 0),
+        QPoint(0, 120 * steps),
+        Qt.MouseButton.NoButton,
+        modifiers,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(view.viewport(), event)
 
 
@@ -44,8 +51,9 @@ def test_middle_drag_pans_without_selecting_or_moving(qtbot):
     center = view.mapToScene(vp.rect().center())
     QTest.mousePress(vp, Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier, start)
     QTest.mouseMove(vp, start + QPoint(-150, -100))
-    QTest.mouseRelease(vp, Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier,
-                       start + QPoint(-150, -100))
+    QTest.mouseRelease(
+        vp, Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier, start + QPoint(-150, -100)
+    )
     moved = view.mapToScene(vp.rect().center())
     assert abs(moved.x() - center.x() - 150) < 3 and abs(moved.y() - center.y() - 100) < 3
     assert design.departments["sales"].x == 400 and ctx.undo_stack.count() == 0
@@ -60,7 +68,9 @@ def test_space_drag_pans_even_over_a_box(qtbot):
     QTest.keyPress(vp, Qt.Key.Key_Space)
     QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
     QTest.mouseMove(vp, start + QPoint(100, 0))
-    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(100, 0))
+    QTest.mouseRelease(
+        vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(100, 0)
+    )
     QTest.keyRelease(vp, Qt.Key.Key_Space)
     moved = view.mapToScene(vp.rect().center())
     assert abs(center.x() - moved.x() - 100) < 3
@@ -80,10 +90,18 @@ def test_fit_shows_every_box(qtbot):
 
 def test_trackpad_pinch_zooms(qtbot):
     from PySide6.QtGui import QNativeGestureEvent, QPointingDevice
+
     ctx, scene, view = show_canvas(qtbot, sample_design())
     pos = QPointF(at(view, 460, 235))
-    event = QNativeGestureEvent(Qt.NativeGestureType.ZoomNativeGesture,
-                                QPointingDevice.primaryPointingDevice(), 2, pos, pos,
-                                QPointF(view.viewport().mapToGlobal(pos.toPoint())), 0.5, QPointF(0, 0))
+    event = QNativeGestureEvent(
+        Qt.NativeGestureType.ZoomNativeGesture,
+        QPointingDevice.primaryPointingDevice(),
+        2,
+        pos,
+        pos,
+        QPointF(view.viewport().mapToGlobal(pos.toPoint())),
+        0.5,
+        QPointF(0, 0),
+    )
     QApplication.sendEvent(view.viewport(), event)
     assert abs(view.zoom() - 1.5) < 1e-6

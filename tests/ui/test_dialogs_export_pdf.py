@@ -67,7 +67,9 @@ def test_options_reach_the_exporter_and_the_page_count_follows(qtbot, tmp_path, 
     choose(dialog.paper, "A3")
     choose(dialog.orientation, "landscape")
     choose(dialog.fit, "tiles")
-    QTest.mouseClick(dialog.auto_scale, Qt.LeftButton, Qt.NoModifier, QPoint(6, dialog.auto_scale.height() // 2))
+    QTest.mouseClick(
+        dialog.auto_scale, Qt.LeftButton, Qt.NoModifier, QPoint(6, dialog.auto_scale.height() // 2)
+    )
     dialog.scale.setFocus()
     QTest.keyClick(dialog.scale, Qt.Key_A, Qt.ControlModifier)
     type_text(dialog.scale, "150")
@@ -75,16 +77,28 @@ def test_options_reach_the_exporter_and_the_page_count_follows(qtbot, tmp_path, 
     cover = dialog.sections["cover"]
     QTest.mouseClick(cover, Qt.LeftButton, Qt.NoModifier, QPoint(6, cover.height() // 2))
     choose(dialog.language, "en")
-    qtbot.waitUntil(lambda: dialog.pages_label.text() == "13 pages; the chart in a 3 x 2 grid of tiles: 8 pages with the overview", timeout=2000)
+    qtbot.waitUntil(
+        lambda: (
+            dialog.pages_label.text()
+            == "13 pages; the chart in a 3 x 2 grid of tiles: 8 pages with the overview"
+        ),
+        timeout=2000,
+    )
     QTest.mouseClick(dialog.export_button, Qt.LeftButton)
     assert dialog.result() == QDialog.Accepted and len(fake.exported) == 1
     path, options = fake.exported[0]
     assert path == tmp_path / "方案.pdf" and path.exists() and dialog.written == path
     from orgdesigner.lockfile import user_display_name
 
-    assert options == {"paper": "A3", "orientation": "landscape", "fit": "tiles", "scale": 1.5,
-                       "sections": ("chart", "legend", "owners", "kpis", "findings", "departments"),
-                       "lang": "en", "author": user_display_name()}
+    assert options == {
+        "paper": "A3",
+        "orientation": "landscape",
+        "fit": "tiles",
+        "scale": 1.5,
+        "sections": ("chart", "legend", "owners", "kpis", "findings", "departments"),
+        "lang": "en",
+        "author": user_display_name(),
+    }
 
 
 def test_no_sections_or_no_file_disables_export(qtbot, tmp_path, monkeypatch):
@@ -92,7 +106,10 @@ def test_no_sections_or_no_file_disables_export(qtbot, tmp_path, monkeypatch):
     for box in dialog.sections.values():
         box.setChecked(False)
     dialog.update_page_count()
-    assert not dialog.export_button.isEnabled() and dialog.pages_label.text() == "Choose at least one section."
+    assert (
+        not dialog.export_button.isEnabled()
+        and dialog.pages_label.text() == "Choose at least one section."
+    )
     dialog.sections["chart"].setChecked(True)
     dialog.path_edit.clear()
     assert not dialog.export_button.isEnabled()
@@ -118,6 +135,7 @@ def test_cancel_in_the_progress_dialog_stops_the_export(qtbot, tmp_path, monkeyp
             if done == 10:  # the user clicks Cancel while pages are written
                 dialog.findChild(QProgressDialog).cancel()
             return progress(done, total)
+
         original(design, path, options, cancelling)
 
     fake.export = slow_export
@@ -125,8 +143,6 @@ def test_cancel_in_the_progress_dialog_stops_the_export(qtbot, tmp_path, monkeyp
     QTest.mouseClick(dialog.export_button, Qt.LeftButton)
     assert fake.exported == [] and not (tmp_path / "方案.pdf").exists()
     assert "cancelled" in dialog.message.text() and dialog.isVisible()
-
-
 
 
 def test_real_export_matches_the_preview_and_the_options(qtbot, tmp_path):
@@ -142,7 +158,9 @@ def test_real_export_matches_the_preview_and_the_options(qtbot, tmp_path):
     expected = dialog.page_count
     assert expected and dialog.pages_label.text().startswith(f"{expected} pages, A3 landscape")
     preview = dialog.preview.pixmap()
-    assert not preview.isNull() and preview.width() > preview.height()  # the chart on landscape paper
+    assert (
+        not preview.isNull() and preview.width() > preview.height()
+    )  # the chart on landscape paper
     QTest.mouseClick(dialog.export_button, Qt.LeftButton)
     assert dialog.written == tmp_path / "方案.pdf", dialog.message.text()
     reader = PdfReader(str(dialog.written))

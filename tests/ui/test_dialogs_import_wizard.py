@@ -20,7 +20,7 @@ CSV = (
     "1,,总部,王总,3\n"
     "2,1,市场部,李四,12\n"
     "3,1,销售部,张三,20\n"
-    "4,9,客服部,赵六,5\n"      # parent 9 does not exist: becomes a root, reported
+    "4,9,客服部,赵六,5\n"  # parent 9 does not exist: becomes a root, reported
     "5,2,品牌组,,4\n"
 )
 
@@ -45,7 +45,7 @@ def test_preview_mapping_problems_then_a_new_design(qtbot, tmp_path):
     page = wizard.mapping_page
     assert wizard.currentPage() is page
     assert page.preview.rowCount() == 5 and page.preview.item(1, 2).text() == "市场部"
-    assert page.combos["id"].currentData() == "部门编号"          # auto-detected
+    assert page.combos["id"].currentData() == "部门编号"  # auto-detected
     assert page.combos["parent"].currentData() == "上级编号"
     assert page.combos["name"].currentData() == "部门名称"
     assert page.preview.horizontalHeaderItem(2).text().startswith("部门名称 → ")
@@ -58,7 +58,13 @@ def test_preview_mapping_problems_then_a_new_design(qtbot, tmp_path):
     with qtbot.waitSignal(wizard.design_imported) as imported:
         click(wizard, QWizard.FinishButton)
     design = imported.args[0]
-    assert sorted(d.name for d in design.departments.values()) == ["品牌组", "客服部", "市场部", "总部", "销售部"]
+    assert sorted(d.name for d in design.departments.values()) == [
+        "品牌组",
+        "客服部",
+        "市场部",
+        "总部",
+        "销售部",
+    ]
     assert len({(d.x, d.y) for d in design.departments.values()}) == 5  # laid out, no pile-up
 
 
@@ -101,8 +107,10 @@ def test_a_real_organogram_with_its_problems(qtbot):
     click(wizard, QWizard.NextButton)
     assert wizard.mapping_page.combos["id"].currentData() == "Post Unique Reference"
     click(wizard, QWizard.NextButton)
-    codes = {wizard.review_page.problems.topLevelItem(i).data(0, Qt.UserRole)
-             for i in range(wizard.review_page.problems.topLevelItemCount())}
+    codes = {
+        wizard.review_page.problems.topLevelItem(i).data(0, Qt.UserRole)
+        for i in range(wizard.review_page.problems.topLevelItemCount())
+    }
     assert codes  # the Home Office file has a self-report and duplicates
     with qtbot.waitSignal(wizard.design_imported) as imported:
         click(wizard, QWizard.FinishButton)

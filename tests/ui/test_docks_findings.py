@@ -14,19 +14,24 @@ FINDING_ROLE = Qt.UserRole + 1
 
 def click_item(tree, item) -> None:
     tree.scrollToItem(item)
-    QTest.mouseClick(tree.viewport(), Qt.LeftButton, Qt.NoModifier, tree.visualItemRect(item).center())
+    QTest.mouseClick(
+        tree.viewport(), Qt.LeftButton, Qt.NoModifier, tree.visualItemRect(item).center()
+    )
 
 
 def test_clicking_a_finding_selects_its_department_and_asks_the_canvas_to_centre_it(qtbot):
     ed = make_editor(qtbot)
     design = ed.ctx.design
-    item = next(i for i in ed.findings.items()
-                if any(o in design.departments for o in i.data(0, FINDING_ROLE).objects))
+    item = next(
+        i
+        for i in ed.findings.items()
+        if any(o in design.departments for o in i.data(0, FINDING_ROLE).objects)
+    )
     wanted = [o for o in item.data(0, FINDING_ROLE).objects if o in design.departments]
     with qtbot.waitSignal(ed.findings.focus_requested) as focus:
         click_item(ed.findings.tree, item)
     assert ed.ctx.selection.departments == wanted
-    assert focus.args[0][:len(wanted)] == wanted
+    assert focus.args[0][: len(wanted)] == wanted
     # the other docks follow the shared selection
     assert ed.outline.tree.selectedItems()[0].text(0) == design.departments[wanted[0]].name
 
@@ -35,15 +40,20 @@ def test_clicking_an_ownerless_function_shows_it_in_the_functions_dock(qtbot):
     ed = make_editor(qtbot)
     item = next(i for i in ed.findings.items() if i.text(1) == "ownerless-function")
     click_item(ed.findings.tree, item)
-    rows = {ed.functions.model.function_at(ed.functions.proxy.mapToSource(i).row())
-            for i in ed.functions.table.selectionModel().selectedIndexes()}
+    rows = {
+        ed.functions.model.function_at(ed.functions.proxy.mapToSource(i).row())
+        for i in ed.functions.table.selectionModel().selectedIndexes()
+    }
     assert rows == {"f-cs"}
 
 
 def test_groups_by_severity_and_reports_the_count(qtbot):
     ed = make_editor(qtbot)
-    fixed = [Finding("a", Severity.WARNING, "w1", ()), Finding("b", Severity.ERROR, "e1", ()),
-             Finding("c", Severity.ERROR, "e2", ())]
+    fixed = [
+        Finding("a", Severity.WARNING, "w1", ()),
+        Finding("b", Severity.ERROR, "e1", ()),
+        Finding("c", Severity.ERROR, "e2", ()),
+    ]
     ed.findings.service.validator = lambda design: fixed
     with qtbot.waitSignal(ed.findings.count_changed) as counted:
         ed.findings.refresh_now()
@@ -139,16 +149,18 @@ def test_docks_hook_into_a_main_window_that_offers_a_findings_service(qtbot):
     ctx = EditorContext.create(small_design(), window)
     docks = create_docks(window, ctx)
     findings, outline = find_dock(docks, FindingsDock), find_dock(docks, OutlineDock)
-    window.findings.findings = [Finding("no-leader", Severity.INFO, "销售部 has no leader", ("sales",))]
-    window.findings.changed.emit(window.findings.findings)   # the service ran, not the dock
+    window.findings.findings = [
+        Finding("no-leader", Severity.INFO, "销售部 has no leader", ("sales",))
+    ]
+    window.findings.changed.emit(window.findings.findings)  # the service ran, not the dock
     assert [i.text(0) for i in findings.items()] == ["销售部 has no leader"]
     ctx.apply(UpdateDepartment("sales", {"headcount": 3.0}))
     qtbot.wait(400)
-    assert findings.findings == window.findings.findings     # no second validator run here
+    assert findings.findings == window.findings.findings  # no second validator run here
     findings.focus_finding(findings.findings[0])
     assert window.revealed == [["sales"]] and ctx.selection.departments == ["sales"]
 
-    other = EditorContext.create(small_design(), window)    # File > Open of another design
+    other = EditorContext.create(small_design(), window)  # File > Open of another design
     window.context_changed.emit(other)
     assert all(d.ctx is other for d in docks)
     other.selection.set(["mkt"])

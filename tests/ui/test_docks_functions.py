@@ -9,8 +9,9 @@ from .dock_fixtures import make_editor, type_into
 
 
 def click_cell(dock, function_id: str, dept_id: str, button=Qt.LeftButton, double=False) -> None:
-    index = dock.proxy.mapFromSource(dock.model.index(dock.model.row_of(function_id),
-                                                      dock.model.column_of(dept_id)))
+    index = dock.proxy.mapFromSource(
+        dock.model.index(dock.model.row_of(function_id), dock.model.column_of(dept_id))
+    )
     assert index.isValid()
     dock.table.scrollTo(index)
     point = dock.table.visualRect(index).center()
@@ -24,13 +25,18 @@ def double_click_cell(dock, function_id: str, dept_id: str) -> None:
 
 
 def visible_functions(dock) -> list[str]:
-    return [dock.model.function_at(dock.proxy.mapToSource(dock.proxy.index(r, 0)).row())
-            for r in range(dock.proxy.rowCount())]
+    return [
+        dock.model.function_at(dock.proxy.mapToSource(dock.proxy.index(r, 0)).row())
+        for r in range(dock.proxy.rowCount())
+    ]
 
 
 def ownerless_findings(ed, function_id: str) -> list:
-    return [i for i in ed.findings.items()
-            if i.text(1) == "ownerless-function" and function_id in i.data(0, Qt.UserRole + 1).objects]
+    return [
+        i
+        for i in ed.findings.items()
+        if i.text(1) == "ownerless-function" and function_id in i.data(0, Qt.UserRole + 1).objects
+    ]
 
 
 def test_click_makes_an_owner_and_the_ownerless_finding_disappears(qtbot):
@@ -77,7 +83,10 @@ def test_selected_departments_only_shows_their_columns(qtbot):
     ed = make_editor(qtbot)
     ed.ctx.selection.set(["sales"])
     QTest.mouseClick(ed.functions.selected_check, Qt.LeftButton)
-    headers = [ed.functions.proxy.headerData(c, Qt.Horizontal) for c in range(ed.functions.proxy.columnCount())]
+    headers = [
+        ed.functions.proxy.headerData(c, Qt.Horizontal)
+        for c in range(ed.functions.proxy.columnCount())
+    ]
     assert headers[2:] == ["销售部"]
     double_click_cell(ed.functions, "f-cs", "sales")
     assert ed.ctx.design.owners("f-cs") == ["sales"]
@@ -100,8 +109,12 @@ def test_add_rename_delete_functions_each_one_undo_step(qtbot):
 
     # delete 品牌管理 with its owner; undo restores function and role
     index = ed.functions.proxy.mapFromSource(ed.functions.model.index(0, 0))
-    QTest.mouseClick(ed.functions.table.viewport(), Qt.LeftButton, Qt.NoModifier,
-                     ed.functions.table.visualRect(index).center())
+    QTest.mouseClick(
+        ed.functions.table.viewport(),
+        Qt.LeftButton,
+        Qt.NoModifier,
+        ed.functions.table.visualRect(index).center(),
+    )
     QTest.mouseClick(ed.functions.delete_button, Qt.LeftButton)
     assert "f-brand" not in ed.ctx.design.functions
     assert visible_functions(ed.functions) == ["f-cs"]
@@ -129,9 +142,13 @@ def test_department_columns_follow_added_renamed_and_removed_departments(qtbot):
 def test_clicking_a_department_name_selects_it_everywhere(qtbot):
     ed = make_editor(qtbot)
     header = ed.functions.table.horizontalHeader()
-    col = ed.functions.proxy.mapFromSource(ed.functions.model.index(0, ed.functions.model.column_of("sales"))).column()
+    col = ed.functions.proxy.mapFromSource(
+        ed.functions.model.index(0, ed.functions.model.column_of("sales"))
+    ).column()
     x = header.sectionViewportPosition(col) + header.sectionSize(col) // 2
-    QTest.mouseClick(header.viewport(), Qt.LeftButton, Qt.NoModifier, QPoint(x, header.height() // 2))
+    QTest.mouseClick(
+        header.viewport(), Qt.LeftButton, Qt.NoModifier, QPoint(x, header.height() // 2)
+    )
     assert ed.ctx.selection.departments == ["sales"]
     assert ed.properties.header.text() == "Department: 销售部"
     index = ed.functions.model.index(0, ed.functions.model.column_of("sales"))
@@ -181,7 +198,10 @@ def test_the_owner_column_names_the_unit_each_per_unit_owner_covers(qtbot):
     model = ed.functions.model
     sales_row = next(r for r, f in enumerate(model.functions) if design.functions[f].key == "sales")
     index = model.index(sales_row, OWNER_COLUMN)
-    assert model.data(index) == "消费品销售团队 (for 消费品事业部), 解决方案销售团队 (for 企业解决方案事业部)"
+    assert (
+        model.data(index)
+        == "消费品销售团队 (for 消费品事业部), 解决方案销售团队 (for 企业解决方案事业部)"
+    )
     assert model.data(index, Qt.BackgroundRole) is None  # not marked as 推诿扯皮
     hq = next(d for d, x in design.departments.items() if x.kind.value == "office")
     design.set_role(design.function_by_key("sales").id, hq, "A")  # group beside units: rivals

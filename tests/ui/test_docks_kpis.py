@@ -12,10 +12,12 @@ from .dock_fixtures import make_editor, small_design, type_into
 
 def kpi_editor(qtbot):
     design = small_design()
-    design.add_department(Department(id="board", name="市场管理委员会", kind=DeptKind.COMMITTEE,
-                                     parent="top"))
+    design.add_department(
+        Department(id="board", name="市场管理委员会", kind=DeptKind.COMMITTEE, parent="top")
+    )
     ed = make_editor(qtbot, design)
     from ui.docks import KpisDock
+
     dock = next(d for d in ed.window.findChildren(KpisDock))
     dock.show()
     dock.raise_()
@@ -35,8 +37,11 @@ def test_a_kpi_from_the_catalogue_is_added_owned_and_shared_in_undoable_steps(qt
     assert kpi.owner == "mkt" and kpi.functions == ("f-brand",)  # the design's brand function
     assert dock.table.rowCount() == 1 and dock.table.item(0, 2).text() == "市场部"
     # Share it with 销售部 by ticking the box, as a user does.
-    item = next(dock.shared_list.item(i) for i in range(dock.shared_list.count())
-                if dock.shared_list.item(i).data(Qt.UserRole) == "sales")
+    item = next(
+        dock.shared_list.item(i)
+        for i in range(dock.shared_list.count())
+        if dock.shared_list.item(i).data(Qt.UserRole) == "sales"
+    )
     dock.shared_list.setFocus()
     dock.shared_list.setCurrentItem(item)
     QTest.keyClick(dock.shared_list, Qt.Key_Space)  # ticks the current item's box
@@ -93,7 +98,9 @@ def test_a_stage_gets_its_responsible_post_from_the_functions_dock(qtbot, monkey
     ed, _dock = kpi_editor(qtbot)
     functions = ed.functions
     row = functions.model.row_of("f-cs")
-    functions.table.setCurrentIndex(functions.proxy.mapFromSource(functions.model.index(row, NAME_COLUMN)))
+    functions.table.setCurrentIndex(
+        functions.proxy.mapFromSource(functions.model.index(row, NAME_COLUMN))
+    )
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("客服经理", True))
     QTest.mouseClick(functions.post_button, Qt.LeftButton)
     assert ed.ctx.design.functions["f-cs"].post == "客服经理"
@@ -120,9 +127,12 @@ def test_properties_show_the_kpis_a_department_owns_and_shares(qtbot):
     ed.ctx.selection.set(["mkt"])
     assert ed.properties.kpi_label.text() == "none"
     dock.add_button.click()  # owned by the selected department
-    qtbot.waitUntil(lambda: ed.properties.kpi_label.text() == "owns 新指标")  # the design is Chinese
+    qtbot.waitUntil(
+        lambda: ed.properties.kpi_label.text() == "owns 新指标"
+    )  # the design is Chinese
     ed.ctx.selection.set(["sales"])
     kpi = next(iter(ed.ctx.design.kpis))
     from orgdesigner.ops import UpdateKpi
+
     ed.ctx.apply(UpdateKpi(kpi, {"shared": ("sales",)}), "share")
     qtbot.waitUntil(lambda: ed.properties.kpi_label.text() == "shares 新指标")

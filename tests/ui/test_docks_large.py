@@ -14,17 +14,24 @@ from .dock_fixtures import make_editor
 def big_design(n: int = 2000):
     rng = random.Random(7)
     deps = [Department(id="d0", name="总部")]
-    deps += [Department(id=f"d{i}", name=f"部门{i}", parent=f"d{rng.randrange(i)}") for i in range(1, n)]
+    deps += [
+        Department(id=f"d{i}", name=f"部门{i}", parent=f"d{rng.randrange(i)}") for i in range(1, n)
+    ]
     functions = [Function(id=f"f{i}", name=f"职能{i}") for i in range(10)]
-    return build_design(departments=deps, functions=functions,
-                        roles=[(f"f{i}", f"d{i * 7}", Role.A) for i in range(5)])
+    return build_design(
+        departments=deps,
+        functions=functions,
+        roles=[(f"f{i}", f"d{i * 7}", Role.A) for i in range(5)],
+    )
 
 
 def outline_tree(outline) -> list[tuple[str, str | None]]:
     """(id, parent id) of every item, parent first, after expanding everything (built lazily)."""
     out = []
-    stack = [(outline.tree.topLevelItem(i), None)
-             for i in reversed(range(outline.tree.topLevelItemCount()))]
+    stack = [
+        (outline.tree.topLevelItem(i), None)
+        for i in reversed(range(outline.tree.topLevelItemCount()))
+    ]
     while stack:
         item, parent = stack.pop()
         outline._on_item_expanded(item)
@@ -50,7 +57,9 @@ def test_batch_delete_and_undo_keep_all_docks_in_step(qtbot):
     selected = [f"d{i}" for i in range(0, 2000, 4)]
     ed.ctx.selection.set(selected)
     gone = [f"d{i}" for i in range(1000, 1200)]
-    ed.ctx.apply(Batch([RemoveDepartment(d) for d in gone] + [SetRole("f9", "d3", Role.A)], "Delete"))
+    ed.ctx.apply(
+        Batch([RemoveDepartment(d) for d in gone] + [SetRole("f9", "d3", Role.A)], "Delete")
+    )
     assert set(ed.outline.items) <= set(design.departments) and len(design.departments) == 1800
     assert not set(gone) & set(ed.outline.items)
     assert ed.functions.model.columnCount() == 2 + 1800

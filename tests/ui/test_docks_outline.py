@@ -58,7 +58,12 @@ def test_search_filters_and_enter_selects_the_next_match(qtbot):
     ed.outline.search.setFocus()
     type_text(ed.outline.search, "组")
     qtbot.waitUntil(lambda: ed.outline.match_label.text() == "2 matches", timeout=2000)
-    assert visible_names(ed.outline.tree) == ["总经理办公室", "市场部", "品牌与公关组", "数字营销组"]
+    assert visible_names(ed.outline.tree) == [
+        "总经理办公室",
+        "市场部",
+        "品牌与公关组",
+        "数字营销组",
+    ]
     with qtbot.waitSignal(ed.outline.focus_requested) as focus:
         QTest.keyClick(ed.outline.search, Qt.Key_Return)
     assert ed.ctx.selection.departments == ["brand"] and focus.args == [["brand"]]
@@ -75,7 +80,9 @@ def test_model_changes_update_single_items(qtbot):
     ed.ctx.apply(AddDepartment(Department(id="cs", name="客服部", parent="sales")))
     assert names(sales_item) == ["客服部"]
     ed.ctx.apply(SetParent("cs", "mkt"))
-    assert names(items["mkt"]) == ["品牌与公关组", "数字营销组", "客服部"] and names(sales_item) == []
+    assert (
+        names(items["mkt"]) == ["品牌与公关组", "数字营销组", "客服部"] and names(sales_item) == []
+    )
     ed.ctx.apply(UpdateDepartment("cs", {"name": "客户服务部"}))
     assert items["cs"].text(0) == "客户服务部"
     ed.ctx.selection.set(["brand"])

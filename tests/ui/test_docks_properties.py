@@ -68,7 +68,9 @@ def test_several_departments_share_one_edit_and_one_undo_step(qtbot):
     ed.ctx.undo_stack.undo()
     assert (deps["brand"].headcount, deps["digital"].headcount) == (4, 5)
     assert deps["brand"].kind is DeptKind.TEAM
-    qtbot.waitUntil(lambda: ed.properties.headcount_spin.text() == "(several values)")  # after the burst
+    qtbot.waitUntil(
+        lambda: ed.properties.headcount_spin.text() == "(several values)"
+    )  # after the burst
 
 
 def test_a_change_from_elsewhere_refreshes_without_echoing_an_edit(qtbot):
@@ -95,8 +97,12 @@ def test_a_selected_link_is_edited_and_a_duplicate_is_refused(qtbot):
     assert ed.ctx.design.links["l1"].label == "周会"
     index = editor.kind_combo.findData(LinkKind.DOTTED.value)
     editor.kind_combo.setFocus()
-    editor.kind_combo.setCurrentIndex(index - 1)  # no commit: only `activated` (a user pick) commits
-    QTest.keyClick(editor.kind_combo, Qt.Key_Down)  # the user picks "Dotted line": l2 is that already
+    editor.kind_combo.setCurrentIndex(
+        index - 1
+    )  # no commit: only `activated` (a user pick) commits
+    QTest.keyClick(
+        editor.kind_combo, Qt.Key_Down
+    )  # the user picks "Dotted line": l2 is that already
     assert ed.ctx.design.links["l1"].kind is LinkKind.COLLABORATION
     assert "already have a dotted link" in ed.properties.message.text()  # the model's reason
     assert ed.ctx.undo_stack.count() == 3

@@ -67,8 +67,9 @@ def test_delete_undo_drag_save_writes_the_file(window, plan, qtbot):
     on_disk = storage.load(plan)
     assert (on_disk.departments[sales].x, on_disk.departments[sales].y) == moved
     assert list(on_disk.departments) == order
-    assert [on_disk.departments[c].name for c in on_disk.child_ids(on_disk.departments[sales].parent)] \
-        == siblings
+    assert [
+        on_disk.departments[c].name for c in on_disk.child_ids(on_disk.departments[sales].parent)
+    ] == siblings
     assert sibling_names(outline, sales) == siblings
 
 
@@ -97,7 +98,9 @@ def test_link_properties_refusal_changes_nothing(window, plan, qtbot):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     combo.setFocus()
-    combo.setCurrentIndex(combo.findData(LinkKind.COMMITTEE.value) - 1)  # no commit: not a user pick
+    combo.setCurrentIndex(
+        combo.findData(LinkKind.COMMITTEE.value) - 1
+    )  # no commit: not a user pick
     QTest.keyClick(combo, Qt.Key.Key_Down)  # the user picks "Committee membership" for both
 
     assert design.snapshot() == before

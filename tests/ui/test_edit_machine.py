@@ -21,7 +21,11 @@ from pathlib import Path
 
 from hypothesis import event, settings, strategies as st
 from hypothesis.stateful import (
-    RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test,
+    RuleBasedStateMachine,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
 )
 from PySide6.QtWidgets import QApplication
 
@@ -40,22 +44,33 @@ BATCH_DELETE_UNDO_SAVE = "delete in a batch, undo it, save"
 
 def content(design: Design) -> dict:
     """What must survive a save: every field, every order (sibling order included)."""
-    return {**design.snapshot(), "tree": list(design.iter_parent_first()),
-            "owners": {f: sorted(design.owners(f)) for f in design.functions}}
+    return {
+        **design.snapshot(),
+        "tree": list(design.iter_parent_first()),
+        "owners": {f: sorted(design.owners(f)) for f in design.functions},
+    }
 
 
 def working_rows(path: Path) -> dict[str, list[str]]:
     conn = sqlite3.connect(path)
     try:
-        return {t: [r[0] for r in conn.execute(f"SELECT id FROM {t} ORDER BY sort_order")]
-                for t in ("departments", "links", "functions", "kpis")}
+        return {
+            t: [r[0] for r in conn.execute(f"SELECT id FROM {t} ORDER BY sort_order")]
+            for t in ("departments", "links", "functions", "kpis")
+        }
     finally:
         conn.close()
 
 
 def _is_batch_delete(op: ops.Op) -> bool:
-    return isinstance(op, ops.Batch) and sum(isinstance(
-        o, (ops.RemoveDepartment, ops.RemoveLink, ops.RemoveFunction, ops.RemoveKpi)) for o in op.ops) >= 2
+    return (
+        isinstance(op, ops.Batch)
+        and sum(
+            isinstance(o, (ops.RemoveDepartment, ops.RemoveLink, ops.RemoveFunction, ops.RemoveKpi))
+            for o in op.ops
+        )
+        >= 2
+    )
 
 
 class EditMachine(RuleBasedStateMachine):
@@ -107,19 +122,32 @@ class EditMachine(RuleBasedStateMachine):
     @rule(data=st.data())
     def delete_several_with_links(self, data):
         """What Delete does with a selection: its loose links first, then the departments."""
-        depts = data.draw(st.lists(st.sampled_from(list(self.design.departments)), min_size=2,
-                                   max_size=4, unique=True))
-        links = [l.id for l in self.design.links.values()
-                 if l.source not in depts and l.target not in depts][:2]
-        self._apply(ops.Batch([ops.RemoveLink(l) for l in links]
-                              + [ops.RemoveDepartment(d) for d in depts], "Delete"))
+        depts = data.draw(
+            st.lists(
+                st.sampled_from(list(self.design.departments)), min_size=2, max_size=4, unique=True
+            )
+        )
+        links = [
+            l.id
+            for l in self.design.links.values()
+            if l.source not in depts and l.target not in depts
+        ][:2]
+        self._apply(
+            ops.Batch(
+                [ops.RemoveLink(l) for l in links] + [ops.RemoveDepartment(d) for d in depts],
+                "Delete",
+            )
+        )
 
     @precondition(lambda self: self.design.departments)
     @rule(data=st.data())
     def reparent(self, data):
         parent = data.draw(st.none() | st.sampled_from(list(self.design.departments)))
-        chosen = data.draw(st.lists(st.sampled_from(list(self.design.departments)), min_size=1,
-                                    max_size=2, unique=True))
+        chosen = data.draw(
+            st.lists(
+                st.sampled_from(list(self.design.departments)), min_size=1, max_size=2, unique=True
+            )
+        )
         self._apply(ops.Batch([ops.SetParent(d, parent) for d in chosen], "Change reporting line"))
 
     @precondition(lambda self: self.design.departments)
@@ -140,16 +168,18 @@ class EditMachine(RuleBasedStateMachine):
     @precondition(lambda self: self.design.links)
     @rule(data=st.data())
     def unlink_several(self, data):
-        chosen = data.draw(st.lists(st.sampled_from(list(self.design.links)), min_size=1,
-                                    max_size=3, unique=True))
+        chosen = data.draw(
+            st.lists(st.sampled_from(list(self.design.links)), min_size=1, max_size=3, unique=True)
+        )
         self._apply(ops.Batch([ops.RemoveLink(l) for l in chosen], "Delete links"))
 
     @precondition(lambda self: self.design.links)
     @rule(data=st.data(), kind=st.sampled_from(list(LinkKind)))
     def set_link_kinds(self, data, kind):
         """The link properties: several selected links set to one kind (may be refused)."""
-        chosen = data.draw(st.lists(st.sampled_from(list(self.design.links)), min_size=1,
-                                    max_size=3, unique=True))
+        chosen = data.draw(
+            st.lists(st.sampled_from(list(self.design.links)), min_size=1, max_size=3, unique=True)
+        )
         self._apply(ops.Batch([ops.UpdateLink(l, {"kind": kind}) for l in chosen], "Edit link"))
 
     @precondition(lambda self: self.design.functions and self.design.departments)
@@ -165,22 +195,35 @@ class EditMachine(RuleBasedStateMachine):
     @precondition(lambda self: len(self.design.functions) >= 2)
     @rule(data=st.data())
     def delete_functions(self, data):
-        chosen = data.draw(st.lists(st.sampled_from(list(self.design.functions)), min_size=2,
-                                    max_size=3, unique=True))
+        chosen = data.draw(
+            st.lists(
+                st.sampled_from(list(self.design.functions)), min_size=2, max_size=3, unique=True
+            )
+        )
         self._apply(ops.Batch([ops.RemoveFunction(f) for f in chosen], "Delete functions"))
 
     @precondition(lambda self: self.design.departments and self.design.functions)
     @rule(data=st.data(), name=names)
     def add_kpi(self, data, name):
         function = data.draw(st.sampled_from(list(self.design.functions)))
-        self._apply(ops.AddKpi(Kpi(name=name, unit="%", owner=self._dept(data),
-                                   shared=(self._dept(data),), functions=(function,))))
+        self._apply(
+            ops.AddKpi(
+                Kpi(
+                    name=name,
+                    unit="%",
+                    owner=self._dept(data),
+                    shared=(self._dept(data),),
+                    functions=(function,),
+                )
+            )
+        )
 
     @precondition(lambda self: len(self.design.kpis) >= 2)
     @rule(data=st.data())
     def delete_kpis(self, data):
-        chosen = data.draw(st.lists(st.sampled_from(list(self.design.kpis)), min_size=2,
-                                    max_size=3, unique=True))
+        chosen = data.draw(
+            st.lists(st.sampled_from(list(self.design.kpis)), min_size=2, max_size=3, unique=True)
+        )
         self._apply(ops.Batch([ops.RemoveKpi(k) for k in chosen], "Delete KPIs"))
 
     # ------------------------------------------------------------ history
@@ -234,9 +277,12 @@ class EditMachine(RuleBasedStateMachine):
     def working_copy_mirrors_the_model(self):
         self.design.check_invariants()
         rows = working_rows(self.doc.working.folder / WORKING)
-        assert rows == {"departments": list(self.design.departments),
-                        "links": list(self.design.links), "functions": list(self.design.functions),
-                        "kpis": list(self.design.kpis)}
+        assert rows == {
+            "departments": list(self.design.departments),
+            "links": list(self.design.links),
+            "functions": list(self.design.functions),
+            "kpis": list(self.design.kpis),
+        }
         assert not self.doc.problem
 
     def teardown(self):
@@ -258,8 +304,13 @@ class EditMachine(RuleBasedStateMachine):
 
 def test_random_edits_save_and_undo_exactly():
     WITNESS.clear()
-    run_state_machine_as_test(EditMachine, settings=settings(
-        max_examples=int(os.environ.get("EDIT_MACHINE_EXAMPLES", "50")),
-        stateful_step_count=30, deadline=None))
+    run_state_machine_as_test(
+        EditMachine,
+        settings=settings(
+            max_examples=int(os.environ.get("EDIT_MACHINE_EXAMPLES", "50")),
+            stateful_step_count=30,
+            deadline=None,
+        ),
+    )
     # The sequence of the bug report must have been exercised, not just hoped for.
     assert WITNESS[BATCH_DELETE_UNDO_SAVE] > 0

@@ -14,8 +14,11 @@ from .window_fixtures import private_data_dir, window  # noqa: F401 - fixtures
 def overlapping(scene, dept_id: str) -> list[str]:
     """Boxes whose drawn rectangle intersects the box of `dept_id`."""
     rect = scene.boxes[dept_id].sceneBoundingRect()
-    return [other for other, item in scene.boxes.items()
-            if other != dept_id and item.sceneBoundingRect().intersects(rect)]
+    return [
+        other
+        for other, item in scene.boxes.items()
+        if other != dept_id and item.sceneBoundingRect().intersects(rect)
+    ]
 
 
 def toolbar_add(window) -> str:
@@ -53,7 +56,7 @@ def test_toolbar_add_with_nothing_selected_adds_a_top_department_beside_the_boxe
     assert window.new_from_template("mid_large")
     design, scene, view = window.ctx.design, window.scene, window.view
     sales = by_name(design, "Sales Department")
-    view.centerOn(scene.boxes[sales])        # the middle of the view is on a box
+    view.centerOn(scene.boxes[sales])  # the middle of the view is on a box
     window.ctx.selection.set([], [])
     new = toolbar_add(window)
     assert design.departments[new].parent is None

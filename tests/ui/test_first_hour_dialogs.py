@@ -14,13 +14,17 @@ from .window_fixtures import private_data_dir, window  # noqa: F401 - fixtures
 
 def capture_open_start(monkeypatch) -> list[str]:
     starts: list[str] = []
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        lambda parent, caption, start, *a: (starts.append(start), ("", ""))[1])
+    monkeypatch.setattr(
+        QFileDialog,
+        "getOpenFileName",
+        lambda parent, caption, start, *a: (starts.append(start), ("", ""))[1],
+    )
     return starts
 
 
 def test_open_and_save_as_start_in_the_design_folder_never_the_program_folder(
-        window, tmp_path, monkeypatch):
+    window, tmp_path, monkeypatch
+):
     program = tmp_path / "program"
     program.mkdir()
     monkeypatch.chdir(program)
@@ -30,13 +34,14 @@ def test_open_and_save_as_start_in_the_design_folder_never_the_program_folder(
     assert window.new_from_template("startup")
     folder = tmp_path / "人事部" / "方案"
     folder.mkdir(parents=True)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *a, **k: (str(folder / "组织.db"), ""))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(folder / "组织.db"), "")
+    )
     assert window.save_as()
     window.actions_.open.trigger()
     assert Path(starts[-1]) == folder
     window.close_design()
-    window.actions_.open.trigger()                 # no design open: the last folder used
+    window.actions_.open.trigger()  # no design open: the last folder used
     assert Path(starts[-1]) == folder
 
 
@@ -49,9 +54,13 @@ def run_export_dialog(qtbot, window, act) -> dict:
         if dialog is None or not hasattr(dialog, "paper"):
             QTimer.singleShot(20, inside)
             return
-        seen.update(paper=dialog.paper.currentData(), orientation=dialog.orientation.currentData(),
-                    fit=dialog.fit.currentData(), path=Path(dialog.path_edit.text()),
-                    sections={n for n, b in dialog.sections.items() if b.isChecked()})
+        seen.update(
+            paper=dialog.paper.currentData(),
+            orientation=dialog.orientation.currentData(),
+            fit=dialog.fit.currentData(),
+            path=Path(dialog.path_edit.text()),
+            sections={n for n, b in dialog.sections.items() if b.isChecked()},
+        )
         act(dialog)
 
     QTimer.singleShot(0, inside)
@@ -60,12 +69,15 @@ def run_export_dialog(qtbot, window, act) -> dict:
     return seen
 
 
-def test_the_export_dialog_reopens_with_the_last_settings_and_a_fresh_file_name(window, qtbot,
-                                                                                 tmp_path, monkeypatch):
+def test_the_export_dialog_reopens_with_the_last_settings_and_a_fresh_file_name(
+    window, qtbot, tmp_path, monkeypatch
+):
     assert window.new_from_template("startup")
     folder = tmp_path / "proposals"
     folder.mkdir()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(folder / "plan.db"), ""))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(folder / "plan.db"), "")
+    )
     assert window.save_as()
     name = window.ctx.design.name
 
@@ -79,8 +91,9 @@ def test_the_export_dialog_reopens_with_the_last_settings_and_a_fresh_file_name(
     first = run_export_dialog(qtbot, window, choose_and_export)
     assert first["path"] == folder / f"{name}.pdf"
     qtbot.waitUntil(lambda: (folder / f"{name}.pdf").exists(), timeout=20_000)
-    second = run_export_dialog(qtbot, window, lambda d: d.buttons.button(
-        QDialogButtonBox.StandardButton.Cancel).click())
+    second = run_export_dialog(
+        qtbot, window, lambda d: d.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    )
     assert (second["paper"], second["orientation"], second["fit"]) == ("A3", "landscape", "page")
     assert "departments" not in second["sections"] and "chart" in second["sections"]
-    assert second["path"] == folder / f"{name} (2).pdf"   # the first one is not overwritten
+    assert second["path"] == folder / f"{name} (2).pdf"  # the first one is not overwritten

@@ -16,8 +16,13 @@ from .window_fixtures import private_data_dir, window  # noqa: F401 - fixtures
 
 def open_with_findings(window, qtbot):
     design = small_design()
-    design.add_function(Function(id="f-long", name="营销技术栈（客户数据平台、内容管理系统、营销自动化、"
-                                                   "数据分析与归因）的选型、集成与日常运营"))
+    design.add_function(
+        Function(
+            id="f-long",
+            name="营销技术栈（客户数据平台、内容管理系统、营销自动化、"
+            "数据分析与归因）的选型、集成与日常运营",
+        )
+    )
     design.add_department(Department(id="lonely", name="孤立的研究小组", x=900, y=0))
     window.resize(1366, 768)
     assert window._replace(lambda: (document_io.from_design(design), True))
@@ -38,7 +43,7 @@ def test_long_messages_wrap_in_the_panel(window, qtbot):
     longest = max(dock.items(), key=lambda i: tree.fontMetrics().horizontalAdvance(i.text(0)))
     assert tree.fontMetrics().horizontalAdvance(longest.text(0)) > tree.columnWidth(0)
     rect = tree.visualItemRect(longest)
-    assert rect.height() >= 2 * line - 2          # two lines or more, not one elided line
+    assert rect.height() >= 2 * line - 2  # two lines or more, not one elided line
     assert tree.columnWidth(0) + tree.columnWidth(1) <= tree.viewport().width() + 1
 
 

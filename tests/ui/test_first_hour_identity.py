@@ -60,8 +60,9 @@ def choose_name_in_preferences(window, qtbot, name: str) -> None:
     qtbot.waitUntil(lambda: bool(done))
 
 
-def test_the_chosen_name_is_in_the_lock_saved_by_and_remembered(zh_ui, window, qtbot, tmp_path,
-                                                                    monkeypatch):
+def test_the_chosen_name_is_in_the_lock_saved_by_and_remembered(
+    zh_ui, window, qtbot, tmp_path, monkeypatch
+):
     choose_name_in_preferences(window, qtbot, "王丽")
     assert lockfile.user_display_name() == "王丽"
     remembered = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
@@ -93,8 +94,11 @@ def test_a_template_asks_for_its_name_and_uses_it_everywhere(window, qtbot, monk
     assert window.windowTitle().startswith("华东区营销中心方案")
     assert window.ctx.undo_stack.count() == 1
     proposed = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda parent, caption, start, *a: (proposed.append(start), ("", ""))[1])
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        lambda parent, caption, start, *a: (proposed.append(start), ("", ""))[1],
+    )
     window.save_as()
     assert Path(proposed[0]).name == "华东区营销中心方案.db"
     assert design.author == "王丽"

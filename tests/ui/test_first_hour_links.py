@@ -26,8 +26,9 @@ def boxes(window):
     root = next(d.id for d in design.departments.values() if d.parent is None)
     kids = design.child_ids(root)
     linked = {frozenset((link.source, link.target)) for link in design.links.values()}
-    first, last = next((a, b) for a in kids for b in reversed(kids)
-                       if a != b and frozenset((a, b)) not in linked)
+    first, last = next(
+        (a, b) for a in kids for b in reversed(kids) if a != b and frozenset((a, b)) not in linked
+    )
     return root, first, last
 
 
@@ -35,7 +36,7 @@ def test_handles_are_large_at_the_first_view_and_a_drag_from_their_edge_connects
     root, first, last = laptop_with_pair(window, qtbot)
     view, scene, design = window.view, window.scene, window.ctx.design
     source = scene.boxes[first]
-    assert style.HANDLE_R * view.zoom() >= 5.5           # an 11 px target or larger
+    assert style.HANDLE_R * view.zoom() >= 5.5  # an 11 px target or larger
     hover(view.viewport(), center_of(scene, view, first))
     assert source.hovered
     before = {d.id: (d.x, d.y) for d in design.departments.values()}
@@ -59,6 +60,9 @@ def test_a_drag_from_the_reporting_handle_side_draws_a_line(window, qtbot):
     hover(view.viewport(), side)
     drag(view, side, center_of(scene, view, first))
     assert design.departments[first].parent == last
-    moved = {i for i, (x, y) in before.items()
-             if (design.departments[i].x, design.departments[i].y) != (x, y)}
+    moved = {
+        i
+        for i, (x, y) in before.items()
+        if (design.departments[i].x, design.departments[i].y) != (x, y)
+    }
     assert last not in moved  # the manager stayed where it was

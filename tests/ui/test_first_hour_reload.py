@@ -39,30 +39,35 @@ def test_a_colleagues_save_shows_up_by_itself(window, colleague, qtbot, monkeypa
     open_read_only(window, colleague.path, monkeypatch)
     assert window.ctx.design.departments["mkt"].name == "市场部"
     colleague_saves(colleague, "市场与品牌部")
-    qtbot.waitUntil(lambda: window.ctx.design.departments["mkt"].name == "市场与品牌部", timeout=10_000)
-    assert window.read_only                              # still looking, not editing
+    qtbot.waitUntil(
+        lambda: window.ctx.design.departments["mkt"].name == "市场与品牌部", timeout=10_000
+    )
+    assert window.read_only  # still looking, not editing
     assert window.scene.boxes["mkt"].name_lines == ["市场与品牌部"]
-    assert f"saved by {lockfile.user_display_name()}" in window.status.currentMessage()  # (one process here)
-    colleague_saves(colleague, "市场中心")                 # and again
+    assert (
+        f"saved by {lockfile.user_display_name()}" in window.status.currentMessage()
+    )  # (one process here)
+    colleague_saves(colleague, "市场中心")  # and again
     qtbot.waitUntil(lambda: window.ctx.design.departments["mkt"].name == "市场中心", timeout=10_000)
 
 
-def test_unsaved_local_work_is_not_thrown_away_reload_is_offered(window, colleague, qtbot,
-                                                                  monkeypatch):
+def test_unsaved_local_work_is_not_thrown_away_reload_is_offered(
+    window, colleague, qtbot, monkeypatch
+):
     open_read_only(window, colleague.path, monkeypatch)
-    window.unsaved_content = True                        # something here would be lost
+    window.unsaved_content = True  # something here would be lost
     colleague_saves(colleague, "市场与品牌部")
     qtbot.waitUntil(lambda: window.reloader.newer_on_disk, timeout=10_000)
     assert window.ctx.design.departments["mkt"].name == "市场部"
     assert window.banner.isVisible() and "Reload" in window.banner.text()
     window.unsaved_content = False
-    window.banner.linkActivated.emit("reload")          # the banner's Reload link
+    window.banner.linkActivated.emit("reload")  # the banner's Reload link
     assert window.ctx.design.departments["mkt"].name == "市场与品牌部"
 
 
 def test_file_reload_reads_the_file_again(window, colleague, qtbot, monkeypatch):
     open_read_only(window, colleague.path, monkeypatch)
-    window.reloader.watcher.blockSignals(True)           # only the menu, no automatic check
+    window.reloader.watcher.blockSignals(True)  # only the menu, no automatic check
     window._doc_timer.stop()
     colleague_saves(colleague, "营销中心")
     file_menu = window.menuBar().actions()[0].menu()

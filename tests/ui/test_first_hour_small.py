@@ -37,8 +37,10 @@ def test_esc_after_find_returns_to_the_canvas_with_the_match_selected(window, qt
 
 
 def test_undo_and_redo_use_the_curved_arrow_icons_not_back_forward(window):
-    arrows = [window.style().standardIcon(QStyle.StandardPixmap.SP_ArrowBack).pixmap(32).toImage(),
-              window.style().standardIcon(QStyle.StandardPixmap.SP_ArrowForward).pixmap(32).toImage()]
+    arrows = [
+        window.style().standardIcon(QStyle.StandardPixmap.SP_ArrowBack).pixmap(32).toImage(),
+        window.style().standardIcon(QStyle.StandardPixmap.SP_ArrowForward).pixmap(32).toImage(),
+    ]
     undo = window.actions_.undo.icon().pixmap(32).toImage()
     redo = window.actions_.redo.icon().pixmap(32).toImage()
     assert not undo.isNull() and not redo.isNull()

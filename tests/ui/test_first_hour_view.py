@@ -58,10 +58,13 @@ def test_one_click_in_the_matrix_selects_and_changes_nothing(window, qtbot):
     before = {(f, d): design.role(f, d) for f in design.functions for d in design.departments}
     index = functions.proxy.index(0, 3)
     point = functions.table.visualRect(index).center()
-    QTest.mouseClick(functions.table.viewport(), Qt.MouseButton.LeftButton,
-                     Qt.KeyboardModifier.NoModifier, point)
+    QTest.mouseClick(
+        functions.table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point
+    )
     assert functions.table.currentIndex() == index
-    assert {(f, d): design.role(f, d) for f in design.functions for d in design.departments} == before
+    assert {
+        (f, d): design.role(f, d) for f in design.functions for d in design.departments
+    } == before
     assert window.ctx.undo_stack.count() == 0
     QTest.keyClick(functions.table, Qt.Key.Key_A)  # the deliberate act
     assert window.ctx.undo_stack.count() == 1
@@ -97,10 +100,15 @@ def test_selecting_in_the_outline_scrolls_the_canvas_to_it(window, qtbot):
     tree.expandAll()
     item = tree.topLevelItem(0).child(tree.topLevelItem(0).childCount() - 1)
     dept_id = item.data(0, Qt.ItemDataRole.UserRole + 1) or next(
-        d for d, i in outline.items.items() if i is item)
+        d for d, i in outline.items.items() if i is item
+    )
     assert not visible_in_canvas(window, dept_id)
-    QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     tree.visualItemRect(item).center())
+    QTest.mouseClick(
+        tree.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        tree.visualItemRect(item).center(),
+    )
     assert window.ctx.selection.departments == [dept_id]
     assert visible_in_canvas(window, dept_id)
 
@@ -108,22 +116,29 @@ def test_selecting_in_the_outline_scrolls_the_canvas_to_it(window, qtbot):
 def test_a_branch_folds_and_unfolds_on_the_canvas_with_a_count(window, qtbot):
     laptop(window, qtbot)
     design, scene, view = window.ctx.design, window.scene, window.view
-    hub = max(design.departments, key=lambda d: len(design.child_ids(d)) if design.departments[d].parent else -1)
+    hub = max(
+        design.departments,
+        key=lambda d: len(design.child_ids(d)) if design.departments[d].parent else -1,
+    )
     groups = design.descendants(hub)
     root = next(d for d in design.departments if design.departments[d].parent is None)
     design.add_link(Link(source=groups[0], target=root, kind=LinkKind.COLLABORATION, label="周会"))
     item = scene.boxes[hub]
     view.centerOn(item)
     button = view.mapFromScene(item.mapToScene(item.fold_center()))
-    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, button)
+    QTest.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, button
+    )
     assert item.folded_count == len(groups) >= 2
     assert not any(scene.boxes[g].isVisible() for g in groups)
     assert not any(scene.reporting[g].isVisible() for g in groups)
     hidden_links = [l for l in design.links.values() if l.source in groups or l.target in groups]
     assert hidden_links and not any(scene.links[l.id].isVisible() for l in hidden_links)
-    assert window.ctx.undo_stack.count() == 0              # a way of looking, not an edit
+    assert window.ctx.undo_stack.count() == 0  # a way of looking, not an edit
     assert all(d.x == scene.boxes[d.id].pos().x() for d in design.departments.values())
-    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, button)
+    QTest.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, button
+    )
     assert item.folded_count == 0 and all(scene.boxes[g].isVisible() for g in groups)
     assert all(scene.links[l.id].isVisible() for l in hidden_links)
 
@@ -134,20 +149,24 @@ def test_the_overview_map_shows_the_chart_and_a_click_moves_the_view(window, qtb
     assert window.actions_.overview.isChecked() and view.overview is not None
     overview = view.overview
     assert overview.isVisible()
-    assert view.viewport().geometry().contains(overview.geometry())   # inside the canvas corner
-    view.centerOn(0, 5000)                                         # scrolling does not move it
+    assert view.viewport().geometry().contains(overview.geometry())  # inside the canvas corner
+    view.centerOn(0, 5000)  # scrolling does not move it
     assert view.viewport().geometry().contains(overview.geometry())
-    qtbot.wait(200)                                                # its fit after the changes
+    qtbot.wait(200)  # its fit after the changes
     design = window.ctx.design
     root = next(d for d in design.departments if design.departments[d].parent is None)
     view.set_zoom(2.0)
     view.centerOn(window.scene.boxes[root])
     far = max(design.departments.values(), key=lambda d: d.x + d.y)
     target = window.scene.boxes[far.id].scene_rect().center()
-    QTest.mouseClick(overview.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     overview.mapFromScene(target))
+    QTest.mouseClick(
+        overview.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        overview.mapFromScene(target),
+    )
     assert visible_in_canvas(window, far.id)
-    window.actions_.overview.trigger()                             # View > Overview Map off
+    window.actions_.overview.trigger()  # View > Overview Map off
     assert not overview.isVisible()
 
 

@@ -51,13 +51,16 @@ def _digest(path) -> str:
 
 @pytest.mark.parametrize("call", ["write", "fsync", "replace"])
 @pytest.mark.parametrize("code", sorted(REASONS))
-def test_save_on_a_failing_disk_shows_the_dialog(window, design_file, dialogs, monkeypatch,
-                                                 capfd, call, code):
+def test_save_on_a_failing_disk_shows_the_dialog(
+    window, design_file, dialogs, monkeypatch, capfd, call, code
+):
     assert window.open_file(design_file)
     before = _digest(design_file)
     edits.rename(window.ctx, "mkt", "改过的市场部")
     real = getattr(os, call)
-    if call == "write":  # the working copy's pages are copied by SQLite: fail the check read instead
+    if (
+        call == "write"
+    ):  # the working copy's pages are copied by SQLite: fail the check read instead
         from orgdesigner import fileutil
 
         def fail_write(write, tmp):
@@ -66,15 +69,19 @@ def test_save_on_a_failing_disk_shows_the_dialog(window, design_file, dialogs, m
 
         monkeypatch.setattr(fileutil, "write_temp", fail_write)
     else:
-        monkeypatch.setattr(os, call, lambda *a, **k: (_ for _ in ()).throw(OSError(code, os.strerror(code))))
+        monkeypatch.setattr(
+            os, call, lambda *a, **k: (_ for _ in ()).throw(OSError(code, os.strerror(code)))
+        )
     assert window.save() is False
     monkeypatch.setattr(os, call, real)
     monkeypatch.undo()
     assert dialogs, "no dialog was shown"
     title, text, buttons = dialogs[-1]
     assert title == "Cannot save"
-    assert text == (f"could not save design.db: {REASONS[code]}. The file on disk is unchanged and "
-                    "your changes are kept; retry or use Save As")
+    assert text == (
+        f"could not save design.db: {REASONS[code]}. The file on disk is unchanged and "
+        "your changes are kept; retry or use Save As"
+    )
     assert buttons == ["Retry", "Save As...", "Cancel"]
     assert _digest(design_file) == before
     assert window.isWindowModified()
@@ -96,8 +103,10 @@ def test_a_failed_backup_saves_and_warns_in_the_banner(window, design_file, dial
     assert storage.load(design_file).departments["mkt"].name == "改过的市场部"
     assert not window.isWindowModified()
     assert not window.banner.isHidden()
-    assert window.banner.text() == ("Warning: no backup of the previous version of design.db could "
-                                    "be kept (the disk is full); the file itself was saved")
+    assert window.banner.text() == (
+        "Warning: no backup of the previous version of design.db could "
+        "be kept (the disk is full); the file itself was saved"
+    )
 
 
 # ------------------------------------------------------------ 5. deep reporting chains
@@ -110,9 +119,12 @@ def test_the_outline_of_a_100k_level_chain_builds_lazily_and_tears_down_without_
     from .dock_fixtures import make_editor
 
     n = 100_000
-    design = build_design(departments=[Department(id=f"d{i}", name=f"层级{i}",
-                                                  parent=f"d{i - 1}" if i else None)
-                                       for i in range(n)])
+    design = build_design(
+        departments=[
+            Department(id=f"d{i}", name=f"层级{i}", parent=f"d{i - 1}" if i else None)
+            for i in range(n)
+        ]
+    )
     with hang_guard(60):
         ed = make_editor(qtbot, design)
         outline = ed.outline
@@ -131,18 +143,21 @@ def _check_lazy_outline(outline, design) -> None:
     from ui.docks.outline import ID_ROLE
 
     tree = outline.tree
-    assert [tree.topLevelItem(i).data(0, ID_ROLE) for i in range(tree.topLevelItemCount())] == \
-        design.child_ids(None)
+    assert [
+        tree.topLevelItem(i).data(0, ID_ROLE) for i in range(tree.topLevelItemCount())
+    ] == design.child_ids(None)
     for dept_id, item in outline.items.items():
         assert item.treeWidget() is tree, dept_id
         parent = item.parent()
-        assert (parent.data(0, ID_ROLE) if parent is not None else None) == \
-            design.departments[dept_id].parent
+        assert (parent.data(0, ID_ROLE) if parent is not None else None) == design.departments[
+            dept_id
+        ].parent
         assert item.text(0) == design.departments[dept_id].name
     for dept_id in outline._filled:
         item = outline.items[dept_id]
-        assert [item.child(i).data(0, ID_ROLE) for i in range(item.childCount())] == \
-            design.child_ids(dept_id)
+        assert [
+            item.child(i).data(0, ID_ROLE) for i in range(item.childCount())
+        ] == design.child_ids(dept_id)
 
 
 def test_the_lazy_outline_follows_every_edit_and_undo(qtbot):
@@ -168,8 +183,11 @@ def test_the_lazy_outline_follows_every_edit_and_undo(qtbot):
         kind = rng.choice(["add", "remove", "parent", "rename", "undo", "select", "expand"])
         try:
             if kind == "add":
-                ed.ctx.apply(AddDepartment(Department(id=f"n{step}", name=f"新{step}",
-                                                     parent=rng.choice(ids + [None]))))
+                ed.ctx.apply(
+                    AddDepartment(
+                        Department(id=f"n{step}", name=f"新{step}", parent=rng.choice(ids + [None]))
+                    )
+                )
             elif kind == "remove" and len(ids) > 5:
                 ed.ctx.apply(RemoveDepartment(rng.choice(ids)))
             elif kind == "parent":

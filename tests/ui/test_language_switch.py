@@ -33,10 +33,16 @@ def test_switching_to_chinese_keeps_the_design_and_its_undo_history(window, qtbo
         assert new.ctx.design is design and len(design.departments) == count
         assert language_action(new, "zh_CN").isChecked()
         assert_chinese(new.menuBar())  # the design itself stays in its own language (English)
-        assert all(d.windowTitle() in ('属性', '职能与责任主体', '诊断发现', '大纲', '关键指标', '方案变化') for d in new.docks)
-        new.actions_.undo.trigger()                    # the undo history came along
+        assert all(
+            d.windowTitle()
+            in ("属性", "职能与责任主体", "诊断发现", "大纲", "关键指标", "方案变化")
+            for d in new.docks
+        )
+        new.actions_.undo.trigger()  # the undo history came along
         assert len(design.departments) == count - 1
-        remembered = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+        remembered = AppSettings(
+            QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        )
         assert remembered.language() == "zh_CN"
         assert ui_locale(remembered.language()).language() == QLocale.Language.Chinese
         back = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))

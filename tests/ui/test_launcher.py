@@ -18,16 +18,26 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _env(tmp_path: Path, **extra: str) -> dict:
-    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen",
-               ORGDESIGNER_DATA_DIR=str(tmp_path / "data"),
-               XDG_CONFIG_HOME=str(tmp_path / "config"))
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(ROOT),
+        QT_QPA_PLATFORM="offscreen",
+        ORGDESIGNER_DATA_DIR=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+    )
     env.update(extra)
     return env
 
 
 def _run(args: list, tmp_path: Path, **extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, *map(str, args)], cwd=tmp_path, env=_env(tmp_path, **extra),
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, *map(str, args)],
+        cwd=tmp_path,
+        env=_env(tmp_path, **extra),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.mark.parametrize("launcher", [["-m", "ui"], [ROOT / "main.py"]])
@@ -79,13 +89,17 @@ def test_install_and_uninstall_desktop_per_user(tmp_path):
 def test_mime_type_claims_our_designs_only(tmp_path):
     """After --install-desktop the desktop (here Qt's MIME database) knows our files by content."""
     home = tmp_path / "share"
-    assert _run(["-m", "ui", "--install-desktop"], tmp_path, XDG_DATA_HOME=str(home)).returncode == 0
+    assert (
+        _run(["-m", "ui", "--install-desktop"], tmp_path, XDG_DATA_HOME=str(home)).returncode == 0
+    )
     ours = _design(tmp_path)
     foreign = tmp_path / "other.db"
     with sqlite3.connect(foreign) as con:
         con.execute("create table t (x)")
-    probe = ("import sys; from PySide6.QtCore import QMimeDatabase; db = QMimeDatabase(); "
-             "print(*[db.mimeTypeForFile(p).name() for p in sys.argv[1:]])")
+    probe = (
+        "import sys; from PySide6.QtCore import QMimeDatabase; db = QMimeDatabase(); "
+        "print(*[db.mimeTypeForFile(p).name() for p in sys.argv[1:]])"
+    )
     result = _run(["-c", probe, ours, foreign], tmp_path, XDG_DATA_HOME=str(home))
     assert result.stdout.split() == ["application/x-orgdesigner", "application/vnd.sqlite3"]
 
@@ -127,8 +141,10 @@ def test_settings_file_takes_over_earlier_native_settings(tmp_path, qapp):
 
 def test_canvas_and_panels_name_kinds_without_reportlab(tmp_path):
     """The shared kind words are plain data: the canvas does not pull in the PDF renderer."""
-    probe = ("import sys, ui.canvas.style as s, ui.docks.properties, ui.docks.link_properties; "
-             "from orgdesigner.entities import DeptKind; "
-             "print(s.chart_kind_label(DeptKind.TEAM, 'zh'), 'reportlab' in sys.modules)")
+    probe = (
+        "import sys, ui.canvas.style as s, ui.docks.properties, ui.docks.link_properties; "
+        "from orgdesigner.entities import DeptKind; "
+        "print(s.chart_kind_label(DeptKind.TEAM, 'zh'), 'reportlab' in sys.modules)"
+    )
     result = _run(["-c", probe], tmp_path)
     assert result.stdout.split() == ["小组", "False"], result.stderr

@@ -20,15 +20,18 @@ Btn = QMessageBox.StandardButton
 @pytest.fixture
 def prompts(monkeypatch):
     """Answer the unsaved-changes question with `prompts.answer`; record each question."""
+
     class Prompts:
         answer = Btn.Cancel
         asked: list[str] = []
+
     p = Prompts()
     p.asked = []
 
     def question(parent, title, text, *args, **kwargs):
         p.asked.append(text)
         return p.answer
+
     monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
     return p
 
@@ -36,14 +39,18 @@ def prompts(monkeypatch):
 @pytest.fixture
 def warnings(monkeypatch):
     shown = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        staticmethod(lambda parent, title, text, *a, **k: shown.append(text)))
+    monkeypatch.setattr(
+        QMessageBox,
+        "warning",
+        staticmethod(lambda parent, title, text, *a, **k: shown.append(text)),
+    )
     return shown
 
 
 def save_dialog_returns(monkeypatch, path: Path):
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(path), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(path), ""))
+    )
 
 
 def build(window):

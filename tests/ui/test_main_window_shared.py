@@ -40,7 +40,9 @@ def test_file_locked_by_someone_opens_read_only_with_the_reason(window, design_f
         assert not window.scene.boxes["mkt"].flags() & QGraphicsItem.GraphicsItemFlag.ItemIsMovable
         # Save on a read-only design is a Save As to another file.
         copy = design_file.with_name("mine.db")
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(copy), "")))
+        monkeypatch.setattr(
+            QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(copy), ""))
+        )
         before = design_file.read_bytes()
         assert window.save()
         assert copy.exists() and design_file.read_bytes() == before
@@ -90,8 +92,12 @@ CRASHER = textwrap.dedent("""
 
 def test_recovery_offered_at_start_brings_back_unsaved_work(window, design_file, monkeypatch):
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen([sys.executable, "-c", CRASHER, str(design_file)], env=env,
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CRASHER, str(design_file)],
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert proc.stdout.readline().strip() == "ready"
     finally:
@@ -104,6 +110,8 @@ def test_recovery_offered_at_start_brings_back_unsaved_work(window, design_file,
     assert window.ctx.design.departments["sales"].name == "崩溃前改的名字"
     assert window.scene.boxes["sales"].name_lines == ["崩溃前改的名字"]
     assert window.isWindowModified() and window.banner.isVisible()
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Save))
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Save)
+    )
     assert window.close_design()  # saving the recovered work on the way out
     assert storage.load(design_file).departments["sales"].name == "崩溃前改的名字"

@@ -26,7 +26,9 @@ def test_print_follows_the_chart_book_plan(qtbot, tmp_path):
     printer = pdf_printer(out)
     assert printer_paper(printer) == ("A4", "portrait")
     pages = paint(printer, design)
-    plan = plan_pages(design, ExportOptions(paper="A4", orientation="portrait", fit="book", sections=("chart",)))
+    plan = plan_pages(
+        design, ExportOptions(paper="A4", orientation="portrait", fit="book", sections=("chart",))
+    )
     assert pages == plan.sections["chart"][1] > 1
     reader = PdfReader(str(out))
     assert len(reader.pages) == pages

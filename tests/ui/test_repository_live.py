@@ -55,18 +55,24 @@ def test_live_edits_both_ways_and_conflicts(window, qtbot, shared):
     try:
         dept = mkt_id(w.ctx.design)
         assert w.ctx.apply(ops.UpdateDepartment(dept, {"leader": "窗口里改的"})) is None
-        qtbot.waitUntil(lambda: (other.poll(0.05), other.design.departments[dept].leader)[1]
-                        == "窗口里改的", timeout=10_000)
+        qtbot.waitUntil(
+            lambda: (other.poll(0.05), other.design.departments[dept].leader)[1] == "窗口里改的",
+            timeout=10_000,
+        )
         # someone else's edit appears on the canvas by itself
         ops.UpdateDepartment(dept, {"name": "市场中心"}).apply(other.design)
-        qtbot.waitUntil(lambda: "市场中心" in "".join(w.scene.boxes[dept].name_lines), timeout=10_000)
+        qtbot.waitUntil(
+            lambda: "市场中心" in "".join(w.scene.boxes[dept].name_lines), timeout=10_000
+        )
         w.doc._update_presence()
         assert "李强" in w.doc.presence.text()
         # a conflicting edit: the other changes it first; ours is refused and reported
         ops.UpdateDepartment(dept, {"notes": "李强的备注"}).apply(other.design)
         assert w.ctx.apply(ops.UpdateDepartment(dept, {"notes": "我的备注"})) is None
         assert w.banner.isVisible() and "李强 changed it meanwhile" in w.banner.text()
-        qtbot.waitUntil(lambda: w.ctx.design.departments[dept].notes == "李强的备注", timeout=10_000)
+        qtbot.waitUntil(
+            lambda: w.ctx.design.departments[dept].notes == "李强的备注", timeout=10_000
+        )
         assert w.save() is True and not w.is_modified()
     finally:
         other.close()
@@ -96,14 +102,20 @@ def test_lost_connection_read_only_then_edits_sent(window, qtbot, shared):
         proxy.cut()
         assert w.ctx.apply(ops.UpdateDepartment(dept, {"leader": "断线时改的"})) is None
         assert w.read_only and w.scene.read_only
-        assert w.banner.isVisible() and "Read-only" in w.banner.text() and "1 unsent" in w.banner.text()
+        assert (
+            w.banner.isVisible()
+            and "Read-only" in w.banner.text()
+            and "1 unsent" in w.banner.text()
+        )
         assert w.save() is False  # an edit waits: closing the window must not drop it silently
         proxy.restore()
         w.doc.session._next_retry = 0
         qtbot.waitUntil(lambda: not w.read_only, timeout=15_000)
         assert not w.banner.isVisible()
-        qtbot.waitUntil(lambda: (other.poll(0.05), other.design.departments[dept].leader)[1]
-                        == "断线时改的", timeout=10_000)
+        qtbot.waitUntil(
+            lambda: (other.poll(0.05), other.design.departments[dept].leader)[1] == "断线时改的",
+            timeout=10_000,
+        )
     finally:
         other.close()
         proxy.close()

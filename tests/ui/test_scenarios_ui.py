@@ -83,29 +83,42 @@ def test_compare_view_colours_changes_and_the_dock_selects(qtbot, window, tmp_pa
     assert {"added", "changed", "removed"} <= rings
     mkt = next(d.id for d in window.ctx.design.departments.values() if d.name == "市场部")
     assert ui.overlay.marks[mkt] == "added"
-    ring = next(i for i in ui.overlay.items if i.data(0) == "added"
-                and i.rect().contains(window.scene.boxes[mkt].scene_rect()))
+    ring = next(
+        i
+        for i in ui.overlay.items
+        if i.data(0) == "added" and i.rect().contains(window.scene.boxes[mkt].scene_rect())
+    )
     assert ring.brush().color().name() == CHANGE_FILLS["added"]
     assert any(i.data(0) == "removed" for i in ui.overlay.items)  # the startup's groups, dashed
 
     tree: QTreeWidget = dock.findChild(QTreeWidget, "changes_list")
     group = tree.topLevelItem(0)
     assert group.text(0).startswith("新增部门")
-    child = next(group.child(i) for i in range(group.childCount())
-                 if group.child(i).text(0).startswith("市场部"))
+    child = next(
+        group.child(i)
+        for i in range(group.childCount())
+        if group.child(i).text(0).startswith("市场部")
+    )
     tree.scrollToItem(child)
     rect = tree.visualItemRect(child)
     QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.ctx.selection.departments == [mkt]
     assert "部门数" in dock.totals.text()
 
-    owners = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
-                  if tree.topLevelItem(i).text(0).startswith("职能负责部门变化"))
-    brand = next(owners.child(i) for i in range(owners.childCount())
-                 if owners.child(i).text(0).startswith("品牌管理"))
+    owners = next(
+        tree.topLevelItem(i)
+        for i in range(tree.topLevelItemCount())
+        if tree.topLevelItem(i).text(0).startswith("职能负责部门变化")
+    )
+    brand = next(
+        owners.child(i)
+        for i in range(owners.childCount())
+        if owners.child(i).text(0).startswith("品牌管理")
+    )
     tree.scrollToItem(brand)
-    QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
-                     pos=tree.visualItemRect(brand).center())
+    QTest.mouseClick(
+        tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(brand).center()
+    )
     from ui.docks import FunctionsDock, find_dock
 
     functions = find_dock(window.docks, FunctionsDock)
@@ -114,8 +127,10 @@ def test_compare_view_colours_changes_and_the_dock_selects(qtbot, window, tmp_pa
 
     # an edit on the canvas is reported once the comparison reruns
     window.ctx.design.update_department(mkt, name="营销中心")
-    qtbot.waitUntil(lambda: any(c.kind == "added" and c.name == "营销中心"
-                                for c in ui.result.changes), timeout=5000)
+    qtbot.waitUntil(
+        lambda: any(c.kind == "added" and c.name == "营销中心" for c in ui.result.changes),
+        timeout=5000,
+    )
 
     # Compare off: the marks go
     _choose(qtbot, dock.base_combo, dock.base_combo.itemText(0))
@@ -147,8 +162,9 @@ def test_export_dialog_offers_the_changes_section_when_comparing(qtbot, tmp_path
     plain = ExportPdfDialog(target, None, tmp_path / "a.pdf")
     qtbot.addWidget(plain)
     assert plain.findChild(QCheckBox, "section_changes") is None
-    dialog = ExportPdfDialog(target, None, tmp_path / "b.pdf", comparison=compare(base, target),
-                             base_label="现状")
+    dialog = ExportPdfDialog(
+        target, None, tmp_path / "b.pdf", comparison=compare(base, target), base_label="现状"
+    )
     qtbot.addWidget(dialog)
     box = dialog.findChild(QCheckBox, "section_changes")
     assert box is not None and box.isChecked() and "现状" in box.text()

@@ -29,8 +29,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def load_tool():
-    spec = importlib.util.spec_from_file_location("update_translations",
-                                                  ROOT / "tools" / "update_translations.py")
+    spec = importlib.util.spec_from_file_location(
+        "update_translations", ROOT / "tools" / "update_translations.py"
+    )
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
@@ -105,9 +106,18 @@ def test_questions_and_messages_read_chinese(zh_ui, window, qtbot, tmp_path, mon
     monkeypatch.setenv("ORGDESIGNER_USER_NAME", "王丽")  # a person's name is not UI text
     window.new_from_template("startup")
     assert window._save_to(tmp_path / "已保存.db")
-    window.ctx.undo_stack.push(__import__("PySide6.QtGui", fromlist=["QUndoCommand"]).QUndoCommand("x"))
+    window.ctx.undo_stack.push(
+        __import__("PySide6.QtGui", fromlist=["QUndoCommand"]).QUndoCommand("x")
+    )
     check_modal(qtbot, window.maybe_save)
-    check_modal(qtbot, lambda: window.ask_locked(LockedByOther(tmp_path / "方案.db", replace(LockInfo.mine("王丽"), host="人事部-07"), stale=True)))
+    check_modal(
+        qtbot,
+        lambda: window.ask_locked(
+            LockedByOther(
+                tmp_path / "方案.db", replace(LockInfo.mine("王丽"), host="人事部-07"), stale=True
+            )
+        ),
+    )
     check_modal(qtbot, lambda: window.ask_changed(ChangedByOthers(tmp_path / "方案.db", "王丽")))
     check_modal(qtbot, lambda: window.ask_recover("恢复"))
     check_modal(qtbot, window.about)
@@ -148,7 +158,6 @@ def test_new_objects_are_named_in_the_design_language(window, qtbot):
     QTest.keyClick(window.view.viewport(), Qt.Key.Key_Escape)
     names = [d.name for d in window.ctx.design.departments.values()]
     assert names == ["新部门"]
-
 
 
 def test_numbers_on_screen_follow_the_locale(zh_ui, qtbot):

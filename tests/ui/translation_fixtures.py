@@ -31,10 +31,48 @@ from ui.app import install_translations, remove_translations
 
 # Words that are the same in a Chinese UI: formats, encodings, key names, units, the
 # endonym of the other UI language, RACI letters' English initials are single letters.
-ALLOWED = {"pdf", "csv", "tsv", "txt", "xlsx", "excel", "db", "utf", "bom", "gbk", "gb18030",
-           "ins", "enter", "del", "esc", "ctrl", "shift", "alt", "pt", "english", "rrggbb",
-           "svg", "png", "json", "readme", "pgup", "pgdown", "backspace", "home", "end", "tab",
-           "raci", "windows", "postgresql", "pgpassword", "pgpass", "python", "orgdesigner", "repo", "push"}
+ALLOWED = {
+    "pdf",
+    "csv",
+    "tsv",
+    "txt",
+    "xlsx",
+    "excel",
+    "db",
+    "utf",
+    "bom",
+    "gbk",
+    "gb18030",
+    "ins",
+    "enter",
+    "del",
+    "esc",
+    "ctrl",
+    "shift",
+    "alt",
+    "pt",
+    "english",
+    "rrggbb",
+    "svg",
+    "png",
+    "json",
+    "readme",
+    "pgup",
+    "pgdown",
+    "backspace",
+    "home",
+    "end",
+    "tab",
+    "raci",
+    "windows",
+    "postgresql",
+    "pgpassword",
+    "pgpass",
+    "python",
+    "orgdesigner",
+    "repo",
+    "push",
+}
 KEY = re.compile(r"^F[0-9]{1,2}$")
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9]{1,}")
 PAPER = re.compile(r"^[AB][0-9]$")
@@ -53,7 +91,11 @@ def english_words(text: str) -> list[str]:
     text = TAGS.sub(" ", text or "")
     text = re.sub(r"\(&\w\)|&(?=\w)", "", text)  # mnemonics "(&F)", "&File"
     text = re.sub(r"\{[a-z_]+\}|%[0-9n]|#[0-9a-f]{6}", "", text)
-    return [w for w in WORD.findall(text) if w.lower() not in ALLOWED and not PAPER.match(w) and not KEY.match(w)]
+    return [
+        w
+        for w in WORD.findall(text)
+        if w.lower() not in ALLOWED and not PAPER.match(w) and not KEY.match(w)
+    ]
 
 
 def visible_texts(root: QWidget) -> list[tuple[str, str]]:
@@ -61,8 +103,11 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     widgets = [root, *root.findChildren(QWidget)]
     for action in root.findChildren(QAction):
-        out += [("action", action.text()), ("action tooltip", action.toolTip()),
-                ("action status tip", action.statusTip())]
+        out += [
+            ("action", action.text()),
+            ("action tooltip", action.toolTip()),
+            ("action status tip", action.statusTip()),
+        ]
     for w in widgets:
         name = type(w).__name__
         out.append((f"{name} tooltip", w.toolTip()))
@@ -89,14 +134,21 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
             except TypeError:  # a list model (completer popups) has no public columnCount
                 continue
             for section in range(columns):
-                out.append(("header", str(model.headerData(section, Qt.Orientation.Horizontal) or "")))
+                out.append(
+                    ("header", str(model.headerData(section, Qt.Orientation.Horizontal) or ""))
+                )
     return out
 
 
 def english_left(root: QWidget) -> list[str]:
     """'where: text' for each visible text with an English word left in it."""
-    return sorted({f"{where}: {text!r}" for where, text in visible_texts(root)
-                   if text and english_words(text)})
+    return sorted(
+        {
+            f"{where}: {text!r}"
+            for where, text in visible_texts(root)
+            if text and english_words(text)
+        }
+    )
 
 
 def all_top_level_dialogs() -> list[QWidget]:

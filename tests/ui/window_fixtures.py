@@ -28,7 +28,9 @@ def forget_changes(w: MainWindow) -> None:
 
 def new_window(qtbot, tmp_path) -> MainWindow:
     """A shown main window with its settings in `tmp_path/settings.ini`, closed after the test."""
-    w = MainWindow(AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)))
+    w = MainWindow(
+        AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    )
     qtbot.addWidget(w, before_close_func=forget_changes)
     w.show()
     qtbot.waitExposed(w)

@@ -12,7 +12,12 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsScene, QGraphicsSimpleTextItem
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+)
 
 from orgdesigner.compare import Comparison
 from orgdesigner.compare_text import CHANGE_BORDERS, CHANGE_FILLS
@@ -56,7 +61,9 @@ class ChangeOverlay:
             ring.setData(0, mark)
             if mark == "moved":
                 was = moved_from.get(dept_id) or tr("(top level)")
-                tag = self._add(scene, QGraphicsSimpleTextItem(tr("was under {name}").format(name=was)))
+                tag = self._add(
+                    scene, QGraphicsSimpleTextItem(tr("was under {name}").format(name=was))
+                )
                 tag.setBrush(QBrush(QColor(CHANGE_BORDERS["moved"]).darker(150)))
                 tag.setPos(rect.left(), rect.top() - 18)
                 tag.setZValue(3)

@@ -9,7 +9,15 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
 
 from orgdesigner.entities import Link, LinkKind
@@ -155,10 +163,15 @@ class LinkItem(QGraphicsPathItem):
         self.label.setBrush(QBrush(color.darker(130)))
         self.label.setFont(style.detail_font())
         self.label.setVisible(bool(link.label))
-        self.setToolTip(f"{style.link_kind_label(link.kind)}: {link.label}" if link.label
-                        else style.link_kind_label(link.kind))
+        self.setToolTip(
+            f"{style.link_kind_label(link.kind)}: {link.label}"
+            if link.label
+            else style.link_kind_label(link.kind)
+        )
 
-    def set_route(self, points: list[tuple[float, float]], label_at: tuple[float, float] | None) -> None:
+    def set_route(
+        self, points: list[tuple[float, float]], label_at: tuple[float, float] | None
+    ) -> None:
         """The shared router's route (orgdesigner.routing): orthogonal, rounded corners, label on free space."""
         self.route = points
         path = route_path(points)
@@ -169,8 +182,13 @@ class LinkItem(QGraphicsPathItem):
             d = math.hypot(bx - qx, by - qy) or 1.0
             ux, uy = (bx - qx) / d, (by - qy) / d
             b = QPointF(bx, by)
-            self._arrow = QPolygonF([b, QPointF(bx - 10 * ux + 5 * uy, by - 10 * uy - 5 * ux),
-                                     QPointF(bx - 10 * ux - 5 * uy, by - 10 * uy + 5 * ux)])
+            self._arrow = QPolygonF(
+                [
+                    b,
+                    QPointF(bx - 10 * ux + 5 * uy, by - 10 * uy - 5 * ux),
+                    QPointF(bx - 10 * ux - 5 * uy, by - 10 * uy + 5 * ux),
+                ]
+            )
             path.addPolygon(self._arrow)
         self.setPath(path)
         rect = self.label.boundingRect()
@@ -180,9 +198,14 @@ class LinkItem(QGraphicsPathItem):
     def update_path(self, source_rect: QRectF, target_rect: QRectF) -> None:
         """A quick curve until the router's route arrives (see link_router.py)."""
         self.route = None
-        same_row = abs(source_rect.center().y() - target_rect.center().y()) < \
-            (source_rect.height() + target_rect.height()) / 4
-        if same_row and abs(source_rect.center().x() - target_rect.center().x()) > source_rect.width():
+        same_row = (
+            abs(source_rect.center().y() - target_rect.center().y())
+            < (source_rect.height() + target_rect.height()) / 4
+        )
+        if (
+            same_row
+            and abs(source_rect.center().x() - target_rect.center().x()) > source_rect.width()
+        ):
             self._arc_below(source_rect, target_rect)
             return
         a = border_point(source_rect, target_rect.center())
@@ -224,9 +247,11 @@ class LinkItem(QGraphicsPathItem):
         self.label.setPos(mid.x() - rect.width() / 2, mid.y() - rect.height() / 2)
 
     @staticmethod
-    def _point_on_curve(a: QPointF, c1: QPointF, c2: QPointF, b: QPointF, t: float = 0.5) -> QPointF:
+    def _point_on_curve(
+        a: QPointF, c1: QPointF, c2: QPointF, b: QPointF, t: float = 0.5
+    ) -> QPointF:
         u = 1 - t
-        return a * (u ** 3) + c1 * (3 * u * u * t) + c2 * (3 * u * t * t) + b * (t ** 3)
+        return a * (u**3) + c1 * (3 * u * u * t) + c2 * (3 * u * t * t) + b * (t**3)
 
     def shape(self) -> QPainterPath:
         stroker = QPainterPathStroker()

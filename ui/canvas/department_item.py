@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QTextLayout, QTextOption,
+    QBrush,
+    QColor,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTextLayout,
+    QTextOption,
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -59,13 +66,14 @@ def wrap_lines(text: str, font, width: float, max_lines: int) -> list[str]:
 
     def cut(start: int, length: int | None = None) -> str:
         end = len(units) if length is None else 2 * (start + length)
-        return units[2 * start:end].decode("utf-16-le", errors="ignore")
+        return units[2 * start : end].decode("utf-16-le", errors="ignore")
 
     lines = [cut(s, n).strip() for s, n in spans]
     last_start, last_len = spans[-1]
     if 2 * (last_start + last_len) < len(units):  # text left over: elide the last line
-        lines[-1] = _metrics(font).elidedText(cut(last_start).strip(),
-                                                   Qt.TextElideMode.ElideRight, width)
+        lines[-1] = _metrics(font).elidedText(
+            cut(last_start).strip(), Qt.TextElideMode.ElideRight, width
+        )
     return lines
 
 
@@ -86,7 +94,7 @@ class DepartmentItem(QGraphicsItem):
         self.drop_state: str | None = None  # "ok" / "bad" while a drag hovers over this box
         self.badge: tuple[int, str] | None = None  # (count, worst severity)
         self.has_children = False  # draws the fold button
-        self.folded_count = 0      # > 0: this branch is folded and hides that many boxes
+        self.folded_count = 0  # > 0: this branch is folded and hides that many boxes
         self._rect = QRectF(0, 0, BOX_W, BOX_H)
         self._bounds = self._outer(self._rect)
         self._tip = ""
@@ -97,9 +105,11 @@ class DepartmentItem(QGraphicsItem):
         self.apply(dept)
         self.setPos(dept.x, dept.y)
         # Last, so building 10,000 boxes does not call itemChange for each setup step.
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-                      | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+        )
 
     # ------------------------------------------------------------ from the model
     @classmethod
@@ -114,21 +124,32 @@ class DepartmentItem(QGraphicsItem):
         self.kind = dept.kind
         self.color = QColor(dept.color)
         inner = BOX_W - 2 * style.PAD - (style.BAND + 4 if dept.kind is DeptKind.TEAM else 0)
-        self.name_lines = wrap_lines(dept.name or QCoreApplication.translate("DepartmentItem", "(unnamed)"),
-                                     name_font, inner, style.MAX_NAME_LINES)
+        self.name_lines = wrap_lines(
+            dept.name or QCoreApplication.translate("DepartmentItem", "(unnamed)"),
+            name_font,
+            inner,
+            style.MAX_NAME_LINES,
+        )
         parts = []
         if dept.leader:
             parts.append(dept.leader)
         if dept.headcount:
             parts.append(headcount_text(dept.headcount, self.language))
-        self.caption = "" if dept.kind is DeptKind.DEPARTMENT else \
-            style.chart_kind_label(dept.kind, self.language)
+        self.caption = (
+            ""
+            if dept.kind is DeptKind.DEPARTMENT
+            else style.chart_kind_label(dept.kind, self.language)
+        )
         self.detail = _metrics(detail_font).elidedText(
-            " · ".join(parts), Qt.TextElideMode.ElideRight, inner)
+            " · ".join(parts), Qt.TextElideMode.ElideRight, inner
+        )
         name_h = _metrics(name_font).lineSpacing() * len(self.name_lines)
         detail_h = _metrics(detail_font).lineSpacing() + 4 if self.detail else 0
-        top = style.band_rect(dept.kind, QRectF(0, 0, BOX_W, BOX_H)).height() \
-            if dept.kind is not DeptKind.TEAM else 0
+        top = (
+            style.band_rect(dept.kind, QRectF(0, 0, BOX_W, BOX_H)).height()
+            if dept.kind is not DeptKind.TEAM
+            else 0
+        )
         height = max(BOX_H, top + 2 * style.PAD + name_h + detail_h + 6)
         if height != self._rect.height():
             self.prepareGeometryChange()
@@ -136,10 +157,17 @@ class DepartmentItem(QGraphicsItem):
             self._bounds = self._outer(self._rect)
         tip = [dept.name, style.kind_label(dept.kind)]
         if dept.leader:
-            tip.append(QCoreApplication.translate("DepartmentItem", "Leader: {name}").format(name=dept.leader))
+            tip.append(
+                QCoreApplication.translate("DepartmentItem", "Leader: {name}").format(
+                    name=dept.leader
+                )
+            )
         if dept.headcount:
-            tip.append(QCoreApplication.translate("DepartmentItem", "Headcount: {n}").format(
-                n=f"{dept.headcount:g}"))
+            tip.append(
+                QCoreApplication.translate("DepartmentItem", "Headcount: {n}").format(
+                    n=f"{dept.headcount:g}"
+                )
+            )
         self._tip = "\n".join(tip)  # set as the tooltip on hover (cheap to build, costly to set)
         self.update()
 
@@ -162,8 +190,10 @@ class DepartmentItem(QGraphicsItem):
 
     def handle_centers(self) -> dict[str, QPointF]:
         r = self._rect
-        return {REPORTING_HANDLE: QPointF(r.center().x(), r.bottom()),
-                LINK_HANDLE: QPointF(r.right(), r.center().y())}
+        return {
+            REPORTING_HANDLE: QPointF(r.center().x(), r.bottom()),
+            LINK_HANDLE: QPointF(r.right(), r.center().y()),
+        }
 
     def handle_at(self, local: QPointF) -> str | None:
         """Which connection handle (if any) is under `local` (item coordinates)."""
@@ -192,7 +222,9 @@ class DepartmentItem(QGraphicsItem):
         painter.drawEllipse(center, style.FOLD_R, style.FOLD_R)
         painter.drawLine(QPointF(center.x() - 4, center.y()), QPointF(center.x() + 4, center.y()))
         if self.folded_count:
-            painter.drawLine(QPointF(center.x(), center.y() - 4), QPointF(center.x(), center.y() + 4))
+            painter.drawLine(
+                QPointF(center.x(), center.y() - 4), QPointF(center.x(), center.y() + 4)
+            )
             _, detail_font = self.fonts()
             painter.setFont(detail_font)
             text = f"+{self.folded_count}"
@@ -214,9 +246,11 @@ class DepartmentItem(QGraphicsItem):
         """What the badge counts, so nobody has to guess what the red 3 means."""
         count, severity = self.badge  # type: ignore[misc]
         worst = {"error": tr("error"), "warning": tr("warning"), "info": tr("note")}
-        return fill(tr("%1 about this department (the worst: %2). The Findings panel lists them."),
-                    english_plural(tr("%n finding(s)", None, count), count),
-                    worst.get(severity, severity))
+        return fill(
+            tr("%1 about this department (the worst: %2). The Findings panel lists them."),
+            english_plural(tr("%n finding(s)", None, count), count),
+            worst.get(severity, severity),
+        )
 
     @staticmethod
     def _outer(rect: QRectF) -> QRectF:
@@ -233,7 +267,9 @@ class DepartmentItem(QGraphicsItem):
         path.setFillRule(Qt.FillRule.WindingFill)  # odd-even made the box/handle overlap a hole
         path.addRect(self._rect)
         for center in self.handle_centers().values():
-            path.addEllipse(center, style.HANDLE_R + style.HANDLE_SLOP, style.HANDLE_R + style.HANDLE_SLOP)
+            path.addEllipse(
+                center, style.HANDLE_R + style.HANDLE_SLOP, style.HANDLE_R + style.HANDLE_SLOP
+            )
         if self.has_children:
             path.addEllipse(self.fold_center(), style.FOLD_R + 3, style.FOLD_R + 3)
         return path
@@ -265,19 +301,26 @@ class DepartmentItem(QGraphicsItem):
             self.setToolTip(self.badge_tip())
         elif handle == REPORTING_HANDLE:
             self.setCursor(Qt.CursorShape.CrossCursor)
-            self.setToolTip(QCoreApplication.translate(
-                "DepartmentItem", "Drag to a box to make it report to this department"))
+            self.setToolTip(
+                QCoreApplication.translate(
+                    "DepartmentItem", "Drag to a box to make it report to this department"
+                )
+            )
         elif handle == LINK_HANDLE:
             self.setCursor(Qt.CursorShape.CrossCursor)
-            self.setToolTip(QCoreApplication.translate(
-                "DepartmentItem", "Drag to a box to draw a collaboration link"))
+            self.setToolTip(
+                QCoreApplication.translate(
+                    "DepartmentItem", "Drag to a box to draw a collaboration link"
+                )
+            )
         else:
             self.unsetCursor()
             self.setToolTip(self._tip)
 
     # ------------------------------------------------------------------- painting
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         selected = self.isSelected()
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         detail = lod_levels.detail_for(lod)
@@ -289,7 +332,9 @@ class DepartmentItem(QGraphicsItem):
                 painter.drawRect(rect)
             if self.badge:  # a dot in the severity's colour, a few pixels wide at any zoom
                 painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(style.SEVERITY_COLOR.get(self.badge[1], style.SEVERITY_COLOR["info"]))
+                painter.setBrush(
+                    style.SEVERITY_COLOR.get(self.badge[1], style.SEVERITY_COLOR["info"])
+                )
                 radius = max(style.BADGE_R, 3 / max(lod, 0.01))
                 painter.drawEllipse(QPointF(rect.right() - 4, rect.top()), radius, radius)
             return
@@ -313,10 +358,16 @@ class DepartmentItem(QGraphicsItem):
             self._paint_badge(painter, rect)
         if self.has_children and lod >= lod_levels.BLOCK_BELOW:
             self._paint_fold(painter)
-        if lod >= lod_levels.HANDLES_MIN and (self.hovered or selected) and self.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsMovable:
+        if (
+            lod >= lod_levels.HANDLES_MIN
+            and (self.hovered or selected)
+            and self.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+        ):
             self._paint_handles(painter)
 
-    def _paint_text(self, painter: QPainter, rect: QRectF, band: QRectF, details: bool = True) -> None:
+    def _paint_text(
+        self, painter: QPainter, rect: QRectF, band: QRectF, details: bool = True
+    ) -> None:
         """Caption, name lines and detail line; far out (`details` False) only the name."""
         name_font, detail_font = self.fonts()
         left = rect.left() + style.PAD + (band.width() if self.kind is DeptKind.TEAM else 0)
@@ -324,11 +375,17 @@ class DepartmentItem(QGraphicsItem):
         top = rect.top() + style.PAD + (band.height() if self.kind is not DeptKind.TEAM else 0)
         if self.kind is not DeptKind.DEPARTMENT and details:
             painter.setFont(detail_font)
-            painter.setPen(style.MUTED if self.kind is not DeptKind.BUSINESS_UNIT else Qt.GlobalColor.white)
-            caption_top = band.top() if self.kind is DeptKind.BUSINESS_UNIT else rect.top() + style.BAND
-            painter.drawText(QRectF(left, caption_top, width, 14),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             self.caption)
+            painter.setPen(
+                style.MUTED if self.kind is not DeptKind.BUSINESS_UNIT else Qt.GlobalColor.white
+            )
+            caption_top = (
+                band.top() if self.kind is DeptKind.BUSINESS_UNIT else rect.top() + style.BAND
+            )
+            painter.drawText(
+                QRectF(left, caption_top, width, 14),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                self.caption,
+            )
             if self.kind is not DeptKind.BUSINESS_UNIT:
                 top += 6
         name_h = _metrics(name_font).lineSpacing()
@@ -343,8 +400,9 @@ class DepartmentItem(QGraphicsItem):
         if self.detail and details:
             painter.setFont(detail_font)
             painter.setPen(style.MUTED)
-            painter.drawText(QRectF(left, y + 4, width, detail_h), Qt.AlignmentFlag.AlignCenter,
-                             self.detail)
+            painter.drawText(
+                QRectF(left, y + 4, width, detail_h), Qt.AlignmentFlag.AlignCenter, self.detail
+            )
 
     def _paint_badge(self, painter: QPainter, rect: QRectF) -> None:
         count, severity = self.badge  # type: ignore[misc]
@@ -354,13 +412,22 @@ class DepartmentItem(QGraphicsItem):
         painter.drawEllipse(center, style.BADGE_R, style.BADGE_R)
         _, detail_font = self.fonts()
         painter.setFont(detail_font)
-        painter.drawText(QRectF(center.x() - style.BADGE_R, center.y() - style.BADGE_R,
-                                2 * style.BADGE_R, 2 * style.BADGE_R),
-                         Qt.AlignmentFlag.AlignCenter, str(count) if count < 100 else "99+")
+        painter.drawText(
+            QRectF(
+                center.x() - style.BADGE_R,
+                center.y() - style.BADGE_R,
+                2 * style.BADGE_R,
+                2 * style.BADGE_R,
+            ),
+            Qt.AlignmentFlag.AlignCenter,
+            str(count) if count < 100 else "99+",
+        )
 
     def _paint_handles(self, painter: QPainter) -> None:
-        colors = {REPORTING_HANDLE: style.REPORTING, LINK_HANDLE: style.LINK_STYLE[
-            next(iter(style.LINK_STYLE))][0]}
+        colors = {
+            REPORTING_HANDLE: style.REPORTING,
+            LINK_HANDLE: style.LINK_STYLE[next(iter(style.LINK_STYLE))][0],
+        }
         for name, center in self.handle_centers().items():
             painter.setPen(QPen(Qt.GlobalColor.white, 1.5))
             painter.setBrush(colors[name])

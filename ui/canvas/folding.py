@@ -42,7 +42,9 @@ class BranchFolding:
             hidden.update(below)
         for dept_id, item in scene.boxes.items():
             item.setVisible(dept_id not in hidden)
-            item.set_fold_state(dept_id in has_children, counts.get(dept_id, 0) if dept_id not in hidden else 0)
+            item.set_fold_state(
+                dept_id in has_children, counts.get(dept_id, 0) if dept_id not in hidden else 0
+            )
             if dept_id in hidden and item.isSelected():
                 item.setSelected(False)
         for child, line in scene.reporting.items():

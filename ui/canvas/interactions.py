@@ -42,7 +42,6 @@ class InteractionHost(Protocol):
     def removeItem(self, item: QGraphicsItem) -> None: ...  # noqa: N802 - Qt name
 
 
-
 class MoveInteraction:
     """Drag of the selected boxes; dropping them on another box re-parents them."""
 
@@ -69,9 +68,12 @@ class MoveInteraction:
         self.refusal = edits.reparent_refusal(design, self._roots(), target.dept_id)
         target.set_drop_state("bad" if self.refusal else "ok")
         self.scene.message.emit(
-            tr("Cannot drop here: {reason}").format(reason=self.refusal) if self.refusal else
-            tr("Release to make the selection report to {name}").format(
-                name=design.departments[target.dept_id].name))
+            tr("Cannot drop here: {reason}").format(reason=self.refusal)
+            if self.refusal
+            else tr("Release to make the selection report to {name}").format(
+                name=design.departments[target.dept_id].name
+            )
+        )
 
     def _roots(self) -> list[str]:
         """The moved departments whose parent is not moved with them."""
@@ -88,7 +90,9 @@ class MoveInteraction:
                 self._restore()
                 self.scene.message.emit(tr("Refused: {reason}").format(reason=self.refusal))
                 return
-            reason = edits.reparent(ctx, self._roots(), target.dept_id, self._drop_positions(target))
+            reason = edits.reparent(
+                ctx, self._roots(), target.dept_id, self._drop_positions(target)
+            )
             if reason:
                 self._restore()
             self.scene.message.emit(tr("Refused: {reason}").format(reason=reason) if reason else "")
@@ -129,8 +133,10 @@ class MoveInteraction:
             x += BOX_W + H_GAP
             d = design.departments[dept_id]
             dx, dy = x - d.x, y - d.y
-            branch = {m: (design.departments[m].x + dx, design.departments[m].y + dy)
-                      for m in [dept_id, *design.descendants(dept_id)]}
+            branch = {
+                m: (design.departments[m].x + dx, design.departments[m].y + dy)
+                for m in [dept_id, *design.descendants(dept_id)]
+            }
             shift = clear_shift(design, branch, ignore=moving)  # never onto another box
             x += shift
             positions.update({m: (bx + shift, by) for m, (bx, by) in branch.items()})
@@ -148,15 +154,20 @@ class ConnectInteraction:
         self.target: DepartmentItem | None = None
         self.refusal: str | None = None
         color = style.REPORTING if mode == "reporting" else style.LINK_STYLE[kind][0]
-        pen = QPen(color, 2, Qt.PenStyle.SolidLine if mode == "reporting" else style.LINK_STYLE[kind][1])
+        pen = QPen(
+            color, 2, Qt.PenStyle.SolidLine if mode == "reporting" else style.LINK_STYLE[kind][1]
+        )
         self.line = QGraphicsLineItem()
         self.line.setPen(pen)
         self.line.setZValue(3)
         scene.addItem(self.line)
         start = scene.boxes[source].scene_rect().center()
         self.line.setLine(QLineF(start, start))
-        scene.message.emit(tr("Drag to the department that should report to this one")
-                           if mode == "reporting" else tr("Drag to the department to link with"))
+        scene.message.emit(
+            tr("Drag to the department that should report to this one")
+            if mode == "reporting"
+            else tr("Drag to the department to link with")
+        )
 
     def move(self, pos: QPointF) -> None:
         line = self.line.line()
@@ -171,8 +182,9 @@ class ConnectInteraction:
             self.refusal = None
             self.scene.message.emit("")
             return
-        self.refusal = edits.check_connect(self.scene.ctx.design, self.source, target.dept_id,
-                                           self.mode, self.kind)
+        self.refusal = edits.check_connect(
+            self.scene.ctx.design, self.source, target.dept_id, self.mode, self.kind
+        )
         target.set_drop_state("bad" if self.refusal else "ok")
         if self.refusal:
             self.scene.message.emit(tr("Cannot connect: {reason}").format(reason=self.refusal))

@@ -64,7 +64,9 @@ class LinkRouter(QObject):
             self._route(next(iter(self.pending)))
 
     def _on_timeout(self) -> None:
-        if self.scene.user_dragging:  # no routing inside drag frames: the quick curves follow the box
+        if (
+            self.scene.user_dragging
+        ):  # no routing inside drag frames: the quick curves follow the box
             self._timer.start(DRAG_WAIT_MS)
             return
         self._timer.setInterval(0)

@@ -26,7 +26,9 @@ class OverviewMap(QGraphicsView):
         self.setInteractive(False)
         self.setFixedSize(*SIZE)
         self.setFrameShape(QFrame.Shape.Box)
-        self.setStyleSheet("#overview_map { background: rgba(255, 255, 255, 225); border: 1px solid #94a3b8; }")
+        self.setStyleSheet(
+            "#overview_map { background: rgba(255, 255, 255, 225); border: 1px solid #94a3b8; }"
+        )
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Repaint only after a burst of changes settles (the debounced fit), never once per
@@ -45,7 +47,11 @@ class OverviewMap(QGraphicsView):
         self.place()
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Resize and watched is self._watched and shiboken6.isValid(self.main):
+        if (
+            event.type() == QEvent.Type.Resize
+            and watched is self._watched
+            and shiboken6.isValid(self.main)
+        ):
             self.place()
             self._refit.start()
         return False

@@ -42,8 +42,10 @@ class RenameEditor(QGraphicsTextItem):
         self._on_done(text)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
-                not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
             self.finish(True)
             return
         if event.key() == Qt.Key.Key_Escape:
@@ -72,10 +74,13 @@ class InPlaceEditingMixin:
         self._close_editor(commit=True)
         box = self.boxes[dept_id]
         name = self.ctx.design.departments[dept_id].name
-        editor = RenameEditor(name, box.rect().width() - 2 * style.PAD,
-                              lambda text: self._renamed(dept_id, text))
+        editor = RenameEditor(
+            name, box.rect().width() - 2 * style.PAD, lambda text: self._renamed(dept_id, text)
+        )
         editor.setData(0, dept_id)
-        self._open_editor(editor, box.scene_rect().topLeft() + QPointF(style.PAD, style.PAD + style.BAND))
+        self._open_editor(
+            editor, box.scene_rect().topLeft() + QPointF(style.PAD, style.PAD + style.BAND)
+        )
 
     def start_relabel(self, link_id: str) -> None:
         if self.read_only or link_id not in self.links:
@@ -85,8 +90,11 @@ class InPlaceEditingMixin:
         label = self.ctx.design.links[link_id].label
         editor = RenameEditor(label, 160, lambda text: self._relabelled(link_id, text))
         editor.setData(0, link_id)
-        center = item.label.mapToScene(item.label.boundingRect().center()) if item.label.isVisible() \
+        center = (
+            item.label.mapToScene(item.label.boundingRect().center())
+            if item.label.isVisible()
             else item.path().pointAtPercent(0.5)
+        )
         self._open_editor(editor, center - QPointF(80, 12))
 
     def _open_editor(self, editor: RenameEditor, at: QPointF) -> None:

@@ -148,14 +148,17 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
     # ---------------------------------------------------------- model events
     def _on_model_event(self, event: ev.Event) -> None:
         self.content_changed.emit()
-        if isinstance(event, (ev.DepartmentAdded, ev.DepartmentRemoved, ev.DepartmentChanged,
-                              ev.DepartmentsMoved)):
+        if isinstance(
+            event,
+            (ev.DepartmentAdded, ev.DepartmentRemoved, ev.DepartmentChanged, ev.DepartmentsMoved),
+        ):
             self._grid = None  # box geometry changed: rebuild the hit-test grid when next needed
         handler = self._handlers.get(type(event))
         if handler is not None:
             handler(event)
-        if isinstance(event, (ev.DepartmentAdded, ev.DepartmentRemoved, ev.ParentChanged,
-                              ev.LinkAdded)):
+        if isinstance(
+            event, (ev.DepartmentAdded, ev.DepartmentRemoved, ev.ParentChanged, ev.LinkAdded)
+        ):
             self.folding.apply()  # fold buttons and hidden boxes follow the tree
 
     def _on_department_added(self, event: ev.DepartmentAdded) -> None:
@@ -226,13 +229,15 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
         for child in lines:
             line = self.reporting.get(child)
             if line is not None:
-                line.update_path(self.boxes[line.parent_id].scene_rect(),
-                                 self.boxes[child].scene_rect())
+                line.update_path(
+                    self.boxes[line.parent_id].scene_rect(), self.boxes[child].scene_rect()
+                )
         for link_id in links:
             item = self.links.get(link_id)
             if item is not None:
-                item.update_path(self.boxes[item.source_id].scene_rect(),
-                                 self.boxes[item.target_id].scene_rect())
+                item.update_path(
+                    self.boxes[item.source_id].scene_rect(), self.boxes[item.target_id].scene_rect()
+                )
         self.router.schedule(links)
 
     def _on_parent_changed(self, event: ev.ParentChanged) -> None:
@@ -293,8 +298,9 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
         for link in design.links_of(dept_id):
             link_item = self.links.get(link.id)
             if link_item is not None:
-                link_item.update_path(self.boxes[link.source].scene_rect(),
-                                      self.boxes[link.target].scene_rect())
+                link_item.update_path(
+                    self.boxes[link.source].scene_rect(), self.boxes[link.target].scene_rect()
+                )
         self.router.schedule(link.id for link in design.links_of(dept_id))
 
     def set_findings(self, badges: dict[str, tuple[int, str]]) -> None:
@@ -357,7 +363,8 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
             if item is None or dept_id in exclude or not item.isVisible():
                 continue
             if item.rect().contains(item.mapFromScene(pos)) and (
-                    best is None or item.zValue() >= best.zValue()):
+                best is None or item.zValue() >= best.zValue()
+            ):
                 best = item
         return best
 
@@ -384,12 +391,16 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
 
     # ------------------------------------------------------------- gestures
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if self.editor is not None and not self.editor.contains(self.editor.mapFromScene(event.scenePos())):
+        if self.editor is not None and not self.editor.contains(
+            self.editor.mapFromScene(event.scenePos())
+        ):
             self._close_editor(commit=True)
         if self.ctx is None or self.interaction is not None:
             return super().mousePressEvent(event)
         if event.button() == Qt.MouseButton.LeftButton:  # fold/unfold works read-only too
-            box = next((i for i in self.items(event.scenePos()) if isinstance(i, DepartmentItem)), None)
+            box = next(
+                (i for i in self.items(event.scenePos()) if isinstance(i, DepartmentItem)), None
+            )
             if box is not None and box.fold_button_at(box.mapFromScene(event.scenePos())):
                 self.folding.toggle(box.dept_id)
                 event.accept()
@@ -397,8 +408,11 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
         if event.button() == Qt.MouseButton.LeftButton and not self.read_only:
             pos = event.scenePos()
             item = next((i for i in self.items(pos) if isinstance(i, DepartmentItem)), None)
-            handle = item.handle_at(item.mapFromScene(pos)) \
-                if item is not None and (item.hovered or item.isSelected()) else None
+            handle = (
+                item.handle_at(item.mapFromScene(pos))
+                if item is not None and (item.hovered or item.isSelected())
+                else None
+            )
             top = next(iter(self.items(pos)), None)
             if isinstance(top, LinkLabelItem):  # a click on a label selects its link
                 if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -426,7 +440,10 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
             event.accept()
             return
         super().mouseMoveEvent(event)
-        if isinstance(self.interaction, MoveInteraction) and event.buttons() & Qt.MouseButton.LeftButton:
+        if (
+            isinstance(self.interaction, MoveInteraction)
+            and event.buttons() & Qt.MouseButton.LeftButton
+        ):
             self.interaction.move(event.scenePos())
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -450,6 +467,7 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
             self.start_relabel(link.link_id)
         else:
             from orgdesigner.geometry import BOX_H, BOX_W
+
             x, y = self.snapped_point(pos.x() - BOX_W / 2, pos.y() - BOX_H / 2)
             new_id = edits.add_department(self.ctx, x, y)
             self.start_rename(new_id)

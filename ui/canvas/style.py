@@ -12,14 +12,14 @@ from ..i18n import kind_label, link_kind_label
 
 __all__ = ["chart_kind_label", "kind_label", "link_kind_label"]  # kind words live in one table
 
-GRID = 20.0          # snap and grid spacing, scene units
-PAD = 8.0            # inner padding of a box
-BAND = 6.0           # height (or width) of the kind/colour band
-MAX_NAME_LINES = 3   # longer names are elided; the full name is in the tooltip
-HANDLE_R = 9.0       # radius of the connection handles shown on hover (>= 5.8 px at 65 %)
-HANDLE_SLOP = 6.0    # a press this far outside a handle still starts a connection, not a move
+GRID = 20.0  # snap and grid spacing, scene units
+PAD = 8.0  # inner padding of a box
+BAND = 6.0  # height (or width) of the kind/colour band
+MAX_NAME_LINES = 3  # longer names are elided; the full name is in the tooltip
+HANDLE_R = 9.0  # radius of the connection handles shown on hover (>= 5.8 px at 65 %)
+HANDLE_SLOP = 6.0  # a press this far outside a handle still starts a connection, not a move
 BADGE_R = 9.0
-FOLD_R = 7.0         # the fold/unfold button under the left of a box with sub-units
+FOLD_R = 7.0  # the fold/unfold button under the left of a box with sub-units
 
 INK = QColor("#1f2937")
 MUTED = QColor("#4b5563")
@@ -29,7 +29,11 @@ SELECTED = QColor("#2563eb")
 DROP_OK = QColor("#16a34a")
 DROP_BAD = QColor("#dc2626")
 REPORTING = QColor("#6b7280")
-SEVERITY_COLOR = {"error": QColor("#dc2626"), "warning": QColor("#d97706"), "info": QColor("#2563eb")}
+SEVERITY_COLOR = {
+    "error": QColor("#dc2626"),
+    "warning": QColor("#d97706"),
+    "info": QColor("#2563eb"),
+}
 
 LINK_STYLE: dict[LinkKind, tuple[QColor, Qt.PenStyle]] = {
     LinkKind.COLLABORATION: (QColor("#0d9488"), Qt.PenStyle.DashLine),
@@ -45,8 +49,9 @@ def chart_kind_label(kind: DeptKind, language: str) -> str:
 
 def name_font() -> QFont:
     font = QFont()
-    font.setFamilies(["Noto Sans CJK SC", "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC",
-                      "Sans Serif"])
+    font.setFamilies(
+        ["Noto Sans CJK SC", "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", "Sans Serif"]
+    )
     font.setPixelSize(14)
     font.setBold(True)
     return font
@@ -68,8 +73,15 @@ def kind_shape(kind: DeptKind, rect: QRectF) -> QPainterPath:
         c = 12.0  # cut corners: an octagon reads as "a body of members"
         l, t, r, b = rect.left(), rect.top(), rect.right(), rect.bottom()
         path.moveTo(l + c, t)
-        for x, y in ((r - c, t), (r, t + c), (r, b - c), (r - c, b), (l + c, b), (l, b - c),
-                     (l, t + c)):
+        for x, y in (
+            (r - c, t),
+            (r, t + c),
+            (r, b - c),
+            (r - c, b),
+            (l + c, b),
+            (l, b - c),
+            (l, t + c),
+        ):
             path.lineTo(QPointF(x, y))
         path.closeSubpath()
     elif kind is DeptKind.OFFICE:

@@ -76,8 +76,9 @@ class OrgView(QGraphicsView):
 
     def fit(self, selection_first: bool = True) -> None:
         """Fit the selection (when there is one and `selection_first`) or the whole chart."""
-        boxes = (self.org_scene.selected_boxes() if selection_first else []) or \
-            list(self.org_scene.boxes.values())
+        boxes = (self.org_scene.selected_boxes() if selection_first else []) or list(
+            self.org_scene.boxes.values()
+        )
         if not boxes:
             self.resetTransform()
             self.zoom_changed.emit(1.0)
@@ -151,7 +152,7 @@ class OrgView(QGraphicsView):
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120.0
             if steps:
-                self.zoom_by(1.15 ** steps, event.position())
+                self.zoom_by(1.15**steps, event.position())
             event.accept()
             return
         self._fitted = False
@@ -164,8 +165,10 @@ class OrgView(QGraphicsView):
                 self.zoom_by(pinch.scaleFactor())
                 event.accept()
                 return True
-        if event.type() == QEvent.Type.NativeGesture and \
-                event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+        if (
+            event.type() == QEvent.Type.NativeGesture
+            and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture
+        ):
             self.zoom_by(1.0 + event.value(), event.position())
             event.accept()
             return True
@@ -178,8 +181,9 @@ class OrgView(QGraphicsView):
         self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if event.button() == Qt.MouseButton.MiddleButton or \
-                (self._space_down and event.button() == Qt.MouseButton.LeftButton):
+        if event.button() == Qt.MouseButton.MiddleButton or (
+            self._space_down and event.button() == Qt.MouseButton.LeftButton
+        ):
             self._start_pan(event.position())
             event.accept()
             return
@@ -223,8 +227,12 @@ class OrgView(QGraphicsView):
         step = BIG_NUDGE if mods & Qt.KeyboardModifier.ShiftModifier else NUDGE
         if scene.snap_to_grid:
             step = style.GRID
-        arrows = {Qt.Key.Key_Left: (-step, 0), Qt.Key.Key_Right: (step, 0),
-                  Qt.Key.Key_Up: (0, -step), Qt.Key.Key_Down: (0, step)}
+        arrows = {
+            Qt.Key.Key_Left: (-step, 0),
+            Qt.Key.Key_Right: (step, 0),
+            Qt.Key.Key_Up: (0, -step),
+            Qt.Key.Key_Down: (0, step),
+        }
         if key in arrows and scene.ctx.selection.departments and not scene.read_only:
             edits.nudge(scene.ctx, *arrows[key])
             return
@@ -242,7 +250,9 @@ class OrgView(QGraphicsView):
             if selected:
                 new = edits.add_child(scene.ctx, selected[0])
             else:
-                new = edits.add_department(scene.ctx, *free_spot(scene.ctx.design, *self.new_box_position()))
+                new = edits.add_department(
+                    scene.ctx, *free_spot(scene.ctx.design, *self.new_box_position())
+                )
             self.ensure_visible(new)
             scene.start_rename(new)
             return True

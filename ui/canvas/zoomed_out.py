@@ -67,7 +67,9 @@ class ZoomedOutCache:
             line = scene.reporting.get(box.dept_id)
             if line is not None:
                 items.append(line)
-            items.extend(scene.reporting[c] for c in design.child_ids(box.dept_id) if c in scene.reporting)
+            items.extend(
+                scene.reporting[c] for c in design.child_ids(box.dept_id) if c in scene.reporting
+            )
             for link in design.links_of(box.dept_id):
                 item = scene.links.get(link.id)
                 if item is not None:
@@ -87,7 +89,10 @@ class ZoomedOutCache:
         scene = self.view.org_scene
         rect = scene.sceneRect()
         self.scale = self._scale_for(rect)
-        size = (max(1, math.ceil(rect.width() * self.scale)), max(1, math.ceil(rect.height() * self.scale)))
+        size = (
+            max(1, math.ceil(rect.width() * self.scale)),
+            max(1, math.ceil(rect.height() * self.scale)),
+        )
         image = QImage(size[0], size[1], QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(Qt.GlobalColor.transparent)
         skip = set(map(id, live))
@@ -151,8 +156,12 @@ class ZoomedOutCache:
         if not self.applies():
             return False
         live = self._live_items()
-        if self.dirty or self.image is None or live != self.live \
-                or self.source != self.view.org_scene.sceneRect():
+        if (
+            self.dirty
+            or self.image is None
+            or live != self.live
+            or self.source != self.view.org_scene.sceneRect()
+        ):
             self._render(live)
         view = self.view
         painter = QPainter(view.viewport())
@@ -164,9 +173,12 @@ class ZoomedOutCache:
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             shown = scene_exposed.intersected(self.source)
             if not shown.isEmpty():  # only the part of the image in view is scaled and drawn
-                part = QRectF((shown.left() - self.source.left()) * self.scale,
-                              (shown.top() - self.source.top()) * self.scale,
-                              shown.width() * self.scale, shown.height() * self.scale)
+                part = QRectF(
+                    (shown.left() - self.source.left()) * self.scale,
+                    (shown.top() - self.source.top()) * self.scale,
+                    shown.width() * self.scale,
+                    shown.height() * self.scale,
+                )
                 painter.drawImage(shown, self.image, part)
             painter.setRenderHints(view.renderHints())
             option = QStyleOptionGraphicsItem()

@@ -14,9 +14,24 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QFrame, QGridLayout,
-    QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QProgressDialog, QPushButton, QSpinBox,
-    QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from orgdesigner.design import Design
@@ -32,9 +47,16 @@ PREVIEW_PX = 220  # long side of the chart preview
 
 
 class ExportPdfDialog(QDialog):
-    def __init__(self, design: Design, parent: QWidget | None = None, path: str | Path | None = None,
-                 findings: list | None = None, settings: AppSettings | None = None,
-                 comparison: Any = None, base_label: str = ""):
+    def __init__(
+        self,
+        design: Design,
+        parent: QWidget | None = None,
+        path: str | Path | None = None,
+        findings: list | None = None,
+        settings: AppSettings | None = None,
+        comparison: Any = None,
+        base_label: str = "",
+    ):
         super().__init__(parent)
         self.design = design
         self.settings = settings  # remembers the options per design (None: nothing remembered)
@@ -51,14 +73,19 @@ class ExportPdfDialog(QDialog):
             self.paper.addItem(self.paper_name(name), name)
         self.paper.setCurrentIndex(self.paper.findData("A4"))
         self.orientation = QComboBox()
-        for value, label in (("auto", self.tr("Automatic (whichever fits better)")),
-                             ("portrait", self.tr("Portrait")), ("landscape", self.tr("Landscape"))):
+        for value, label in (
+            ("auto", self.tr("Automatic (whichever fits better)")),
+            ("portrait", self.tr("Portrait")),
+            ("landscape", self.tr("Landscape")),
+        ):
             self.orientation.addItem(label, value)
         self.fit = QComboBox()
-        for value, label in (("auto", self.tr("Automatic (one page if readable, else tiles)")),
-                             ("page", self.tr("Fit the chart on one page")),
-                             ("tiles", self.tr("Tiles: split over several pages")),
-                             ("book", self.tr("Chart book: a page per branch, with an index"))):
+        for value, label in (
+            ("auto", self.tr("Automatic (one page if readable, else tiles)")),
+            ("page", self.tr("Fit the chart on one page")),
+            ("tiles", self.tr("Tiles: split over several pages")),
+            ("book", self.tr("Chart book: a page per branch, with an index")),
+        ):
             self.fit.addItem(label, value)
         scale_row = QHBoxLayout()
         self.auto_scale = QCheckBox(self.tr("Automatic"))
@@ -92,11 +119,16 @@ class ExportPdfDialog(QDialog):
 
         sections_box = QGroupBox(self.tr("Sections"))
         grid = QGridLayout(sections_box)
-        labels = {"cover": self.tr("Cover"), "chart": self.tr("Chart"), "legend": self.tr("Legend"),
-                  "owners": self.tr("Function owners"), "kpis": self.tr("KPIs"),
-                  "findings": self.tr("Findings"),
-                  "departments": self.tr("Department table"),
-                  "changes": self.tr("Changes against {base}").format(base=base_label)}
+        labels = {
+            "cover": self.tr("Cover"),
+            "chart": self.tr("Chart"),
+            "legend": self.tr("Legend"),
+            "owners": self.tr("Function owners"),
+            "kpis": self.tr("KPIs"),
+            "findings": self.tr("Findings"),
+            "departments": self.tr("Department table"),
+            "changes": self.tr("Changes against {base}").format(base=base_label),
+        }
         self.sections: dict[str, QCheckBox] = {}
         names = [n for n in pdf_api.SECTIONS if n != "changes" or comparison is not None]
         for i, name in enumerate(names):
@@ -153,8 +185,11 @@ class ExportPdfDialog(QDialog):
     # ------------------------------------------------------------ options
     def paper_name(self, name: str) -> str:
         """ISO sizes read the same everywhere; the American ones have Chinese names."""
-        return {"Letter": self.tr("Letter"), "Legal": self.tr("Legal"),
-                "Tabloid": self.tr("Tabloid")}.get(name, name)
+        return {
+            "Letter": self.tr("Letter"),
+            "Legal": self.tr("Legal"),
+            "Tabloid": self.tr("Tabloid"),
+        }.get(name, name)
 
     def paper_text(self, paper: str) -> str:
         """'A4 landscape' (the core's words) in the UI's language."""
@@ -165,7 +200,8 @@ class ExportPdfDialog(QDialog):
     def values(self) -> dict[str, Any]:
         """The options as the CLI names them."""
         return {
-            "paper": self.paper.currentData(), "orientation": self.orientation.currentData(),
+            "paper": self.paper.currentData(),
+            "orientation": self.orientation.currentData(),
             "fit": self.fit.currentData(),
             "scale": None if self.auto_scale.isChecked() else self.scale.value() / 100.0,
             "sections": tuple(n for n, box in self.sections.items() if box.isChecked()),
@@ -174,8 +210,12 @@ class ExportPdfDialog(QDialog):
 
     def set_values(self, values: dict[str, Any]) -> None:
         """Show remembered options (unknown or stale values are ignored)."""
-        for key, combo in (("paper", self.paper), ("orientation", self.orientation),
-                           ("fit", self.fit), ("lang", self.language)):
+        for key, combo in (
+            ("paper", self.paper),
+            ("orientation", self.orientation),
+            ("fit", self.fit),
+            ("lang", self.language),
+        ):
             index = combo.findData(values.get(key)) if key in values else -1
             if index >= 0:
                 combo.setCurrentIndex(index)
@@ -190,8 +230,11 @@ class ExportPdfDialog(QDialog):
 
     def options(self) -> Any:
         # A design without an author still gets one on its cover: the user's own name.
-        compared = ({"comparison": self.comparison, "base_label": self.base_label}
-                    if self.comparison is not None else {})
+        compared = (
+            {"comparison": self.comparison, "base_label": self.base_label}
+            if self.comparison is not None
+            else {}
+        )
         return pdf_api.make_options({**self.values(), "author": user_display_name(), **compared})
 
     def _on_options_changed(self, *_args) -> None:
@@ -223,16 +266,27 @@ class ExportPdfDialog(QDialog):
         if plan.paper:
             text += self.tr(", ") + self.paper_text(plan.paper)
         if plan.tiles != (1, 1):
-            text += "; " + fill(self.tr("the chart in a %1 x %2 grid of tiles: %3 pages with the overview"),
-                                plan.tiles[0], plan.tiles[1], plan.chart_pages)
+            text += "; " + fill(
+                self.tr("the chart in a %1 x %2 grid of tiles: %3 pages with the overview"),
+                plan.tiles[0],
+                plan.tiles[1],
+                plan.chart_pages,
+            )
         if plan.book_pages:
-            text += "; " + fill(self.tr("the chart as a book of %1 pages and an index of %2"),
-                                plan.book_pages[0], plan.book_pages[1])
+            text += "; " + fill(
+                self.tr("the chart as a book of %1 pages and an index of %2"),
+                plan.book_pages[0],
+                plan.book_pages[1],
+            )
         if plan.min_text is not None:
-            text += "\n" + self.tr("The smallest name on the chart would be %1 pt: choose tiles, a "
-                                   "larger scale or larger paper.").replace("%1", f"{plan.min_text:.1f}")
+            text += "\n" + self.tr(
+                "The smallest name on the chart would be %1 pt: choose tiles, a "
+                "larger scale or larger paper."
+            ).replace("%1", f"{plan.min_text:.1f}")
         if plan.missing_glyphs:
-            text += "\n" + self.tr("The font cannot show these characters: %1").replace("%1", plan.missing_glyphs)
+            text += "\n" + self.tr("The font cannot show these characters: %1").replace(
+                "%1", plan.missing_glyphs
+            )
         self.pages_label.setText(text)
         self._show_preview(plan)
 
@@ -249,7 +303,9 @@ class ExportPdfDialog(QDialog):
 
     def _on_browse(self) -> None:
         start = self.path_edit.text() or (self.design.name or "design") + ".pdf"
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export PDF"), start, self.tr("PDF files (*.pdf)"))
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export PDF"), start, self.tr("PDF files (*.pdf)")
+        )
         if name:
             self.path_edit.setText(name if name.lower().endswith(".pdf") else name + ".pdf")
 
@@ -260,18 +316,26 @@ class ExportPdfDialog(QDialog):
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         self.message.clear()
-        if path.exists() and QMessageBox.question(
-                self, self.tr("Export PDF"), self.tr("%1 exists already. Replace it?").replace("%1", path.name),
+        if (
+            path.exists()
+            and QMessageBox.question(
+                self,
+                self.tr("Export PDF"),
+                self.tr("%1 exists already. Replace it?").replace("%1", path.name),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+                QMessageBox.StandardButton.No,
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
             return False
         try:
             options = self.options()
         except OrgDesignerError as exc:
             self.message.setText(str(exc))
             return False
-        progress = QProgressDialog(self.tr("Writing %1...").replace("%1", path.name),
-                                   self.tr("Cancel"), 0, 1000, self)
+        progress = QProgressDialog(
+            self.tr("Writing %1...").replace("%1", path.name), self.tr("Cancel"), 0, 1000, self
+        )
         progress.setWindowTitle(self.tr("Export PDF"))
         progress.setWindowModality(Qt.WindowModal)
         progress.setMinimumDuration(400)  # quick exports never flash a dialog
@@ -286,14 +350,17 @@ class ExportPdfDialog(QDialog):
         try:
             pdf_api.export(self.design, path, options, report, self.findings)
         except pdf_api.Cancelled:
-            self.message.setText(self.tr("Export cancelled; %1 was not written.").replace("%1", path.name))
+            self.message.setText(
+                self.tr("Export cancelled; %1 was not written.").replace("%1", path.name)
+            )
             return False
         except OrgDesignerError as exc:
             self.message.setText(str(exc))
             return False
         except OSError as exc:
-            self.message.setText(fill(self.tr("%1: cannot be written: %2"), path.name,
-                                      exc.strerror or str(exc)))
+            self.message.setText(
+                fill(self.tr("%1: cannot be written: %2"), path.name, exc.strerror or str(exc))
+            )
             return False
         finally:
             QGuiApplication.restoreOverrideCursor()
@@ -301,8 +368,9 @@ class ExportPdfDialog(QDialog):
             progress.deleteLater()
         self.written = path
         if self.settings is not None:
-            self.settings.set_export_options(self.design.id, {**self.values(),
-                                                              "sections": list(self.values()["sections"])})
+            self.settings.set_export_options(
+                self.design.id, {**self.values(), "sections": list(self.values()["sections"])}
+            )
             self.settings.set_last_folder(path.parent)
         self.accept()
         return True

@@ -35,8 +35,9 @@ class GettingStartedDialog(QDialog):
         self.browser.setHtml(self.page_html())
         layout.addWidget(self.browser)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.readme_button = buttons.addButton(self.tr("All Gestures (README)"),
-                                               QDialogButtonBox.ButtonRole.HelpRole)
+        self.readme_button = buttons.addButton(
+            self.tr("All Gestures (README)"), QDialogButtonBox.ButtonRole.HelpRole
+        )
         self.readme_button.setEnabled(README.exists())
         self.readme_button.clicked.connect(self.open_readme)
         buttons.rejected.connect(self.reject)
@@ -44,20 +45,40 @@ class GettingStartedDialog(QDialog):
 
     def gestures(self) -> list[tuple[str, str]]:
         return [
-            (self.tr("Add a department"), self.tr("Add Department on the toolbar: a child of the "
-                                                  "selected department, or double-click empty canvas")),
+            (
+                self.tr("Add a department"),
+                self.tr(
+                    "Add Department on the toolbar: a child of the "
+                    "selected department, or double-click empty canvas"
+                ),
+            ),
             (self.tr("Rename"), self.tr("Double-click the box, or F2; Enter keeps, Esc cancels")),
-            (self.tr("Draw a reporting line"), self.tr("Drag from the grey handle under a box to the "
-                                                       "department that reports to it")),
-            (self.tr("Draw a collaboration link"), self.tr("Drag from the teal handle on the right of "
-                                                           "a box to another box")),
+            (
+                self.tr("Draw a reporting line"),
+                self.tr(
+                    "Drag from the grey handle under a box to the department that reports to it"
+                ),
+            ),
+            (
+                self.tr("Draw a collaboration link"),
+                self.tr("Drag from the teal handle on the right of a box to another box"),
+            ),
             (self.tr("Change the manager"), self.tr("Drop the box onto its new manager")),
-            (self.tr("Give a function an owner"), self.tr("Functions & owners panel: double-click a "
-                                                          "cell, right-click it, or type A, R, C or I")),
-            (self.tr("Find a department"), self.tr("Ctrl+F, type, Enter for the next match, Esc back "
-                                                   "to the chart")),
-            (self.tr("Zoom and pan"), self.tr("Ctrl+wheel zooms, Ctrl+0 fits the chart; wheel or "
-                                              "Space+drag pans")),
+            (
+                self.tr("Give a function an owner"),
+                self.tr(
+                    "Functions & owners panel: double-click a "
+                    "cell, right-click it, or type A, R, C or I"
+                ),
+            ),
+            (
+                self.tr("Find a department"),
+                self.tr("Ctrl+F, type, Enter for the next match, Esc back to the chart"),
+            ),
+            (
+                self.tr("Zoom and pan"),
+                self.tr("Ctrl+wheel zooms, Ctrl+0 fits the chart; wheel or Space+drag pans"),
+            ),
             (self.tr("Undo"), self.tr("Ctrl+Z undoes any edit, one step at a time")),
             (self.tr("Print a proposal"), self.tr("File > Export PDF... (Ctrl+P)")),
         ]
@@ -72,19 +93,29 @@ class GettingStartedDialog(QDialog):
         return [(rule.title(language), rule.id) for rule in RULES.values()]
 
     def page_html(self) -> str:
-        rows = "".join(f"<tr><td><b>{escape(what)}</b></td><td>{escape(how)}</td></tr>"
-                       for what, how in self.gestures())
-        rules = "".join(f"<li>{escape(title)} <small>({escape(rule_id)})</small></li>"
-                        for title, rule_id in self.rules())
-        intro = self.tr("Start from a template (File > New from Template) or an empty design, "
-                        "then arrange departments on the chart. The panels around the chart "
-                        "show the same selection.")
-        findings = self.tr("The Findings panel lists what the checks found; click one to see "
-                           "the departments it names.")
-        return (f"<h2>{escape(self.tr('Getting Started'))}</h2><p>{escape(intro)}</p>"
-                f"<h3>{escape(self.tr('Gestures'))}</h3><table cellpadding='4'>{rows}</table>"
-                f"<h3>{escape(self.tr('What the findings check'))}</h3>"
-                f"<p>{escape(findings)}</p><ul>{rules}</ul>")
+        rows = "".join(
+            f"<tr><td><b>{escape(what)}</b></td><td>{escape(how)}</td></tr>"
+            for what, how in self.gestures()
+        )
+        rules = "".join(
+            f"<li>{escape(title)} <small>({escape(rule_id)})</small></li>"
+            for title, rule_id in self.rules()
+        )
+        intro = self.tr(
+            "Start from a template (File > New from Template) or an empty design, "
+            "then arrange departments on the chart. The panels around the chart "
+            "show the same selection."
+        )
+        findings = self.tr(
+            "The Findings panel lists what the checks found; click one to see "
+            "the departments it names."
+        )
+        return (
+            f"<h2>{escape(self.tr('Getting Started'))}</h2><p>{escape(intro)}</p>"
+            f"<h3>{escape(self.tr('Gestures'))}</h3><table cellpadding='4'>{rows}</table>"
+            f"<h3>{escape(self.tr('What the findings check'))}</h3>"
+            f"<p>{escape(findings)}</p><ul>{rules}</ul>"
+        )
 
     def readme_url(self) -> QUrl:
         return QUrl.fromLocalFile(str(README))

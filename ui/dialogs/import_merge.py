@@ -25,7 +25,9 @@ def merge_ops(target: Design, imported: Design, text: str = "Import") -> Batch:
     if target.departments and imported.departments:
         right = max(d.x for d in target.departments.values()) + BOX_W + 2 * H_GAP
         dx = right - min(d.x for d in imported.departments.values())
-        dy = min(d.y for d in target.departments.values()) - min(d.y for d in imported.departments.values())
+        dy = min(d.y for d in target.departments.values()) - min(
+            d.y for d in imported.departments.values()
+        )
     ops: list[Op] = []
     for dept_id in _tree_order(imported):
         dept = imported.departments[dept_id].copy()

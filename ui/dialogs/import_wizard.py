@@ -14,9 +14,25 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QFileDialog, QGridLayout, QHBoxLayout,
-    QLabel, QLineEdit, QPushButton, QRadioButton, QTableWidget, QTableWidgetItem, QTreeWidget,
-    QTreeWidgetItem, QVBoxLayout, QWidget, QWizard, QWizardPage,
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
 )
 
 from orgdesigner.design import Design
@@ -35,12 +51,19 @@ def field_labels() -> dict[str, str]:
     from PySide6.QtCore import QCoreApplication
 
     translate = QCoreApplication.translate
-    return {"id": translate("ImportWizard", "Id"), "parent": translate("ImportWizard", "Reports to (parent id)"),
-            "name": translate("ImportWizard", "Name"), "kind": translate("ImportWizard", "Kind"),
-            "leader": translate("ImportWizard", "Leader"), "headcount": translate("ImportWizard", "Headcount"),
-            "budget": translate("ImportWizard", "Budget"), "color": translate("ImportWizard", "Colour"),
-            "x": translate("ImportWizard", "Position x"), "y": translate("ImportWizard", "Position y"),
-            "notes": translate("ImportWizard", "Notes")}
+    return {
+        "id": translate("ImportWizard", "Id"),
+        "parent": translate("ImportWizard", "Reports to (parent id)"),
+        "name": translate("ImportWizard", "Name"),
+        "kind": translate("ImportWizard", "Kind"),
+        "leader": translate("ImportWizard", "Leader"),
+        "headcount": translate("ImportWizard", "Headcount"),
+        "budget": translate("ImportWizard", "Budget"),
+        "color": translate("ImportWizard", "Colour"),
+        "x": translate("ImportWizard", "Position x"),
+        "y": translate("ImportWizard", "Position y"),
+        "notes": translate("ImportWizard", "Notes"),
+    }
 
 
 def field_help() -> dict[str, str]:
@@ -48,17 +71,19 @@ def field_help() -> dict[str, str]:
     from PySide6.QtCore import QCoreApplication
 
     translate = QCoreApplication.translate
-    return {"id": translate("ImportWizard", "the department's own id (required)"),
-            "parent": translate("ImportWizard", "the id of the department it reports to"),
-            "name": translate("ImportWizard", "the name shown on the chart"),
-            "kind": translate("ImportWizard", "department, team, committee, business unit or office"),
-            "leader": translate("ImportWizard", "who leads it"),
-            "headcount": translate("ImportWizard", "staff or FTE (fractions are summed)"),
-            "budget": translate("ImportWizard", "its budget"),
-            "color": translate("ImportWizard", "box colour as #rrggbb"),
-            "x": translate("ImportWizard", "position across"),
-            "y": translate("ImportWizard", "position down"),
-            "notes": translate("ImportWizard", "free text")}
+    return {
+        "id": translate("ImportWizard", "the department's own id (required)"),
+        "parent": translate("ImportWizard", "the id of the department it reports to"),
+        "name": translate("ImportWizard", "the name shown on the chart"),
+        "kind": translate("ImportWizard", "department, team, committee, business unit or office"),
+        "leader": translate("ImportWizard", "who leads it"),
+        "headcount": translate("ImportWizard", "staff or FTE (fractions are summed)"),
+        "budget": translate("ImportWizard", "its budget"),
+        "color": translate("ImportWizard", "box colour as #rrggbb"),
+        "x": translate("ImportWizard", "position across"),
+        "y": translate("ImportWizard", "position down"),
+        "notes": translate("ImportWizard", "free text"),
+    }
 
 
 class FilePage(QWizardPage):
@@ -66,7 +91,9 @@ class FilePage(QWizardPage):
         super().__init__()
         self.wiz = wizard
         self.setTitle(self.tr("Choose a file"))
-        self.setSubTitle(self.tr("A CSV or Excel (.xlsx) table with one row per department or post."))
+        self.setSubTitle(
+            self.tr("A CSV or Excel (.xlsx) table with one row per department or post.")
+        )
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         self.path_edit = QLineEdit()
@@ -86,8 +113,11 @@ class FilePage(QWizardPage):
 
     def _on_browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import departments"), self.path_edit.text(),
-            self.tr("Tables (*.csv *.tsv *.txt *.xlsx);;All files (*)"))
+            self,
+            self.tr("Import departments"),
+            self.path_edit.text(),
+            self.tr("Tables (*.csv *.tsv *.txt *.xlsx);;All files (*)"),
+        )
         if name:
             self.path_edit.setText(name)
 
@@ -104,7 +134,9 @@ class MappingPage(QWizardPage):
         super().__init__()
         self.wiz = wizard
         self.setTitle(self.tr("Map the columns"))
-        self.setSubTitle(self.tr("Which column holds what? The guesses come from the column names."))
+        self.setSubTitle(
+            self.tr("Which column holds what? The guesses come from the column names.")
+        )
         layout = QVBoxLayout(self)
         self.info = QLabel()
         self.info.setWordWrap(True)
@@ -116,10 +148,13 @@ class MappingPage(QWizardPage):
         self.encoding_label = QLabel(self.tr("&Encoding:"))
         self.encoding_combo = QComboBox()
         self.encoding_label.setBuddy(self.encoding_combo)
-        for value, label in (("", self.tr("Auto-detect")), ("utf-8", "UTF-8"),
-                             ("utf-8-sig", self.tr("UTF-8 with BOM")),
-                             ("gb18030", self.tr("GB18030 / GBK (Chinese Excel)")),
-                             ("cp1252", "Windows-1252")):
+        for value, label in (
+            ("", self.tr("Auto-detect")),
+            ("utf-8", "UTF-8"),
+            ("utf-8-sig", self.tr("UTF-8 with BOM")),
+            ("gb18030", self.tr("GB18030 / GBK (Chinese Excel)")),
+            ("cp1252", "Windows-1252"),
+        ):
             self.encoding_combo.addItem(label, value)
         for w in (self.sheet_label, self.sheet_combo, self.encoding_label, self.encoding_combo):
             source.addWidget(w)
@@ -147,7 +182,9 @@ class MappingPage(QWizardPage):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         layout.addLayout(grid)
-        self.fix_ids = QCheckBox(self.tr("Attach parents whose ids differ only by leading zeros or spaces"))
+        self.fix_ids = QCheckBox(
+            self.tr("Attach parents whose ids differ only by leading zeros or spaces")
+        )
         layout.addWidget(self.fix_ids)
         staff_row = QHBoxLayout()  # e.g. an organogram's *-junior.csv: FTE added under a parent id
         staff_label = QLabel(self.tr("Staff &file (optional):"))
@@ -173,7 +210,9 @@ class MappingPage(QWizardPage):
             how = self.tr("sheet %1").replace("%1", s.sheet)
         else:
             how = fill(self.tr("%1, delimiter %2"), s.encoding, repr(s.delimiter))
-        self.info.setText(fill(self.tr("%1 (%2): %3 data rows. The first rows:"), s.path.name, how, s.rows))
+        self.info.setText(
+            fill(self.tr("%1 (%2): %3 data rows. The first rows:"), s.path.name, how, s.rows)
+        )
         is_book = s.kind == "xlsx"
         self.sheet_combo.blockSignals(True)
         self.sheet_combo.clear()
@@ -200,7 +239,9 @@ class MappingPage(QWizardPage):
             for column in s.columns:
                 combo.addItem(column or self.tr("(unnamed column)"), column)
             wanted = s.mapping.get(name)
-            combo.setCurrentIndex(combo.findData(wanted) if wanted is not None and combo.findData(wanted) >= 0 else 0)
+            combo.setCurrentIndex(
+                combo.findData(wanted) if wanted is not None and combo.findData(wanted) >= 0 else 0
+            )
             combo.blockSignals(False)
         self._on_mapping_changed()
 
@@ -213,12 +254,16 @@ class MappingPage(QWizardPage):
             encoding=self.encoding_combo.currentData() or None if s and s.kind != "xlsx" else None,
             sheet=s.sheet if s and s.kind == "xlsx" else None,
             fix_ids=self.fix_ids.isChecked(),
-            junior=Path(self.staff_edit.text().strip()) if self.staff_edit.text().strip() else None)
+            junior=Path(self.staff_edit.text().strip()) if self.staff_edit.text().strip() else None,
+        )
 
     def _on_browse_staff(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Staff file"), self.staff_edit.text(),
-            self.tr("Tables (*.csv *.tsv *.txt *.xlsx);;All files (*)"))
+            self,
+            self.tr("Staff file"),
+            self.staff_edit.text(),
+            self.tr("Tables (*.csv *.tsv *.txt *.xlsx);;All files (*)"),
+        )
         if name:
             self.staff_edit.setText(name)
 
@@ -228,7 +273,8 @@ class MappingPage(QWizardPage):
             return
         options = importing.ImportOptions(
             encoding=self.encoding_combo.currentData() or None,
-            sheet=self.sheet_combo.currentText() if s.kind == "xlsx" else None)
+            sheet=self.sheet_combo.currentText() if s.kind == "xlsx" else None,
+        )
         if self.wiz.sniff(s.path, options):
             self.show_sniffed()
 
@@ -242,7 +288,8 @@ class MappingPage(QWizardPage):
             if column:
                 used.setdefault(column, []).append(labels.get(name, name))
         self.preview.setHorizontalHeaderLabels(
-            [(c or "?") + (" → " + ", ".join(used[c]) if c in used else "") for c in s.columns])
+            [(c or "?") + (" → " + ", ".join(used[c]) if c in used else "") for c in s.columns]
+        )
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
@@ -256,13 +303,19 @@ class ReviewPage(QWizardPage):
         super().__init__()
         self.wiz = wizard
         self.setTitle(self.tr("Check before importing"))
-        self.setSubTitle(self.tr("What the importer found and repaired. Nothing is changed until you click Import."))
+        self.setSubTitle(
+            self.tr(
+                "What the importer found and repaired. Nothing is changed until you click Import."
+            )
+        )
         layout = QVBoxLayout(self)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.problems = QTreeWidget()
-        self.problems.setHeaderLabels([self.tr("Problem"), self.tr("Rows"), self.tr("What was done")])
+        self.problems.setHeaderLabels(
+            [self.tr("Problem"), self.tr("Rows"), self.tr("What was done")]
+        )
         self.problems.setRootIsDecorated(False)
         self.problems.setWordWrap(True)
         self.problems.setColumnWidth(0, 300)
@@ -272,7 +325,8 @@ class ReviewPage(QWizardPage):
         self.detail.setTextInteractionFlags(Qt.TextSelectableByMouse)
         layout.addWidget(self.detail)
         self.problems.currentItemChanged.connect(
-            lambda item, _old: self.detail.setText(item.toolTip(0) if item else ""))
+            lambda item, _old: self.detail.setText(item.toolTip(0) if item else "")
+        )
         self.into_new = QRadioButton(self.tr("Into a &new design (laid out automatically)"))
         self.into_current = QRadioButton(self.tr("Into the &current design (one undo step)"))
         self.target = QButtonGroup(self)
@@ -292,7 +346,8 @@ class ReviewPage(QWizardPage):
         QGuiApplication.setOverrideCursor(Qt.WaitCursor)
         try:
             self.wiz.design, self.wiz.report = importing.import_table(
-                self.wiz.sniffed.path, page.mapping(), page.options())
+                self.wiz.sniffed.path, page.mapping(), page.options()
+            )
         except OrgDesignerError as exc:
             self.wiz.design = self.wiz.report = None
             self.summary.setText(str(exc))
@@ -303,15 +358,25 @@ class ReviewPage(QWizardPage):
         self.summary.setStyleSheet("")
         report = self.wiz.report
         self.summary.setText(
-            fill(self.tr("%1 rows become %2 departments with %3 top-level departments."),
-                 report.rows_read, report.departments, report.roots) + " "
-            + english_plural(self.tr("%n problem(s) repaired:", "", len(report.problems)), len(report.problems)))
+            fill(
+                self.tr("%1 rows become %2 departments with %3 top-level departments."),
+                report.rows_read,
+                report.departments,
+                report.roots,
+            )
+            + " "
+            + english_plural(
+                self.tr("%n problem(s) repaired:", "", len(report.problems)), len(report.problems)
+            )
+        )
         for p in sorted(report.problems, key=lambda p: p.severity != "warning"):
             rows = ", ".join(map(str, p.rows[:8])) + (" ..." if len(p.rows) > 8 else "")
             lang = ui_language()
             action = p.text("action", lang)
             if p.suggestion:
-                action += f"（{p.text('suggestion', lang)}）" if lang == "zh" else f" ({p.suggestion})"
+                action += (
+                    f"（{p.text('suggestion', lang)}）" if lang == "zh" else f" ({p.suggestion})"
+                )
             item = QTreeWidgetItem([p.text("message", lang), rows, action])
             item.setToolTip(0, p.line(lang))
             for column in (1, 2):
@@ -331,7 +396,12 @@ class ImportWizard(QWizard):
 
     design_imported = Signal(object)  # a new Design to open as an untitled document
 
-    def __init__(self, ctx: EditorContext | None, parent: QWidget | None = None, path: str | Path | None = None):
+    def __init__(
+        self,
+        ctx: EditorContext | None,
+        parent: QWidget | None = None,
+        path: str | Path | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import departments"))
         self.ctx = ctx
@@ -364,7 +434,9 @@ class ImportWizard(QWizard):
     def accept(self) -> None:
         if self.design is None:
             return
-        self.into_current = self.review_page.target.checkedId() == ReviewPage.CURRENT and self.ctx is not None
+        self.into_current = (
+            self.review_page.target.checkedId() == ReviewPage.CURRENT and self.ctx is not None
+        )
         if self.into_current:
             text = self.tr("Import %1").replace("%1", self.sniffed.path.name)
             reason = self.ctx.apply(merge_ops(self.ctx.design, self.design, text), text)

@@ -25,10 +25,10 @@ Cancelled: type[Exception] = _render.ExportCancelled
 class Plan:
     pages: int
     tiles: tuple[int, int] = (1, 1)  # tile grid across, down (1, 1: fitted on one page)
-    chart_pages: int = 0             # pages of the chart section (blank tiles are left out)
-    paper: str = ""                  # e.g. "A3 landscape"
-    min_text: float | None = None    # the smallest name on paper (pt) when it is too small to read
-    missing_glyphs: str = ""         # characters of names the chosen font cannot show
+    chart_pages: int = 0  # pages of the chart section (blank tiles are left out)
+    paper: str = ""  # e.g. "A3 landscape"
+    min_text: float | None = None  # the smallest name on paper (pt) when it is too small to read
+    missing_glyphs: str = ""  # characters of names the chosen font cannot show
     raw: Any = field(default=None, compare=False, repr=False)  # the core's PagePlan
     book_pages: tuple[int, int] | None = None  # chart book: its pages, its index's pages
 
@@ -47,8 +47,16 @@ def plan(design: Design, options: Any, findings: list | None = None) -> Plan:
     book = None
     if result.chart_mode == "book" and "chart" in result.sections:
         book = (chart_pages, result.sections.get("index", (0, 0))[1])
-    return Plan(result.page_count, tiles, chart_pages, f"{options.paper} {result.orientation}",
-                result.min_text if unreadable else None, result.missing_glyphs, result, book)
+    return Plan(
+        result.page_count,
+        tiles,
+        chart_pages,
+        f"{options.paper} {result.orientation}",
+        result.min_text if unreadable else None,
+        result.missing_glyphs,
+        result,
+        book,
+    )
 
 
 def preview_png(plan: Plan, max_px: int) -> bytes | None:
@@ -64,7 +72,12 @@ def preview_png(plan: Plan, max_px: int) -> bytes | None:
     return buffer.getvalue()
 
 
-def export(design: Design, path: Path, options: Any, progress: Callable[[int, int], bool],
-           findings: list | None = None) -> None:
+def export(
+    design: Design,
+    path: Path,
+    options: Any,
+    progress: Callable[[int, int], bool],
+    findings: list | None = None,
+) -> None:
     """Write the PDF atomically; `progress(done, total)` returning False cancels (raises Cancelled)."""
     _render.export_pdf(design, path, options, progress=progress, findings=findings)

@@ -30,12 +30,17 @@ class PreferencesDialog(QDialog):
         self.name_edit.setPlaceholderText(system_display_name())
         self.name_edit.setMaxLength(100)
         form.addRow(self.tr("Your &name:"), self.name_edit)
-        hint = QLabel(self.tr("Colleagues see it when you have a design open, as who saved it, "
-                              "and as the author on the PDF cover."))
+        hint = QLabel(
+            self.tr(
+                "Colleagues see it when you have a design open, as who saved it, "
+                "and as the author on the PDF cover."
+            )
+        )
         hint.setWordWrap(True)
         form.addRow(hint)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

@@ -19,8 +19,16 @@ from .outline import OutlineDock
 from .properties import PropertiesDock
 
 __all__ = [
-    "ContextDock", "FindingsDock", "FunctionsDock", "KpisDock", "OutlineDock", "PropertiesDock",
-    "create_docks", "set_docks_context", "set_docks_read_only", "find_dock",
+    "ContextDock",
+    "FindingsDock",
+    "FunctionsDock",
+    "KpisDock",
+    "OutlineDock",
+    "PropertiesDock",
+    "create_docks",
+    "set_docks_context",
+    "set_docks_read_only",
+    "find_dock",
 ]
 
 

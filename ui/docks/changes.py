@@ -11,7 +11,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from orgdesigner.compare import Comparison
@@ -27,7 +33,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 class ChangesDock(ContextDock):
     focus_requested = Signal(list)  # ids to select and centre
     function_focus_requested = Signal(list)  # function ids for the Functions & owners dock
-    base_chosen = Signal(str)       # a scenario name, OTHER_FILE or NO_BASE
+    base_chosen = Signal(str)  # a scenario name, OTHER_FILE or NO_BASE
 
     def __init__(self, parent=None):
         super().__init__(self.tr("Changes"), "changes_dock", parent)
@@ -52,7 +58,8 @@ class ChangesDock(ContextDock):
         self.setWidget(body)
         self.language = "zh"
         self.base_combo.activated.connect(
-            lambda i: self.base_chosen.emit(self.base_combo.itemData(i)))
+            lambda i: self.base_chosen.emit(self.base_combo.itemData(i))
+        )
         self.tree.itemClicked.connect(self._on_item_clicked)
         self.show_result(None)
 
@@ -78,17 +85,20 @@ class ChangesDock(ContextDock):
     def show_result(self, result: Comparison | None, base_label: str = "") -> None:
         self.tree.clear()
         if result is None:
-            self.totals.setText(self.tr("Choose a scenario or a file to compare the shown "
-                                        "scenario with."))
+            self.totals.setText(
+                self.tr("Choose a scenario or a file to compare the shown scenario with.")
+            )
             return
         lang = "en" if result.target.language == "en" else "zh"
         self.language = lang
         rows = "".join(
             f"<tr><td>{total_label(key, lang)}</td><td align=right>{_num(pair['from'])}</td>"
             f"<td>→</td><td align=right>{_num(pair['to'])}</td></tr>"
-            for key, pair in result.totals.items())
+            for key, pair in result.totals.items()
+        )
         found = self.tr("Findings resolved: {r} · introduced: {i}").format(
-            r=len(result.resolved), i=len(result.introduced))
+            r=len(result.resolved), i=len(result.introduced)
+        )
         self.totals.setText(f"<b>{base_label}</b><table>{rows}</table>{found}")
         if not result.changes:
             QTreeWidgetItem(self.tree, [self.tr("No changes")])

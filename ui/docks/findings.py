@@ -12,7 +12,13 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QHeaderView, QLabel, QStyledItemDelegate, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QHeaderView,
+    QLabel,
+    QStyledItemDelegate,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from orgdesigner import events as ev
@@ -22,7 +28,11 @@ from ..i18n import fill, severity_count
 from .base import ContextDock
 
 FINDING_ROLE = Qt.UserRole + 1
-SEVERITY_COLOURS = {Severity.ERROR: "#b00020", Severity.WARNING: "#a15c00", Severity.INFO: "#1f5fa8"}
+SEVERITY_COLOURS = {
+    Severity.ERROR: "#b00020",
+    Severity.WARNING: "#a15c00",
+    Severity.INFO: "#1f5fa8",
+}
 
 
 class WrappingDelegate(QStyledItemDelegate):
@@ -42,16 +52,17 @@ class WrappingDelegate(QStyledItemDelegate):
             return hint
         width = self.tree.columnWidth(0) - self.tree.indentation() - 8
         text = str(index.data() or "")
-        box = option.fontMetrics.boundingRect(QRect(0, 0, max(40, width), 100_000),
-                                              int(Qt.TextFlag.TextWordWrap), text)
+        box = option.fontMetrics.boundingRect(
+            QRect(0, 0, max(40, width), 100_000), int(Qt.TextFlag.TextWordWrap), text
+        )
         return QSize(hint.width(), max(hint.height(), box.height() + 6))
 
 
 class FindingsDock(ContextDock):
-    count_changed = Signal(int)               # number of findings, for the status bar
-    findings_changed = Signal(list)           # the findings, e.g. for badges on the canvas
-    focus_requested = Signal(list)            # department/link ids the canvas should centre
-    function_focus_requested = Signal(list)   # function ids for the Functions & owners dock
+    count_changed = Signal(int)  # number of findings, for the status bar
+    findings_changed = Signal(list)  # the findings, e.g. for badges on the canvas
+    focus_requested = Signal(list)  # department/link ids the canvas should centre
+    function_focus_requested = Signal(list)  # function ids for the Functions & owners dock
 
     def __init__(self, parent: QWidget | None = None, service=None):
         super().__init__(self.tr("Findings"), "FindingsDock", parent)
@@ -73,7 +84,9 @@ class FindingsDock(ContextDock):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setItemDelegate(WrappingDelegate(self.tree))
-        header.sectionResized.connect(lambda *_: self.tree.doItemsLayout())  # re-wrap at the new width
+        header.sectionResized.connect(
+            lambda *_: self.tree.doItemsLayout()
+        )  # re-wrap at the new width
         layout.addWidget(self.tree, 1)
         self.setWidget(body)
         self.tree.itemClicked.connect(self._on_item_activated)

@@ -10,8 +10,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QPushButton,
-    QSizePolicy, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
 )
 
 from orgdesigner import events as ev
@@ -55,7 +64,9 @@ class FunctionsDock(ContextDock):
         self.table.setHorizontalHeader(DepartmentHeader(self.table))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectItems)
-        self.table.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
+        self.table.setEditTriggers(
+            QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
+        )
         self.table.setContextMenuPolicy(Qt.CustomContextMenu)
         header = self.table.horizontalHeader()
         header.setDefaultSectionSize(3 * header.fontMetrics().lineSpacing() + 4)  # 3 upright lines
@@ -76,8 +87,13 @@ class FunctionsDock(ContextDock):
         self.catalogue_menu = QMenu(self.catalogue_button)
         self.catalogue_button.setMenu(self.catalogue_menu)
         self.catalogue_menu.aboutToShow.connect(self._fill_catalogue_menu)
-        for b in (self.add_button, self.catalogue_button, self.rename_button, self.delete_button,
-                  self.post_button):
+        for b in (
+            self.add_button,
+            self.catalogue_button,
+            self.rename_button,
+            self.delete_button,
+            self.post_button,
+        ):
             buttons.addWidget(b)
         self.setWidget(body)
 
@@ -96,11 +112,19 @@ class FunctionsDock(ContextDock):
 
     # ------------------------------------------------------------- following
     def _on_read_only_changed(self) -> None:
-        for button in (self.add_button, self.catalogue_button, self.rename_button, self.delete_button,
-                       self.post_button):
+        for button in (
+            self.add_button,
+            self.catalogue_button,
+            self.rename_button,
+            self.delete_button,
+            self.post_button,
+        ):
             button.setEnabled(not self.read_only)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers if self.read_only else
-                                   QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
+        self.table.setEditTriggers(
+            QAbstractItemView.NoEditTriggers
+            if self.read_only
+            else QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
+        )
 
     def _reload(self) -> None:
         self.model.set_design(self.ctx.design if self.ctx else None)
@@ -119,10 +143,17 @@ class FunctionsDock(ContextDock):
         design = self.ctx.design
         ownerless = sum(1 for f in design.functions if not design.owners(f))
         if not design.functions:
-            self.status.setText(self.tr("No functions yet: add the ones your organisation must do."))
+            self.status.setText(
+                self.tr("No functions yet: add the ones your organisation must do.")
+            )
         elif ownerless:
-            self.status.setText(fill(self.tr("%1 of %2 functions have no owner (A)."),
-                                     ownerless, len(design.functions)))
+            self.status.setText(
+                fill(
+                    self.tr("%1 of %2 functions have no owner (A)."),
+                    ownerless,
+                    len(design.functions),
+                )
+            )
         else:
             self.status.setText(self.tr("Every function has an owner."))
 
@@ -176,8 +207,11 @@ class FunctionsDock(ContextDock):
 
     def _on_header_clicked(self, column: int) -> None:
         """A click on a department's name selects it everywhere (canvas, outline, properties)."""
-        source = self.proxy.mapToSource(self.proxy.index(0, column)).column() if self.proxy.rowCount() \
+        source = (
+            self.proxy.mapToSource(self.proxy.index(0, column)).column()
+            if self.proxy.rowCount()
             else (column if self.proxy.only_departments is None else -1)
+        )
         dept_id = self.model.department_at(source)
         if dept_id and self.ctx is not None:
             self.ctx.selection.set([dept_id], [])
@@ -188,7 +222,9 @@ class FunctionsDock(ContextDock):
             self.set_role(cell[0], cell[1], next_role(self.ctx.design.role(*cell)))
 
     def _set_current_role(self, role: Role | None) -> None:
-        cells = [c for c in (self._cell(i) for i in self.table.selectionModel().selectedIndexes()) if c]
+        cells = [
+            c for c in (self._cell(i) for i in self.table.selectionModel().selectedIndexes()) if c
+        ]
         if not cells:
             current = self._cell(self.table.currentIndex())
             cells = [current] if current else []
@@ -208,8 +244,11 @@ class FunctionsDock(ContextDock):
         if role is None:
             text = self.tr("Clear responsibility")
         elif role is Role.A and len(ops) == 1:
-            text = fill(self.tr("Make %1 owner of %2"), design.departments[ops[0].department].name,
-                        design.functions[ops[0].function].name)
+            text = fill(
+                self.tr("Make %1 owner of %2"),
+                design.departments[ops[0].department].name,
+                design.functions[ops[0].function].name,
+            )
         else:
             text = fill(self.tr("Set responsibility %1"), role.value)
         self.ctx.apply(ops[0] if len(ops) == 1 else Batch(ops, text), text)
@@ -232,8 +271,9 @@ class FunctionsDock(ContextDock):
         """Add a user function and open its name for editing; return its id."""
         if self.ctx is None or self.read_only:
             return None
-        function = Function(name=default_name("function", self.ctx.design.language),
-                            category="custom")
+        function = Function(
+            name=default_name("function", self.ctx.design.language), category="custom"
+        )
         self.ctx.apply(AddFunction(function), self.tr("Add function"))
         self.search.clear()
         self.ownerless_check.setChecked(False)
@@ -250,7 +290,9 @@ class FunctionsDock(ContextDock):
         self.catalogue_menu.clear()
         entries = self.missing_catalogue_entries()
         if not entries:
-            action = self.catalogue_menu.addAction(self.tr("The design has every catalogue function"))
+            action = self.catalogue_menu.addAction(
+                self.tr("The design has every catalogue function")
+            )
             action.setEnabled(False)
             return
         language = self.ctx.design.language if self.ctx else "zh"
@@ -290,8 +332,9 @@ class FunctionsDock(ContextDock):
     def set_post(self, function_id: str, post: str) -> None:
         """Name the responsible post of a function or journey stage (one undo step)."""
         if self.ctx and not self.read_only and self.ctx.design.functions[function_id].post != post:
-            self.ctx.apply(UpdateFunction(function_id, {"post": post.strip()}),
-                           self.tr("Set responsible post"))
+            self.ctx.apply(
+                UpdateFunction(function_id, {"post": post.strip()}), self.tr("Set responsible post")
+            )
 
     def _on_post_clicked(self) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -301,13 +344,18 @@ class FunctionsDock(ContextDock):
             return
         function = self.ctx.design.functions[ids[0]]
         text, ok = QInputDialog.getText(
-            self, self.tr("Responsible post"),
-            fill(self.tr("Which post answers for %1?"), function.name), text=function.post)
+            self,
+            self.tr("Responsible post"),
+            fill(self.tr("Which post answers for %1?"), function.name),
+            text=function.post,
+        )
         if ok:
             self.set_post(function.id, text)
 
     def selected_functions(self) -> list[str]:
-        rows = {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedIndexes()}
+        rows = {
+            self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedIndexes()
+        }
         if not rows and self.table.currentIndex().isValid():
             rows = {self.proxy.mapToSource(self.table.currentIndex()).row()}
         return [self.model.function_at(r) for r in sorted(rows)]

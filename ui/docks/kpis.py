@@ -13,8 +13,21 @@ from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QListWidget, QListWidgetItem, QMenu, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from orgdesigner import events as ev
@@ -26,8 +39,16 @@ from orgdesigner.validator.settings import BRAND_BUDGET, PERFORMANCE_BUDGET, amo
 
 from .base import ContextDock, scrolling
 
-_REBUILD_EVENTS = (ev.KpiAdded, ev.KpiRemoved, ev.KpiChanged, ev.DepartmentAdded,
-                   ev.DepartmentRemoved, ev.FunctionAdded, ev.FunctionRemoved, ev.FunctionChanged)
+_REBUILD_EVENTS = (
+    ev.KpiAdded,
+    ev.KpiRemoved,
+    ev.KpiChanged,
+    ev.DepartmentAdded,
+    ev.DepartmentRemoved,
+    ev.FunctionAdded,
+    ev.FunctionRemoved,
+    ev.FunctionChanged,
+)
 
 
 class KpisDock(ContextDock):
@@ -39,9 +60,15 @@ class KpisDock(ContextDock):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([
-            self.tr("KPI"), self.tr("Unit"), self.tr("Owner"), self.tr("Shared with"),
-            self.tr("Measures")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("KPI"),
+                self.tr("Unit"),
+                self.tr("Owner"),
+                self.tr("Shared with"),
+                self.tr("Measures"),
+            ]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -63,8 +90,10 @@ class KpisDock(ContextDock):
         self.functions_list = QListWidget()
         self.functions_list.setObjectName("kpi_functions")
         lists = QHBoxLayout()
-        for title, widget in ((self.tr("Shared with:"), self.shared_list),
-                              (self.tr("Measures:"), self.functions_list)):
+        for title, widget in (
+            (self.tr("Shared with:"), self.shared_list),
+            (self.tr("Measures:"), self.functions_list),
+        ):
             column = QVBoxLayout()
             column.addWidget(QLabel(title))
             column.addWidget(widget)
@@ -110,15 +139,20 @@ class KpisDock(ContextDock):
         self.name_edit.editingFinished.connect(lambda: self._commit("name", self.name_edit.text()))
         self.unit_edit.editingFinished.connect(lambda: self._commit("unit", self.unit_edit.text()))
         self.owner_combo.activated.connect(
-            lambda _i: self._commit("owner", self.owner_combo.currentData()))
+            lambda _i: self._commit("owner", self.owner_combo.currentData())
+        )
         self.shared_list.itemChanged.connect(
-            lambda _item: self._commit("shared", self._checked(self.shared_list)))
+            lambda _item: self._commit("shared", self._checked(self.shared_list))
+        )
         self.functions_list.itemChanged.connect(
-            lambda _item: self._commit("functions", self._checked(self.functions_list)))
+            lambda _item: self._commit("functions", self._checked(self.functions_list))
+        )
         self.brand_budget.editingFinished.connect(
-            lambda: self._commit_budget(BRAND_BUDGET, self.brand_budget.value()))
+            lambda: self._commit_budget(BRAND_BUDGET, self.brand_budget.value())
+        )
         self.performance_budget.editingFinished.connect(
-            lambda: self._commit_budget(PERFORMANCE_BUDGET, self.performance_budget.value()))
+            lambda: self._commit_budget(PERFORMANCE_BUDGET, self.performance_budget.value())
+        )
         self.add_button.clicked.connect(self.add_kpi)
         self.delete_button.clicked.connect(self.delete_current)
         self.set_context(None)
@@ -146,9 +180,11 @@ class KpisDock(ContextDock):
         self._rebuild()
 
     def _on_model_event(self, event: ev.Event) -> None:
-        if isinstance(event, _REBUILD_EVENTS) or (
-                isinstance(event, ev.DepartmentChanged) and "name" in event.changes) or (
-                isinstance(event, ev.DesignInfoChanged)):
+        if (
+            isinstance(event, _REBUILD_EVENTS)
+            or (isinstance(event, ev.DepartmentChanged) and "name" in event.changes)
+            or (isinstance(event, ev.DesignInfoChanged))
+        ):
             self.rebuild_timer.start()
 
     def _rebuild(self) -> None:
@@ -171,8 +207,10 @@ class KpisDock(ContextDock):
             del blockers
         self._update_status()
         self._show_current()
-        for spin, key in ((self.brand_budget, BRAND_BUDGET),
-                          (self.performance_budget, PERFORMANCE_BUDGET)):
+        for spin, key in (
+            (self.brand_budget, BRAND_BUDGET),
+            (self.performance_budget, PERFORMANCE_BUDGET),
+        ):
             with QSignalBlocker(spin):
                 spin.setValue(amount_setting(design, key) if design else 0.0)
                 spin.setEnabled(design is not None and not self.read_only)
@@ -181,8 +219,13 @@ class KpisDock(ContextDock):
         design = self.ctx.design
         names = ", ".join
         owner = design.departments[kpi.owner].name if kpi.owner else self.tr("(no owner)")
-        return [kpi.name, kpi.unit, owner, names(design.departments[d].name for d in kpi.shared),
-                names(design.functions[f].name for f in kpi.functions)]
+        return [
+            kpi.name,
+            kpi.unit,
+            owner,
+            names(design.departments[d].name for d in kpi.shared),
+            names(design.functions[f].name for f in kpi.functions),
+        ]
 
     def _update_status(self) -> None:
         if self.ctx is None:
@@ -190,22 +233,36 @@ class KpisDock(ContextDock):
             return
         design = self.ctx.design
         if not design.kpis:
-            self.status.setText(self.tr("No KPIs yet: add the seed's from the catalogue, such as "
-                                        "customer lifetime value and customer satisfaction."))
+            self.status.setText(
+                self.tr(
+                    "No KPIs yet: add the seed's from the catalogue, such as "
+                    "customer lifetime value and customer satisfaction."
+                )
+            )
             return
         measured = {f for k in design.kpis.values() for f in k.functions}
-        missing = sum(1 for f, fn in design.functions.items()
-                      if (fn.required or fn.category == "journey") and f not in measured)
-        self.status.setText(self.tr("%n required function(s) or stage(s) without a KPI.", "",
-                                    missing) if missing else
-                            self.tr("Every required function and stage has a KPI."))
+        missing = sum(
+            1
+            for f, fn in design.functions.items()
+            if (fn.required or fn.category == "journey") and f not in measured
+        )
+        self.status.setText(
+            self.tr("%n required function(s) or stage(s) without a KPI.", "", missing)
+            if missing
+            else self.tr("Every required function and stage has a KPI.")
+        )
 
     def _show_current(self) -> None:
         """Fill the form with the current KPI (or empty it)."""
         design = self.ctx.design if self.ctx else None
         kpi = design.kpis.get(self.current_id()) if design else None
-        widgets = (self.name_edit, self.unit_edit, self.owner_combo, self.shared_list,
-                   self.functions_list)
+        widgets = (
+            self.name_edit,
+            self.unit_edit,
+            self.owner_combo,
+            self.shared_list,
+            self.functions_list,
+        )
         blockers = [QSignalBlocker(w) for w in widgets]
         try:
             editable = kpi is not None and not self.read_only
@@ -225,10 +282,16 @@ class KpisDock(ContextDock):
             for dept_id, dept in design.departments.items():
                 self.owner_combo.addItem(dept.name, dept_id)
             self.owner_combo.setCurrentIndex(max(0, self.owner_combo.findData(kpi.owner)))
-            self._fill_checks(self.shared_list, ((d, x.name) for d, x in design.departments.items()),
-                              set(kpi.shared))
-            self._fill_checks(self.functions_list, ((f, x.name) for f, x in design.functions.items()),
-                              set(kpi.functions))
+            self._fill_checks(
+                self.shared_list,
+                ((d, x.name) for d, x in design.departments.items()),
+                set(kpi.shared),
+            )
+            self._fill_checks(
+                self.functions_list,
+                ((f, x.name) for f, x in design.functions.items()),
+                set(kpi.functions),
+            )
         finally:
             del blockers
 
@@ -243,8 +306,11 @@ class KpisDock(ContextDock):
 
     @staticmethod
     def _checked(widget: QListWidget) -> tuple[str, ...]:
-        return tuple(widget.item(i).data(Qt.UserRole) for i in range(widget.count())
-                     if widget.item(i).checkState() == Qt.Checked)
+        return tuple(
+            widget.item(i).data(Qt.UserRole)
+            for i in range(widget.count())
+            if widget.item(i).checkState() == Qt.Checked
+        )
 
     # ------------------------------------------------------------- editing
     def _commit(self, field: str, value: Any) -> None:
@@ -255,9 +321,13 @@ class KpisDock(ContextDock):
         kpi = self.ctx.design.kpis.get(kpi_id)
         if kpi is None or getattr(kpi, field) == value:
             return
-        texts = {"name": self.tr("Rename KPI"), "unit": self.tr("Change KPI unit"),
-                 "owner": self.tr("Change KPI owner"), "shared": self.tr("Share KPI"),
-                 "functions": self.tr("Change what a KPI measures")}
+        texts = {
+            "name": self.tr("Rename KPI"),
+            "unit": self.tr("Change KPI unit"),
+            "owner": self.tr("Change KPI owner"),
+            "shared": self.tr("Share KPI"),
+            "functions": self.tr("Change what a KPI measures"),
+        }
         self._push(UpdateKpi(kpi_id, {field: value}), texts[field])
 
     def _commit_budget(self, key: str, value: float) -> None:
@@ -307,7 +377,9 @@ class KpisDock(ContextDock):
         have = {k.key for k in design.kpis.values()}
         entries = [e for e in load_catalogue().kpis if e.key not in have]
         if not entries:
-            self.catalogue_menu.addAction(self.tr("The design has every catalogue KPI")).setEnabled(False)
+            self.catalogue_menu.addAction(self.tr("The design has every catalogue KPI")).setEnabled(
+                False
+            )
             return
         ids = {f.key: f_id for f_id, f in design.functions.items() if f.key}
         for entry in entries:
@@ -315,4 +387,5 @@ class KpisDock(ContextDock):
             action = self.catalogue_menu.addAction(entry.name_zh if zh else entry.name_en)
             action.setToolTip(entry.description_zh if zh else entry.description_en)
             action.triggered.connect(
-                lambda _c=False, e=entry: self.add_kpi(e.to_kpi(design.language, ids)))
+                lambda _c=False, e=entry: self.add_kpi(e.to_kpi(design.language, ids))
+            )

@@ -37,8 +37,12 @@ class LinkEditor(QWidget):
         form.addRow(self.tr("Link &kind:"), self.kind_combo)
         form.addRow(self.tr("&Label:"), self.label_edit)
         form.addRow(self.directed_check)
-        self.kind_combo.activated.connect(lambda _i: self._commit("kind", LinkKind(self.kind_combo.currentData())))
-        self.label_edit.editingFinished.connect(lambda: self._commit("label", self.label_edit.text()))
+        self.kind_combo.activated.connect(
+            lambda _i: self._commit("kind", LinkKind(self.kind_combo.currentData()))
+        )
+        self.label_edit.editingFinished.connect(
+            lambda: self._commit("label", self.label_edit.text())
+        )
         self.directed_check.clicked.connect(lambda on: self._commit("directed", bool(on)))
 
     def selected(self) -> list[Link]:
@@ -49,7 +53,9 @@ class LinkEditor(QWidget):
 
     def refresh(self) -> None:
         links = self.selected()
-        blockers = [QSignalBlocker(w) for w in (self.kind_combo, self.label_edit, self.directed_check)]
+        blockers = [
+            QSignalBlocker(w) for w in (self.kind_combo, self.label_edit, self.directed_check)
+        ]
         try:
             deps = self.ctx.design.departments if self.ctx else {}
             if len(links) == 1:
@@ -58,12 +64,16 @@ class LinkEditor(QWidget):
             else:
                 self.ends.setText(self.tr("%n links selected", "", len(links)))
             kinds = {l.kind for l in links}
-            self.kind_combo.setCurrentIndex(self.kind_combo.findData(kinds.pop().value) if len(kinds) == 1 else -1)
+            self.kind_combo.setCurrentIndex(
+                self.kind_combo.findData(kinds.pop().value) if len(kinds) == 1 else -1
+            )
             labels = {l.label for l in links}
             text = labels.pop() if len(labels) == 1 else ""
             if self.label_edit.text() != text:
                 self.label_edit.setText(text)
-            self.label_edit.setPlaceholderText("" if len({l.label for l in links}) <= 1 else self.tr("(several values)"))
+            self.label_edit.setPlaceholderText(
+                "" if len({l.label for l in links}) <= 1 else self.tr("(several values)")
+            )
             self.directed_check.setChecked(bool(links) and all(l.directed for l in links))
         finally:
             del blockers
@@ -73,8 +83,11 @@ class LinkEditor(QWidget):
         judges duplicates (two selected links between one pair set to one kind, say)."""
         if self.ctx is None:
             return
-        ops: list[Op] = [UpdateLink(link.id, {field: value}) for link in self.selected()
-                         if getattr(link, field) != value]
+        ops: list[Op] = [
+            UpdateLink(link.id, {field: value})
+            for link in self.selected()
+            if getattr(link, field) != value
+        ]
         if not ops:
             return
         text = self.tr("Edit link")

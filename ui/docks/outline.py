@@ -17,7 +17,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QLabel,
+    QLineEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from orgdesigner import events as ev
@@ -39,7 +45,8 @@ class OutlineTree(QTreeWidget):
             index = self.indexFromItem(item)
             selection.select(index, index)
         self.selectionModel().select(
-            selection, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+            selection, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows
+        )
 
 
 class OutlineDock(ContextDock):
@@ -103,8 +110,11 @@ class OutlineDock(ContextDock):
         """An expander arrow for a department whose children are not built yet."""
         assert self.ctx is not None
         unbuilt = dept_id not in self._filled and bool(self.ctx.design.child_ids(dept_id))
-        item.setChildIndicatorPolicy(QTreeWidgetItem.ShowIndicator if unbuilt
-                                     else QTreeWidgetItem.DontShowIndicatorWhenChildless)
+        item.setChildIndicatorPolicy(
+            QTreeWidgetItem.ShowIndicator
+            if unbuilt
+            else QTreeWidgetItem.DontShowIndicatorWhenChildless
+        )
 
     def _fill(self, dept_id: str) -> None:
         """Build the child items of a built department (once)."""
@@ -225,7 +235,9 @@ class OutlineDock(ContextDock):
                 moved = self._reparent(event)
                 if moved is None:
                     return
-            elif isinstance(event, ev.DepartmentChanged) and {"name", "leader"} & set(event.changes):
+            elif isinstance(event, ev.DepartmentChanged) and {"name", "leader"} & set(
+                event.changes
+            ):
                 item = self.items.get(event.id)
                 if item is not None:
                     dept = self.ctx.design.departments[event.id]
@@ -275,8 +287,11 @@ class OutlineDock(ContextDock):
         if self.ctx is None:
             return
         with QSignalBlocker(self.tree):
-            found = (self._reveal(d) for d in self.ctx.selection.departments
-                     if d in self.ctx.design.departments)
+            found = (
+                self._reveal(d)
+                for d in self.ctx.selection.departments
+                if d in self.ctx.design.departments
+            )
             selected = [item for item in found if item is not None]
             self.tree.select_items(selected)
             for item in selected:
@@ -337,7 +352,9 @@ class OutlineDock(ContextDock):
                 if item is not None and item.childCount():
                     self._on_item_expanded(item)
                     item.setExpanded(True)
-        self.match_label.setText(english_plural(self.tr("%n match(es)", "", len(self.matches)), len(self.matches)))
+        self.match_label.setText(
+            english_plural(self.tr("%n match(es)", "", len(self.matches)), len(self.matches))
+        )
 
     def _tree_order(self) -> list[str]:
         assert self.ctx is not None

@@ -22,15 +22,19 @@ from orgdesigner.units import business_unit_of, rival_groups
 from ..i18n import fill
 
 NAME_COLUMN, OWNER_COLUMN, FIRST_DEPT_COLUMN = 0, 1, 2
-ID_ROLE = Qt.UserRole + 1       # function id (rows) / department id (columns)
-ROLE_ROLE = Qt.UserRole + 2     # the Role of a cell, or None
-OWNERLESS = QColor("#f8d7da")    # no owner: 管理真空 (red, like the error it is)
+ID_ROLE = Qt.UserRole + 1  # function id (rows) / department id (columns)
+ROLE_ROLE = Qt.UserRole + 2  # the Role of a cell, or None
+OWNERLESS = QColor("#f8d7da")  # no owner: 管理真空 (red, like the error it is)
 SEVERAL_OWNERS = QColor("#fde68a")  # more than one owner: 推诿扯皮 (amber, a warning)
 HIGHLIGHT = QColor("#fff4c2")
 _DISPLAY, _TOOLTIP = int(Qt.DisplayRole), int(Qt.ToolTipRole)
 _HEADER_ROLES = frozenset((_DISPLAY, _TOOLTIP, int(ID_ROLE)))
-ROLE_COLOURS = {Role.A: QColor("#2e7d32"), Role.R: QColor("#a5d6a7"),
-                Role.C: QColor("#bbdefb"), Role.I: QColor("#eeeeee")}
+ROLE_COLOURS = {
+    Role.A: QColor("#2e7d32"),
+    Role.R: QColor("#a5d6a7"),
+    Role.C: QColor("#bbdefb"),
+    Role.I: QColor("#eeeeee"),
+}
 # data() runs for every visible cell and role on each repaint: make the brushes once.
 _ROLE_BRUSHES = {role: QBrush(colour) for role, colour in ROLE_COLOURS.items()}
 _OWNERLESS_BRUSH = QBrush(OWNERLESS)
@@ -130,8 +134,11 @@ class OwnershipModel(QAbstractTableModel):
                 return function.name
             if role == Qt.ToolTipRole:
                 text = function.description or function.name
-                return fill(self.tr("%1\nResponsible post: %2"), text, function.post) \
-                    if function.post else text
+                return (
+                    fill(self.tr("%1\nResponsible post: %2"), text, function.post)
+                    if function.post
+                    else text
+                )
             if role == Qt.BackgroundRole:
                 return self._owner_brush(function_id)
             if role == ID_ROLE:
@@ -164,8 +171,12 @@ class OwnershipModel(QAbstractTableModel):
             return _WHITE_BRUSH
         if role == Qt.ToolTipRole:
             dept = self.design.departments[dept_id].name if dept_id else ""
-            return fill(self.tr("%1 / %2: %3"), function.name, dept,
-                        role_label(cell) if cell else self.tr("no role"))
+            return fill(
+                self.tr("%1 / %2: %3"),
+                function.name,
+                dept,
+                role_label(cell) if cell else self.tr("no role"),
+            )
         return None
 
     def _owner_brush(self, function_id: str) -> QBrush | None:
@@ -177,7 +188,8 @@ class OwnershipModel(QAbstractTableModel):
         if not owners:
             return _OWNERLESS_BRUSH
         if rival_groups(owners, self._unit_of) or (
-                len(owners) > 1 and self.design.functions[function_id].key == BRAND_MANAGEMENT):
+            len(owners) > 1 and self.design.functions[function_id].key == BRAND_MANAGEMENT
+        ):
             return _SEVERAL_BRUSH
         return None
 
@@ -247,8 +259,10 @@ class OwnershipModel(QAbstractTableModel):
             if col is not None:
                 self.headerDataChanged.emit(Qt.Horizontal, col, col)
                 if self.functions:
-                    self.dataChanged.emit(self.index(0, OWNER_COLUMN),
-                                          self.index(len(self.functions) - 1, OWNER_COLUMN))
+                    self.dataChanged.emit(
+                        self.index(0, OWNER_COLUMN),
+                        self.index(len(self.functions) - 1, OWNER_COLUMN),
+                    )
 
 
 def role_label(role: Role) -> str:
@@ -256,6 +270,9 @@ def role_label(role: Role) -> str:
     from PySide6.QtCore import QCoreApplication
 
     translate = QCoreApplication.translate
-    return {Role.R: translate("Role", "R: responsible (does the work)"),
-            Role.A: translate("Role", "A: accountable (the owner)"),
-            Role.C: translate("Role", "C: consulted"), Role.I: translate("Role", "I: informed")}[role]
+    return {
+        Role.R: translate("Role", "R: responsible (does the work)"),
+        Role.A: translate("Role", "A: accountable (the owner)"),
+        Role.C: translate("Role", "C: consulted"),
+        Role.I: translate("Role", "I: informed"),
+    }[role]

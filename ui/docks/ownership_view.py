@@ -15,8 +15,14 @@ from orgdesigner.entities import Role
 from .ownership_model import FIRST_DEPT_COLUMN, OwnershipModel
 
 CYCLE: list[Role | None] = [Role.A, Role.R, Role.C, Role.I, None]
-KEYS = {Qt.Key_A: Role.A, Qt.Key_R: Role.R, Qt.Key_C: Role.C, Qt.Key_I: Role.I,
-        Qt.Key_Delete: None, Qt.Key_Backspace: None}
+KEYS = {
+    Qt.Key_A: Role.A,
+    Qt.Key_R: Role.R,
+    Qt.Key_C: Role.C,
+    Qt.Key_I: Role.I,
+    Qt.Key_Delete: None,
+    Qt.Key_Backspace: None,
+}
 
 
 def next_role(role: Role | None) -> Role | None:
@@ -55,7 +61,10 @@ class OwnershipFilter(QSortFilterProxyModel):
         function_id = model.function_at(row)
         if self.ownerless_only and model.design.owners(function_id):
             return False
-        if self.text and self.text.casefold() not in model.design.functions[function_id].name.casefold():
+        if (
+            self.text
+            and self.text.casefold() not in model.design.functions[function_id].name.casefold()
+        ):
             return False
         return True
 
@@ -130,7 +139,9 @@ class DepartmentHeader(QHeaderView):
 
     def sizeHint(self):  # noqa: N802 - Qt override
         if self._height is None:
-            self._height = self._fit(FIRST_DEPT_COLUMN, min(self.count(), FIRST_DEPT_COLUMN + self.SAMPLE))
+            self._height = self._fit(
+                FIRST_DEPT_COLUMN, min(self.count(), FIRST_DEPT_COLUMN + self.SAMPLE)
+            )
         return QSize(self.length(), self._height)
 
     def paintSection(self, painter: QPainter, rect: QRect, index: int) -> None:  # noqa: N802
@@ -155,7 +166,9 @@ class DepartmentHeader(QHeaderView):
         painter.translate(left, rect.bottom() - 4)
         painter.rotate(-90)
         for i, line in enumerate(lines):
-            painter.drawText(0, i * step, metrics.elidedText(line, Qt.ElideRight, rect.height() - 8))
+            painter.drawText(
+                0, i * step, metrics.elidedText(line, Qt.ElideRight, rect.height() - 8)
+            )
         painter.restore()
 
 
@@ -166,8 +179,12 @@ class OwnershipTable(QTableView):
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         index = self.currentIndex()
-        if event.key() in KEYS and index.isValid() and index.column() >= FIRST_DEPT_COLUMN \
-                and self.state() != QAbstractItemView.EditingState:
+        if (
+            event.key() in KEYS
+            and index.isValid()
+            and index.column() >= FIRST_DEPT_COLUMN
+            and self.state() != QAbstractItemView.EditingState
+        ):
             self.role_key.emit(KEYS[event.key()])
             return
         super().keyPressEvent(event)

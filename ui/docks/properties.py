@@ -15,8 +15,18 @@ from typing import Any
 from PySide6.QtCore import QRegularExpression, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QCheckBox, QColorDialog, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QToolButton, QVBoxLayout, QWidget,
+    QCheckBox,
+    QColorDialog,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from orgdesigner import events as ev
@@ -89,7 +99,9 @@ class PropertiesDock(ContextDock):
         self.budget_spin.setGroupSeparatorShown(True)
         self.color_edit = QLineEdit()
         self.color_edit.setObjectName("color")
-        self.color_edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"#[0-9a-fA-F]{0,6}")))
+        self.color_edit.setValidator(
+            QRegularExpressionValidator(QRegularExpression(r"#[0-9a-fA-F]{0,6}"))
+        )
         self.color_button = QToolButton()
         self.color_button.setText("...")
         self.color_button.setToolTip(self.tr("Choose a colour"))
@@ -121,7 +133,9 @@ class PropertiesDock(ContextDock):
         color_label.setBuddy(self.color_edit)
         form.addRow(color_label, color_row)
         form.addRow(self.tr("N&otes:"), self.notes_edit)
-        self.kpi_label = QLabel()  # the KPIs this department owns or shares (edited in the KPIs tab)
+        self.kpi_label = (
+            QLabel()
+        )  # the KPIs this department owns or shares (edited in the KPIs tab)
         self.kpi_label.setObjectName("kpis")
         self.kpi_label.setWordWrap(True)
         form.addRow(self.tr("KPIs:"), self.kpi_label)
@@ -138,18 +152,32 @@ class PropertiesDock(ContextDock):
         self.refresh_timer.timeout.connect(self._refresh)
 
         self.name_edit.editingFinished.connect(lambda: self._commit("name", self.name_edit.text()))
-        self.leader_edit.editingFinished.connect(lambda: self._commit("leader", self.leader_edit.text()))
-        self.kind_combo.activated.connect(lambda _i: self._commit("kind", DeptKind(self.kind_combo.currentData())))
-        self.headcount_spin.editingFinished.connect(lambda: self._commit_number("headcount", self.headcount_spin))
-        self.budget_spin.editingFinished.connect(lambda: self._commit_number("budget", self.budget_spin))
+        self.leader_edit.editingFinished.connect(
+            lambda: self._commit("leader", self.leader_edit.text())
+        )
+        self.kind_combo.activated.connect(
+            lambda _i: self._commit("kind", DeptKind(self.kind_combo.currentData()))
+        )
+        self.headcount_spin.editingFinished.connect(
+            lambda: self._commit_number("headcount", self.headcount_spin)
+        )
+        self.budget_spin.editingFinished.connect(
+            lambda: self._commit_number("budget", self.budget_spin)
+        )
         self.color_edit.editingFinished.connect(self._on_color_edited)
         self.color_button.clicked.connect(self._on_choose_color)
-        self.notes_edit.editing_finished.connect(lambda: self._commit("notes", self.notes_edit.toPlainText()))
+        self.notes_edit.editing_finished.connect(
+            lambda: self._commit("notes", self.notes_edit.toPlainText())
+        )
         self.vacant_check.clicked.connect(
-            lambda _c: self._commit("vacant", self.vacant_check.checkState() != Qt.Unchecked))
-        self.chair_edit.editingFinished.connect(lambda: self._commit("chair", self.chair_edit.text()))
+            lambda _c: self._commit("vacant", self.vacant_check.checkState() != Qt.Unchecked)
+        )
+        self.chair_edit.editingFinished.connect(
+            lambda: self._commit("chair", self.chair_edit.text())
+        )
         self.cadence_edit.editingFinished.connect(
-            lambda: self._commit("cadence", self.cadence_edit.text()))
+            lambda: self._commit("cadence", self.cadence_edit.text())
+        )
         self.set_context(None)
 
     def _spin(self, name: str, maximum: float, decimals: int) -> QDoubleSpinBox:
@@ -214,9 +242,19 @@ class PropertiesDock(ContextDock):
             self.link_editor.setEnabled(not self.read_only)
             self.link_editor.refresh()
             return
-        editors = (self.name_edit, self.kind_combo, self.leader_edit, self.headcount_spin,
-                   self.budget_spin, self.color_edit, self.color_button, self.notes_edit,
-                   self.vacant_check, self.chair_edit, self.cadence_edit)
+        editors = (
+            self.name_edit,
+            self.kind_combo,
+            self.leader_edit,
+            self.headcount_spin,
+            self.budget_spin,
+            self.color_edit,
+            self.color_button,
+            self.notes_edit,
+            self.vacant_check,
+            self.chair_edit,
+            self.cadence_edit,
+        )
         blockers = [QSignalBlocker(w) for w in editors]
         try:
             if not depts:
@@ -237,8 +275,12 @@ class PropertiesDock(ContextDock):
             self.leader_edit.setPlaceholderText(self._mixed_hint(depts, "leader"))
             kind = self._common(depts, "kind", None)
             self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind.value) if kind else -1)
-            self._set_number(self.headcount_spin, self._common(depts, "headcount", MIXED) if depts else 0.0)
-            self._set_number(self.budget_spin, self._common(depts, "budget", MIXED) if depts else 0.0)
+            self._set_number(
+                self.headcount_spin, self._common(depts, "headcount", MIXED) if depts else 0.0
+            )
+            self._set_number(
+                self.budget_spin, self._common(depts, "budget", MIXED) if depts else 0.0
+            )
             color = self._common(depts, "color", "")
             self._set_text(self.color_edit, color)
             self.color_edit.setPlaceholderText(self._mixed_hint(depts, "color"))
@@ -246,8 +288,12 @@ class PropertiesDock(ContextDock):
             vacant = self._common(depts, "vacant", None)
             self.vacant_check.setTristate(bool(depts) and vacant is None)  # a click then sets all
             self.vacant_check.setCheckState(
-                Qt.PartiallyChecked if depts and vacant is None
-                else Qt.Checked if vacant else Qt.Unchecked)
+                Qt.PartiallyChecked
+                if depts and vacant is None
+                else Qt.Checked
+                if vacant
+                else Qt.Unchecked
+            )
             self.kpi_label.setText(self._kpi_text(depts[0].id) if single else "")
             committees = bool(depts) and all(d.kind is DeptKind.COMMITTEE for d in depts)
             for edit in (self.chair_edit, self.cadence_edit):
@@ -324,7 +370,9 @@ class PropertiesDock(ContextDock):
         if field in ("name", "notes") and len(depts) != 1:
             return
         self.message.clear()
-        ops: list[Op] = [UpdateDepartment(d.id, {field: value}) for d in depts if getattr(d, field) != value]
+        ops: list[Op] = [
+            UpdateDepartment(d.id, {field: value}) for d in depts if getattr(d, field) != value
+        ]
         if not ops:
             return
         text = self._undo_text(field, depts)
@@ -335,10 +383,15 @@ class PropertiesDock(ContextDock):
 
     def _undo_text(self, field: str, depts: list[Department]) -> str:
         names = {
-            "name": self.tr("Rename department"), "kind": self.tr("Change kind"),
-            "leader": self.tr("Change leader"), "headcount": self.tr("Change headcount"),
-            "budget": self.tr("Change budget"), "color": self.tr("Change colour"),
-            "notes": self.tr("Edit notes"), "vacant": self.tr("Mark post vacant"),
-            "chair": self.tr("Change chair"), "cadence": self.tr("Change meeting cadence"),
+            "name": self.tr("Rename department"),
+            "kind": self.tr("Change kind"),
+            "leader": self.tr("Change leader"),
+            "headcount": self.tr("Change headcount"),
+            "budget": self.tr("Change budget"),
+            "color": self.tr("Change colour"),
+            "notes": self.tr("Edit notes"),
+            "vacant": self.tr("Mark post vacant"),
+            "chair": self.tr("Change chair"),
+            "cadence": self.tr("Change meeting cadence"),
         }
         return names[field]

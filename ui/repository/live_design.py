@@ -80,25 +80,32 @@ class RepositoryDesign(QObject):
     def read_only_reason(self) -> str:
         if self.session.online:
             return ""
-        return tr("the connection to the repository was lost ({reason}); {n} unsent edit(s) are "
-                  "kept and will be sent when it returns").format(
-            reason=self.session.offline_reason, n=len(self.session.pending))
+        return tr(
+            "the connection to the repository was lost ({reason}); {n} unsent edit(s) are "
+            "kept and will be sent when it returns"
+        ).format(reason=self.session.offline_reason, n=len(self.session.pending))
 
     def save_in_window(self) -> bool:
         """File > Save: nothing to do when every edit is stored; False while some wait
         (so closing the window asks again instead of dropping them)."""
         if self.session.pending:
-            self.window.show_message(tr("{n} edit(s) wait for the connection to the repository")
-                                     .format(n=len(self.session.pending)))
+            self.window.show_message(
+                tr("{n} edit(s) wait for the connection to the repository").format(
+                    n=len(self.session.pending)
+                )
+            )
             return False
         self.window.show_message(tr("Every edit is already stored in the repository"))
         return True
 
     def save_copy_in_window(self) -> bool:
         """File > Save As: write a `.db` copy of the design as it is now; it stays live here."""
-        name, _ = QFileDialog.getSaveFileName(self.window, tr("Save a copy as"),
-                                              (self.design.name or "design") + ".db",
-                                              tr("Design files (*.db)"))
+        name, _ = QFileDialog.getSaveFileName(
+            self.window,
+            tr("Save a copy as"),
+            (self.design.name or "design") + ".db",
+            tr("Design files (*.db)"),
+        )
         if not name:
             return False
         path = Path(name) if name.lower().endswith(".db") else Path(name + ".db")
@@ -121,7 +128,8 @@ class RepositoryDesign(QObject):
 
     def _show_recovered(self) -> None:
         text = tr("{n} edit(s) your last session could not send were sent now.").format(
-            n=self.session.recovered)
+            n=self.session.recovered
+        )
         if self.session.conflicts:
             text += " " + " ".join(self.session.conflicts)
         self.window.banner.setText(text)

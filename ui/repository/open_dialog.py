@@ -6,8 +6,15 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QPushButton, QVBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
 )
 
 from orgdesigner.errors import OrgDesignerError
@@ -46,8 +53,9 @@ class OpenRepositoryDialog(QDialog):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Open).setEnabled(False)
         form = QFormLayout()
         form.addRow(self.tr("Server address:"), self.url)
@@ -86,14 +94,22 @@ class OpenRepositoryDialog(QDialog):
             return False
         self.settings.setValue(URL_KEY, display_url(url))  # never the password
         for d in found:
-            item = QListWidgetItem(self.tr("{name}  (version {version}, {n} departments, {who})").format(
-                name=d["name"], version=d["version"], n=d["departments"], who=d["saved_by"]))
+            item = QListWidgetItem(
+                self.tr("{name}  (version {version}, {n} departments, {who})").format(
+                    name=d["name"], version=d["version"], n=d["departments"], who=d["saved_by"]
+                )
+            )
             item.setData(Qt.ItemDataRole.UserRole, d["name"])
             self.designs.addItem(item)
         self.message.setStyleSheet("color: #166534;")
-        self.message.setText(self.tr("Connected: {n} design(s)").format(n=len(found)) if found else
-                             self.tr("Connected; the repository has no designs yet (push one with "
-                                     "python -m orgdesigner repo push)"))
+        self.message.setText(
+            self.tr("Connected: {n} design(s)").format(n=len(found))
+            if found
+            else self.tr(
+                "Connected; the repository has no designs yet (push one with "
+                "python -m orgdesigner repo push)"
+            )
+        )
         if found:
             self.designs.setCurrentRow(0)
         return True

@@ -35,8 +35,9 @@ def test_init_push_list_pull_log(pg_url, design_file, tmp_path, capsys):
     code, out, _ = run_cli(capsys, "repo", "init", pg_url)
     assert code == 0 and "created an Org Designer repository" in out
     assert run_cli(capsys, "repo", "init", pg_url)[1].startswith("the repository in")
-    code, out, err = run_cli(capsys, "repo", "push", str(design_file), pg_url, "--as", "总部",
-                             "--comment", "首版")
+    code, out, err = run_cli(
+        capsys, "repo", "push", str(design_file), pg_url, "--as", "总部", "--comment", "首版"
+    )
     assert (code, err) == (0, "") and "总部 version 1" in out
     code, out, _ = run_cli(capsys, "repo", "list", pg_url, "--json")
     listed = json.loads(out)["designs"]
@@ -45,10 +46,14 @@ def test_init_push_list_pull_log(pg_url, design_file, tmp_path, capsys):
     # the pushed file now names version 1 as its base: a second push from it is accepted
     assert run_cli(capsys, "repo", "push", str(design_file), pg_url, "--as", "总部")[0] == 0
     out_file = tmp_path / "pulled.db"
-    code, out, _ = run_cli(capsys, "repo", "pull", pg_url, "总部", "--version", "1", "-o", str(out_file))
+    code, out, _ = run_cli(
+        capsys, "repo", "pull", pg_url, "总部", "--version", "1", "-o", str(out_file)
+    )
     assert code == 0 and storage.load(out_file).name == sample_design().name
     code, out, _ = run_cli(capsys, "repo", "log", pg_url, "总部")
-    assert code == 0 and out.splitlines()[0].startswith("version 2") and "首版" in out.splitlines()[1]
+    assert (
+        code == 0 and out.splitlines()[0].startswith("version 2") and "首版" in out.splitlines()[1]
+    )
 
 
 def test_url_name_accepted_by_info_validate_export(repo_url, design_file, tmp_path, capsys):
@@ -78,10 +83,26 @@ def test_stale_push_refused_by_cli(repo_url, design_file, tmp_path, capsys):
 
 def _push_process(path: Path, url: str) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    return subprocess.Popen([sys.executable, "-m", "orgdesigner", "repo", "push", str(path), url,
-                             "--as", "plan", "--comment", path.stem],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "orgdesigner",
+            "repo",
+            "push",
+            str(path),
+            url,
+            "--as",
+            "plan",
+            "--comment",
+            path.stem,
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def test_eight_processes_push_the_same_base_one_wins(repo_url, design_file, tmp_path, capsys):
@@ -138,7 +159,9 @@ def test_wrong_password_is_named_but_never_printed(pg_server_url, capsys, monkey
     err = _one_line_error(capsys, "repo", "list", base)
     assert "refused the password" in err and "wrong-secret" not in err
     monkeypatch.setenv("PGPASSWORD", "still-wrong")
-    err = _one_line_error(capsys, "repo", "init", pg_server_url.replace("postgres@", f"{PASSWORD_ROLE}@", 1))
+    err = _one_line_error(
+        capsys, "repo", "init", pg_server_url.replace("postgres@", f"{PASSWORD_ROLE}@", 1)
+    )
     assert "refused the password" in err and "still-wrong" not in err
 
 
@@ -151,7 +174,9 @@ def test_schema_newer_than_the_program(repo_url, capsys):
     import psycopg
 
     with psycopg.connect(repo_url, autocommit=True) as conn:
-        conn.execute("UPDATE orgdesigner.repository_info SET value = '99' WHERE key = 'schema_version'")
+        conn.execute(
+            "UPDATE orgdesigner.repository_info SET value = '99' WHERE key = 'schema_version'"
+        )
     err = _one_line_error(capsys, "repo", "list", repo_url)
     assert "newer Org Designer (repository format 99)" in err
     err = _one_line_error(capsys, "repo", "init", repo_url)

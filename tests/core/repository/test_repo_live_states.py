@@ -30,7 +30,10 @@ def test_two_editors_state_machine(repo_url):
         def start(self):
             self.ref = RepoRef(repo_url, f"sm-{uuid.uuid4().hex[:8]}")
             push(sample_design(), self.ref)
-            self.sessions = [LiveSession.open(self.ref, user="甲"), LiveSession.open(self.ref, user="乙")]
+            self.sessions = [
+                LiveSession.open(self.ref, user="甲"),
+                LiveSession.open(self.ref, user="乙"),
+            ]
 
         def _pick(self, data, who):
             design = self.sessions[who].design
@@ -63,8 +66,14 @@ def test_two_editors_state_machine(repo_url):
             design, owner = self._pick(data, who)
             _, shared = self._pick(data, who)
             function = data.draw(st.sampled_from(sorted(design.functions)))
-            ops.AddKpi(Kpi(name="指标", owner=owner, shared=(shared,) if shared != owner else (),
-                           functions=(function,))).apply(design)
+            ops.AddKpi(
+                Kpi(
+                    name="指标",
+                    owner=owner,
+                    shared=(shared,) if shared != owner else (),
+                    functions=(function,),
+                )
+            ).apply(design)
 
         @rule(who=st.integers(0, 1), data=st.data())
         def reparent(self, who, data):
@@ -92,6 +101,12 @@ def test_two_editors_state_machine(repo_url):
                 assert content(s.design) == final
                 s.close()
 
-    run_state_machine_as_test(TwoEditors, settings=settings(
-        max_examples=15, stateful_step_count=12, deadline=None,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]))
+    run_state_machine_as_test(
+        TwoEditors,
+        settings=settings(
+            max_examples=15,
+            stateful_step_count=12,
+            deadline=None,
+            suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+        ),
+    )

@@ -41,14 +41,22 @@ def _writer(session: LiveSession, seed: int, accepted: list, errors: list) -> No
                 value = float(seed * 1000 + n) if field == "headcount" else f"w{seed}-{n}"
                 before = len(session.conflicts)
                 ops.UpdateDepartment(dept_id, {field: value}).apply(design)
-                if len(session.conflicts) == before and ("departments", dept_id) not in session.pending:
-                    accepted.append((dept_id, session.versions[("departments", dept_id)], field, value))
+                if (
+                    len(session.conflicts) == before
+                    and ("departments", dept_id) not in session.pending
+                ):
+                    accepted.append(
+                        (dept_id, session.versions[("departments", dept_id)], field, value)
+                    )
             elif roll < 0.9:
-                ops.AddDepartment(Department(name=f"新部门 {seed}-{n}", parent=dept_id)).apply(design)
+                ops.AddDepartment(Department(name=f"新部门 {seed}-{n}", parent=dept_id)).apply(
+                    design
+                )
             elif design.departments[dept_id].parent is not None:
                 ops.RemoveDepartment(dept_id).apply(design)
     except Exception:  # reported by the test, not lost in the thread
         import traceback
+
         errors.append(traceback.format_exc())
 
 
@@ -59,8 +67,10 @@ def test_ten_writers_converge_without_lost_updates(repo_url):
     sessions = [LiveSession.open(ref, user=f"writer{i}") for i in range(WRITERS)]
     accepted: list = []
     errors: list = []
-    threads = [threading.Thread(target=_writer, args=(s, i, accepted, errors), daemon=True)
-               for i, s in enumerate(sessions)]
+    threads = [
+        threading.Thread(target=_writer, args=(s, i, accepted, errors), daemon=True)
+        for i, s in enumerate(sessions)
+    ]
     try:
         for t in threads:
             t.start()

@@ -27,8 +27,16 @@ def full_design():
     design.update_department(depts[1].id, vacant=True)
     functions = list(design.functions)
     design.update_function(functions[0], post="品牌经理")
-    design.add_kpi(Kpi(name="品牌认知度", unit="%", owner=depts[1].id, shared=(depts[3].id, depts[0].id),
-                       functions=(functions[0],), description="年度调研"))
+    design.add_kpi(
+        Kpi(
+            name="品牌认知度",
+            unit="%",
+            owner=depts[1].id,
+            shared=(depts[3].id, depts[0].id),
+            functions=(functions[0],),
+            description="年度调研",
+        )
+    )
     design.add_kpi(Kpi(name="客户满意度 CSAT", unit="分", key="csat"))
     return design
 
@@ -75,8 +83,15 @@ def test_versions_list_and_log(repo_url):
     assert [v.number for v in log(ref)] == [2, 1]
     assert log(ref)[0].comment == "two" and log(ref)[0].saved_by == "李强"
     listed = list_designs(repo_url)
-    assert listed == [{"name": "plan", "version": 2, "saved_by": "李强",
-                       "saved_at": listed[0]["saved_at"], "departments": 5}]
+    assert listed == [
+        {
+            "name": "plan",
+            "version": 2,
+            "saved_by": "李强",
+            "saved_at": listed[0]["saved_at"],
+            "departments": 5,
+        }
+    ]
     assert pull(ref, 1).name == "市场部结构方案 Plan"
     assert pull(ref).name == "改名"
 
@@ -92,7 +107,9 @@ def test_stale_push_is_refused_with_one_line(repo_url):
     message = str(caught.value)
     assert "\n" not in message
     assert message.startswith("plan was changed by 李强 at ")
-    assert "(version 2) after your copy (version 1): pull and merge, or push with --force" in message
+    assert (
+        "(version 2) after your copy (version 1): pull and merge, or push with --force" in message
+    )
     assert push(mine, ref, force=True) == 3
     assert pull(ref).name == "mine"
 
