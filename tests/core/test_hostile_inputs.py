@@ -51,7 +51,7 @@ def test_xlsx_with_one_far_cell_is_refused_at_once(tmp_path, capsys, cell, words
     _xlsx(src, {cell: "x"})
     assert src.stat().st_size < 10_000
     before = digest(src)
-    code, out, err = run(capsys, "import", src, "-o", tmp_path / "out.db")
+    code, out, err = run(capsys, "import", src, "-o", tmp_path / "out.db", "--lang", "en")
     assert code == 2
     one_line_error(err, "bomb.xlsx: ", *words)
     assert digest(src) == before and not (tmp_path / "out.db").exists()
@@ -72,7 +72,7 @@ def test_xlsx_that_unpacks_beyond_the_limit_is_refused(tmp_path, capsys, monkeyp
 def test_a_sparse_workbook_keeps_its_row_numbers(tmp_path, capsys):
     src = tmp_path / "sparse.xlsx"
     _xlsx(src, {"A500": "mkt", "B500": "hq", "C500": "市场部"})
-    code, out, err = run(capsys, "import", src, "-o", tmp_path / "out.db")
+    code, out, err = run(capsys, "import", src, "-o", tmp_path / "out.db", "--lang", "en")
     assert code == 0, err
     design = read_design(tmp_path / "out.db")
     assert sorted(d.name for d in design.departments.values()) == ["市场部", "总部"]
@@ -84,7 +84,7 @@ def test_csv_with_100k_empty_header_columns_reads_in_linear_time(tmp_path, capsy
     src.write_text(
         "id,parent,name" + "," * 100_000 + "\nhq,,总部\nmkt,hq,市场部\n", encoding="utf-8"
     )
-    code, out, err = run(capsys, "import", src, "-o", tmp_path / "out.db")
+    code, out, err = run(capsys, "import", src, "-o", tmp_path / "out.db", "--lang", "en")
     assert code == 0, err
     assert len(read_design(tmp_path / "out.db").departments) == 2
 
@@ -117,7 +117,7 @@ def test_csv_with_50k_stray_quotes_is_read_line_by_line(tmp_path, capsys):
     # the scale issue's business).
     src.write_text("\n".join(rows[:5_002]) + "\n", encoding="utf-8")
     before = digest(src)
-    code, out, err = run(capsys, "import", src, "-o", tmp_path / "out.db")
+    code, out, err = run(capsys, "import", src, "-o", tmp_path / "out.db", "--lang", "en")
     assert code == 0, err
     assert "unbalanced-quote" in out
     assert len(read_design(tmp_path / "out.db").departments) == 5_001
@@ -147,7 +147,7 @@ def test_csv_with_a_million_rows_is_refused_at_once(tmp_path, capsys):
 def test_a_cell_over_128_kb_is_read_and_one_over_the_cap_is_exit_2(tmp_path, capsys):
     src = tmp_path / "cell.csv"
     src.write_text("id,parent,name,notes\nhq,,总部," + "n" * 200_000 + "\n", encoding="utf-8")
-    code, out, err = run(capsys, "import", src, "-o", tmp_path / "out.db")
+    code, out, err = run(capsys, "import", src, "-o", tmp_path / "out.db", "--lang", "en")
     assert code == 0, err  # above Python's 128 kB default, below our documented cap
     src.write_text('id,parent,name,notes\nhq,,总部,"' + "n" * 1_100_000 + '"\n', encoding="utf-8")
     before = digest(src)
