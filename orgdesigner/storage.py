@@ -549,26 +549,7 @@ def _design_from_rows(
         design = build_design(
             name=meta.get("name", ""),
             language=meta.get("language", "zh"),
-            departments=[
-                Department(
-                    id=r.id,
-                    code=r.code,
-                    name=r.name,
-                    kind=r.kind,
-                    parent=r.parent_id,
-                    leader=r.leader,
-                    headcount=r.headcount,
-                    budget=r.budget,
-                    color=r.color,
-                    x=r.x,
-                    y=r.y,
-                    notes=r.notes,
-                    chair=r.chair,
-                    cadence=r.cadence,
-                    vacant=_flag(r.vacant, "vacant"),
-                )
-                for r in dept_rows
-            ],
+            departments=[department_of(r) for r in dept_rows],
             links=[
                 Link(
                     id=r.id,
@@ -627,6 +608,27 @@ def _design_from_rows(
     design.created = meta.get("created", design.created)
     design.modified = meta.get("modified", design.modified)
     return design
+
+
+def department_of(r: Any) -> Department:
+    """A department from its row (a design file's, or the team repository's)."""
+    return Department(
+        id=r.id,
+        code=r.code,
+        name=r.name,
+        kind=r.kind,
+        parent=r.parent_id,
+        leader=r.leader,
+        headcount=r.headcount,
+        budget=r.budget,
+        color=r.color,
+        x=r.x,
+        y=r.y,
+        notes=r.notes,
+        chair=r.chair,
+        cadence=r.cadence,
+        vacant=_flag(r.vacant, "vacant"),
+    )
 
 
 def _flag(value: object, what: str) -> bool:

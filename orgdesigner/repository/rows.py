@@ -12,6 +12,7 @@ from typing import Any
 
 from ..design import Design, FileStamp, build_design
 from ..entities import Department, Function, Kpi, Link
+from ..storage import department_of
 
 ORIGIN = "repository.origin"  # design setting: where a pulled file came from (JSON text)
 
@@ -78,26 +79,6 @@ ROW_OF: dict[str, Callable[[Any], dict[str, Any]]] = {
     "functions": function_row,
     "kpis": kpi_row,
 }
-
-
-def department_of(r: Any) -> Department:
-    return Department(
-        id=r.id,
-        code=r.code,
-        name=r.name,
-        kind=r.kind,
-        parent=r.parent_id,
-        leader=r.leader,
-        headcount=r.headcount,
-        budget=r.budget,
-        color=r.color,
-        x=r.x,
-        y=r.y,
-        notes=r.notes,
-        chair=r.chair,
-        cadence=r.cadence,
-        vacant=bool(r.vacant),
-    )
 
 
 def link_of(r: Any) -> Link:
