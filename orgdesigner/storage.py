@@ -24,7 +24,7 @@ from sqlalchemy import Engine, create_engine, event, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
-from . import __version__, fileutil, schema, untrusted
+from . import __version__, fileutil, quickverify, schema, untrusted
 from .design import LANGUAGES, Design, FileStamp, build_design, now_iso
 from .scenarios import ScenarioError, ScenarioInfo, ScenarioSet, info_of
 from .entities import Department, Function, Kpi, Link, check_text
@@ -335,9 +335,15 @@ def stamped_for_save(design: Designs) -> Iterator[FileStamp]:
         raise
 
 
-def verify_file(path: Path, design: Designs) -> untrusted.Fingerprint:
+def verify_file(
+    path: Path, design: Designs, changes: quickverify.Changes | None = None
+) -> untrusted.Fingerprint:
     """Read a just-written file back like an untrusted one; it must hold exactly `design`
     (every scenario of it, when given a ScenarioSet).
+
+    With `changes` (the rows the working copy wrote since its last verified
+    save, which the new file is a page copy of), the rows are checked by
+    counts and the changed rows only (`quickverify`); without, in full:
 
     Integrity, schema allow-list and references as for any untrusted file, then
     every row of every table compared with the rows the model maps to: the
@@ -350,8 +356,13 @@ def verify_file(path: Path, design: Designs) -> untrusted.Fingerprint:
     fingerprint = untrusted.fingerprint(path)
     conn = untrusted.open_checked(path)
     try:
-        untrusted.check_database(conn, path)
-        _compare_rows(conn, design, path)
+        if changes is None:
+            untrusted.check_database(conn, path)
+            _compare_rows(conn, design, path)
+        else:
+            untrusted.check_schema(conn, path)
+            _compare_meta(conn, as_set(design), path)
+            quickverify.compare_changes(conn, as_set(design), path, changes)
     except sqlite3.Error as exc:
         raise FileProblem(path, untrusted.describe_sqlite_error(exc)) from None
     finally:
@@ -378,6 +389,19 @@ def _expected_tuples(design: Design) -> dict[str, tuple[bool, list[tuple]]]:
 
 def _compare_rows(conn: sqlite3.Connection, designs: Designs, path: Path) -> None:
     scenarios = as_set(designs)
+    _compare_meta(conn, scenarios, path)
+    for design in scenarios:
+        _compare_scenario(conn, design, path)
+    for table in schema.SCENARIO_TABLES:  # no rows of scenarios the design does not have
+        stray = conn.execute(
+            f'SELECT count(*) FROM "{table}" WHERE scenario_id NOT IN (SELECT id FROM scenarios)'
+        ).fetchone()[0]
+        if stray:
+            raise FileProblem(path, f"verification failed: {table!r} has rows of no scenario")
+
+
+def _compare_meta(conn: sqlite3.Connection, scenarios: ScenarioSet, path: Path) -> None:
+    """The file's meta and scenarios tables against the model (a few rows)."""
     wanted_meta = sorted(meta_rows(scenarios.active).items())
     if conn.execute("SELECT key, value FROM meta ORDER BY key").fetchall() != wanted_meta:
         raise FileProblem(path, "verification failed: the written 'meta' differ from the design")
@@ -387,14 +411,6 @@ def _compare_rows(conn: sqlite3.Connection, designs: Designs, path: Path) -> Non
         raise FileProblem(
             path, "verification failed: the written 'scenarios' differ from the design"
         )
-    for design in scenarios:
-        _compare_scenario(conn, design, path)
-    for table in schema.SCENARIO_TABLES:  # no rows of scenarios the design does not have
-        stray = conn.execute(
-            f'SELECT count(*) FROM "{table}" WHERE scenario_id NOT IN (SELECT id FROM scenarios)'
-        ).fetchone()[0]
-        if stray:
-            raise FileProblem(path, f"verification failed: {table!r} has rows of no scenario")
 
 
 def _compare_scenario(conn: sqlite3.Connection, design: Design, path: Path) -> None:
@@ -427,6 +443,7 @@ def save(
     *,
     write: Callable[[Path], None] | None = None,
     before_replace: Callable[[Path, untrusted.Fingerprint], None] | None = None,
+    changes: quickverify.Changes | None = None,
 ) -> untrusted.Fingerprint:
     """Write the design to `path` atomically: temp file beside it, fsync, verify, replace.
 
@@ -442,7 +459,9 @@ def save(
     verified: list[untrusted.Fingerprint] = []
 
     def verify(tmp: Path) -> untrusted.Fingerprint:
-        verified.append(verify_file(tmp, design))
+        verified.append(
+            (verify_file(tmp, design) if changes is None else verify_file(tmp, design, changes))
+        )
         return verified[-1]
 
     hook = None if before_replace is None else (lambda tmp: before_replace(tmp, verified[-1]))
