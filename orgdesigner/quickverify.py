@@ -148,14 +148,13 @@ def compare_changes(
     from . import storage
 
     by_id = _scenario_map(designs)
+    counts = {scenario: _counts(design) for scenario, design in by_id.items()}
     for table in KEYS:
-        found = dict(
-            conn.execute(f'SELECT scenario_id, count(*) FROM "{table}" GROUP BY scenario_id')
-        )
-        if set(found) - set(by_id):
+        found = _counts_by_scenario(conn, table, list(by_id))
+        if found is None or set(found) - set(by_id):
             raise FileProblem(path, f"verification failed: {table!r} has rows of no scenario")
-        for scenario, design in by_id.items():
-            wanted = _counts(design)[table]
+        for scenario in by_id:
+            wanted = counts[scenario][table]
             if found.get(scenario, 0) != wanted:
                 raise FileProblem(
                     path,
@@ -174,6 +173,30 @@ def compare_changes(
         if table in ORDERED:
             moved = [k for k, m in keys.items() if m and k in getattr(shown, table)]
             _check_places(conn, shown, table, scenario, moved, path)
+
+
+def _counts_by_scenario(
+    conn: sqlite3.Connection, table: str, scenarios: list[str]
+) -> dict[str, int] | None:
+    """scenario -> rows of `table`; None if a one-scenario file has rows of another.
+
+    With one scenario (the usual file) SQLite counts the table from its b-tree
+    pages and two key seeks find any other scenario's rows: less than half the
+    time of grouping by scenario at 100,000 rows.
+    """
+    if len(scenarios) != 1:
+        return dict(
+            conn.execute(f'SELECT scenario_id, count(*) FROM "{table}" GROUP BY scenario_id')
+        )
+    (only,) = scenarios
+    stray = conn.execute(
+        f'SELECT EXISTS (SELECT 1 FROM "{table}" WHERE scenario_id < ?) '
+        f'OR EXISTS (SELECT 1 FROM "{table}" WHERE scenario_id > ?)',
+        (only, only),
+    ).fetchone()[0]
+    if stray:
+        return None
+    return {only: conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]}
 
 
 def _stored(conn: sqlite3.Connection, table: str, scenario: str, key: str) -> Any:

@@ -24,7 +24,13 @@ from orgdesigner.entities import Department, Link
 from orgdesigner.errors import FileProblem
 from orgdesigner.workingcopy import WORKING
 
-from .sharedfiles_support import data_dir, sample_design, shared, write_sample  # noqa: F401
+from .sharedfiles_support import (  # noqa: F401
+    data_dir,
+    sample_design,
+    shared,
+    use_data_dir,
+    write_sample,
+)
 
 
 @pytest.fixture
@@ -80,6 +86,8 @@ def test_the_first_save_and_a_write_by_another_connection_mean_a_full_check(shar
         "DELETE FROM responsibilities WHERE function_id='f1'",
         "UPDATE settings SET value='99'",
         "UPDATE links SET label='别的' WHERE id='l1'",
+        "INSERT INTO settings VALUES ('0-before', 'k', '1')",  # rows of no scenario
+        "INSERT INTO settings VALUES ('~after', 'k', '1')",
     ],
 )
 def test_a_quick_save_refuses_a_working_copy_out_of_step(doc, sabotage):
@@ -129,11 +137,8 @@ class QuickVerifyMachine(RuleBasedStateMachine):
 
     def __init__(self):
         super().__init__()
-        import os
-
         self.folder = Path(tempfile.mkdtemp(prefix="quick-verify-"))
-        self.old_data_dir = os.environ.get("ORGDESIGNER_DATA_DIR")
-        os.environ["ORGDESIGNER_DATA_DIR"] = str(self.folder / "data")
+        self.restore_data_dir = use_data_dir(self.folder / "data")
         self.path = self.folder / "plan.db"
         storage.save(sample_design(departments=8), self.path)
         self.doc = DesignDocument.open(self.path, heartbeat=False)
@@ -230,12 +235,7 @@ class QuickVerifyMachine(RuleBasedStateMachine):
         finally:
             self.doc.close()
             shutil.rmtree(self.folder, ignore_errors=True)
-            import os
-
-            if self.old_data_dir is None:
-                os.environ.pop("ORGDESIGNER_DATA_DIR", None)
-            else:
-                os.environ["ORGDESIGNER_DATA_DIR"] = self.old_data_dir
+            self.restore_data_dir()
 
 
 QuickVerifyMachine.TestCase.settings = settings(
