@@ -51,12 +51,18 @@ def validate(
         if unknown:
             raise ValueError(f"unknown validator rules: {', '.join(unknown)}")
     ctx = Context(design, language)
-    findings: list[Finding] = []
+    # Errors first, then by rule in report order, each rule's findings in its own order:
+    # a stable sort on (severity, rule), done as buckets (no sort key for 55,000 findings).
+    by_rule: dict[str, list[Finding]] = {rule_id: [] for rule_id in RULES}
     for rule_id in chosen:
-        findings.extend(RULES[rule_id].check(ctx))
-    order = {rule_id: i for i, rule_id in enumerate(RULES)}
-    findings.sort(key=lambda f: (f.severity.rank, order.get(f.rule, len(order))))
-    return findings
+        by_rule[rule_id].extend(RULES[rule_id].check(ctx))
+    return [
+        finding
+        for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        for findings in by_rule.values()
+        for finding in findings
+        if finding.severity is severity
+    ]
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

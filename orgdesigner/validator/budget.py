@@ -19,22 +19,26 @@ def budget_exceeds_parent(ctx: Context) -> Iterator[Finding]:
     """The direct sub-units' budgets add up to more than the parent's (budget 0 = not set)."""
     design = ctx.design
     totals: dict[str, float] = {}
+    budgeted: set[str] = set()
     for dept in design.departments.values():
         if dept.parent is not None and dept.budget > 0:
             totals[dept.parent] = totals.get(dept.parent, 0.0) + dept.budget
+            budgeted.add(dept.id)
     for parent_id, total in totals.items():
         own = design.departments[parent_id].budget
         if own <= 0 or total <= own:
             continue
-        kids = [c for c in design.child_ids(parent_id) if design.departments[c].budget > 0]
+        kids = [c for c in design.child_ids(parent_id) if c in budgeted]
         name = ctx.dept(parent_id)
-        yield ctx.finding(
+        yield ctx.report(
             "budget-exceeds-parent",
             Severity.WARNING,
             f"{name}下级部门的预算合计 {_amount(total)}，超过其自身预算 {_amount(own)}："
-            "请调整预算分配，使下级预算不超过上级。",
-            f"The sub-units of {name} have budgets adding up to {_amount(total)}, more than its own "
-            f"budget of {_amount(own)}: rebalance so the sub-units fit in the parent's budget.",
+            "请调整预算分配，使下级预算不超过上级。"
+            if ctx.zh
+            else f"The sub-units of {name} have budgets adding up to {_amount(total)}, more than "
+            f"its own budget of {_amount(own)}: rebalance so the sub-units fit in the parent's "
+            "budget.",
             (parent_id, *kids),
         )
 
