@@ -17,18 +17,18 @@ def _amount(value: float) -> str:
 @rule("budget-exceeds-parent", zh="下级预算超出上级", en="Sub-unit budgets exceed the parent's")
 def budget_exceeds_parent(ctx: Context) -> Iterator[Finding]:
     """The direct sub-units' budgets add up to more than the parent's (budget 0 = not set)."""
-    design = ctx.design
+    departments = ctx.design.departments
     totals: dict[str, float] = {}
-    budgeted: set[str] = set()
-    for dept in design.departments.values():
+    # Sub-units are listed in design order, which is their sibling order (a model invariant).
+    budgeted: dict[str, list[str]] = {}
+    for dept in departments.values():
         if dept.parent is not None and dept.budget > 0:
             totals[dept.parent] = totals.get(dept.parent, 0.0) + dept.budget
-            budgeted.add(dept.id)
+            budgeted.setdefault(dept.parent, []).append(dept.id)
     for parent_id, total in totals.items():
-        own = design.departments[parent_id].budget
+        own = departments[parent_id].budget
         if own <= 0 or total <= own:
             continue
-        kids = [c for c in design.child_ids(parent_id) if c in budgeted]
         name = ctx.dept(parent_id)
         yield ctx.report(
             "budget-exceeds-parent",
@@ -39,7 +39,7 @@ def budget_exceeds_parent(ctx: Context) -> Iterator[Finding]:
             else f"The sub-units of {name} have budgets adding up to {_amount(total)}, more than "
             f"its own budget of {_amount(own)}: rebalance so the sub-units fit in the parent's "
             "budget.",
-            (parent_id, *kids),
+            (parent_id, *budgeted[parent_id]),
         )
 
 

@@ -198,7 +198,6 @@ class Context:
         """
         design = self.design
         counts = self.unit_counts
-        order = {d: i for i, d in enumerate(design.departments)}
         brand_units = list(
             dict.fromkeys(
                 self.unit[o]
@@ -210,7 +209,11 @@ class Context:
         candidates = brand_units or list(counts)
         if not candidates:
             return None
-        return min(candidates, key=lambda u: (-counts.get(u, 0), order[u]))
+        most = max(counts.get(u, 0) for u in candidates)
+        leaders = {u for u in candidates if counts.get(u, 0) == most}
+        if len(leaders) == 1:
+            return leaders.pop()
+        return next(d for d in design.departments if d in leaders)  # the earliest
 
 
 _GROUP_HOSTS = (DeptKind.DEPARTMENT, DeptKind.TEAM)
