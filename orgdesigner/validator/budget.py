@@ -22,9 +22,15 @@ def budget_exceeds_parent(ctx: Context) -> Iterator[Finding]:
     # Sub-units are listed in design order, which is their sibling order (a model invariant).
     budgeted: dict[str, list[str]] = {}
     for dept in departments.values():
-        if dept.parent is not None and dept.budget > 0:
-            totals[dept.parent] = totals.get(dept.parent, 0.0) + dept.budget
-            budgeted.setdefault(dept.parent, []).append(dept.id)
+        parent = dept.parent
+        if parent is not None and dept.budget > 0:
+            kids = budgeted.get(parent)
+            if kids is None:  # (not setdefault: that builds a list for every sub-unit)
+                budgeted[parent] = [dept.id]
+                totals[parent] = float(dept.budget)  # as 0.0 + budget was
+            else:
+                kids.append(dept.id)
+                totals[parent] += dept.budget
     for parent_id, total in totals.items():
         own = departments[parent_id].budget
         if own <= 0 or total <= own:
