@@ -142,12 +142,12 @@ def render_pptx(design: Design, options: ExportOptions | None = None) -> tuple[b
                 placed.stub,
                 scale,
             )
-        own = {p.id: shapes[p.id] for p in page.boxes if not p.stub}
-        shapes.update(own)  # a unit shown as a stub and as its own box: glue to its own box
+        own_boxes = {p.id: shapes[p.id] for p in page.boxes if not p.stub}
+        shapes.update(own_boxes)  # a unit shown as a stub and as its own box: glue to its own box
         tie_connectors(slide, page, shapes, pt)
         link_lines = page_chart(ctx, page, drawn[i]).links
         ends = {k: (design.links[k].source, design.links[k].target) for k in drawn[i]}
-        link_connectors(slide, link_lines, own, ends)
+        link_connectors(slide, link_lines, own_boxes, ends)
         for line in link_lines:
             if line.label:
                 lx, ly = pt(*line.label_at)

@@ -45,18 +45,22 @@ def _fraction(value: float, start: float, end: float) -> int:
 
 
 def _geometry(conn, preset: str, adjusts: list[int]) -> None:
-    from lxml import etree
+    from pptx.oxml.ns import qn
+    from pptx.oxml.xmlchemy import OxmlElement
 
     geom = conn._element.spPr.prstGeom
     geom.set("prst", preset)
-    ns = geom.nsmap.get("a") or "http://schemas.openxmlformats.org/drawingml/2006/main"
-    av = geom.find(f"{{{ns}}}avLst")
+    av = geom.find(qn("a:avLst"))
     if av is None:
-        av = etree.SubElement(geom, f"{{{ns}}}avLst")
+        av = OxmlElement("a:avLst")
+        geom.append(av)
     for child in list(av):
         av.remove(child)
     for i, value in enumerate(adjusts, start=1):
-        etree.SubElement(av, f"{{{ns}}}gd", name=f"adj{i}", fmla=f"val {value}")
+        gd = OxmlElement("a:gd")
+        gd.set("name", f"adj{i}")
+        gd.set("fmla", f"val {value}")
+        av.append(gd)
 
 
 def _turn(conn, start: Point, end: Point) -> None:
@@ -179,8 +183,9 @@ def _distance(p: Point, q: Point) -> float:
 
 
 def _arrow(conn) -> None:
-    from lxml import etree
+    from pptx.oxml.xmlchemy import OxmlElement
 
     ln = conn.line._get_or_add_ln()
-    ns = ln.nsmap.get("a") or "http://schemas.openxmlformats.org/drawingml/2006/main"
-    etree.SubElement(ln, f"{{{ns}}}tailEnd", type="triangle")
+    tail = OxmlElement("a:tailEnd")
+    tail.set("type", "triangle")
+    ln.append(tail)
