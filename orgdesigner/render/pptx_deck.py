@@ -1,10 +1,11 @@
 """The proposal as a PowerPoint deck (`export -o deck.pptx`), written with python-pptx.
 
 HR proposals are presented as slides, and slides get edited: so every box is a
-native shape with its text, every reporting line a native connector, and the
-owner matrix and findings are native tables, not pictures. One slide per page
-of the chart book (the same plan as `--fit book`), on slides the size of the
-chosen paper, after a title slide carrying the title block.
+native shape with its text in the design's font, every reporting line a native
+connector glued to its boxes (pptx_lines.py), and the owner matrix and findings
+are native tables, not pictures. One slide per page of the chart book (the same
+plan as `--fit book`), on slides the size of the chosen paper, after a title
+slide carrying the title block; index slides (pptx_index.py) follow the chart.
 """
 
 from __future__ import annotations
@@ -203,10 +204,40 @@ def render_pptx(design: Design, options: ExportOptions | None = None) -> tuple[b
             )
             _table(slide, x0, top0, cw, header, chunk)
             table_slides += 1
+    family = font_family(ctx.font)
+    if family:
+        _apply_typeface(prs, family)
     buffer = io.BytesIO()
     prs.save(buffer)
     slides = 1 + len(book.pages) + index_slides + table_slides
     return buffer.getvalue(), DeckPlan(slides, len(book.pages), table_slides, index_slides)
+
+
+def font_family(font) -> str | None:
+    """The family name of the PDF's font (what PowerPoint looks up), None for the CID fallback."""
+    if font.path is None:
+        return None
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    name = getattr(getFont(font.name).face, "familyName", b"")
+    return name.decode("utf-8", "replace") if isinstance(name, bytes) else str(name or "") or None
+
+
+def _apply_typeface(prs, family: str) -> None:
+    """Every run in the design's font, for Latin and East Asian text alike."""
+    from pptx.oxml.ns import qn
+    from pptx.oxml.xmlchemy import OxmlElement
+
+    for slide in prs.slides:
+        for r in slide.shapes._spTree.iter(qn("a:r")):
+            rpr = r.get_or_add_rPr()
+            latin = rpr.get_or_add_latin()
+            latin.set("typeface", family)
+            ea = rpr.find(qn("a:ea"))
+            if ea is None:
+                ea = OxmlElement("a:ea")
+                latin.addnext(ea)
+            ea.set("typeface", family)
 
 
 def _owner_rows(ctx) -> tuple[str, list[str], list[list[str]]]:

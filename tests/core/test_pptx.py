@@ -12,10 +12,17 @@ from benchmarks.generator import generate
 from orgdesigner.render import ExportOptions, plan_pages
 from orgdesigner.render.pptx_deck import export_pptx
 
-from .pdf_helpers import company_design
+from .pdf_helpers import WQY, company_design
 
 pptx = pytest.importorskip("pptx")
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def runs(slide):
+    for shape in slide.shapes:
+        if shape.has_text_frame:
+            for para in shape.text_frame.paragraphs:
+                yield from para.runs
 
 
 def shape_texts(slide) -> list[str]:
@@ -37,6 +44,8 @@ def test_slides_follow_the_book_and_carry_every_name(make, tmp_path):
     assert deck.index_slides >= 1
     assert len(slides) == deck.slides == 1 + book + deck.index_slides + deck.table_slides
     assert slides[0].shapes.title.text == design.name
+    fonts = {r.font.name for s in slides[1 : 1 + book] for r in runs(s)}
+    assert fonts == {"WenQuanYi Zen Hei"} or not WQY.exists()  # the PDF's font
     chart_slides = slides[1 : 1 + book]
     texts = [t for s in chart_slides for t in shape_texts(s)]
     for dept in design.departments.values():
