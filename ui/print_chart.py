@@ -1,5 +1,5 @@
-"""File > Print: the chart pages of the PDF's page plan (one fitted page, or the chart book
-with its index), painted with QPainter on the system printer, with Qt's print dialog and preview.
+"""File > Print: the chart book of the PDF's page plan with its index, painted with QPainter
+on the system printer, with Qt's print dialog and preview.
 
 The page plan, the chart geometry and every text on the page (header and footer, page
 numbers, continuation tags, managers' paths, links to other pages, index entries) come
@@ -37,21 +37,21 @@ def printer_paper(printer: QPrinter) -> tuple[str, str]:
     return paper, "landscape" if landscape else "portrait"
 
 
-def plan_for(design: Design, printer: QPrinter, fit: str = "book"):
+def plan_for(design: Design, printer: QPrinter):
     from orgdesigner.render import ExportOptions, plan_pages
 
     paper, orientation = printer_paper(printer)
     return plan_pages(
-        design, ExportOptions(paper=paper, orientation=orientation, fit=fit, sections=("chart",))
+        design, ExportOptions(paper=paper, orientation=orientation, fit="book", sections=("chart",))
     )
 
 
-def paint(printer: QPrinter, design: Design, fit: str = "book") -> int:
+def paint(printer: QPrinter, design: Design) -> int:
     """Paint the chart pages (and, for a book, its index) on `printer`, each with the PDF's
     running header and footer; return how many pages were printed."""
     from orgdesigner.render.sheet import frame_sheet
 
-    plan = plan_for(design, printer, fit)
+    plan = plan_for(design, printer)
     ctx = plan.context
     assert ctx is not None
     height = ctx.frame.height

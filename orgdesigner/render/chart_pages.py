@@ -15,7 +15,6 @@ from .chart import Box
 from .context import Context, Page, dest_key
 from .pdf_chart import TEXT_MIN_PT, View, color, draw_chart
 from .paging import ChartPlan
-from .sheet import Run, Sheet, draw_sheet
 
 CROP = 8.0  # crop mark length, points
 CROP_GAP = 2.0
@@ -26,25 +25,14 @@ def chart_pages(ctx: Context) -> list[Page]:
     first = ctx.next_page
     title = ctx.t("chart")
     if not ctx.chart.boxes:
-        empty = Sheet(runs=[_empty_run(ctx)])
-        return [
-            Page("chart", title, lambda c: _empty(c, ctx), [(title, "sec-chart", 0)], lambda: empty)
-        ]
+        return [Page("chart", title, lambda c: _empty(c, ctx), [(title, "sec-chart", 0)])]
     if plan.mode == "book":
         from .book_pages import book_pages
 
         return book_pages(ctx)
     if plan.mode == "page":
         ctx.dept_page = lambda dept_id: first if dept_id in ctx.chart.by_id else None
-        return [
-            Page(
-                "chart",
-                title,
-                lambda c: _fitted(c, ctx),
-                [(title, "sec-chart", 0)],
-                lambda: _fitted_sheet(ctx),
-            )
-        ]
+        return [Page("chart", title, lambda c: _fitted(c, ctx), [(title, "sec-chart", 0)])]
 
     buckets = _buckets(ctx)
     step_x, step_y = plan.step
@@ -161,33 +149,22 @@ def _dests(canvas, ctx: Context, boxes: list[Box], view: View) -> None:
             )
 
 
-def _empty_run(ctx: Context) -> Run:
-    x, y, w, h = ctx.frame.content
-    return Run(x, y + h - 20, ctx.t("no_departments"), 12, "#000000")
-
-
 def _empty(canvas, ctx: Context) -> None:
-    draw_sheet(canvas, ctx, Sheet(runs=[_empty_run(ctx)]))
-
-
-def _fitted_sheet(ctx: Context) -> Sheet:
-    """The one fitted page: the whole chart, and a warning when its text is too small."""
-    plan = ctx.plan
-    view = _content_view(ctx, plan.scene_x, plan.scene_y, plan.scale)
-    sheet = Sheet(ctx.chart, view)
-    if not plan.readable:
-        x, y, _, _ = ctx.frame.content
-        warning = ctx.t("readable_warning", s=plan.min_text)
-        sheet.runs.append(Run(x, y + 2, warning, 8, "#b00020"))
-    return sheet
+    x, y, w, h = ctx.frame.content
+    canvas.setFont(ctx.font.name, 12)
+    canvas.drawString(x, y + h - 20, ctx.t("no_departments"))
 
 
 def _fitted(canvas, ctx: Context) -> None:
-    sheet = _fitted_sheet(ctx)
-    assert sheet.view is not None
-    draw_chart(canvas, ctx.chart, ctx.font, sheet.view)
-    _dests(canvas, ctx, ctx.chart.boxes, sheet.view)
-    draw_sheet(canvas, ctx, sheet)
+    plan = ctx.plan
+    view = _content_view(ctx, plan.scene_x, plan.scene_y, plan.scale)
+    draw_chart(canvas, ctx.chart, ctx.font, view)
+    _dests(canvas, ctx, ctx.chart.boxes, view)
+    if not plan.readable:
+        x, y, w, h = ctx.frame.content
+        canvas.setFont(ctx.font.name, 8)
+        canvas.setFillColor(color("#b00020"))
+        canvas.drawString(x, y + 2, ctx.t("readable_warning", s=plan.min_text))
 
 
 def _overview(canvas, ctx: Context, number: dict[tuple[int, int], int]) -> None:
