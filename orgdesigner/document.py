@@ -52,7 +52,7 @@ from . import fileutil, lockfile, storage, untrusted
 from .design import Design
 from .scenarios import ScenarioSet
 from .docerrors import ChangedByOthers, LockedByOther, SaveFailed
-from .errors import FileProblem
+from .errors import FileProblem, Words, zh_of
 from .fileutil import WriteFailed, describe_write_error, read_only_for_us
 from .lockfile import LockInfo, LockUnavailable, OwnedLock
 from .safesave import (
@@ -297,7 +297,9 @@ class DesignDocument:
         from .scenarios import ScenarioError
 
         if not self.state.editable:
-            raise ScenarioError(f"it is open read-only ({self.state.read_only_reason})")
+            raise ScenarioError(
+                f"it is open read-only ({self.state.read_only_reason})", zh="设计以只读方式打开"
+            )
 
     # -------------------------------------------------------------- status
     @property
@@ -323,10 +325,16 @@ class DesignDocument:
     def save(self, *, overwrite: bool = False) -> None:
         """Save to the document's file. `overwrite=True` skips only the changed-by-others check."""
         if self.path is None:
-            raise SaveFailed(None, "it has no file name yet; use Save As")
+            raise SaveFailed(
+                None, Words("it has no file name yet; use Save As", "它还没有文件名，请用“另存为”")
+            )
         if not self.state.editable:
             raise SaveFailed(
-                self.path, f"it is open read-only ({self.state.read_only_reason}); use Save As"
+                self.path,
+                Words(
+                    f"it is open read-only ({self.state.read_only_reason}); use Save As",
+                    "它以只读方式打开，请用“另存为”",
+                ),
             )
         base = None if overwrite else self.base
         if not (self.lock is not None and self.lock.still_ours()):
@@ -346,7 +354,7 @@ class DesignDocument:
         try:
             lock = _acquire(path, user, break_stale=False)
         except LockUnavailable as exc:
-            raise SaveFailed(path, str(exc)) from None
+            raise SaveFailed(path, exc.args[0]) from None
         try:
             # The way out: write from the model itself, whatever became of the working copy.
             self.working.rebuild()
@@ -373,7 +381,7 @@ class DesignDocument:
         except FileExistsError:
             raise LockedByOther(self.path, lockfile.read_lock(self.path).info) from None
         except LockUnavailable as exc:
-            raise SaveFailed(self.path, str(exc)) from None
+            raise SaveFailed(self.path, exc.args[0]) from None
         if self.lock is not None:
             self.lock.release()
         self.lock = lock
@@ -462,6 +470,7 @@ def _working_copy_errors(path: Path | None) -> Iterator[None]:
         raise FileProblem(
             path or data_dir(),
             f"cannot be opened: no working copy can be made in {data_dir()} ({reason})",
+            zh=f"无法打开：不能在 {data_dir()} 中建立工作副本（{zh_of(reason)}）",
         ) from None
 
 
@@ -493,7 +502,11 @@ def _acquire(path: Path, user: str | None, break_stale: bool) -> OwnedLock:
             take_backup(path)
         except OSError as exc:
             raise SaveFailed(
-                path, f"no backup could be taken before breaking the lock ({exc.strerror or exc})"
+                path,
+                Words(
+                    f"no backup could be taken before breaking the lock ({exc.strerror or exc})",
+                    f"解除锁定前无法备份（{zh_of(describe_os_error(exc))}）",
+                ),
             ) from None
     try:
         broken = lockfile.break_lock(path, seen)

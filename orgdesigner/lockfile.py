@@ -484,8 +484,13 @@ def break_lock(design_path: str | Path, seen: LockState) -> bool:
 def _why_unavailable(exc: OSError, folder: Path) -> str:
     import errno
 
+    from .errors import Words
+
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"the folder {folder} is read-only for you"
+        return Words(f"the folder {folder} is read-only for you", f"文件夹 {folder} 对您是只读的")
     if exc.errno == errno.ENOSPC:
-        return f"the disk holding {folder} is full"
-    return f"the lock file cannot be created in {folder} ({exc.strerror or exc})"
+        return Words(f"the disk holding {folder} is full", f"{folder} 所在的磁盘已满")
+    return Words(
+        f"the lock file cannot be created in {folder} ({exc.strerror or exc})",
+        f"无法在 {folder} 中创建锁文件",
+    )

@@ -97,11 +97,15 @@ def adopt(item: RecoveryItem) -> tuple[ScenarioSet, Manifest]:
                 design.activate(scenario)
     except FileProblem as exc:
         raise FileProblem(
-            item.source or item.folder, f"the unsaved work cannot be recovered ({exc.problem})"
+            item.source or item.folder,
+            f"the unsaved work cannot be recovered ({exc.problem})",
+            zh=f"未保存的工作无法恢复（{exc.problem_zh or exc.problem}）",
         ) from None
     except Exception as exc:
         raise FileProblem(
-            item.source or item.folder, f"the unsaved work cannot be recovered ({exc})"
+            item.source or item.folder,
+            f"the unsaved work cannot be recovered ({exc})",
+            zh="未保存的工作无法恢复",
         ) from None
     manifest = item.manifest
     fresh = Manifest(session=manifest.session, source=manifest.source, title=design.name)

@@ -28,7 +28,7 @@ from . import __version__, fileutil, schema, untrusted
 from .design import LANGUAGES, Design, FileStamp, build_design, now_iso
 from .scenarios import ScenarioError, ScenarioInfo, ScenarioSet, info_of
 from .entities import Department, Function, Kpi, Link, check_text
-from .errors import FileProblem, InvalidValueError, ModelError, NewerFormatError
+from .errors import FileProblem, InvalidValueError, ModelError, NewerFormatError, zh_of
 from .lockfile import user_display_name  # "saved by" is the name the lock shows
 
 SQLITE_MAGIC = untrusted.SQLITE_MAGIC
@@ -376,16 +376,24 @@ def _expected_tuples(design: Design) -> dict[str, tuple[bool, list[tuple]]]:
     }
 
 
+_VERIFY_ZH = "写入后校验失败：文件中的内容与设计不一致"
+_INVALID_ZH = "内容无效（数据不一致或已损坏）"
+
+
 def _compare_rows(conn: sqlite3.Connection, designs: Designs, path: Path) -> None:
     scenarios = as_set(designs)
     wanted_meta = sorted(meta_rows(scenarios.active).items())
     if conn.execute("SELECT key, value FROM meta ORDER BY key").fetchall() != wanted_meta:
-        raise FileProblem(path, "verification failed: the written 'meta' differ from the design")
+        raise FileProblem(
+            path, "verification failed: the written 'meta' differ from the design", zh=_VERIFY_ZH
+        )
     wanted_scenarios = [tuple(scenario_row(d, i).values())[:4] for i, d in enumerate(scenarios)]
     found = conn.execute("SELECT id, name, created, modified FROM scenarios ORDER BY sort_order")
     if found.fetchall() != wanted_scenarios:
         raise FileProblem(
-            path, "verification failed: the written 'scenarios' differ from the design"
+            path,
+            "verification failed: the written 'scenarios' differ from the design",
+            zh=_VERIFY_ZH,
         )
     for design in scenarios:
         _compare_scenario(conn, design, path)
@@ -394,7 +402,9 @@ def _compare_rows(conn: sqlite3.Connection, designs: Designs, path: Path) -> Non
             f'SELECT count(*) FROM "{table}" WHERE scenario_id NOT IN (SELECT id FROM scenarios)'
         ).fetchone()[0]
         if stray:
-            raise FileProblem(path, f"verification failed: {table!r} has rows of no scenario")
+            raise FileProblem(
+                path, f"verification failed: {table!r} has rows of no scenario", zh=_VERIFY_ZH
+            )
 
 
 def _compare_scenario(conn: sqlite3.Connection, design: Design, path: Path) -> None:
@@ -413,11 +423,15 @@ def _compare_scenario(conn: sqlite3.Connection, design: Design, path: Path) -> N
             wanted = sorted(wanted)
         if len(found) != len(wanted):
             raise FileProblem(
-                path, f"verification failed: {len(found)} rows in {table!r}, expected {len(wanted)}"
+                path,
+                f"verification failed: {len(found)} rows in {table!r}, expected {len(wanted)}",
+                zh=_VERIFY_ZH,
             )
         if found != wanted:
             raise FileProblem(
-                path, f"verification failed: the written {table!r} differ from the design"
+                path,
+                f"verification failed: the written {table!r} differ from the design",
+                zh=_VERIFY_ZH,
             )
 
 
@@ -509,7 +523,7 @@ def _scenarios_from_engine(engine: Engine, path: Path) -> ScenarioSet:
             for r in conn.execute(select(t).order_by(t.c.scenario_id, t.c.kpi_id, t.c.sort_order)):
                 ties[table].setdefault((r.scenario_id, r.kpi_id), []).append(getattr(r, column))
     if not scenario_rows:
-        raise FileProblem(path, "has invalid content: it holds no scenario")
+        raise FileProblem(path, "has invalid content: it holds no scenario", zh=_INVALID_ZH)
     designs = []
     for row in scenario_rows:
         check_text(row.name, "scenario name", 200)
@@ -599,9 +613,9 @@ def _design_from_rows(
             app_version=meta.get("app_version", ""),
         )
     except ModelError as exc:
-        raise FileProblem(path, f"has invalid content: {exc}") from None
+        raise FileProblem(path, f"has invalid content: {exc}", zh=_INVALID_ZH) from None
     except (ValueError, TypeError, RecursionError) as exc:
-        raise FileProblem(path, f"has invalid content: {_short(exc)}") from None
+        raise FileProblem(path, f"has invalid content: {_short(exc)}", zh=_INVALID_ZH) from None
     design.id = meta.get("design_id") or design.id
     design.description = meta.get("description", "")
     design.author = meta.get("author", "")
@@ -665,7 +679,7 @@ def load(path: str | Path, scenario: str | None = None) -> Design:
     try:
         return scenarios.activate(scenario)
     except ScenarioError as exc:
-        raise FileProblem(Path(path), str(exc)) from None
+        raise FileProblem(Path(path), str(exc), zh=zh_of(exc)) from None
 
 
 def load_scenarios(path: str | Path) -> ScenarioSet:
@@ -693,7 +707,7 @@ def load_checked(
         except NewerFormatError as exc:  # name the user's file, not our copy
             raise NewerFormatError(path, exc.found, exc.supported) from None
         except FileProblem as exc:
-            raise FileProblem(path, exc.problem) from None
+            raise FileProblem(path, exc.problem, zh=exc.problem_zh) from None
         try:
             untrusted.fold_sidecars(path, copy)  # another program mid-write: its -wal / -journal
             if version < schema.FORMAT_VERSION:

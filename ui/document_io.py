@@ -15,7 +15,7 @@ from orgdesigner import recovery
 from orgdesigner.design import Design
 from orgdesigner.docerrors import ChangedByOthers, LockedByOther, SaveFailed
 from orgdesigner.document import DesignDocument
-from orgdesigner.errors import FileProblem, OrgDesignerError
+from orgdesigner.errors import FileProblem, OrgDesignerError, zh_of
 from orgdesigner.fileutil import describe_os_error
 from orgdesigner.formats import READERS, WRITERS, read_design, write_design
 
@@ -142,7 +142,10 @@ def export_design(doc: OpenDesign, path: Path, **options) -> None:
     except OrgDesignerError:
         raise
     except OSError as exc:
-        raise FileProblem(path, f"could not be written: {describe_os_error(exc)}") from None
+        reason = describe_os_error(exc)
+        raise FileProblem(
+            path, f"could not be written: {reason}", zh=f"无法写入：{zh_of(reason)}"
+        ) from None
 
 
 def close_design(doc: OpenDesign | None) -> None:
