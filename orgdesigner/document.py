@@ -572,16 +572,20 @@ def _own_save(source: Path, manifest: Manifest) -> Fingerprint | None:
     return current if stamp.save_id == manifest.pending_save_id else None
 
 
-def describe_lock(path: str | Path) -> str:
+def describe_lock(path: str | Path, language: str = "en") -> str:
     """'' or the sentence saying who edits `path` (for `info` and the open dialog)."""
     seen = lockfile.read_lock(path)
+    name = Path(path).name
+    zh = language == "zh"
     if not seen.exists:
         return ""
     if seen.unreadable:
-        return f"{Path(path).name} is locked for editing by someone (the lock file cannot be read)"
+        if zh:
+            return f"{name} 已被他人锁定编辑（锁文件无法读取）"
+        return f"{name} is locked for editing by someone (the lock file cannot be read)"
     if seen.info is None:
-        return f"{Path(path).name} has a damaged lock file beside it"
-    return seen.info.describe(path)
+        return f"{name} 旁边的锁文件已损坏" if zh else f"{name} has a damaged lock file beside it"
+    return seen.info.describe(path, language)
 
 
 _ = LockInfo  # re-exported for the UI

@@ -203,10 +203,13 @@ class LockInfo:
     def heartbeat_time(self) -> datetime:
         return _parse_time(self.heartbeat)
 
-    def describe(self, design_path: str | Path) -> str:
+    def describe(self, design_path: str | Path, language: str = "en") -> str:
         """'design.db is being edited by Wang Li on HR-PC-07 since 09:12' (local time)."""
         opened = self.opened_time().astimezone()
         today = datetime.now().astimezone().date()
+        if language == "zh":
+            when = opened.strftime("%H:%M" if opened.date() == today else "%m月%d日 %H:%M")
+            return f"{Path(design_path).name} 正在由 {self.user} 编辑（电脑 {self.host}，自 {when} 起）"
         when = (
             opened.strftime("%H:%M") if opened.date() == today else opened.strftime("%d %b %H:%M")
         )
