@@ -12,6 +12,7 @@ a `str` holding the English that also knows its Chinese (`zh_of`).
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 
@@ -93,12 +94,17 @@ class FileProblem(OrgDesignerError):
     @classmethod
     def unreadable(cls, path: str | Path, exc: OSError) -> FileProblem:
         """The one line for a file the operating system would not let us read."""
-        from .fileutil import describe_os_error
+        reason = _READ_REASONS_ZH.get(exc.errno or 0, "操作系统拒绝了读取")
+        return cls(path, f"cannot be read ({exc.strerror or exc})", zh=f"无法读取（{reason}）")
 
-        reason = describe_os_error(exc)
-        return cls(
-            path, f"cannot be read ({exc.strerror or exc})", zh=f"无法读取（{zh_of(reason)}）"
-        )
+
+_READ_REASONS_ZH = {
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.EIO: "磁盘或网络报告了读写错误",
+    errno.ENOENT: "文件不存在",
+    errno.EISDIR: "这是文件夹",
+}
 
 
 class NewerFormatError(FileProblem):
