@@ -1236,6 +1236,10 @@
         <source>The Findings panel lists what the checks found; click one to see the departments it names.</source>
         <translation>“诊断发现”面板列出检查发现的问题；单击一条即可看到涉及的部门。</translation>
     </message>
+    <message>
+        <source>All Gestures</source>
+        <translation>全部操作</translation>
+    </message>
 </context>
 <context>
     <name>ImportWizard</name>
