@@ -175,7 +175,7 @@ class MappingPage(QWizardPage):
             combo.setToolTip(field_help().get(name, ""))
             combo.currentIndexChanged.connect(self._on_mapping_changed)
             self.combos[name] = combo
-            label = QLabel(labels.get(name, name) + ":")
+            label = QLabel(labels.get(name, name) + ("：" if ui_language() == "zh" else ":"))
             label.setBuddy(combo)
             row, col = divmod(i, 2)
             grid.addWidget(label, row, col * 2)
