@@ -118,21 +118,30 @@ class DesignDocument:
         path = real_path(path)
         untrusted.check_header(path)
         lock: OwnedLock | None = None
-        reason = (describe_lock(path) or "opened read-only") if read_only else ""
+        reason: str = ""
+        if read_only:
+            reason = Words(
+                describe_lock(path) or "opened read-only",
+                describe_lock(path, "zh") or "以只读方式打开",
+            )
         if not read_only:
             marker = busy_marker(path)
             if marker is not None:
-                reason = (
+                reason = Words(
                     f"another program is writing to {path.name} right now "
-                    f"({marker.name} is beside it)"
+                    f"({marker.name} is beside it)",
+                    f"另一个程序正在写入 {path.name}（旁边有 {marker.name}）",
                 )
             elif read_only_for_us(path):
-                reason = f"{path.name} is read-only for you (its permissions do not allow changes)"
+                reason = Words(
+                    f"{path.name} is read-only for you (its permissions do not allow changes)",
+                    f"{path.name} 对您是只读的（文件权限不允许修改）",
+                )
             else:
                 try:
                     lock = _acquire(path, user, break_stale_lock)
                 except LockUnavailable as exc:
-                    reason = f"it cannot be locked for editing: {exc}"
+                    reason = _unlockable(exc)
         try:
             doc = cls._load(
                 path, lock, DocumentState(editable=lock is not None, read_only_reason=reason)
@@ -223,9 +232,9 @@ class DesignDocument:
             try:  # the crashed session's own lock is stale by definition: take it over
                 lock = _acquire(source, user, break_stale=crashed_own)
             except LockedByOther as exc:
-                reason = str(exc)
+                reason = Words(str(exc), exc.text("zh"))
             except LockUnavailable as exc:
-                reason = f"it cannot be locked for editing: {exc}"
+                reason = _unlockable(exc)
         manifest.read_only = source is not None and lock is None
         manifest.dirty = True
         own = _own_save(source, manifest) if source is not None else None
@@ -398,7 +407,7 @@ class DesignDocument:
             notes,
             before_replace=lambda fp: self.working.saving(fp, self.scenarios.stamp),
         )
-        self.save_note = "; ".join(notes)
+        self.save_note = Words("; ".join(notes), "；".join(zh_of(n) for n in notes))
         self.base = fingerprint
         self.working.saved(path, fingerprint, self.scenarios.stamp)
 
@@ -448,6 +457,12 @@ def install_signal_handlers() -> None:
         number = getattr(signal, name, None)
         if number is not None:
             signal.signal(number, end_on_signal)
+
+
+def _unlockable(exc: LockUnavailable) -> Words:
+    return Words(
+        f"it cannot be locked for editing: {exc}", f"无法锁定以便编辑：{zh_of(exc.args[0])}"
+    )
 
 
 def _new_session(path: Path | None) -> tuple[Path, str]:

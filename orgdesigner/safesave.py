@@ -24,7 +24,7 @@ from typing import Callable
 
 from . import storage, untrusted
 from .docerrors import ChangedByOthers, SaveFailed
-from .errors import FileProblem, Words
+from .errors import FileProblem, Words, zh_of
 from .fileutil import WriteFailed, describe_os_error, read_only_for_us
 from .untrusted import Fingerprint
 
@@ -141,9 +141,13 @@ def save_verified(
             backup_target(target)
         except OSError as exc:
             if notes is not None:
+                reason = describe_os_error(exc)
                 notes.append(
-                    f"no backup of the previous version of {target.name} could be "
-                    f"kept ({describe_os_error(exc)}); the file itself was saved"
+                    Words(
+                        f"no backup of the previous version of {target.name} could be "
+                        f"kept ({reason}); the file itself was saved",
+                        f"无法保留 {target.name} 上一版本的备份（{zh_of(reason)}）；文件本身已保存",
+                    )
                 )
 
     try:

@@ -28,3 +28,8 @@ def os_reason(error: OSError) -> str:
     """Why the system refused a file operation ("the disk is full"), in the UI's language."""
     reason = describe_os_error(error)
     return zh_of(reason) if ui_language() == "zh" else str(reason)
+
+
+def in_ui_language(text: object) -> str:
+    """A core sentence that may carry its Chinese (`Words`), in the UI's language."""
+    return zh_of(text) if ui_language() == "zh" else str(text)

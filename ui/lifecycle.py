@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from orgdesigner.errors import OrgDesignerError
 from orgdesigner.lockfile import user_display_name
 
-from .error_text import error_text
+from .error_text import error_text, in_ui_language
 from . import core_adapters, document_io
 from .document_io import ChangedByOthers, LockedByOther, OpenDesign
 from .file_places import file_name, start_folder, unused_path
@@ -263,7 +263,7 @@ class LifecycleMixin:
     def offer_recovery(self) -> bool:
         """At start: offer unsaved work of crashed sessions; True if one was recovered."""
         for item in document_io.recoverable():
-            choice = self.ask_recover(item.message)
+            choice = self.ask_recover(in_ui_language(item.message))
             if choice == "discard":
                 document_io.discard_recovery(item)
             elif choice == "recover":

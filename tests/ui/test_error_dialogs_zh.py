@@ -109,3 +109,28 @@ def test_the_cli_keeps_the_english_line():
     assert str(error).startswith("方案.db was made by a newer Org Designer (format 9)")
     assert error.text("zh").startswith("方案.db：由更新版本的组织架构设计器保存（格式 9）")
     assert FileProblem("x.db", "plain").text("zh") == "x.db: plain"  # no Chinese written: English
+
+
+def test_the_read_only_banner_says_who_in_chinese(zh_ui, window, tmp_path, monkeypatch):
+    path = tmp_path / "方案.db"
+    storage.save(sample_design(), path)
+    lockfile.OwnedLock.acquire(path, "王丽")
+    monkeypatch.setattr(window, "ask_locked", lambda error: "read_only")
+    assert window.open_file(path)
+    text = window.banner.text()
+    host = lockfile.read_lock(path).info.host
+    assert "王丽" in text
+    assert not english_words(text.replace("方案.db", "").replace(host, "")), text
+
+
+def test_the_recovery_question_reads_chinese(zh_ui, tmp_path):
+    from orgdesigner.recovery import RecoveryItem
+    from orgdesigner.workingcopy import Manifest
+
+    item = RecoveryItem(tmp_path, Manifest(session="s", source=str(tmp_path / "方案.db"), title=""))
+    from ui.error_text import in_ui_language
+
+    text = in_ui_language(item.message)
+    assert text.startswith("方案.db有未保存的修改") and not english_words(
+        text.replace("方案.db", "")
+    )
