@@ -1822,6 +1822,10 @@
         <translation>从方案库打开</translation>
     </message>
     <message>
+        <source>postgresql://user@host:5432/dbname</source>
+        <translation>postgresql://用户名@主机:5432/数据库名</translation>
+    </message>
+    <message>
         <source>(from PGPASSWORD or .pgpass if empty)</source>
         <translation>（留空时取自 PGPASSWORD 或 .pgpass）</translation>
     </message>
@@ -1843,7 +1847,7 @@
     </message>
     <message>
         <source>Enter an address like postgresql://user@host:5432/dbname</source>
-        <translation>请输入类似 postgresql://user@host:5432/dbname 的地址</translation>
+        <translation>请输入类似 postgresql://用户名@主机:5432/数据库名 的地址</translation>
     </message>
     <message>
         <source>{name}  (version {version}, {n} departments, {who})</source>

@@ -128,6 +128,42 @@ def test_questions_and_messages_read_chinese(zh_ui, window, qtbot, tmp_path, mon
     window.ctx.undo_stack.setClean()
 
 
+def test_scenario_compare_repository_and_post_dialogs_read_chinese(zh_ui, window, qtbot, tmp_path):
+    """The dialogs the first test set does not build: scenarios, compare, repository, post."""
+    from PySide6.QtCore import QSettings
+
+    from orgdesigner.cli import main
+    from ui.repository.open_dialog import OpenRepositoryDialog
+
+    path = tmp_path / "增长.db"
+    assert main(["new", "-o", str(path), "--template", "startup", "--then", "mid_large"]) == 0
+    assert window.open_file(path)
+    scenarios = window.scenarios_ui
+    for ask in (
+        scenarios.copy_current,
+        scenarios.rename_current,
+        scenarios.delete_current,
+        scenarios.add_template,
+    ):
+        check_modal(qtbot, ask)
+    scenarios.show_compare()
+    assert scenarios.dock.tree.topLevelItemCount() > 0  # the changes are listed
+    assert_chinese(window)
+    settings = QSettings(str(tmp_path / "repo.ini"), QSettings.Format.IniFormat)
+    dialog = OpenRepositoryDialog(settings, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert_chinese(dialog)
+    dialog.url.setText("postgresql://王丽@127.0.0.1:1/方案库")  # nothing listens there
+    assert not dialog.test_connection()
+    assert_chinese(dialog)
+    from ui.docks.functions import FunctionsDock
+
+    functions = window.findChild(FunctionsDock)
+    functions.table.selectRow(0)
+    check_modal(qtbot, functions._on_post_clicked)
+
+
 def test_plurals_read_well_in_both_languages(zh_ui, qapp):
     from ui.app import install_translations
     from ui.i18n import severity_count

@@ -45,7 +45,7 @@ class OpenRepositoryDialog(QDialog):
         self.setWindowTitle(self.tr("Open from Repository"))
         self.settings = settings
         self.url = QLineEdit(str(settings.value(URL_KEY, "") or ""))
-        self.url.setPlaceholderText("postgresql://user@host:5432/dbname")
+        self.url.setPlaceholderText(self.tr("postgresql://user@host:5432/dbname"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("(from PGPASSWORD or .pgpass if empty)"))
