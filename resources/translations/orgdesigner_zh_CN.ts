@@ -761,9 +761,23 @@
 </context>
 <context>
     <name>EditorStatusBar</name>
-    <message>
-        <source>{d} departments · {l} links · {f} functions</source>
-        <translation>{d} 个部门 · {l} 条关系 · {f} 项职能</translation>
+    <message numerus="yes">
+        <source>%Ln department(s)</source>
+        <translation>
+            <numerusform>%Ln 个部门</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln link(s)</source>
+        <translation>
+            <numerusform>%Ln 条关系</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln function(s)</source>
+        <translation>
+            <numerusform>%Ln 项职能</numerusform>
+        </translation>
     </message>
     <message>
         <source>No findings</source>

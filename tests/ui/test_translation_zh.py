@@ -176,6 +176,26 @@ def test_plurals_read_well_in_both_languages(zh_ui, qapp):
     assert QCoreApplication.translate("ExportPdfDialog", "%n page(s)", "", 4) == "4 pages"
 
 
+def test_status_bar_counts_read_well_in_both_languages(zh_ui, qapp, qtbot):
+    """'1 link', never '1 links'; '10,000' grouped; Chinese with its measure words."""
+    from orgdesigner.design import build_design
+    from orgdesigner.entities import Department, Link
+    from ui.app import install_translations
+    from ui.status_bar import EditorStatusBar
+
+    design = build_design(
+        departments=[Department(id=f"d{i}", name=f"部门{i}") for i in range(10_000)],
+        links=[Link(id="l", source="d0", target="d1")],
+    )
+    bar = EditorStatusBar()
+    qtbot.addWidget(bar)
+    bar.set_counts(design)
+    assert bar.counts.text() == "10,000 个部门 · 1 条关系 · 0 项职能"
+    install_translations(qapp, QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    bar.set_counts(design)
+    assert bar.counts.text() == "10,000 departments · 1 link · 0 functions"
+
+
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
 def test_the_compiled_translation_loads(qapp, lang):
     from PySide6.QtCore import QTranslator
