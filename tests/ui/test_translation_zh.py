@@ -196,6 +196,18 @@ def test_status_bar_counts_read_well_in_both_languages(zh_ui, qapp, qtbot):
     assert bar.counts.text() == "10,000 departments · 1 link · 0 functions"
 
 
+def test_a_box_tooltip_never_shows_exponent_numbers(zh_ui, window):
+    """1,000,000 people on the hover text, not 1e+06."""
+    from orgdesigner.ops import UpdateDepartment
+
+    window.new_from_template("startup")
+    dept = next(iter(window.ctx.design.departments))
+    assert window.ctx.apply(UpdateDepartment(dept, {"headcount": 1_000_000})) is None
+    tip = window.scene.boxes[dept]._tip
+    assert "1,000,000" in tip and "e+" not in tip
+    window.ctx.undo_stack.setClean()
+
+
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
 def test_the_compiled_translation_loads(qapp, lang):
     from PySide6.QtCore import QTranslator
