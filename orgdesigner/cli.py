@@ -46,7 +46,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OrgDesignerError as exc:
         if args.debug:
             traceback.print_exc()
-        print(f"error: {safe_text(exc)}", file=sys.stderr)
+        if getattr(args, "lang", None) == "zh":  # asked for Chinese: the error too, one line
+            print(f"错误：{safe_text(exc.text('zh'))}", file=sys.stderr)
+        else:
+            print(f"error: {safe_text(exc)}", file=sys.stderr)
         return EXIT_INPUT
     except BrokenPipeError:  # `... | head` stopped reading: not an error of ours
         try:

@@ -67,6 +67,16 @@ def test_info_prints_counts_and_last_save(design_file, capsys):
     assert digest(design_file) == before
 
 
+def test_an_error_reads_chinese_when_asked_for_chinese(tmp_path, capsys):
+    bad = tmp_path / "坏.db"
+    bad.write_bytes(b"not a database" * 100)
+    assert main(["info", str(bad)]) == 2
+    assert capsys.readouterr().err.startswith("error: 坏.db: is not an Org Designer design file")
+    assert main(["info", str(bad), "--lang", "zh"]) == 2
+    err = capsys.readouterr().err
+    assert err == "错误：坏.db：不是组织架构设计器的设计文件（不是数据库文件）\n"
+
+
 def test_info_follows_the_design_language(design_file, capsys):
     """A Chinese design is described in Chinese (labels aligned by display width)."""
     assert main(["info", str(design_file)]) == 0
