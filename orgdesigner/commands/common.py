@@ -63,6 +63,13 @@ def safe_text(text: object, keep: str = "") -> str:
     return "".join(out)
 
 
+def display_width(text: str) -> int:
+    """Columns on a terminal: a Chinese character takes two (for aligned Chinese output)."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 class SafeStream:
     """A text stream that escapes control characters (line breaks and tabs pass)."""
 

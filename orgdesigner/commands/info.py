@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..formats import read_design
 from ..scenarios import split_target
-from .common import design_source, note_if_busy, safe_text
+from .common import design_source, display_width as _width, note_if_busy, safe_text
 
 
 def register(sub) -> None:
@@ -50,12 +50,6 @@ def _lines(rows: list[tuple[str, str]], language: str) -> list[str]:
     labels = {k: LABELS[k][0] + "：" for k, _ in rows}
     width = max(_width(text) for text in labels.values()) + 1
     return [labels[k] + " " * (width - _width(labels[k])) + v for k, v in rows]
-
-
-def _width(text: str) -> int:
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def run(args) -> int:

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from ..errors import OrgDesignerError
+from .common import display_width as _width
 
 
 def register(sub) -> None:
@@ -116,13 +117,6 @@ def run(args) -> int:
                 f"{people:>8} people  changed {r['modified']}"
             )
     return 0
-
-
-def _width(text: str) -> int:
-    """Columns on a terminal: a Chinese character takes two."""
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _plain(value: float) -> float | int:
