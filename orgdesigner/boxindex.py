@@ -185,6 +185,26 @@ class Obstacles:
                         return found
         return found
 
+    def crowded(self, r: Rect, limit: int) -> bool:
+        """More than `limit` boxes touch r? Counted by cell (a box is in at most 4): cheap when far over."""
+        i0, i1 = math.floor(r[0] / CELL), math.floor((r[0] + r[2]) / CELL)
+        j0, j1 = math.floor(r[1] / CELL), math.floor((r[1] + r[3]) / CELL)
+        cells = self.cells
+        if len(cells) < (i1 - i0 + 1) * (j1 - j0 + 1):  # a window wider than the chart
+            entries = sum(len(keys) for keys in cells.values())
+        else:
+            entries = 0
+            for i in range(i0, i1 + 1):
+                for j in range(j0, j1 + 1):
+                    keys = cells.get((i, j))
+                    if keys:
+                        entries += len(keys)
+                        if entries > 4 * limit:
+                            return True
+        if entries <= limit:
+            return False
+        return len(self.near(r, limit)) > limit
+
     def segment_blocked(
         self, p: Point, q: Point, ignore: Iterable[str] = (), clear: float = CLEAR
     ) -> bool:

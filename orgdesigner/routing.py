@@ -35,9 +35,11 @@ LANE = 12.0  # spacing of ports (and channels) of parallel links
 BEND = 40.0  # cost of a bend, in scene units of length
 REACH = 300.0  # channels are looked for this far around a link's ends
 SMALL_WINDOW = 1200.0 * 800.0
-SEARCH_MAX = 1500  # boxes in the search window: beyond this many the fallback search gives up
+SEARCH_MAX = (
+    600  # boxes in the search window: beyond this many the search gives up (the link is listed)
+)
 SEARCH_GROWS = (200.0, 800.0, 3000.0)  # the search window around the two ends, widened in turn
-SEARCH_STEPS = 40000  # grid points the search may settle per window
+SEARCH_STEPS = 6000  # grid points the search may settle per window
 SEARCH_WEIGHT = 2.0  # > 1: greedier towards the goal (quick, slightly longer routes)
 LABEL_PAD = 3.0
 
@@ -158,9 +160,8 @@ def _quick_route(a: Rect, b: Rect, lane_a: int, lane_b: int, ok) -> list[Point] 
             cands.append((_cost(pts), pts))
     cands.sort(key=lambda c: c[0])
     for _, raw in cands:
-        pts = _simplify(raw)
-        if ok(pts):
-            return pts
+        if ok(raw):  # the raw shape (repeated and collinear points are harmless): simplified once
+            return _simplify(raw)
     return None
 
 
@@ -171,16 +172,31 @@ def route_link(
     ignore: Iterable[str] = (),
     lane_a: int = 0,
     lane_b: int = 0,
-) -> list[Point]:
-    """An orthogonal route from box a to box b around every other box (ignore: a's and b's keys)."""
+) -> list[Point] | None:
+    """An orthogonal route from box a to box b around every other box (ignore: a's and b's keys).
+
+    None when no free route is found within the search's bounds: the caller lists the link
+    instead of drawing it through boxes.
+    """
     ignore = tuple(ignore)
     ends = (inflate(a, 0.5), inflate(b, 0.5))
 
+    skip = frozenset(ignore)
+    seen: dict[tuple[Point, Point], bool] = {}  # candidates share stubs and runs: ask once each
+
+    def free(p: Point, q: Point, inner: bool) -> bool:
+        key = (p, q)
+        got = seen.get(key)
+        if got is None:
+            got = seen[key] = not obstacles.segment_blocked(p, q, skip)
+        if not got or not inner:
+            return got
+        # the middle of a route may not cross its own two end boxes either
+        return not (segment_hits_rect(p, q, ends[0]) or segment_hits_rect(p, q, ends[1]))
+
     def ok(points: list[Point]) -> bool:
-        if obstacles.path_blocked(points, ignore):
-            return False
-        inner = points[1:-1]  # the middle may not cross the two end boxes either
-        return not any(segment_hits_rect(p, q, r) for p, q in pairwise(inner) for r in ends)
+        last = len(points) - 2
+        return all(free(p, q, 0 < i < last) for i, (p, q) in enumerate(pairwise(points)))
 
     quick = _quick_route(
         a, b, lane_a, lane_b, ok
@@ -205,7 +221,6 @@ def route_link(
     edges_y += [y0 - 2 * STUB, y1 + 2 * STUB]
 
     pairs = _side_pairs(a, b)
-    first: list[Point] | None = None
     for stage in (pairs[:4], pairs[4:]):  # the facing sides first; the detours only if needed
         cands: list[tuple[float, list[Point]]] = []
         for s0, s1 in stage:
@@ -215,14 +230,10 @@ def route_link(
             for pts in _candidates(p0, s0, q0, s1, chx, chy):
                 cands.append((_cost(pts), pts))
         cands.sort(key=lambda c: c[0])
-        if first is None and cands:
-            first = cands[0][1]
         for _, raw in cands[:80]:
-            pts = _simplify(raw)
-            if ok(pts):
-                return pts
-    found = _search(a, b, obstacles, ignore, lane_a, lane_b)
-    return found or _simplify(first or [port(a, "bottom"), port(b, "top")])
+            if ok(raw):
+                return _simplify(raw)
+    return _search(a, b, obstacles, ignore, lane_a, lane_b)
 
 
 def _search(
@@ -247,9 +258,9 @@ def _search(
         y0 = min(a[1], b[1]) - grow
         x1 = max(a[0] + a[2], b[0] + b[2]) + grow
         y1 = max(a[1] + a[3], b[1] + b[3]) + grow
-        keys = obstacles.near((x0, y0, x1 - x0, y1 - y0), SEARCH_MAX)
-        if len(keys) > SEARCH_MAX:
+        if obstacles.crowded((x0, y0, x1 - x0, y1 - y0), SEARCH_MAX):
             return None
+        keys = obstacles.near((x0, y0, x1 - x0, y1 - y0))
         found = _astar(
             a,
             b,
@@ -487,12 +498,16 @@ NUDGE = 6.0  # spacing of parallel links sharing a channel
 
 
 def nudge(
-    routes: dict[str, list[Point]], obstacles: Obstacles, ends: dict[str, tuple[str, str]]
+    routes: dict[str, list[Point] | None],
+    obstacles: Obstacles,
+    ends: dict[str, tuple[str, str]],
 ) -> None:
     """Spread collinear overlapping middle segments of different links apart (in place)."""
     for axis in (1, 0):  # 1: horizontal segments (fixed y), 0: vertical (fixed x)
         segs = []
         for key, pts in routes.items():
+            if pts is None:
+                continue
             for i in range(1, len(pts) - 2):  # not the stubs at the ports
                 a, b = pts[i], pts[i + 1]
                 if abs(a[axis] - b[axis]) < 1e-6:
@@ -516,6 +531,7 @@ def nudge(
                 if not shift:
                     continue
                 pts = routes[key]
+                assert pts is not None
                 trial = list(pts)
                 for j in (i, i + 1):
                     p = list(trial[j])
@@ -530,14 +546,15 @@ def route_all(
     links: list[tuple[str, str, str]],
     labels: dict[str, tuple[float, float]] | None = None,
     obstacles: Obstacles | None = None,
-) -> tuple[dict[str, list[Point]], dict[str, Point | None]]:
+) -> tuple[dict[str, list[Point] | None], dict[str, Point | None]]:
     """Routes for links (id, source, target) between boxes `rects`, nudged apart; label centres.
 
+    A route is None when the router found none around the boxes (the caller lists the link).
     labels: link id -> (width, height) of its label; a centre is None when no free place was found.
     """
     obstacles = obstacles or Obstacles(rects)
     lanes = link_lanes(links)
-    routes: dict[str, list[Point]] = {}
+    routes: dict[str, list[Point] | None] = {}
     ends: dict[str, tuple[str, str]] = {}
     for link_id, a, b in links:
         ends[link_id] = (a, b)
@@ -548,7 +565,8 @@ def route_all(
     centres: dict[str, Point | None] = {}
     space = LabelSpace()
     for link_id, (w, h) in (labels or {}).items():
-        centres[link_id] = place_label(routes[link_id], w, h, obstacles, space)
+        route = routes[link_id]
+        centres[link_id] = None if route is None else place_label(route, w, h, obstacles, space)
     return routes, centres
 
 

@@ -30,9 +30,12 @@ def chart_pages(ctx: Context) -> list[Page]:
         from .book_pages import book_pages
 
         return book_pages(ctx)
+    from .unrouted import unrouted_pages
+
     if plan.mode == "page":
         ctx.dept_page = lambda dept_id: first if dept_id in ctx.chart.by_id else None
-        return [Page("chart", title, lambda c: _fitted(c, ctx), [(title, "sec-chart", 0)])]
+        fitted = Page("chart", title, lambda c: _fitted(c, ctx), [(title, "sec-chart", 0)])
+        return [fitted, *unrouted_pages(ctx)]
 
     buckets = _buckets(ctx)
     step_x, step_y = plan.step
@@ -68,7 +71,7 @@ def chart_pages(ctx: Context) -> list[Page]:
                 [(f"{ctx.t('tile')} {name}", f"tile-{name}", 1)],
             )
         )
-    return pages
+    return pages + unrouted_pages(ctx)
 
 
 def _tile_of(plan: ChartPlan, x: float, y: float, step_x: float, step_y: float) -> tuple[int, int]:
