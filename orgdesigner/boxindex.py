@@ -190,17 +190,17 @@ class Obstacles:
         i0, i1 = math.floor(r[0] / CELL), math.floor((r[0] + r[2]) / CELL)
         j0, j1 = math.floor(r[1] / CELL), math.floor((r[1] + r[3]) / CELL)
         cells = self.cells
-        if len(cells) < (i1 - i0 + 1) * (j1 - j0 + 1):  # a window wider than the chart
-            entries = sum(len(keys) for keys in cells.values())
+        if (i1 - i0 + 1) * (j1 - j0 + 1) > len(cells):  # a window wider than the chart's cells
+            found: Iterable = (
+                keys for (i, j), keys in cells.items() if i0 <= i <= i1 and j0 <= j <= j1
+            )
         else:
-            entries = 0
-            for i in range(i0, i1 + 1):
-                for j in range(j0, j1 + 1):
-                    keys = cells.get((i, j))
-                    if keys:
-                        entries += len(keys)
-                        if entries > 4 * limit:
-                            return True
+            found = (cells.get((i, j), ()) for i in range(i0, i1 + 1) for j in range(j0, j1 + 1))
+        entries = 0
+        for keys in found:
+            entries += len(keys)
+            if entries > 4 * limit:
+                return True
         if entries <= limit:
             return False
         return len(self.near(r, limit)) > limit

@@ -494,51 +494,116 @@ def rounded(points: list[Point], radius: float = CORNER) -> list[tuple]:
     return steps
 
 
-NUDGE = 6.0  # spacing of parallel links sharing a channel
-
-
-def nudge(
-    routes: dict[str, list[Point] | None],
-    obstacles: Obstacles,
-    ends: dict[str, tuple[str, str]],
-) -> None:
-    """Spread collinear overlapping middle segments of different links apart (in place)."""
-    for axis in (1, 0):  # 1: horizontal segments (fixed y), 0: vertical (fixed x)
-        segs = []
-        for key, pts in routes.items():
-            if pts is None:
+def clip_route(points: list[Point], r: Rect) -> list[list[Point]]:
+    """The pieces of a polyline inside r (a tile draws only what it shows of a long route)."""
+    x0, y0, x1, y1 = r[0], r[1], r[0] + r[2], r[1] + r[3]
+    pieces: list[list[Point]] = []
+    current: list[Point] = []
+    for (px, py), (qx, qy) in pairwise(points):
+        t0, t1 = 0.0, 1.0
+        dx, dy = qx - px, qy - py
+        inside = True
+        for pk, qk in ((-dx, px - x0), (dx, x1 - px), (-dy, py - y0), (dy, y1 - py)):
+            if pk == 0:
+                if qk < 0:
+                    inside = False
+                    break
                 continue
-            for i in range(1, len(pts) - 2):  # not the stubs at the ports
-                a, b = pts[i], pts[i + 1]
-                if abs(a[axis] - b[axis]) < 1e-6:
-                    lo, hi = sorted((a[1 - axis], b[1 - axis]))
-                    segs.append((round(a[axis], 1), lo, hi, key, i))
-        segs.sort()
-        groups: list[list[tuple]] = []
-        for seg in segs:
-            last = groups[-1] if groups else None
-            if last and abs(last[0][0] - seg[0]) < 0.5 and seg[1] < max(s[2] for s in last) - 1:
-                last.append(seg)
+            t = qk / pk
+            if pk < 0:
+                t0 = max(t0, t)
             else:
-                groups.append([seg])
-        for group in groups:
-            keys = {s[3] for s in group}
-            if len(keys) < 2:
+                t1 = min(t1, t)
+        if not inside or t0 > t1:
+            if current:
+                pieces.append(current)
+                current = []
+            continue
+        a = (px + dx * t0, py + dy * t0)
+        b = (px + dx * t1, py + dy * t1)
+        if not current:
+            current = [a]
+        elif current[-1] != a:  # re-entered: a new piece
+            pieces.append(current)
+            current = [a]
+        current.append(b)
+        if t1 < 1.0:
+            pieces.append(current)
+            current = []
+    if current:
+        pieces.append(current)
+    return [p for p in pieces if len(p) >= 2]
+
+
+NUDGE = 6.0  # spacing of parallel links sharing a channel
+NUDGE_LANES = 6  # lanes tried on each side of a shared run before it is left where it is
+
+
+class Channels:
+    """The middle runs of the routes placed so far: a new route's run that would lie on (or within
+    half a lane of) another link's run moves to the nearest free lane beside it.
+
+    The printed chart places its links in order (route_all), the canvas as it routes them
+    (LiveRoutes): one rule, so links sharing a corridor run side by side in both.
+    """
+
+    def __init__(self) -> None:
+        # (axis, bucket of the coordinate) -> runs (coordinate, lo, hi, link); axis 1: horizontal
+        self.runs: dict[tuple[int, int], list[tuple[float, float, float, str]]] = defaultdict(list)
+        self.of: dict[str, list[tuple[int, int, tuple[float, float, float, str]]]] = {}
+
+    def _taken(self, axis: int, coord: float, lo: float, hi: float, key: str) -> bool:
+        b = math.floor(coord / NUDGE)
+        for k in (b - 1, b, b + 1):
+            for c, l0, l1, other in self.runs.get((axis, k), ()):
+                if other != key and abs(c - coord) < NUDGE / 2 and l0 < hi - 1 and lo < l1 - 1:
+                    return True
+        return False
+
+    def remove(self, key: str) -> None:
+        for axis, b, run in self.of.pop(key, ()):
+            self.runs[(axis, b)].remove(run)
+
+    def place(
+        self, key: str, points: list[Point], obstacles: Obstacles, ends: tuple[str, str]
+    ) -> list[Point]:
+        """The route with its shared middle runs moved to free lanes (boxes still avoided); kept."""
+        self.remove(key)
+        pts = list(points)
+        for i in range(1, len(pts) - 2):  # not the stubs at the ports
+            a, b = pts[i], pts[i + 1]
+            axis = 1 if abs(a[1] - b[1]) < 1e-6 else 0 if abs(a[0] - b[0]) < 1e-6 else -1
+            if axis < 0:
                 continue
-            n = len(group)
-            for k, (coord, _, _, key, i) in enumerate(group):
-                shift = (k - (n - 1) / 2) * NUDGE
-                if not shift:
+            coord = a[axis]
+            lo, hi = sorted((a[1 - axis], b[1 - axis]))
+            if hi - lo < 1 or not self._taken(axis, coord, lo, hi, key):
+                continue
+            for shift in (s * k * NUDGE for k in range(1, NUDGE_LANES + 1) for s in (1, -1)):
+                c = coord + shift
+                if self._taken(axis, c, lo, hi, key):
                     continue
-                pts = routes[key]
-                assert pts is not None
                 trial = list(pts)
                 for j in (i, i + 1):
                     p = list(trial[j])
-                    p[axis] = coord + shift
+                    p[axis] = c
                     trial[j] = (p[0], p[1])
-                if not obstacles.path_blocked(trial[i - 1 : i + 3], ends[key]):
-                    routes[key] = trial
+                if not obstacles.path_blocked(trial[i - 1 : i + 3], ends):
+                    pts = trial
+                    break
+        runs = []
+        for i in range(1, len(pts) - 2):
+            a, b = pts[i], pts[i + 1]
+            axis = 1 if abs(a[1] - b[1]) < 1e-6 else 0 if abs(a[0] - b[0]) < 1e-6 else -1
+            if axis < 0:
+                continue
+            lo, hi = sorted((a[1 - axis], b[1 - axis]))
+            run = (a[axis], lo, hi, key)
+            bucket = math.floor(a[axis] / NUDGE)
+            self.runs[(axis, bucket)].append(run)
+            runs.append((axis, bucket, run))
+        self.of[key] = runs
+        return pts
 
 
 def route_all(
@@ -555,13 +620,14 @@ def route_all(
     obstacles = obstacles or Obstacles(rects)
     lanes = link_lanes(links)
     routes: dict[str, list[Point] | None] = {}
-    ends: dict[str, tuple[str, str]] = {}
+    channels = Channels()
     for link_id, a, b in links:
-        ends[link_id] = (a, b)
-        routes[link_id] = route_link(
+        route = route_link(
             rects[a], rects[b], obstacles, (a, b), lanes[(link_id, a)], lanes[(link_id, b)]
         )
-    nudge(routes, obstacles, ends)
+        routes[link_id] = (
+            None if route is None else channels.place(link_id, route, obstacles, (a, b))
+        )
     centres: dict[str, Point | None] = {}
     space = LabelSpace()
     for link_id, (w, h) in (labels or {}).items():
@@ -576,6 +642,7 @@ class LiveRoutes:
     def __init__(self) -> None:
         self.boxes = Obstacles()
         self.labels = LabelSpace()
+        self.channels = Channels()
 
     def set_box(self, key: str, rect: Rect) -> None:
         self.boxes.move(key, rect)
@@ -583,12 +650,21 @@ class LiveRoutes:
     def remove_box(self, key: str) -> None:
         self.boxes.remove(key)
 
-    def route(self, a: str, b: str, lane_a: int = 0, lane_b: int = 0) -> list[Point] | None:
+    def route(
+        self, a: str, b: str, lane_a: int = 0, lane_b: int = 0, key: str | None = None
+    ) -> list[Point] | None:
+        """The link's route (None: none around the boxes); with its key, its shared runs get lanes."""
         if a not in self.boxes.rects or b not in self.boxes.rects or a == b:
             return None
-        return route_link(
+        found = route_link(
             self.boxes.rects[a], self.boxes.rects[b], self.boxes, (a, b), lane_a, lane_b
         )
+        if key is None:
+            return found
+        if found is None:
+            self.channels.remove(key)
+            return None
+        return self.channels.place(key, found, self.boxes, (a, b))
 
     def label(self, link_id: str, points: list[Point], w: float, h: float) -> Point | None:
         """Where the link's label goes now (its old place is given up first)."""
@@ -597,3 +673,4 @@ class LiveRoutes:
 
     def forget(self, link_id: str) -> None:
         self.labels.release(link_id)
+        self.channels.remove(link_id)

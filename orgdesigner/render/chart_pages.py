@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from dataclasses import replace
 from typing import Any, Callable
 
-from .chart import Box
+from ..routing import clip_route
+from .chart import Box, LinkLine
 from .context import Context, Page, dest_key
 from .pdf_chart import TEXT_MIN_PT, View, color, draw_chart
 from .paging import ChartPlan
 
 CROP = 8.0  # crop mark length, points
 CROP_GAP = 2.0
+CLIP_MARGIN = 40.0  # scene units of a route drawn beyond a tile's edge (corners, arrow heads)
 
 
 def chart_pages(ctx: Context) -> list[Page]:
@@ -261,6 +264,7 @@ def _tile(
     sx, sy, _, _ = plan.tile_scene_rect(col, row)
     view = _content_view(ctx, sx, sy, plan.scale)
     boxes, connectors, links, labelled = bucket
+    links = _clipped(links, plan.tile_scene_rect(col, row))
     canvas.saveState()
     clip = canvas.beginPath()
     clip.rect(x, y, w, h)
@@ -282,6 +286,22 @@ def _tile(
     _dests(canvas, ctx, own, view)
     _crop_marks(canvas, x, y, w, h)
     _neighbours(canvas, ctx, col, row, x, y, w, h, number)
+
+
+def _clipped(links: list[LinkLine], tile: tuple[float, float, float, float]) -> list[LinkLine]:
+    """The parts of the links' routes on this tile (a long link crosses many tiles: draw only
+    the piece each one shows; the margin keeps corners and arrow heads at the edge whole)."""
+    area = (tile[0] - CLIP_MARGIN, tile[1] - CLIP_MARGIN)
+    area += (tile[2] + 2 * CLIP_MARGIN, tile[3] + 2 * CLIP_MARGIN)
+    out: list[LinkLine] = []
+    for link in links:
+        if not link.route:
+            out.append(link)
+            continue
+        end = link.route[-1]
+        for piece in clip_route(link.route, area):
+            out.append(replace(link, route=piece, directed=link.directed and piece[-1] == end))
+    return out
 
 
 def _crop_marks(canvas, x: float, y: float, w: float, h: float) -> None:
