@@ -32,6 +32,7 @@ from .boxindex import (  # noqa: F401  (re-exported: the router's callers ask it
 
 STUB = 14.0  # a route leaves its box straight for this long
 LANE = 12.0  # spacing of ports (and channels) of parallel links
+PORT_ASIDE = 30.0  # top and bottom ports keep this far from the middle (the reporting line's end)
 BEND = 40.0  # cost of a bend, in scene units of length
 REACH = 300.0  # channels are looked for this far around a link's ends
 SMALL_WINDOW = 1200.0 * 800.0
@@ -58,9 +59,13 @@ def lane_offset(lane: int) -> float:
 
 
 def port(r: Rect, side: str, lane: int = 0) -> Point:
+    """Where a link in `lane` meets the side: on top and bottom, beside the middle, where the
+    reporting lines meet the box (a link ending there would run down the reporting line)."""
     x, y, w, h = r
     if side in ("top", "bottom"):
-        off = max(-w / 2 + 8, min(w / 2 - 8, lane_offset(lane)))
+        k = lane // 2
+        off = (PORT_ASIDE + LANE * k) * (1 if lane % 2 == 0 else -1)
+        off = max(-w / 2 + 8, min(w / 2 - 8, off))
         return x + w / 2 + off, (y if side == "top" else y + h)
     off = max(-h / 2 + 6, min(h / 2 - 6, lane_offset(lane) / 2))
     return (x if side == "left" else x + w), y + h / 2 + off
