@@ -221,11 +221,15 @@ def _overview(canvas, ctx: Context, number: dict[tuple[int, int], int]) -> None:
                 )
     from .paging import column_letters
 
-    for col in range(plan.cols):
+    # Keys that fit beside each other: every n-th one when the columns are narrower than their keys.
+    widest = ctx.font.width(column_letters(plan.cols - 1), 8) + 4
+    every = max(1, math.ceil(widest / max(step_x * scale, 1e-6)))
+    for col in range(0, plan.cols, every):
         sx = plan.tile_scene_rect(col, 0)[0]
         px, _ = view.pt(sx + step_x / 2, 0)
         canvas.drawCentredString(px, top + 4, column_letters(col))
-    for row in range(plan.rows):
+    every = max(1, math.ceil(10 / max(step_y * scale, 1e-6)))
+    for row in range(0, plan.rows, every):
         sy = plan.tile_scene_rect(0, row)[1]
         _, py = view.pt(0, sy + step_y / 2)
         canvas.drawRightString(ox - 3, py - 3, str(row + 1))
