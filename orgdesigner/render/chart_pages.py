@@ -295,8 +295,8 @@ def _tile(
 def _clipped(links: list[LinkLine], tile: tuple[float, float, float, float]) -> list[LinkLine]:
     """The parts of the links' routes on this tile (a long link crosses many tiles: draw only
     the piece each one shows; the margin keeps corners and arrow heads at the edge whole)."""
-    area = (tile[0] - CLIP_MARGIN, tile[1] - CLIP_MARGIN)
-    area += (tile[2] + 2 * CLIP_MARGIN, tile[3] + 2 * CLIP_MARGIN)
+    x, y, w, h = tile
+    area = (x - CLIP_MARGIN, y - CLIP_MARGIN, w + 2 * CLIP_MARGIN, h + 2 * CLIP_MARGIN)
     out: list[LinkLine] = []
     for link in links:
         if not link.route:

@@ -177,3 +177,15 @@ def test_a_link_with_no_way_around_is_listed_not_drawn(tmp_path):
     listed = squash(pdf_text(out))
     assert squash("Links not drawn") in listed and squash("里 — 外") in listed
     assert squash("走不出去") in listed
+
+
+def test_a_tile_gets_only_the_pieces_of_a_route_it_shows():
+    from orgdesigner.routing import clip_route
+
+    route = [(0.0, 0.0), (100.0, 0.0), (100.0, 100.0), (0.0, 100.0)]
+    assert clip_route(route, (50.0, -10.0, 10.0, 200.0)) == [
+        [(50.0, 0.0), (60.0, 0.0)],
+        [(60.0, 100.0), (50.0, 100.0)],
+    ]
+    assert clip_route(route, (-10.0, -10.0, 500.0, 500.0)) == [route]
+    assert clip_route(route, (300.0, 300.0, 10.0, 10.0)) == []
