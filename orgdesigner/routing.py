@@ -23,6 +23,7 @@ from typing import Iterable
 from .boxindex import (  # noqa: F401  (re-exported: the router's callers ask it about boxes too)
     CLEAR,
     Obstacles,
+    clip_span,
     Point,
     Rect,
     inflate,
@@ -501,29 +502,17 @@ def rounded(points: list[Point], radius: float = CORNER) -> list[tuple]:
 
 def clip_route(points: list[Point], r: Rect) -> list[list[Point]]:
     """The pieces of a polyline inside r (a tile draws only what it shows of a long route)."""
-    x0, y0, x1, y1 = r[0], r[1], r[0] + r[2], r[1] + r[3]
     pieces: list[list[Point]] = []
     current: list[Point] = []
     for (px, py), (qx, qy) in pairwise(points):
-        t0, t1 = 0.0, 1.0
-        dx, dy = qx - px, qy - py
-        inside = True
-        for pk, qk in ((-dx, px - x0), (dx, x1 - px), (-dy, py - y0), (dy, y1 - py)):
-            if pk == 0:
-                if qk < 0:
-                    inside = False
-                    break
-                continue
-            t = qk / pk
-            if pk < 0:
-                t0 = max(t0, t)
-            else:
-                t1 = min(t1, t)
-        if not inside or t0 > t1:
+        span = clip_span((px, py), (qx, qy), r)
+        if span is None:
             if current:
                 pieces.append(current)
                 current = []
             continue
+        t0, t1 = span
+        dx, dy = qx - px, qy - py
         a = (px + dx * t0, py + dy * t0)
         b = (px + dx * t1, py + dy * t1)
         if not current:
