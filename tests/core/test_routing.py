@@ -173,7 +173,8 @@ def test_a_link_with_no_way_around_is_listed_not_drawn(tmp_path):
     assert chart.unrouted == [link_id]
     assert not chart.links
     out = tmp_path / "walled.pdf"
-    export_pdf(design, out, ExportOptions(sections=("chart",), lang="en"))
+    plan = export_pdf(design, out, ExportOptions(sections=("chart",), lang="en"))
+    assert any("1 link found no route" in w for w in plan.warnings("en"))
     listed = squash(pdf_text(out))
     assert squash("Links not drawn") in listed and squash("里 — 外") in listed
     assert squash("走不出去") in listed
