@@ -49,22 +49,30 @@ def segment_hits_rect(p: Point, q: Point, r: Rect) -> bool:
             return False
         lo, hi = min(px, qx), max(px, qx)
         return lo < x1 and hi > x0
-    # general segment: Liang-Barsky clip against the open rect
+    span = clip_span(p, q, r, open_rect=True)  # a general segment
+    return span is not None and span[1] - span[0] > 1e-9
+
+
+def clip_span(p: Point, q: Point, r: Rect, open_rect: bool = False) -> tuple[float, float] | None:
+    """The part of segment p-q inside r as fractions (t0, t1) of its length (Liang-Barsky); None
+    if it misses r (or, with open_rect, only touches its edges)."""
+    x0, y0, x1, y1 = r[0], r[1], r[0] + r[2], r[1] + r[3]
+    (px, py), (qx, qy) = p, q
     t0, t1 = 0.0, 1.0
     dx, dy = qx - px, qy - py
     for pk, qk in ((-dx, px - x0), (dx, x1 - px), (-dy, py - y0), (dy, y1 - py)):
         if pk == 0:
-            if qk <= 0:
-                return False
+            if qk < 0 or (open_rect and qk == 0):
+                return None
             continue
         t = qk / pk
         if pk < 0:
             t0 = max(t0, t)
         else:
             t1 = min(t1, t)
-        if t0 >= t1:
-            return False
-    return t1 - t0 > 1e-9
+        if t0 > t1 or (open_rect and t0 == t1):
+            return None
+    return t0, t1
 
 
 class _Strips:
@@ -184,6 +192,26 @@ class Obstacles:
                     if limit is not None and len(found) > limit:
                         return found
         return found
+
+    def crowded(self, r: Rect, limit: int) -> bool:
+        """More than `limit` boxes touch r? Counted by cell (a box is in at most 4): cheap when far over."""
+        i0, i1 = math.floor(r[0] / CELL), math.floor((r[0] + r[2]) / CELL)
+        j0, j1 = math.floor(r[1] / CELL), math.floor((r[1] + r[3]) / CELL)
+        cells = self.cells
+        if (i1 - i0 + 1) * (j1 - j0 + 1) > len(cells):  # a window wider than the chart's cells
+            found: Iterable = (
+                keys for (i, j), keys in cells.items() if i0 <= i <= i1 and j0 <= j <= j1
+            )
+        else:
+            found = (cells.get((i, j), ()) for i in range(i0, i1 + 1) for j in range(j0, j1 + 1))
+        entries = 0
+        for keys in found:
+            entries += len(keys)
+            if entries > 4 * limit:
+                return True
+        if entries <= limit:
+            return False
+        return len(self.near(r, limit)) > limit
 
     def segment_blocked(
         self, p: Point, q: Point, ignore: Iterable[str] = (), clear: float = CLEAR

@@ -36,6 +36,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _asked_for_chinese(args: argparse.Namespace, argv: Sequence[str] | None) -> bool:
+    """True when the command line itself says --lang zh (not a command's default)."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    given = any(w == "--lang" or w.startswith("--lang=") for w in map(str, words))
+    return given and getattr(args, "lang", None) == "zh"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -46,7 +53,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OrgDesignerError as exc:
         if args.debug:
             traceback.print_exc()
-        print(f"error: {safe_text(exc)}", file=sys.stderr)
+        if _asked_for_chinese(args, argv):  # --lang zh given: the error too, one line
+            print(f"错误：{safe_text(exc.text('zh'))}", file=sys.stderr)
+        else:
+            print(f"error: {safe_text(exc)}", file=sys.stderr)
         return EXIT_INPUT
     except BrokenPipeError:  # `... | head` stopped reading: not an error of ours
         try:

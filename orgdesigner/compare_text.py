@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from .compare import Change, Comparison
+from .display import format_number
 
 # One palette for the PDF, the chart book and the editor's Compare view.
 CHANGE_FILLS = {"added": "#c6efce", "moved": "#ffe699", "changed": "#d6e4f5", "removed": "#eeeeee"}
@@ -106,7 +107,7 @@ def describe(change: Change, language: str) -> str:
         detail = _value(change.before, language)
     else:
         detail = f"{_value(change.before, language)} → {_value(change.after, language)}"
-    return f"{change.name}: {detail}"
+    return f"{change.name}：{detail}" if language == "zh" else f"{change.name}: {detail}"
 
 
 def text_report(result: Comparison, base_label: str, target_label: str, language: str) -> str:
@@ -116,12 +117,15 @@ def text_report(result: Comparison, base_label: str, target_label: str, language
     for kind, changes in result.by_kind().items():
         lines.append("")
         colon = "：" if language == "zh" else ":"
-        lines.append(f"{heading(kind, language)} ({len(changes)}){colon}")
+        count = f"（{len(changes)}）" if language == "zh" else f" ({len(changes)})"
+        lines.append(f"{heading(kind, language)}{count}{colon}")
         lines.extend(f"  {describe(c, language)}" for c in changes)
     lines.append("")
     lines.append("合计（前 → 后）：" if language == "zh" else "totals (before → after):")
     for key, pair in result.totals.items():
-        lines.append(f"  {total_label(key, language)}: {pair['from']} → {pair['to']}")
+        colon = "：" if language == "zh" else ": "
+        before, after = format_number(pair["from"]), format_number(pair["to"])
+        lines.append(f"  {total_label(key, language)}{colon}{before} → {after}")
     for title, found in (
         (("已解决的问题", "findings resolved"), result.resolved),
         (("新出现的问题", "findings introduced"), result.introduced),

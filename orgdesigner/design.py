@@ -366,11 +366,15 @@ class Design:
             return
         new_parent = self.department(parent)
         if parent == dept_id:
-            raise CycleError(f"{dept.name!r} cannot report to itself")
+            raise CycleError(
+                f"{dept.name!r} cannot report to itself", zh=f"“{dept.name}”不能向自己汇报"
+            )
         if dept_id in self.ancestors(parent):
             raise CycleError(
                 f"{dept.name!r} cannot report to {new_parent.name!r}: "
-                f"{new_parent.name!r} already reports to {dept.name!r}, which would make a cycle"
+                f"{new_parent.name!r} already reports to {dept.name!r}, which would make a cycle",
+                zh=f"“{dept.name}”不能向“{new_parent.name}”汇报："
+                f"“{new_parent.name}”已经向“{dept.name}”汇报，这会形成循环",
             )
 
     def set_parent(self, dept_id: str, parent: str | None) -> str | None:
@@ -432,12 +436,16 @@ class Design:
                 raise UnknownObjectError("a link must connect two existing departments")
         if link.source == link.target:
             raise SelfLinkError(
-                f"{self.departments[link.source].name!r} cannot be linked to itself"
+                f"{self.departments[link.source].name!r} cannot be linked to itself",
+                zh=f"“{self.departments[link.source].name}”不能与自己建立关系",
             )
         existing = self._link_keys.get(link.key())
         if existing is not None and existing != ignore:
             a, b = self.departments[link.source].name, self.departments[link.target].name
-            raise DuplicateLinkError(f"{a!r} and {b!r} already have a {link.kind.value} link")
+            raise DuplicateLinkError(
+                f"{a!r} and {b!r} already have a {link.kind.value} link",
+                zh=f"“{a}”和“{b}”之间已经有这种关系",
+            )
 
     def add_link(self, link: Link, index: int | None = None) -> Link:
         """Add at `index` in `links` (None: the end)."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import OrgDesignerError
+from .errors import OrgDesignerError, zh_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from .lockfile import LockInfo
@@ -39,6 +39,12 @@ class LockedByOther(OrgDesignerError):
         self.owner = owner
         self.stale = stale
         self.why_stale = why_stale
+        if owner is not None:
+            zh = f"{self.path.name} 正在由 {owner.user}（{owner.host}）编辑"
+        else:
+            zh = f"{self.path.name} 正在由其他人编辑"
+        if stale:
+            zh += "（这个锁看起来已被遗弃）"
         if message is None:
             message = (
                 owner.describe(self.path)
@@ -47,7 +53,7 @@ class LockedByOther(OrgDesignerError):
             )
             if stale and why_stale:
                 message += f" (the lock looks abandoned: {why_stale})"
-        super().__init__(message)
+        super().__init__(message, zh=zh)
 
 
 class ChangedByOthers(OrgDesignerError):
@@ -62,11 +68,16 @@ class ChangedByOthers(OrgDesignerError):
         self.missing = missing
         if missing:
             text = f"{self.path.name} was moved or deleted since you opened it"
+            zh = f"{self.path.name} 在您打开之后被移动或删除了"
         else:
             who = f" by {saved_by}" if saved_by else ""
             when = f" at {saved_at}" if saved_at else ""
             text = f"{self.path.name} was changed{who}{when} since you opened it"
-        super().__init__(text + "; save under another name, or overwrite it explicitly")
+            zh = f"{self.path.name} 在您打开之后被{saved_by or '其他人'}修改了"
+        super().__init__(
+            text + "; save under another name, or overwrite it explicitly",
+            zh=zh + "；请另存为其他名称，或明确选择覆盖",
+        )
 
 
 class SaveFailed(OrgDesignerError):
@@ -76,7 +87,10 @@ class SaveFailed(OrgDesignerError):
         self.path = Path(path) if path is not None else None
         self.reason = reason
         name = self.path.name if self.path is not None else "the design"
+        zh_name = self.path.name if self.path is not None else "设计"
         super().__init__(
             f"could not save {name}: {reason}. The file on disk is unchanged "
-            "and your changes are kept; retry or use Save As"
+            "and your changes are kept; retry or use Save As",
+            zh=f"无法保存 {zh_name}：{zh_of(reason)}。磁盘上的文件没有改动，您的修改仍然保留；"
+            "请重试或使用“另存为”",
         )

@@ -52,7 +52,7 @@ from . import fileutil, lockfile, storage, untrusted
 from .design import Design
 from .scenarios import ScenarioSet
 from .docerrors import ChangedByOthers, LockedByOther, SaveFailed
-from .errors import FileProblem
+from .errors import FileProblem, Words, zh_of
 from .fileutil import WriteFailed, describe_write_error, read_only_for_us
 from .lockfile import LockInfo, LockUnavailable, OwnedLock
 from .safesave import (
@@ -118,21 +118,30 @@ class DesignDocument:
         path = real_path(path)
         untrusted.check_header(path)
         lock: OwnedLock | None = None
-        reason = (describe_lock(path) or "opened read-only") if read_only else ""
+        reason: str = ""
+        if read_only:
+            reason = Words(
+                describe_lock(path) or "opened read-only",
+                describe_lock(path, "zh") or "以只读方式打开",
+            )
         if not read_only:
             marker = busy_marker(path)
             if marker is not None:
-                reason = (
+                reason = Words(
                     f"another program is writing to {path.name} right now "
-                    f"({marker.name} is beside it)"
+                    f"({marker.name} is beside it)",
+                    f"另一个程序正在写入 {path.name}（旁边有 {marker.name}）",
                 )
             elif read_only_for_us(path):
-                reason = f"{path.name} is read-only for you (its permissions do not allow changes)"
+                reason = Words(
+                    f"{path.name} is read-only for you (its permissions do not allow changes)",
+                    f"{path.name} 对您是只读的（文件权限不允许修改）",
+                )
             else:
                 try:
                     lock = _acquire(path, user, break_stale_lock)
                 except LockUnavailable as exc:
-                    reason = f"it cannot be locked for editing: {exc}"
+                    reason = _unlockable(exc)
         try:
             doc = cls._load(
                 path, lock, DocumentState(editable=lock is not None, read_only_reason=reason)
@@ -223,9 +232,9 @@ class DesignDocument:
             try:  # the crashed session's own lock is stale by definition: take it over
                 lock = _acquire(source, user, break_stale=crashed_own)
             except LockedByOther as exc:
-                reason = str(exc)
+                reason = Words(str(exc), exc.text("zh"))
             except LockUnavailable as exc:
-                reason = f"it cannot be locked for editing: {exc}"
+                reason = _unlockable(exc)
         manifest.read_only = source is not None and lock is None
         manifest.dirty = True
         own = _own_save(source, manifest) if source is not None else None
@@ -297,7 +306,9 @@ class DesignDocument:
         from .scenarios import ScenarioError
 
         if not self.state.editable:
-            raise ScenarioError(f"it is open read-only ({self.state.read_only_reason})")
+            raise ScenarioError(
+                f"it is open read-only ({self.state.read_only_reason})", zh="设计以只读方式打开"
+            )
 
     # -------------------------------------------------------------- status
     @property
@@ -323,10 +334,16 @@ class DesignDocument:
     def save(self, *, overwrite: bool = False) -> None:
         """Save to the document's file. `overwrite=True` skips only the changed-by-others check."""
         if self.path is None:
-            raise SaveFailed(None, "it has no file name yet; use Save As")
+            raise SaveFailed(
+                None, Words("it has no file name yet; use Save As", "它还没有文件名，请用“另存为”")
+            )
         if not self.state.editable:
             raise SaveFailed(
-                self.path, f"it is open read-only ({self.state.read_only_reason}); use Save As"
+                self.path,
+                Words(
+                    f"it is open read-only ({self.state.read_only_reason}); use Save As",
+                    "它以只读方式打开，请用“另存为”",
+                ),
             )
         base = None if overwrite else self.base
         if not (self.lock is not None and self.lock.still_ours()):
@@ -346,7 +363,7 @@ class DesignDocument:
         try:
             lock = _acquire(path, user, break_stale=False)
         except LockUnavailable as exc:
-            raise SaveFailed(path, str(exc)) from None
+            raise SaveFailed(path, exc.args[0]) from None
         try:
             # The way out: write from the model itself, whatever became of the working copy.
             self.working.rebuild()
@@ -373,7 +390,7 @@ class DesignDocument:
         except FileExistsError:
             raise LockedByOther(self.path, lockfile.read_lock(self.path).info) from None
         except LockUnavailable as exc:
-            raise SaveFailed(self.path, str(exc)) from None
+            raise SaveFailed(self.path, exc.args[0]) from None
         if self.lock is not None:
             self.lock.release()
         self.lock = lock
@@ -393,7 +410,7 @@ class DesignDocument:
             changes=changes,
         )
         self.working.verified(changes)
-        self.save_note = "; ".join(notes)
+        self.save_note = Words("; ".join(notes), "；".join(zh_of(n) for n in notes))
         self.base = fingerprint
         self.working.saved(path, fingerprint, self.scenarios.stamp)
 
@@ -445,6 +462,12 @@ def install_signal_handlers() -> None:
             signal.signal(number, end_on_signal)
 
 
+def _unlockable(exc: LockUnavailable) -> Words:
+    return Words(
+        f"it cannot be locked for editing: {exc}", f"无法锁定以便编辑：{zh_of(exc.args[0])}"
+    )
+
+
 def _new_session(path: Path | None) -> tuple[Path, str]:
     """A session folder for the working copy; a clear error if the data folder is unusable."""
     with _working_copy_errors(path):
@@ -465,6 +488,7 @@ def _working_copy_errors(path: Path | None) -> Iterator[None]:
         raise FileProblem(
             path or data_dir(),
             f"cannot be opened: no working copy can be made in {data_dir()} ({reason})",
+            zh=f"无法打开：不能在 {data_dir()} 中建立工作副本（{zh_of(reason)}）",
         ) from None
 
 
@@ -496,7 +520,11 @@ def _acquire(path: Path, user: str | None, break_stale: bool) -> OwnedLock:
             take_backup(path)
         except OSError as exc:
             raise SaveFailed(
-                path, f"no backup could be taken before breaking the lock ({exc.strerror or exc})"
+                path,
+                Words(
+                    f"no backup could be taken before breaking the lock ({exc.strerror or exc})",
+                    f"解除锁定前无法备份（{zh_of(describe_os_error(exc))}）",
+                ),
             ) from None
     try:
         broken = lockfile.break_lock(path, seen)
@@ -562,16 +590,20 @@ def _own_save(source: Path, manifest: Manifest) -> Fingerprint | None:
     return current if stamp.save_id == manifest.pending_save_id else None
 
 
-def describe_lock(path: str | Path) -> str:
+def describe_lock(path: str | Path, language: str = "en") -> str:
     """'' or the sentence saying who edits `path` (for `info` and the open dialog)."""
     seen = lockfile.read_lock(path)
+    name = Path(path).name
+    zh = language == "zh"
     if not seen.exists:
         return ""
     if seen.unreadable:
-        return f"{Path(path).name} is locked for editing by someone (the lock file cannot be read)"
+        if zh:
+            return f"{name} 已被他人锁定编辑（锁文件无法读取）"
+        return f"{name} is locked for editing by someone (the lock file cannot be read)"
     if seen.info is None:
-        return f"{Path(path).name} has a damaged lock file beside it"
-    return seen.info.describe(path)
+        return f"{name} 旁边的锁文件已损坏" if zh else f"{name} has a damaged lock file beside it"
+    return seen.info.describe(path, language)
 
 
 _ = LockInfo  # re-exported for the UI

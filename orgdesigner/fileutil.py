@@ -25,7 +25,7 @@ import uuid
 from pathlib import Path
 from typing import Callable, TypeVar
 
-from .errors import FileProblem
+from .errors import FileProblem, Words, zh_of
 
 T = TypeVar("T")
 
@@ -35,17 +35,27 @@ class WriteFailed(FileProblem):
 
     def __init__(self, path: str | Path, reason: str):
         self.reason = reason
-        super().__init__(path, f"could not be written: {reason}; nothing was changed")
+        super().__init__(
+            path,
+            f"could not be written: {reason}; nothing was changed",
+            zh=f"无法写入：{zh_of(reason)}；没有任何改动",
+        )
 
 
 # ------------------------------------------------------------ error reasons
+_DENIED = Words(
+    "permission denied (the folder or file is read-only for you)",
+    "没有权限（该文件夹或文件对您是只读的）",
+)
 _REASONS = {
-    errno.ENOSPC: "the disk is full",
-    getattr(errno, "EDQUOT", 122): "your disk quota is used up",
-    errno.EIO: "the disk or network reported an input/output error",
-    errno.EROFS: "the folder is on a read-only drive",
-    errno.EACCES: "permission denied (the folder or file is read-only for you)",
-    errno.EPERM: "permission denied (the folder or file is read-only for you)",
+    errno.ENOSPC: Words("the disk is full", "磁盘已满"),
+    getattr(errno, "EDQUOT", 122): Words("your disk quota is used up", "您的磁盘配额已用完"),
+    errno.EIO: Words(
+        "the disk or network reported an input/output error", "磁盘或网络报告了读写错误"
+    ),
+    errno.EROFS: Words("the folder is on a read-only drive", "该文件夹位于只读驱动器上"),
+    errno.EACCES: _DENIED,
+    errno.EPERM: _DENIED,
 }
 # SQLite primary result codes of a failed write, and what they mean for the user.
 _SQLITE_REASONS = {
@@ -53,7 +63,7 @@ _SQLITE_REASONS = {
     10: _REASONS[errno.EIO],  # SQLITE_IOERR
     8: _REASONS[errno.EACCES],  # SQLITE_READONLY
     3: _REASONS[errno.EACCES],  # SQLITE_PERM
-    14: "the file cannot be created there",  # SQLITE_CANTOPEN
+    14: Words("the file cannot be created there", "无法在那里创建文件"),  # SQLITE_CANTOPEN
 }
 
 
@@ -63,7 +73,8 @@ def describe_os_error(exc: OSError) -> str:
         return _REASONS[exc.errno]
     if isinstance(exc, PermissionError):
         return _REASONS[errno.EACCES]
-    return exc.strerror or str(exc) or type(exc).__name__
+    text = exc.strerror or str(exc) or type(exc).__name__
+    return Words(text, f"操作系统拒绝了该操作（{text}）")
 
 
 def describe_write_error(exc: BaseException) -> str | None:
@@ -245,14 +256,16 @@ def check_regular(path: Path, kind: str = "a file") -> os.stat_result:
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise FileProblem(path, "no such file") from None
+        raise FileProblem(path, Words("no such file", "文件不存在")) from None
     except OSError as exc:
         raise FileProblem.unreadable(path, exc) from None
     if stat.S_ISDIR(info.st_mode):
-        raise FileProblem(path, f"is a folder, not {kind}")
+        raise FileProblem(path, f"is a folder, not {kind}", zh="是文件夹，不是文件")
     if not stat.S_ISREG(info.st_mode):
         raise FileProblem(
-            path, f"is not a regular file (a pipe, socket or device), not {kind}; it was not opened"
+            path,
+            f"is not a regular file (a pipe, socket or device), not {kind}; it was not opened",
+            zh="不是普通文件（而是管道、套接字或设备），没有打开",
         )
     return info
 
@@ -266,7 +279,11 @@ def open_regular(path: Path, kind: str = "a file"):
         raise FileProblem.unreadable(path, exc) from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped after the stat
-            raise FileProblem(path, f"is not a regular file, not {kind}; it was not opened")
+            raise FileProblem(
+                path,
+                f"is not a regular file, not {kind}; it was not opened",
+                zh="不是普通文件，没有打开",
+            )
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)

@@ -103,17 +103,21 @@ def read_design(path: str | Path, **options: Any) -> Design:
         from . import storage
 
         if not Path(file).exists():
-            raise FileProblem(Path(file), "no such file")
+            raise FileProblem(Path(file), "no such file", zh="文件不存在")
         return storage.load(file, scenario)
     path = Path(path)
     if not path.exists():
-        raise FileProblem(path, "no such file")
+        raise FileProblem(path, "no such file", zh="文件不存在")
     if path.is_dir():
-        raise FileProblem(path, "is a folder, not a design file")
+        raise FileProblem(path, "is a folder, not a design file", zh="是文件夹，不是设计文件")
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         known = ", ".join(sorted(READERS))
-        raise FileProblem(path, f"cannot be read: unknown file type (known: {known})")
+        raise FileProblem(
+            path,
+            f"cannot be read: unknown file type (known: {known})",
+            zh=f"无法读取：未知的文件类型（可读取：{known}）",
+        )
     return reader(path, **options)
 
 
@@ -122,7 +126,15 @@ def write_design(design: Design, path: str | Path, **options: Any) -> Any:
     writer = WRITERS.get(path.suffix.lower())
     if writer is None:
         known = ", ".join(sorted(WRITERS))
-        raise FileProblem(path, f"cannot be written: unknown file type (known: {known})")
+        raise FileProblem(
+            path,
+            f"cannot be written: unknown file type (known: {known})",
+            zh=f"无法写入：未知的文件类型（可写入：{known}）",
+        )
     if not path.parent.exists():
-        raise FileProblem(path, f"cannot be written: folder {path.parent} does not exist")
+        raise FileProblem(
+            path,
+            f"cannot be written: folder {path.parent} does not exist",
+            zh=f"无法写入：文件夹 {path.parent} 不存在",
+        )
     return writer(design, path, **options)

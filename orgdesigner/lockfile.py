@@ -203,10 +203,13 @@ class LockInfo:
     def heartbeat_time(self) -> datetime:
         return _parse_time(self.heartbeat)
 
-    def describe(self, design_path: str | Path) -> str:
+    def describe(self, design_path: str | Path, language: str = "en") -> str:
         """'design.db is being edited by Wang Li on HR-PC-07 since 09:12' (local time)."""
         opened = self.opened_time().astimezone()
         today = datetime.now().astimezone().date()
+        if language == "zh":
+            when = opened.strftime("%H:%M" if opened.date() == today else "%m月%d日 %H:%M")
+            return f"{Path(design_path).name} 正在由 {self.user} 编辑（电脑 {self.host}，自 {when} 起）"
         when = (
             opened.strftime("%H:%M") if opened.date() == today else opened.strftime("%d %b %H:%M")
         )
@@ -484,8 +487,13 @@ def break_lock(design_path: str | Path, seen: LockState) -> bool:
 def _why_unavailable(exc: OSError, folder: Path) -> str:
     import errno
 
+    from .errors import Words
+
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"the folder {folder} is read-only for you"
+        return Words(f"the folder {folder} is read-only for you", f"文件夹 {folder} 对您是只读的")
     if exc.errno == errno.ENOSPC:
-        return f"the disk holding {folder} is full"
-    return f"the lock file cannot be created in {folder} ({exc.strerror or exc})"
+        return Words(f"the disk holding {folder} is full", f"{folder} 所在的磁盘已满")
+    return Words(
+        f"the lock file cannot be created in {folder} ({exc.strerror or exc})",
+        f"无法在 {folder} 中创建锁文件",
+    )

@@ -35,6 +35,9 @@ from .design import Design
 from .errors import FileProblem
 from .scenarios import ScenarioSet, info_of
 
+# One Chinese sentence for every failed read-back (the English names the table).
+VERIFY_ZH = "写入后校验失败：文件中的内容与设计不一致"
+
 # table -> SQL expression of the key a change is noted under (NEW./OLD. prefixed).
 KEYS = {
     "departments": "{r}.id",
@@ -152,7 +155,9 @@ def compare_changes(
     for table in KEYS:
         found = _counts_by_scenario(conn, table, list(by_id))
         if found is None or set(found) - set(by_id):
-            raise FileProblem(path, f"verification failed: {table!r} has rows of no scenario")
+            raise FileProblem(
+                path, f"verification failed: {table!r} has rows of no scenario", zh=VERIFY_ZH
+            )
         for scenario in by_id:
             wanted = counts[scenario][table]
             if found.get(scenario, 0) != wanted:
@@ -160,6 +165,7 @@ def compare_changes(
                     path,
                     f"verification failed: {found.get(scenario, 0)} rows in {table!r}, "
                     f"expected {wanted}",
+                    zh=VERIFY_ZH,
                 )
     for (table, scenario), keys in changes.rows.items():
         shown = by_id.get(scenario)
@@ -168,7 +174,9 @@ def compare_changes(
         for key in keys:
             if _stored(conn, table, scenario, key) != _wanted(storage, shown, table, key):
                 raise FileProblem(
-                    path, f"verification failed: the written {table!r} differ from the design"
+                    path,
+                    f"verification failed: the written {table!r} differ from the design",
+                    zh=VERIFY_ZH,
                 )
         if table in ORDERED:
             moved = [k for k, m in keys.items() if m and k in getattr(shown, table)]
@@ -261,7 +269,7 @@ def _check_places(
         return
     order = list(getattr(design, table))
     wrong = FileProblem(
-        path, f"verification failed: the order of {table!r} differs from the design"
+        path, f"verification failed: the order of {table!r} differs from the design", zh=VERIFY_ZH
     )
     if len(moved) > MAX_PLACE_CHECKS:
         found = conn.execute(

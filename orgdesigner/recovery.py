@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import storage
 from .scenarios import ScenarioSet
-from .errors import FileProblem
+from .errors import FileProblem, Words
 from .lockfile import pid_alive
 from .workingcopy import MANIFEST, WORKING, Manifest, checkpoint, process_identity, sessions_dir
 
@@ -33,19 +33,28 @@ class RecoveryItem:
         return Path(self.manifest.source) if self.manifest.source else None
 
     @property
-    def message(self) -> str:
-        """'Unsaved changes to design.db (市场部结构方案), last edited 26 Nov 09:40'."""
-        name = self.source.name if self.source else "a new design"
-        title = f" ({self.manifest.title})" if self.manifest.title else ""
+    def message(self) -> Words:
+        """'Unsaved changes to design.db (市场部结构方案), last edited 26 Nov 09:40'.
+
+        A `Words`: its `.zh` is the same sentence for a Chinese UI.
+        """
+        name = self.source.name if self.source else ""
+        title = self.manifest.title
         try:
             stamp = (self.folder / WORKING).stat().st_mtime
             wal = self.folder / f"{WORKING}-wal"
             if wal.exists():
                 stamp = max(stamp, wal.stat().st_mtime)
-            when = datetime.fromtimestamp(stamp).strftime("%d %b %H:%M")
+            moment = datetime.fromtimestamp(stamp)
+            when, when_zh = moment.strftime("%d %b %H:%M"), moment.strftime("%m月%d日 %H:%M")
         except OSError:
-            when = "?"
-        return f"Unsaved changes to {name}{title}, last edited {when}"
+            when = when_zh = "?"
+        en_title = f" ({title})" if title else ""
+        zh_title = f"（{title}）" if title else ""
+        return Words(
+            f"Unsaved changes to {name or 'a new design'}{en_title}, last edited {when}",
+            f"{name or '新方案'}{zh_title}有未保存的修改，最后编辑于 {when_zh}",
+        )
 
 
 def owner_alive(manifest: Manifest) -> bool:
@@ -97,11 +106,15 @@ def adopt(item: RecoveryItem) -> tuple[ScenarioSet, Manifest]:
                 design.activate(scenario)
     except FileProblem as exc:
         raise FileProblem(
-            item.source or item.folder, f"the unsaved work cannot be recovered ({exc.problem})"
+            item.source or item.folder,
+            f"the unsaved work cannot be recovered ({exc.problem})",
+            zh=f"未保存的工作无法恢复（{exc.problem_zh or exc.problem}）",
         ) from None
     except Exception as exc:
         raise FileProblem(
-            item.source or item.folder, f"the unsaved work cannot be recovered ({exc})"
+            item.source or item.folder,
+            f"the unsaved work cannot be recovered ({exc})",
+            zh="未保存的工作无法恢复",
         ) from None
     manifest = item.manifest
     fresh = Manifest(session=manifest.session, source=manifest.source, title=design.name)

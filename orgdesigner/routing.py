@@ -23,6 +23,7 @@ from typing import Iterable
 from .boxindex import (  # noqa: F401  (re-exported: the router's callers ask it about boxes too)
     CLEAR,
     Obstacles,
+    clip_span,
     Point,
     Rect,
     inflate,
@@ -32,12 +33,15 @@ from .boxindex import (  # noqa: F401  (re-exported: the router's callers ask it
 
 STUB = 14.0  # a route leaves its box straight for this long
 LANE = 12.0  # spacing of ports (and channels) of parallel links
+PORT_ASIDE = 30.0  # top and bottom ports keep this far from the middle (the reporting line's end)
 BEND = 40.0  # cost of a bend, in scene units of length
 REACH = 300.0  # channels are looked for this far around a link's ends
 SMALL_WINDOW = 1200.0 * 800.0
-SEARCH_MAX = 1500  # boxes in the search window: beyond this many the fallback search gives up
+SEARCH_MAX = (
+    600  # boxes in the search window: beyond this many the search gives up (the link is listed)
+)
 SEARCH_GROWS = (200.0, 800.0, 3000.0)  # the search window around the two ends, widened in turn
-SEARCH_STEPS = 40000  # grid points the search may settle per window
+SEARCH_STEPS = 6000  # grid points the search may settle per window
 SEARCH_WEIGHT = 2.0  # > 1: greedier towards the goal (quick, slightly longer routes)
 LABEL_PAD = 3.0
 
@@ -56,9 +60,13 @@ def lane_offset(lane: int) -> float:
 
 
 def port(r: Rect, side: str, lane: int = 0) -> Point:
+    """Where a link in `lane` meets the side: on top and bottom, beside the middle, where the
+    reporting lines meet the box (a link ending there would run down the reporting line)."""
     x, y, w, h = r
     if side in ("top", "bottom"):
-        off = max(-w / 2 + 8, min(w / 2 - 8, lane_offset(lane)))
+        k = lane // 2
+        off = (PORT_ASIDE + LANE * k) * (1 if lane % 2 == 0 else -1)
+        off = max(-w / 2 + 8, min(w / 2 - 8, off))
         return x + w / 2 + off, (y if side == "top" else y + h)
     off = max(-h / 2 + 6, min(h / 2 - 6, lane_offset(lane) / 2))
     return (x if side == "left" else x + w), y + h / 2 + off
@@ -158,9 +166,8 @@ def _quick_route(a: Rect, b: Rect, lane_a: int, lane_b: int, ok) -> list[Point] 
             cands.append((_cost(pts), pts))
     cands.sort(key=lambda c: c[0])
     for _, raw in cands:
-        pts = _simplify(raw)
-        if ok(pts):
-            return pts
+        if ok(raw):  # the raw shape (repeated and collinear points are harmless): simplified once
+            return _simplify(raw)
     return None
 
 
@@ -171,16 +178,31 @@ def route_link(
     ignore: Iterable[str] = (),
     lane_a: int = 0,
     lane_b: int = 0,
-) -> list[Point]:
-    """An orthogonal route from box a to box b around every other box (ignore: a's and b's keys)."""
+) -> list[Point] | None:
+    """An orthogonal route from box a to box b around every other box (ignore: a's and b's keys).
+
+    None when no free route is found within the search's bounds: the caller lists the link
+    instead of drawing it through boxes.
+    """
     ignore = tuple(ignore)
     ends = (inflate(a, 0.5), inflate(b, 0.5))
 
+    skip = frozenset(ignore)
+    seen: dict[tuple[Point, Point], bool] = {}  # candidates share stubs and runs: ask once each
+
+    def free(p: Point, q: Point, inner: bool) -> bool:
+        key = (p, q)
+        got = seen.get(key)
+        if got is None:
+            got = seen[key] = not obstacles.segment_blocked(p, q, skip)
+        if not got or not inner:
+            return got
+        # the middle of a route may not cross its own two end boxes either
+        return not (segment_hits_rect(p, q, ends[0]) or segment_hits_rect(p, q, ends[1]))
+
     def ok(points: list[Point]) -> bool:
-        if obstacles.path_blocked(points, ignore):
-            return False
-        inner = points[1:-1]  # the middle may not cross the two end boxes either
-        return not any(segment_hits_rect(p, q, r) for p, q in pairwise(inner) for r in ends)
+        last = len(points) - 2
+        return all(free(p, q, 0 < i < last) for i, (p, q) in enumerate(pairwise(points)))
 
     quick = _quick_route(
         a, b, lane_a, lane_b, ok
@@ -205,7 +227,6 @@ def route_link(
     edges_y += [y0 - 2 * STUB, y1 + 2 * STUB]
 
     pairs = _side_pairs(a, b)
-    first: list[Point] | None = None
     for stage in (pairs[:4], pairs[4:]):  # the facing sides first; the detours only if needed
         cands: list[tuple[float, list[Point]]] = []
         for s0, s1 in stage:
@@ -215,14 +236,10 @@ def route_link(
             for pts in _candidates(p0, s0, q0, s1, chx, chy):
                 cands.append((_cost(pts), pts))
         cands.sort(key=lambda c: c[0])
-        if first is None and cands:
-            first = cands[0][1]
         for _, raw in cands[:80]:
-            pts = _simplify(raw)
-            if ok(pts):
-                return pts
-    found = _search(a, b, obstacles, ignore, lane_a, lane_b)
-    return found or _simplify(first or [port(a, "bottom"), port(b, "top")])
+            if ok(raw):
+                return _simplify(raw)
+    return _search(a, b, obstacles, ignore, lane_a, lane_b)
 
 
 def _search(
@@ -247,9 +264,9 @@ def _search(
         y0 = min(a[1], b[1]) - grow
         x1 = max(a[0] + a[2], b[0] + b[2]) + grow
         y1 = max(a[1] + a[3], b[1] + b[3]) + grow
-        keys = obstacles.near((x0, y0, x1 - x0, y1 - y0), SEARCH_MAX)
-        if len(keys) > SEARCH_MAX:
+        if obstacles.crowded((x0, y0, x1 - x0, y1 - y0), SEARCH_MAX):
             return None
+        keys = obstacles.near((x0, y0, x1 - x0, y1 - y0))
         found = _astar(
             a,
             b,
@@ -483,46 +500,104 @@ def rounded(points: list[Point], radius: float = CORNER) -> list[tuple]:
     return steps
 
 
+def clip_route(points: list[Point], r: Rect) -> list[list[Point]]:
+    """The pieces of a polyline inside r (a tile draws only what it shows of a long route)."""
+    pieces: list[list[Point]] = []
+    current: list[Point] = []
+    for (px, py), (qx, qy) in pairwise(points):
+        span = clip_span((px, py), (qx, qy), r)
+        if span is None:
+            if current:
+                pieces.append(current)
+                current = []
+            continue
+        t0, t1 = span
+        dx, dy = qx - px, qy - py
+        a = (px + dx * t0, py + dy * t0)
+        b = (px + dx * t1, py + dy * t1)
+        if not current:
+            current = [a]
+        elif current[-1] != a:  # re-entered: a new piece
+            pieces.append(current)
+            current = [a]
+        current.append(b)
+        if t1 < 1.0:
+            pieces.append(current)
+            current = []
+    if current:
+        pieces.append(current)
+    return [p for p in pieces if len(p) >= 2]
+
+
 NUDGE = 6.0  # spacing of parallel links sharing a channel
+NUDGE_LANES = 6  # lanes tried on each side of a shared run before it is left where it is
 
 
-def nudge(
-    routes: dict[str, list[Point]], obstacles: Obstacles, ends: dict[str, tuple[str, str]]
-) -> None:
-    """Spread collinear overlapping middle segments of different links apart (in place)."""
-    for axis in (1, 0):  # 1: horizontal segments (fixed y), 0: vertical (fixed x)
-        segs = []
-        for key, pts in routes.items():
-            for i in range(1, len(pts) - 2):  # not the stubs at the ports
-                a, b = pts[i], pts[i + 1]
-                if abs(a[axis] - b[axis]) < 1e-6:
-                    lo, hi = sorted((a[1 - axis], b[1 - axis]))
-                    segs.append((round(a[axis], 1), lo, hi, key, i))
-        segs.sort()
-        groups: list[list[tuple]] = []
-        for seg in segs:
-            last = groups[-1] if groups else None
-            if last and abs(last[0][0] - seg[0]) < 0.5 and seg[1] < max(s[2] for s in last) - 1:
-                last.append(seg)
-            else:
-                groups.append([seg])
-        for group in groups:
-            keys = {s[3] for s in group}
-            if len(keys) < 2:
+class Channels:
+    """The middle runs of the routes placed so far: a new route's run that would lie on (or within
+    half a lane of) another link's run moves to the nearest free lane beside it.
+
+    The printed chart places its links in order (route_all), the canvas as it routes them
+    (LiveRoutes): one rule, so links sharing a corridor run side by side in both.
+    """
+
+    def __init__(self) -> None:
+        # (axis, bucket of the coordinate) -> runs (coordinate, lo, hi, link); axis 1: horizontal
+        self.runs: dict[tuple[int, int], list[tuple[float, float, float, str]]] = defaultdict(list)
+        self.of: dict[str, list[tuple[int, int, tuple[float, float, float, str]]]] = {}
+
+    def _taken(self, axis: int, coord: float, lo: float, hi: float, key: str) -> bool:
+        b = math.floor(coord / NUDGE)
+        for k in (b - 1, b, b + 1):
+            for c, l0, l1, other in self.runs.get((axis, k), ()):
+                if other != key and abs(c - coord) < NUDGE / 2 and l0 < hi - 1 and lo < l1 - 1:
+                    return True
+        return False
+
+    def remove(self, key: str) -> None:
+        for axis, b, run in self.of.pop(key, ()):
+            self.runs[(axis, b)].remove(run)
+
+    def place(
+        self, key: str, points: list[Point], obstacles: Obstacles, ends: tuple[str, str]
+    ) -> list[Point]:
+        """The route with its shared middle runs moved to free lanes (boxes still avoided); kept."""
+        self.remove(key)
+        pts = list(points)
+        for i in range(1, len(pts) - 2):  # not the stubs at the ports
+            a, b = pts[i], pts[i + 1]
+            axis = 1 if abs(a[1] - b[1]) < 1e-6 else 0 if abs(a[0] - b[0]) < 1e-6 else -1
+            if axis < 0:
                 continue
-            n = len(group)
-            for k, (coord, _, _, key, i) in enumerate(group):
-                shift = (k - (n - 1) / 2) * NUDGE
-                if not shift:
+            coord = a[axis]
+            lo, hi = sorted((a[1 - axis], b[1 - axis]))
+            if hi - lo < 1 or not self._taken(axis, coord, lo, hi, key):
+                continue
+            for shift in (s * k * NUDGE for k in range(1, NUDGE_LANES + 1) for s in (1, -1)):
+                c = coord + shift
+                if self._taken(axis, c, lo, hi, key):
                     continue
-                pts = routes[key]
                 trial = list(pts)
                 for j in (i, i + 1):
                     p = list(trial[j])
-                    p[axis] = coord + shift
+                    p[axis] = c
                     trial[j] = (p[0], p[1])
-                if not obstacles.path_blocked(trial[i - 1 : i + 3], ends[key]):
-                    routes[key] = trial
+                if not obstacles.path_blocked(trial[i - 1 : i + 3], ends):
+                    pts = trial
+                    break
+        runs = []
+        for i in range(1, len(pts) - 2):
+            a, b = pts[i], pts[i + 1]
+            axis = 1 if abs(a[1] - b[1]) < 1e-6 else 0 if abs(a[0] - b[0]) < 1e-6 else -1
+            if axis < 0:
+                continue
+            lo, hi = sorted((a[1 - axis], b[1 - axis]))
+            run = (a[axis], lo, hi, key)
+            bucket = math.floor(a[axis] / NUDGE)
+            self.runs[(axis, bucket)].append(run)
+            runs.append((axis, bucket, run))
+        self.of[key] = runs
+        return pts
 
 
 def route_all(
@@ -530,25 +605,28 @@ def route_all(
     links: list[tuple[str, str, str]],
     labels: dict[str, tuple[float, float]] | None = None,
     obstacles: Obstacles | None = None,
-) -> tuple[dict[str, list[Point]], dict[str, Point | None]]:
+) -> tuple[dict[str, list[Point] | None], dict[str, Point | None]]:
     """Routes for links (id, source, target) between boxes `rects`, nudged apart; label centres.
 
+    A route is None when the router found none around the boxes (the caller lists the link).
     labels: link id -> (width, height) of its label; a centre is None when no free place was found.
     """
     obstacles = obstacles or Obstacles(rects)
     lanes = link_lanes(links)
-    routes: dict[str, list[Point]] = {}
-    ends: dict[str, tuple[str, str]] = {}
+    routes: dict[str, list[Point] | None] = {}
+    channels = Channels()
     for link_id, a, b in links:
-        ends[link_id] = (a, b)
-        routes[link_id] = route_link(
+        route = route_link(
             rects[a], rects[b], obstacles, (a, b), lanes[(link_id, a)], lanes[(link_id, b)]
         )
-    nudge(routes, obstacles, ends)
+        routes[link_id] = (
+            None if route is None else channels.place(link_id, route, obstacles, (a, b))
+        )
     centres: dict[str, Point | None] = {}
     space = LabelSpace()
     for link_id, (w, h) in (labels or {}).items():
-        centres[link_id] = place_label(routes[link_id], w, h, obstacles, space)
+        route = routes[link_id]
+        centres[link_id] = None if route is None else place_label(route, w, h, obstacles, space)
     return routes, centres
 
 
@@ -558,6 +636,7 @@ class LiveRoutes:
     def __init__(self) -> None:
         self.boxes = Obstacles()
         self.labels = LabelSpace()
+        self.channels = Channels()
 
     def set_box(self, key: str, rect: Rect) -> None:
         self.boxes.move(key, rect)
@@ -565,12 +644,21 @@ class LiveRoutes:
     def remove_box(self, key: str) -> None:
         self.boxes.remove(key)
 
-    def route(self, a: str, b: str, lane_a: int = 0, lane_b: int = 0) -> list[Point] | None:
+    def route(
+        self, a: str, b: str, lane_a: int = 0, lane_b: int = 0, key: str | None = None
+    ) -> list[Point] | None:
+        """The link's route (None: none around the boxes); with its key, its shared runs get lanes."""
         if a not in self.boxes.rects or b not in self.boxes.rects or a == b:
             return None
-        return route_link(
+        found = route_link(
             self.boxes.rects[a], self.boxes.rects[b], self.boxes, (a, b), lane_a, lane_b
         )
+        if key is None:
+            return found
+        if found is None:
+            self.channels.remove(key)
+            return None
+        return self.channels.place(key, found, self.boxes, (a, b))
 
     def label(self, link_id: str, points: list[Point], w: float, h: float) -> Point | None:
         """Where the link's label goes now (its old place is given up first)."""
@@ -579,3 +667,4 @@ class LiveRoutes:
 
     def forget(self, link_id: str) -> None:
         self.labels.release(link_id)
+        self.channels.remove(link_id)

@@ -24,7 +24,7 @@ from typing import Callable
 
 from . import storage, untrusted
 from .docerrors import ChangedByOthers, SaveFailed
-from .errors import FileProblem
+from .errors import FileProblem, Words, zh_of
 from .quickverify import Changes
 from .fileutil import WriteFailed, describe_os_error, read_only_for_us
 from .untrusted import Fingerprint
@@ -121,12 +121,19 @@ def save_verified(
     marker = busy_marker(target)
     if marker is not None:
         raise SaveFailed(
-            target, f"another program is writing to it right now ({marker.name} is beside it)"
+            target,
+            Words(
+                f"another program is writing to it right now ({marker.name} is beside it)",
+                f"另一个程序正在写入它（旁边有 {marker.name}）",
+            ),
         )
     if not target.parent.is_dir():
-        raise SaveFailed(target, f"the folder {target.parent} is not available")
+        raise SaveFailed(
+            target,
+            Words(f"the folder {target.parent} is not available", f"文件夹 {target.parent} 不可用"),
+        )
     if read_only_for_us(target):
-        raise SaveFailed(target, "the file is read-only for you")
+        raise SaveFailed(target, Words("the file is read-only for you", "该文件对您是只读的"))
 
     def checks_before_replace(_tmp: Path, fingerprint: Fingerprint) -> None:
         check_unchanged(target, base)
@@ -136,9 +143,13 @@ def save_verified(
             backup_target(target)
         except OSError as exc:
             if notes is not None:
+                reason = describe_os_error(exc)
                 notes.append(
-                    f"no backup of the previous version of {target.name} could be "
-                    f"kept ({describe_os_error(exc)}); the file itself was saved"
+                    Words(
+                        f"no backup of the previous version of {target.name} could be "
+                        f"kept ({reason}); the file itself was saved",
+                        f"无法保留 {target.name} 上一版本的备份（{zh_of(reason)}）；文件本身已保存",
+                    )
                 )
 
     try:
@@ -149,7 +160,11 @@ def save_verified(
         raise SaveFailed(target, exc.reason) from None
     except FileProblem as exc:
         raise SaveFailed(
-            target, f"the new file did not pass verification ({exc.problem})"
+            target,
+            Words(
+                f"the new file did not pass verification ({exc.problem})",
+                f"新文件没有通过校验（{exc.problem_zh or exc.problem}）",
+            ),
         ) from None
     assert fingerprint is not None
     return fingerprint

@@ -61,9 +61,12 @@ def split_target(text: str) -> tuple[str, str | None]:
 
 def check_name(name: object) -> str:
     if not isinstance(name, str) or not name.strip():
-        raise ScenarioError("a scenario needs a name / 方案需要名称")
+        raise ScenarioError("a scenario needs a name", zh="方案需要名称")
     if len(name) > MAX_NAME:
-        raise ScenarioError(f"a scenario name is longer than {MAX_NAME} characters")
+        raise ScenarioError(
+            f"a scenario name is longer than {MAX_NAME} characters",
+            zh=f"方案名称超过 {MAX_NAME} 个字符",
+        )
     return name.strip()
 
 
@@ -90,7 +93,9 @@ class ScenarioSet:
 
     def __init__(self, designs: list[Design], active: int = 0):
         if not designs:
-            raise ScenarioError("a design file holds at least one scenario")
+            raise ScenarioError(
+                "a design file holds at least one scenario", zh="设计文件至少要有一个方案"
+            )
         self.designs = designs
         for design in designs:
             info_of(design)
@@ -115,8 +120,8 @@ class ScenarioSet:
             if info_of(design).name == name:
                 return design
         raise ScenarioError(
-            f'there is no scenario "{name}" / 没有方案“{name}” '
-            f"(scenarios: {', '.join(self.names())})"
+            f'there is no scenario "{name}" (scenarios: {", ".join(self.names())})',
+            zh=f"没有方案“{name}”（现有方案：{'、'.join(self.names())}）",
         )
 
     @property
@@ -161,7 +166,9 @@ class ScenarioSet:
     def _free(self, name: str) -> str:
         name = check_name(name)
         if name in self.names():
-            raise ScenarioError(f'a scenario named "{name}" already exists / 方案“{name}”已存在')
+            raise ScenarioError(
+                f'a scenario named "{name}" already exists', zh=f"方案“{name}”已存在"
+            )
         return name
 
     def add(self, design: Design, name: str) -> Design:
@@ -197,7 +204,7 @@ class ScenarioSet:
         """Remove a scenario (never the last); the active one moves to a neighbour."""
         design = self.get(name)
         if len(self.designs) == 1:
-            raise ScenarioError("the last scenario cannot be deleted / 不能删除唯一的方案")
+            raise ScenarioError("the last scenario cannot be deleted", zh="不能删除唯一的方案")
         index = self.designs.index(design)
         if design is self._active:
             self.activate(self.designs[index + 1 if index == 0 else index - 1])

@@ -37,7 +37,7 @@ from .entities import (
     checked_department,
     department_from_values,
 )
-from .errors import FileProblem, InvalidValueError, ModelError, NewerFormatError
+from .errors import FileProblem, InvalidValueError, ModelError, NewerFormatError, zh_of
 from .lockfile import user_display_name  # "saved by" is the name the lock shows
 
 SQLITE_MAGIC = untrusted.SQLITE_MAGIC
@@ -462,6 +462,10 @@ def _expected_tuples(design: Design) -> dict[str, tuple[bool, list[tuple]]]:
     }
 
 
+_VERIFY_ZH = quickverify.VERIFY_ZH
+_INVALID_ZH = "内容无效（数据不一致或已损坏）"
+
+
 def _compare_rows(conn: sqlite3.Connection, designs: Designs, path: Path) -> None:
     scenarios = as_set(designs)
     _compare_meta(conn, scenarios, path)
@@ -479,12 +483,16 @@ def _compare_meta(conn: sqlite3.Connection, scenarios: ScenarioSet, path: Path) 
     """The file's meta and scenarios tables against the model (a few rows)."""
     wanted_meta = sorted(meta_rows(scenarios.active).items())
     if conn.execute("SELECT key, value FROM meta ORDER BY key").fetchall() != wanted_meta:
-        raise FileProblem(path, "verification failed: the written 'meta' differ from the design")
+        raise FileProblem(
+            path, "verification failed: the written 'meta' differ from the design", zh=_VERIFY_ZH
+        )
     wanted_scenarios = [tuple(scenario_row(d, i).values())[:4] for i, d in enumerate(scenarios)]
     found = conn.execute("SELECT id, name, created, modified FROM scenarios ORDER BY sort_order")
     if found.fetchall() != wanted_scenarios:
         raise FileProblem(
-            path, "verification failed: the written 'scenarios' differ from the design"
+            path,
+            "verification failed: the written 'scenarios' differ from the design",
+            zh=_VERIFY_ZH,
         )
 
 
@@ -504,11 +512,15 @@ def _compare_scenario(conn: sqlite3.Connection, design: Design, path: Path) -> N
             wanted = sorted(wanted)
         if len(found) != len(wanted):
             raise FileProblem(
-                path, f"verification failed: {len(found)} rows in {table!r}, expected {len(wanted)}"
+                path,
+                f"verification failed: {len(found)} rows in {table!r}, expected {len(wanted)}",
+                zh=_VERIFY_ZH,
             )
         if found != wanted:
             raise FileProblem(
-                path, f"verification failed: the written {table!r} differ from the design"
+                path,
+                f"verification failed: the written {table!r} differ from the design",
+                zh=_VERIFY_ZH,
             )
 
 
@@ -610,7 +622,7 @@ def _scenarios_from_engine(engine: Engine, path: Path) -> ScenarioSet:
             for r in conn.execute(select(t).order_by(t.c.scenario_id, t.c.kpi_id, t.c.sort_order)):
                 ties[table].setdefault((r.scenario_id, r.kpi_id), []).append(getattr(r, column))
     if not scenario_rows:
-        raise FileProblem(path, "has invalid content: it holds no scenario")
+        raise FileProblem(path, "has invalid content: it holds no scenario", zh=_INVALID_ZH)
     designs = []
     for row in scenario_rows:
         check_text(row.name, "scenario name", 200)
@@ -704,9 +716,9 @@ def _design_from_rows(
             app_version=meta.get("app_version", ""),
         )
     except ModelError as exc:
-        raise FileProblem(path, f"has invalid content: {exc}") from None
+        raise FileProblem(path, f"has invalid content: {exc}", zh=_INVALID_ZH) from None
     except (ValueError, TypeError, RecursionError) as exc:
-        raise FileProblem(path, f"has invalid content: {_short(exc)}") from None
+        raise FileProblem(path, f"has invalid content: {_short(exc)}", zh=_INVALID_ZH) from None
     design.id = meta.get("design_id") or design.id
     design.description = meta.get("description", "")
     design.author = meta.get("author", "")
@@ -775,7 +787,7 @@ def load(path: str | Path, scenario: str | None = None) -> Design:
     try:
         return scenarios.activate(scenario)
     except ScenarioError as exc:
-        raise FileProblem(Path(path), str(exc)) from None
+        raise FileProblem(Path(path), str(exc), zh=zh_of(exc)) from None
 
 
 def load_scenarios(path: str | Path) -> ScenarioSet:
@@ -803,7 +815,7 @@ def load_checked(
         except NewerFormatError as exc:  # name the user's file, not our copy
             raise NewerFormatError(path, exc.found, exc.supported) from None
         except FileProblem as exc:
-            raise FileProblem(path, exc.problem) from None
+            raise FileProblem(path, exc.problem, zh=exc.problem_zh) from None
         try:
             untrusted.fold_sidecars(path, copy)  # another program mid-write: its -wal / -journal
             if version < schema.FORMAT_VERSION:

@@ -36,7 +36,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import schema
-from .errors import FileProblem, NewerFormatError
+from .errors import FileProblem, NewerFormatError, Words, zh_of
 from .fileutil import check_regular, open_regular
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -84,28 +84,45 @@ def check_header(path: str | Path) -> int:
 
 def _judge_header(path: Path, head: bytes, size: int) -> int:
     if size == 0:
-        raise FileProblem(path, "is empty (0 bytes), not a design file")
+        raise FileProblem(
+            path, "is empty (0 bytes), not a design file", zh="是空文件（0 字节），不是设计文件"
+        )
     if size > MAX_FILE_BYTES:
         raise FileProblem(
             path,
             f"is too large for a design file ({size // 2**20} MB; "
             f"the limit is {MAX_FILE_BYTES // 2**20} MB)",
+            zh=f"太大，不像设计文件（{size // 2**20} MB；上限为 {MAX_FILE_BYTES // 2**20} MB）",
         )
     if not head.startswith(SQLITE_MAGIC):
-        raise FileProblem(path, "is not an Org Designer design file (not an SQLite database)")
+        raise FileProblem(
+            path,
+            "is not an Org Designer design file (not an SQLite database)",
+            zh="不是组织架构设计器的设计文件（不是数据库文件）",
+        )
     page_size = struct.unpack(">H", head[16:18])[0] if len(head) >= 18 else 0
     page_size = 65536 if page_size == 1 else page_size
     if len(head) < 100 or page_size < 512 or page_size & (page_size - 1) or size % page_size:
-        raise FileProblem(path, "is damaged (truncated or not a whole SQLite file)")
+        raise FileProblem(
+            path,
+            "is damaged (truncated or not a whole SQLite file)",
+            zh="已损坏（被截断，或不是完整的数据库文件）",
+        )
     user_version, application_id = struct.unpack(">iI", head[60:64] + head[68:72])
     if application_id != schema.APPLICATION_ID:
         raise FileProblem(
-            path, "is an SQLite database of another program, not an Org Designer design"
+            path,
+            "is an SQLite database of another program, not an Org Designer design",
+            zh="是其他程序的数据库，不是组织架构设计器的设计",
         )
     if user_version > schema.FORMAT_VERSION:
         raise NewerFormatError(path, user_version, schema.FORMAT_VERSION)
     if user_version < 1:
-        raise FileProblem(path, f"has an unknown format version {user_version}")
+        raise FileProblem(
+            path,
+            f"has an unknown format version {user_version}",
+            zh=f"的格式版本 {user_version} 无法识别",
+        )
     return user_version
 
 
@@ -125,7 +142,9 @@ def private_copy(path: str | Path, dest: str | Path) -> Fingerprint:
                 size += len(chunk)
                 if size > MAX_FILE_BYTES:
                     raise FileProblem(
-                        path, f"is too large for a design file (over {MAX_FILE_BYTES // 2**20} MB)"
+                        path,
+                        f"is too large for a design file (over {MAX_FILE_BYTES // 2**20} MB)",
+                        zh=f"太大，不像设计文件（超过 {MAX_FILE_BYTES // 2**20} MB）",
                     )
                 digest.update(chunk)
                 out.write(chunk)
@@ -169,6 +188,7 @@ def fold_sidecars(path: str | Path, copy: str | Path) -> bool:
             raise FileProblem(
                 path,
                 f"has a log file beside it that cannot be used ({sidecar.name}: {exc.problem})",
+                zh=f"旁边的日志文件无法使用（{sidecar.name}：{zh_of(exc.problem_zh or exc.problem)}）",
             ) from None
     if not (wal_mode or used):
         return False
@@ -284,12 +304,14 @@ def check_database(conn: sqlite3.Connection, path: str | Path) -> None:
             if line.strip() and not line.startswith("***")
         ]
         detail = lines[0][:120] if lines else "integrity check failed"
-        raise FileProblem(path, f"is damaged ({detail})")
+        raise FileProblem(path, f"is damaged ({detail})", zh="已损坏（完整性检查未通过）")
     for table in sorted(schema.TABLE_NAMES):
         rows = conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
         if rows > MAX_ROWS:
             raise FileProblem(
-                path, f"has too many rows in {table!r} ({rows:,}; the limit is {MAX_ROWS:,})"
+                path,
+                f"has too many rows in {table!r} ({rows:,}; the limit is {MAX_ROWS:,})",
+                zh=f"的 {table!r} 表行数过多（{rows:,}；上限为 {MAX_ROWS:,}）",
             )
     dangling = conn.execute("PRAGMA foreign_key_check").fetchone()
     if dangling is not None:
@@ -297,6 +319,7 @@ def check_database(conn: sqlite3.Connection, path: str | Path) -> None:
             path,
             f"has a broken reference in table {dangling[0]!r} "
             f"(to a missing row of {dangling[2]!r})",
+            zh=f"的 {dangling[0]!r} 表中有断开的引用（指向 {dangling[2]!r} 中不存在的行）",
         )
 
 
@@ -313,16 +336,20 @@ def check_schema(conn: sqlite3.Connection, path: str | Path) -> None:
                 path,
                 f"contains {what} {name!r} that Org Designer does not "
                 "make; it was refused and not run",
+                zh=_REFUSED_ZH.format(name=name),
             )
         if expected[name] != found:
             raise FileProblem(
                 path,
                 f"has a changed {kind} {name!r} (its definition is not "
                 "Org Designer's); it was refused and not run",
+                zh=_CHANGED_ZH.format(name=name),
             )
     missing = sorted(set(expected) - set(actual))
     if missing:
-        raise FileProblem(path, f"is incomplete: {missing[0]!r} is missing")
+        raise FileProblem(
+            path, f"is incomplete: {missing[0]!r} is missing", zh=f"不完整：缺少 {missing[0]!r}"
+        )
 
 
 def check_migrated_columns(conn: sqlite3.Connection, path: str | Path) -> None:
@@ -341,6 +368,7 @@ def check_migrated_columns(conn: sqlite3.Connection, path: str | Path) -> None:
                 path,
                 f"has a changed table {name!r} (its definition is not "
                 "Org Designer's); it was refused and not run",
+                zh=_CHANGED_ZH.format(name=name),
             )
 
 
@@ -354,14 +382,23 @@ def describe_sqlite_error(exc: BaseException) -> str:
     text = " ".join(str(exc).split()) or type(exc).__name__
     lowered = text.lower()
     if "too big" in lowered:
-        return f"holds a value larger than {MAX_VALUE_BYTES // 1000} kB (damaged or hostile file)"
+        return Words(
+            f"holds a value larger than {MAX_VALUE_BYTES // 1000} kB (damaged or hostile file)",
+            f"含有大于 {MAX_VALUE_BYTES // 1000} kB 的值（文件已损坏或有恶意）",
+        )
     if "interrupted" in lowered:
-        return "took too long to read (damaged or hostile file)"
+        return Words(
+            "took too long to read (damaged or hostile file)",
+            "读取时间过长（文件已损坏或有恶意）",
+        )
     if "malformed" in lowered or "corrupt" in lowered:
-        return "is damaged (the database structure is broken)"
+        return Words("is damaged (the database structure is broken)", "已损坏（数据库结构被破坏）")
     if "not a database" in lowered:
-        return "is damaged or not a valid design file"
-    return f"is damaged or not a valid design file ({text[:120]})"
+        return Words("is damaged or not a valid design file", "已损坏，或不是有效的设计文件")
+    return Words(
+        f"is damaged or not a valid design file ({text[:120]})",
+        "已损坏，或不是有效的设计文件",
+    )
 
 
 def check_no_code(conn: sqlite3.Connection, path: str | Path) -> None:
@@ -380,6 +417,7 @@ def check_no_code(conn: sqlite3.Connection, path: str | Path) -> None:
                 path,
                 f"contains a {kind} {name!r} that Org Designer does not "
                 "make; it was refused and not run",
+                zh=_REFUSED_ZH.format(name=name),
             )
         expressions = [e for e in _checks(text) if e not in allowed]
         if expressions or re.search(r"\b(DEFAULT|AS) ?\(", text, re.IGNORECASE):
@@ -387,7 +425,12 @@ def check_no_code(conn: sqlite3.Connection, path: str | Path) -> None:
                 path,
                 f"has a changed {kind} {name!r} (its definition is not "
                 "Org Designer's); it was refused and not run",
+                zh=_CHANGED_ZH.format(name=name),
             )
+
+
+_REFUSED_ZH = "含有组织架构设计器不会创建的对象 {name!r}，已拒绝，没有执行"
+_CHANGED_ZH = "中的 {name!r} 被改动过（定义与组织架构设计器的不同），已拒绝，没有执行"
 
 
 def _checks(text: str) -> list[str]:

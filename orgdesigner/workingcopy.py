@@ -29,6 +29,7 @@ from typing import Any, Callable
 from . import __version__, events as ev, schema, storage
 from .design import Design, now_iso
 from .fileutil import atomic_write_text
+from .errors import Words
 from .quickverify import ChangeLog, Changes
 from .lockfile import process_identity  # noqa: F401  (recovery imports it from here)
 from .userdirs import data_dir
@@ -203,7 +204,7 @@ class WorkingCopy:
                 self.conn.execute("ROLLBACK")
             except sqlite3.Error:
                 pass
-            self.problem = f"the working copy could not be updated ({exc})"
+            self.problem = _problem("working", exc)
 
     def mark_dirty(self) -> None:
         title_changed = self.manifest.title != self.design.name
@@ -213,7 +214,7 @@ class WorkingCopy:
             try:
                 self.manifest.write(self.folder)
             except OSError as exc:
-                self.problem = f"the recovery record could not be written ({exc})"
+                self.problem = _problem("record", exc)
 
     @property
     def _scope(self) -> str:
@@ -369,7 +370,7 @@ class WorkingCopy:
         try:
             self.manifest.write(self.folder)
         except OSError as exc:
-            self.problem = f"the recovery record could not be written ({exc})"
+            self.problem = _problem("record", exc)
 
     def scenarios_changed(self) -> None:
         """Write a copied, renamed or deleted scenario (one transaction), then mark unsaved."""
@@ -489,7 +490,7 @@ class WorkingCopy:
             )
             self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
-            self.problem = f"the working copy could not be updated ({exc})"
+            self.problem = _problem("working", exc)
         self.manifest.source = str(source)
         self.manifest.title = self.design.name
         self.manifest.read_only = False
@@ -501,7 +502,7 @@ class WorkingCopy:
         try:
             self.manifest.write(self.folder)
         except OSError as exc:  # the file is saved; only the recovery record lags behind
-            self.problem = f"the recovery record could not be written ({exc})"
+            self.problem = _problem("record", exc)
 
     def set_base(self, fingerprint, stamp) -> None:
         self.manifest.base_sha256 = fingerprint.sha256 if fingerprint else ""
@@ -531,3 +532,16 @@ def checkpoint(folder: Path) -> Path:
     finally:
         conn.close()
     return path
+
+
+def _problem(what: str, exc: BaseException) -> Words:
+    """The banner's sentence when crash safety is lost (English and Chinese)."""
+    if what == "working":
+        return Words(
+            f"the working copy could not be updated ({exc})",
+            "工作副本无法更新，崩溃后可能无法恢复未保存的工作",
+        )
+    return Words(
+        f"the recovery record could not be written ({exc})",
+        "恢复记录无法写入，崩溃后可能无法恢复未保存的工作",
+    )

@@ -10,6 +10,7 @@ from orgdesigner.design import Design
 from orgdesigner.errors import OrgDesignerError
 from orgdesigner.ops import Op
 
+from .error_text import error_text
 from .commands import AppliedCommand
 from .model_bridge import ModelBridge
 from .selection import SelectionModel
@@ -35,7 +36,7 @@ class EditorContext:
         try:
             inverse = op.apply(self.design)
         except OrgDesignerError as exc:
-            reason = str(exc)
+            reason = error_text(exc)
             self.bridge.refused.emit(reason)
             return reason
         self.undo_stack.push(AppliedCommand(self.design, op, inverse, text or op.text, merge_id))

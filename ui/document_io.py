@@ -15,9 +15,11 @@ from orgdesigner import recovery
 from orgdesigner.design import Design
 from orgdesigner.docerrors import ChangedByOthers, LockedByOther, SaveFailed
 from orgdesigner.document import DesignDocument
-from orgdesigner.errors import FileProblem, OrgDesignerError
+from orgdesigner.errors import FileProblem, OrgDesignerError, Words, zh_of
 from orgdesigner.fileutil import describe_os_error
 from orgdesigner.formats import READERS, WRITERS, read_design, write_design
+
+from .error_text import in_ui_language
 
 __all__ = [
     "OpenDesign",
@@ -55,7 +57,9 @@ class OpenDesign:
     @property
     def read_only_reason(self) -> str:
         state = self.document.state
-        return "" if state.editable else (state.read_only_reason or "opened read-only")
+        if state.editable:
+            return ""
+        return in_ui_language(state.read_only_reason or Words("opened read-only", "以只读方式打开"))
 
     @property
     def read_only(self) -> bool:
@@ -142,7 +146,10 @@ def export_design(doc: OpenDesign, path: Path, **options) -> None:
     except OrgDesignerError:
         raise
     except OSError as exc:
-        raise FileProblem(path, f"could not be written: {describe_os_error(exc)}") from None
+        reason = describe_os_error(exc)
+        raise FileProblem(
+            path, f"could not be written: {reason}", zh=f"无法写入：{zh_of(reason)}"
+        ) from None
 
 
 def close_design(doc: OpenDesign | None) -> None:

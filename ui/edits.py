@@ -27,6 +27,7 @@ from orgdesigner.ops import (
 )
 from orgdesigner.placement import free_spot
 
+from .error_text import error_text
 from .commands import NUDGE_ID
 from .context import EditorContext
 from .i18n import tr
@@ -114,7 +115,7 @@ def reparent_refusal(design: Design, ids: list[str], parent: str) -> str | None:
         try:
             design.check_parent(dept_id, parent)
         except OrgDesignerError as exc:
-            return str(exc)
+            return error_text(exc)
     return None
 
 

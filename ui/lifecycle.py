@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from orgdesigner.errors import OrgDesignerError
 from orgdesigner.lockfile import user_display_name
 
+from .error_text import error_text, in_ui_language
 from . import core_adapters, document_io
 from .document_io import ChangedByOthers, LockedByOther, OpenDesign
 from .file_places import file_name, start_folder, unused_path
@@ -96,7 +97,7 @@ class LifecycleMixin:
     def ask_failed(self, error: OrgDesignerError) -> str:
         return self.ask_choice(
             self.tr("Cannot save"),
-            str(error),
+            error_text(error),
             [
                 ("retry", self.tr("Retry")),
                 ("save_as", self.tr("Save As...")),
@@ -117,7 +118,7 @@ class LifecycleMixin:
         )
 
     def _error(self, title: str, error: Exception) -> None:
-        QMessageBox.warning(self, title, str(error))
+        QMessageBox.warning(self, title, error_text(error))
 
     def maybe_save(self) -> bool:
         """Ask about unsaved changes; True when it is fine to go on (saved or discarded)."""
@@ -262,7 +263,7 @@ class LifecycleMixin:
     def offer_recovery(self) -> bool:
         """At start: offer unsaved work of crashed sessions; True if one was recovered."""
         for item in document_io.recoverable():
-            choice = self.ask_recover(item.message)
+            choice = self.ask_recover(in_ui_language(item.message))
             if choice == "discard":
                 document_io.discard_recovery(item)
             elif choice == "recover":

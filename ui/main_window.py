@@ -36,6 +36,7 @@ from orgdesigner.ops import UpdateDesign
 from . import arrange, clipboard, core_adapters, edits
 from .canvas import OrgScene, OrgView
 from .context import EditorContext
+from .error_text import in_ui_language
 from .design_name_bar import DesignNameBar
 from .dialogs.preferences import PreferencesDialog, apply_user_name
 from .document_io import OpenDesign
@@ -359,7 +360,7 @@ class MainWindow(LifecycleMixin, QMainWindow):
         self.banner.hide()
         note = self.doc.save_note if self.doc is not None else ""
         if note:  # saved, but e.g. no backup could be kept: say so, it is not a failure
-            self.banner.setText(self.tr("Warning: {problem}").format(problem=note))
+            self.banner.setText(self.tr("Warning: {problem}").format(problem=in_ui_language(note)))
             self.banner.show()
         self.settings.add_recent(path)
         self._update_title()
@@ -371,7 +372,9 @@ class MainWindow(LifecycleMixin, QMainWindow):
         self.reloader.check()
         problem = self.doc.problem if self.doc is not None else ""
         if problem:
-            self.banner.setText(escape(self.tr("Warning: {problem}").format(problem=problem)))
+            self.banner.setText(
+                escape(self.tr("Warning: {problem}").format(problem=in_ui_language(problem)))
+            )
             self.banner.show()
 
     def _fill_recent_menu(self) -> None:

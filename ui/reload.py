@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMessageBox
 from orgdesigner.errors import OrgDesignerError
 from orgdesigner.untrusted import fingerprint
 
+from .error_text import error_text
 from . import document_io
 from .document_io import LockedByOther
 from .i18n import tr
@@ -123,7 +124,7 @@ class ReloadWatcher(QObject):
         except OrgDesignerError as exc:
             w.unsaved_content = False
             w.show_start_page()
-            QMessageBox.warning(w, tr("Cannot open"), str(exc))
+            QMessageBox.warning(w, tr("Cannot open"), error_text(exc))
             return False
         w._install(new)
         return True

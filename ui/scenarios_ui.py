@@ -21,6 +21,7 @@ from orgdesigner.design import Design
 from orgdesigner.errors import OrgDesignerError
 from orgdesigner.formats import read_design
 
+from .error_text import error_text
 from .canvas.change_overlay import ChangeOverlay
 from .context import EditorContext
 from .i18n import tr
@@ -249,7 +250,7 @@ class ScenarioUi(QObject):
         try:
             action()
         except OrgDesignerError as exc:
-            self.w.show_message(tr("Refused: {reason}").format(reason=str(exc)))
+            self.w.show_message(tr("Refused: {reason}").format(reason=error_text(exc)))
             return True
         return False
 
@@ -302,7 +303,7 @@ class ScenarioUi(QObject):
             self.base = read_design(path)
             self._base_findings = None
         except OrgDesignerError as exc:
-            self.w.show_message(tr("Refused: {reason}").format(reason=str(exc)))
+            self.w.show_message(tr("Refused: {reason}").format(reason=error_text(exc)))
             return
         self.base_scenario = None
         from pathlib import Path

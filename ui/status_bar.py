@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from orgdesigner.design import Design
 
-from .i18n import severity_count
+from .i18n import english_plural, severity_count
 
 
 class EditorStatusBar(QStatusBar):
@@ -35,10 +34,18 @@ class EditorStatusBar(QStatusBar):
             self.counts.setText("")
             return
         c = design.counts()
-        number = QLocale().toString  # "10,000" / "10,000" with the UI locale's grouping
+        # One %Ln plural per count: "1 link", "2 links", "10,000 departments" (locale grouping).
         self.counts.setText(
-            self.tr("{d} departments · {l} links · {f} functions").format(
-                d=number(c["departments"]), l=number(c["links"]), f=number(c["functions"])
+            " · ".join(
+                (
+                    english_plural(
+                        self.tr("%Ln department(s)", None, c["departments"]), c["departments"]
+                    ),
+                    english_plural(self.tr("%Ln link(s)", None, c["links"]), c["links"]),
+                    english_plural(
+                        self.tr("%Ln function(s)", None, c["functions"]), c["functions"]
+                    ),
+                )
             )
         )
 

@@ -16,14 +16,20 @@ def check_output(path: Path, force: bool) -> None:
         raise FileProblem(path, "is a folder")
 
 
-def note_if_busy(path: Path) -> None:
+def note_if_busy(path: Path, language: str = "en") -> None:
     """One line on stderr when another program is writing the design file right now."""
     from ..safesave import busy_marker
 
     if path.suffix.lower() != ".db":
         return
     marker = busy_marker(path)
-    if marker is not None:
+    if marker is not None and language == "zh":
+        print(
+            f"注意：{safe_text(path.name)}：另一个程序正在写入它（旁边有 "
+            f"{safe_text(marker.name)}）；显示的是它最后一次提交的内容",
+            file=sys.stderr,
+        )
+    elif marker is not None:
         print(
             f"note: {safe_text(path.name)}: another program is writing to it right now "
             f"({safe_text(marker.name)} is beside it); showing its last committed content",
@@ -55,6 +61,13 @@ def safe_text(text: object, keep: str = "") -> str:
                 else f"\\U{code:08x}"
             )
     return "".join(out)
+
+
+def display_width(text: str) -> int:
+    """Columns on a terminal: a Chinese character takes two (for aligned Chinese output)."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 class SafeStream:

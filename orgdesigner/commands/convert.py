@@ -163,7 +163,11 @@ def run_import(args) -> int:
     _refuse_table_options(args)
     design = read_design(args.source)
     _write_import(design, args.output)
-    print(f"imported {args.source} -> {args.output} ({len(design.departments)} departments)")
+    count = len(design.departments)
+    if design.language == "zh":
+        print(f"已导入 {args.source} -> {args.output}（{count} 个部门）")
+    else:
+        print(f"imported {args.source} -> {args.output} ({count} departments)")
     return 0
 
 
@@ -189,7 +193,8 @@ def run_export(args) -> int:
         extra["options"] = ExportOptions.from_mapping(vars(args))  # bad values: one line, exit 2
     design = read_design(args.file)
     note_if_busy(
-        Path(split_target(str(args.file))[0]) if isinstance(args.file, Path) else args.file
+        Path(split_target(str(args.file))[0]) if isinstance(args.file, Path) else args.file,
+        getattr(args, "lang", None) or design.language,
     )
     if args.compare is not None:
         from ..compare import compare

@@ -113,15 +113,28 @@ def run_push(args) -> int:
 
     design = storage.load(args.file)
     number = push(design, RepoRef(args.url, args.name), comment=args.comment, force=args.force)
-    note = f"{args.file.name} is now based on it"
+    zh = design.language == "zh"
+    name = args.file.name
+    note = f"{name} 现在基于这一版" if zh else f"{name} is now based on it"
     if describe_lock(args.file):  # open in an editor: leave the file to its owner
-        note = f"{args.file.name} is open in an editor and still names its old version"
+        note = (
+            f"{name} 正在编辑器中打开，仍记着旧版本"
+            if zh
+            else f"{name} is open in an editor and still names its old version"
+        )
     else:
         try:
             storage.save(design, args.file)  # remember the new base: the next push needs it
         except (OrgDesignerError, OSError) as exc:
-            note = f"{args.file.name} could not be updated with the new version ({exc})"
-    print(f"pushed {args.file.name} as {args.name} version {number}; {note}")
+            note = (
+                f"{name} 无法更新为新版本（{exc}）"
+                if zh
+                else f"{name} could not be updated with the new version ({exc})"
+            )
+    if zh:
+        print(f"已将 {name} 存入资料库，名为 {args.name}，第 {number} 版；{note}")
+    else:
+        print(f"pushed {name} as {args.name} version {number}; {note}")
     return 0
 
 
@@ -132,8 +145,13 @@ def run_pull(args) -> int:
     check_output(args.output, args.force)
     design = pull(RepoRef(args.url, args.name), args.version)
     storage.save(design, args.output)
-    version = f"version {args.version}" if args.version else "the current state"
-    print(f"pulled {args.name} ({version}, {len(design.departments)} departments) -> {args.output}")
+    count = len(design.departments)
+    if design.language == "zh":
+        version = f"第 {args.version} 版" if args.version else "当前状态"
+        print(f"已取出 {args.name}（{version}，{count} 个部门）-> {args.output}")
+    else:
+        version = f"version {args.version}" if args.version else "the current state"
+        print(f"pulled {args.name} ({version}, {count} departments) -> {args.output}")
     return 0
 
 

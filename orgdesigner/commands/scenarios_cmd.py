@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from ..errors import OrgDesignerError
+from .common import display_width as _width
 
 
 def register(sub) -> None:
@@ -32,7 +33,22 @@ def register(sub) -> None:
     p.add_argument("--rename", metavar="OLD", help="rename scenario OLD (new name with --to)")
     p.add_argument("--to", metavar="NEW", help="the new name")
     p.add_argument("--delete", metavar="NAME", help="delete scenario NAME (not the last one)")
+    p.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default=None,
+        help="language of the listing and messages (default: the design's)",
+    )
     p.set_defaults(run=run)
+
+
+def _language(args) -> str:
+    """--lang, else the design's own language (read after a change: the file is ours again)."""
+    if args.lang:
+        return args.lang
+    from .. import storage
+
+    return "en" if storage.load(args.file).language == "en" else "zh"
 
 
 def run(args) -> int:
@@ -47,28 +63,33 @@ def run(args) -> int:
             args.as_name,
             "--copy NAME needs --as NEW",
             scenarios_io.copy_scenario,
-            'copied scenario "{0}" to "{1}" in {2}',
+            ("已将方案“{0}”复制为“{1}”（{2}）", 'copied scenario "{0}" to "{1}" in {2}'),
         ),
         (
             args.rename,
             args.to,
             "--rename OLD needs --to NEW",
             scenarios_io.rename_scenario,
-            'renamed scenario "{0}" to "{1}" in {2}',
+            ("已将方案“{0}”改名为“{1}”（{2}）", 'renamed scenario "{0}" to "{1}" in {2}'),
         ),
     ):
         if name is not None:
             if not partner:
                 raise OrgDesignerError(flag)
             change(args.file, name, partner)
-            print(done.format(name, partner, args.file))
+            text = done[0] if _language(args) == "zh" else done[1]
+            print(text.format(name, partner, args.file))
             return 0
     if args.delete is not None:
         scenarios_io.delete_scenario(args.file, args.delete)
-        print(f'deleted scenario "{args.delete}" from {args.file}')
+        if _language(args) == "zh":
+            print(f"已从 {args.file} 删除方案“{args.delete}”")
+        else:
+            print(f'deleted scenario "{args.delete}" from {args.file}')
         return 0
     if args.as_name or args.to:
         raise OrgDesignerError("--as goes with --copy, --to with --rename")
+    scenarios = storage.load_scenarios(args.file)
     rows = [
         {
             "name": d.scenario.name,
@@ -76,17 +97,25 @@ def run(args) -> int:
             "headcount": _plain(sum(x.headcount for x in d.departments.values())),
             "modified": d.scenario.modified,
         }
-        for d in storage.load_scenarios(args.file)
+        for d in scenarios
     ]
     if args.json:
         print(json.dumps({"scenarios": rows}, ensure_ascii=False, indent=2))
         return 0
-    width = max(len(r["name"]) for r in rows)
+    from ..display import format_number
+
+    zh = (args.lang or ("en" if scenarios.active.language == "en" else "zh")) == "zh"
+    width = max(_width(r["name"]) for r in rows)
     for r in rows:
-        print(
-            f"{r['name']:<{width}}  {r['departments']:>6} departments  "
-            f"{r['headcount']:>8} people  changed {r['modified']}"
-        )
+        name = r["name"] + " " * (width - _width(r["name"]))
+        people = format_number(r["headcount"])
+        if zh:
+            print(f"{name}  {r['departments']:>6} 个部门  {people:>8} 人  修改于 {r['modified']}")
+        else:
+            print(
+                f"{name}  {r['departments']:>6} departments  "
+                f"{people:>8} people  changed {r['modified']}"
+            )
     return 0
 
 

@@ -44,14 +44,14 @@ def run(args) -> int:
     from ..validator import disabled_rules, has_errors, validate
 
     design = read_design(args.file)
-    note_if_busy(args.file)
+    language = args.lang or ("en" if design.language == "en" else "zh")
+    note_if_busy(args.file, language)
     findings = validate(design, language=args.lang)
     if args.json:
         print(
             json.dumps({"findings": [f.to_json() for f in findings]}, ensure_ascii=False, indent=2)
         )
     else:
-        language = args.lang or ("en" if design.language == "en" else "zh")
         print(_text(args.file, findings, language, sorted(disabled_rules(design))))
     return 1 if has_errors(findings) else 0
 

@@ -158,7 +158,11 @@ def import_table(
         report.add(note.code, "warning", note.message, note.action, rows=note.rows, zh=note.zh)
     posts = read_posts(table, columns, report, extras=options.extras)
     if not posts:
-        raise FileProblem(path, f"has no data below its header (row {table.header_row})")
+        raise FileProblem(
+            path,
+            f"has no data below its header (row {table.header_row})",
+            zh=f"标题行（第 {table.header_row} 行）下面没有数据",
+        )
     report.rows_read = len(table.rows)
     posts = merge_duplicates(posts, report)
     index = PostIndex(posts)
@@ -185,7 +189,9 @@ def import_table(
         try:
             design.move_departments(tidy_layout(design, compact=True))
         except ModelError as exc:  # cannot happen within the import limits; say what if it does
-            raise FileProblem(path, f"is too large to lay out as a chart ({exc})") from None
+            raise FileProblem(
+                path, f"is too large to lay out as a chart ({exc})", zh="太大，无法排成一张组织图"
+            ) from None
     return design, report
 
 

@@ -218,7 +218,11 @@ def resolve_mapping(
     mapping = suggest_mapping(header)
     for field, column in (given or {}).items():
         if field not in FIELDS:
-            raise FileProblem(path, f"unknown field {field!r} in the column mapping")
+            raise FileProblem(
+                path,
+                f"unknown field {field!r} in the column mapping",
+                zh=f"列映射中有未知字段 {field!r}",
+            )
         if column in (None, ""):
             mapping.pop(field, None)
             continue
@@ -231,11 +235,14 @@ def resolve_mapping(
                     "has no id column but a parent and a headcount: it looks "
                     "like aggregated staff rows; import the posts file with "
                     f"--junior {path.name}",
+                    zh="没有编号列，但有上级编号和人数：看起来是汇总的员工行，"
+                    "请导入岗位文件，并把它作为基层人员文件附加",
                 )
             raise FileProblem(
                 path,
                 f"no column for the {field} (name one with --{field} COLUMN or "
                 f"--map {field}=COLUMN; columns: {', '.join(header)})",
+                zh=f"没有对应“{_FIELD_ZH.get(field, field)}”的列（现有列：{'、'.join(header)}）",
             )
     return {f: mapping[f] for f in FIELDS if f in mapping}
 
@@ -249,4 +256,11 @@ def find_column(path: Path, header: list[str], column: str) -> str:
         return matches[0]
     if column.isdigit() and 1 <= int(column) <= len(header):
         return header[int(column) - 1]
-    raise FileProblem(path, f"has no column {column!r} (columns: {', '.join(header)})")
+    raise FileProblem(
+        path,
+        f"has no column {column!r} (columns: {', '.join(header)})",
+        zh=f"没有列 {column!r}（现有列：{'、'.join(header)}）",
+    )
+
+
+_FIELD_ZH = {"id": "编号", "parent": "上级编号", "name": "名称", "headcount": "人数"}

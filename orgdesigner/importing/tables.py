@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
-from ..errors import FileProblem
+from ..errors import FileProblem, Words
 from ..fileutil import read_input_bytes
 from .sniff import DELIMITER_NAMES, detect_delimiter, detect_encoding
 
@@ -67,6 +67,9 @@ class Table:
         return f"{self.encoding}, {DELIMITER_NAMES.get(self.delimiter, repr(self.delimiter))}-separated"
 
 
+_TOO_LARGE_ZH = "太大，超出了一次导入的上限"
+
+
 class TableTooLarge(ValueError):
     """A table beyond the import limits; str() names the limit."""
 
@@ -93,7 +96,10 @@ def _read_bytes(path: Path) -> bytes:
         path,
         kind="a table",
         limit=MAX_TABLE_BYTES,
-        too_large=f"is larger than {MAX_TABLE_BYTES // 2**20} MB",
+        too_large=Words(
+            f"is larger than {MAX_TABLE_BYTES // 2**20} MB",
+            f"大于 {MAX_TABLE_BYTES // 2**20} MB",
+        ),
     )
 
 
@@ -260,10 +266,12 @@ def _read_xlsx(
     except FileProblem:
         raise
     except TableTooLarge as exc:
-        raise FileProblem(path, str(exc)) from None
+        raise FileProblem(path, str(exc), zh=_TOO_LARGE_ZH) from None
     except Exception as exc:  # openpyxl raises many types (zip, XML, KeyError) on damaged files
         raise FileProblem(
-            path, f"is not a readable .xlsx workbook ({type(exc).__name__})"
+            path,
+            f"is not a readable .xlsx workbook ({type(exc).__name__})",
+            zh="不是可读取的 .xlsx 工作簿（文件可能已损坏）",
         ) from None
 
 
@@ -282,7 +290,11 @@ def _read_sheet(
             if chosen is None and sheet.isdigit() and 1 <= int(sheet) <= len(names):
                 chosen = names[int(sheet) - 1]
             if chosen is None:
-                raise FileProblem(path, f"has no sheet {sheet!r} (sheets: {', '.join(names)})")
+                raise FileProblem(
+                    path,
+                    f"has no sheet {sheet!r} (sheets: {', '.join(names)})",
+                    zh=f"没有工作表 {sheet!r}（现有工作表：{'、'.join(names)}）",
+                )
         else:
             chosen = next((n for n in names if _sheet_has_data(book, n)), names[0])
         rows = list(_sheet_rows(book, chosen))
@@ -401,44 +413,71 @@ def read_table(
     chosen = ""
     notes: list[TableNote] = []
     if raw.startswith(b"\xd0\xcf\x11\xe0"):
-        raise FileProblem(path, "is an old Excel .xls workbook; save it as .xlsx or CSV first")
+        raise FileProblem(
+            path,
+            "is an old Excel .xls workbook; save it as .xlsx or CSV first",
+            zh="是旧版 Excel .xls 工作簿；请先另存为 .xlsx 或 CSV",
+        )
     if raw.startswith(b"PK\x03\x04"):
         records, chosen, sheets = _read_xlsx(path, raw, sheet)
     else:
         if path.suffix.lower() in EXCEL_SUFFIXES:
-            raise FileProblem(path, "is not an .xlsx workbook (not a zip file)")
+            raise FileProblem(
+                path,
+                "is not an .xlsx workbook (not a zip file)",
+                zh="不是 .xlsx 工作簿（不是 zip 文件）",
+            )
         if sheet is not None:
-            raise FileProblem(path, "is a text table, it has no sheets (drop --sheet)")
+            raise FileProblem(
+                path,
+                "is a text table, it has no sheets (drop --sheet)",
+                zh="是文本表格，没有工作表",
+            )
         table_encoding = encoding or detect_encoding(raw)
         try:
             text = raw.decode(table_encoding)
         except LookupError:
-            raise FileProblem(path, f"unknown encoding {table_encoding!r}") from None
+            raise FileProblem(
+                path,
+                f"unknown encoding {table_encoding!r}",
+                zh=f"未知的编码 {table_encoding!r}",
+            ) from None
         except UnicodeDecodeError as exc:
             raise FileProblem(
-                path, f"is not valid {table_encoding} text (byte {exc.start})"
+                path,
+                f"is not valid {table_encoding} text (byte {exc.start})",
+                zh=f"不是有效的 {table_encoding} 文本（第 {exc.start} 字节）",
             ) from None
         text = text.lstrip("\ufeff")
         if "\x00" in text:
-            raise FileProblem(path, "is not a text table (it contains binary data)")
+            raise FileProblem(
+                path,
+                "is not a text table (it contains binary data)",
+                zh="不是文本表格（含有二进制数据）",
+            )
         hint = re.match(r"sep=(.)\r?\n", text)  # Excel's delimiter line, hidden when Excel opens it
         if hint:
             text = text[hint.end() :]
         delimiter = DELIMITER_WORDS.get((delimiter or "").casefold(), delimiter)
         table_delimiter = delimiter or (hint.group(1) if hint else detect_delimiter(text))
         if len(table_delimiter) != 1:
-            raise FileProblem(path, f"the delimiter must be one character, not {table_delimiter!r}")
+            raise FileProblem(
+                path,
+                f"the delimiter must be one character, not {table_delimiter!r}",
+                zh=f"分隔符必须是一个字符，而不是 {table_delimiter!r}",
+            )
         try:
             records, notes = parse_csv(text, table_delimiter)
         except TableTooLarge as exc:
-            raise FileProblem(path, str(exc)) from None
+            raise FileProblem(path, str(exc), zh=_TOO_LARGE_ZH) from None
     if header_row is None:
         header_at = next((i for i, (_, cells) in enumerate(records) if not is_blank(cells)), None)
     else:
         header_at = next((i for i, (n, _) in enumerate(records) if n == header_row), None)
     if header_at is None:
         what = f"has no row {header_row}" if header_row is not None else "is empty (no header row)"
-        raise FileProblem(path, what)
+        zh = f"没有第 {header_row} 行" if header_row is not None else "是空的（没有标题行）"
+        raise FileProblem(path, what, zh=zh)
     header, unnamed = _clean_header(records[header_at][1])
     # Trailing columns with no header and no data are Excel's empty formatted cells.
     used = max((_last_filled(cells) for _, cells in records[header_at + 1 :]), default=0)
@@ -447,7 +486,7 @@ def read_table(
         nameless.discard(header.pop())
     unnamed = [name for name in unnamed if name in nameless]
     if not header:
-        raise FileProblem(path, "has an empty header row")
+        raise FileProblem(path, "has an empty header row", zh="标题行是空的")
     return Table(
         path=path,
         header=header,

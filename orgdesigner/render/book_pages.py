@@ -103,7 +103,7 @@ def page_chart(ctx: Context, page: BookPage, link_ids: list[str]) -> Chart:
             chart.by_id[placed.id] = box
     chart.connectors = [Connector("", "", pts) for pts in page.connectors]
     links = [ctx.design.links[i] for i in link_ids]
-    chart.links = _links(ctx.design, chart.by_id, ctx.font, links)
+    chart.links = _links(ctx.design, chart.by_id, ctx.font, links, unrouted=chart.unrouted)
     return chart
 
 
@@ -175,7 +175,11 @@ def page_sheet(
     page = book.pages[index]
     x, y, _, h = ctx.frame.content
     view = View(book.scale, 0.0, 0.0, x, y + h)
-    sheet = Sheet(page_chart(ctx, page, link_ids), view)
+    chart = page_chart(ctx, page, link_ids)
+    for link_id in chart.unrouted:  # no route around the page's boxes: listed at the foot instead
+        link = ctx.design.links[link_id]
+        refs = [*refs, (link.source, link.target, link_id)]
+    sheet = Sheet(chart, view)
     first = ctx.section_page["chart"]
     for placed in page.boxes:
         if placed.stub:

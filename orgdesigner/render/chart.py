@@ -115,6 +115,8 @@ class Chart:
     links: list[LinkLine] = field(default_factory=list)
     bounds: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # x0, y0, x1, y1
     by_id: dict[str, Box] = field(default_factory=dict)
+    # links with no route around the boxes within the router's bounds: listed, not drawn through boxes
+    unrouted: list[str] = field(default_factory=list)
 
     @property
     def width(self) -> float:
@@ -291,8 +293,12 @@ def _links(
     font: ChartFont,
     links=None,
     obstacles: Obstacles | None = None,
+    unrouted: list[str] | None = None,
 ) -> list[LinkLine]:
-    """Links routed around the boxes they do not connect, labels where they cover nothing."""
+    """Links routed around the boxes they do not connect, labels where they cover nothing.
+
+    A link the router finds no free route for is left out (its id appended to `unrouted`).
+    """
     chosen = [
         link
         for link in (design.links.values() if links is None else links)
@@ -310,6 +316,10 @@ def _links(
     out: list[LinkLine] = []
     for link in chosen:
         route = routes[link.id]
+        if route is None:
+            if unrouted is not None:
+                unrouted.append(link.id)
+            continue
         color, dash = st.LINK_STYLE[link.kind]
         full = link.label.replace("\n", " ")
         label, size, at, label_w = "", st.LABEL_SIZE, route[len(route) // 2], 0.0
@@ -357,9 +367,11 @@ def _unblock_connectors(
     for conn in connectors:
         ends = (conn.parent, conn.child)
         if obstacles.path_blocked(conn.points, ends, 0.5):
-            conn.points = route_link(
+            around = route_link(
                 _rect(by_id[conn.parent]), _rect(by_id[conn.child]), obstacles, ends
             )
+            if around is not None:  # else the elbow stays: a reporting line is always drawn
+                conn.points = around
 
 
 def never_arranged(design: Design) -> bool:
@@ -400,7 +412,10 @@ def build_chart(
     chart.connectors = _connectors(design, chart.by_id)
     obstacles = Obstacles({k: _rect(b) for k, b in chart.by_id.items()})
     _unblock_connectors(chart.connectors, chart.by_id, obstacles)
-    chart.links = _links(design, chart.by_id, font, obstacles=obstacles) if route else []
+    if route:
+        chart.links = _links(
+            design, chart.by_id, font, obstacles=obstacles, unrouted=chart.unrouted
+        )
     if chart.boxes:
         x0 = min(b.x for b in chart.boxes)
         y0 = min(b.y for b in chart.boxes)

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from dataclasses import replace
 from typing import Any, Callable
 
-from .chart import Box
+from ..routing import clip_route
+from .chart import Box, LinkLine
 from .context import Context, Page, dest_key
 from .pdf_chart import TEXT_MIN_PT, View, color, draw_chart
 from .paging import ChartPlan
 
 CROP = 8.0  # crop mark length, points
 CROP_GAP = 2.0
+CLIP_MARGIN = 40.0  # scene units of a route drawn beyond a tile's edge (corners, arrow heads)
 
 
 def chart_pages(ctx: Context) -> list[Page]:
@@ -30,9 +33,12 @@ def chart_pages(ctx: Context) -> list[Page]:
         from .book_pages import book_pages
 
         return book_pages(ctx)
+    from .unrouted import unrouted_pages
+
     if plan.mode == "page":
         ctx.dept_page = lambda dept_id: first if dept_id in ctx.chart.by_id else None
-        return [Page("chart", title, lambda c: _fitted(c, ctx), [(title, "sec-chart", 0)])]
+        fitted = Page("chart", title, lambda c: _fitted(c, ctx), [(title, "sec-chart", 0)])
+        return [fitted, *unrouted_pages(ctx)]
 
     buckets = _buckets(ctx)
     step_x, step_y = plan.step
@@ -68,7 +74,7 @@ def chart_pages(ctx: Context) -> list[Page]:
                 [(f"{ctx.t('tile')} {name}", f"tile-{name}", 1)],
             )
         )
-    return pages
+    return pages + unrouted_pages(ctx)
 
 
 def _tile_of(plan: ChartPlan, x: float, y: float, step_x: float, step_y: float) -> tuple[int, int]:
@@ -215,11 +221,15 @@ def _overview(canvas, ctx: Context, number: dict[tuple[int, int], int]) -> None:
                 )
     from .paging import column_letters
 
-    for col in range(plan.cols):
+    # Keys that fit beside each other: every n-th one when the columns are narrower than their keys.
+    widest = ctx.font.width(column_letters(plan.cols - 1), 8) + 4
+    every = max(1, math.ceil(widest / max(step_x * scale, 1e-6)))
+    for col in range(0, plan.cols, every):
         sx = plan.tile_scene_rect(col, 0)[0]
         px, _ = view.pt(sx + step_x / 2, 0)
         canvas.drawCentredString(px, top + 4, column_letters(col))
-    for row in range(plan.rows):
+    every = max(1, math.ceil(10 / max(step_y * scale, 1e-6)))
+    for row in range(0, plan.rows, every):
         sy = plan.tile_scene_rect(0, row)[1]
         _, py = view.pt(0, sy + step_y / 2)
         canvas.drawRightString(ox - 3, py - 3, str(row + 1))
@@ -258,6 +268,7 @@ def _tile(
     sx, sy, _, _ = plan.tile_scene_rect(col, row)
     view = _content_view(ctx, sx, sy, plan.scale)
     boxes, connectors, links, labelled = bucket
+    links = _clipped(links, plan.tile_scene_rect(col, row))
     canvas.saveState()
     clip = canvas.beginPath()
     clip.rect(x, y, w, h)
@@ -279,6 +290,22 @@ def _tile(
     _dests(canvas, ctx, own, view)
     _crop_marks(canvas, x, y, w, h)
     _neighbours(canvas, ctx, col, row, x, y, w, h, number)
+
+
+def _clipped(links: list[LinkLine], tile: tuple[float, float, float, float]) -> list[LinkLine]:
+    """The parts of the links' routes on this tile (a long link crosses many tiles: draw only
+    the piece each one shows; the margin keeps corners and arrow heads at the edge whole)."""
+    x, y, w, h = tile
+    area = (x - CLIP_MARGIN, y - CLIP_MARGIN, w + 2 * CLIP_MARGIN, h + 2 * CLIP_MARGIN)
+    out: list[LinkLine] = []
+    for link in links:
+        if not link.route:
+            out.append(link)
+            continue
+        end = link.route[-1]
+        for piece in clip_route(link.route, area):
+            out.append(replace(link, route=piece, directed=link.directed and piece[-1] == end))
+    return out
 
 
 def _crop_marks(canvas, x: float, y: float, w: float, h: float) -> None:

@@ -93,6 +93,12 @@ _TEXT: dict[str, dict[str, str]] = {
     "book_refs": {"zh": "与其他页部门的协作关系", "en": "Links to units on other pages"},
     "book_more_refs": {"zh": "……另有 {n} 条", "en": "… and {n} more"},
     "book_index": {"zh": "部门索引", "en": "Index of units"},
+    "unrouted": {
+        "zh": "未画出的关系（找不到绕开其他方框的路线）",
+        "en": "Links not drawn (no route around the other boxes)",
+    },
+    "link_ends": {"zh": "部门", "en": "Units"},
+    "link_label": {"zh": "关系", "en": "Link"},
 }
 
 

@@ -132,6 +132,14 @@ class PagePlan:
                 if zh
                 else f"the smallest chart text is {self.min_text:.1f} pt; try --fit tiles or larger paper"
             )
+        unrouted = len(self.context.chart.unrouted) if self.context else 0
+        if "chart" in self.sections and unrouted:
+            out.append(
+                f"{unrouted} 条关系找不到绕开其他方框的路线，没有画出，列在组织图之后"
+                if zh
+                else f"{unrouted} link{'' if unrouted == 1 else 's'} found no route around the other boxes: "
+                "listed after the chart, not drawn"
+            )
         if self.missing_glyphs:
             out.append(
                 f"字体 {self.font} 没有 {self.missing_glyphs!r} 的字形；请用 --font 换一种字体"

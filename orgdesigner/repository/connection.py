@@ -49,7 +49,10 @@ def parse_ref(text: str) -> RepoRef:
     url, sep, name = text.partition("#")
     name = unquote(name).strip()
     if not sep or not name:
-        raise RepositoryError(f"{display_url(url)}: name the design as URL#NAME")
+        raise RepositoryError(
+            f"{display_url(url)}: name the design as URL#NAME",
+            zh=f"{display_url(url)}：请用 URL#名称 指明设计",
+        )
     return RepoRef(url, name)
 
 
@@ -73,7 +76,10 @@ def sqlalchemy_url(url: str) -> str:
     for scheme in SCHEMES:
         if url.lower().startswith(scheme):
             return "postgresql+psycopg://" + url[len(scheme) :]
-    raise RepositoryError(f"{display_url(url)}: not a postgresql:// address")
+    raise RepositoryError(
+        f"{display_url(url)}: not a postgresql:// address",
+        zh=f"{display_url(url)}：不是 postgresql:// 地址",
+    )
 
 
 def libpq_url(url: str) -> str:
@@ -101,35 +107,41 @@ def describe_error(exc: BaseException, url: str) -> RepositoryError:
         problem = (
             f"the server refused the password for user {user!r} (check PGPASSWORD or ~/.pgpass)"
         )
+        zh = f"服务器拒绝了用户 {user!r} 的密码"
     elif "does not exist" in lowered and "database" in lowered:
-        problem = "no such database on the server"
+        problem, zh = "no such database on the server", "服务器上没有这个数据库"
     elif "role" in lowered and "does not exist" in lowered:
         problem = f"the server has no user {urlsplit(url).username!r}"
+        zh = f"服务器上没有用户 {urlsplit(url).username!r}"
     elif "connection refused" in lowered:
         problem = "cannot connect: the server refused the connection (is PostgreSQL running there?)"
+        zh = "无法连接：服务器拒绝了连接（那里的数据库服务在运行吗？）"
     elif "timeout" in lowered or "timed out" in lowered:
-        problem = "cannot connect: no answer from the server"
+        problem, zh = "cannot connect: no answer from the server", "无法连接：服务器没有响应"
     elif (
         "could not translate host name" in lowered
         or "name or service not known" in lowered
         or "failed to resolve" in lowered
         or "nodename nor servname" in lowered
     ):
-        problem = "cannot connect: unknown host name"
+        problem, zh = "cannot connect: unknown host name", "无法连接：未知的主机名"
     elif "no pg_hba.conf entry" in lowered or "not allowed" in lowered:
         problem = "the server does not accept connections from this computer or user"
+        zh = "服务器不接受来自这台电脑或这个用户的连接"
     elif "permission denied" in lowered:
         problem = "permission denied (the user may not change the repository)"
+        zh = "没有权限（该用户不能修改资料库）"
     elif (
         "server closed the connection" in lowered
         or "terminating connection" in lowered
         or "consuming input failed" in lowered
         or "connection is lost" in lowered
     ):
-        problem = "the connection to the server was lost"
+        problem, zh = "the connection to the server was lost", "与服务器的连接中断了"
     else:
         first = next((line for line in text.splitlines() if line.strip()), type(orig).__name__)
         problem = first.replace(url, where)[:200]
+        zh = "数据库服务器报告了错误（" + problem + "）"
     if "@" in problem:  # a driver message echoing a URL with a password: drop it
         problem = problem.replace(url, where)
-    return RepositoryError(f"{where}: {problem}")
+    return RepositoryError(f"{where}: {problem}", zh=f"{where}：{zh}")

@@ -109,7 +109,10 @@ class LiveSession:
                 conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
                 row = design_row(conn, ref.name)
                 if row is None or row.head == 0:
-                    raise RepositoryError(f"{ref}: the repository has no design named {ref.name!r}")
+                    raise RepositoryError(
+                        f"{ref}: the repository has no design named {ref.name!r}",
+                        zh=f"{ref}：资料库中没有名为 {ref.name!r} 的设计",
+                    )
                 last_seq = (
                     conn.execute(
                         select(S.changes.c.seq)

@@ -68,18 +68,24 @@ def check_version(version: int, url: str) -> None:
     if version == 0:
         raise RepositoryError(
             f"{where}: this database has no Org Designer repository "
-            f"(create it with: python -m orgdesigner repo init URL)"
+            f"(create it with: python -m orgdesigner repo init URL)",
+            zh=f"{where}：这个数据库里没有组织架构设计器的资料库"
+            "（用 python -m orgdesigner repo init URL 创建）",
         )
     if version > schema.SCHEMA_VERSION:
         raise RepositoryError(
             f"{where}: the repository was set up by a newer Org Designer "
             f"(repository format {version}); this version works with format "
-            f"{schema.SCHEMA_VERSION}: upgrade Org Designer"
+            f"{schema.SCHEMA_VERSION}: upgrade Org Designer",
+            zh=f"{where}：资料库由更新版本的组织架构设计器建立（格式 {version}）；"
+            f"本版本使用格式 {schema.SCHEMA_VERSION}，请升级程序",
         )
     if version < schema.SCHEMA_VERSION:
         raise RepositoryError(
             f"{where}: the repository uses the older format {version}; "
-            f"upgrade it with: python -m orgdesigner repo init URL"
+            f"upgrade it with: python -m orgdesigner repo init URL",
+            zh=f"{where}：资料库使用旧格式 {version}；"
+            "请用 python -m orgdesigner repo init URL 升级",
         )
 
 

@@ -74,7 +74,8 @@ def design_row(conn: Connection, name: str, *, lock: bool = False):
 
 def _missing(ref: RepoRef) -> RepositoryError:
     return RepositoryError(
-        f"{display_url(ref.url)}: the repository has no design named {ref.name!r}"
+        f"{display_url(ref.url)}: the repository has no design named {ref.name!r}",
+        zh=f"{display_url(ref.url)}：资料库中没有名为 {ref.name!r} 的设计",
     )
 
 
@@ -261,7 +262,8 @@ def pull(ref: RepoRef, version: int | None = None) -> Design:
                 ).first()
                 if saved is None:
                     raise RepositoryError(
-                        f"{ref}: there is no version {version} (the latest is {row.head})"
+                        f"{ref}: there is no version {version} (the latest is {row.head})",
+                        zh=f"{ref}：没有第 {version} 版（最新的是第 {row.head} 版）",
                     )
                 design = read_content(conn, row.id, version, json.loads(saved.meta))
                 number, edits, saved_by, saved_at = (
@@ -277,7 +279,9 @@ def pull(ref: RepoRef, version: int | None = None) -> Design:
     try:
         return _run(ref.url, work)
     except (ValueError, TypeError) as exc:  # rows the model refuses (edited by hand?)
-        raise RepositoryError(f"{ref}: the stored design is not valid ({exc})") from None
+        raise RepositoryError(
+            f"{ref}: the stored design is not valid ({exc})", zh=f"{ref}：存储的设计无效"
+        ) from None
 
 
 # ------------------------------------------------------------------------ list/log

@@ -82,6 +82,30 @@
     </message>
 </context>
 <context>
+    <name>EditorStatusBar</name>
+    <message numerus="yes">
+        <source>%Ln department(s)</source>
+        <translation>
+            <numerusform>%Ln department</numerusform>
+            <numerusform>%Ln departments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln link(s)</source>
+        <translation>
+            <numerusform>%Ln link</numerusform>
+            <numerusform>%Ln links</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln function(s)</source>
+        <translation>
+            <numerusform>%Ln function</numerusform>
+            <numerusform>%Ln functions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportPdfDialog</name>
     <message numerus="yes">
         <source>%n page(s)</source>

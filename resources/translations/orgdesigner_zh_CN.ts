@@ -761,9 +761,23 @@
 </context>
 <context>
     <name>EditorStatusBar</name>
-    <message>
-        <source>{d} departments · {l} links · {f} functions</source>
-        <translation>{d} 个部门 · {l} 条关系 · {f} 项职能</translation>
+    <message numerus="yes">
+        <source>%Ln department(s)</source>
+        <translation>
+            <numerusform>%Ln 个部门</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln link(s)</source>
+        <translation>
+            <numerusform>%Ln 条关系</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln function(s)</source>
+        <translation>
+            <numerusform>%Ln 项职能</numerusform>
+        </translation>
     </message>
     <message>
         <source>No findings</source>
@@ -1239,6 +1253,10 @@
     <message>
         <source>The Findings panel lists what the checks found; click one to see the departments it names.</source>
         <translation>“诊断发现”面板列出检查发现的问题；单击一条即可看到涉及的部门。</translation>
+    </message>
+    <message>
+        <source>All Gestures</source>
+        <translation>全部操作</translation>
     </message>
 </context>
 <context>
@@ -1822,6 +1840,10 @@
         <translation>从方案库打开</translation>
     </message>
     <message>
+        <source>postgresql://user@host:5432/dbname</source>
+        <translation>postgresql://用户名@主机:5432/数据库名</translation>
+    </message>
+    <message>
         <source>(from PGPASSWORD or .pgpass if empty)</source>
         <translation>（留空时取自 PGPASSWORD 或 .pgpass）</translation>
     </message>
@@ -1843,7 +1865,7 @@
     </message>
     <message>
         <source>Enter an address like postgresql://user@host:5432/dbname</source>
-        <translation>请输入类似 postgresql://user@host:5432/dbname 的地址</translation>
+        <translation>请输入类似 postgresql://用户名@主机:5432/数据库名 的地址</translation>
     </message>
     <message>
         <source>{name}  (version {version}, {n} departments, {who})</source>

@@ -58,13 +58,33 @@ def test_new_creates_an_empty_design(tmp_path, capsys):
 
 def test_info_prints_counts_and_last_save(design_file, capsys):
     before = digest(design_file)
-    assert main(["info", str(design_file)]) == 0
+    assert main(["info", str(design_file), "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "市场部结构方案 Plan" in out
     assert "departments:      5" in out and "links:            2" in out
     assert "functions:        2" in out and f"format version:   {schema.FORMAT_VERSION}" in out
     assert "(save 1)" in out
     assert digest(design_file) == before
+
+
+def test_an_error_reads_chinese_when_asked_for_chinese(tmp_path, capsys):
+    bad = tmp_path / "坏.db"
+    bad.write_bytes(b"not a database" * 100)
+    assert main(["info", str(bad)]) == 2
+    assert capsys.readouterr().err.startswith("error: 坏.db: is not an Org Designer design file")
+    assert main(["info", str(bad), "--lang", "zh"]) == 2
+    err = capsys.readouterr().err
+    assert err == "错误：坏.db：不是组织架构设计器的设计文件（不是数据库文件）\n"
+
+
+def test_info_follows_the_design_language(design_file, capsys):
+    """A Chinese design is described in Chinese (labels aligned by display width)."""
+    assert main(["info", str(design_file)]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert "部门：       5" in lines and "部门间关系： 2" in lines
+    assert any(line.startswith("最后保存：") and "（第 1 次保存）" in line for line in lines)
+    assert "departments" not in out
 
 
 def test_export_and_import_json_round_trip(design_file, tmp_path, capsys):

@@ -68,7 +68,7 @@ def test_compare_text_groups_by_kind(growth, capsys):
 
 def test_scenario_suffix_works_for_reading_commands(growth, capsys, tmp_path):
     before = digest(growth)
-    assert main(["info", f"{growth}#目标"]) == 0
+    assert main(["info", f"{growth}#目标", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "departments:      12" in out and "scenario:         目标" in out
     assert main(["validate", f"{growth}#现状", "--json"]) == 0

@@ -51,7 +51,7 @@ def test_a_fifo_as_import_source_is_refused(tmp_path, capsys, name):
 def test_a_fifo_planted_as_the_lock_neither_hangs_info_nor_open(design_file, capsys):
     before = digest(design_file)
     os.mkfifo(lock_path(design_file))
-    code, out, err = run(capsys, "info", design_file)
+    code, out, err = run(capsys, "info", design_file, "--lang", "en")
     assert code == 0, err
     assert "open for editing: design.db has a damaged lock file beside it" in out
     with hang_guard(HANG_SECONDS), pytest.raises(LockedByOther) as caught:
@@ -65,7 +65,7 @@ def test_a_fifo_planted_as_the_lock_neither_hangs_info_nor_open(design_file, cap
 def test_fifo_sidecars_are_seen_but_never_opened(design_file, capsys):
     before = digest(design_file)
     os.mkfifo(design_file.with_name("design.db-journal"))
-    code, out, err = run(capsys, "info", design_file)
+    code, out, err = run(capsys, "info", design_file, "--lang", "en")
     assert code == 0
     assert "another program is writing to it right now (design.db-journal" in err
     with hang_guard(HANG_SECONDS):
@@ -188,7 +188,7 @@ def test_a_wal_beside_the_design_is_read_and_named(design_file, capsys, tmp_path
     conn.close()
     target = busy / "design.db"
     before = {p.name: digest(p) for p in busy.iterdir()}
-    code, out, err = run(capsys, "info", target)
+    code, out, err = run(capsys, "info", target, "--lang", "en")
     assert code == 0, err
     assert "name:             写入中的名字" in out  # the committed content, not the stale file
     assert err.strip() == (
@@ -269,7 +269,7 @@ def test_a_hot_journal_beside_the_design_is_rolled_back_on_the_private_copy(
     target = busy / "design.db"
     assert b"\xe5\x8d\x8a\xe9\x80\x94" in target.read_bytes()  # torn: 半途 reached the main file
     before = {p.name: digest(p) for p in busy.iterdir()}
-    code, out, err = run(capsys, "info", target)
+    code, out, err = run(capsys, "info", target, "--lang", "en")
     assert code == 0, err
     assert "name:             大方案" in out  # the last committed content, not the torn one
     assert "design.db-journal is beside it" in err
@@ -292,7 +292,7 @@ def test_an_older_format_file_with_a_foreign_expression_is_refused_before_migrat
     shutil.copy(Path(__file__).parent.parent / "data" / "format1_mid_large.db", design_file)
     _rewrite_schema(design_file, old, new)
     before = digest(design_file)
-    code, _, err = run(capsys, "info", design_file)
+    code, _, err = run(capsys, "info", design_file, "--lang", "en")
     assert code == 2
     one_line_error(err, "design.db: has a changed table 'departments'", "refused and not run")
     assert digest(design_file) == before

@@ -260,7 +260,7 @@ def test_info_and_validate_escape_control_characters(tmp_path, capsys):
         code, out, err = run(capsys, *command)
         assert code in (0, 1), err
         assert "\x1b" not in out + err and "\x07" not in out + err
-    code, out, _ = run(capsys, "info", path)
+    code, out, _ = run(capsys, "info", path, "--lang", "en")
     assert "name:             Plan\\x1b[2J\\x1b[31mEVIL\\x0afake: line" in out
     assert not any(line.startswith("fake:") for line in out.splitlines())
     assert digest(path) == before

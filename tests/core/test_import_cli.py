@@ -118,7 +118,7 @@ def test_json_import_still_works_and_refuses_table_options(tmp_path, capsys):
     assert run(capsys, "import", src, "-o", tmp_path / "a.db")[0] == 0
     assert run(capsys, "export", tmp_path / "a.db", "-o", tmp_path / "a.json")[0] == 0
     code, out, _ = run(capsys, "import", tmp_path / "a.json", "-o", tmp_path / "b.db")
-    assert code == 0 and "3 departments" in out
+    assert code == 0 and "（3 个部门）" in out  # the imported design is Chinese: so is the summary
     code, _, err = run(capsys, "import", tmp_path / "a.json", "-o", tmp_path / "c.db", "--id", "x")
     assert code == 2 and "--id only apply to spreadsheets" in err
 

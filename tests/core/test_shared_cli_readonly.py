@@ -53,7 +53,7 @@ def test_info_works_on_a_file_someone_is_editing_and_says_who(design_file, capsy
     before = listing(design_file.parent)
     assert cli.main(["info", str(design_file)]) == 0
     out = capsys.readouterr().out
-    assert "design.db is being edited by Wang Li" in out
+    assert "design.db 正在由 Wang Li 编辑" in out  # a Chinese design: a Chinese report
     assert listing(design_file.parent) == before
     assert lock_path(design_file).read_bytes() == before[lock_path(design_file).name]
     editor.close()

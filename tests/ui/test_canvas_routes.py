@@ -80,3 +80,38 @@ def test_a_dragged_box_gets_its_links_rerouted(qtbot):
         or abs(p[0] - rect.right()) < 1
         for p in (after[0], after[-1])
     )
+
+
+def horizontal_runs(item) -> list[tuple[float, float, float]]:
+    """The horizontal stretches of the link as drawn (its painter path, corners flattened)."""
+    runs = []
+    for poly in item.path().toSubpathPolygons():
+        pts = [(p.x(), p.y()) for p in poly]
+        for (ax, ay), (bx, by) in zip(pts, pts[1:]):
+            if abs(ay - by) < 0.01 and abs(ax - bx) > 20:
+                runs.append((ay, min(ax, bx), max(ax, bx)))
+    return runs
+
+
+def test_parallel_links_in_one_corridor_are_drawn_apart(qtbot):
+    """Two links between boxes of one row both detour through the channel below it: the canvas
+    gives the second its own lane (the printed chart's rule, routing.Channels), not the same line."""
+    from orgdesigner.design import build_design
+    from orgdesigner.entities import Department, Link
+
+    row = [Department(name=f"部门{i}", x=i * 220.0, y=200.0) for i in range(5)]
+    links = [
+        Link(source=row[0].id, target=row[4].id, label=""),
+        Link(source=row[1].id, target=row[3].id, label=""),
+    ]
+    _, scene, _ = show_canvas(qtbot, build_design(departments=row, links=links))
+    qtbot.waitUntil(scene.router.idle, timeout=5000)
+    first, second = (horizontal_runs(scene.links[link.id]) for link in links)
+    shared = [
+        abs(a[0] - b[0])
+        for a in first
+        for b in second
+        if min(a[2], b[2]) - max(a[1], b[1]) > 50  # the runs overlap along the corridor
+    ]
+    assert shared, (first, second)  # the case under test: both links use one corridor
+    assert min(shared) >= 4, (first, second)

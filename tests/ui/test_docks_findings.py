@@ -38,7 +38,7 @@ def test_clicking_a_finding_selects_its_department_and_asks_the_canvas_to_centre
 
 def test_clicking_an_ownerless_function_shows_it_in_the_functions_dock(qtbot):
     ed = make_editor(qtbot)
-    item = next(i for i in ed.findings.items() if i.text(1) == "ownerless-function")
+    item = next(i for i in ed.findings.items() if i.toolTip(1) == "ownerless-function")
     click_item(ed.findings.tree, item)
     rows = {
         ed.functions.model.function_at(ed.functions.proxy.mapToSource(i).row())

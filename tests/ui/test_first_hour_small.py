@@ -60,6 +60,13 @@ def test_getting_started_lists_gestures_and_every_rule_in_both_languages(window,
     assert all(rule.title_en in text for rule in RULES.values())
     assert dialog.readme_button.isEnabled()
     assert dialog.readme_url().toLocalFile().endswith("README.md")
+    QTest.mouseClick(dialog.readme_button, Qt.MouseButton.LeftButton)  # the README's table
+    table = dialog.table_dialog
+    qtbot.waitExposed(table)
+    shown = table.table_browser.toPlainText()
+    assert "draw a reporting line" in shown and "Ctrl+Shift+L left-right" in shown
+    assert "Install" not in shown  # the table itself, not the README's first page
+    table.close()
     dialog.close()
 
 
@@ -73,3 +80,8 @@ def test_getting_started_in_chinese(zh_ui, qtbot):
     assert "管理真空" in text and all(rule.title_zh in text for rule in RULES.values())
     assert "从方框下方的灰色手柄拖到向它汇报的部门" in text
     assert_chinese(dialog)
+    QTest.mouseClick(dialog.readme_button, Qt.MouseButton.LeftButton)
+    table = dialog.table_dialog
+    qtbot.waitExposed(table)
+    assert "画汇报关系" in table.table_browser.toPlainText()
+    assert_chinese(table)

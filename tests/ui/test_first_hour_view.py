@@ -176,3 +176,18 @@ def test_the_window_fits_a_laptop_screen_with_every_panel(window, qtbot):
     needed = window.minimumSizeHint()
     assert needed.width() <= 1366 and needed.height() <= 768 - 40
     assert window.height() <= 768
+
+
+def test_the_overview_map_steps_aside_while_the_whole_chart_is_in_view(window, qtbot):
+    """A small chart fits: the map would only hide the boxes in its corner."""
+    laptop(window, qtbot, "startup")
+    view = window.view
+    qtbot.wait(200)  # the map's fit after the changes
+    assert all(visible_in_canvas(window, d) for d in window.ctx.design.departments)
+    assert view.overview is not None and not view.overview.isVisible()
+    view.set_zoom(3.0)  # now part of the chart is out of view: the map is back
+    qtbot.waitUntil(view.overview.isVisible)
+    window.actions_.overview.trigger()  # View > Overview Map off: stays off
+    view.set_zoom(4.0)
+    qtbot.wait(50)
+    assert not view.overview.isVisible()

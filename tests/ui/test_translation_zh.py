@@ -128,6 +128,42 @@ def test_questions_and_messages_read_chinese(zh_ui, window, qtbot, tmp_path, mon
     window.ctx.undo_stack.setClean()
 
 
+def test_scenario_compare_repository_and_post_dialogs_read_chinese(zh_ui, window, qtbot, tmp_path):
+    """The dialogs the first test set does not build: scenarios, compare, repository, post."""
+    from PySide6.QtCore import QSettings
+
+    from orgdesigner.cli import main
+    from ui.repository.open_dialog import OpenRepositoryDialog
+
+    path = tmp_path / "增长.db"
+    assert main(["new", "-o", str(path), "--template", "startup", "--then", "mid_large"]) == 0
+    assert window.open_file(path)
+    scenarios = window.scenarios_ui
+    for ask in (
+        scenarios.copy_current,
+        scenarios.rename_current,
+        scenarios.delete_current,
+        scenarios.add_template,
+    ):
+        check_modal(qtbot, ask)
+    scenarios.show_compare()
+    assert scenarios.dock.tree.topLevelItemCount() > 0  # the changes are listed
+    assert_chinese(window)
+    settings = QSettings(str(tmp_path / "repo.ini"), QSettings.Format.IniFormat)
+    dialog = OpenRepositoryDialog(settings, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert_chinese(dialog)
+    dialog.url.setText("postgresql://王丽@127.0.0.1:1/方案库")  # nothing listens there
+    assert not dialog.test_connection()
+    assert_chinese(dialog)
+    from ui.docks.functions import FunctionsDock
+
+    functions = window.findChild(FunctionsDock)
+    functions.table.selectRow(0)
+    check_modal(qtbot, functions._on_post_clicked)
+
+
 def test_plurals_read_well_in_both_languages(zh_ui, qapp):
     from ui.app import install_translations
     from ui.i18n import severity_count
@@ -138,6 +174,38 @@ def test_plurals_read_well_in_both_languages(zh_ui, qapp):
     assert severity_count("error", 3) == "3 errors"
     assert QCoreApplication.translate("ExportPdfDialog", "%n page(s)", "", 1) == "1 page"
     assert QCoreApplication.translate("ExportPdfDialog", "%n page(s)", "", 4) == "4 pages"
+
+
+def test_status_bar_counts_read_well_in_both_languages(zh_ui, qapp, qtbot):
+    """'1 link', never '1 links'; '10,000' grouped; Chinese with its measure words."""
+    from orgdesigner.design import build_design
+    from orgdesigner.entities import Department, Link
+    from ui.app import install_translations
+    from ui.status_bar import EditorStatusBar
+
+    design = build_design(
+        departments=[Department(id=f"d{i}", name=f"部门{i}") for i in range(10_000)],
+        links=[Link(id="l", source="d0", target="d1")],
+    )
+    bar = EditorStatusBar()
+    qtbot.addWidget(bar)
+    bar.set_counts(design)
+    assert bar.counts.text() == "10,000 个部门 · 1 条关系 · 0 项职能"
+    install_translations(qapp, QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    bar.set_counts(design)
+    assert bar.counts.text() == "10,000 departments · 1 link · 0 functions"
+
+
+def test_a_box_tooltip_never_shows_exponent_numbers(zh_ui, window):
+    """1,000,000 people on the hover text, not 1e+06."""
+    from orgdesigner.ops import UpdateDepartment
+
+    window.new_from_template("startup")
+    dept = next(iter(window.ctx.design.departments))
+    assert window.ctx.apply(UpdateDepartment(dept, {"headcount": 1_000_000})) is None
+    tip = window.scene.boxes[dept]._tip
+    assert "1,000,000" in tip and "e+" not in tip
+    window.ctx.undo_stack.setClean()
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])

@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from orgdesigner.display import headcount_text
+from orgdesigner.display import format_number, headcount_text
 from orgdesigner.entities import Department, DeptKind
 from orgdesigner.geometry import BOX_H, BOX_W
 
@@ -165,7 +165,7 @@ class DepartmentItem(QGraphicsItem):
         if dept.headcount:
             tip.append(
                 QCoreApplication.translate("DepartmentItem", "Headcount: {n}").format(
-                    n=f"{dept.headcount:g}"
+                    n=format_number(dept.headcount)
                 )
             )
         self._tip = "\n".join(tip)  # set as the tooltip on hover (cheap to build, costly to set)

@@ -88,7 +88,7 @@ class LinkRouter(QObject):
             return
         lane_a = self._lane(design, link.source, link_id)
         lane_b = self._lane(design, link.target, link_id)
-        points = self.live.route(link.source, link.target, lane_a, lane_b)
+        points = self.live.route(link.source, link.target, lane_a, lane_b, key=link_id)
         if points is None:
             return
         label_at = None

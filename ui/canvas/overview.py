@@ -1,7 +1,9 @@
 """A small map of the whole chart in the canvas corner: where am I, and a click to go there.
 
 A second view of the same scene, fitted to the chart, with the main view's
-visible area drawn as a frame. At that scale boxes paint as coloured blocks
+visible area drawn as a frame. While the whole chart is in view there is
+nowhere to go, and the map would only hide the boxes in that corner: it
+steps aside then (`wanted` is View > Overview Map; `needed` is the chart). At that scale boxes paint as coloured blocks
 (their own level of detail), so the map stays cheap for large charts.
 """
 
@@ -40,8 +42,10 @@ class OverviewMap(QGraphicsView):
         self._refit.setInterval(150)
         self._refit.timeout.connect(self.fit)
         main.scene().changed.connect(lambda _rects: self._refit.start())
-        main.horizontalScrollBar().valueChanged.connect(lambda _v: self.viewport().update())
-        main.verticalScrollBar().valueChanged.connect(lambda _v: self.viewport().update())
+        self.wanted = True
+        for bar in (main.horizontalScrollBar(), main.verticalScrollBar()):
+            bar.valueChanged.connect(lambda _v: self._on_view_moved())
+            bar.rangeChanged.connect(lambda _a, _b: self._on_view_moved())
         self._watched = main.viewport()
         self._watched.installEventFilter(self)  # follow the canvas corner when it resizes
         self.place()
@@ -71,7 +75,21 @@ class OverviewMap(QGraphicsView):
 
     def fit(self) -> None:
         self.fitInView(self.chart_rect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.update_visibility()
         self.viewport().update()
+
+    def needed(self) -> bool:
+        """True while part of the chart is outside the main view."""
+        chart = self.chart_rect().adjusted(40, 40, -40, -40)  # the boxes, not the margin
+        return not self.visible_area().contains(chart)
+
+    def update_visibility(self) -> None:
+        self.setVisible(self.wanted and self.needed())
+
+    def _on_view_moved(self) -> None:
+        if shiboken6.isValid(self.main):
+            self.update_visibility()
+            self.viewport().update()
 
     def visible_area(self) -> QRectF:
         return self.main.mapToScene(self.main.viewport().rect()).boundingRect()

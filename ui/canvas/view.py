@@ -134,10 +134,12 @@ class OrgView(QGraphicsView):
 
             self.overview = OverviewMap(self)
         if self.overview is not None:
-            self.overview.setVisible(on)
+            self.overview.wanted = on
             if on:
                 self.overview.place()
-                self.overview.fit()
+                self.overview.fit()  # shows it if part of the chart is out of view
+            else:
+                self.overview.hide()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

@@ -39,6 +39,7 @@ from orgdesigner.design import Design
 from orgdesigner.errors import OrgDesignerError
 from orgdesigner.lockfile import user_display_name
 
+from ..error_text import error_text, os_reason
 from ..i18n import english_plural, fill
 from ..settings import AppSettings
 from . import pdf_api
@@ -261,7 +262,7 @@ class ExportPdfDialog(QDialog):
             plan = pdf_api.plan(self.design, self.options(), self.findings)
         except OrgDesignerError as exc:
             self.page_count = None
-            self.pages_label.setText(str(exc))
+            self.pages_label.setText(error_text(exc))
             self._show_preview(None)
             return
         self.page_count = plan.pages
@@ -341,7 +342,7 @@ class ExportPdfDialog(QDialog):
         try:
             options = self.options()
         except OrgDesignerError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             return False
         progress = QProgressDialog(
             self.tr("Writing %1...").replace("%1", path.name), self.tr("Cancel"), 0, 1000, self
@@ -368,11 +369,11 @@ class ExportPdfDialog(QDialog):
             )
             return False
         except OrgDesignerError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             return False
         except OSError as exc:
             self.message.setText(
-                fill(self.tr("%1: cannot be written: %2"), path.name, exc.strerror or str(exc))
+                fill(self.tr("%1: cannot be written: %2"), path.name, os_reason(exc))
             )
             return False
         finally:

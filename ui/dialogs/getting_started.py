@@ -1,7 +1,8 @@
 """Help > Getting Started: the gestures and the rules on one page, in the UI's language.
 
-A new user learns the handful of gestures here (the full table is the README's
-"The editor" section, which the button opens) and what each finding means.
+A new user learns the handful of gestures here and what each finding means.
+The button shows the README's full gesture table (its Chinese twin in a Chinese
+UI) right here, not the README's first page in some other program.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ class GettingStartedDialog(QDialog):
         self.readme_button = buttons.addButton(
             self.tr("All Gestures (README)"), QDialogButtonBox.ButtonRole.HelpRole
         )
-        self.readme_button.setEnabled(README.exists())
+        self.readme_button.setEnabled(bool(gesture_table(ui_language())))
+        self.table_dialog: QDialog | None = None
         self.readme_button.clicked.connect(self.open_readme)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -121,4 +123,41 @@ class GettingStartedDialog(QDialog):
         return QUrl.fromLocalFile(str(README))
 
     def open_readme(self) -> bool:
-        return QDesktopServices.openUrl(self.readme_url())
+        """Show the README's gesture table in the UI's language; True if it was found."""
+        table = gesture_table(ui_language())
+        if not table:
+            return QDesktopServices.openUrl(self.readme_url())
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("All Gestures"))
+        dialog.resize(900, 640)
+        layout = QVBoxLayout(dialog)
+        browser = QTextBrowser()
+        browser.setMarkdown(f"## {self.tr('All Gestures')}\n\n{table}\n")
+        layout.addWidget(browser)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        dialog.table_browser = browser  # type: ignore[attr-defined] - for tests
+        dialog.show()
+        self.table_dialog = dialog
+        return True
+
+
+# The first header cell of each language's gesture table in README.md.
+TABLE_HEADS = {"en": "| to do this |", "zh": "| 要做的事 |"}
+
+
+def gesture_table(language: str) -> str:
+    """The README's gesture table (Markdown) in `language`; '' if the README is not there."""
+    try:
+        lines = README.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return ""
+    head = TABLE_HEADS.get(language, TABLE_HEADS["en"])
+    start = next((i for i, line in enumerate(lines) if line.startswith(head)), None)
+    if start is None:
+        return ""
+    end = start
+    while end < len(lines) and lines[end].startswith("|"):
+        end += 1
+    return "\n".join(lines[start:end])

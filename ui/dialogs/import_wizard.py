@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from orgdesigner.design import Design
 from orgdesigner.errors import OrgDesignerError
 
+from ..error_text import error_text
 from ..i18n import english_plural, fill, ui_language
 from ..context import EditorContext
 from .import_merge import merge_ops
@@ -174,7 +175,7 @@ class MappingPage(QWizardPage):
             combo.setToolTip(field_help().get(name, ""))
             combo.currentIndexChanged.connect(self._on_mapping_changed)
             self.combos[name] = combo
-            label = QLabel(labels.get(name, name) + ":")
+            label = QLabel(labels.get(name, name) + ("：" if ui_language() == "zh" else ":"))
             label.setBuddy(combo)
             row, col = divmod(i, 2)
             grid.addWidget(label, row, col * 2)
@@ -350,7 +351,7 @@ class ReviewPage(QWizardPage):
             )
         except OrgDesignerError as exc:
             self.wiz.design = self.wiz.report = None
-            self.summary.setText(str(exc))
+            self.summary.setText(error_text(exc))
             self.summary.setStyleSheet("color: #b00020")
             return
         finally:
@@ -424,8 +425,8 @@ class ImportWizard(QWizard):
         try:
             self.sniffed = importing.sniff(path, options)
         except OrgDesignerError as exc:
-            self.file_page.error.setText(str(exc))
-            self.mapping_page.info.setText(str(exc))
+            self.file_page.error.setText(error_text(exc))
+            self.mapping_page.info.setText(error_text(exc))
             return False
         finally:
             QGuiApplication.restoreOverrideCursor()

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from orgdesigner import events as ev
 from orgdesigner.findings import Finding, Severity
+from orgdesigner.validator import RULES
 
-from ..i18n import fill, severity_count
+from ..i18n import fill, severity_count, ui_language
 from .base import ContextDock
 
 FINDING_ROLE = Qt.UserRole + 1
@@ -175,8 +176,12 @@ class FindingsDock(ContextDock):
             group.setFont(0, font)
             group.setFirstColumnSpanned(False)
             for finding in found:
-                item = QTreeWidgetItem([finding.message, finding.rule])
+                # The rule by its title in the UI's language; its id (for settings) on hover.
+                rule = RULES.get(finding.rule)
+                title = rule.title(ui_language()) if rule is not None else finding.rule
+                item = QTreeWidgetItem([finding.message, title])
                 item.setToolTip(0, finding.message)
+                item.setToolTip(1, finding.rule)
                 item.setData(0, FINDING_ROLE, finding)
                 group.addChild(item)
             self.tree.addTopLevelItem(group)

@@ -21,6 +21,7 @@ from orgdesigner.errors import OrgDesignerError
 from orgdesigner.formats import write_design
 from orgdesigner.repository.connection import display_url
 from orgdesigner.repository.live import LiveSession
+from ..error_text import error_text
 
 POLL_MS = 250
 PRESENCE_MS = 5000
@@ -112,7 +113,7 @@ class RepositoryDesign(QObject):
         try:
             write_design(self.design, path)
         except OrgDesignerError as exc:
-            QMessageBox.warning(self.window, tr("Cannot save a copy"), str(exc))
+            QMessageBox.warning(self.window, tr("Cannot save a copy"), error_text(exc))
             return False
         self.window.show_message(tr("Saved a copy as {name}").format(name=path.name))
         return True

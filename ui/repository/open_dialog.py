@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from orgdesigner.errors import OrgDesignerError
 from orgdesigner.repository.connection import display_url
+from ..error_text import error_text
 
 URL_KEY = "repository/url"
 
@@ -44,7 +45,7 @@ class OpenRepositoryDialog(QDialog):
         self.setWindowTitle(self.tr("Open from Repository"))
         self.settings = settings
         self.url = QLineEdit(str(settings.value(URL_KEY, "") or ""))
-        self.url.setPlaceholderText("postgresql://user@host:5432/dbname")
+        self.url.setPlaceholderText(self.tr("postgresql://user@host:5432/dbname"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("(from PGPASSWORD or .pgpass if empty)"))
@@ -90,7 +91,7 @@ class OpenRepositoryDialog(QDialog):
         try:
             found = list_designs(self.full_url())
         except OrgDesignerError as exc:
-            self._show_error(str(exc))
+            self._show_error(error_text(exc))
             return False
         self.settings.setValue(URL_KEY, display_url(url))  # never the password
         for d in found:

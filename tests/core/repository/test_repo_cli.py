@@ -38,7 +38,7 @@ def test_init_push_list_pull_log(pg_url, design_file, tmp_path, capsys):
     code, out, err = run_cli(
         capsys, "repo", "push", str(design_file), pg_url, "--as", "总部", "--comment", "首版"
     )
-    assert (code, err) == (0, "") and "总部 version 1" in out
+    assert (code, err) == (0, "") and "名为 总部，第 1 版" in out  # the design is Chinese
     code, out, _ = run_cli(capsys, "repo", "list", pg_url, "--json")
     listed = json.loads(out)["designs"]
     assert [(d["name"], d["version"], d["departments"]) for d in listed] == [("总部", 1, 5)]
@@ -59,7 +59,7 @@ def test_init_push_list_pull_log(pg_url, design_file, tmp_path, capsys):
 def test_url_name_accepted_by_info_validate_export(repo_url, design_file, tmp_path, capsys):
     run_cli(capsys, "repo", "push", str(design_file), repo_url, "--as", "plan")
     ref = f"{repo_url}#plan"
-    code, out, _ = run_cli(capsys, "info", ref)
+    code, out, _ = run_cli(capsys, "info", ref, "--lang", "en")
     assert code == 0 and "departments:      5" in out and "#plan" in out
     code, out, _ = run_cli(capsys, "validate", ref, "--json")
     assert code in (0, 1) and "findings" in json.loads(out)
