@@ -55,17 +55,22 @@ def step(stage: str, done: int, total: int = 0) -> None:
         callback(stage, done, total)
 
 
-def steps(stage: str, items: Iterable[T], total: int, every: int = 500) -> Iterator[T]:
-    """Yield `items`, reporting every `every` items (and at the start and the end)."""
+def steps(
+    stage: str, items: Iterable[T], total: int, every: int = 500, start: int = 0
+) -> Iterator[T]:
+    """Yield `items`, reporting every `every` items (and at the start and the end).
+
+    `start`: items of the stage done before these (one stage over several loops).
+    """
     callback = _current.get()
     if callback is None:
         yield from items
         return
-    callback(stage, 0, total)
-    done = 0
+    callback(stage, start, total)
+    done = start
     for item in items:
         yield item
         done += 1
-        if done % every == 0:
+        if (done - start) % every == 0:
             callback(stage, done, total)
     callback(stage, done, total)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QMenu, QStyle, QToolBar
 
 from orgdesigner.entities import LinkKind
 
-from . import icons
+from . import export_actions, icons
 from .canvas.style import link_kind_label
 from .i18n import tr
 from .language import build_language_menu
@@ -70,37 +70,49 @@ class WindowActions(QObject):
     def _build_actions(self) -> None:
         w, SP = self.w, QStyle.StandardPixmap
         self.new = self._act(
-            tr("&New"), w.new_design, SK.New, SP.SP_FileIcon, tr("Start a new, empty design")
+            tr("&New"),
+            w.documents.new_design,
+            SK.New,
+            SP.SP_FileIcon,
+            tr("Start a new, empty design"),
         )
-        self.new_from_template = self._act(tr("New from &Template..."), w.new_from_template)
+        self.new_from_template = self._act(
+            tr("New from &Template..."), w.documents.new_from_template
+        )
         self.open = self._act(
-            tr("&Open..."), w.open_dialog, SK.Open, SP.SP_DialogOpenButton, tr("Open a design file")
+            tr("&Open..."),
+            w.documents.open_dialog,
+            SK.Open,
+            SP.SP_DialogOpenButton,
+            tr("Open a design file"),
         )
         self.open_repository = self._act(
             tr("Open from &Repository..."),
-            w.open_repository,
+            w.documents.open_repository,
             tip=tr(
                 "Open a design in a team repository (PostgreSQL) to edit it together with others"
             ),
         )
         self.save = self._act(
-            tr("&Save"), w.save, SK.Save, SP.SP_DialogSaveButton, tr("Save the design")
+            tr("&Save"), w.documents.save, SK.Save, SP.SP_DialogSaveButton, tr("Save the design")
         )
-        self.save_as = self._act(tr("Save &As..."), w.save_as, SK.SaveAs)
+        self.save_as = self._act(tr("Save &As..."), w.documents.save_as, SK.SaveAs)
         self.import_ = self._act(
             tr("&Import..."),
-            w.import_dialog,
+            w.documents.import_dialog,
             tip=tr("Read a design from another format into a new design"),
         )
-        self.export_pdf = self._act(tr("Export &PDF..."), lambda: w.export_dialog(".pdf"), SK.Print)
-        self.export = self._act(tr("&Export..."), lambda: w.export_dialog(None))
+        self.export_pdf = self._act(
+            tr("Export &PDF..."), lambda: export_actions.export_dialog(w, ".pdf"), SK.Print
+        )
+        self.export = self._act(tr("&Export..."), lambda: export_actions.export_dialog(w, None))
         self.print_ = self._act(
             tr("P&rint..."),
-            w.print_dialog,
+            lambda: export_actions.print_dialog(w),
             "Ctrl+Shift+P",
             tip=tr("Print the chart (as a chart book when it is big) with a preview"),
         )
-        self.close = self._act(tr("&Close"), w.close_design, SK.Close)
+        self.close = self._act(tr("&Close"), w.documents.close_design, SK.Close)
         self.quit = self._act(tr("&Quit"), w.close, SK.Quit)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
 
