@@ -53,7 +53,7 @@ from .start_page import StartPage
 from .status_bar import EditorStatusBar
 from .window_actions import WindowActions
 
-from .docks import create_docks
+from .docks import create_docks, first_run_dock_sizes
 
 
 class MainWindow(QMainWindow):
@@ -125,7 +125,6 @@ class MainWindow(QMainWindow):
         self.view.zoom_changed.connect(self.status.set_zoom)
         self.findings.changed.connect(self._on_findings)
         self.undo_group.cleanChanged.connect(self._on_stack_index)
-        self.actions_.recent_menu.aboutToShow.connect(self._fill_recent_menu)
 
         self._doc_timer = QTimer(self)
         self._doc_timer.setInterval(30_000)
@@ -166,7 +165,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         else:
-            QTimer.singleShot(0, self._first_run_dock_sizes)
+            QTimer.singleShot(0, lambda: first_run_dock_sizes(self, self.docks))
         self.show_start_page()
 
     def _apply_read_only(self) -> None:
@@ -175,29 +174,6 @@ class MainWindow(QMainWindow):
         for dock in self.docks:
             if hasattr(dock, "set_read_only"):
                 dock.set_read_only(self.read_only)
-
-    def _first_run_dock_sizes(self) -> None:
-        """Without a saved layout, leave most of the window to the canvas."""
-        side = [
-            d
-            for d in self.docks
-            if self.dockWidgetArea(d)
-            in (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
-        ]
-        bottom = [
-            d
-            for d in self.docks
-            if self.dockWidgetArea(d)
-            in (Qt.DockWidgetArea.BottomDockWidgetArea, Qt.DockWidgetArea.TopDockWidgetArea)
-        ]
-        if side:
-            self.resizeDocks(
-                side, [max(275, self.width() // 5)] * len(side), Qt.Orientation.Horizontal
-            )
-        if bottom:
-            self.resizeDocks(
-                bottom, [max(260, int(self.height() * 0.37))] * len(bottom), Qt.Orientation.Vertical
-            )
 
     # --------------------------------------------------------------- context
     def set_context(self, ctx: EditorContext) -> None:
@@ -398,19 +374,6 @@ class MainWindow(QMainWindow):
         if problem:
             self.banner.setText(escape(self.tr("Warning: {problem}").format(problem=problem)))
             self.banner.show()
-
-    def _fill_recent_menu(self) -> None:
-        menu = self.actions_.recent_menu
-        menu.clear()
-        files = self.settings.recent_files()
-        for path in files:
-            action = menu.addAction(f"{path.name}  ({path.parent})")
-            action.triggered.connect(lambda checked=False, p=path: self.documents.open_file(p))
-        if files:
-            menu.addSeparator()
-            menu.addAction(self.tr("Clear Recent Files"), self.settings.clear_recent)
-        else:
-            menu.addAction(self.tr("(none)")).setEnabled(False)
 
     # ------------------------------------------------------------- editing
     def _refuse(self, reason: str | None) -> None:

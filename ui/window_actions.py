@@ -264,6 +264,7 @@ class WindowActions(QObject):
         file = bar.addMenu(tr("&File"))
         file.addActions([self.new, self.new_from_template, self.open, self.open_repository])
         self.recent_menu = QMenu(tr("Open &Recent"), self.w)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file.addMenu(self.recent_menu)
         file.addSeparator()
         file.addActions([self.save, self.save_as, self.reload])
@@ -311,6 +312,19 @@ class WindowActions(QObject):
 
         help_menu = bar.addMenu(tr("&Help"))
         help_menu.addActions([self.getting_started, self.about])
+
+    def _fill_recent_menu(self) -> None:
+        menu, settings = self.recent_menu, self.w.settings
+        menu.clear()
+        files = settings.recent_files()
+        for path in files:
+            action = menu.addAction(f"{path.name}  ({path.parent})")
+            action.triggered.connect(lambda checked=False, p=path: self.w.documents.open_file(p))
+        if files:
+            menu.addSeparator()
+            menu.addAction(tr("Clear Recent Files"), settings.clear_recent)
+        else:
+            menu.addAction(tr("(none)")).setEnabled(False)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(tr("Main toolbar"), self.w)

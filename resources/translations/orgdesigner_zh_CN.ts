@@ -446,6 +446,14 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>Clear Recent Files</source>
+        <translation>清除最近文件</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
@@ -1711,14 +1719,6 @@
     <message>
         <source>Warning: {problem}</source>
         <translation>警告：{problem}</translation>
-    </message>
-    <message>
-        <source>Clear Recent Files</source>
-        <translation>清除最近文件</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
     </message>
     <message>
         <source>Refused: {reason}</source>

@@ -33,6 +33,7 @@ __all__ = [
     "set_docks_context",
     "set_docks_read_only",
     "find_dock",
+    "first_run_dock_sizes",
 ]
 
 
@@ -100,3 +101,27 @@ def set_docks_read_only(docks: list[QDockWidget], read_only: bool) -> None:
 def find_dock(docks: list[QDockWidget], kind: type) -> QDockWidget | None:
     """The dock of a class, e.g. `find_dock(docks, FindingsDock)`."""
     return next((d for d in docks if isinstance(d, kind)), None)
+
+
+def first_run_dock_sizes(window: QMainWindow, docks: list[QDockWidget]) -> None:
+    """Without a saved layout, leave most of the window to the canvas."""
+    side = [
+        d
+        for d in docks
+        if window.dockWidgetArea(d)
+        in (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
+    ]
+    bottom = [
+        d
+        for d in docks
+        if window.dockWidgetArea(d)
+        in (Qt.DockWidgetArea.BottomDockWidgetArea, Qt.DockWidgetArea.TopDockWidgetArea)
+    ]
+    if side:
+        window.resizeDocks(
+            side, [max(275, window.width() // 5)] * len(side), Qt.Orientation.Horizontal
+        )
+    if bottom:
+        window.resizeDocks(
+            bottom, [max(260, int(window.height() * 0.37))] * len(bottom), Qt.Orientation.Vertical
+        )
