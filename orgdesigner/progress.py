@@ -29,6 +29,7 @@ STAGES = (
     "departments",  # reading and checking the departments
     "working_copy",  # making the private working copy
     "chart",  # the front end builds the chart (UI)
+    "showing",  # the front end shows the opened design: no cancelling any more (UI)
 )
 
 _current: ContextVar[Callback | None] = ContextVar("orgdesigner_progress", default=None)

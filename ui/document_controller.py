@@ -144,6 +144,7 @@ class DocumentController(DocumentQuestions, QObject):
         old = self.doc
         ctx = self.host.build_chart(doc, ctx)  # Cancelled here: nothing changed
         self.doc, self.unsaved_content = doc, unsaved_content
+        progress.step("showing", 0)  # the progress dialog (if any) drops its Cancel button
         with progress.reporting(None):  # shown from here on: too late to cancel
             self.host.show_document(doc, ctx)
         if close_old and old is not None and old is not doc:

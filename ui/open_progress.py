@@ -27,6 +27,7 @@ SPANS = {
     "departments": (150, 500),
     "working_copy": (500, 600),
     "chart": (600, STEPS),
+    "showing": (STEPS, STEPS),  # past the point of no return: no Cancel any more
 }
 
 
@@ -37,6 +38,7 @@ def stage_text(stage: str) -> str:
         "departments": tr("Reading the departments..."),
         "working_copy": tr("Preparing the working copy..."),
         "chart": tr("Drawing the chart..."),
+        "showing": tr("Showing the design..."),
     }
     return texts.get(stage, tr("Opening..."))
 
@@ -83,13 +85,18 @@ class OpenProgress:
         if stage != self.stage:
             self.stage = stage
             self.dialog.setLabelText(stage_text(stage))
+            if stage == "showing":  # the design replaces the old one now: too late to cancel
+                self.dialog.setCancelButton(None)
+                self.dialog.setValue(STEPS)
+                QApplication.processEvents()
+                return
         start, end = SPANS.get(stage, (0, STEPS))
         share = min(1.0, done / total) if total > 0 else 0.0
         self.dialog.setValue(int(start + (end - start) * share))
         if now - self._events >= self.EVENTS_EVERY:
             self._events = now
             QApplication.processEvents()
-        if self.dialog.wasCanceled():
+        if self.dialog.wasCanceled() and self.stage != "showing":
             raise Cancelled()
 
     def _make(self) -> QProgressDialog:

@@ -846,6 +846,10 @@
         <translation>正在绘制组织图…</translation>
     </message>
     <message>
+        <source>Showing the design...</source>
+        <translation>正在显示方案…</translation>
+    </message>
+    <message>
         <source>Opening...</source>
         <translation>正在打开…</translation>
     </message>
