@@ -69,7 +69,7 @@ def gui_open(path: Path):
         app.processEvents()
         watch.filter.painted = False
         start = time.perf_counter()
-        window.open_file(file)
+        window.documents.open_file(file)
         while not watch.painted:
             app.processEvents()
         elapsed = time.perf_counter() - start
@@ -90,7 +90,7 @@ def _open_window(path: Path):
     window = MainWindow()
     window.resize(1400, 900)
     window.show()
-    window.open_file(_copy(path))
+    window.documents.open_file(_copy(path))
     app.processEvents()
     return window
 

@@ -49,6 +49,7 @@ from typing import Iterator
 from sqlalchemy.exc import SQLAlchemyError
 
 from . import fileutil, lockfile, storage, untrusted
+from . import progress as progress_
 from .design import Design
 from .scenarios import ScenarioSet
 from .docerrors import ChangedByOthers, LockedByOther, SaveFailed
@@ -109,11 +110,14 @@ class DesignDocument:
         break_stale_lock: bool = False,
         user: str | None = None,
         heartbeat: bool = True,
+        progress: progress_.Callback | None = None,
     ) -> "DesignDocument":
         """Open a design file for editing (or read-only). See the module docstring.
 
         A symbolic link is followed to the real file: that file is locked,
         identified and saved, so two names of one file are one document.
+        `progress` is told how far reading goes and may raise `progress.Cancelled`:
+        then the lock is released and the working copy removed, as for any failure.
         """
         path = real_path(path)
         untrusted.check_header(path)
@@ -143,9 +147,10 @@ class DesignDocument:
                 except LockUnavailable as exc:
                     reason = _unlockable(exc)
         try:
-            doc = cls._load(
-                path, lock, DocumentState(editable=lock is not None, read_only_reason=reason)
-            )
+            with progress_.reporting(progress):
+                doc = cls._load(
+                    path, lock, DocumentState(editable=lock is not None, read_only_reason=reason)
+                )
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -171,6 +176,7 @@ class DesignDocument:
                     title=scenarios.name,
                     read_only=not state.editable,
                 )
+                progress_.step("working_copy", 1, 1)
                 working = WorkingCopy.start(scenarios, folder, manifest, have_file=True)
                 working.set_base(fingerprint, scenarios.stamp)
                 manifest.write(folder)
@@ -180,10 +186,13 @@ class DesignDocument:
         return cls(scenarios, path, working, lock, state, fingerprint)
 
     @classmethod
-    def open_copy(cls, path: str | Path) -> "DesignDocument":
+    def open_copy(
+        cls, path: str | Path, *, progress: progress_.Callback | None = None
+    ) -> "DesignDocument":
         """Open the content of `path` as a new, untitled design (for a file someone is editing)."""
         path = real_path(path)
-        doc = cls._load(path, None, DocumentState(editable=True, untitled=True))
+        with progress_.reporting(progress):
+            doc = cls._load(path, None, DocumentState(editable=True, untitled=True))
         doc.path = None
         doc.base = None
         doc.working.manifest.source = None

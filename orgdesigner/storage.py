@@ -26,6 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from . import __version__, fileutil, quickverify, schema, untrusted
+from .progress import step, steps
 from .design import LANGUAGES, Design, FileStamp, build_design, now_iso
 from .scenarios import ScenarioError, ScenarioInfo, ScenarioSet, info_of
 from .entities import (
@@ -372,7 +373,9 @@ def copy_rows_into_new_file(source: Path, dest: Path) -> None:
         raw.execute("ATTACH DATABASE ? AS src", (Path(source).resolve().as_uri() + "?mode=ro",))
         try:
             raw.execute("BEGIN")
-            for table in schema.metadata.sorted_tables:
+            tables = schema.metadata.sorted_tables
+            for done, table in enumerate(tables):
+                step("working_copy", done, len(tables))
                 columns = ", ".join(f'"{c.name}"' for c in table.columns)
                 raw.execute(
                     f'INSERT INTO main."{table.name}" ({columns}) '
@@ -613,6 +616,7 @@ def _scenarios_from_engine(engine: Engine, path: Path) -> ScenarioSet:
         roles = _grouped(conn.execute(select(schema.responsibilities)))
         settings = _grouped(conn.execute(select(schema.settings)))
         kpis = _grouped(conn.execute(select(schema.kpis).order_by(schema.kpis.c.sort_order)))
+        step("read", 3, 4)
         ties: dict[str, dict[tuple[str, str], list[str]]] = {table: {} for table in KPI_LINK_TABLES}
         for table, column in (
             ("kpi_functions", "function_id"),
@@ -664,7 +668,7 @@ def _design_from_rows(
             language=meta.get("language", "zh"),
             departments=[
                 department_from_values(values) or checked_department(_department_of_values(values))
-                for values in dept_rows
+                for values in steps("departments", dept_rows, len(dept_rows))
             ],
             checked_departments=True,
             links=[
@@ -807,9 +811,11 @@ def load_checked(
     """
     path = Path(path)
     read_header(path)  # before copying: nothing of SQLite, no oversized copy
+    step("read", 0, 4)
     with tempfile.TemporaryDirectory(prefix="orgdesigner-read-") as tmp:
         copy = Path(tmp) / "copy.db"
         fingerprint = untrusted.private_copy(path, copy)
+        step("read", 1, 4)
         try:
             _, version = read_header(copy)
         except NewerFormatError as exc:  # name the user's file, not our copy
@@ -839,6 +845,7 @@ def load_checked(
             conn = untrusted.open_checked(copy)
             try:
                 untrusted.check_database(conn, path)
+                step("read", 2, 4)
                 scenarios = scenarios_from_connection(conn, path)
             finally:
                 conn.close()

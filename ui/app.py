@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 
 from orgdesigner import __version__
 from orgdesigner.document import install_signal_handlers
@@ -76,16 +76,16 @@ def start(
     window.show()
     if check_startup:
         return _check_startup(app, window, file, template, started)
-    if window.offer_recovery():
+    if window.documents.offer_recovery():
         pass
     elif template:
-        window.new_from_template(template)
+        window.documents.new_from_template(template)
     elif file is not None:
-        window.open_file(file)
+        window.documents.open_file(file)
     else:
         last = window.settings.last_file()
         if last is not None and last.exists():
-            window.open_file(last)
+            window.documents.open_file(last)
     return app.exec()
 
 
@@ -103,7 +103,7 @@ def _check_startup(
 
     def answer_dialog() -> None:
         dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QDialog):
+        if not isinstance(dialog, QDialog) or isinstance(dialog, QProgressDialog):
             return
         discard = (
             dialog.button(QMessageBox.StandardButton.Discard)
@@ -120,9 +120,9 @@ def _check_startup(
     guard.timeout.connect(answer_dialog)
     guard.start(50)
     opened = (
-        window.new_from_template(template)
+        window.documents.new_from_template(template)
         if template
-        else window.open_file(file)
+        else window.documents.open_file(file)
         if file is not None
         else True
     )

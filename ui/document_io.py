@@ -18,6 +18,7 @@ from orgdesigner.document import DesignDocument
 from orgdesigner.errors import FileProblem, OrgDesignerError, Words, zh_of
 from orgdesigner.fileutil import describe_os_error
 from orgdesigner.formats import READERS, WRITERS, read_design, write_design
+from orgdesigner.progress import Callback
 
 from .error_text import in_ui_language
 
@@ -99,19 +100,28 @@ def from_design(design: Design, author: str = "") -> OpenDesign:
 
 
 def open_design(
-    path: Path, *, read_only: bool = False, break_stale_lock: bool = False
+    path: Path,
+    *,
+    read_only: bool = False,
+    break_stale_lock: bool = False,
+    progress: Callback | None = None,
 ) -> OpenDesign:
-    """Open a `.db` design; raise LockedByOther when someone else edits it, FileProblem if unusable."""
+    """Open a `.db` design; raise LockedByOther when someone else edits it, FileProblem if unusable.
+
+    `progress` is told how far reading goes and may raise `Cancelled` (nothing is left behind).
+    """
     path = Path(path)
     if path.suffix.lower() != ".db" and path.suffix.lower() in READERS:
         raise FileProblem(path, "is not a design file (.db); use File > Import to read it")
     return OpenDesign(
-        DesignDocument.open(path, read_only=read_only, break_stale_lock=break_stale_lock)
+        DesignDocument.open(
+            path, read_only=read_only, break_stale_lock=break_stale_lock, progress=progress
+        )
     )
 
 
-def open_copy(path: Path) -> OpenDesign:
-    return OpenDesign(DesignDocument.open_copy(path))
+def open_copy(path: Path, progress: Callback | None = None) -> OpenDesign:
+    return OpenDesign(DesignDocument.open_copy(path, progress=progress))
 
 
 def import_design(path: Path) -> OpenDesign:

@@ -49,10 +49,11 @@ def switch_language(window: MainWindow, language: str) -> MainWindow:
     new = type(window)(window.settings)
     new.restoreGeometry(window.saveGeometry())
     new.restoreState(window.saveState())
-    if window.doc is not None:
-        doc, ctx, unsaved = window.doc, window.ctx, window.unsaved_content
+    handed = window.documents.hand_over()  # the old window closes without touching the design
+    if handed is not None:
+        doc, unsaved = handed
+        ctx = window.ctx
         window.undo_group.removeStack(ctx.undo_stack)
-        window.doc = None  # the old window closes without touching the design
         new.adopt(doc, ctx, unsaved_content=unsaved)
     new.show()
     window.language_switched.emit(new)

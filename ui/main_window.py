@@ -1,6 +1,9 @@
-"""The main window: canvas, menus, toolbar, status bar, and the document life cycle.
+"""The main window: canvas, menus, toolbar, status bar; it shows the open design.
 
-Integration points for the docks (`ui.docks.create_docks(window, ctx)`):
+The document life cycle (new, open, save, close, reload, recovery) is the
+`DocumentController` the window owns (`window.documents`); the window is its
+`DocumentHost`: it builds the chart, shows a design, the start page, a save.
+The docks get what they need explicitly (`ui.docks.create_docks`):
 - `window.ctx` is the `EditorContext` of the design shown now; there is
   always one (an empty design behind the start page).
 - `window.context_changed(EditorContext)` fires whenever another design is
@@ -30,8 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from orgdesigner import progress
 from orgdesigner.design import Design
 from orgdesigner.ops import UpdateDesign
+from orgdesigner.progress import Cancelled
 
 from . import arrange, clipboard, core_adapters, edits
 from .canvas import OrgScene, OrgView
@@ -39,20 +44,20 @@ from .context import EditorContext
 from .error_text import in_ui_language
 from .design_name_bar import DesignNameBar
 from .dialogs.preferences import PreferencesDialog, apply_user_name
+from .document_controller import DocumentController
 from .document_io import OpenDesign
 from .findings_service import FindingsService
 from .i18n import ui_language
-from .lifecycle import LifecycleMixin
 from .reload import ReloadWatcher
 from .settings import AppSettings
 from .start_page import StartPage
 from .status_bar import EditorStatusBar
 from .window_actions import WindowActions
 
-from .docks import create_docks
+from .docks import create_docks, first_run_dock_sizes
 
 
-class MainWindow(LifecycleMixin, QMainWindow):
+class MainWindow(QMainWindow):
     context_changed = Signal(object)  # EditorContext
     language_switched = Signal(object)  # the new MainWindow that took over the design
 
@@ -61,8 +66,7 @@ class MainWindow(LifecycleMixin, QMainWindow):
         self.setObjectName("main_window")
         self.settings = settings or AppSettings()
         apply_user_name(self.settings)  # locks and "saved by" carry the user's chosen name
-        self.doc: OpenDesign | None = None  # None: the start page is showing
-        self.unsaved_content = False  # a template, import or recovery that was never saved
+        self.documents = DocumentController(self, self, self.settings)
         self.undo_group = QUndoGroup(self)
         self.findings = FindingsService(self)
         self.scene = OrgScene(self)
@@ -114,15 +118,14 @@ class MainWindow(LifecycleMixin, QMainWindow):
         ]
         self.docks = []
 
-        self.start_page.new_requested.connect(self.new_design)
-        self.start_page.open_requested.connect(self.open_dialog)
-        self.start_page.template_requested.connect(self.new_from_template)
-        self.start_page.recent_requested.connect(self.open_file)
+        self.start_page.new_requested.connect(self.documents.new_design)
+        self.start_page.open_requested.connect(self.documents.open_dialog)
+        self.start_page.template_requested.connect(self.documents.new_from_template)
+        self.start_page.recent_requested.connect(self.documents.open_file)
         self.scene.message.connect(self.show_message)
         self.view.zoom_changed.connect(self.status.set_zoom)
         self.findings.changed.connect(self._on_findings)
         self.undo_group.cleanChanged.connect(self._on_stack_index)
-        self.actions_.recent_menu.aboutToShow.connect(self._fill_recent_menu)
 
         self._doc_timer = QTimer(self)
         self._doc_timer.setInterval(30_000)
@@ -135,7 +138,15 @@ class MainWindow(LifecycleMixin, QMainWindow):
         else:  # pragma: no cover
             self.resize(1280, 800)
         self._bind(self.ctx)
-        self.docks = list(create_docks(self, self.ctx))
+        self.docks = list(
+            create_docks(
+                self,
+                self.ctx,
+                findings=self.findings,
+                reveal=self.reveal,
+                context_changed=self.context_changed,
+            )
+        )
         for dock in self.docks:
             if not dock.objectName():
                 dock.setObjectName(type(dock).__name__)
@@ -155,7 +166,7 @@ class MainWindow(LifecycleMixin, QMainWindow):
         if state is not None:
             self.restoreState(state)
         else:
-            QTimer.singleShot(0, self._first_run_dock_sizes)
+            QTimer.singleShot(0, lambda: first_run_dock_sizes(self, self.docks))
         self.show_start_page()
 
     def _apply_read_only(self) -> None:
@@ -164,29 +175,6 @@ class MainWindow(LifecycleMixin, QMainWindow):
         for dock in self.docks:
             if hasattr(dock, "set_read_only"):
                 dock.set_read_only(self.read_only)
-
-    def _first_run_dock_sizes(self) -> None:
-        """Without a saved layout, leave most of the window to the canvas."""
-        side = [
-            d
-            for d in self.docks
-            if self.dockWidgetArea(d)
-            in (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
-        ]
-        bottom = [
-            d
-            for d in self.docks
-            if self.dockWidgetArea(d)
-            in (Qt.DockWidgetArea.BottomDockWidgetArea, Qt.DockWidgetArea.TopDockWidgetArea)
-        ]
-        if side:
-            self.resizeDocks(
-                side, [max(275, self.width() // 5)] * len(side), Qt.Orientation.Horizontal
-            )
-        if bottom:
-            self.resizeDocks(
-                bottom, [max(260, int(self.height() * 0.37))] * len(bottom), Qt.Orientation.Vertical
-            )
 
     # --------------------------------------------------------------- context
     def set_context(self, ctx: EditorContext) -> None:
@@ -206,7 +194,8 @@ class MainWindow(LifecycleMixin, QMainWindow):
         ctx.bridge.changed.connect(self._on_model_event)
         ctx.bridge.refused.connect(self._refuse)
         ctx.undo_stack.indexChanged.connect(self._on_stack_index)
-        self.scene.set_context(ctx)
+        if self.scene.ctx is not ctx:  # an opened design's chart is built already
+            self.scene.set_context(ctx)
         self._apply_read_only()
         self.findings.set_context(ctx)
         self._find_hits = []
@@ -216,14 +205,25 @@ class MainWindow(LifecycleMixin, QMainWindow):
 
     def adopt(self, doc: OpenDesign, ctx: EditorContext, *, unsaved_content: bool) -> None:
         """Take over a design another window had open, with its undo history (language switch)."""
-        self._install(doc, unsaved_content=unsaved_content, ctx=ctx)
+        self.documents.install(doc, unsaved_content=unsaved_content, ctx=ctx)
 
-    def _install(
-        self, doc: OpenDesign, *, unsaved_content: bool = False, ctx: EditorContext | None = None
-    ) -> None:
-        self.doc = doc
-        self.unsaved_content = unsaved_content
-        self.set_context(ctx or EditorContext.create(doc.design))
+    # ------------------------------------------------- DocumentHost (the controller calls)
+    def build_chart(self, doc: OpenDesign, ctx: EditorContext | None = None) -> EditorContext:
+        """Build the chart of `doc` (reports progress); Cancelled: the old chart is back."""
+        ctx = ctx or EditorContext.create(doc.design)
+        try:
+            self.scene.set_context(ctx)
+        except Cancelled:
+            if ctx is not self.ctx:
+                ctx.bridge.detach()
+            with progress.reporting(None):  # no second cancel while the old chart comes back
+                self.scene.set_context(self.ctx)
+            raise
+        return ctx
+
+    def show_document(self, doc: OpenDesign, ctx: EditorContext) -> None:
+        """Show `doc` (the controller's design now; its chart is built) everywhere."""
+        self.set_context(ctx)
         self.scenarios_ui.document_changed()
         self.banner.setVisible(doc.read_only or doc.recovered)
         self.name_bar.hide()
@@ -254,7 +254,7 @@ class MainWindow(LifecycleMixin, QMainWindow):
         self.status.set_counts(None)
         self.status.set_findings(None)
         self.status.set_zoom_visible(False)
-        self.start_page.set_templates(core_adapters.templates(self._language()))
+        self.start_page.set_templates(core_adapters.templates(ui_language()))
         self.start_page.set_recent([p for p in self.settings.recent_files()])
         self.stack.setCurrentWidget(self.start_page)
         for dock in self.docks:
@@ -274,12 +274,17 @@ class MainWindow(LifecycleMixin, QMainWindow):
         self._update_title()
 
     @property
+    def doc(self) -> OpenDesign | None:
+        """The open design (None: the start page shows); the controller holds it."""
+        return self.documents.doc
+
+    @property
     def has_design(self) -> bool:
-        return self.doc is not None
+        return self.documents.has_design
 
     @property
     def read_only(self) -> bool:
-        return self.doc is not None and self.doc.read_only
+        return self.documents.read_only
 
     def rename_design(self, name: str) -> None:
         """The design's own name (title, proposed file name, PDF cover): one undo step."""
@@ -302,13 +307,9 @@ class MainWindow(LifecycleMixin, QMainWindow):
             name += " — " + self.scenarios_ui.current()  # which scenario is being edited
         return name
 
-    def _language(self) -> str:
-        """Language for new designs and template titles: the UI's (Chinese or English)."""
-        return ui_language()
-
     # --------------------------------------------------------------- state
     def is_modified(self) -> bool:
-        return self.has_design and (not self.ctx.undo_stack.isClean() or self.unsaved_content)
+        return self.documents.is_modified()
 
     def _on_stack_index(self, _index: int) -> None:
         if shiboken6.isValid(self.stack):  # not while the window is being torn down
@@ -326,7 +327,7 @@ class MainWindow(LifecycleMixin, QMainWindow):
         self.setWindowModified(modified)
         if self.doc.read_only:
             state = self.tr("Read-only")
-        elif getattr(self.doc, "is_repository", False):
+        elif self.documents.is_repository:
             state = self.tr("Stored in the repository")
         elif self.doc.path is None:
             state = self.tr("Not saved yet")
@@ -354,7 +355,7 @@ class MainWindow(LifecycleMixin, QMainWindow):
     def show_message(self, text: str) -> None:
         self.status.show_message(text)
 
-    def _after_save(self, path: Path) -> None:
+    def document_saved(self, path: Path) -> None:
         self._apply_read_only()
         self.scenarios_ui.update_bar()
         self.banner.hide()
@@ -376,19 +377,6 @@ class MainWindow(LifecycleMixin, QMainWindow):
                 escape(self.tr("Warning: {problem}").format(problem=in_ui_language(problem)))
             )
             self.banner.show()
-
-    def _fill_recent_menu(self) -> None:
-        menu = self.actions_.recent_menu
-        menu.clear()
-        files = self.settings.recent_files()
-        for path in files:
-            action = menu.addAction(f"{path.name}  ({path.parent})")
-            action.triggered.connect(lambda checked=False, p=path: self.open_file(p))
-        if files:
-            menu.addSeparator()
-            menu.addAction(self.tr("Clear Recent Files"), self.settings.clear_recent)
-        else:
-            menu.addAction(self.tr("(none)")).setEnabled(False)
 
     # ------------------------------------------------------------- editing
     def _refuse(self, reason: str | None) -> None:
@@ -536,3 +524,14 @@ class MainWindow(LifecycleMixin, QMainWindow):
                 "collaboration, and see which business function has no owner."
             ).format(version=__version__),
         )
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if not self.documents.maybe_save():
+            event.ignore()
+            return
+        self.settings.save_window_state(self.saveGeometry(), self.saveState())
+        if self.doc is not None and self.doc.path is not None:
+            self.settings.set_last_file(self.doc.path)
+        self.settings.sync()
+        self.documents.release()
+        event.accept()

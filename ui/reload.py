@@ -16,12 +16,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
 
-from orgdesigner.errors import OrgDesignerError
 from orgdesigner.untrusted import fingerprint
 
-from .error_text import error_text
 from . import document_io
-from .document_io import LockedByOther
 from .i18n import tr
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -113,21 +110,7 @@ class ReloadWatcher(QObject):
             != QMessageBox.StandardButton.Yes
         ):
             return False
-        path, read_only = doc.path, doc.read_only
-        w.doc = None
-        document_io.close_design(doc)
-        try:
-            try:
-                new = document_io.open_design(path, read_only=read_only)
-            except LockedByOther:  # someone took the lock meanwhile: look without editing
-                new = document_io.open_design(path, read_only=True)
-        except OrgDesignerError as exc:
-            w.unsaved_content = False
-            w.show_start_page()
-            QMessageBox.warning(w, tr("Cannot open"), error_text(exc))
-            return False
-        w._install(new)
-        return True
+        return w.documents.reload()
 
 
 def _stat(path: Path) -> tuple[int, int] | None:

@@ -171,7 +171,7 @@ class ScenarioUi(QObject):
         if doc is None or name == self.current() or name not in self.names():
             return
         if not self.w.ctx.undo_stack.isClean():
-            self.w.unsaved_content = True  # the edits stay; only their undo history goes
+            self.w.documents.unsaved_content = True  # the edits stay; only their undo history goes
         doc.switch_scenario(name)
         self.w.set_context(EditorContext.create(doc.design))
         self.w.view.fit(selection_first=False)
@@ -184,7 +184,7 @@ class ScenarioUi(QObject):
             return
         if self._refused(lambda: self.document.copy_scenario(self.current(), name)):
             return
-        self.w.unsaved_content = True
+        self.w.documents.unsaved_content = True
         self.switch(name)
 
     def rename_current(self) -> None:
@@ -196,7 +196,7 @@ class ScenarioUi(QObject):
             return
         if self.base_scenario == old:
             self.base_scenario = name
-        self.w.unsaved_content = True
+        self.w.documents.unsaved_content = True
         self.update_bar()
         self.w._update_title()
 
@@ -213,7 +213,7 @@ class ScenarioUi(QObject):
             return
         if self.base_scenario == name:
             self.stop_compare()
-        self.w.unsaved_content = True
+        self.w.documents.unsaved_content = True
         self.w.set_context(EditorContext.create(self.document.design))
         self.update_bar()
 
@@ -234,7 +234,7 @@ class ScenarioUi(QObject):
         name = info.title if info.title not in self.names() else self._free_name(info.title)
         if self._refused(lambda: self.document.add_scenario(mapped, name)):
             return
-        self.w.unsaved_content = True
+        self.w.documents.unsaved_content = True
         self.switch(name)
         self.compare_with_scenario(base_name)
         self.show_compare()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QMenu, QStyle, QToolBar
 
 from orgdesigner.entities import LinkKind
 
-from . import icons
+from . import export_actions, icons
 from .canvas.style import link_kind_label
 from .i18n import tr
 from .language import build_language_menu
@@ -70,37 +70,49 @@ class WindowActions(QObject):
     def _build_actions(self) -> None:
         w, SP = self.w, QStyle.StandardPixmap
         self.new = self._act(
-            tr("&New"), w.new_design, SK.New, SP.SP_FileIcon, tr("Start a new, empty design")
+            tr("&New"),
+            w.documents.new_design,
+            SK.New,
+            SP.SP_FileIcon,
+            tr("Start a new, empty design"),
         )
-        self.new_from_template = self._act(tr("New from &Template..."), w.new_from_template)
+        self.new_from_template = self._act(
+            tr("New from &Template..."), w.documents.new_from_template
+        )
         self.open = self._act(
-            tr("&Open..."), w.open_dialog, SK.Open, SP.SP_DialogOpenButton, tr("Open a design file")
+            tr("&Open..."),
+            w.documents.open_dialog,
+            SK.Open,
+            SP.SP_DialogOpenButton,
+            tr("Open a design file"),
         )
         self.open_repository = self._act(
             tr("Open from &Repository..."),
-            w.open_repository,
+            w.documents.open_repository,
             tip=tr(
                 "Open a design in a team repository (PostgreSQL) to edit it together with others"
             ),
         )
         self.save = self._act(
-            tr("&Save"), w.save, SK.Save, SP.SP_DialogSaveButton, tr("Save the design")
+            tr("&Save"), w.documents.save, SK.Save, SP.SP_DialogSaveButton, tr("Save the design")
         )
-        self.save_as = self._act(tr("Save &As..."), w.save_as, SK.SaveAs)
+        self.save_as = self._act(tr("Save &As..."), w.documents.save_as, SK.SaveAs)
         self.import_ = self._act(
             tr("&Import..."),
-            w.import_dialog,
+            w.documents.import_dialog,
             tip=tr("Read a design from another format into a new design"),
         )
-        self.export_pdf = self._act(tr("Export &PDF..."), lambda: w.export_dialog(".pdf"), SK.Print)
-        self.export = self._act(tr("&Export..."), lambda: w.export_dialog(None))
+        self.export_pdf = self._act(
+            tr("Export &PDF..."), lambda: export_actions.export_dialog(w, ".pdf"), SK.Print
+        )
+        self.export = self._act(tr("&Export..."), lambda: export_actions.export_dialog(w, None))
         self.print_ = self._act(
             tr("P&rint..."),
-            w.print_dialog,
+            lambda: export_actions.print_dialog(w),
             "Ctrl+Shift+P",
             tip=tr("Print the chart (as a chart book when it is big) with a preview"),
         )
-        self.close = self._act(tr("&Close"), w.close_design, SK.Close)
+        self.close = self._act(tr("&Close"), w.documents.close_design, SK.Close)
         self.quit = self._act(tr("&Quit"), w.close, SK.Quit)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -252,6 +264,7 @@ class WindowActions(QObject):
         file = bar.addMenu(tr("&File"))
         file.addActions([self.new, self.new_from_template, self.open, self.open_repository])
         self.recent_menu = QMenu(tr("Open &Recent"), self.w)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file.addMenu(self.recent_menu)
         file.addSeparator()
         file.addActions([self.save, self.save_as, self.reload])
@@ -299,6 +312,19 @@ class WindowActions(QObject):
 
         help_menu = bar.addMenu(tr("&Help"))
         help_menu.addActions([self.getting_started, self.about])
+
+    def _fill_recent_menu(self) -> None:
+        menu, settings = self.recent_menu, self.w.settings
+        menu.clear()
+        files = settings.recent_files()
+        for path in files:
+            action = menu.addAction(f"{path.name}  ({path.parent})")
+            action.triggered.connect(lambda checked=False, p=path: self.w.documents.open_file(p))
+        if files:
+            menu.addSeparator()
+            menu.addAction(tr("Clear Recent Files"), settings.clear_recent)
+        else:
+            menu.addAction(tr("(none)")).setEnabled(False)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(tr("Main toolbar"), self.w)

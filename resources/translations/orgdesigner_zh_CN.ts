@@ -446,6 +446,14 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>Clear Recent Files</source>
+        <translation>清除最近文件</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
@@ -526,8 +534,56 @@
         <translation>从文件重新载入 %1？您在这里未保存的更改将丢失。</translation>
     </message>
     <message>
+        <source>Unsaved changes</source>
+        <translation>有未保存的更改</translation>
+    </message>
+    <message>
+        <source>Save the changes to {name} before closing it?</source>
+        <translation>关闭前是否保存对 {name} 的更改？</translation>
+    </message>
+    <message>
         <source>Cannot open</source>
         <translation>无法打开</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>No templates are installed.</source>
+        <translation>没有安装任何模板。</translation>
+    </message>
+    <message>
+        <source>New from template</source>
+        <translation>从模板新建</translation>
+    </message>
+    <message>
+        <source>Organisation form:</source>
+        <translation>组织形式：</translation>
+    </message>
+    <message>
+        <source>Open design</source>
+        <translation>打开方案</translation>
+    </message>
+    <message>
+        <source>design</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Save design as</source>
+        <translation>方案另存为</translation>
+    </message>
+    <message>
+        <source>Design in use</source>
+        <translation>方案正在使用中</translation>
+    </message>
+    <message>
+        <source>Save As...</source>
+        <translation>另存为...</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Overview: click or drag to move the chart view</source>
@@ -680,6 +736,130 @@
     <message>
         <source>Designs (*.db *.json);;All files (*)</source>
         <translation>设计文件 (*.db *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open Read-Only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+    <message>
+        <source>Open a Copy</source>
+        <translation>打开副本</translation>
+    </message>
+    <message>
+        <source>Break the Lock</source>
+        <translation>解除锁定</translation>
+    </message>
+    <message>
+        <source>{file} is being edited by someone else.</source>
+        <translation>{file} 正在由他人编辑。</translation>
+    </message>
+    <message>
+        <source>{file} is being edited by {user} on {host} since {when}.</source>
+        <translation>{file} 正在由 {user} 编辑（电脑 {host}，自 {when} 起）。</translation>
+    </message>
+    <message>
+        <source>{sentence} The lock looks abandoned.</source>
+        <translation>{sentence}该锁定似乎已被遗弃。</translation>
+    </message>
+    <message>
+        <source>{file} was moved or deleted since you opened it.</source>
+        <translation>自您打开后，{file} 已被移动或删除。</translation>
+    </message>
+    <message>
+        <source>{file} was saved by {user} since you opened it.</source>
+        <translation>自您打开后，{user} 已保存过 {file}。</translation>
+    </message>
+    <message>
+        <source>{file} was changed since you opened it.</source>
+        <translation>自您打开后，{file} 已被修改。</translation>
+    </message>
+    <message>
+        <source>Save under another name, or overwrite it explicitly.</source>
+        <translation>请另存为其他名称，或明确选择覆盖。</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <source>Overwrite Anyway</source>
+        <translation>仍然覆盖</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <source>Printing is not available in this installation.</source>
+        <translation>此安装中无法打印。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export to {kind} is not available.</source>
+        <translation>无法导出为 {kind}。</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <source>Exported {name}</source>
+        <translation>已导出 {name}</translation>
+    </message>
+    <message>
+        <source>Reading and checking the file...</source>
+        <translation>正在读取并检查文件…</translation>
+    </message>
+    <message>
+        <source>Reading the departments...</source>
+        <translation>正在读取部门…</translation>
+    </message>
+    <message>
+        <source>Preparing the working copy...</source>
+        <translation>正在准备工作副本…</translation>
+    </message>
+    <message>
+        <source>Drawing the chart...</source>
+        <translation>正在绘制组织图…</translation>
+    </message>
+    <message>
+        <source>Showing the design...</source>
+        <translation>正在显示方案…</translation>
+    </message>
+    <message>
+        <source>Opening...</source>
+        <translation>正在打开…</translation>
+    </message>
+    <message>
+        <source>Opening {name}</source>
+        <translation>正在打开 {name}</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>正在打开</translation>
     </message>
 </context>
 <context>
@@ -1480,157 +1660,6 @@
     </message>
 </context>
 <context>
-    <name>LifecycleMixin</name>
-    <message>
-        <source>Open Read-Only</source>
-        <translation>以只读方式打开</translation>
-    </message>
-    <message>
-        <source>Open a Copy</source>
-        <translation>打开副本</translation>
-    </message>
-    <message>
-        <source>Break the Lock</source>
-        <translation>解除锁定</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Design in use</source>
-        <translation>方案正在使用中</translation>
-    </message>
-    <message>
-        <source>{file} is being edited by someone else.</source>
-        <translation>{file} 正在由他人编辑。</translation>
-    </message>
-    <message>
-        <source>{file} is being edited by {user} on {host} since {when}.</source>
-        <translation>{file} 正在由 {user} 编辑（电脑 {host}，自 {when} 起）。</translation>
-    </message>
-    <message>
-        <source>{sentence} The lock looks abandoned.</source>
-        <translation>{sentence}该锁定似乎已被遗弃。</translation>
-    </message>
-    <message>
-        <source>{file} was moved or deleted since you opened it.</source>
-        <translation>自您打开后，{file} 已被移动或删除。</translation>
-    </message>
-    <message>
-        <source>{file} was saved by {user} since you opened it.</source>
-        <translation>自您打开后，{user} 已保存过 {file}。</translation>
-    </message>
-    <message>
-        <source>{file} was changed since you opened it.</source>
-        <translation>自您打开后，{file} 已被修改。</translation>
-    </message>
-    <message>
-        <source>Save under another name, or overwrite it explicitly.</source>
-        <translation>请另存为其他名称，或明确选择覆盖。</translation>
-    </message>
-    <message>
-        <source>Changed by someone else</source>
-        <translation>已被他人修改</translation>
-    </message>
-    <message>
-        <source>Save As...</source>
-        <translation>另存为...</translation>
-    </message>
-    <message>
-        <source>Overwrite Anyway</source>
-        <translation>仍然覆盖</translation>
-    </message>
-    <message>
-        <source>Cannot save</source>
-        <translation>无法保存</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>重试</translation>
-    </message>
-    <message>
-        <source>Recover unsaved work</source>
-        <translation>恢复未保存的工作</translation>
-    </message>
-    <message>
-        <source>Recover</source>
-        <translation>恢复</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>丢弃</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>稍后</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>有未保存的更改</translation>
-    </message>
-    <message>
-        <source>Save the changes to {name} before closing it?</source>
-        <translation>关闭前是否保存对 {name} 的更改？</translation>
-    </message>
-    <message>
-        <source>Cannot open</source>
-        <translation>无法打开</translation>
-    </message>
-    <message>
-        <source>Templates</source>
-        <translation>模板</translation>
-    </message>
-    <message>
-        <source>No templates are installed.</source>
-        <translation>没有安装任何模板。</translation>
-    </message>
-    <message>
-        <source>New from template</source>
-        <translation>从模板新建</translation>
-    </message>
-    <message>
-        <source>Organisation form:</source>
-        <translation>组织形式：</translation>
-    </message>
-    <message>
-        <source>Open design</source>
-        <translation>打开方案</translation>
-    </message>
-    <message>
-        <source>Design files (*.db)</source>
-        <translation>方案文件 (*.db)</translation>
-    </message>
-    <message>
-        <source>design</source>
-        <translation>方案</translation>
-    </message>
-    <message>
-        <source>Save design as</source>
-        <translation>方案另存为</translation>
-    </message>
-    <message>
-        <source>Printing is not available in this installation.</source>
-        <translation>此安装中无法打印。</translation>
-    </message>
-    <message>
-        <source>Exported {name}</source>
-        <translation>已导出 {name}</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <source>Export to {kind} is not available.</source>
-        <translation>无法导出为 {kind}。</translation>
-    </message>
-    <message>
-        <source>Cannot export</source>
-        <translation>无法导出</translation>
-    </message>
-</context>
-<context>
     <name>LinkEditor</name>
     <message>
         <source>Has a direction (arrow)</source>
@@ -1716,14 +1745,6 @@
     <message>
         <source>Warning: {problem}</source>
         <translation>警告：{problem}</translation>
-    </message>
-    <message>
-        <source>Clear Recent Files</source>
-        <translation>清除最近文件</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
     </message>
     <message>
         <source>Refused: {reason}</source>

@@ -32,7 +32,7 @@ EDITOR = textwrap.dedent("""
     handle_termination(app)
     window = MainWindow()
     window.show()
-    assert window.open_file(Path(sys.argv[1]))
+    assert window.documents.open_file(Path(sys.argv[1]))
     assert window.ctx.apply(UpdateDepartment("mkt", {"name": "终止前的修改"})) is None
     QTimer.singleShot(0, lambda: print("ready", flush=True))
     app.exec()

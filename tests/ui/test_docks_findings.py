@@ -138,7 +138,7 @@ class StubService(QObject):
         self.changed.emit(self.findings)
 
 
-def test_docks_hook_into_a_main_window_that_offers_a_findings_service(qtbot):
+def test_docks_take_the_findings_service_reveal_and_context_signal_they_are_given(qtbot):
     from ui.context import EditorContext
     from ui.docks import FindingsDock, OutlineDock, create_docks, find_dock
 
@@ -147,7 +147,13 @@ def test_docks_hook_into_a_main_window_that_offers_a_findings_service(qtbot):
     window = StubWindow()
     qtbot.addWidget(window)
     ctx = EditorContext.create(small_design(), window)
-    docks = create_docks(window, ctx)
+    docks = create_docks(
+        window,
+        ctx,
+        findings=window.findings,
+        reveal=window.reveal,
+        context_changed=window.context_changed,
+    )
     findings, outline = find_dock(docks, FindingsDock), find_dock(docks, OutlineDock)
     window.findings.findings = [
         Finding("no-leader", Severity.INFO, "销售部 has no leader", ("sales",))

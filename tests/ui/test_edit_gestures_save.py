@@ -35,7 +35,7 @@ def sibling_names(outline: OutlineDock, dept_id: str) -> list[str]:
 
 
 def test_delete_undo_drag_save_writes_the_file(window, plan, qtbot):
-    assert window.open_file(plan)
+    assert window.documents.open_file(plan)
     design = window.ctx.design
     sales = next(d.id for d in design.departments.values() if d.name == "销售部")
     outline = find_dock(window.docks, OutlineDock)
@@ -80,7 +80,7 @@ def test_link_properties_refusal_changes_nothing(window, plan, qtbot):
     from orgdesigner.ops import AddLink
     from ui.docks import PropertiesDock
 
-    assert window.open_file(plan)
+    assert window.documents.open_file(plan)
     design = window.ctx.design
     linked = {frozenset((l.source, l.target)) for l in design.links.values()}
     ids = list(design.departments)
@@ -88,7 +88,7 @@ def test_link_properties_refusal_changes_nothing(window, plan, qtbot):
     pair = ["x1", "x2"]
     for link_id, kind in zip(pair, (LinkKind.COLLABORATION, LinkKind.DOTTED)):
         assert window.ctx.apply(AddLink(Link(id=link_id, source=a, target=b, kind=kind))) is None
-    assert window.save() and not window.isWindowModified()
+    assert window.documents.save() and not window.isWindowModified()
     stack = window.ctx.undo_stack
     count, index = stack.count(), stack.index()
     before = design.snapshot()

@@ -52,7 +52,7 @@ def assert_chinese_dialog(dialogs, *names: str) -> str:
 def test_a_broken_file_says_so_in_chinese(zh_ui, window, dialogs, tmp_path):
     path = tmp_path / "方案.db"
     path.write_bytes(b"not a database at all" * 50)
-    assert not window.open_file(path)
+    assert not window.documents.open_file(path)
     assert "不是组织架构设计器的设计文件" in assert_chinese_dialog(dialogs)
 
 
@@ -60,10 +60,10 @@ def test_a_damaged_and_an_empty_file_say_so_in_chinese(zh_ui, window, dialogs, t
     path = tmp_path / "方案.db"
     storage.save(sample_design(), path)
     path.write_bytes(path.read_bytes()[:1500])  # truncated mid-page
-    assert not window.open_file(path)
+    assert not window.documents.open_file(path)
     assert "已损坏" in assert_chinese_dialog(dialogs)
     path.write_bytes(b"")
-    assert not window.open_file(path)
+    assert not window.documents.open_file(path)
     assert "空文件" in assert_chinese_dialog(dialogs)
 
 
@@ -73,7 +73,7 @@ def test_a_newer_file_says_so_in_chinese(zh_ui, window, dialogs, tmp_path):
     with sqlite3.connect(path) as conn:
         conn.execute(f"PRAGMA user_version={schema.FORMAT_VERSION + 1}")
     conn.close()
-    assert not window.open_file(path)
+    assert not window.documents.open_file(path)
     assert "更新版本" in assert_chinese_dialog(dialogs)
 
 
@@ -81,7 +81,7 @@ def test_a_locked_file_says_who_in_chinese(zh_ui, window, dialogs, tmp_path):
     path = tmp_path / "方案.db"
     storage.save(sample_design(), path)
     lockfile.OwnedLock.acquire(path, "王丽")
-    assert not window.open_file(path)
+    assert not window.documents.open_file(path)
     host = lockfile.read_lock(path).info.host  # the computer's name is data, not UI text
     assert "王丽" in assert_chinese_dialog(dialogs, host)
 
@@ -89,14 +89,14 @@ def test_a_locked_file_says_who_in_chinese(zh_ui, window, dialogs, tmp_path):
 def test_a_full_disk_on_save_says_so_in_chinese(zh_ui, window, dialogs, tmp_path, monkeypatch):
     path = tmp_path / "方案.db"
     storage.save(sample_design(), path)
-    assert window.open_file(path)
+    assert window.documents.open_file(path)
     from ui import edits
 
     edits.rename(window.ctx, "mkt", "改过的市场部")
     monkeypatch.setattr(
         os, "fsync", lambda *a: (_ for _ in ()).throw(OSError(errno.ENOSPC, "No space"))
     )
-    assert window.save() is False
+    assert window.documents.save() is False
     monkeypatch.undo()
     text = assert_chinese_dialog(dialogs)
     assert "磁盘已满" in text
@@ -115,8 +115,8 @@ def test_the_read_only_banner_says_who_in_chinese(zh_ui, window, tmp_path, monke
     path = tmp_path / "方案.db"
     storage.save(sample_design(), path)
     lockfile.OwnedLock.acquire(path, "王丽")
-    monkeypatch.setattr(window, "ask_locked", lambda error: "read_only")
-    assert window.open_file(path)
+    monkeypatch.setattr(window.documents, "ask_locked", lambda error: "read_only")
+    assert window.documents.open_file(path)
     text = window.banner.text()
     host = lockfile.read_lock(path).info.host
     assert "王丽" in text

@@ -35,7 +35,7 @@ def by_name(design, name: str) -> str:
 
 
 def test_toolbar_add_with_a_selection_adds_a_child_in_free_space(window, qtbot):
-    assert window.new_from_template("mid_large")
+    assert window.documents.new_from_template("mid_large")
     design, scene, view = window.ctx.design, window.scene, window.view
     marketing = by_name(design, "Marketing Department")
     view.centerOn(scene.boxes[marketing])
@@ -53,7 +53,7 @@ def test_toolbar_add_with_a_selection_adds_a_child_in_free_space(window, qtbot):
 
 
 def test_toolbar_add_with_nothing_selected_adds_a_top_department_beside_the_boxes(window, qtbot):
-    assert window.new_from_template("mid_large")
+    assert window.documents.new_from_template("mid_large")
     design, scene, view = window.ctx.design, window.scene, window.view
     sales = by_name(design, "Sales Department")
     view.centerOn(scene.boxes[sales])  # the middle of the view is on a box

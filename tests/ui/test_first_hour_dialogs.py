@@ -31,16 +31,16 @@ def test_open_and_save_as_start_in_the_design_folder_never_the_program_folder(
     starts = capture_open_start(monkeypatch)
     window.actions_.open.trigger()
     assert starts and Path(starts[-1]).resolve() != program.resolve() and Path(starts[-1]).is_dir()
-    assert window.new_from_template("startup")
+    assert window.documents.new_from_template("startup")
     folder = tmp_path / "人事部" / "方案"
     folder.mkdir(parents=True)
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *a, **k: (str(folder / "组织.db"), "")
     )
-    assert window.save_as()
+    assert window.documents.save_as()
     window.actions_.open.trigger()
     assert Path(starts[-1]) == folder
-    window.close_design()
+    window.documents.close_design()
     window.actions_.open.trigger()  # no design open: the last folder used
     assert Path(starts[-1]) == folder
 
@@ -72,13 +72,13 @@ def run_export_dialog(qtbot, window, act) -> dict:
 def test_the_export_dialog_reopens_with_the_last_settings_and_a_fresh_file_name(
     window, qtbot, tmp_path, monkeypatch
 ):
-    assert window.new_from_template("startup")
+    assert window.documents.new_from_template("startup")
     folder = tmp_path / "proposals"
     folder.mkdir()
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *a, **k: (str(folder / "plan.db"), "")
     )
-    assert window.save_as()
+    assert window.documents.save_as()
     name = window.ctx.design.name
 
     def choose_and_export(dialog):

@@ -25,7 +25,7 @@ def open_with_findings(window, qtbot):
     )
     design.add_department(Department(id="lonely", name="孤立的研究小组", x=900, y=0))
     window.resize(1366, 768)
-    assert window._replace(lambda: (document_io.from_design(design), True))
+    assert window.documents.replace(lambda: (document_io.from_design(design), True))
     dock = find_dock(window.docks, FindingsDock)
     dock.raise_()
     window.findings.refresh_now()

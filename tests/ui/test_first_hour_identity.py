@@ -67,21 +67,21 @@ def test_the_chosen_name_is_in_the_lock_saved_by_and_remembered(
     assert lockfile.user_display_name() == "王丽"
     remembered = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     assert remembered.user_name() == "王丽"
-    assert window.new_from_template("startup")
+    assert window.documents.new_from_template("startup")
     target = tmp_path / "方案.db"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    assert window.save_as()
+    assert window.documents.save_as()
     assert window.ctx.design.stamp.saved_by == "王丽"
     owner = lockfile.read_lock(target).info
     assert owner is not None and owner.user == "王丽"
-    text = window.locked_text(LockedByOther(target, owner))
+    text = window.documents.locked_text(LockedByOther(target, owner))
     assert text.startswith("方案.db 正在由 王丽 编辑")
 
 
 def test_a_template_asks_for_its_name_and_uses_it_everywhere(window, qtbot, monkeypatch, tmp_path):
     lockfile.set_user_display_name("王丽")
     active(window, qtbot)
-    assert window.new_from_template("startup")
+    assert window.documents.new_from_template("startup")
     bar = window.name_bar
     assert bar.isVisible()
     qtbot.waitUntil(bar.edit.hasFocus)
@@ -99,7 +99,7 @@ def test_a_template_asks_for_its_name_and_uses_it_everywhere(window, qtbot, monk
         "getSaveFileName",
         lambda parent, caption, start, *a: (proposed.append(start), ("", ""))[1],
     )
-    window.save_as()
+    window.documents.save_as()
     assert Path(proposed[0]).name == "华东区营销中心方案.db"
     assert design.author == "王丽"
     pypdf = pytest.importorskip("pypdf")

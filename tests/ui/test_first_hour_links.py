@@ -15,7 +15,7 @@ from .window_fixtures import private_data_dir, window  # noqa: F401 - fixtures
 def laptop_with_pair(window, qtbot):
     """The mid-size template in a laptop window: (root, first, last) as `boxes` gives them."""
     window.resize(1366, 768)
-    assert window.new_from_template("mid_large")
+    assert window.documents.new_from_template("mid_large")
     qtbot.wait(50)
     return boxes(window)
 

@@ -30,8 +30,8 @@ def colleague_saves(doc: DesignDocument, name: str) -> None:
 
 
 def open_read_only(window, path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(window, "ask_locked", lambda exc: "read_only")
-    assert window.open_file(path)
+    monkeypatch.setattr(window.documents, "ask_locked", lambda exc: "read_only")
+    assert window.documents.open_file(path)
     assert window.read_only
 
 
@@ -55,12 +55,12 @@ def test_unsaved_local_work_is_not_thrown_away_reload_is_offered(
     window, colleague, qtbot, monkeypatch
 ):
     open_read_only(window, colleague.path, monkeypatch)
-    window.unsaved_content = True  # something here would be lost
+    window.documents.unsaved_content = True  # something here would be lost
     colleague_saves(colleague, "市场与品牌部")
     qtbot.waitUntil(lambda: window.reloader.newer_on_disk, timeout=10_000)
     assert window.ctx.design.departments["mkt"].name == "市场部"
     assert window.banner.isVisible() and "Reload" in window.banner.text()
-    window.unsaved_content = False
+    window.documents.unsaved_content = False
     window.banner.linkActivated.emit("reload")  # the banner's Reload link
     assert window.ctx.design.departments["mkt"].name == "市场与品牌部"
 

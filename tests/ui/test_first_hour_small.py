@@ -14,7 +14,7 @@ from .window_fixtures import private_data_dir, window  # noqa: F401 - fixtures
 
 def test_esc_after_find_returns_to_the_canvas_with_the_match_selected(window, qtbot):
     window.resize(1366, 768)  # the find field shows in the toolbar of a laptop-sized window
-    assert window.new_from_template("startup")
+    assert window.documents.new_from_template("startup")
     field = window.actions_.find_field
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)

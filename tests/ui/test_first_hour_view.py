@@ -16,7 +16,7 @@ from .window_fixtures import private_data_dir, window  # noqa: F401 - fixtures
 
 def laptop(window, qtbot, template: str = "mid_large"):
     window.resize(1366, 768)
-    assert window.new_from_template(template)
+    assert window.documents.new_from_template(template)
     qtbot.wait(50)  # the deferred first view, once the window has its size
     return window
 

@@ -54,7 +54,7 @@ def _digest(path) -> str:
 def test_save_on_a_failing_disk_shows_the_dialog(
     window, design_file, dialogs, monkeypatch, capfd, call, code
 ):
-    assert window.open_file(design_file)
+    assert window.documents.open_file(design_file)
     before = _digest(design_file)
     edits.rename(window.ctx, "mkt", "改过的市场部")
     real = getattr(os, call)
@@ -72,7 +72,7 @@ def test_save_on_a_failing_disk_shows_the_dialog(
         monkeypatch.setattr(
             os, call, lambda *a, **k: (_ for _ in ()).throw(OSError(code, os.strerror(code)))
         )
-    assert window.save() is False
+    assert window.documents.save() is False
     monkeypatch.setattr(os, call, real)
     monkeypatch.undo()
     assert dialogs, "no dialog was shown"
@@ -86,19 +86,19 @@ def test_save_on_a_failing_disk_shows_the_dialog(
     assert _digest(design_file) == before
     assert window.isWindowModified()
     assert "Traceback" not in capfd.readouterr().err
-    assert window.save()
+    assert window.documents.save()
     assert storage.load(design_file).departments["mkt"].name == "改过的市场部"
 
 
 def test_a_failed_backup_saves_and_warns_in_the_banner(window, design_file, dialogs, monkeypatch):
-    assert window.open_file(design_file)
+    assert window.documents.open_file(design_file)
     edits.rename(window.ctx, "mkt", "改过的市场部")
 
     def full(target):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(safesave, "take_backup", full)
-    assert window.save()
+    assert window.documents.save()
     assert dialogs == []
     assert storage.load(design_file).departments["mkt"].name == "改过的市场部"
     assert not window.isWindowModified()

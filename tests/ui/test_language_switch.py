@@ -18,7 +18,7 @@ def language_action(w, code: str):
 
 def test_switching_to_chinese_keeps_the_design_and_its_undo_history(window, qtbot, tmp_path):
     try:
-        assert window.new_from_template("startup")
+        assert window.documents.new_from_template("startup")
         design = window.ctx.design
         window.ctx.selection.set([], [])
         toolbar_button = window.actions_.toolbar.widgetForAction(window.actions_.add_department)

@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from orgdesigner.entities import LinkKind
-from ui import edits
+from ui import edits, export_actions
 from ui.main_window import MainWindow
 from ui.settings import AppSettings
 from tests.ui.editor_fixtures import center_of, click
@@ -66,13 +66,13 @@ def test_starts_on_the_start_page_and_new_shows_the_canvas(window):
     assert not window.has_design
     assert window.windowTitle() == "Org Designer"
     assert not window.actions_.save.isEnabled()
-    window.new_design()
+    window.documents.new_design()
     assert window.has_design and window.stack.currentIndex() == 1
     assert "Untitled" in window.windowTitle() and not window.isWindowModified()
 
 
 def test_title_marks_unsaved_changes_and_undo_names_the_command(window):
-    window.new_design()
+    window.documents.new_design()
     build(window)
     assert window.isWindowModified() and "[*]" in window.windowTitle()
     assert window.actions_.undo.text() == "&Undo Draw link"
@@ -80,30 +80,30 @@ def test_title_marks_unsaved_changes_and_undo_names_the_command(window):
 
 
 def test_save_close_reopen_gives_the_identical_design(window, monkeypatch, prompts, tmp_path):
-    window.new_design()
+    window.documents.new_design()
     build(window)
     target = tmp_path / "方案.db"
     save_dialog_returns(monkeypatch, target)
-    assert window.save()
+    assert window.documents.save()
     assert target.exists() and not window.isWindowModified()
     assert window.windowTitle().startswith("方案.db")
     saved = window.ctx.design.snapshot()
-    assert window.close_design()
+    assert window.documents.close_design()
     assert prompts.asked == []  # nothing unsaved: no question
     assert not window.has_design
-    assert window.open_file(target)
+    assert window.documents.open_file(target)
     assert window.ctx.design.snapshot() == saved
     assert len(window.scene.boxes) == 3 and len(window.scene.links) == 1
     assert window.settings.recent_files()[0] == target.resolve()
 
 
 def test_unsaved_prompt_on_close_open_and_quit(window, monkeypatch, prompts, tmp_path):
-    window.new_design()
+    window.documents.new_design()
     build(window)
     prompts.answer = Btn.Cancel
-    assert not window.close_design()
+    assert not window.documents.close_design()
     assert window.has_design and len(window.ctx.design.departments) == 3
-    assert not window.new_design()
+    assert not window.documents.new_design()
     assert len(window.ctx.design.departments) == 3
     window.close()
     assert window.isVisible()
@@ -112,10 +112,10 @@ def test_unsaved_prompt_on_close_open_and_quit(window, monkeypatch, prompts, tmp
     prompts.answer = Btn.Save
     target = tmp_path / "saved.db"
     save_dialog_returns(monkeypatch, target)
-    assert window.close_design()  # saved first, then closed
+    assert window.documents.close_design()  # saved first, then closed
     assert target.exists()
 
-    assert window.open_file(target)
+    assert window.documents.open_file(target)
     edits.add_department(window.ctx, 500, 0)
     prompts.answer = Btn.Discard
     window.close()
@@ -124,22 +124,22 @@ def test_unsaved_prompt_on_close_open_and_quit(window, monkeypatch, prompts, tmp
 
 
 def test_no_prompt_after_undoing_back_to_the_saved_state(window, monkeypatch, prompts, tmp_path):
-    window.new_design()
+    window.documents.new_design()
     build(window)
     save_dialog_returns(monkeypatch, tmp_path / "a.db")
-    window.save()
+    window.documents.save()
     edits.add_department(window.ctx, 600, 0)
     assert window.isWindowModified()
     window.ctx.undo_stack.undo()
     assert not window.isWindowModified()
-    assert window.close_design() and prompts.asked == []
+    assert window.documents.close_design() and prompts.asked == []
 
 
 def test_bad_file_shows_one_clear_sentence(window, warnings, tmp_path):
     bad = tmp_path / "notes.db"
     bad.write_text("not a database")
-    assert not window.open_file(bad)
-    assert not window.open_file(tmp_path / "missing.db")
+    assert not window.documents.open_file(bad)
+    assert not window.documents.open_file(tmp_path / "missing.db")
     assert len(warnings) == 2
     assert all("\n" not in w and "Traceback" not in w for w in warnings)
     assert "notes.db" in warnings[0] and "missing.db" in warnings[1]
@@ -147,7 +147,7 @@ def test_bad_file_shows_one_clear_sentence(window, warnings, tmp_path):
 
 
 def test_delete_key_deletes_selection_with_undo(window, qtbot):
-    window.new_design()
+    window.documents.new_design()
     a, b, c = build(window)
     window.view.fit()
     qtbot.wait(10)
@@ -162,7 +162,7 @@ def test_delete_key_deletes_selection_with_undo(window, qtbot):
 
 
 def test_copy_paste_and_duplicate_make_new_departments(window):
-    window.new_design()
+    window.documents.new_design()
     a, b, c = build(window)
     window.ctx.selection.set([b, c])
     window.copy()
@@ -179,7 +179,7 @@ def test_copy_paste_and_duplicate_make_new_departments(window):
 
 
 def test_auto_layout_is_one_undo_step(window):
-    window.new_design()
+    window.documents.new_design()
     a, b, c = build(window)
     edits.move(window.ctx, {b: (900, 900), c: (-400, 50)})
     before = {d.id: (d.x, d.y) for d in window.ctx.design.departments.values()}
@@ -197,9 +197,9 @@ def test_window_state_and_recent_files_are_remembered(qtbot, tmp_path, monkeypat
     first = MainWindow(AppSettings(QSettings(ini, QSettings.Format.IniFormat)))
     qtbot.addWidget(first, before_close_func=forget_changes)
     first.show()
-    first.new_design()
+    first.documents.new_design()
     save_dialog_returns(monkeypatch, tmp_path / "r.db")
-    first.save()
+    first.documents.save()
     first.actions_.snap.setChecked(True)
     first.close()
     second = MainWindow(AppSettings(QSettings(ini, QSettings.Format.IniFormat)))
@@ -212,7 +212,7 @@ def test_window_state_and_recent_files_are_remembered(qtbot, tmp_path, monkeypat
 
 
 def test_toolbar_add_department_and_find(window):
-    window.new_design()
+    window.documents.new_design()
     window.actions_.add_department.trigger()
     assert len(window.ctx.design.departments) == 1 and window.scene.editing
     a, b, c = build(window)
@@ -223,7 +223,7 @@ def test_toolbar_add_department_and_find(window):
 
 
 def test_selection_is_shared_both_ways(window):
-    window.new_design()
+    window.documents.new_design()
     a, b, c = build(window)
     window.ctx.selection.set([b], [next(iter(window.ctx.design.links))])
     assert window.scene.boxes[b].isSelected() and not window.scene.boxes[a].isSelected()
@@ -236,17 +236,17 @@ def test_selection_is_shared_both_ways(window):
 
 
 def test_export_writes_the_chosen_format(window, monkeypatch, tmp_path):
-    window.new_design()
+    window.documents.new_design()
     build(window)
     target = tmp_path / "chart.json"
     save_dialog_returns(monkeypatch, target)
-    assert window.export_dialog(None)
+    assert export_actions.export_dialog(window, None)
     assert "总经理办公室" in target.read_text(encoding="utf-8")
     assert window.isWindowModified()  # exporting is not saving
 
 
 def test_align_and_distribute_are_single_undo_steps(window):
-    window.new_design()
+    window.documents.new_design()
     a, b, c = build(window)
     d = edits.add_department(window.ctx, 900, 333, name="客服部")
     design = window.ctx.design
@@ -264,7 +264,7 @@ def test_align_and_distribute_are_single_undo_steps(window):
 
 
 def test_keys_typed_while_renaming_edit_the_name_not_the_chart(window):
-    window.new_design()
+    window.documents.new_design()
     a, b, c = build(window)
     window.ctx.selection.set([b])
     window.activateWindow()

@@ -16,7 +16,7 @@ def window(qtbot, tmp_path):
     w = new_window(qtbot, tmp_path)
     path = tmp_path / "design.db"
     storage.save(sample_design(), path)
-    assert w.open_file(path)
+    assert w.documents.open_file(path)
     w.view.resetTransform()
     w.view.centerOn(290, 250)
     return w
@@ -30,7 +30,7 @@ def test_docks_follow_the_open_design(window):
     assert len(window.docks) == 6  # properties, functions, findings, outline, KPIs, changes
     for d in window.docks:
         assert d.ctx is window.ctx and d.isEnabled()
-    assert window.close_design()
+    assert window.documents.close_design()
     assert all(not d.isEnabled() for d in window.docks)
 
 
@@ -73,9 +73,9 @@ def test_read_only_design_makes_canvas_and_docks_read_only(window, monkeypatch, 
     path = tmp_path / "locked.db"
     storage.save(sample_design(), path)
     other = DesignDocument.open(path, heartbeat=False)
-    monkeypatch.setattr(window, "ask_locked", lambda exc: "read_only")
+    monkeypatch.setattr(window.documents, "ask_locked", lambda exc: "read_only")
     try:
-        assert window.open_file(path)
+        assert window.documents.open_file(path)
         assert all(d.read_only for d in window.docks if hasattr(d, "read_only"))
         assert not window.scene.boxes["mkt"].flags() & QGraphicsItem.GraphicsItemFlag.ItemIsMovable
     finally:

@@ -30,9 +30,11 @@ def design_file(tmp_path) -> Path:
 def test_file_locked_by_someone_opens_read_only_with_the_reason(window, design_file, monkeypatch):
     other = DesignDocument.open(design_file, heartbeat=False)
     asked = []
-    monkeypatch.setattr(window, "ask_locked", lambda exc: asked.append(str(exc)) or "read_only")
+    monkeypatch.setattr(
+        window.documents, "ask_locked", lambda exc: asked.append(str(exc)) or "read_only"
+    )
     try:
-        assert window.open_file(design_file)
+        assert window.documents.open_file(design_file)
         assert asked and "Wang Li" in asked[0]
         assert window.read_only and "(read-only)" in window.windowTitle()
         assert window.banner.isVisible() and "Wang Li" in window.banner.text()
@@ -44,7 +46,7 @@ def test_file_locked_by_someone_opens_read_only_with_the_reason(window, design_f
             QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(copy), ""))
         )
         before = design_file.read_bytes()
-        assert window.save()
+        assert window.documents.save()
         assert copy.exists() and design_file.read_bytes() == before
         assert not window.read_only and not window.banner.isVisible()
     finally:
@@ -53,27 +55,29 @@ def test_file_locked_by_someone_opens_read_only_with_the_reason(window, design_f
 
 def test_cancel_on_a_locked_file_keeps_what_was_open(window, design_file, monkeypatch):
     other = DesignDocument.open(design_file, heartbeat=False)
-    monkeypatch.setattr(window, "ask_locked", lambda exc: "cancel")
+    monkeypatch.setattr(window.documents, "ask_locked", lambda exc: "cancel")
     try:
-        assert not window.open_file(design_file)
+        assert not window.documents.open_file(design_file)
         assert not window.has_design
     finally:
         other.close()
 
 
 def test_colleague_saved_meanwhile_asks_before_overwriting(window, design_file, monkeypatch):
-    assert window.open_file(design_file)
+    assert window.documents.open_file(design_file)
     colleague = storage.load(design_file)
     colleague.update_department("sales", name="同事改的销售部")
     storage.save(colleague, design_file)
     edits.rename(window.ctx, "mkt", "我改的市场部")
     choices = iter(["cancel", "overwrite"])
     asked = []
-    monkeypatch.setattr(window, "ask_changed", lambda exc: asked.append(str(exc)) or next(choices))
-    assert not window.save()
+    monkeypatch.setattr(
+        window.documents, "ask_changed", lambda exc: asked.append(str(exc)) or next(choices)
+    )
+    assert not window.documents.save()
     assert storage.load(design_file).departments["sales"].name == "同事改的销售部"
     assert window.isWindowModified()
-    assert window.save()
+    assert window.documents.save()
     assert len(asked) == 2 and "changed" in asked[0]
     assert storage.load(design_file).departments["mkt"].name == "我改的市场部"
     assert not window.isWindowModified()
@@ -104,8 +108,10 @@ def test_recovery_offered_at_start_brings_back_unsaved_work(window, design_file,
         proc.send_signal(signal.SIGKILL)
         proc.wait()
     offered = []
-    monkeypatch.setattr(window, "ask_recover", lambda message: offered.append(message) or "recover")
-    assert window.offer_recovery()
+    monkeypatch.setattr(
+        window.documents, "ask_recover", lambda message: offered.append(message) or "recover"
+    )
+    assert window.documents.offer_recovery()
     assert offered and "design.db" in offered[0]
     assert window.ctx.design.departments["sales"].name == "崩溃前改的名字"
     assert window.scene.boxes["sales"].name_lines == ["崩溃前改的名字"]
@@ -113,5 +119,5 @@ def test_recovery_offered_at_start_brings_back_unsaved_work(window, design_file,
     monkeypatch.setattr(
         QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Save)
     )
-    assert window.close_design()  # saving the recovered work on the way out
+    assert window.documents.close_design()  # saving the recovered work on the way out
     assert storage.load(design_file).departments["sales"].name == "崩溃前改的名字"

@@ -49,7 +49,7 @@ def test_dialog_reports_errors_and_lists_designs(qtbot, tmp_path, shared):
 
 def test_live_edits_both_ways_and_conflicts(window, qtbot, shared):
     w = window
-    assert w.open_repository_design(shared.url, "总部")
+    assert w.documents.open_repository_design(shared.url, "总部")
     assert getattr(w.doc, "is_repository", False) and not w.read_only
     other = LiveSession.open(shared, user="李强")
     try:
@@ -73,7 +73,7 @@ def test_live_edits_both_ways_and_conflicts(window, qtbot, shared):
         qtbot.waitUntil(
             lambda: w.ctx.design.departments[dept].notes == "李强的备注", timeout=10_000
         )
-        assert w.save() is True and not w.is_modified()
+        assert w.documents.save() is True and not w.is_modified()
     finally:
         other.close()
 
@@ -84,10 +84,10 @@ def test_save_as_writes_a_copy_and_stays_live(window, qtbot, shared, tmp_path, m
     from orgdesigner import storage
 
     w = window
-    assert w.open_repository_design(shared.url, "总部")
+    assert w.documents.open_repository_design(shared.url, "总部")
     target = tmp_path / "copy"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    assert w.save_as()
+    assert w.documents.save_as()
     assert storage.load(tmp_path / "copy.db").name == sample_design().name
     assert getattr(w.doc, "is_repository", False) and w.doc.path is None
 
@@ -97,7 +97,7 @@ def test_lost_connection_read_only_then_edits_sent(window, qtbot, shared):
     proxy, url = proxied_url(shared.url)
     other = LiveSession.open(shared, user="李强")
     try:
-        assert w.open_repository_design(url, "总部")
+        assert w.documents.open_repository_design(url, "总部")
         dept = mkt_id(w.ctx.design)
         proxy.cut()
         assert w.ctx.apply(ops.UpdateDepartment(dept, {"leader": "断线时改的"})) is None
@@ -107,7 +107,9 @@ def test_lost_connection_read_only_then_edits_sent(window, qtbot, shared):
             and "Read-only" in w.banner.text()
             and "1 unsent" in w.banner.text()
         )
-        assert w.save() is False  # an edit waits: closing the window must not drop it silently
+        assert (
+            w.documents.save() is False
+        )  # an edit waits: closing the window must not drop it silently
         proxy.restore()
         w.doc.session._next_retry = 0
         qtbot.waitUntil(lambda: not w.read_only, timeout=15_000)

@@ -36,7 +36,7 @@ def _click(bar, name: str) -> None:
 
 def test_switch_copy_rename_delete_and_save(qtbot, window, tmp_path):  # noqa: F811
     path = _growth(tmp_path)
-    assert window.open_file(path)
+    assert window.documents.open_file(path)
     ui = window.scenarios_ui
     combo = ui.bar.combo
     assert [combo.itemText(i) for i in range(combo.count())] == ["现状", "目标"]
@@ -64,7 +64,7 @@ def test_switch_copy_rename_delete_and_save(qtbot, window, tmp_path):  # noqa: F
         QMessageBox.question = original
     assert [combo.itemText(i) for i in range(combo.count())] == ["目标", "方案C"]
     assert window.is_modified()
-    assert window.save()
+    assert window.documents.save()
     saved = storage.load_scenarios(path)
     assert saved.names() == ["目标", "方案C"]
     assert "销售中心" in {d.name for d in storage.load(path, "方案C").departments.values()}
@@ -72,7 +72,7 @@ def test_switch_copy_rename_delete_and_save(qtbot, window, tmp_path):  # noqa: F
 
 def test_compare_view_colours_changes_and_the_dock_selects(qtbot, window, tmp_path):  # noqa: F811
     path = _growth(tmp_path)
-    assert window.open_file(path)
+    assert window.documents.open_file(path)
     ui = window.scenarios_ui
     _choose(qtbot, ui.bar.combo, "目标")
     _click(ui.bar, "compare")
@@ -141,7 +141,7 @@ def test_compare_with_another_file(qtbot, window, tmp_path):  # noqa: F811
     path = _growth(tmp_path)
     other = tmp_path / "other.json"
     assert main(["export", f"{path}#目标", "-o", str(other)]) == 0
-    assert window.open_file(path)
+    assert window.documents.open_file(path)
     ui = window.scenarios_ui
     _choose(qtbot, ui.bar.combo, "目标")
     ui.ask_file = lambda: str(other)
@@ -178,7 +178,7 @@ def test_export_dialog_offers_the_changes_section_when_comparing(qtbot, tmp_path
 def test_add_a_template_as_a_scenario_for_a_growth_path(qtbot, window, tmp_path):  # noqa: F811
     path = tmp_path / "start.db"
     assert main(["new", "-o", str(path), "--template", "startup"]) == 0
-    assert window.open_file(path)
+    assert window.documents.open_file(path)
     ui = window.scenarios_ui
     ui.ask_template = lambda infos: "mid_large"
     _click(ui.bar, "from_template")
@@ -189,5 +189,5 @@ def test_add_a_template_as_a_scenario_for_a_growth_path(qtbot, window, tmp_path)
     assert owners["品牌管理"] == "品牌与公关组"
     renamed = ui.result.of_kind("renamed")
     assert {c.before for c in renamed} == {"销售组", "财务行政组"}  # same units, grown
-    assert window.save()
+    assert window.documents.save()
     assert len(storage.load_scenarios(path)) == 2

@@ -68,7 +68,7 @@ def check_modal(qtbot, trigger) -> None:
 
 
 def test_main_window_with_a_design_reads_chinese(zh_ui, window):
-    assert window.new_from_template("mid_large")
+    assert window.documents.new_from_template("mid_large")
     window.ctx.selection.set([next(iter(window.ctx.design.departments))], [])
     assert window.menuBar().actions()[0].text() == "文件(&F)"
     assert_chinese(window)
@@ -79,7 +79,7 @@ def test_start_page_reads_chinese(zh_ui, window):
 
 
 def test_export_pdf_dialog_reads_chinese(zh_ui, window, qtbot):
-    window.new_from_template("startup")
+    window.documents.new_from_template("startup")
     dialog = ExportPdfDialog(window.ctx.design, window)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -104,27 +104,29 @@ def test_import_wizard_pages_read_chinese(zh_ui, qtbot, tmp_path):
 
 def test_questions_and_messages_read_chinese(zh_ui, window, qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("ORGDESIGNER_USER_NAME", "王丽")  # a person's name is not UI text
-    window.new_from_template("startup")
-    assert window._save_to(tmp_path / "已保存.db")
+    window.documents.new_from_template("startup")
+    assert window.documents.save_to(tmp_path / "已保存.db")
     window.ctx.undo_stack.push(
         __import__("PySide6.QtGui", fromlist=["QUndoCommand"]).QUndoCommand("x")
     )
-    check_modal(qtbot, window.maybe_save)
+    check_modal(qtbot, window.documents.maybe_save)
     check_modal(
         qtbot,
-        lambda: window.ask_locked(
+        lambda: window.documents.ask_locked(
             LockedByOther(
                 tmp_path / "方案.db", replace(LockInfo.mine("王丽"), host="人事部-07"), stale=True
             )
         ),
     )
-    check_modal(qtbot, lambda: window.ask_changed(ChangedByOthers(tmp_path / "方案.db", "王丽")))
-    check_modal(qtbot, lambda: window.ask_recover("恢复"))
+    check_modal(
+        qtbot, lambda: window.documents.ask_changed(ChangedByOthers(tmp_path / "方案.db", "王丽"))
+    )
+    check_modal(qtbot, lambda: window.documents.ask_recover("恢复"))
     check_modal(qtbot, window.about)
     check_modal(qtbot, window.preferences)
-    check_modal(qtbot, lambda: window.ask_failed(OrgDesignerError("磁盘已满")))
+    check_modal(qtbot, lambda: window.documents.ask_failed(OrgDesignerError("磁盘已满")))
     check_modal(qtbot, lambda: window.reloader.reload(ask=True))  # unsaved changes: asks first
-    check_modal(qtbot, lambda: window.new_from_template(None))
+    check_modal(qtbot, lambda: window.documents.new_from_template(None))
     window.ctx.undo_stack.setClean()
 
 
@@ -137,7 +139,7 @@ def test_scenario_compare_repository_and_post_dialogs_read_chinese(zh_ui, window
 
     path = tmp_path / "增长.db"
     assert main(["new", "-o", str(path), "--template", "startup", "--then", "mid_large"]) == 0
-    assert window.open_file(path)
+    assert window.documents.open_file(path)
     scenarios = window.scenarios_ui
     for ask in (
         scenarios.copy_current,
@@ -200,7 +202,7 @@ def test_a_box_tooltip_never_shows_exponent_numbers(zh_ui, window):
     """1,000,000 people on the hover text, not 1e+06."""
     from orgdesigner.ops import UpdateDepartment
 
-    window.new_from_template("startup")
+    window.documents.new_from_template("startup")
     dept = next(iter(window.ctx.design.departments))
     assert window.ctx.apply(UpdateDepartment(dept, {"headcount": 1_000_000})) is None
     tip = window.scene.boxes[dept]._tip
@@ -218,7 +220,7 @@ def test_the_compiled_translation_loads(qapp, lang):
 
 def test_new_objects_are_named_in_the_design_language(window, qtbot):
     """English menus, Chinese design: the new box is 新部门 (the name is chart content)."""
-    assert window.new_design()
+    assert window.documents.new_design()
     window.ctx.design.language = "zh"
     window.ctx.selection.set([], [])
     button = window.actions_.toolbar.widgetForAction(window.actions_.add_department)

@@ -22,7 +22,7 @@ def private_data_dir(tmp_path, monkeypatch):
 
 def forget_changes(w: MainWindow) -> None:
     """No unsaved-changes question while pytest-qt closes the window."""
-    w.unsaved_content = False
+    w.documents.unsaved_content = False
     w.ctx.undo_stack.setClean()
 
 

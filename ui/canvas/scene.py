@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from orgdesigner import events as ev
 from orgdesigner.entities import Department, LinkKind
+from orgdesigner.progress import steps
 
 from .. import edits
 from ..context import EditorContext
@@ -92,19 +93,23 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
         self.ctx = ctx
         if ctx is None:
             return
-        design = ctx.design
-        rect = QRectF()
-        for dept in design.departments.values():
-            item = self._add_box(dept)
-            rect = rect.united(item.scene_rect())
-        for dept in design.departments.values():
-            if dept.parent is not None:
-                self._add_reporting(dept.id, dept.parent)
-        for link in design.links.values():
-            self._add_link(link)
-        self.setSceneRect(rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+        # Connected first: a build cancelled half-way (progress.Cancelled) leaves a scene
+        # that the next set_context tears down like any other.
         ctx.bridge.changed.connect(self._on_model_event)
         ctx.selection.changed.connect(self._on_model_selection)
+        design = ctx.design
+        n = len(design.departments)
+        total = 2 * n + len(design.links)
+        rect = QRectF()
+        for dept in steps("chart", design.departments.values(), total):
+            item = self._add_box(dept)
+            rect = rect.united(item.scene_rect())
+        for dept in steps("chart", design.departments.values(), total, start=n):
+            if dept.parent is not None:
+                self._add_reporting(dept.id, dept.parent)
+        for link in steps("chart", design.links.values(), total, start=2 * n):
+            self._add_link(link)
+        self.setSceneRect(rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
         self.folding.reset()
         self.folding.apply()
         self._on_model_selection()

@@ -1,16 +1,20 @@
 """The editor's docks: Properties, Functions & owners, KPIs, Findings, Outline.
 
-The main window calls `create_docks(window, ctx)` once, and
+The main window calls `create_docks(window, ctx, findings=..., reveal=...,
+context_changed=...)` once, and
 `set_docks_context(docks, ctx)` (or each dock's `set_context`) whenever
 another design is opened or the last one is closed (`ctx=None`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import Callable
+
+from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from ..context import EditorContext
+from ..findings_service import FindingsService
 from .base import ContextDock
 from .findings import FindingsDock
 from .functions import FunctionsDock
@@ -29,28 +33,32 @@ __all__ = [
     "set_docks_context",
     "set_docks_read_only",
     "find_dock",
+    "first_run_dock_sizes",
 ]
 
 
-def create_docks(window: QMainWindow, ctx: EditorContext | None) -> list[QDockWidget]:
+def create_docks(
+    window: QMainWindow,
+    ctx: EditorContext | None,
+    *,
+    findings: FindingsService | None = None,
+    reveal: Callable[[list[str]], None] | None = None,
+    context_changed: SignalInstance | None = None,
+) -> list[QDockWidget]:
     """Create the docks, place them on `window` and wire them to each other.
 
     Returns [properties, functions, findings, outline, kpis]; the KPIs dock is a tab
-    beside Functions & owners. When the window offers
-    them, the docks hook themselves up:
-    - `window.context_changed(ctx)`: the docks follow the new design;
-    - `window.findings` (a service with `changed(list)`, `findings`,
-      `available`, `refresh_now()`): the Findings dock shows its findings
-      (without one, the dock makes a FindingsService that follows it);
-    - `window.reveal(ids)`: called for the findings/outline docks' `focus_requested`.
+    beside Functions & owners. What the docks need comes in explicitly:
+    - `findings`: the window's validator service (`changed(list)`, `findings`,
+      `available`, `refresh_now()`); without one the Findings dock makes its own;
+    - `reveal(ids)`: selects and centres objects, for the findings/outline docks'
+      `focus_requested`;
+    - `context_changed(ctx)`: a signal; the docks follow the new design.
     Otherwise connect those signals yourself (and `FindingsDock.count_changed`).
     """
     properties = PropertiesDock(window)
     functions = FunctionsDock(window)
-    service = getattr(window, "findings", None)
-    if not (hasattr(service, "changed") and hasattr(service, "refresh_now")):
-        service = None  # the dock makes its own FindingsService
-    findings = FindingsDock(window, service)
+    findings_dock = FindingsDock(window, findings)
     outline = OutlineDock(window)
     # Tabbed in two places, so a 1366 x 768 window leaves most of its width to the canvas:
     # the narrow forms on the right, the wide tables (matrix, wrapped findings) below.
@@ -60,20 +68,18 @@ def create_docks(window: QMainWindow, ctx: EditorContext | None) -> list[QDockWi
     window.addDockWidget(Qt.RightDockWidgetArea, outline)
     window.tabifyDockWidget(properties, outline)
     window.tabifyDockWidget(functions, kpis)
-    window.addDockWidget(Qt.BottomDockWidgetArea, findings)
-    window.tabifyDockWidget(functions, findings)
+    window.addDockWidget(Qt.BottomDockWidgetArea, findings_dock)
+    window.tabifyDockWidget(functions, findings_dock)
     properties.raise_()
     functions.raise_()
-    findings.function_focus_requested.connect(functions.show_functions)
-    docks: list[QDockWidget] = [properties, functions, findings, outline, kpis]
-    reveal = getattr(window, "reveal", None)
-    if callable(reveal):
-        findings.focus_requested.connect(reveal)
+    findings_dock.function_focus_requested.connect(functions.show_functions)
+    docks: list[QDockWidget] = [properties, functions, findings_dock, outline, kpis]
+    if reveal is not None:
+        findings_dock.focus_requested.connect(reveal)
         outline.focus_requested.connect(reveal)
-    changed = getattr(window, "context_changed", None)
-    if changed is not None and hasattr(changed, "connect"):
+    if context_changed is not None:
         for dock in docks:  # bound methods: Qt drops the connection when a dock is destroyed
-            changed.connect(dock.set_context)
+            context_changed.connect(dock.set_context)
     set_docks_context(docks, ctx)
     return docks
 
@@ -95,3 +101,27 @@ def set_docks_read_only(docks: list[QDockWidget], read_only: bool) -> None:
 def find_dock(docks: list[QDockWidget], kind: type) -> QDockWidget | None:
     """The dock of a class, e.g. `find_dock(docks, FindingsDock)`."""
     return next((d for d in docks if isinstance(d, kind)), None)
+
+
+def first_run_dock_sizes(window: QMainWindow, docks: list[QDockWidget]) -> None:
+    """Without a saved layout, leave most of the window to the canvas."""
+    side = [
+        d
+        for d in docks
+        if window.dockWidgetArea(d)
+        in (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
+    ]
+    bottom = [
+        d
+        for d in docks
+        if window.dockWidgetArea(d)
+        in (Qt.DockWidgetArea.BottomDockWidgetArea, Qt.DockWidgetArea.TopDockWidgetArea)
+    ]
+    if side:
+        window.resizeDocks(
+            side, [max(275, window.width() // 5)] * len(side), Qt.Orientation.Horizontal
+        )
+    if bottom:
+        window.resizeDocks(
+            bottom, [max(260, int(window.height() * 0.37))] * len(bottom), Qt.Orientation.Vertical
+        )
