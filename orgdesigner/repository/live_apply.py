@@ -8,7 +8,7 @@ ModelError when the model refuses (the session then resyncs everything).
 
 from __future__ import annotations
 
-import bisect
+import json
 from typing import TYPE_CHECKING, Any
 
 from .. import events as ev
@@ -25,12 +25,6 @@ _INFO_COLUMNS = {
     "author": "author",
     "language": "language",
 }
-
-
-def _index(session: LiveSession, kind: str, row: Any) -> int:
-    """Where the object goes locally: after every known object that sorts before it."""
-    index = bisect.bisect_left(session._order[kind], (row.position, row.id))
-    return min(index, len(getattr(session.design, kind)))
 
 
 def _diff(local: Any, remote: Any, names: tuple[str, ...]) -> dict[str, Any]:
@@ -85,7 +79,7 @@ def _object(session: LiveSession, kind: str, row: Any | None, obj_id: str) -> No
         remove(obj_id)
         local = None
     if local is None:
-        getattr(design, f"add_{noun}")(remote, _index(session, kind, row))
+        getattr(design, f"add_{noun}")(remote, session.order.local_index(design, kind, row))
         return
     if kind == "departments" and local.parent != remote.parent:
         design.set_parent(obj_id, remote.parent)
@@ -165,4 +159,24 @@ def keys_of_event(event: ev.Event) -> list[tuple[str, str]]:
         return [("responsibilities", live_sql.role_key(event.function, event.department))]
     if isinstance(event, ev.DesignInfoChanged):
         return [("design", "")]
+    return []
+
+
+def references(kind: str, row: dict[str, Any] | None) -> list[tuple[str, str]]:
+    """The objects a row refers to: sent before it when they are unsent too."""
+    if row is None:
+        return []
+    if kind == "departments" and row["parent_id"]:
+        return [("departments", row["parent_id"])]
+    if kind == "links":
+        return [("departments", row["source_id"]), ("departments", row["target_id"])]
+    if kind == "responsibilities":
+        return [("functions", row["function_id"]), ("departments", row["department_id"])]
+    if kind == "kpis":
+        owner = [("departments", row["owner_id"])] if row["owner_id"] else []
+        return (
+            owner
+            + [("departments", d) for d in json.loads(row["shared"])]
+            + [("functions", f) for f in json.loads(row["functions"])]
+        )
     return []
