@@ -26,12 +26,11 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 
-from .. import events as ev
 from ..design import Design, now_iso
 from ..errors import ModelError
-from . import live_sql, live_unsent, rows
+from . import live_sql, rows
 from . import schema as S
 from .connection import (
     EditConflict,
@@ -40,8 +39,8 @@ from .connection import (
     current_user,
     describe_error,
 )
-from .live_apply import apply_row, describe_object, keys_of_event, references
-from .live_link import LiveLink, is_disconnect
+from .live_apply import apply_row
+from .live_send import LiveSender
 from .live_order import ORDERED, LiveOrder
 from .migrations import open_repository
 from .store import design_row, read_content
@@ -49,7 +48,7 @@ from .store import design_row, read_content
 Key = tuple[str, str]  # (kind, key): kind is a content table name or "design"
 
 
-class LiveSession(LiveLink):
+class LiveSession(LiveSender):
     """One editor's live connection to a design in a repository."""
 
     def __init__(
@@ -83,6 +82,7 @@ class LiveSession(LiveLink):
         self._unsent_written = False
         self.recovered = 0  # edits left unsent by a crashed session, sent at open
         self._stale: dict[Key, None] = {}  # refused objects to show as the server has them
+        self._group: dict[Key, None] = {}  # what the user action in progress changed
         self._listener: Any = None
         self._next_retry = 0.0
         self._next_presence = 0.0
@@ -90,6 +90,7 @@ class LiveSession(LiveLink):
         self._listen()
         self._touch_presence()
         design.events.subscribe(self._on_event)
+        design.events.subscribe_actions(self._on_action)
         self._recover_unsent()
 
     # ---------------------------------------------------------------- opening
@@ -127,6 +128,7 @@ class LiveSession(LiveLink):
 
     def close(self) -> None:
         self.design.events.unsubscribe(self._on_event)
+        self.design.events.unsubscribe_actions(self._on_action)
         if self.online and self.engine is not None:
             try:
                 with self.engine.begin() as conn:
@@ -139,146 +141,6 @@ class LiveSession(LiveLink):
             except SQLAlchemyError:
                 pass
         self._close_connections()
-
-    # --------------------------------------------------------------- local edits
-    def _on_event(self, event: ev.Event) -> None:
-        if self._applying:
-            return
-        for key in keys_of_event(event):
-            if key not in self.pending:
-                self.pending[key] = self.versions.get(key, 0)
-        self.flush()
-
-    def flush(self) -> None:
-        """Send unsent changes in the order they were made (each in its own transaction)."""
-        if self.online:
-            while self.pending:
-                key = next(iter(self.pending))
-                if not self._send(key, set()):
-                    break
-        self._keep_unsent()
-
-    def _keep_unsent(self) -> None:
-        """Write what is still unsent to disk (a crash must not lose it); clear when sent."""
-        if not self.pending and not self._unsent_written:
-            return
-        edits = [
-            {"kind": k, "key": o, "base": base, "row": self._local_row(k, o)}
-            for (k, o), base in self.pending.items()
-        ]
-        try:
-            live_unsent.save(self.client, self.ref.url, self.ref.name, edits)
-            self._unsent_written = bool(edits)
-        except OSError as exc:
-            self.problems.append(f"unsent edits could not be kept on disk ({exc})")
-
-    def _recover_unsent(self) -> None:
-        """Send the edits a crashed session of this design left unsent (see live_unsent)."""
-        for path, edits in live_unsent.leftovers(self.ref.url, self.ref.name):
-            self._applying = True
-            try:
-                for edit in edits:
-                    key = (edit["kind"], edit["key"])
-                    try:
-                        apply_row(self, key, live_unsent.as_row(edit["row"]))
-                    except (ModelError, TypeError) as exc:
-                        self.problems.append(f"an unsent edit could not be restored ({exc})")
-                        continue
-                    self.pending.setdefault(key, edit["base"])
-                    self.recovered += 1
-            finally:
-                self._applying = False
-            path.unlink(missing_ok=True)
-        if self.pending:
-            self.flush()
-
-    def _local_row(self, kind: str, key: str) -> dict[str, Any] | None:
-        d = self.design
-        if kind == "design":
-            return live_sql.design_values(rows.meta_of(d))
-        if kind == "responsibilities":
-            f, dept = live_sql.split_role_key(key)
-            role = d.role(f, dept) if f in d.functions and dept in d.departments else None
-            return (
-                None
-                if role is None
-                else {"function_id": f, "department_id": dept, "role": role.value}
-            )
-        obj = getattr(d, kind).get(key)
-        if obj is None:
-            return None
-        row = rows.ROW_OF[kind](obj)
-        position = self.order.known(kind, key)
-        row["position"] = (
-            position if position is not None else self.order.new_position(d, kind, key)
-        )
-        return row
-
-    def _send(self, key: Key, visiting: set[Key]) -> bool:
-        """Send one pending change; False when the connection is down (it stays pending)."""
-        kind, obj = key
-        row = self._local_row(kind, obj)
-        visiting.add(key)
-        for dep in references(kind, row):  # a new parent goes before its child
-            if dep in self.pending and dep not in visiting and not self._send(dep, visiting):
-                return False
-        if key not in self.pending:
-            return True
-        base = self.pending[key]
-        assert self.engine is not None
-        try:
-            with self.engine.begin() as conn:
-                version = live_sql.send_change(
-                    conn,
-                    self.design_id,
-                    kind,
-                    obj,
-                    base,
-                    row,
-                    client=self.client,
-                    user=self.user,
-                    now=now_iso(),
-                )
-        except live_sql.Refused as exc:
-            self.pending.pop(key, None)
-            self._refused(kind, obj, str(exc), exc.zh)
-            return True
-        except DBAPIError as exc:
-            if is_disconnect(exc):
-                self._go_offline(describe_error(exc, self.ref.url))
-                return False
-            self.pending.pop(key, None)
-            reason = str(describe_error(exc, self.ref.url))
-            self._refused(kind, obj, reason, reason)
-            return True
-        except SQLAlchemyError as exc:
-            self._go_offline(describe_error(exc, self.ref.url))
-            return False
-        self.pending.pop(key, None)
-        self._remember(kind, obj, version, row)
-        return True
-
-    def _remember(self, kind: str, obj: str, version: int, row: dict[str, Any] | None) -> None:
-        if version == 0:
-            self.versions.pop((kind, obj), None)
-        else:
-            self.versions[(kind, obj)] = version
-        if kind in ORDERED:
-            self.order.remember(kind, obj, None if row is None else row["position"])
-
-    def _refused(self, kind: str, obj: str, reason: str, reason_zh: str) -> None:
-        what = describe_object(self.design, kind, obj)
-        message = (
-            f"Your change to {what} was not saved: {reason}; it is shown as it is now. "
-            f"你对{what}的修改未保存：{reason_zh}；现显示为最新内容。"
-        )
-        self.conflicts.append(message)
-        # Shown as the server has it at the next poll: this runs inside the model's event
-        # delivery (maybe mid-way through a deletion's cascade), where changing the model
-        # again would corrupt it.
-        self._stale[(kind, obj)] = None
-        if self.on_conflict is not None:
-            self.on_conflict(message)
 
     # -------------------------------------------------------------- remote edits
     def poll(self, timeout: float = 0.0) -> int:
@@ -367,7 +229,7 @@ class LiveSession(LiveLink):
                 if not force and known == found and (row is None) == (not self._has_local(key)):
                     continue
                 try:
-                    apply_row(self, key, row)
+                    apply_row(self.design, self.order, key, row)
                 except ModelError as exc:
                     problems.append(f"{key[0]} {key[1]}: {exc}")
                     failed.append((key, row))

@@ -17,7 +17,7 @@ from ..entities import DEPARTMENT_FIELDS, FUNCTION_FIELDS, KPI_FIELDS, LINK_FIEL
 from . import live_sql, rows
 
 if TYPE_CHECKING:
-    from .live import LiveSession
+    from .live_order import LiveOrder
 
 _INFO_COLUMNS = {
     "name": "title",
@@ -60,9 +60,8 @@ _OBJECTS = {
 }
 
 
-def _object(session: LiveSession, kind: str, row: Any | None, obj_id: str) -> None:
+def _object(design: Design, order: LiveOrder, kind: str, row: Any | None, obj_id: str) -> None:
     """Make one department, link or function equal to its row (or remove it)."""
-    design = session.design
     noun, fields = _OBJECTS[kind]
     local: Any = getattr(design, kind).get(obj_id)
     remove = getattr(design, f"remove_{noun}")
@@ -79,7 +78,7 @@ def _object(session: LiveSession, kind: str, row: Any | None, obj_id: str) -> No
         remove(obj_id)
         local = None
     if local is None:
-        getattr(design, f"add_{noun}")(remote, session.order.local_index(design, kind, row))
+        getattr(design, f"add_{noun}")(remote, order.local_index(design, kind, row))
         return
     if kind == "departments" and local.parent != remote.parent:
         design.set_parent(obj_id, remote.parent)
@@ -88,8 +87,7 @@ def _object(session: LiveSession, kind: str, row: Any | None, obj_id: str) -> No
         getattr(design, f"update_{noun}")(obj_id, **changes)
 
 
-def _role(session: LiveSession, row: Any | None, key: str) -> None:
-    design = session.design
+def _role(design: Design, row: Any | None, key: str) -> None:
     function_id, dept_id = live_sql.split_role_key(key)
     if row is None:
         if function_id in design.functions and dept_id in design.departments:
@@ -98,15 +96,15 @@ def _role(session: LiveSession, row: Any | None, key: str) -> None:
     design.set_role(function_id, dept_id, row.role)
 
 
-def apply_row(session: LiveSession, key: tuple[str, str], row: Any | None) -> None:
+def apply_row(design: Design, order: LiveOrder, key: tuple[str, str], row: Any | None) -> None:
     kind, obj = key
     if kind == "design":
         if row is not None:
-            _design(session.design, row)
+            _design(design, row)
     elif kind in _OBJECTS:
-        _object(session, kind, row, obj)
+        _object(design, order, kind, row, obj)
     elif kind == "responsibilities":
-        _role(session, row, obj)
+        _role(design, row, obj)
 
 
 def describe_object(design: Design, kind: str, obj: str) -> str:
