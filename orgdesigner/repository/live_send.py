@@ -207,13 +207,22 @@ class LiveSender(LiveLink):
         group_set = set(group)
         for key in group:
             visit(key)
+        # Each new object's position is taken into account for the next one's: two objects
+        # added side by side keep their order (known only once sent, one by one, otherwise).
+        rows_of: dict[Key, dict[str, Any] | None] = {}
+        tentative: list[Key] = []
+        for key in ordered:
+            row = rows_of[key] = self._local_row(*key)
+            if key[0] in ORDERED and row is not None and self.order.known(*key) is None:
+                self.order.remember(key[0], key[1], row["position"])
+                tentative.append(key)
         written: list[tuple[Key, int, dict[str, Any] | None]] = []
         assert self.engine is not None
         try:
             with self.engine.begin() as conn:
                 now = now_iso()
                 for key in ordered:
-                    row = self._local_row(*key)
+                    row = rows_of[key]
                     version = live_sql.send_change(
                         conn,
                         self.design_id,
@@ -226,21 +235,25 @@ class LiveSender(LiveLink):
                         now=now,
                     )
                     written.append((key, version, row))
-        except live_sql.Refused as exc:
-            failed = list(ordered)[len(written)]
-            return self._group_refused(list(ordered), failed, str(exc), exc.zh)
-        except DBAPIError as exc:
-            if is_disconnect(exc):
-                self._go_offline(describe_error(exc, self.ref.url))
-                return None
-            reason = str(describe_error(exc, self.ref.url))
-            return self._group_refused(list(ordered), list(ordered)[len(written)], reason, reason)
-        except SQLAlchemyError as exc:
-            self._go_offline(describe_error(exc, self.ref.url))
-            return None
+        except (live_sql.Refused, SQLAlchemyError) as exc:
+            for key in tentative:  # not on the server: their places are not known
+                self.order.remember(key[0], key[1], None)
+            return self._group_failed(list(ordered), len(written), exc)
         for key, version, row in written:
             self.pending.pop(key, None)
             self._remember(key[0], key[1], version, row)
+        return None
+
+    def _group_failed(self, keys: list[Key], written: int, exc: Exception) -> str | None:
+        """Nothing of the group was stored: refused (reported, shown as the server has it)
+        or the connection is down (it all stays pending)."""
+        if isinstance(exc, live_sql.Refused):
+            return self._group_refused(keys, keys[min(written, len(keys) - 1)], str(exc), exc.zh)
+        assert isinstance(exc, SQLAlchemyError)
+        if isinstance(exc, DBAPIError) and not is_disconnect(exc):
+            reason = str(describe_error(exc, self.ref.url))
+            return self._group_refused(keys, keys[min(written, len(keys) - 1)], reason, reason)
+        self._go_offline(describe_error(exc, self.ref.url))
         return None
 
     def _group_refused(self, keys: list[Key], failed: Key, reason: str, zh: str) -> str:
