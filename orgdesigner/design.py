@@ -631,11 +631,12 @@ class Design:
             self.events.emit(ev.DesignInfoChanged(clean))
         return old
 
-    def load_departments(self, departments: Iterable[Department]) -> None:
+    def load_departments(self, departments: Iterable[Department], checked: bool = False) -> None:
         """Fill an empty design with departments in the given order (no events).
 
         Parents may come after their children; unknown parents, repeated ids and
-        cycles are refused before anything is added.
+        cycles are refused before anything is added. `checked`: the departments
+        were made by `entities.department_from_values` (fields already checked).
         """
         if self.departments:
             raise InvalidValueError("load_departments needs a design without departments")
@@ -643,7 +644,7 @@ class Design:
         for dept in departments:
             if dept.id in pending:
                 raise DuplicateIdError(f"a department with id {dept.id!r} already exists")
-            pending[dept.id] = checked_department(dept)
+            pending[dept.id] = dept if checked else checked_department(dept)
         placed: set[str] = set()
         for dept_id in pending:
             chain: list[str] = []
@@ -750,13 +751,14 @@ def build_design(
     functions: Iterable[Function] = (),
     roles: Iterable[tuple[str, str, Role | str]] = (),
     kpis: Iterable[Kpi] = (),
+    checked_departments: bool = False,
 ) -> Design:
     """Build a design from objects in any order (parents may come after children).
 
     The departments keep the given order (a file's order), and so does every sibling list.
     """
     design = Design(name, language=language)
-    design.load_departments(departments)
+    design.load_departments(departments, checked=checked_departments)
     for function in functions:
         design.add_function(function)
     for link in links:

@@ -382,6 +382,7 @@ class DesignDocument:
     def _write(self, path: Path, base: Fingerprint | None) -> None:
         notes: list[str] = []
         sweep_leftovers(path)
+        changes = self.working.pending_changes()
         fingerprint = save_verified(
             self.scenarios,
             path,
@@ -389,7 +390,9 @@ class DesignDocument:
             base,
             notes,
             before_replace=lambda fp: self.working.saving(fp, self.scenarios.stamp),
+            changes=changes,
         )
+        self.working.verified(changes)
         self.save_note = "; ".join(notes)
         self.base = fingerprint
         self.working.saved(path, fingerprint, self.scenarios.stamp)

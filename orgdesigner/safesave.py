@@ -25,6 +25,7 @@ from typing import Callable
 from . import storage, untrusted
 from .docerrors import ChangedByOthers, SaveFailed
 from .errors import FileProblem
+from .quickverify import Changes
 from .fileutil import WriteFailed, describe_os_error, read_only_for_us
 from .untrusted import Fingerprint
 
@@ -106,6 +107,7 @@ def save_verified(
     base: Fingerprint | None,
     notes: list[str] | None = None,
     before_replace: Callable[[Fingerprint], None] | None = None,
+    changes: Changes | None = None,
 ) -> Fingerprint:
     """Save `design` over `target` via `write(tmp)`; return the new file's fingerprint.
 
@@ -141,7 +143,7 @@ def save_verified(
 
     try:
         fingerprint = storage.save(
-            design, target, write=write, before_replace=checks_before_replace
+            design, target, write=write, before_replace=checks_before_replace, changes=changes
         )
     except WriteFailed as exc:
         raise SaveFailed(target, exc.reason) from None

@@ -274,26 +274,7 @@ def check_database(conn: sqlite3.Connection, path: str | Path) -> None:
     evaluated, not even by the integrity check (which checks CHECK constraints).
     """
     path = Path(path)
-    expected = expected_schema()
-    actual = _actual_schema(conn)
-    for name, found in actual.items():
-        kind = found[0]
-        if name not in expected:
-            what = "a virtual table" if "VIRTUAL" in _sql_of(conn, name) else f"a {kind}"
-            raise FileProblem(
-                path,
-                f"contains {what} {name!r} that Org Designer does not "
-                "make; it was refused and not run",
-            )
-        if expected[name] != found:
-            raise FileProblem(
-                path,
-                f"has a changed {kind} {name!r} (its definition is not "
-                "Org Designer's); it was refused and not run",
-            )
-    missing = sorted(set(expected) - set(actual))
-    if missing:
-        raise FileProblem(path, f"is incomplete: {missing[0]!r} is missing")
+    check_schema(conn, path)
     problems = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(3)")]
     if problems != ["ok"]:
         lines = [
@@ -317,6 +298,31 @@ def check_database(conn: sqlite3.Connection, path: str | Path) -> None:
             f"has a broken reference in table {dangling[0]!r} "
             f"(to a missing row of {dangling[2]!r})",
         )
+
+
+def check_schema(conn: sqlite3.Connection, path: str | Path) -> None:
+    """Every schema object is exactly one of ours, and none of ours is missing."""
+    path = Path(path)
+    expected = expected_schema()
+    actual = _actual_schema(conn)
+    for name, found in actual.items():
+        kind = found[0]
+        if name not in expected:
+            what = "a virtual table" if "VIRTUAL" in _sql_of(conn, name) else f"a {kind}"
+            raise FileProblem(
+                path,
+                f"contains {what} {name!r} that Org Designer does not "
+                "make; it was refused and not run",
+            )
+        if expected[name] != found:
+            raise FileProblem(
+                path,
+                f"has a changed {kind} {name!r} (its definition is not "
+                "Org Designer's); it was refused and not run",
+            )
+    missing = sorted(set(expected) - set(actual))
+    if missing:
+        raise FileProblem(path, f"is incomplete: {missing[0]!r} is missing")
 
 
 def check_migrated_columns(conn: sqlite3.Connection, path: str | Path) -> None:

@@ -29,6 +29,7 @@ from typing import Any, Callable
 from . import __version__, events as ev, schema, storage
 from .design import Design, now_iso
 from .fileutil import atomic_write_text
+from .quickverify import ChangeLog, Changes
 from .lockfile import process_identity  # noqa: F401  (recovery imports it from here)
 from .userdirs import data_dir
 from .scenarios import ScenarioSet, info_of
@@ -122,6 +123,7 @@ class WorkingCopy:
         manifest.scenario = info_of(self.design).id
         self.problem = ""  # set if writing the working copy failed: crash safety is lost
         self.conn = self._connect()
+        self.changelog = ChangeLog(self.conn)
         self._load_order()
         self._handlers: dict[type, Callable[[Any], None]] = {
             ev.DepartmentAdded: lambda e: self._insert(
@@ -392,17 +394,23 @@ class WorkingCopy:
     def write_complete_copy(self, dest: Path) -> None:
         """A complete design file at `dest` (must not exist) with the current stamp.
 
-        Copies the working copy's pages (fast); if the working copy is broken,
-        writes the file from the model instead.
+        Folds the WAL into working.db and copies its bytes (the kernel copies:
+        much faster than SQLite's backup API, which is the fallback when the
+        checkpoint cannot complete); if the working copy is broken, writes the
+        file from the model instead.
         """
         if self.problem:
             storage.write_file(self.scenarios, dest)
             return
-        out = sqlite3.connect(dest, isolation_level=None)
-        try:
-            self.conn.backup(out)
-        finally:
-            out.close()
+        busy = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        if busy:
+            out = sqlite3.connect(dest, isolation_level=None)
+            try:
+                self.conn.backup(out)
+            finally:
+                out.close()
+        else:
+            shutil.copyfile(self.path, dest)
         # The pages carry the working copy's WAL flag; mark the file as rollback-journal
         # before SQLite opens it again, so no -wal/-shm files appear in the shared folder.
         with open(dest, "r+b") as handle:
@@ -410,6 +418,9 @@ class WorkingCopy:
             handle.write(b"\x01\x01")
         out = sqlite3.connect(dest, isolation_level=None)
         try:
+            # A temp file: a failed write is discarded whole, and it is fsynced before use.
+            out.execute("PRAGMA journal_mode=OFF")
+            out.execute("PRAGMA synchronous=OFF")
             out.execute("BEGIN")
             out.execute("DELETE FROM meta")
             out.executemany(
@@ -418,6 +429,24 @@ class WorkingCopy:
             out.execute("COMMIT")
         finally:
             out.close()
+
+    def pending_changes(self) -> Changes | None:
+        """The rows a save must verify (None: all of them; see `quickverify`)."""
+        if self.problem:
+            return None
+        try:
+            return self.changelog.pending()
+        except sqlite3.Error:
+            return None
+
+    def verified(self, changes: Changes | None) -> None:
+        """A save verified the copy of this working copy against the model."""
+        if self.problem:
+            return
+        try:
+            self.changelog.verified(changes)
+        except sqlite3.Error as exc:
+            self.problem = f"the working copy could not be updated ({exc})"
 
     def rebuild(self) -> None:
         """Write the working copy afresh from the model: the way out if it ever drifted.
@@ -436,6 +465,7 @@ class WorkingCopy:
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
         os.replace(fresh, self.path)
         self.conn = self._connect()
+        self.changelog = ChangeLog(self.conn)
         self._load_order()
         self.problem = ""
 

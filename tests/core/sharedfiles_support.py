@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import signal
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -89,3 +91,17 @@ def hang_guard(seconds: int = 60):
 
 def listing(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def use_data_dir(folder: Path) -> Callable[[], None]:
+    """Point ORGDESIGNER_DATA_DIR at `folder` (a state machine has no fixtures); returns the undo."""
+    old = os.environ.get("ORGDESIGNER_DATA_DIR")
+    os.environ["ORGDESIGNER_DATA_DIR"] = str(folder)
+
+    def restore() -> None:
+        if old is None:
+            os.environ.pop("ORGDESIGNER_DATA_DIR", None)
+        else:
+            os.environ["ORGDESIGNER_DATA_DIR"] = old
+
+    return restore

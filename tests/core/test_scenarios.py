@@ -19,7 +19,7 @@ from orgdesigner.errors import FileProblem, NewerFormatError
 from orgdesigner.recovery import find_recoverable
 from orgdesigner.scenarios import ScenarioError, ScenarioSet, copy_design, split_target
 
-from .sharedfiles_support import data_dir, sample_design, shared  # noqa: F401
+from .sharedfiles_support import data_dir, sample_design, shared, use_data_dir  # noqa: F401
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "format1_mid_large.db"
 
@@ -142,10 +142,7 @@ class ScenarioDocumentMachine(RuleBasedStateMachine):
         import tempfile
 
         self.folder = Path(tempfile.mkdtemp(prefix="scenario-machine-"))
-        import os
-
-        self.old_data_dir = os.environ.get("ORGDESIGNER_DATA_DIR")
-        os.environ["ORGDESIGNER_DATA_DIR"] = str(self.folder / "data")
+        self.restore_data_dir = use_data_dir(self.folder / "data")
         self.path = self.folder / "plan.db"
         storage.save(sample_design(), self.path)
         self.doc = DesignDocument.open(self.path, heartbeat=False)
@@ -207,12 +204,7 @@ class ScenarioDocumentMachine(RuleBasedStateMachine):
             assert mine.snapshot()["departments"] == theirs.snapshot()["departments"]
         self.doc.close()
         shutil.rmtree(self.folder, ignore_errors=True)
-        import os
-
-        if self.old_data_dir is None:
-            os.environ.pop("ORGDESIGNER_DATA_DIR", None)
-        else:
-            os.environ["ORGDESIGNER_DATA_DIR"] = self.old_data_dir
+        self.restore_data_dir()
 
 
 ScenarioDocumentMachine.TestCase.settings = settings(
