@@ -1,8 +1,10 @@
-"""File > Print: the chart pages of the PDF's page plan (one fitted page, or the chart book),
-painted with QPainter on the system printer, with Qt's print dialog and preview.
+"""File > Print: the chart book of the PDF's page plan with its index, painted with QPainter
+on the system printer, with Qt's print dialog and preview.
 
-The page plan and the chart geometry come from the core (`plan_pages`, `chart_sheets`),
-so the printout breaks where the PDF breaks; only the painting is Qt's.
+The page plan, the chart geometry and every text on the page (header and footer, page
+numbers, continuation tags, managers' paths, links to other pages, index entries) come
+from the core (`plan_pages`, each page's `render.sheet.Sheet`), so the printout says what
+the PDF says; only the painting is Qt's.
 """
 
 from __future__ import annotations
@@ -35,48 +37,83 @@ def printer_paper(printer: QPrinter) -> tuple[str, str]:
     return paper, "landscape" if landscape else "portrait"
 
 
-def plan_for(design: Design, printer: QPrinter, fit: str = "book"):
+def plan_for(design: Design, printer: QPrinter):
     from orgdesigner.render import ExportOptions, plan_pages
 
     paper, orientation = printer_paper(printer)
     return plan_pages(
-        design, ExportOptions(paper=paper, orientation=orientation, fit=fit, sections=("chart",))
+        design, ExportOptions(paper=paper, orientation=orientation, fit="book", sections=("chart",))
     )
 
 
-def paint(printer: QPrinter, design: Design, fit: str = "book") -> int:
-    """Paint the chart pages on `printer`; return how many pages were printed."""
-    from orgdesigner.render.book_pages import chart_sheets
+def paint(printer: QPrinter, design: Design) -> int:
+    """Paint the chart pages (and, for a book, its index) on `printer`, each with the PDF's
+    running header and footer; return how many pages were printed."""
+    from orgdesigner.render.sheet import frame_sheet
 
-    plan = plan_for(design, printer, fit)
+    plan = plan_for(design, printer)
     ctx = plan.context
-    sheets = chart_sheets(ctx)
-    frame = ctx.frame
-    x, y, w, h = frame.content  # ReportLab: y up from the bottom
-    top = frame.height - (y + h)
+    assert ctx is not None
+    height = ctx.frame.height
+    printer.setFullPage(True)  # the plan's frame has its own margins: paint from the paper's corner
     painter = QPainter()
     if not painter.begin(printer):
         return 0
     try:
         res = printer.resolution() / 72.0
-        for number, (chart, scale, sx, sy, notes) in enumerate(sheets):
-            if number:
+        for number, page in enumerate(plan.pages, start=1):
+            if number > 1:
                 printer.newPage()
             painter.save()
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.scale(res, res)  # paint in points
-            painter.translate(x, top)
-            painter.setClipRect(QRectF(0, 0, w, h))
-            painter.scale(scale, scale)
-            painter.translate(-sx, -sy)
-            _draw_chart(painter, chart)
-            painter.setPen(QColor("#1f3864"))
-            for nx, ny, words in notes:
-                _text(painter, nx, ny, words, 7.0 / scale, left=True)
+            sheet = page.sheet() if page.sheet is not None else None
+            if sheet is not None and sheet.chart is not None and sheet.view is not None:
+                _paint_chart(painter, ctx, sheet.chart, sheet.view)
+            if sheet is not None:
+                _paint_sheet(painter, sheet, height)
+            _paint_sheet(painter, frame_sheet(ctx, page.header, number), height)
             painter.restore()
     finally:
         painter.end()
-    return len(sheets)
+    return len(plan.pages)
+
+
+def _paint_chart(painter: QPainter, ctx, chart, view) -> None:
+    """The chart through the core's view (scene -> page points, y up), clipped to the content."""
+    x, y, w, h = ctx.frame.content
+    page_h = ctx.frame.height
+    painter.save()
+    painter.setClipRect(QRectF(x, page_h - (y + h), w, h))
+    painter.translate(view.page_x, page_h - view.page_top)
+    painter.scale(view.scale, view.scale)
+    painter.translate(-view.scene_x, -view.scene_y)
+    _draw_chart(painter, chart)
+    painter.restore()
+
+
+def _paint_sheet(painter: QPainter, sheet, page_h: float) -> None:
+    """Marks then text runs, laid out by the core in page points with y up."""
+    for mark in sheet.marks:
+        if mark.kind == "line":
+            painter.setPen(QPen(QColor(mark.color), mark.width))
+            painter.drawLine(QPointF(mark.x, page_h - mark.y), QPointF(mark.x2, page_h - mark.y2))
+            continue
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(QColor(mark.color)))
+        if mark.kind == "pill":
+            rect = QRectF(mark.x, page_h - mark.y - mark.y2, mark.x2, mark.y2)
+            painter.drawRoundedRect(rect, 2, 2)
+        else:
+            painter.drawRect(QRectF(mark.x, page_h - mark.y2, mark.x2 - mark.x, mark.y2 - mark.y))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for run in sheet.runs:
+        painter.setPen(QColor(run.color))
+        painter.setFont(_font(painter, run.size))
+        x = run.x
+        if run.align == "right":
+            x -= painter.fontMetrics().horizontalAdvance(run.text)
+        painter.drawText(QPointF(x, page_h - run.y), run.text)
 
 
 def _font(painter: QPainter, size: float, bold: bool = False) -> QFont:

@@ -47,12 +47,27 @@ class Placed:
     stub: bool = False  # a continuation stub: the unit's own box is on another page
 
 
+@dataclass(slots=True)
+class Tie:
+    """A reporting line on a page, for writers that connect shapes rather than draw lines
+    (PowerPoint): the manager (None on a continued page of a wide unit, whose box is on an
+    earlier page), the unit, how it hangs and where its line bends (scene units)."""
+
+    parent: str | None
+    child: str
+    kind: str  # "row": down to the bus at `at`, down to the top; "column": bus, rail at `rail`,
+    # then right into the box's left side; "staff": right to the rail at `rail`, down, right
+    at: float = 0.0
+    rail: float = 0.0
+
+
 @dataclass
 class BookPage:
     manager: str | None  # the unit whose branches this page continues (None: the top)
     roots: list[str]  # units at the top of the page's blocks
     boxes: list[Placed] = field(default_factory=list)
     connectors: list[list[Point]] = field(default_factory=list)
+    ties: list[Tie] = field(default_factory=list)  # the same lines as manager -> unit pairs
     part: tuple[int, int] | None = None  # (i, n): page i of a wide unit continued over n pages
     fill: float = 0.0  # share of the chart area covered by the blocks
     refs: list[tuple[str, str, str]] = field(default_factory=list)  # own unit, other unit, link id
@@ -245,10 +260,11 @@ class _Planner:
                         [(rail, sy + BOX_H / 2), (vx + BOX_W + ROW_GAP, sy + BOX_H / 2)]
                     )
                     page.boxes.append(Placed(kid, vx + BOX_W + ROW_GAP, sy))
+                    page.ties.append(Tie(v, kid, "staff", rail=rail))
             if arr.elements:
                 work.extend(
                     self._children(
-                        arr, bx, by + arr.head_h + LEVEL_GAP, vx + BOX_W / 2, by + BOX_H, page
+                        arr, bx, by + arr.head_h + LEVEL_GAP, vx + BOX_W / 2, by + BOX_H, page, v
                     )
                 )
 
@@ -260,6 +276,7 @@ class _Planner:
         px: float | None,
         p_bottom: float,
         page: BookPage,
+        parent: str | None = None,
     ) -> list[tuple[str, float, float]]:
         """Place the elements of an arrangement; return the sub-blocks still to place."""
         bus = top - LEVEL_GAP / 2
@@ -271,12 +288,14 @@ class _Planner:
                 anchors.append(bx + ex + ew / 2)
                 page.connectors.append([(bx + ex + ew / 2, bus), (bx + ex + ew / 2, top)])
                 todo.append((kid, bx + ex, top))
+                page.ties.append(Tie(parent, kid, "row", bus))
             elif element[0] == "leaf":
                 _, kid, ex = element
                 cx = bx + ex + BOX_W / 2
                 anchors.append(cx)
                 page.connectors.append([(cx, bus), (cx, top)])
                 page.boxes.append(Placed(kid, bx + ex, top, kid in self.cut))
+                page.ties.append(Tie(parent, kid, "row", bus))
             else:
                 _, columns, ex = element
                 for i, column in enumerate(columns):
@@ -291,6 +310,7 @@ class _Planner:
                             [(rail, y + BOX_H / 2), (cx + STACK_INDENT, y + BOX_H / 2)]
                         )
                         page.boxes.append(Placed(kid, cx + STACK_INDENT, y, kid in self.cut))
+                        page.ties.append(Tie(parent, kid, "column", bus, rail))
         if px is not None:
             page.connectors.append([(px, p_bottom), (px, bus)])
         if anchors:
@@ -458,7 +478,7 @@ def _wide_pages(
             x = max(0.0, (width - BOX_W) / 2)
             page.boxes.append(Placed(root, x, crumb))
             planner._children(
-                arr, 0.0, crumb + BOX_H + LEVEL_GAP, x + BOX_W / 2, crumb + BOX_H, page
+                arr, 0.0, crumb + BOX_H + LEVEL_GAP, x + BOX_W / 2, crumb + BOX_H, page, root
             )
         else:
             planner._children(arr, 0.0, crumb + LEVEL_GAP / 2, None, crumb, page)

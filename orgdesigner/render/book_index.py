@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import unicodedata
 from functools import partial
+from typing import Callable
 
 from .context import Context, Page
-from .pdf_chart import color
+from .sheet import Run, Sheet, draw_sheet
 from .wrap import wrap
 
 SIZE = 6.5
@@ -79,32 +80,20 @@ def index_pages(ctx: Context) -> list[Page]:
     for n, page_cols in enumerate(layout):
         outline = [(title, "sec-index", 0)] if n == 0 else []
         heading = title if n == 0 else f"{title} ({n + 1})"
-        out.append(
-            Page(
-                "index",
-                title,
-                partial(_draw, ctx=ctx, page_cols=page_cols, heading=heading),
-                outline,
-            )
-        )
+        sheet = partial(index_sheet, ctx=ctx, page_cols=page_cols, heading=heading)
+        out.append(Page("index", title, partial(_draw, ctx=ctx, sheet=sheet), outline, sheet))
     ctx.section_page["index"] = start
     return out
 
 
-def _draw(canvas, ctx: Context, page_cols: list[list[tuple]], heading: str) -> None:
+def index_sheet(ctx: Context, page_cols: list[list[tuple]], heading: str) -> Sheet:
+    """One index page: its heading, then the entries column by column, each with its page."""
     x, y, w, h = ctx.frame.content
     cols = max(1, int(w // COL_MIN))
     col_w = w / cols
-    canvas.setFont(ctx.font.name, TITLE_SIZE)
-    canvas.setFillColor(color("#1f3864"))
-    canvas.drawString(x, y + h - TITLE_SIZE, heading)
+    sheet = Sheet()
+    sheet.runs.append(Run(x, y + h - TITLE_SIZE, heading, TITLE_SIZE, "#1f3864"))
     top = y + h - TITLE_GAP
-    text = canvas.beginText()
-    text.setFont(ctx.font.name, SIZE)
-    text.setFillColor(color("#1f1f1f"))
-    numbers = canvas.beginText()
-    numbers.setFont(ctx.font.name, SIZE)
-    numbers.setFillColor(color("#1f3864"))
     for c, column in enumerate(page_cols):
         lx = x + c * col_w
         ly = top
@@ -112,13 +101,11 @@ def _draw(canvas, ctx: Context, page_cols: list[list[tuple]], heading: str) -> N
             entry_top = ly
             for line in lines:
                 ly -= LINE
-                text.setTextOrigin(lx, ly + 2)
-                text.textOut(line)
-            nw = ctx.font.width(number, SIZE)
-            numbers.setTextOrigin(lx + col_w - 8 - nw, ly + 2)
-            numbers.textOut(number)
-            canvas.linkRect(
-                "", f"book-{page}", (lx, ly, lx + col_w - 8, entry_top), relative=0, thickness=0
-            )
-    canvas.drawText(text)
-    canvas.drawText(numbers)
+                sheet.runs.append(Run(lx, ly + 2, line, SIZE, "#1f1f1f"))
+            sheet.runs.append(Run(lx + col_w - 8, ly + 2, number, SIZE, "#1f3864", "right"))
+            sheet.links.append((lx, ly, lx + col_w - 8, entry_top, f"book-{page}"))
+    return sheet
+
+
+def _draw(canvas, ctx: Context, sheet: Callable[[], Sheet]) -> None:
+    draw_sheet(canvas, ctx, sheet())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import partial
+from typing import Callable
 
 from ..design import Design
 from ..geometry import BOX_H, BOX_W
@@ -18,7 +19,8 @@ from .chart import Box, Chart, Connector, _links
 from .context import Context, Page, dest_key
 from .options import MM, ExportOptions, page_size
 from .paging import ChartPlan, Frame
-from .pdf_chart import View, color, draw_chart
+from .pdf_chart import View, draw_chart
+from .sheet import Mark, Run, Sheet, draw_sheet
 from . import style as st
 from .wrap import ellipsize
 
@@ -150,37 +152,52 @@ def book_pages(ctx: Context) -> list[Page]:
             heading = f"{names[page.roots[0]].name} ({page.part[0]}/{page.part[1]})"
         outline = [(title, "sec-chart", 0)] if i == 0 else []
         outline.append((f"{first + i}. {heading}", f"book-{i}", 1))
+        sheet = partial(page_sheet, ctx=ctx, index=i, link_ids=drawn[i], refs=refs[i])
         out.append(
             Page(
                 "chart",
                 f"{title} · {heading}",
-                partial(_draw, ctx=ctx, index=i, link_ids=drawn[i], refs=refs[i]),
+                partial(_draw, ctx=ctx, index=i, sheet=sheet),
                 outline,
+                sheet,
             )
         )
     return out
 
 
-def _draw(
-    canvas, ctx: Context, index: int, link_ids: list[str], refs: list[tuple[str, str, str]]
-) -> None:
+def page_sheet(
+    ctx: Context, index: int, link_ids: list[str], refs: list[tuple[str, str, str]]
+) -> Sheet:
+    """One book page: its chart, the stubs' continuation tags, the managers' paths above the
+    continued branches and the links to units on other pages."""
     book = ctx.book
     assert book is not None
     page = book.pages[index]
     x, y, _, h = ctx.frame.content
     view = View(book.scale, 0.0, 0.0, x, y + h)
-    chart = page_chart(ctx, page, link_ids)
-    draw_chart(canvas, chart, ctx.font, view)
+    sheet = Sheet(page_chart(ctx, page, link_ids), view)
     first = ctx.section_page["chart"]
     for placed in page.boxes:
-        bx, by, bw, bh = view.rect(placed.x, placed.y, BOX_W, BOX_H)
         if placed.stub:
+            bx, by, bw, bh = view.rect(placed.x, placed.y, BOX_W, BOX_H)
             target = book.page_of[placed.id]
-            _tag(canvas, ctx, bx + bw, by, ctx.t("see_page", p=first + target), f"book-{target}")
-            canvas.linkRect(
-                "", f"book-{target}", (bx, by, bx + bw, by + bh), relative=0, thickness=0
-            )
-        elif placed.id in ctx.targets:
+            _tag(sheet, ctx, bx + bw, by, ctx.t("see_page", p=first + target), f"book-{target}")
+            sheet.links.append((bx, by, bx + bw, by + bh, f"book-{target}"))
+    for root in page.roots:
+        _crumb(sheet, ctx, page, root, view)
+    _refs(sheet, ctx, refs)
+    return sheet
+
+
+def _draw(canvas, ctx: Context, index: int, sheet: Callable[[], Sheet]) -> None:
+    book = ctx.book
+    assert book is not None
+    drawn = sheet()
+    assert drawn.chart is not None and drawn.view is not None
+    draw_chart(canvas, drawn.chart, ctx.font, drawn.view)
+    for placed in book.pages[index].boxes:
+        if not placed.stub and placed.id in ctx.targets:
+            bx, by, bw, bh = drawn.view.rect(placed.x, placed.y, BOX_W, BOX_H)
             canvas.bookmarkPage(
                 dest_key(placed.id),
                 fit="FitR",
@@ -189,27 +206,20 @@ def _draw(
                 right=bx + bw + 40,
                 top=by + bh + 40,
             )
-    for root in page.roots:
-        _crumb(canvas, ctx, page, root, view)
-    _refs(canvas, ctx, refs)
+    draw_sheet(canvas, ctx, drawn)
 
 
-def _tag(canvas, ctx: Context, right: float, bottom: float, words: str, key: str) -> None:
+def _tag(sheet: Sheet, ctx: Context, right: float, bottom: float, words: str, key: str) -> None:
     """A small dark pill at the stub's lower right: where its branch continues."""
     label = f"→ {words}"
     tw = ctx.font.width(label, TAG_PT) + 6
     tx, ty = right - tw - 3, bottom - TAG_PT * 0.6
-    canvas.saveState()
-    canvas.setFillColor(color("#1f3864"))
-    canvas.roundRect(tx, ty, tw, TAG_PT * 1.5, 2, stroke=0, fill=1)
-    canvas.setFillColor(color("#ffffff"))
-    canvas.setFont(ctx.font.name, TAG_PT)
-    canvas.drawString(tx + 3, ty + TAG_PT * 0.4, label)
-    canvas.restoreState()
-    canvas.linkRect("", key, (tx, ty, tx + tw, ty + TAG_PT * 1.5), relative=0, thickness=0)
+    sheet.marks.append(Mark("pill", tx, ty, tw, TAG_PT * 1.5, "#1f3864"))
+    sheet.runs.append(Run(tx + 3, ty + TAG_PT * 0.4, label, TAG_PT, "#ffffff"))
+    sheet.links.append((tx, ty, tx + tw, ty + TAG_PT * 1.5, key))
 
 
-def _crumb(canvas, ctx: Context, page: BookPage, root: str, view: View) -> None:
+def _crumb(sheet: Sheet, ctx: Context, page: BookPage, root: str, view: View) -> None:
     """The managers' path above a continued branch; each name links to the page with its box."""
     book = ctx.book
     assert book is not None
@@ -230,54 +240,39 @@ def _crumb(canvas, ctx: Context, page: BookPage, root: str, view: View) -> None:
         left, top = view.pt(0.0, 0.0)
         path = path + [root]
     width_left = ctx.frame.content[0] + ctx.frame.content[2] - left
-    canvas.saveState()
-    canvas.setFont(ctx.font.name, CRUMB_SIZE)
+    width = ctx.font.width
     cx = left
     baseline = top - CRUMB_SIZE - 1
     pieces = [(design.departments[d].name, d) for d in path]
     if len(pieces) > 4:  # keep the top and the nearest managers
         pieces = pieces[:1] + [("…", "")] + pieces[-2:]
+    grey, blue = "#555555", "#1f3864"
     for name, dept_id in pieces:
-        text = ellipsize(name, max(width_left / 3, 40), CRUMB_SIZE, ctx.font.width)
-        tw = ctx.font.width(text, CRUMB_SIZE)
+        text = ellipsize(name, max(width_left / 3, 40), CRUMB_SIZE, width)
+        tw = width(text, CRUMB_SIZE)
         if cx + tw > left + width_left:
             break
         target = book.page_of.get(dept_id)
-        canvas.setFillColor(color("#1f3864" if target is not None else "#555555"))
-        canvas.drawString(cx, baseline, text)
+        sheet.runs.append(Run(cx, baseline, text, CRUMB_SIZE, blue if target is not None else grey))
         if target is not None:
-            canvas.linkRect(
-                "",
-                f"book-{target}",
-                (cx, baseline - 2, cx + tw, baseline + CRUMB_SIZE),
-                relative=0,
-                thickness=0,
-            )
+            sheet.links.append((cx, baseline - 2, cx + tw, baseline + CRUMB_SIZE, f"book-{target}"))
         cx += tw
-        canvas.setFillColor(color("#555555"))
-        canvas.drawString(cx, baseline, " › ")
-        cx += ctx.font.width(" › ", CRUMB_SIZE)
+        sheet.runs.append(Run(cx, baseline, " › ", CRUMB_SIZE, grey))
+        cx += width(" › ", CRUMB_SIZE)
     back = book.page_of.get(parent)
     if box is None and page.part is not None:
         tail = f"({page.part[0]}/{page.part[1]})"
-        canvas.drawString(cx, baseline, tail)
-        cx += ctx.font.width(tail, CRUMB_SIZE) + 6
+        sheet.runs.append(Run(cx, baseline, tail, CRUMB_SIZE, grey))
+        cx += width(tail, CRUMB_SIZE) + 6
     if back is not None:
         words = f"↑ {ctx.t('see_page', p=first + back)}"
-        if cx + ctx.font.width(words, CRUMB_SIZE) <= left + width_left:
-            canvas.setFillColor(color("#1f3864"))
-            canvas.drawString(cx, baseline, words)
-            canvas.linkRect(
-                "",
-                f"book-{back}",
-                (cx, baseline - 2, cx + ctx.font.width(words, CRUMB_SIZE), baseline + CRUMB_SIZE),
-                relative=0,
-                thickness=0,
-            )
-    canvas.restoreState()
+        end = cx + width(words, CRUMB_SIZE)
+        if end <= left + width_left:
+            sheet.runs.append(Run(cx, baseline, words, CRUMB_SIZE, blue))
+            sheet.links.append((cx, baseline - 2, end, baseline + CRUMB_SIZE, f"book-{back}"))
 
 
-def _refs(canvas, ctx: Context, refs: list[tuple[str, str, str]]) -> None:
+def _refs(sheet: Sheet, ctx: Context, refs: list[tuple[str, str, str]]) -> None:
     """Links to units on other pages, listed at the foot of the page in columns."""
     if not refs:
         return
@@ -293,16 +288,10 @@ def _refs(canvas, ctx: Context, refs: list[tuple[str, str, str]]) -> None:
     top = y + REF_HEAD_PT + rows * REF_LINE_PT
     names = ctx.design.departments
     first = ctx.section_page["chart"]
-    canvas.saveState()
-    canvas.setFillColor(color("#ffffff"))
-    canvas.rect(x, y, w, top - y + 2, stroke=0, fill=1)
-    canvas.setStrokeColor(color("#b8bec8"))
-    canvas.setLineWidth(0.5)
-    canvas.line(x, top, x + w, top)
-    canvas.setFont(ctx.font.name, REF_SIZE + 0.5)
-    canvas.setFillColor(color("#1f3864"))
-    canvas.drawString(x, top - REF_HEAD_PT + 3, ctx.t("book_refs"))
-    canvas.setFont(ctx.font.name, REF_SIZE)
+    sheet.marks.append(Mark("rect", x, y, x + w, top + 2, "#ffffff"))
+    sheet.marks.append(Mark("line", x, top, x + w, top, "#b8bec8"))
+    blue = "#1f3864"
+    sheet.runs.append(Run(x, top - REF_HEAD_PT + 3, ctx.t("book_refs"), REF_SIZE + 0.5, blue))
     for i, (own, other, link_id) in enumerate(shown):
         col, row = divmod(i, rows)
         lx = x + col * col_w
@@ -312,60 +301,12 @@ def _refs(canvas, ctx: Context, refs: list[tuple[str, str, str]]) -> None:
         label = ctx.design.links[link_id].label.replace("\n", " ")
         words = f"{names[own].name} — {names[other].name}" + (f"（{label}）" if label else "")
         room = col_w - ctx.font.width(where, REF_SIZE) - 10
-        canvas.setFillColor(color("#1f1f1f"))
-        canvas.drawString(lx, ly, ellipsize(words, room, REF_SIZE, ctx.font.width))
-        canvas.setFillColor(color("#1f3864"))
-        canvas.drawRightString(lx + col_w - 6, ly, where)
-        canvas.linkRect(
-            "",
-            f"book-{target}",
-            (lx, ly - 2, lx + col_w - 6, ly + REF_SIZE),
-            relative=0,
-            thickness=0,
-        )
+        text = ellipsize(words, room, REF_SIZE, ctx.font.width)
+        sheet.runs.append(Run(lx, ly, text, REF_SIZE, "#1f1f1f"))
+        sheet.runs.append(Run(lx + col_w - 6, ly, where, REF_SIZE, blue, "right"))
+        sheet.links.append((lx, ly - 2, lx + col_w - 6, ly + REF_SIZE, f"book-{target}"))
     if len(shown) < len(refs):
         col, row = divmod(len(shown), rows)
-        canvas.setFillColor(color("#555555"))
-        canvas.drawString(
-            x + col * col_w,
-            top - REF_HEAD_PT - (row + 1) * REF_LINE_PT + 2,
-            ctx.t("book_more_refs", n=len(refs) - len(shown)),
-        )
-    canvas.restoreState()
-
-
-def chart_sheets(
-    ctx: Context,
-) -> list[tuple[Chart, float, float, float, list[tuple[float, float, str]]]]:
-    """The chart section's pages for other painters (the editor's printer): per page the chart,
-    the scale, the scene point at the content area's top-left, and notes (scene x, y, text):
-    the continuation tags and the managers' paths. One fitted page unless the plan is a book."""
-    plan = ctx.plan
-    if plan.mode != "book" or ctx.book is None:
-        return [(ctx.chart, plan.scale, plan.scene_x, plan.scene_y, [])]
-    book = ctx.book
-    first = ctx.section_page.get("chart", 1)
-    drawn, _ = split_links(ctx.design, book)
-    names = ctx.design.departments
-    out = []
-    for i, page in enumerate(book.pages):
-        notes = []
-        for placed in page.boxes:
-            if placed.stub:
-                notes.append(
-                    (
-                        placed.x + BOX_W * 0.55,
-                        placed.y + BOX_H + 2,
-                        "→ " + ctx.t("see_page", p=first + book.page_of[placed.id]),
-                    )
-                )
-        for root in page.roots:
-            parent = names[root].parent
-            box = next((b for b in page.boxes if b.id == root and not b.stub), None)
-            if parent is None or box is None:
-                continue
-            path = [parent, *ctx.design.ancestors(parent)][::-1]
-            crumb = " › ".join(names[d].name for d in path[-3:]) + " ›"
-            notes.append((box.x, box.y - CRUMB_PT / book.scale * 0.35, crumb))
-        out.append((page_chart(ctx, page, drawn[i]), book.scale, 0.0, 0.0, notes))
-    return out
+        more = ctx.t("book_more_refs", n=len(refs) - len(shown))
+        ly = top - REF_HEAD_PT - (row + 1) * REF_LINE_PT + 2
+        sheet.runs.append(Run(x + col * col_w, ly, more, REF_SIZE, "#555555"))

@@ -25,6 +25,7 @@ class Page:
     header: str
     draw: Callable[[object], None]  # draw(canvas) inside the frame
     outline: list[tuple[str, str, int]] = field(default_factory=list)  # title, key, level
+    sheet: Callable[[], object] | None = None  # the page as a render.sheet.Sheet, for printers
 
 
 @dataclass

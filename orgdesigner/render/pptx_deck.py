@@ -1,10 +1,11 @@
 """The proposal as a PowerPoint deck (`export -o deck.pptx`), written with python-pptx.
 
 HR proposals are presented as slides, and slides get edited: so every box is a
-native shape with its text, every reporting line a native connector, and the
-owner matrix and findings are native tables, not pictures. One slide per page
-of the chart book (the same plan as `--fit book`), on slides the size of the
-chosen paper, after a title slide carrying the title block.
+native shape with its text in the design's font, every reporting line a native
+connector glued to its boxes (pptx_lines.py), and the owner matrix and findings
+are native tables, not pictures. One slide per page of the chart book (the same
+plan as `--fit book`), on slides the size of the chosen paper, after a title
+slide carrying the title block; index slides (pptx_index.py) follow the chart.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from pathlib import Path
 from ..design import Design
 from ..fileutil import atomic_write_bytes
 from ..geometry import BOX_H, BOX_W
-from .book_pages import split_links
+from .book_pages import page_chart, split_links
 from .options import ExportOptions
+from .pptx_index import add_index_slides
+from .pptx_lines import link_connectors, tie_connectors
 from .proposal import plan_pages
 
 EMU_PER_PT = 12700
@@ -30,11 +33,18 @@ class DeckPlan:
     slides: int
     chart_slides: int
     table_slides: int
+    index_slides: int = 0
 
     def summary(self, language: str = "en") -> str:
         if language == "zh":
-            return f"{self.slides} 张幻灯片（组织图 {self.chart_slides} 张，表格 {self.table_slides} 张）"
-        return f"{self.slides} slides ({self.chart_slides} chart, {self.table_slides} tables)"
+            return (
+                f"{self.slides} 张幻灯片（组织图 {self.chart_slides} 张，"
+                f"索引 {self.index_slides} 张，表格 {self.table_slides} 张）"
+            )
+        return (
+            f"{self.slides} slides ({self.chart_slides} chart, {self.index_slides} index, "
+            f"{self.table_slides} tables)"
+        )
 
     def warnings(self, language: str = "en") -> list[str]:
         return []
@@ -85,13 +95,12 @@ def render_pptx(design: Design, options: ExportOptions | None = None) -> tuple[b
     ]
     slide.placeholders[1].text = " · ".join(b for b in bits if b)
 
-    _, refs = split_links(
-        design, book
-    )  # links are listed as references; boxes and lines are shapes
+    drawn, refs = split_links(design, book)  # same-slide links are connectors, others listed
     names = design.departments
     x0, _, cw, _ = ctx.frame.content
     top0 = ctx.frame.margin + TITLE_PT + 10
     scale = min(book.scale, cw / book.area[0], (height - top0 - ctx.frame.margin) / book.area[1])
+    chart_slides: list = []
     for i, page in enumerate(book.pages):
         slide = prs.slides.add_slide(blank)
         heading = " · ".join(names[r].name for r in page.roots[:3]) + (
@@ -112,9 +121,7 @@ def render_pptx(design: Design, options: ExportOptions | None = None) -> tuple[b
         def pt(x: float, y: float) -> tuple[float, float]:
             return x0 + x * scale, top0 + y * scale
 
-        for points in page.connectors:
-            for (ax, ay), (bx, by) in zip(points, points[1:]):
-                _line(slide, *pt(ax, ay), *pt(bx, by))
+        shapes: dict[str, object] = {}
         for placed in page.boxes:
             dept = names[placed.id]
             bx, by = pt(placed.x, placed.y)
@@ -124,7 +131,7 @@ def render_pptx(design: Design, options: ExportOptions | None = None) -> tuple[b
             )
             if placed.stub:
                 detail = f"→ {ctx.t('see_page', p=book.page_of[placed.id] + 2)}"  # slide numbers (title = 1)
-            _box(
+            shapes[placed.id] = _box(
                 slide,
                 bx,
                 by,
@@ -136,6 +143,19 @@ def render_pptx(design: Design, options: ExportOptions | None = None) -> tuple[b
                 placed.stub,
                 scale,
             )
+        own_boxes = {p.id: shapes[p.id] for p in page.boxes if not p.stub}
+        shapes.update(own_boxes)  # a unit shown as a stub and as its own box: glue to its own box
+        tie_connectors(slide, page, shapes, pt)
+        link_lines = page_chart(ctx, page, drawn[i]).links
+        ends = {k: (design.links[k].source, design.links[k].target) for k in drawn[i]}
+        link_connectors(slide, link_lines, own_boxes, ends)
+        for line in link_lines:
+            if line.label:
+                lx, ly = pt(*line.label_at)
+                w = min(line.label_w * scale + 8, cw)
+                lx = min(max(lx - w / 2, x0), x0 + cw - w)  # inside the slide
+                _text(slide, lx, ly - 6, w, 12, line.label, 6, line.label_color)
+        chart_slides.append(slide)
         lines = []
         for own, other, _link_id in refs[i]:
             lines.append(
@@ -156,6 +176,14 @@ def render_pptx(design: Design, options: ExportOptions | None = None) -> tuple[b
                 7,
                 "#333333",
             )
+    index_slides = add_index_slides(
+        prs,
+        blank,
+        ctx,
+        chart_slides,
+        2,
+        (x0, ctx.frame.margin, cw, top0, height - ctx.frame.margin),
+    )
     tables = _owner_rows(ctx), _finding_rows(ctx)
     table_slides = 0
     for title, header, rows in tables:
@@ -176,10 +204,40 @@ def render_pptx(design: Design, options: ExportOptions | None = None) -> tuple[b
             )
             _table(slide, x0, top0, cw, header, chunk)
             table_slides += 1
+    family = font_family(ctx.font)
+    if family:
+        _apply_typeface(prs, family)
     buffer = io.BytesIO()
     prs.save(buffer)
-    slides = 1 + len(book.pages) + table_slides
-    return buffer.getvalue(), DeckPlan(slides, len(book.pages), table_slides)
+    slides = 1 + len(book.pages) + index_slides + table_slides
+    return buffer.getvalue(), DeckPlan(slides, len(book.pages), table_slides, index_slides)
+
+
+def font_family(font) -> str | None:
+    """The family name of the PDF's font (what PowerPoint looks up), None for the CID fallback."""
+    if font.path is None:
+        return None
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    name = getattr(getFont(font.name).face, "familyName", b"")
+    return name.decode("utf-8", "replace") if isinstance(name, bytes) else str(name or "") or None
+
+
+def _apply_typeface(prs, family: str) -> None:
+    """Every run in the design's font, for Latin and East Asian text alike."""
+    from pptx.oxml.ns import qn
+    from pptx.oxml.xmlchemy import OxmlElement
+
+    for slide in prs.slides:
+        for r in slide.shapes._spTree.iter(qn("a:r")):
+            rpr = r.get_or_add_rPr()
+            latin = rpr.get_or_add_latin()
+            latin.set("typeface", family)
+            ea = rpr.find(qn("a:ea"))
+            if ea is None:
+                ea = OxmlElement("a:ea")
+                latin.addnext(ea)
+            ea.set("typeface", family)
 
 
 def _owner_rows(ctx) -> tuple[str, list[str], list[list[str]]]:
@@ -232,17 +290,6 @@ def _text(
             run.font.color.rgb = _rgb(color)
 
 
-def _line(slide, ax: float, ay: float, bx: float, by: float) -> None:
-    from pptx.enum.shapes import MSO_CONNECTOR
-    from pptx.util import Pt
-
-    conn = slide.shapes.add_connector(
-        MSO_CONNECTOR.STRAIGHT, _emu(ax), _emu(ay), _emu(bx), _emu(by)
-    )
-    conn.line.color.rgb = _rgb("#6b7280")
-    conn.line.width = Pt(1)
-
-
 def _box(
     slide,
     x: float,
@@ -254,7 +301,7 @@ def _box(
     color: str,
     stub: bool,
     scale: float,
-) -> None:
+) -> object:
     from pptx.enum.shapes import MSO_SHAPE
     from pptx.enum.text import PP_ALIGN
     from pptx.util import Pt
@@ -284,6 +331,7 @@ def _box(
         run.text = detail
         run.font.size = Pt(max(st.DETAIL_SIZE * scale, 4.5))
         run.font.color.rgb = _rgb("#1f3864" if stub else st.MUTED)
+    return shape
 
 
 def _table(slide, x: float, y: float, w: float, header: list[str], rows: list[list[str]]) -> None:

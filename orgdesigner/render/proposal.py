@@ -29,8 +29,7 @@ from .context import Context, Page, today
 from .kpi_section import kpi_pages
 from .legend import legend_pages
 from .options import ExportOptions
-from .paging import HEADER, plan_chart
-from .pdf_chart import color
+from .paging import plan_chart
 from .sections import (
     cover_pages,
     department_pages,
@@ -39,7 +38,7 @@ from .sections import (
     owner_pages,
     plan_targets,
 )
-from .wrap import ellipsize
+from .sheet import draw_sheet, frame_sheet
 
 Progress = Callable[
     [int, int], object
@@ -226,37 +225,6 @@ def plan_pages(
     )
 
 
-def _frame(canvas: Canvas, ctx: Context, page: Page, number: int) -> None:
-    """Running header and footer: name and section; author, date, version, page x of y."""
-    f = ctx.frame
-    m = f.margin
-    name = ctx.font.name
-    canvas.saveState()
-    canvas.setFont(name, 8)
-    canvas.setFillColor(color("#555555"))
-    top = f.height - m - 9
-    right = f.width - m
-    header_right = ellipsize(page.header, (f.width - 2 * m) * 0.45, 8, ctx.font.width)
-    canvas.drawRightString(right, top, header_right)
-    left_room = (f.width - 2 * m) - ctx.font.width(header_right, 8) - 20
-    canvas.drawString(m, top, ellipsize(ctx.design.name, left_room, 8, ctx.font.width))
-    canvas.setStrokeColor(color("#b8bec8"))
-    canvas.setLineWidth(0.5)
-    canvas.line(m, f.height - m - HEADER + 8, right, f.height - m - HEADER + 8)
-    stamp = ctx.design.stamp
-    bits = [
-        ctx.design.author or ctx.options.author,
-        ctx.date,
-        ctx.t("save_n", n=stamp.save_generation) if stamp.save_generation else ctx.t("unsaved"),
-    ]
-    footer = " · ".join(b for b in bits if b)
-    page_words = ctx.t("page_of", x=number, y=ctx.total_pages)
-    canvas.drawRightString(right, m + 4, page_words)
-    room = (f.width - 2 * m) - ctx.font.width(page_words, 8) - 20
-    canvas.drawString(m, m + 4, ellipsize(footer, room, 8, ctx.font.width))
-    canvas.restoreState()
-
-
 def render_pdf(
     design: Design,
     options: ExportOptions | None = None,
@@ -300,7 +268,7 @@ def _render(design: Design, plan: PagePlan, ctx: Context, progress: Progress | N
             canvas.addOutlineEntry(
                 title, key, level=level, closed=key == "sec-chart"
             )  # tiles folded
-        _frame(canvas, ctx, page, number)
+        draw_sheet(canvas, ctx, frame_sheet(ctx, page.header, number))
         page.draw(canvas)
         canvas.showPage()
         if progress is not None and progress(number, total) is False:

@@ -877,8 +877,8 @@
         <translation>相对“{base}”的变化</translation>
     </message>
     <message>
-        <source>Where to save the PDF</source>
-        <translation>PDF 的保存位置</translation>
+        <source>Where to save the PDF (or PowerPoint slides: a name ending in .pptx)</source>
+        <translation>PDF 的保存位置（文件名以 .pptx 结尾则保存为 PowerPoint 幻灯片）</translation>
     </message>
     <message>
         <source>&amp;Browse...</source>
@@ -953,6 +953,10 @@
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PowerPoint slides (*.pptx)</source>
+        <translation>PowerPoint 幻灯片 (*.pptx)</translation>
     </message>
     <message>
         <source>%1 exists already. Replace it?</source>

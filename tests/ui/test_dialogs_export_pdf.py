@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QProgressDialog
@@ -211,3 +213,25 @@ def test_real_chart_book_preview_and_export(qtbot, tmp_path):
     assert not dialog.preview.pixmap().isNull()  # the first page of the book
     QTest.mouseClick(dialog.export_button, Qt.LeftButton)
     assert len(PdfReader(str(dialog.written)).pages) == dialog.page_count
+
+
+def test_a_pptx_name_writes_the_book_as_slides(qtbot, tmp_path):
+    pptx = pytest.importorskip("pptx")
+    from benchmarks.generator import generate
+
+    from orgdesigner.render import ExportOptions, plan_pages
+
+    design = generate(300, seed=4)
+    dialog = ExportPdfDialog(design, None, tmp_path / "deck.pptx")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    choose(dialog.paper, "A4")
+    QTest.mouseClick(dialog.export_button, Qt.LeftButton)
+    assert dialog.written == tmp_path / "deck.pptx"
+    slides = list(pptx.Presentation(str(dialog.written)).slides)
+    options = ExportOptions.from_mapping({**dialog.values(), "fit": "book", "sections": ["chart"]})
+    book = plan_pages(design, options).sections["chart"][1]
+    texts = {
+        s.text_frame.text.split("\n")[0] for sl in slides for s in sl.shapes if s.has_text_frame
+    }
+    assert len(slides) > 1 + book and all(d.name in texts for d in design.departments.values())

@@ -38,6 +38,8 @@ ALLOWED = {
     "txt",
     "xlsx",
     "excel",
+    "pptx",
+    "powerpoint",
     "db",
     "utf",
     "bom",

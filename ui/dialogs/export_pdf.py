@@ -1,4 +1,5 @@
 """File > Export PDF...: the CLI's export options, a page-count preview, progress for long exports.
+A file name ending in .pptx writes the same chart book as PowerPoint slides.
 
 The options are the core's `ExportOptions` (the same values `export --paper
 ... --fit ...` takes), so the dialog and the command line cannot drift
@@ -141,7 +142,9 @@ class ExportPdfDialog(QDialog):
 
         file_row = QHBoxLayout()
         self.path_edit = QLineEdit(str(path) if path else "")
-        self.path_edit.setPlaceholderText(self.tr("Where to save the PDF"))
+        self.path_edit.setPlaceholderText(
+            self.tr("Where to save the PDF (or PowerPoint slides: a name ending in .pptx)")
+        )
         self.browse = QPushButton(self.tr("&Browse..."))
         file_label = QLabel(self.tr("&File:"))
         file_label.setBuddy(self.path_edit)
@@ -303,17 +306,24 @@ class ExportPdfDialog(QDialog):
 
     def _on_browse(self) -> None:
         start = self.path_edit.text() or (self.design.name or "design") + ".pdf"
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export PDF"), start, self.tr("PDF files (*.pdf)")
+        name, chosen = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export PDF"),
+            start,
+            ";;".join((self.tr("PDF files (*.pdf)"), self.tr("PowerPoint slides (*.pptx)"))),
         )
         if name:
-            self.path_edit.setText(name if name.lower().endswith(".pdf") else name + ".pdf")
+            suffix = ".pptx" if "pptx" in chosen and not name.lower().endswith(".pdf") else ".pdf"
+            self.path_edit.setText(
+                name if name.lower().endswith((".pdf", ".pptx")) else name + suffix
+            )
 
     # ------------------------------------------------------------ export
     def export(self) -> bool:
         """Write the PDF with a progress dialog; keep the dialog open with the reason on failure."""
         path = Path(self.path_edit.text().strip())
-        if path.suffix.lower() != ".pdf":
+        slides = path.suffix.lower() == ".pptx"  # the same options, written as a deck
+        if not slides and path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         self.message.clear()
         if (
@@ -348,7 +358,10 @@ class ExportPdfDialog(QDialog):
 
         QGuiApplication.setOverrideCursor(Qt.WaitCursor)
         try:
-            pdf_api.export(self.design, path, options, report, self.findings)
+            if slides:
+                pdf_api.export_slides(self.design, path, options)
+            else:
+                pdf_api.export(self.design, path, options, report, self.findings)
         except pdf_api.Cancelled:
             self.message.setText(
                 self.tr("Export cancelled; %1 was not written.").replace("%1", path.name)

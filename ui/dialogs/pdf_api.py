@@ -81,3 +81,10 @@ def export(
 ) -> None:
     """Write the PDF atomically; `progress(done, total)` returning False cancels (raises Cancelled)."""
     _render.export_pdf(design, path, options, progress=progress, findings=findings)
+
+
+def export_slides(design: Design, path: Path, options: Any) -> None:
+    """Write the PowerPoint deck (one slide per chart-book page, index, tables) atomically."""
+    from orgdesigner.render.pptx_deck import export_pptx
+
+    export_pptx(design, path, options)
