@@ -11,6 +11,8 @@ there and never guess from the model's dict order, which inside
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -130,11 +132,47 @@ class KpiChanged(Event):
     changes: dict[str, Any]  # field -> new value
 
 
+@dataclass
+class Action:
+    """One user action in progress; `refused` is set when a listener could not keep it
+    (the live repository session: the server refused its transaction)."""
+
+    refused: str | None = None
+
+
 class EventHub:
     """A minimal synchronous publisher; listeners run in subscription order."""
 
     def __init__(self) -> None:
         self._listeners: list[Listener] = []
+        self._action_listeners: list[Callable[[Action], None]] = []
+        self.action_depth = 0
+        self._action: Action | None = None
+
+    @contextmanager
+    def action(self) -> Iterator[Action]:
+        """Mark the events of one user action (an op, one undo step): listeners that work
+        per action hear its end (the live session sends it as one transaction)."""
+        if self._action is None:
+            self._action = Action()
+        current = self._action
+        self.action_depth += 1
+        try:
+            yield current
+        finally:
+            self.action_depth -= 1
+            if self.action_depth == 0:
+                self._action = None
+                for listener in list(self._action_listeners):
+                    listener(current)
+
+    def subscribe_actions(self, listener: Callable[[Action], None]) -> None:
+        if listener not in self._action_listeners:
+            self._action_listeners.append(listener)
+
+    def unsubscribe_actions(self, listener: Callable[[Action], None]) -> None:
+        if listener in self._action_listeners:
+            self._action_listeners.remove(listener)
 
     def subscribe(self, listener: Listener) -> None:
         if listener not in self._listeners:

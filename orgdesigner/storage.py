@@ -19,7 +19,7 @@ import uuid
 from contextlib import contextmanager
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -671,40 +671,14 @@ def _design_from_rows(
                 for values in steps("departments", dept_rows, len(dept_rows))
             ],
             checked_departments=True,
-            links=[
-                Link(
-                    id=r.id,
-                    source=r.source_id,
-                    target=r.target_id,
-                    kind=r.kind,
-                    label=r.label,
-                    directed=bool(r.directed),
-                )
-                for r in link_rows
-            ],
-            functions=[
-                Function(
-                    id=r.id,
-                    key=r.key,
-                    name=r.name,
-                    category=r.category,
-                    required=bool(r.required),
-                    description=r.description,
-                    post=r.post,
-                )
-                for r in function_rows
-            ],
+            links=[link_of(r) for r in link_rows],
+            functions=[function_of(r) for r in function_rows],
             roles=[(r.function_id, r.department_id, r.role) for r in role_rows],
             kpis=[
-                Kpi(
-                    id=r.id,
-                    key=r.key,
-                    name=r.name,
-                    unit=r.unit,
-                    owner=r.owner_id,
-                    description=r.description,
-                    functions=tuple(ties["kpi_functions"].get((scenario, r.id), ())),
-                    shared=tuple(ties["kpi_departments"].get((scenario, r.id), ())),
+                kpi_of(
+                    r,
+                    ties["kpi_functions"].get((scenario, r.id), ()),
+                    ties["kpi_departments"].get((scenario, r.id), ()),
                 )
                 for r in kpi_rows
             ],
@@ -749,6 +723,46 @@ def department_of(r: Any) -> Department:
         chair=r.chair,
         cadence=r.cadence,
         vacant=_flag(r.vacant, "vacant"),
+    )
+
+
+def link_of(r: Any) -> Link:
+    """A link from its row (a design file's, or the team repository's)."""
+    return Link(
+        id=r.id,
+        source=r.source_id,
+        target=r.target_id,
+        kind=r.kind,
+        label=r.label,
+        directed=bool(r.directed),
+    )
+
+
+def function_of(r: Any) -> Function:
+    """A function from its row (a design file's, or the team repository's)."""
+    return Function(
+        id=r.id,
+        key=r.key,
+        name=r.name,
+        category=r.category,
+        required=bool(r.required),
+        description=r.description,
+        post=r.post,
+    )
+
+
+def kpi_of(r: Any, functions: Iterable[str], shared: Iterable[str]) -> Kpi:
+    """A KPI from its row and its ties (the file keeps them in tables, the repository
+    as JSON lists in the row)."""
+    return Kpi(
+        id=r.id,
+        key=r.key,
+        name=r.name,
+        unit=r.unit,
+        owner=r.owner_id,
+        description=r.description,
+        functions=tuple(functions),
+        shared=tuple(shared),
     )
 
 

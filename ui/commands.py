@@ -35,10 +35,12 @@ class AppliedCommand(QUndoCommand):
         if self._applied:  # QUndoStack.push calls redo(); the op is already applied
             self._applied = False
             return
-        self.inverse = self.op.apply(self.design)
+        with self.design.events.action():  # one undo step: one repository transaction
+            self.inverse = self.op.apply(self.design)
 
     def undo(self) -> None:
-        self.op = self.inverse.apply(self.design)
+        with self.design.events.action():
+            self.op = self.inverse.apply(self.design)
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt override
         """Nudges of the same departments become one step (Qt's undoframework pattern):

@@ -31,13 +31,17 @@ class EditorContext:
         """The one way the UI changes the design. Applies `op` once; if the model
         accepts it, pushes exactly one undo entry and returns None; if the model
         refuses it (a cycle, a duplicate link, a bad value) nothing changes,
-        nothing is pushed, and the model's reason comes back for the status bar.
+        nothing is pushed, and the model's reason comes back for the status bar;
+        likewise when a live repository refuses the edit (it is shown as the server has it).
         """
         try:
-            inverse = op.apply(self.design)
+            with self.design.events.action() as action:  # a live design: one transaction
+                inverse = op.apply(self.design)
         except OrgDesignerError as exc:
             reason = error_text(exc)
             self.bridge.refused.emit(reason)
             return reason
+        if action.refused is not None:  # the repository refused it: the design is as before
+            return action.refused
         self.undo_stack.push(AppliedCommand(self.design, op, inverse, text or op.text, merge_id))
         return None

@@ -20,22 +20,17 @@ order, one entry per object) and are sent when `poll` reconnects.
 
 from __future__ import annotations
 
-import bisect
-import json
-import select as io_select
-import socket
 import time
 import uuid
 from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 
-from .. import events as ev
 from ..design import Design, now_iso
 from ..errors import ModelError
-from . import live_sql, live_unsent, rows
+from . import live_sql, rows
 from . import schema as S
 from .connection import (
     EditConflict,
@@ -43,20 +38,17 @@ from .connection import (
     RepositoryError,
     current_user,
     describe_error,
-    libpq_url,
 )
-from .live_apply import apply_row, describe_object, keys_of_event
+from .live_apply import apply_row
+from .live_send import LiveSender
+from .live_order import ORDERED, LiveOrder
 from .migrations import open_repository
 from .store import design_row, read_content
 
 Key = tuple[str, str]  # (kind, key): kind is a content table name or "design"
-ORDERED = ("departments", "links", "functions", "kpis")
-RETRY_SECONDS = 2.0
-PRESENCE_SECONDS = 10.0
-PRESENCE_TIMEOUT = 60.0
 
 
-class LiveSession:
+class LiveSession(LiveSender):
     """One editor's live connection to a design in a repository."""
 
     def __init__(
@@ -77,8 +69,7 @@ class LiveSession:
         self.user = user
         self.client = uuid.uuid4().hex
         self.versions = versions
-        self.positions = positions
-        self._order = {k: sorted((p, i) for i, p in v.items()) for k, v in positions.items()}
+        self.order = LiveOrder(positions)
         self.last_seq = last_seq
         self.pending: dict[Key, int] = {}  # unsent changes: object -> row version it was based on
         self.conflicts: list[str] = []
@@ -91,6 +82,7 @@ class LiveSession:
         self._unsent_written = False
         self.recovered = 0  # edits left unsent by a crashed session, sent at open
         self._stale: dict[Key, None] = {}  # refused objects to show as the server has them
+        self._group: dict[Key, None] = {}  # what the user action in progress changed
         self._listener: Any = None
         self._next_retry = 0.0
         self._next_presence = 0.0
@@ -98,6 +90,7 @@ class LiveSession:
         self._listen()
         self._touch_presence()
         design.events.subscribe(self._on_event)
+        design.events.subscribe_actions(self._on_action)
         self._recover_unsent()
 
     # ---------------------------------------------------------------- opening
@@ -138,6 +131,7 @@ class LiveSession:
 
     def close(self) -> None:
         self.design.events.unsubscribe(self._on_event)
+        self.design.events.unsubscribe_actions(self._on_action)
         if self.online and self.engine is not None:
             try:
                 with self.engine.begin() as conn:
@@ -150,196 +144,6 @@ class LiveSession:
             except SQLAlchemyError:
                 pass
         self._close_connections()
-
-    def _close_connections(self) -> None:
-        if self._listener is not None:
-            try:
-                self._listener.close()
-            except Exception:
-                pass
-            self._listener = None
-        if self.engine is not None:
-            self.engine.dispose()
-
-    # --------------------------------------------------------------- local edits
-    def _on_event(self, event: ev.Event) -> None:
-        if self._applying:
-            return
-        for key in keys_of_event(event):
-            if key not in self.pending:
-                self.pending[key] = self.versions.get(key, 0)
-        self.flush()
-
-    def flush(self) -> None:
-        """Send unsent changes in the order they were made (each in its own transaction)."""
-        if self.online:
-            while self.pending:
-                key = next(iter(self.pending))
-                if not self._send(key, set()):
-                    break
-        self._keep_unsent()
-
-    def _keep_unsent(self) -> None:
-        """Write what is still unsent to disk (a crash must not lose it); clear when sent."""
-        if not self.pending and not self._unsent_written:
-            return
-        edits = [
-            {"kind": k, "key": o, "base": base, "row": self._local_row(k, o)}
-            for (k, o), base in self.pending.items()
-        ]
-        try:
-            live_unsent.save(self.client, self.ref.url, self.ref.name, edits)
-            self._unsent_written = bool(edits)
-        except OSError as exc:
-            self.problems.append(f"unsent edits could not be kept on disk ({exc})")
-
-    def _recover_unsent(self) -> None:
-        """Send the edits a crashed session of this design left unsent (see live_unsent)."""
-        for path, edits in live_unsent.leftovers(self.ref.url, self.ref.name):
-            self._applying = True
-            try:
-                for edit in edits:
-                    key = (edit["kind"], edit["key"])
-                    try:
-                        apply_row(self, key, live_unsent.as_row(edit["row"]))
-                    except (ModelError, TypeError) as exc:
-                        self.problems.append(f"an unsent edit could not be restored ({exc})")
-                        continue
-                    self.pending.setdefault(key, edit["base"])
-                    self.recovered += 1
-            finally:
-                self._applying = False
-            path.unlink(missing_ok=True)
-        if self.pending:
-            self.flush()
-
-    def _local_row(self, kind: str, key: str) -> dict[str, Any] | None:
-        d = self.design
-        if kind == "design":
-            return live_sql.design_values(rows.meta_of(d))
-        if kind == "responsibilities":
-            f, dept = live_sql.split_role_key(key)
-            role = d.role(f, dept) if f in d.functions and dept in d.departments else None
-            return (
-                None
-                if role is None
-                else {"function_id": f, "department_id": dept, "role": role.value}
-            )
-        obj = getattr(d, kind).get(key)
-        if obj is None:
-            return None
-        row = rows.ROW_OF[kind](obj)
-        row["position"] = self.positions[kind].get(key)
-        if row["position"] is None:
-            row["position"] = self._new_position(kind, key)
-        return row
-
-    def _new_position(self, kind: str, key: str) -> float:
-        order = list(getattr(self.design, kind))
-        index = order.index(key)
-        known = self.positions[kind]
-        before = next((known[k] for k in reversed(order[:index]) if k in known), None)
-        after = next((known[k] for k in order[index + 1 :] if k in known), None)
-        if after is None:
-            return (before if before is not None else -1.0) + 1.0
-        if before is None:
-            return after - 1.0
-        return (before + after) / 2
-
-    def _dependencies(self, kind: str, row: dict[str, Any] | None) -> list[Key]:
-        if row is None:
-            return []
-        if kind == "departments" and row["parent_id"]:
-            return [("departments", row["parent_id"])]
-        if kind == "links":
-            return [("departments", row["source_id"]), ("departments", row["target_id"])]
-        if kind == "responsibilities":
-            return [("functions", row["function_id"]), ("departments", row["department_id"])]
-        if kind == "kpis":
-            owner = [("departments", row["owner_id"])] if row["owner_id"] else []
-            return (
-                owner
-                + [("departments", d) for d in json.loads(row["shared"])]
-                + [("functions", f) for f in json.loads(row["functions"])]
-            )
-        return []
-
-    def _send(self, key: Key, visiting: set[Key]) -> bool:
-        """Send one pending change; False when the connection is down (it stays pending)."""
-        kind, obj = key
-        row = self._local_row(kind, obj)
-        visiting.add(key)
-        for dep in self._dependencies(kind, row):  # a new parent goes before its child
-            if dep in self.pending and dep not in visiting and not self._send(dep, visiting):
-                return False
-        if key not in self.pending:
-            return True
-        base = self.pending[key]
-        assert self.engine is not None
-        try:
-            with self.engine.begin() as conn:
-                version = live_sql.send_change(
-                    conn,
-                    self.design_id,
-                    kind,
-                    obj,
-                    base,
-                    row,
-                    client=self.client,
-                    user=self.user,
-                    now=now_iso(),
-                )
-        except live_sql.Refused as exc:
-            self.pending.pop(key, None)
-            self._refused(kind, obj, str(exc), exc.zh)
-            return True
-        except DBAPIError as exc:
-            if _is_disconnect(exc):
-                self._go_offline(describe_error(exc, self.ref.url))
-                return False
-            self.pending.pop(key, None)
-            reason = str(describe_error(exc, self.ref.url))
-            self._refused(kind, obj, reason, reason)
-            return True
-        except SQLAlchemyError as exc:
-            self._go_offline(describe_error(exc, self.ref.url))
-            return False
-        self.pending.pop(key, None)
-        self._remember(kind, obj, version, row)
-        return True
-
-    def _remember(self, kind: str, obj: str, version: int, row: dict[str, Any] | None) -> None:
-        if version == 0:
-            self.versions.pop((kind, obj), None)
-        else:
-            self.versions[(kind, obj)] = version
-        if kind in ORDERED:
-            old = self.positions[kind].pop(obj, None)
-            if old is not None:
-                self._order_remove(kind, old, obj)
-            if row is not None:
-                self.positions[kind][obj] = row["position"]
-                bisect.insort(self._order[kind], (row["position"], obj))
-
-    def _order_remove(self, kind: str, position: float, obj: str) -> None:
-        order = self._order[kind]
-        i = bisect.bisect_left(order, (position, obj))
-        if i < len(order) and order[i] == (position, obj):
-            del order[i]
-
-    def _refused(self, kind: str, obj: str, reason: str, reason_zh: str) -> None:
-        what = describe_object(self.design, kind, obj)
-        message = (
-            f"Your change to {what} was not saved: {reason}; it is shown as it is now. "
-            f"你对{what}的修改未保存：{reason_zh}；现显示为最新内容。"
-        )
-        self.conflicts.append(message)
-        # Shown as the server has it at the next poll: this runs inside the model's event
-        # delivery (maybe mid-way through a deletion's cascade), where changing the model
-        # again would corrupt it.
-        self._stale[(kind, obj)] = None
-        if self.on_conflict is not None:
-            self.on_conflict(message)
 
     # -------------------------------------------------------------- remote edits
     def poll(self, timeout: float = 0.0) -> int:
@@ -364,23 +168,6 @@ class LiveSession:
         except SQLAlchemyError as exc:
             self._go_offline(describe_error(exc, self.ref.url))
             return 0
-
-    def _wait(self, timeout: float) -> None:
-        """Wait for a NOTIFY up to `timeout` seconds; drain what arrived."""
-        conn = self._listener
-        if conn is None:
-            return
-        try:
-            if timeout > 0:
-                io_select.select([conn.fileno()], [], [], timeout)
-            for _ in conn.notifies(timeout=0, stop_after=0):
-                pass
-        except Exception:
-            self._listener = None  # the journal query below finds out if we are offline
-
-    def listener_socket(self) -> int | None:
-        """The LISTEN connection's socket, for a QSocketNotifier (None when offline)."""
-        return None if self._listener is None else self._listener.fileno()
 
     def _catch_up(self) -> int:
         assert self.engine is not None
@@ -424,7 +211,17 @@ class LiveSession:
             self.resync()
 
     def _apply_all(self, fetched: list[tuple[Key, Any]], force: bool = False) -> list[Key]:
-        failed: list[Key] = []
+        """Apply rows in passes: a row the model refuses now (a department whose new parent
+        comes later in the list) is tried again after the others, while that helps."""
+        while True:
+            failed = self._apply_pass(fetched, force)
+            if not failed or len(failed) == len(fetched):
+                return [key for key, _ in failed]
+            fetched = failed
+
+    def _apply_pass(self, fetched: list[tuple[Key, Any]], force: bool) -> list[tuple[Key, Any]]:
+        failed: list[tuple[Key, Any]] = []
+        problems: list[str] = []
         self._applying = True
         try:
             for key, row in fetched:
@@ -435,10 +232,10 @@ class LiveSession:
                 if not force and known == found and (row is None) == (not self._has_local(key)):
                     continue
                 try:
-                    apply_row(self, key, row)
+                    apply_row(self.design, self.order, key, row)
                 except ModelError as exc:
-                    self.problems.append(f"{key[0]} {key[1]}: {exc}")
-                    failed.append(key)
+                    problems.append(f"{key[0]} {key[1]}: {exc}")
+                    failed.append((key, row))
                     continue
                 self._remember(
                     key[0],
@@ -448,6 +245,8 @@ class LiveSession:
                 )
         finally:
             self._applying = False
+        if len(failed) == len(fetched):
+            self.problems.extend(problems)
         return failed
 
     def _has_local(self, key: Key) -> bool:
@@ -464,23 +263,7 @@ class LiveSession:
         or a remote change the model could not take in isolation)."""
         assert self.engine is not None
         with self.engine.begin() as conn:
-            conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-            server: dict[Key, Any] = {
-                ("design", ""): live_sql.fetch(conn, self.design_id, "design", "")
-            }
-            for kind, table in S.CONTENT.items():
-                query = select(table).where(
-                    table.c.design_id == self.design_id, table.c.revision == S.LIVE
-                )
-                if kind in ORDERED:
-                    query = query.order_by(table.c.position, table.c.id)
-                for r in conn.execute(query):
-                    key = (
-                        r.id
-                        if kind in ORDERED
-                        else live_sql.role_key(r.function_id, r.department_id)
-                    )
-                    server[(kind, key)] = r
+            server = live_sql.live_rows(conn, self.design_id, ORDERED)
         local: list[Key] = [(k, i) for k in ORDERED for i in getattr(self.design, k)]
         local += [
             ("responsibilities", live_sql.role_key(f, d))
@@ -495,72 +278,6 @@ class LiveSession:
         )
         self._apply_all([(k, None) for k in gone] + list(server.items()), force=True)
         self.versions = {k: r.row_version for k, r in server.items()}
-
-    # ----------------------------------------------------------- connection state
-    def _listen(self) -> None:
-        import psycopg
-
-        try:
-            self._listener = psycopg.connect(
-                libpq_url(self.ref.url),
-                autocommit=True,
-                connect_timeout=5,
-                application_name="Org Designer",
-            )
-            self._listener.execute(f"LISTEN {S.CHANNEL}")
-        except psycopg.Error:
-            self._listener = None
-
-    def _go_offline(self, error: RepositoryError) -> None:
-        self.online = False
-        self.offline_reason = str(error)
-        self._next_retry = time.monotonic() + RETRY_SECONDS
-        self._close_connections()
-        if self.on_status is not None:
-            self.on_status(False, self.offline_reason)
-
-    def _reconnect(self) -> bool:
-        try:
-            self.engine = open_repository(self.ref.url, pool_size=2, max_overflow=0)
-        except RepositoryError as exc:
-            self.offline_reason = str(exc)
-            self._next_retry = time.monotonic() + RETRY_SECONDS
-            return False
-        self.online = True
-        self.offline_reason = ""
-        self._listen()
-        if self.on_status is not None:
-            self.on_status(True, "")
-        return True
-
-    # ------------------------------------------------------------------ presence
-    def _touch_presence(self) -> None:
-        self._next_presence = time.monotonic() + PRESENCE_SECONDS
-        if self.engine is None:
-            return
-        try:
-            with self.engine.begin() as conn:
-                live_sql.touch_presence(
-                    conn, self.design_id, self.client, self.user, socket.gethostname(), self._since
-                )
-        except SQLAlchemyError as exc:
-            self._go_offline(describe_error(exc, self.ref.url))
-
-    def others(self) -> list[str]:
-        """Who else has this design open (user names, one per editor window)."""
-        if not self.online or self.engine is None:
-            return []
-        try:
-            with self.engine.connect() as conn:
-                return live_sql.present_users(conn, self.design_id, self.client, PRESENCE_TIMEOUT)
-        except SQLAlchemyError:
-            return []
-
-
-def _is_disconnect(exc: DBAPIError) -> bool:
-    import psycopg
-
-    return bool(exc.connection_invalidated) or isinstance(exc.orig, psycopg.OperationalError)
 
 
 __all__ = ["EditConflict", "LiveSession"]

@@ -8,7 +8,7 @@ ModelError when the model refuses (the session then resyncs everything).
 
 from __future__ import annotations
 
-import bisect
+import json
 from typing import TYPE_CHECKING, Any
 
 from .. import events as ev
@@ -17,7 +17,7 @@ from ..entities import DEPARTMENT_FIELDS, FUNCTION_FIELDS, KPI_FIELDS, LINK_FIEL
 from . import live_sql, rows
 
 if TYPE_CHECKING:
-    from .live import LiveSession
+    from .live_order import LiveOrder
 
 _INFO_COLUMNS = {
     "name": "title",
@@ -25,12 +25,6 @@ _INFO_COLUMNS = {
     "author": "author",
     "language": "language",
 }
-
-
-def _index(session: LiveSession, kind: str, row: Any) -> int:
-    """Where the object goes locally: after every known object that sorts before it."""
-    index = bisect.bisect_left(session._order[kind], (row.position, row.id))
-    return min(index, len(getattr(session.design, kind)))
 
 
 def _diff(local: Any, remote: Any, names: tuple[str, ...]) -> dict[str, Any]:
@@ -66,9 +60,8 @@ _OBJECTS = {
 }
 
 
-def _object(session: LiveSession, kind: str, row: Any | None, obj_id: str) -> None:
+def _object(design: Design, order: LiveOrder, kind: str, row: Any | None, obj_id: str) -> None:
     """Make one department, link or function equal to its row (or remove it)."""
-    design = session.design
     noun, fields = _OBJECTS[kind]
     local: Any = getattr(design, kind).get(obj_id)
     remove = getattr(design, f"remove_{noun}")
@@ -85,7 +78,7 @@ def _object(session: LiveSession, kind: str, row: Any | None, obj_id: str) -> No
         remove(obj_id)
         local = None
     if local is None:
-        getattr(design, f"add_{noun}")(remote, _index(session, kind, row))
+        getattr(design, f"add_{noun}")(remote, order.local_index(design, kind, row))
         return
     if kind == "departments" and local.parent != remote.parent:
         design.set_parent(obj_id, remote.parent)
@@ -94,8 +87,7 @@ def _object(session: LiveSession, kind: str, row: Any | None, obj_id: str) -> No
         getattr(design, f"update_{noun}")(obj_id, **changes)
 
 
-def _role(session: LiveSession, row: Any | None, key: str) -> None:
-    design = session.design
+def _role(design: Design, row: Any | None, key: str) -> None:
     function_id, dept_id = live_sql.split_role_key(key)
     if row is None:
         if function_id in design.functions and dept_id in design.departments:
@@ -104,15 +96,15 @@ def _role(session: LiveSession, row: Any | None, key: str) -> None:
     design.set_role(function_id, dept_id, row.role)
 
 
-def apply_row(session: LiveSession, key: tuple[str, str], row: Any | None) -> None:
+def apply_row(design: Design, order: LiveOrder, key: tuple[str, str], row: Any | None) -> None:
     kind, obj = key
     if kind == "design":
         if row is not None:
-            _design(session.design, row)
+            _design(design, row)
     elif kind in _OBJECTS:
-        _object(session, kind, row, obj)
+        _object(design, order, kind, row, obj)
     elif kind == "responsibilities":
-        _role(session, row, obj)
+        _role(design, row, obj)
 
 
 def describe_object(design: Design, kind: str, obj: str) -> str:
@@ -165,4 +157,24 @@ def keys_of_event(event: ev.Event) -> list[tuple[str, str]]:
         return [("responsibilities", live_sql.role_key(event.function, event.department))]
     if isinstance(event, ev.DesignInfoChanged):
         return [("design", "")]
+    return []
+
+
+def references(kind: str, row: dict[str, Any] | None) -> list[tuple[str, str]]:
+    """The objects a row refers to: sent before it when they are unsent too."""
+    if row is None:
+        return []
+    if kind == "departments" and row["parent_id"]:
+        return [("departments", row["parent_id"])]
+    if kind == "links":
+        return [("departments", row["source_id"]), ("departments", row["target_id"])]
+    if kind == "responsibilities":
+        return [("functions", row["function_id"]), ("departments", row["department_id"])]
+    if kind == "kpis":
+        owner = [("departments", row["owner_id"])] if row["owner_id"] else []
+        return (
+            owner
+            + [("departments", d) for d in json.loads(row["shared"])]
+            + [("functions", f) for f in json.loads(row["functions"])]
+        )
     return []

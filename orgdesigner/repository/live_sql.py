@@ -254,7 +254,9 @@ def send_change(
     Returns the new row version (0 after a delete). Raises Refused with the
     reason, after which the caller rolls back.
     """
-    conn.execute(select(S.designs.c.id).where(S.designs.c.id == design_id).with_for_update())
+    edits = conn.execute(
+        select(S.designs.c.edits).where(S.designs.c.id == design_id).with_for_update()
+    ).scalar_one()
     current = fetch(conn, design_id, kind, key)
     found = 0 if current is None else current.row_version
     if found != base:
@@ -286,10 +288,15 @@ def send_change(
         _check_references(conn, design_id, kind, row)
         table, where = _where(kind, design_id, key)
         if current is None:
+            # Above every version this design has handed out (each edit counts one, and
+            # no row version outgrows the count): an object deleted and added again (undo,
+            # a role set anew) never comes back with a version a client still knows.
+            new_version = edits + 1
             conn.execute(
-                table.insert().values(**row, design_id=design_id, revision=S.LIVE, row_version=1)
+                table.insert().values(
+                    **row, design_id=design_id, revision=S.LIVE, row_version=new_version
+                )
             )
-            new_version = 1
         else:
             values = {k: v for k, v in row.items() if k != "position"}
             conn.execute(update(table).where(where).values(**values, row_version=found + 1))
@@ -343,6 +350,22 @@ def read_versions(
     ):
         versions[("responsibilities", role_key(f, d))] = version
     return versions, positions
+
+
+def live_rows(
+    conn: Connection, design_id: int, ordered: tuple[str, ...]
+) -> dict[tuple[str, str], Any]:
+    """Every live object's row by (kind, key) in one snapshot, the ordered kinds in order."""
+    conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+    server: dict[tuple[str, str], Any] = {("design", ""): fetch(conn, design_id, "design", "")}
+    for kind, table in S.CONTENT.items():
+        query = select(table).where(table.c.design_id == design_id, table.c.revision == S.LIVE)
+        if kind in ordered:
+            query = query.order_by(table.c.position, table.c.id)
+        for r in conn.execute(query):
+            key = r.id if kind in ordered else role_key(r.function_id, r.department_id)
+            server[(kind, key)] = r
+    return server
 
 
 def touch_presence(

@@ -12,64 +12,29 @@ from typing import Any
 
 from ..design import Design, FileStamp, build_design
 from ..entities import Department, Function, Kpi, Link
-from ..storage import department_of
+from .. import storage
 
 ORIGIN = "repository.origin"  # design setting: where a pulled file came from (JSON text)
 
 
+# The file's rows with the repository's types: PostgreSQL booleans where SQLite keeps 0/1,
+# and a KPI's ties as JSON lists in its row (the file has tables for them).
 def department_row(d: Department) -> dict[str, Any]:
-    return {
-        "id": d.id,
-        "code": d.code,
-        "name": d.name,
-        "kind": d.kind.value,
-        "parent_id": d.parent,
-        "leader": d.leader,
-        "headcount": d.headcount,
-        "budget": d.budget,
-        "color": d.color,
-        "x": d.x,
-        "y": d.y,
-        "notes": d.notes,
-        "chair": d.chair,
-        "cadence": d.cadence,
-        "vacant": bool(d.vacant),
-    }
+    return storage.department_row(d) | {"vacant": bool(d.vacant)}
 
 
-def link_row(l: Link) -> dict[str, Any]:
-    return {
-        "id": l.id,
-        "source_id": l.source,
-        "target_id": l.target,
-        "kind": l.kind.value,
-        "label": l.label,
-        "directed": bool(l.directed),
-    }
+def link_row(l: Link) -> dict[str, Any]:  # noqa: E741
+    return storage.link_row(l) | {"directed": bool(l.directed)}
 
 
 def function_row(f: Function) -> dict[str, Any]:
-    return {
-        "id": f.id,
-        "key": f.key,
-        "name": f.name,
-        "category": f.category,
-        "required": bool(f.required),
-        "description": f.description,
-        "post": f.post,
-    }
+    return storage.function_row(f) | {"required": bool(f.required)}
 
 
 def kpi_row(k: Kpi) -> dict[str, Any]:
-    return {
-        "id": k.id,
-        "key": k.key,
-        "name": k.name,
-        "unit": k.unit,
-        "owner_id": k.owner,
+    return storage.kpi_row(k) | {
         "shared": json.dumps(list(k.shared)),
         "functions": json.dumps(list(k.functions)),
-        "description": k.description,
     }
 
 
@@ -81,46 +46,14 @@ ROW_OF: dict[str, Callable[[Any], dict[str, Any]]] = {
 }
 
 
-def link_of(r: Any) -> Link:
-    return Link(
-        id=r.id,
-        source=r.source_id,
-        target=r.target_id,
-        kind=r.kind,
-        label=r.label,
-        directed=bool(r.directed),
-    )
-
-
-def function_of(r: Any) -> Function:
-    return Function(
-        id=r.id,
-        key=r.key,
-        name=r.name,
-        category=r.category,
-        required=bool(r.required),
-        description=r.description,
-        post=r.post,
-    )
-
-
 def kpi_of(r: Any) -> Kpi:
-    return Kpi(
-        id=r.id,
-        key=r.key,
-        name=r.name,
-        unit=r.unit,
-        owner=r.owner_id,
-        shared=tuple(json.loads(r.shared or "[]")),
-        functions=tuple(json.loads(r.functions or "[]")),
-        description=r.description,
-    )
+    return storage.kpi_of(r, json.loads(r.functions or "[]"), json.loads(r.shared or "[]"))
 
 
-OBJECT_OF: dict[str, Callable[[dict[str, Any]], Any]] = {
-    "departments": department_of,
-    "links": link_of,
-    "functions": function_of,
+OBJECT_OF: dict[str, Callable[[Any], Any]] = {
+    "departments": storage.department_of,
+    "links": storage.link_of,
+    "functions": storage.function_of,
     "kpis": kpi_of,
 }
 
@@ -171,9 +104,9 @@ def design_of(
     design = build_design(
         name=meta["title"],
         language=meta["language"],
-        departments=[department_of(r) for r in dept_rows],
-        links=[link_of(r) for r in links],
-        functions=[function_of(r) for r in functions],
+        departments=[storage.department_of(r) for r in dept_rows],
+        links=[storage.link_of(r) for r in links],
+        functions=[storage.function_of(r) for r in functions],
         roles=[(r.function_id, r.department_id, r.role) for r in roles],
         kpis=[kpi_of(r) for r in kpis],
     )

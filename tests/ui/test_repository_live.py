@@ -68,11 +68,20 @@ def test_live_edits_both_ways_and_conflicts(window, qtbot, shared):
         assert "李强" in w.doc.presence.text()
         # a conflicting edit: the other changes it first; ours is refused and reported
         ops.UpdateDepartment(dept, {"notes": "李强的备注"}).apply(other.design)
-        assert w.ctx.apply(ops.UpdateDepartment(dept, {"notes": "我的备注"})) is None
-        assert w.banner.isVisible() and "李强 changed it meanwhile" in w.banner.text()
-        qtbot.waitUntil(
-            lambda: w.ctx.design.departments[dept].notes == "李强的备注", timeout=10_000
-        )
+        steps = w.ctx.undo_stack.count()
+        reason = w.ctx.apply(ops.UpdateDepartment(dept, {"notes": "我的备注"}))
+        assert reason is not None and "李强 changed it meanwhile" in reason and "\n" not in reason
+        assert w.banner.isVisible() and w.banner.text() == reason
+        assert w.ctx.design.departments[dept].notes == "李强的备注"  # shown as it now is
+        assert w.ctx.undo_stack.count() == steps  # nothing to undo: nothing was stored
+        # a deletion that conflicts partway (a link of it was changed): none of it is kept
+        link = next(i for i, x in w.ctx.design.links.items() if dept in (x.source, x.target))
+        ops.UpdateLink(link, {"label": "李强改的"}).apply(other.design)
+        assert w.ctx.apply(ops.RemoveDepartment(dept)) is not None
+        assert dept in w.ctx.design.departments and dept in w.scene.boxes
+        assert w.ctx.design.links[link].label == "李强改的"
+        assert w.ctx.undo_stack.count() == steps
+        w.ctx.design.check_invariants()
         assert w.documents.save() is True and not w.is_modified()
     finally:
         other.close()

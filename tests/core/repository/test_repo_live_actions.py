@@ -1,0 +1,89 @@
+"""One user action is one repository transaction: all of it is stored, or none of it."""
+
+from __future__ import annotations
+
+from orgdesigner import ops
+from orgdesigner.entities import Department, Role
+from orgdesigner.repository import pull
+
+from .test_repo_live import by_name, clients, content, ref, settle  # noqa: F401 (fixtures)
+
+
+def act(session, op):
+    """Apply `op` as the editor does: one action (EditorContext.apply)."""
+    with session.design.events.action() as action:
+        inverse = op.apply(session.design)
+    return inverse, action
+
+
+def journal_length(ref_):
+    from sqlalchemy import create_engine, text
+
+    from orgdesigner.repository.connection import sqlalchemy_url
+
+    engine = create_engine(sqlalchemy_url(ref_.url))
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT count(*) FROM orgdesigner.changes")).scalar()
+    finally:
+        engine.dispose()
+
+
+def test_a_deletion_that_conflicts_partway_leaves_nothing_applied(clients, ref):
+    a, b = clients
+    mkt = by_name(a.design, "市场部").id
+    brand_team = by_name(a.design, "品牌与公关组").id  # a child of 市场部: moved up first
+    link = next(i for i, l in a.design.links.items() if mkt in (l.source, l.target))
+    function = next(iter(a.design.functions))
+    act(a, ops.SetRole(function, mkt, Role.R))
+    settle(a, b)
+    before = content(pull(ref))
+    ops.UpdateLink(link, {"label": "乙改了标签"}).apply(b.design)  # a has not seen it
+    seen = []
+    a.on_conflict = seen.append
+    _, action = act(a, ops.RemoveDepartment(mkt))  # child moved, links, role, then 市场部
+    assert action.refused is not None and seen == [action.refused] == a.conflicts
+    assert "\n" not in action.refused and "李强 changed it meanwhile" in action.refused
+    assert "未保存" in action.refused
+    server = pull(ref)
+    # nothing of the deletion reached the server: the child still reports to 市场部
+    assert mkt in server.departments and server.departments[brand_team].parent == mkt
+    assert server.role(function, mkt) == Role.R
+    assert server.links[link].label == "乙改了标签"
+    assert content(server) | {"links": None} == before | {"links": None}
+    # and a shows the design as the server has it (its own deletion undone locally)
+    assert content(a.design) == content(server)
+    assert not a.pending
+    settle(a, b)
+    assert content(a.design) == content(b.design) == content(pull(ref))
+    a.design.check_invariants()
+
+
+def test_an_accepted_action_is_one_transaction_the_others_see_whole(clients, ref):
+    a, b = clients
+    mkt = by_name(a.design, "市场部").id
+    seq_before = journal_length(ref)
+    inverse, action = act(a, ops.RemoveDepartment(mkt))
+    assert action.refused is None and not a.pending and not a.conflicts
+    settle(a, b)
+    assert mkt not in b.design.departments
+    assert content(a.design) == content(b.design) == content(pull(ref))
+    assert journal_length(ref) > seq_before
+    _, action = act(a, inverse)  # one undo step: one transaction as well
+    assert action.refused is None
+    settle(a, b)
+    assert mkt in b.design.departments
+    assert content(a.design) == content(b.design) == content(pull(ref))
+
+
+def test_a_batch_paste_is_all_or_nothing(clients, ref):
+    a, b = clients
+    mkt = by_name(a.design, "市场部").id
+    pasted = [Department(name=f"粘贴{i}", parent=mkt) for i in range(3)]
+    ops.RemoveDepartment(mkt).apply(b.design)  # meanwhile the parent goes away
+    _, action = act(a, ops.Batch([ops.AddDepartment(d) for d in pasted], "Paste"))
+    assert action.refused is not None and "deleted by someone else" in action.refused
+    server = pull(ref)
+    assert not any(d.id in server.departments for d in pasted)
+    settle(a, b)
+    assert content(a.design) == content(b.design) == content(server)
