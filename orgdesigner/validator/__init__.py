@@ -13,6 +13,7 @@ from typing import Iterable
 
 from ..design import Design
 from ..findings import Finding, Severity
+from ..gcpause import gc_paused
 
 # Importing the families registers their rules; this order is the report order.
 from . import ownership, marketing, mechanisms, structure, budget  # noqa: F401  # isort: skip
@@ -51,12 +52,19 @@ def validate(
         if unknown:
             raise ValueError(f"unknown validator rules: {', '.join(unknown)}")
     ctx = Context(design, language)
-    findings: list[Finding] = []
-    for rule_id in chosen:
-        findings.extend(RULES[rule_id].check(ctx))
-    order = {rule_id: i for i, rule_id in enumerate(RULES)}
-    findings.sort(key=lambda f: (f.severity.rank, order.get(f.rule, len(order))))
-    return findings
+    # Errors first, then by rule in report order, each rule's findings in its own order:
+    # a stable sort on (severity, rule), done as buckets (no sort key for 55,000 findings).
+    by_rule: dict[str, list[Finding]] = {rule_id: [] for rule_id in RULES}
+    with gc_paused():  # the findings make no reference cycles (see gcpause)
+        for rule_id in chosen:
+            by_rule[rule_id].extend(RULES[rule_id].check(ctx))
+    return [
+        finding
+        for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        for findings in by_rule.values()
+        for finding in findings
+        if finding.severity is severity
+    ]
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

@@ -17,25 +17,35 @@ def _amount(value: float) -> str:
 @rule("budget-exceeds-parent", zh="下级预算超出上级", en="Sub-unit budgets exceed the parent's")
 def budget_exceeds_parent(ctx: Context) -> Iterator[Finding]:
     """The direct sub-units' budgets add up to more than the parent's (budget 0 = not set)."""
-    design = ctx.design
+    departments = ctx.design.departments
     totals: dict[str, float] = {}
-    for dept in design.departments.values():
-        if dept.parent is not None and dept.budget > 0:
-            totals[dept.parent] = totals.get(dept.parent, 0.0) + dept.budget
+    # Sub-units are listed in design order, which is their sibling order (a model invariant).
+    budgeted: dict[str, list[str]] = {}
+    for dept in departments.values():
+        parent = dept.parent
+        if parent is not None and dept.budget > 0:
+            kids = budgeted.get(parent)
+            if kids is None:  # (not setdefault: that builds a list for every sub-unit)
+                budgeted[parent] = [dept.id]
+                totals[parent] = float(dept.budget)  # as 0.0 + budget was
+            else:
+                kids.append(dept.id)
+                totals[parent] += dept.budget
     for parent_id, total in totals.items():
-        own = design.departments[parent_id].budget
+        own = departments[parent_id].budget
         if own <= 0 or total <= own:
             continue
-        kids = [c for c in design.child_ids(parent_id) if design.departments[c].budget > 0]
         name = ctx.dept(parent_id)
-        yield ctx.finding(
+        yield ctx.report(
             "budget-exceeds-parent",
             Severity.WARNING,
             f"{name}下级部门的预算合计 {_amount(total)}，超过其自身预算 {_amount(own)}："
-            "请调整预算分配，使下级预算不超过上级。",
-            f"The sub-units of {name} have budgets adding up to {_amount(total)}, more than its own "
-            f"budget of {_amount(own)}: rebalance so the sub-units fit in the parent's budget.",
-            (parent_id, *kids),
+            "请调整预算分配，使下级预算不超过上级。"
+            if ctx.zh
+            else f"The sub-units of {name} have budgets adding up to {_amount(total)}, more than "
+            f"its own budget of {_amount(own)}: rebalance so the sub-units fit in the parent's "
+            "budget.",
+            (parent_id, *budgeted[parent_id]),
         )
 
 

@@ -23,17 +23,30 @@ class Context:
             language if language in LANGUAGES else ("en" if design.language == "en" else "zh")
         )
         self.thresholds: Thresholds = thresholds(design)
+        # Rules reporting per department build only this language's message (`report`):
+        # at 100,000 units most of the validator's time is message text.
+        self.zh = self.language == "zh"
+        self._quotes = ("“", "”", "（未命名）") if self.zh else ('"', '"', "(unnamed)")
 
     # ----------------------------------------------------------------- messages
     def finding(
         self, rule: str, severity: Severity, zh: str, en: str, objects: tuple[str, ...] | list[str]
     ) -> Finding:
         """A finding whose message is `zh` or `en`, whichever the design speaks."""
-        return Finding(rule, severity, zh if self.language == "zh" else en, tuple(objects))
+        return self.report(rule, severity, zh if self.zh else en, objects)
+
+    def report(
+        self, rule: str, severity: Severity, message: str, objects: tuple[str, ...] | list[str]
+    ) -> Finding:
+        """A finding whose `message` is already in the context's language (see `zh`)."""
+        return Finding(
+            rule, severity, message, objects if type(objects) is tuple else tuple(objects)
+        )
 
     def dept(self, dept_id: str) -> str:
         """A department's name, quoted for a message."""
-        return self._quote(self.design.departments[dept_id].name)
+        opening, closing, unnamed = self._quotes
+        return f"{opening}{self.design.departments[dept_id].name or unnamed}{closing}"
 
     def depts(self, dept_ids: list[str], limit: int = 5) -> str:
         names = [self.dept(d) for d in dept_ids[:limit]]
@@ -66,9 +79,8 @@ class Context:
         return self._quote(name)
 
     def _quote(self, name: str) -> str:
-        if self.language == "zh":
-            return f"“{name or '（未命名）'}”"
-        return f'"{name or "(unnamed)"}"'
+        opening, closing, unnamed = self._quotes
+        return f"{opening}{name or unnamed}{closing}"
 
     # ------------------------------------------------------------------ indexes
     @cached_property
@@ -93,6 +105,15 @@ class Context:
         return out
 
     @cached_property
+    def child_counts(self) -> dict[str, int]:
+        """Department id -> number of direct sub-units (absent: none), in one pass."""
+        out: dict[str, int] = {}
+        for dept in self.design.departments.values():
+            if dept.parent is not None:
+                out[dept.parent] = out.get(dept.parent, 0) + 1
+        return out
+
+    @cached_property
     def committees(self) -> list[str]:
         """The committee (委员会) departments, in design order."""
         return [d for d, dept in self.design.departments.items() if dept.kind is DeptKind.COMMITTEE]
@@ -113,7 +134,11 @@ class Context:
         """
         out: dict[str, str] = {}
         departments = self.design.departments
-        for dept_id in departments:
+        team = DeptKind.TEAM
+        for dept_id, first in departments.items():
+            if first.kind is not team or first.parent is None:
+                out[dept_id] = dept_id  # most units are not groups: no walk up
+                continue
             chain = []
             current = dept_id
             while current not in out:
@@ -173,7 +198,6 @@ class Context:
         """
         design = self.design
         counts = self.unit_counts
-        order = {d: i for i, d in enumerate(design.departments)}
         brand_units = list(
             dict.fromkeys(
                 self.unit[o]
@@ -185,7 +209,11 @@ class Context:
         candidates = brand_units or list(counts)
         if not candidates:
             return None
-        return min(candidates, key=lambda u: (-counts.get(u, 0), order[u]))
+        most = max(counts.get(u, 0) for u in candidates)
+        leaders = {u for u in candidates if counts.get(u, 0) == most}
+        if len(leaders) == 1:
+            return leaders.pop()
+        return next(d for d in design.departments if d in leaders)  # the earliest
 
 
 _GROUP_HOSTS = (DeptKind.DEPARTMENT, DeptKind.TEAM)

@@ -56,34 +56,48 @@ def _committee_only(design, dept_id: str) -> bool:
 def span_of_control(ctx: Context) -> Iterator[Finding]:
     """More direct reports than the `span_of_control_max` setting."""
     limit = ctx.thresholds.span_of_control_max
+    spans = ctx.child_counts
     for dept_id in ctx.design.departments:
-        span = len(ctx.design.child_ids(dept_id))
+        span = spans.get(dept_id, 0)
         if span > limit:
             name = ctx.dept(dept_id)
-            yield ctx.finding(
+            yield ctx.report(
                 "span-of-control",
                 Severity.WARNING,
-                f"{name}有 {span} 个直接下级，超过管理幅度上限 {limit}：请增设中间层或把相近的小组合并。",
-                f"{name} has {span} direct reports, more than the span-of-control limit of {limit}: "
-                "add a layer in between or merge similar groups.",
+                f"{name}有 {span} 个直接下级，超过管理幅度上限 {limit}：请增设中间层或把相近的小组合并。"
+                if ctx.zh
+                else f"{name} has {span} direct reports, more than the span-of-control limit of "
+                f"{limit}: add a layer in between or merge similar groups.",
                 (dept_id,),
             )
+
+
+def _first_too_deep(design, limit: int) -> Iterator[str]:
+    """The departments at layer `limit + 1`, in the order of `Context.depth` (parent first,
+    siblings in order), without walking the layers below them."""
+    stack = [(c, 1) for c in reversed(design.child_ids(None))]
+    while stack:
+        dept_id, depth = stack.pop()
+        if depth > limit:
+            yield dept_id
+            continue
+        stack.extend((c, depth + 1) for c in reversed(design.child_ids(dept_id)))
 
 
 @rule("too-many-layers", zh="层级过多", en="Too many layers")
 def too_many_layers(ctx: Context) -> Iterator[Finding]:
     """Departments deeper than the `max_layers` setting (reported at the first layer too deep)."""
     limit = ctx.thresholds.max_layers
-    for dept_id, depth in ctx.depth.items():
-        if depth != limit + 1:
-            continue
+    depth = limit + 1
+    for dept_id in _first_too_deep(ctx.design, limit):
         name = ctx.dept(dept_id)
-        yield ctx.finding(
+        yield ctx.report(
             "too-many-layers",
             Severity.WARNING,
-            f"{name}位于第 {depth} 层，超过层级上限 {limit}：层级过多会拖慢决策，请压缩汇报层级。",
-            f"{name} sits at layer {depth}, deeper than the limit of {limit} layers: long chains "
-            "slow decisions down, flatten the reporting lines.",
+            f"{name}位于第 {depth} 层，超过层级上限 {limit}：层级过多会拖慢决策，请压缩汇报层级。"
+            if ctx.zh
+            else f"{name} sits at layer {depth}, deeper than the limit of {limit} layers: long "
+            "chains slow decisions down, flatten the reporting lines.",
             (dept_id,),
         )
 
@@ -91,25 +105,30 @@ def too_many_layers(ctx: Context) -> Iterator[Finding]:
 @rule("no-leader", zh="没有负责人", en="No leader")
 def no_leader(ctx: Context) -> Iterator[Finding]:
     """A department whose leader field is empty, or whose leading post is marked vacant."""
+    zh = ctx.zh
     for dept_id, dept in ctx.design.departments.items():
-        name = ctx.dept(dept_id)
         if dept.vacant:
-            yield ctx.finding(
+            name = ctx.dept(dept_id)
+            yield ctx.report(
                 "no-leader",
                 Severity.INFO,
-                f"{name}的负责人岗位空缺：请尽快任命负责人，明确责任主体。",
-                f"The leading post of {name} is vacant: appoint a leader so it is clear who "
+                f"{name}的负责人岗位空缺：请尽快任命负责人，明确责任主体。"
+                if zh
+                else f"The leading post of {name} is vacant: appoint a leader so it is clear who "
                 "answers for it.",
                 (dept_id,),
             )
             continue
         if dept.leader.strip():
             continue
-        yield ctx.finding(
+        name = ctx.dept(dept_id)
+        yield ctx.report(
             "no-leader",
             Severity.INFO,
-            f"{name}没有负责人：请填写负责人（姓名或岗位），明确责任主体。",
-            f"{name} has no leader: enter a leader (a name or a post) so it is clear who answers for it.",
+            f"{name}没有负责人：请填写负责人（姓名或岗位），明确责任主体。"
+            if zh
+            else f"{name} has no leader: enter a leader (a name or a post) so it is clear who "
+            "answers for it.",
             (dept_id,),
         )
 
@@ -121,18 +140,20 @@ def empty_department(ctx: Context) -> Iterator[Finding]:
     A committee has no staff of its own: its members and mandate are what
     `committee-members` and `committee-mandate` look at (one finding per problem).
     """
-    design = ctx.design
     roles = ctx.roles_per_department
-    for dept_id, dept in design.departments.items():
+    spans = ctx.child_counts
+    for dept_id, dept in ctx.design.departments.items():
         if dept.kind is DeptKind.COMMITTEE:
             continue
-        if dept.headcount > 0 or roles.get(dept_id) or design.child_ids(dept_id):
+        if dept.headcount > 0 or roles.get(dept_id) or dept_id in spans:
             continue
         name = ctx.dept(dept_id)
-        yield ctx.finding(
+        yield ctx.report(
             "empty-department",
             Severity.WARNING,
-            f"{name}没有任何职能，也没有编制人数：请为它分配职能和人员，或删除它。",
-            f"{name} has no function and no headcount: give it functions and people, or remove it.",
+            f"{name}没有任何职能，也没有编制人数：请为它分配职能和人员，或删除它。"
+            if ctx.zh
+            else f"{name} has no function and no headcount: give it functions and people, or "
+            "remove it.",
             (dept_id,),
         )

@@ -124,3 +124,15 @@ def test_a_linked_root_or_a_single_department_is_not_isolated():
         == []
     )
     assert found(make([("only", None)]), "isolated-department") == []
+
+
+def test_the_hub_among_brand_owners_owns_most_marketing_then_comes_first_in_the_design():
+    from orgdesigner.validator import Context
+
+    departments = [("gm", None), ("early", "gm"), ("late", "gm")]
+    tied = [("brand_management", "late", "A"), ("brand_management", "early", "A")]
+    assert Context(make(departments, MARKETING, tied)).hub == "early"
+    more = [*tied, ("seo", "late", "A")]
+    assert Context(make(departments, MARKETING, more)).hub == "late"
+    nobody = [("seo", "late", "A"), ("content", "early", "A")]  # no brand owner: most, then first
+    assert Context(make(departments, MARKETING, nobody)).hub == "early"
