@@ -49,30 +49,69 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
+# The fields a user can type into, as the Chinese UI names them (value errors carry Chinese).
+FIELD_ZH = {
+    "name": "名称",
+    "code": "编号",
+    "leader": "负责人",
+    "notes": "备注",
+    "chair": "主席",
+    "cadence": "会议频率",
+    "headcount": "人数",
+    "budget": "预算",
+    "position x": "横坐标",
+    "position y": "纵坐标",
+    "label": "标签",
+    "category": "类别",
+    "description": "说明",
+    "key": "标识",
+    "post": "负责岗位",
+    "unit": "单位",
+    "owner": "负责部门",
+    "id": "编号 (id)",
+}
+
+
+def _field_zh(what: str) -> str:
+    return FIELD_ZH.get(what, what)
+
+
 def check_text(value: object, what: str, limit: int = MAX_TEXT) -> str:
     if not isinstance(value, str):
-        raise InvalidValueError(f"{what} must be text")
+        raise InvalidValueError(f"{what} must be text", zh=f"{_field_zh(what)}必须是文字")
     if len(value) > limit:
-        raise InvalidValueError(f"{what} is longer than {limit} characters")
+        raise InvalidValueError(
+            f"{what} is longer than {limit} characters",
+            zh=f"{_field_zh(what)}超过 {limit} 个字符",
+        )
     return value
 
 
 def check_number(
     value: object, what: str, *, minimum: float | None = None, limit: float = 1e15
 ) -> float:
+    field_zh = _field_zh(what)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise InvalidValueError(f"{what} must be a number")
+        raise InvalidValueError(f"{what} must be a number", zh=f"{field_zh}必须是数字")
     number = float(value)
     if not math.isfinite(number) or abs(number) > limit:
-        raise InvalidValueError(f"{what} must be a finite number below {limit:g}")
+        raise InvalidValueError(
+            f"{what} must be a finite number below {limit:g}",
+            zh=f"{field_zh}必须是小于 {limit:g} 的有限数值",
+        )
     if minimum is not None and number < minimum:
-        raise InvalidValueError(f"{what} must not be below {minimum:g}")
+        raise InvalidValueError(
+            f"{what} must not be below {minimum:g}", zh=f"{field_zh}不能小于 {minimum:g}"
+        )
     return number
 
 
 def check_color(value: object) -> str:
     if not isinstance(value, str) or not _COLOR_RE.match(value):
-        raise InvalidValueError(f"colour {value!r} is not of the form #rrggbb")
+        raise InvalidValueError(
+            f"colour {value!r} is not of the form #rrggbb",
+            zh=f"颜色 {value!r} 不是 #rrggbb 格式",
+        )
     return value.lower()
 
 
