@@ -25,6 +25,7 @@ def register(sub) -> None:
 
     q = rs.add_parser("init", help="create or upgrade the repository schema in a database")
     q.add_argument("url", metavar="URL")
+    _add_lang(q)
     q.set_defaults(run=run_init)
 
     q = rs.add_parser("list", help="list the designs in a repository")
@@ -34,6 +35,7 @@ def register(sub) -> None:
         action="store_true",
         help='print {"designs": [{"name", "version", "saved_by", "saved_at", "departments"}]}',
     )
+    _add_lang(q)
     q.set_defaults(run=run_list)
 
     q = rs.add_parser(
@@ -72,7 +74,15 @@ def register(sub) -> None:
     q.add_argument("url", metavar="URL")
     q.add_argument("name", metavar="NAME")
     q.add_argument("--json", action="store_true")
+    _add_lang(q)
     q.set_defaults(run=run_log)
+
+
+def _add_lang(q) -> None:
+    """`--lang` for the actions that read no design (push and pull follow the design's)."""
+    q.add_argument(
+        "--lang", choices=("zh", "en"), default="en", help="language of the output (default: en)"
+    )
 
 
 def run_init(args) -> int:
@@ -80,12 +90,25 @@ def run_init(args) -> int:
 
     before, after = init_repository(args.url)
     where = display_url(args.url)
+    zh = args.lang == "zh"
     if before == 0:
-        print(f"created an Org Designer repository in {where} (format {after})")
+        print(
+            f"已在 {where} 建立组织架构设计器资料库（格式 {after}）"
+            if zh
+            else f"created an Org Designer repository in {where} (format {after})"
+        )
     elif before < after:
-        print(f"upgraded the repository in {where} from format {before} to {after}")
+        print(
+            f"已将 {where} 的资料库从格式 {before} 升级到 {after}"
+            if zh
+            else f"upgraded the repository in {where} from format {before} to {after}"
+        )
     else:
-        print(f"the repository in {where} is up to date (format {after})")
+        print(
+            f"{where} 的资料库已是最新（格式 {after}）"
+            if zh
+            else f"the repository in {where} is up to date (format {after})"
+        )
     return 0
 
 
@@ -96,11 +119,19 @@ def run_list(args) -> int:
     if args.json:
         print(json.dumps({"designs": designs}, ensure_ascii=False, indent=2))
         return 0
+    zh = args.lang == "zh"
     if not designs:
-        print("no designs yet (add one with: repo push FILE.db URL --as NAME)")
+        print(
+            "还没有设计（用 repo push FILE.db URL --as NAME 存入一个）"
+            if zh
+            else "no designs yet (add one with: repo push FILE.db URL --as NAME)"
+        )
     for d in designs:
         print(
-            f"{d['name']}  version {d['version']}  {d['departments']} departments  "
+            f"{d['name']}  第 {d['version']} 版  {d['departments']} 个部门  "
+            f"由 {d['saved_by']} 于 {d['saved_at']} 保存"
+            if zh
+            else f"{d['name']}  version {d['version']}  {d['departments']} departments  "
             f"saved by {d['saved_by']} at {d['saved_at']}"
         )
     return 0
@@ -165,6 +196,9 @@ def run_log(args) -> int:
     for v in versions:
         comment = f"  {v.comment}" if v.comment else ""
         print(
-            f"version {v.number}  {v.saved_at}  {v.saved_by}  {v.departments} departments{comment}"
+            f"第 {v.number} 版  {v.saved_at}  {v.saved_by}  {v.departments} 个部门{comment}"
+            if args.lang == "zh"
+            else f"version {v.number}  {v.saved_at}  {v.saved_by}  {v.departments} departments"
+            f"{comment}"
         )
     return 0

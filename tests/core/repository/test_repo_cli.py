@@ -181,3 +181,15 @@ def test_schema_newer_than_the_program(repo_url, capsys):
     assert "newer Org Designer (repository format 99)" in err
     err = _one_line_error(capsys, "repo", "init", repo_url)
     assert "newer Org Designer" in err
+
+
+def test_init_list_log_speak_chinese_when_asked(pg_url, design_file, capsys):
+    code, out, _ = run_cli(capsys, "repo", "init", pg_url, "--lang", "zh")
+    assert code == 0 and ("资料库" in out) and "repository" not in out
+    run_cli(capsys, "repo", "push", str(design_file), pg_url, "--as", "分部", "--comment", "首版")
+    code, out, _ = run_cli(capsys, "repo", "list", pg_url, "--lang", "zh")
+    line = next(x for x in out.splitlines() if x.startswith("分部"))
+    assert code == 0 and "第 1 版" in line and "5 个部门" in line and "保存" in line
+    assert "version" not in out and "departments" not in out
+    code, out, _ = run_cli(capsys, "repo", "log", pg_url, "分部", "--lang", "zh")
+    assert code == 0 and out.startswith("第 1 版") and "首版" in out and "departments" not in out
