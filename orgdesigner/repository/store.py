@@ -144,19 +144,27 @@ def _insert_if_absent(name: str, uuid: str):
 
 
 def _check_base(row: Any, origin: dict[str, Any] | None, ref: RepoRef) -> None:
+    where = display_url(ref.url)
     if origin is None or origin.get("name") != ref.name or origin.get("design") != row.design_uuid:
         raise StaleBaseError(
-            f"{ref.name} already exists in {display_url(ref.url)} and this design was not "
-            f"pulled from it: pull and merge, or push with --force"
+            f"{ref.name} already exists in {where} and this design was not "
+            f"pulled from it: pull and merge, or push with --force",
+            zh=f"{where} 中已有 {ref.name}，而这份设计不是从那里取出的："
+            f"请先取出并合并，或用 --force 强制存入",
         )
     if origin["edits"] != row.edits:
-        theirs = f"version {row.head}"
-        if origin.get("version") == row.head:
-            theirs += ", edited live"
+        who = row.changed_by or "someone"
+        at = when(row.changed_at)
+        live = origin.get("version") == row.head
+        theirs = f"version {row.head}" + (", edited live" if live else "")
+        theirs_zh = f"第 {row.head} 版" + ("，在线编辑过" if live else "")
         raise StaleBaseError(
-            f"{ref.name} was changed by {row.changed_by or 'someone'} at {when(row.changed_at)} "
+            f"{ref.name} was changed by {who} at {at} "
             f"({theirs}) after your copy (version {origin.get('version')}): "
-            f"pull and merge, or push with --force"
+            f"pull and merge, or push with --force",
+            zh=f"{ref.name} 在你的副本（第 {origin.get('version')} 版）之后被 "
+            f"{row.changed_by or '他人'} 于 {at} 改过（{theirs_zh}）："
+            f"请先取出并合并，或用 --force 强制存入",
         )
 
 

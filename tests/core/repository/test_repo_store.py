@@ -110,6 +110,9 @@ def test_stale_push_is_refused_with_one_line(repo_url):
     assert (
         "(version 2) after your copy (version 1): pull and merge, or push with --force" in message
     )
+    chinese = caught.value.text("zh")  # what the Chinese UI shows
+    assert "\n" not in chinese and "被 李强 于" in chinese and "（第 2 版）" in chinese
+    assert "第 1 版" in chinese and "--force" in chinese and "pull" not in chinese
     assert push(mine, ref, force=True) == 3
     assert pull(ref).name == "mine"
 
@@ -117,5 +120,6 @@ def test_stale_push_is_refused_with_one_line(repo_url):
 def test_new_file_over_existing_name_is_refused(repo_url):
     ref = RepoRef(repo_url, "plan")
     push(sample_design(), ref)
-    with pytest.raises(StaleBaseError, match="was not pulled from it"):
+    with pytest.raises(StaleBaseError, match="was not pulled from it") as caught:
         push(sample_design(), ref)
+    assert "不是从那里取出的" in caught.value.text("zh")
