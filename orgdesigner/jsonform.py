@@ -419,26 +419,40 @@ def loads(text: str | bytes, source: str | Path = "design.json") -> Design:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise FileProblem(
-            source, f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+            source,
+            f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
+            zh=f"不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）",
         ) from None
     except (UnicodeDecodeError, RecursionError) as exc:
-        raise FileProblem(source, f"is not valid JSON ({type(exc).__name__})") from None
+        raise FileProblem(
+            source,
+            f"is not valid JSON ({type(exc).__name__})",
+            zh=f"不是有效的 JSON（{type(exc).__name__}）",
+        ) from None
     if not isinstance(data, dict) or data.get("format") != "org-designer":
         raise FileProblem(
-            source, 'is not an Org Designer JSON design (no "format": "org-designer")'
+            source,
+            'is not an Org Designer JSON design (no "format": "org-designer")',
+            zh='不是组织架构设计器的 JSON 设计（没有 "format": "org-designer"）',
         )
     try:
         doc = DesignDoc.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
-        raise FileProblem(source, f"{_path(first['loc'])}: {first['msg']}{more}") from None
+        more_zh = f"（另有 {exc.error_count() - 1} 处问题）" if exc.error_count() > 1 else ""
+        where = _path(first["loc"])
+        raise FileProblem(
+            source,
+            f"{where}: {first['msg']}{more}",
+            zh=f"内容有误：{where}：{first['msg']}{more_zh}",
+        ) from None
     try:
         return design_from_doc(doc)
     except _Problem as exc:
-        raise FileProblem(source, str(exc)) from None
+        raise FileProblem(source, str(exc), zh=f"内容有误：{exc}") from None
     except ModelError as exc:
-        raise FileProblem(source, str(exc)) from None
+        raise FileProblem(source, str(exc), zh=exc.text("zh")) from None
 
 
 def dumps(design: Design) -> str:
@@ -453,7 +467,7 @@ def read(path: str | Path) -> Design:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise FileProblem(path, "is not UTF-8 text") from None
+        raise FileProblem(path, "is not UTF-8 text", zh="不是 UTF-8 文本") from None
     return loads(text, path)
 
 

@@ -106,6 +106,21 @@ def test_bad_documents_name_the_path_and_the_problem(doc, expected):
     assert expected in _error(doc)
 
 
+@pytest.mark.parametrize(
+    "doc,expected",
+    [
+        ("{not json", "plan.json：不是有效的 JSON（第 1 行"),
+        ("[]", "不是组织架构设计器的 JSON 设计"),
+        (_with_dept(2, parent="mkt2"), "内容有误：departments[2].parent"),
+        (_with_dept(1, headcount="many"), "内容有误：departments[1].headcount"),
+    ],
+)
+def test_bad_documents_are_explained_in_chinese_too(doc, expected):
+    with pytest.raises(FileProblem) as info:
+        jsonform.loads(doc if isinstance(doc, str) else json.dumps(doc), "plan.json")
+    assert expected in info.value.text("zh")
+
+
 def test_read_names_the_file(tmp_path):
     path = tmp_path / "broken.json"
     path.write_bytes(b"\xff\xfe\x00garbage")
