@@ -45,6 +45,10 @@ def test_long_messages_wrap_in_the_panel(window, qtbot):
     rect = tree.visualItemRect(longest)
     assert rect.height() >= 2 * line - 2  # two lines or more, not one elided line
     assert tree.columnWidth(0) + tree.columnWidth(1) <= tree.viewport().width() + 1
+    # the message keeps most of a narrow panel, whatever the length of the rule's title
+    assert tree.columnWidth(0) >= 0.6 * tree.viewport().width()
+    line_width = tree.columnWidth(0) - tree.indentation()
+    assert line_width >= 8 * tree.fontMetrics().horizontalAdvance("营")
 
 
 def test_the_badge_tooltip_says_what_it_counts(window, qtbot):

@@ -9,7 +9,7 @@ functions go to the Functions & owners dock (`function_focus_requested`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -36,8 +36,11 @@ SEVERITY_COLOURS = {
 }
 
 
+RULE_SHARE = 0.35  # the most of the panel's width the Rule column takes
+
+
 class WrappingDelegate(QStyledItemDelegate):
-    """Row heights that fit the message wrapped at the column's width.
+    """Row heights that fit the message (and the rule) wrapped at the column's width.
 
     QTreeView's word wrap paints wrapped text but sizes rows for one line, so
     a long message was cut off and only readable in its tooltip.
@@ -49,9 +52,10 @@ class WrappingDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option, index):  # noqa: N802 - Qt override
         hint = super().sizeHint(option, index)
-        if index.column() != 0 or not index.parent().isValid():
+        if not index.parent().isValid():
             return hint
-        width = self.tree.columnWidth(0) - self.tree.indentation() - 8
+        column = index.column()
+        width = self.tree.columnWidth(column) - (self.tree.indentation() if column == 0 else 0) - 8
         text = str(index.data() or "")
         box = option.fontMetrics.boundingRect(
             QRect(0, 0, max(40, width), 100_000), int(Qt.TextFlag.TextWordWrap), text
@@ -83,7 +87,10 @@ class FindingsDock(ContextDock):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # The rule's title fits its text but never takes more than RULE_SHARE of a narrow
+        # panel: a long Chinese title left the message two characters a line.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.tree.viewport().installEventFilter(self)
         self.tree.setItemDelegate(WrappingDelegate(self.tree))
         header.sectionResized.connect(
             lambda *_: self.tree.doItemsLayout()
@@ -186,6 +193,17 @@ class FindingsDock(ContextDock):
                 group.addChild(item)
             self.tree.addTopLevelItem(group)
             group.setExpanded(severity not in self._collapsed)
+        self._fit_rule_column()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_rule_column()
+        return super().eventFilter(watched, event)
+
+    def _fit_rule_column(self) -> None:
+        cap = int(self.tree.viewport().width() * RULE_SHARE)
+        wanted = max(self.tree.sizeHintForColumn(1), self.tree.header().sectionSizeHint(1))
+        self.tree.header().resizeSection(1, max(40, min(wanted, cap)))
 
     def _remember(self, item: QTreeWidgetItem, collapsed: bool) -> None:
         severity = item.data(0, FINDING_ROLE)
