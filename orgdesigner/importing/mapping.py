@@ -11,20 +11,10 @@ import re
 from pathlib import Path
 
 from ..errors import FileProblem, OrgDesignerError
+from .values import EXPORT_COLUMNS
 
-FIELDS = (
-    "id",
-    "parent",
-    "name",
-    "kind",
-    "leader",
-    "headcount",
-    "budget",
-    "color",
-    "x",
-    "y",
-    "notes",
-)
+# The fields a table can map are the columns our own export writes: the round trip holds.
+FIELDS = EXPORT_COLUMNS
 FIELD_HELP = {
     "id": "the department's own id (required)",
     "parent": "the id of the department it reports to",
