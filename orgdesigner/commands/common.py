@@ -8,6 +8,11 @@ from pathlib import Path
 from ..errors import FileProblem
 
 
+def add_lang_option(parser, help: str, default: str | None = None, **kwargs: str) -> None:
+    """`--lang zh|en`: the language a command writes in (`help` says of what)."""
+    parser.add_argument("--lang", choices=("zh", "en"), default=default, help=help, **kwargs)
+
+
 def check_output(path: Path, force: bool) -> None:
     """Refuse to overwrite an existing file unless --force was given."""
     if path.exists() and not force:

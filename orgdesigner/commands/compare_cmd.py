@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .common import add_lang_option
+
 
 def register(sub) -> None:
     p = sub.add_parser(
@@ -26,12 +28,7 @@ def register(sub) -> None:
         action="store_true",
         help='print {"base", "target", "changes": [...], "totals", "findings"}',
     )
-    p.add_argument(
-        "--lang",
-        choices=("zh", "en"),
-        default=None,
-        help="language of headings and finding messages (default: the target's)",
-    )
+    add_lang_option(p, "language of headings and finding messages (default: the target's)")
     p.set_defaults(run=run)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..errors import OrgDesignerError
 from ..formats import READERS, WRITERS, read_design, write_design
 from ..scenarios import split_target
-from .common import check_output, design_source, note_if_busy
+from .common import add_lang_option, check_output, design_source, note_if_busy
 
 CHART_SUFFIXES = (".pdf", ".svg", ".png", ".pptx")
 PAPER_CHOICES = ("A4", "A3", "A2", "A1", "A0", "Letter", "Legal", "Tabloid")
@@ -89,12 +89,7 @@ def register(sub) -> None:
         help="comma-separated PDF sections, in any order: cover,changes,chart,legend,"
         "owners,findings,departments (default: all; changes needs --compare)",
     )
-    g.add_argument(
-        "--lang",
-        choices=("zh", "en"),
-        default=None,
-        help="language of headings and labels (default: the design's)",
-    )
+    add_lang_option(g, "language of headings and labels (default: the design's)")
     g.add_argument(
         "--font",
         default=None,
@@ -270,12 +265,8 @@ def _table_arguments(p) -> None:
     table.add_argument(
         "--report", type=Path, metavar="REPORT.json", help="write the full import report as JSON"
     )
-    table.add_argument(
-        "--lang",
-        choices=("zh", "en"),
-        default=None,
-        dest="report_lang",
-        help="language of the printed report (default: the imported design's)",
+    add_lang_option(
+        table, "language of the printed report (default: the imported design's)", dest="report_lang"
     )
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..formats import read_design
 from ..scenarios import split_target
-from .common import design_source, display_width as _width, note_if_busy, safe_text
+from .common import add_lang_option, design_source, display_width as _width, note_if_busy, safe_text
 
 
 def register(sub) -> None:
@@ -16,12 +16,7 @@ def register(sub) -> None:
         description="Print name, counts, format version and last save of a design.",
     )
     p.add_argument("file", type=design_source, metavar="FILE.db[#SCENARIO]|URL#NAME")
-    p.add_argument(
-        "--lang",
-        choices=("zh", "en"),
-        default=None,
-        help="language of the labels (default: the design's)",
-    )
+    add_lang_option(p, "language of the labels (default: the design's)")
     p.set_defaults(run=run)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .common import check_output
+from .common import add_lang_option, check_output
 
 if TYPE_CHECKING:  # the model loads on use, not at CLI start
     from ..design import Design
@@ -29,7 +29,7 @@ def register(sub) -> None:
         default=None,
         help="the design's name (default: the template's title or the file name)",
     )
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the design")
+    add_lang_option(p, "language of the design", default="zh")
     p.add_argument(
         "--template",
         default=None,

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from ..errors import OrgDesignerError
-from .common import check_output
+from .common import add_lang_option, check_output
 
 
 def register(sub) -> None:
@@ -25,7 +25,7 @@ def register(sub) -> None:
 
     q = rs.add_parser("init", help="create or upgrade the repository schema in a database")
     q.add_argument("url", metavar="URL")
-    _add_lang(q)
+    add_lang_option(q, "language of the output (default: en)", default="en")
     q.set_defaults(run=run_init)
 
     q = rs.add_parser("list", help="list the designs in a repository")
@@ -35,7 +35,7 @@ def register(sub) -> None:
         action="store_true",
         help='print {"designs": [{"name", "version", "saved_by", "saved_at", "departments"}]}',
     )
-    _add_lang(q)
+    add_lang_option(q, "language of the output (default: en)", default="en")
     q.set_defaults(run=run_list)
 
     q = rs.add_parser(
@@ -74,15 +74,8 @@ def register(sub) -> None:
     q.add_argument("url", metavar="URL")
     q.add_argument("name", metavar="NAME")
     q.add_argument("--json", action="store_true")
-    _add_lang(q)
+    add_lang_option(q, "language of the output (default: en)", default="en")
     q.set_defaults(run=run_log)
-
-
-def _add_lang(q) -> None:
-    """`--lang` for the actions that read no design (push and pull follow the design's)."""
-    q.add_argument(
-        "--lang", choices=("zh", "en"), default="en", help="language of the output (default: en)"
-    )
 
 
 def run_init(args) -> int:

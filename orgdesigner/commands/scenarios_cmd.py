@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from ..errors import OrgDesignerError
-from .common import display_width as _width
+from .common import add_lang_option, display_width as _width
 
 
 def register(sub) -> None:
@@ -33,12 +33,7 @@ def register(sub) -> None:
     p.add_argument("--rename", metavar="OLD", help="rename scenario OLD (new name with --to)")
     p.add_argument("--to", metavar="NEW", help="the new name")
     p.add_argument("--delete", metavar="NAME", help="delete scenario NAME (not the last one)")
-    p.add_argument(
-        "--lang",
-        choices=("zh", "en"),
-        default=None,
-        help="language of the listing and messages (default: the design's)",
-    )
+    add_lang_option(p, "language of the listing and messages (default: the design's)")
     p.set_defaults(run=run)
 
 

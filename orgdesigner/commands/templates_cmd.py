@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .common import add_lang_option
+
 
 def register(sub) -> None:
     p = sub.add_parser(
@@ -9,12 +11,7 @@ def register(sub) -> None:
         help="list the organisation templates",
         description="List the starter templates: use an id with `new -o FILE.db --template ID`.",
     )
-    p.add_argument(
-        "--lang",
-        choices=("zh", "en"),
-        default=None,
-        help="show titles in one language only (default: both)",
-    )
+    add_lang_option(p, "show titles in one language only (default: both)")
     p.add_argument("--long", action="store_true", help="also print each template's description")
     p.set_defaults(run=run)
 

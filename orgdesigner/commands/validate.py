@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..findings import Severity
 from ..formats import read_design
-from .common import design_source, note_if_busy, safe_text
+from .common import add_lang_option, design_source, note_if_busy, safe_text
 
 HEADINGS = {
     "zh": {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"},
@@ -31,12 +31,7 @@ def register(sub) -> None:
         action="store_true",
         help='print {"findings": [{"rule", "severity", "message", "objects"}]}',
     )
-    p.add_argument(
-        "--lang",
-        choices=("zh", "en"),
-        default=None,
-        help="language of the messages (default: the design's)",
-    )
+    add_lang_option(p, "language of the messages (default: the design's)")
     p.set_defaults(run=run)
 
 
