@@ -457,7 +457,7 @@ class MainWindow(QMainWindow):
             self.view.fit(selection_first=False)
 
     def align(self, mode: str) -> None:
-        self._refuse(arrange.align(self.ctx, mode, lambda d: self.scene.boxes[d].rect().height()))
+        self._refuse(arrange.align(self.ctx, mode, lambda d: self.scene.box_rect(d).height()))
 
     def distribute(self, axis: str) -> None:
         self._refuse(arrange.distribute(self.ctx, axis))
@@ -489,14 +489,16 @@ class MainWindow(QMainWindow):
 
     def reveal(self, ids: list[str]) -> None:
         """Select departments/links by id and centre the view on them."""
-        depts = [i for i in ids if i in self.scene.boxes]
-        links = [i for i in ids if i in self.scene.links]
-        self.ctx.selection.set(depts, links)
+        design = self.ctx.design
+        depts = [i for i in ids if i in design.departments]
+        links = [i for i in ids if i in design.links]
+        self.ctx.selection.set(depts, links)  # a big chart makes their items now (scene.py)
         rect = QRectF()
         for i in depts:
-            rect = rect.united(self.scene.boxes[i].scene_rect())
+            rect = rect.united(self.scene.box_rect(i))
         for i in links:
-            rect = rect.united(self.scene.links[i].sceneBoundingRect())
+            rect = rect.united(self.scene.box_rect(design.links[i].source))
+            rect = rect.united(self.scene.box_rect(design.links[i].target))
         if not rect.isNull():
             self.view.centerOn(rect.center())
 

@@ -333,7 +333,8 @@ class ScenarioUi(QObject):
             language=self.w.ctx.design.language,
             base_findings=self._base_findings,
         )
-        self.overlay.show(self.w.scene, self.w.scene.boxes, self.result)
+        scene = self.w.scene
+        self.overlay.show(scene, {d: scene.box_rect(d) for d in scene.geometry.rects}, self.result)
         self.compared.emit(self.result)
 
     def _on_base_chosen(self, choice: str) -> None:

@@ -44,8 +44,8 @@ class ChangeOverlay:
         self.items = []
         self.marks = {}
 
-    def show(self, scene: QGraphicsScene, boxes: dict, result: Comparison) -> None:
-        """Mark the target's boxes (`boxes`: id -> item with `scene_rect()`) and ghost the removed."""
+    def show(self, scene: QGraphicsScene, boxes: dict[str, QRectF], result: Comparison) -> None:
+        """Mark the target's boxes (`boxes`: id -> scene rectangle) and ghost the removed."""
         self.clear()
         self.marks = dict(result.department_marks())
         moved_from = {c.object: c.before for c in result.of_kind("moved")}
@@ -53,7 +53,7 @@ class ChangeOverlay:
             box = boxes.get(dept_id)
             if box is None:
                 continue
-            rect = box.scene_rect().adjusted(-RING, -RING, RING, RING)
+            rect = box.adjusted(-RING, -RING, RING, RING)
             ring = self._add(scene, QGraphicsRectItem(rect))
             ring.setPen(QPen(QColor(CHANGE_BORDERS[mark]), 3))
             ring.setBrush(QBrush(QColor(CHANGE_FILLS[mark])))
@@ -68,7 +68,7 @@ class ChangeOverlay:
                 tag.setPos(rect.left(), rect.top() - 18)
                 tag.setZValue(3)
         positions = _base_positions(result)
-        taken = [box.scene_rect() for box in boxes.values()]
+        taken = list(boxes.values())
         shelf = QRectF()
         for rect in taken:
             shelf = shelf.united(rect)

@@ -28,49 +28,46 @@ from . import lod, style
 
 GAP = 6.0
 
+Rect = tuple[float, float, float, float]  # x, y, width, height
+
+
+def reporting_points(p: Rect, c: Rect) -> list[tuple[float, float]]:
+    """An orthogonal elbow from the parent box to the child box (x, y, w, h), by where the
+    child sits: plain numbers, so the zoomed-out picture draws 100,000 of them in bulk."""
+    px, py, pw, ph = p
+    cx, cy, cw, ch = c
+    p_right, p_bottom, c_right, c_bottom = px + pw, py + ph, cx + cw, cy + ch
+    pcx, pcy, ccx, ccy = px + pw / 2, py + ph / 2, cx + cw / 2, cy + ch / 2
+    if cy >= p_bottom + GAP:
+        if 0 < cx - px <= STACK_INDENT * 1.5:  # a compact stack of leaves
+            x = px + STACK_INDENT / 2
+            return [(x, p_bottom), (x, ccy), (cx, ccy)]
+        mid = (p_bottom + cy) / 2
+        return [(pcx, p_bottom), (pcx, mid), (ccx, mid), (ccx, cy)]
+    if cx >= p_right + GAP:
+        if 0 < cy - py <= STACK_INDENT * 1.5:  # a compact row of leaves (left-right)
+            y = py + STACK_INDENT / 2
+            return [(p_right, y), (ccx, y), (ccx, cy)]
+        mid = (p_right + cx) / 2
+        return [(p_right, pcy), (mid, pcy), (mid, ccy), (cx, ccy)]
+    if c_bottom <= py - GAP:
+        mid = (c_bottom + py) / 2
+        return [(pcx, py), (pcx, mid), (ccx, mid), (ccx, c_bottom)]
+    if c_right <= px - GAP:
+        mid = (c_right + px) / 2
+        return [(px, pcy), (mid, pcy), (mid, ccy), (c_right, ccy)]
+    return [(pcx, pcy), (ccx, ccy)]  # overlapping boxes
+
 
 def reporting_path(p: QRectF, c: QRectF) -> QPainterPath:
-    """An orthogonal elbow from the parent box to the child box, by where the child sits."""
+    """The elbow of `reporting_points` as a path."""
+    points = reporting_points(
+        (p.x(), p.y(), p.width(), p.height()), (c.x(), c.y(), c.width(), c.height())
+    )
     path = QPainterPath()
-    if c.top() >= p.bottom() + GAP:
-        if 0 < c.left() - p.left() <= STACK_INDENT * 1.5:  # a compact stack of leaves
-            x = p.left() + STACK_INDENT / 2
-            path.moveTo(x, p.bottom())
-            path.lineTo(x, c.center().y())
-            path.lineTo(c.left(), c.center().y())
-            return path
-        mid = (p.bottom() + c.top()) / 2
-        path.moveTo(p.center().x(), p.bottom())
-        path.lineTo(p.center().x(), mid)
-        path.lineTo(c.center().x(), mid)
-        path.lineTo(c.center().x(), c.top())
-    elif c.left() >= p.right() + GAP:
-        if 0 < c.top() - p.top() <= STACK_INDENT * 1.5:  # a compact row of leaves (left-right)
-            y = p.top() + STACK_INDENT / 2
-            path.moveTo(p.right(), y)
-            path.lineTo(c.center().x(), y)
-            path.lineTo(c.center().x(), c.top())
-            return path
-        mid = (p.right() + c.left()) / 2
-        path.moveTo(p.right(), p.center().y())
-        path.lineTo(mid, p.center().y())
-        path.lineTo(mid, c.center().y())
-        path.lineTo(c.left(), c.center().y())
-    elif c.bottom() <= p.top() - GAP:
-        mid = (c.bottom() + p.top()) / 2
-        path.moveTo(p.center().x(), p.top())
-        path.lineTo(p.center().x(), mid)
-        path.lineTo(c.center().x(), mid)
-        path.lineTo(c.center().x(), c.bottom())
-    elif c.right() <= p.left() - GAP:
-        mid = (c.right() + p.left()) / 2
-        path.moveTo(p.left(), p.center().y())
-        path.lineTo(mid, p.center().y())
-        path.lineTo(mid, c.center().y())
-        path.lineTo(c.right(), c.center().y())
-    else:  # overlapping boxes
-        path.moveTo(p.center())
-        path.lineTo(c.center())
+    path.moveTo(*points[0])
+    for point in points[1:]:
+        path.lineTo(*point)
     return path
 
 

@@ -3,7 +3,9 @@
 A click on the small −/+ button under the left of a box with sub-units hides
 (or shows) everything below it; a folded box says how many it hides ("+12").
 Folding is how the user looks at the chart, not a change to the design: it is
-neither saved nor undone, like zoom.
+neither saved nor undone, like zoom. The state is kept by id (`hidden`,
+`has_children`, `counts`), so boxes whose items are made later (a big chart
+makes items for the visible region only) and the zoomed-out image follow it.
 """
 
 from __future__ import annotations
@@ -18,9 +20,14 @@ class BranchFolding:
     def __init__(self, scene: OrgScene):
         self.scene = scene
         self.folded: set[str] = set()
+        self.hidden: set[str] = set()  # boxes inside a folded branch
+        self.has_children: set[str] = set()
+        self.counts: dict[str, int] = {}  # folded box -> how many it hides
 
     def reset(self) -> None:
         self.folded = set()
+        self.hidden = set()
+        self.counts = {}
 
     def toggle(self, dept_id: str) -> None:
         (self.folded.discard if dept_id in self.folded else self.folded.add)(dept_id)
@@ -40,6 +47,8 @@ class BranchFolding:
             below = design.descendants(dept_id)
             counts[dept_id] = len(below)
             hidden.update(below)
+        changed = hidden != self.hidden
+        self.hidden, self.has_children, self.counts = hidden, has_children, counts
         for dept_id, item in scene.boxes.items():
             item.setVisible(dept_id not in hidden)
             item.set_fold_state(
@@ -53,4 +62,7 @@ class BranchFolding:
             link = design.links.get(link_id)
             shown = link is not None and link.source not in hidden and link.target not in hidden
             item.setVisible(shown)
-            item.label.setVisible(shown)
+            item.label.setVisible(shown and bool(link.label))
+        if changed:
+            scene.refresh_region()  # boxes shown again may need items
+            scene.content_changed.emit()  # the zoomed-out image and the overview follow

@@ -1,29 +1,42 @@
 """A small map of the whole chart in the canvas corner: where am I, and a click to go there.
 
-A second view of the same scene, fitted to the chart, with the main view's
-visible area drawn as a frame. While the whole chart is in view there is
-nowhere to go, and the map would only hide the boxes in that corner: it
-steps aside then (`wanted` is View > Overview Map; `needed` is the chart). At that scale boxes paint as coloured blocks
-(their own level of detail), so the map stays cheap for large charts.
+A small view in the chart's scene coordinates, fitted to the chart, with the
+main view's visible area drawn as a frame. While the whole chart is in view
+there is nowhere to go, and the map would only hide the boxes in that corner:
+it steps aside then (`wanted` is View > Overview Map; `needed` is the chart).
+
+It never paints the scene's items: it shows a picture of the boxes drawn from
+the model's geometry (coloured blocks a pixel or two wide), redrawn at most
+every REDRAW_MS (BIG_REDRAW_MS for a big chart) after the design changes. Painting 100,000 items on every
+change of the scene made opening and editing a big chart crawl.
 """
 
 from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QFrame, QGraphicsView
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView
 
 from ..i18n import tr
 
 SIZE = (220, 150)
+REDRAW_MS = 150  # after a change the picture is redrawn this much later (at most this often)
+BIG_REDRAW_MS = 1000  # the same for a chart of BIG boxes or more
+BIG = 10_000
 
 
 class OverviewMap(QGraphicsView):
     def __init__(self, main: QGraphicsView):
         # A child of the view, not of its viewport: scrolling the viewport moves its children.
-        super().__init__(main.scene(), main)
+        # Its own empty scene: the chart is a picture drawn in drawBackground.
+        self._empty = QGraphicsScene()
+        super().__init__(self._empty, main)
         self.main = main
+        self.chart = main.scene()
+        self.picture: QImage | None = None
+        self.picture_rect = QRectF()  # the scene rectangle the picture shows
+        self.redraws = 0  # how many times the picture was drawn (tests read it)
         self.setObjectName("overview_map")
         self.setInteractive(False)
         self.setFixedSize(*SIZE)
@@ -33,15 +46,13 @@ class OverviewMap(QGraphicsView):
         )
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # Repaint only after a burst of changes settles (the debounced fit), never once per
-        # mouse move of a drag: a 10,000-box chart painted twice per frame would stutter.
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.NoViewportUpdate)
         self.setToolTip(tr("Overview: click or drag to move the chart view"))
-        self._refit = QTimer(self)  # one fit after a burst of changes
+        self._refit = QTimer(self)  # one redraw after a burst of changes
         self._refit.setSingleShot(True)
-        self._refit.setInterval(150)
+        self._refit.setInterval(REDRAW_MS)
         self._refit.timeout.connect(self.fit)
-        main.scene().changed.connect(lambda _rects: self._refit.start())
+        self.chart.content_changed.connect(self._on_chart_changed)
         self.wanted = True
         for bar in (main.horizontalScrollBar(), main.verticalScrollBar()):
             bar.valueChanged.connect(lambda _v: self._on_view_moved())
@@ -57,7 +68,7 @@ class OverviewMap(QGraphicsView):
             and shiboken6.isValid(self.main)
         ):
             self.place()
-            self._refit.start()
+            self._refit.start(REDRAW_MS)
         return False
 
     def place(self) -> None:
@@ -67,16 +78,56 @@ class OverviewMap(QGraphicsView):
         self.raise_()
 
     def chart_rect(self) -> QRectF:
-        rect = QRectF()
-        for item in getattr(self.main.scene(), "boxes", {}).values():
-            if item.isVisible():
-                rect = rect.united(item.scene_rect())
+        rect = self.chart.geometry.bounds()
         return rect.adjusted(-40, -40, 40, 40) if not rect.isNull() else QRectF(0, 0, 100, 100)
 
+    def _on_chart_changed(self) -> None:
+        self.picture = None  # drawn again at the next fit
+        if not self._refit.isActive():  # a burst of changes: one redraw after the first
+            self._refit.start(REDRAW_MS if len(self.chart.geometry) < BIG else BIG_REDRAW_MS)
+
     def fit(self) -> None:
-        self.fitInView(self.chart_rect(), Qt.AspectRatioMode.KeepAspectRatio)
+        rect = self.chart_rect()
+        self._empty.setSceneRect(rect)
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         self.update_visibility()
+        if self.picture is None or self.picture_rect != rect:
+            self.picture = None  # drawn when next painted (not while hidden)
         self.viewport().update()
+
+    def _draw_picture(self) -> None:
+        """The boxes as blocks at the map's own resolution, from the model: one pass."""
+        scene = self.chart
+        rect = self.chart_rect()
+        scale = self.transform().m11() or 1.0
+        image = QImage(
+            max(1, round(rect.width() * scale)),
+            max(1, round(rect.height() * scale)),
+            QImage.Format.Format_ARGB32_Premultiplied,
+        )
+        image.fill(Qt.GlobalColor.transparent)
+        if scene.ctx is not None:
+            departments = scene.ctx.design.departments
+            hidden = scene.folding.hidden
+            by_color: dict[str, list[QRectF]] = {}
+            for dept_id, (x, y, w, h) in scene.geometry.rects.items():
+                if dept_id not in hidden:
+                    by_color.setdefault(departments[dept_id].color, []).append(
+                        QRectF(
+                            (x - rect.left()) * scale,
+                            (y - rect.top()) * scale,
+                            max(w * scale, 1.0),
+                            max(h * scale, 1.0),
+                        )
+                    )
+            painter = QPainter(image)
+            painter.setPen(Qt.PenStyle.NoPen)
+            for color, rects in by_color.items():
+                painter.setBrush(QColor(color))
+                painter.drawRects(rects)
+            painter.end()
+        self.picture, self.picture_rect = image, rect
+        self.redraws += 1
 
     def needed(self) -> bool:
         """True while part of the chart is outside the main view."""
@@ -101,6 +152,9 @@ class OverviewMap(QGraphicsView):
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         painter.fillRect(rect, QColor(255, 255, 255, 225))
+        if self.picture is None:
+            self._draw_picture()
+        painter.drawImage(self.picture_rect, self.picture)
 
     def mousePressEvent(self, event) -> None:
         self.main.centerOn(self.mapToScene(event.position().toPoint()))

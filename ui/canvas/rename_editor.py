@@ -69,10 +69,10 @@ class InPlaceEditingMixin:
     """The scene's side of renaming in place: open one editor, turn its text into an edit."""
 
     def start_rename(self, dept_id: str) -> None:
-        if self.read_only or dept_id not in self.boxes:
+        box = None if self.read_only else self.ensure_box(dept_id)  # a big chart: made now
+        if box is None:
             return
         self._close_editor(commit=True)
-        box = self.boxes[dept_id]
         name = self.ctx.design.departments[dept_id].name
         editor = RenameEditor(
             name, box.rect().width() - 2 * style.PAD, lambda text: self._renamed(dept_id, text)
@@ -83,6 +83,9 @@ class InPlaceEditingMixin:
         )
 
     def start_relabel(self, link_id: str) -> None:
+        link = self.ctx.design.links.get(link_id) if self.ctx is not None else None
+        if link is not None and link_id not in self.links:
+            self.ensure_box(link.source)  # a big chart: the link comes with its box
         if self.read_only or link_id not in self.links:
             return
         self._close_editor(commit=True)

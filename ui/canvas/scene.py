@@ -3,7 +3,9 @@
 It never writes the model: gestures go through `interactions` and `ui.edits`
 to the undo stack, and the resulting events come back here. Every handler
 touches only the items an event names (and their connectors), so a
-10,000-department design stays responsive.
+10,000-department design stays responsive. Where every box is comes from
+`geometry` (the model's positions); a big chart has items only for what is in
+view (`lazy_items.py`).
 """
 
 from __future__ import annotations
@@ -12,36 +14,34 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from orgdesigner import events as ev
-from orgdesigner.entities import Department, LinkKind
+from orgdesigner.entities import LinkKind
 from orgdesigner.progress import steps
 
 from .. import edits
 from ..context import EditorContext
 from . import style
+from .chart_geometry import ChartGeometry
 from .connector_items import LinkItem, LinkLabelItem, ReportingLineItem
 from .link_router import LinkRouter
 from .department_item import DepartmentItem
 from .folding import BranchFolding
 from .interactions import ConnectInteraction, MoveInteraction
+from . import lazy_items
+from .lazy_items import PINNED_SELECTION, LazyItemsMixin
 from .rename_editor import InPlaceEditingMixin, RenameEditor
 
 MARGIN = 1500.0  # room around the chart to pan into and double-click on
 
 
-GRID_CELL = 200.0  # hit-test grid cell, about one box wide
-
-
-def _cell(x: float, y: float) -> tuple[int, int]:
-    return int(x // GRID_CELL), int(y // GRID_CELL)
-
-
-class OrgScene(InPlaceEditingMixin, QGraphicsScene):
+class OrgScene(InPlaceEditingMixin, LazyItemsMixin, QGraphicsScene):
     message = Signal(str)  # a hint or a refusal for the status bar ("" clears it)
     content_changed = Signal()  # the design or the findings changed (the overview redraws)
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._grid: dict[tuple[int, int], list[str]] | None = None
+        self.geometry = ChartGeometry()  # every box's rectangle, items or not
+        self.lazy = False  # True: items only for the visible region (a big chart)
+        self._covered: QRectF | None = None
         # No BSP index: every setPath of a long link curve was removed from and
         # re-inserted into the index (0.2 ms each, tens of ms per mouse move when
         # a dragged box has 100 links); a linear scan per paint or hit test is cheaper.
@@ -60,7 +60,7 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
         self.editor: RenameEditor | None = None
         self._syncing = False
         self._bulk_move = False
-        self._badged: set[str] = set()
+        self.badges: dict[str, tuple[int, str]] = {}  # findings badges by department id
         self.folding = BranchFolding(self)
         self.setSceneRect(QRectF(-MARGIN, -MARGIN, 2 * MARGIN, 2 * MARGIN))
         self.selectionChanged.connect(self._on_scene_selection)
@@ -87,11 +87,14 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
         self._syncing = True
         self.clear()
         self._syncing = False
-        self.boxes, self.reporting, self.links, self._badged = {}, {}, {}, set()
+        self.boxes, self.reporting, self.links, self.badges = {}, {}, {}, {}
         self.router.reset()
-        self._grid = None
+        self.geometry = ChartGeometry()
+        self._covered = None
+        self.folding.reset()
         self.ctx = ctx
         if ctx is None:
+            self.lazy = False
             return
         # Connected first: a build cancelled half-way (progress.Cancelled) leaves a scene
         # that the next set_context tears down like any other.
@@ -99,19 +102,23 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
         ctx.selection.changed.connect(self._on_model_selection)
         design = ctx.design
         n = len(design.departments)
-        total = 2 * n + len(design.links)
-        rect = QRectF()
-        for dept in steps("chart", design.departments.values(), total):
-            item = self._add_box(dept)
-            rect = rect.united(item.scene_rect())
-        for dept in steps("chart", design.departments.values(), total, start=n):
-            if dept.parent is not None:
-                self._add_reporting(dept.id, dept.parent)
-        for link in steps("chart", design.links.values(), total, start=2 * n):
-            self._add_link(link)
-        self.setSceneRect(rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
-        self.folding.reset()
+        self.lazy = n > lazy_items.LAZY_ABOVE
+        total = n if self.lazy else 3 * n + len(design.links)
+        self.geometry.reset(
+            (d.id, d.x, d.y) for d in steps("chart", design.departments.values(), total)
+        )
+        self.router.set_boxes(self.geometry.rects)
         self.folding.apply()
+        if not self.lazy:  # a small chart: every item now (a big one: at the first paint)
+            for dept in steps("chart", design.departments.values(), total, start=n):
+                self._add_box(dept)
+            for dept in steps("chart", design.departments.values(), total, start=2 * n):
+                if dept.parent is not None:
+                    self._add_reporting(dept.id, dept.parent)
+            for link in steps("chart", design.links.values(), total, start=3 * n):
+                self._add_link(link)
+        rect = self.geometry.bounds()
+        self.setSceneRect(rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
         self._on_model_selection()
         self.content_changed.emit()
 
@@ -119,29 +126,6 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
         self.read_only = read_only
         for item in self.boxes.values():
             item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, not read_only)
-
-    def _add_box(self, dept: Department) -> DepartmentItem:
-        item = DepartmentItem(dept, self.ctx.design.language if self.ctx else "zh")
-        if self.read_only:
-            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, False)
-        self.boxes[dept.id] = item
-        self.addItem(item)
-        self.router.set_box(dept.id, item.scene_rect())
-        return item
-
-    def _add_reporting(self, child: str, parent: str) -> None:
-        line = ReportingLineItem(child, parent)
-        self.reporting[child] = line
-        line.update_path(self.boxes[parent].scene_rect(), self.boxes[child].scene_rect())
-        self.addItem(line)
-
-    def _add_link(self, link) -> None:
-        item = LinkItem(link)
-        self.links[link.id] = item
-        item.update_path(self.boxes[link.source].scene_rect(), self.boxes[link.target].scene_rect())
-        self.addItem(item)
-        self.addItem(item.label)
-        self.router.schedule((link.id,))
 
     def _grow_to(self, rect: QRectF) -> None:
         """Keep MARGIN of room around every box (only ever grows, O(1))."""
@@ -153,11 +137,8 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
     # ---------------------------------------------------------- model events
     def _on_model_event(self, event: ev.Event) -> None:
         self.content_changed.emit()
-        if isinstance(
-            event,
-            (ev.DepartmentAdded, ev.DepartmentRemoved, ev.DepartmentChanged, ev.DepartmentsMoved),
-        ):
-            self._grid = None  # box geometry changed: rebuild the hit-test grid when next needed
+        if not isinstance(event, (ev.DesignInfoChanged, ev.LinkRemoved)):
+            self._covered = None  # boxes or connectors may have come into view
         handler = self._handlers.get(type(event))
         if handler is not None:
             handler(event)
@@ -168,54 +149,68 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
 
     def _on_department_added(self, event: ev.DepartmentAdded) -> None:
         dept = event.department
-        item = self._add_box(dept)
-        if dept.parent is not None:
-            self._add_reporting(dept.id, dept.parent)
-        self._grow_to(item.scene_rect())
+        self.geometry.set(dept.id, dept.x, dept.y)
+        self.router.set_box(dept.id, self.geometry.rect(dept.id))
+        if not self.lazy or (dept.parent is not None and dept.parent in self.boxes):
+            self.ensure_box(dept.id)  # a lazy chart: the next paint makes it if it is in view
+        self._grow_to(self.box_rect(dept.id))
 
     def _on_department_removed(self, event: ev.DepartmentRemoved) -> None:
         dept_id = event.department.id
         if self.editor is not None and self.editor.data(0) == dept_id:
             self._close_editor(commit=False)
-        line = self.reporting.pop(dept_id, None)
-        if line is not None:
-            self.removeItem(line)
-        item = self.boxes.pop(dept_id)
+        self._remove_line(dept_id)
+        item = self.boxes.pop(dept_id, None)
+        self.geometry.remove(dept_id)
         self.router.remove_box(dept_id)
-        self._badged.discard(dept_id)
+        self.badges.pop(dept_id, None)
         if self.interaction is not None:
             self._cancel_interaction()
-        self._syncing = True
-        self.removeItem(item)
-        self._syncing = False
+        if item is not None:
+            self._syncing = True
+            self.removeItem(item)
+            self._syncing = False
         self.ctx.selection.discard({dept_id})
 
     def _on_department_changed(self, event: ev.DepartmentChanged) -> None:
-        item = self.boxes[event.id]
         dept = self.ctx.design.departments[event.id]
+        if "x" in event.changes or "y" in event.changes:
+            self.geometry.set(event.id, dept.x, dept.y)
+        item = self.boxes.get(event.id)
+        if item is None:
+            if "x" in event.changes or "y" in event.changes:
+                self._reroute((event.id,))
+            return
         if set(event.changes) - {"x", "y", "notes", "budget", "code"}:
             height = item.rect().height()
             item.apply(dept)
             if item.rect().height() != height:
+                self.geometry.set_height(event.id, item.rect().height())
                 self.box_moved(item)
         if "x" in event.changes or "y" in event.changes:
             item.setPos(dept.x, dept.y)
 
     def _on_departments_moved(self, event: ev.DepartmentsMoved) -> None:
+        for dept_id, (x, y) in event.positions.items():
+            self.geometry.set(dept_id, x, y)
         if len(event.positions) < 8:
             for dept_id, (x, y) in event.positions.items():
-                item = self.boxes[dept_id]
-                item.setPos(x, y)
-                self._grow_to(item.scene_rect())
+                item = self.boxes.get(dept_id)
+                if item is None:
+                    self._reroute((dept_id,))
+                else:
+                    item.setPos(x, y)
+                self._grow_to(self.box_rect(dept_id))
             return
         # A layout or a big drag: move all boxes, then re-route each connector once.
         self._bulk_move = True
         rect = QRectF()
         try:
             for dept_id, (x, y) in event.positions.items():
-                item = self.boxes[dept_id]
-                item.setPos(x, y)
-                rect = rect.united(item.scene_rect())
+                item = self.boxes.get(dept_id)
+                if item is not None:
+                    item.setPos(x, y)
+                rect = rect.united(self.box_rect(dept_id))
         finally:
             self._bulk_move = False
         self._grow_to(rect)
@@ -226,50 +221,41 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
         lines: set[str] = set()
         links: set[str] = set()
         for dept_id in ids:
-            if dept_id in self.boxes:
-                self.router.set_box(dept_id, self.boxes[dept_id].scene_rect())
+            if dept_id in self.geometry:
+                self.router.set_box(dept_id, self.box_rect(dept_id))
             lines.add(dept_id)
             lines.update(design.child_ids(dept_id))
             links.update(link.id for link in design.links_of(dept_id))
         for child in lines:
             line = self.reporting.get(child)
             if line is not None:
-                line.update_path(
-                    self.boxes[line.parent_id].scene_rect(), self.boxes[child].scene_rect()
-                )
+                line.update_path(self.box_rect(line.parent_id), self.box_rect(child))
         for link_id in links:
             item = self.links.get(link_id)
             if item is not None:
-                item.update_path(
-                    self.boxes[item.source_id].scene_rect(), self.boxes[item.target_id].scene_rect()
-                )
-        self.router.schedule(links)
+                item.update_path(self.box_rect(item.source_id), self.box_rect(item.target_id))
+        self.router.schedule(link_id for link_id in links if link_id in self.links)
 
     def _on_parent_changed(self, event: ev.ParentChanged) -> None:
-        line = self.reporting.pop(event.id, None)
-        if line is not None:
-            self.removeItem(line)
-        if event.new is not None:
+        self._remove_line(event.id)
+        if event.new is not None and (event.id in self.boxes or event.new in self.boxes):
             self._add_reporting(event.id, event.new)
 
     def _on_link_added(self, event: ev.LinkAdded) -> None:
-        self._add_link(event.link)
+        link = event.link
+        if link.source in self.boxes or link.target in self.boxes:
+            self._add_link(link)  # else the next paint adds it if it crosses the view
 
     def _on_link_removed(self, event: ev.LinkRemoved) -> None:
-        item = self.links.pop(event.link.id)
+        self._remove_link_item(event.link.id)
         self.router.forget(event.link.id)
-        self._syncing = True
-        self.removeItem(item.label)
-        self.removeItem(item)
-        self._syncing = False
         self.ctx.selection.discard({event.link.id})
 
     def _on_link_changed(self, event: ev.LinkChanged) -> None:
         link = self.ctx.design.links[event.id]
-        item = self.links[event.id]
-        item.apply(link)
-        item.update_path(self.boxes[link.source].scene_rect(), self.boxes[link.target].scene_rect())
-        self.router.schedule((link.id,))
+        self._remove_link_item(link.id)  # its ends may have changed: made again if wanted
+        if link.source in self.boxes or link.target in self.boxes:
+            self._add_link(link)
 
     def _on_design_info_changed(self, event: ev.DesignInfoChanged) -> None:
         if "language" in event.changes:  # captions and headcounts follow the design's language
@@ -295,22 +281,22 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
         self.router.set_box(dept_id, rect)
         line = self.reporting.get(dept_id)
         if line is not None:
-            line.update_path(self.boxes[line.parent_id].scene_rect(), rect)
+            line.update_path(self.box_rect(line.parent_id), rect)
         for child in design.child_ids(dept_id):
             child_line = self.reporting.get(child)
             if child_line is not None:
-                child_line.update_path(rect, self.boxes[child].scene_rect())
+                child_line.update_path(rect, self.box_rect(child))
         for link in design.links_of(dept_id):
             link_item = self.links.get(link.id)
             if link_item is not None:
-                link_item.update_path(
-                    self.boxes[link.source].scene_rect(), self.boxes[link.target].scene_rect()
-                )
-        self.router.schedule(link.id for link in design.links_of(dept_id))
+                link_item.update_path(self.box_rect(link.source), self.box_rect(link.target))
+        self.router.schedule(link.id for link in design.links_of(dept_id) if link.id in self.links)
 
     def set_findings(self, badges: dict[str, tuple[int, str]]) -> None:
-        """Show a badge (count, worst severity) on the named boxes; clear the others."""
-        for dept_id in self._badged - badges.keys():
+        """Show a badge (count, worst severity) on the named boxes; clear the others.
+
+        Kept by id: boxes whose items are made later take theirs then."""
+        for dept_id in self.badges.keys() - badges.keys():
             item = self.boxes.get(dept_id)
             if item is not None:
                 item.set_badge(None)
@@ -318,7 +304,7 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
             item = self.boxes.get(dept_id)
             if item is not None:
                 item.set_badge(badge)
-        self._badged = {d for d in badges if d in self.boxes}
+        self.badges = {d: b for d, b in badges.items() if d in self.geometry}
         self.content_changed.emit()
 
     # ------------------------------------------------------------- selection
@@ -342,7 +328,16 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
             return
         self._syncing = True
         try:
-            wanted = [self.boxes[d] for d in self.ctx.selection.departments if d in self.boxes]
+            chosen = self.ctx.selection.departments
+            if len(chosen) <= PINNED_SELECTION:  # items for a selection that can be dragged
+                for dept_id in chosen:
+                    if dept_id not in self.boxes and dept_id not in self.folding.hidden:
+                        self.ensure_box(dept_id)
+                for link_id in self.ctx.selection.links:
+                    link = self.ctx.design.links.get(link_id)
+                    if link is not None and link_id not in self.links:
+                        self.ensure_box(link.source)  # the link comes with its box
+            wanted = [self.boxes[d] for d in chosen if d in self.boxes]
             wanted += [self.links[l] for l in self.ctx.selection.links if l in self.links]
             keep = set(map(id, wanted))
             for item in self.selectedItems():
@@ -355,36 +350,22 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
 
     # ------------------------------------------------------------------ hits
     def box_at(self, pos: QPointF, exclude=()) -> DepartmentItem | None:
-        """The topmost box under `pos`, skipping ids in `exclude`.
+        """The box under `pos`, skipping ids in `exclude`; its item is made if it has none.
 
-        Looks in a grid of the boxes' committed positions (built once per model
-        change), not in `items()`: the scene keeps no BSP index (see __init__),
-        and this runs on every mouse move of a drag. Boxes being dragged are
-        always in `exclude`; candidates are confirmed on their live geometry.
+        Looks in the model's geometry (`self.geometry`, the boxes' committed
+        positions), not in `items()`: the scene keeps no BSP index (see
+        __init__), a big chart has no item for most boxes, and this runs on
+        every mouse move of a drag. Boxes being dragged are always in `exclude`.
         """
-        best: DepartmentItem | None = None
-        for dept_id in self._hit_grid().get(_cell(pos.x(), pos.y()), ()):
-            item = self.boxes.get(dept_id)
-            if item is None or dept_id in exclude or not item.isVisible():
+        hidden = self.folding.hidden
+        for dept_id in sorted(self.geometry.ids_at(pos.x(), pos.y())):
+            if dept_id in exclude or dept_id in hidden:
                 continue
-            if item.rect().contains(item.mapFromScene(pos)) and (
-                best is None or item.zValue() >= best.zValue()
-            ):
-                best = item
-        return best
-
-    def _hit_grid(self) -> dict[tuple[int, int], list[str]]:
-        if self._grid is None:
-            grid: dict[tuple[int, int], list[str]] = {}
-            for dept_id, item in self.boxes.items():
-                r = item.scene_rect()
-                x0, y0 = _cell(r.left(), r.top())
-                x1, y1 = _cell(r.right(), r.bottom())
-                for cx in range(x0, x1 + 1):
-                    for cy in range(y0, y1 + 1):
-                        grid.setdefault((cx, cy), []).append(dept_id)
-            self._grid = grid
-        return self._grid
+            item = self.boxes.get(dept_id)
+            if item is not None and not item.rect().contains(item.mapFromScene(pos)):
+                continue
+            return self.ensure_box(dept_id)
+        return None
 
     def link_at(self, pos: QPointF) -> LinkItem | None:
         for item in self.items(pos):
@@ -403,6 +384,7 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
         if self.ctx is None or self.interaction is not None:
             return super().mousePressEvent(event)
         if event.button() == Qt.MouseButton.LeftButton:  # fold/unfold works read-only too
+            self.box_at(event.scenePos())  # a big chart: the box gets its item before Qt looks
             box = next(
                 (i for i in self.items(event.scenePos()) if isinstance(i, DepartmentItem)), None
             )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsView, QMenu
+from PySide6.QtWidgets import QApplication, QGraphicsView, QMenu
 
 from orgdesigner.geometry import BOX_H, BOX_W
 from orgdesigner.placement import free_spot
@@ -49,6 +49,8 @@ class OrgView(QGraphicsView):
         self.zoomed_out = ZoomedOutCache(self)
         scene.content_changed.connect(self.zoomed_out.invalidate)
         scene.selectionChanged.connect(self.zoomed_out.invalidate)
+        self._band: QRectF | None = None  # the rubber band in scene coordinates, while dragged
+        self.rubberBandChanged.connect(self._on_rubber_band)
 
     # ------------------------------------------------------------------ zoom
     def zoom(self) -> float:
@@ -76,16 +78,18 @@ class OrgView(QGraphicsView):
 
     def fit(self, selection_first: bool = True) -> None:
         """Fit the selection (when there is one and `selection_first`) or the whole chart."""
-        boxes = (self.org_scene.selected_boxes() if selection_first else []) or list(
-            self.org_scene.boxes.values()
-        )
-        if not boxes:
+        scene = self.org_scene
+        rect = QRectF()
+        if selection_first and scene.ctx is not None:
+            for dept_id in scene.ctx.selection.departments:
+                if dept_id in scene.geometry:
+                    rect = rect.united(scene.box_rect(dept_id))
+        if rect.isNull():
+            rect = scene.geometry.bounds()  # from the model: a big chart has few items
+        if rect.isNull():
             self.resetTransform()
             self.zoom_changed.emit(1.0)
             return
-        rect = QRectF()
-        for item in boxes:
-            rect = rect.united(item.scene_rect())
         self.fit_rect(rect)
 
     def fit_all(self) -> None:
@@ -98,15 +102,15 @@ class OrgView(QGraphicsView):
         should read the top of the tree at once and scroll or zoom out for more.
         """
         self.fit(selection_first=False)
-        if not self.org_scene.boxes or self.zoom() >= READABLE_ZOOM:
+        geometry = self.org_scene.geometry
+        root_id = geometry.topmost()
+        if root_id is None or self.zoom() >= READABLE_ZOOM:
             return
-        rect = QRectF()
-        for item in self.org_scene.boxes.values():
-            rect = rect.united(item.scene_rect())
+        rect = geometry.bounds()
         self.set_zoom(READABLE_ZOOM)
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
-        root = min(self.org_scene.boxes.values(), key=lambda item: item.scene_rect().top())
-        x = root.scene_rect().center().x() if rect.width() > visible.width() else rect.center().x()
+        root = geometry.rect(root_id)
+        x = root.center().x() if rect.width() > visible.width() else rect.center().x()
         self.centerOn(x, rect.top() - 30 + visible.height() / 2)
         self._fitted = "first"
         self.zoom_changed.emit(self.zoom())
@@ -123,9 +127,27 @@ class OrgView(QGraphicsView):
         self.zoom_changed.emit(self.zoom())
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
-        # Far out, a big chart comes from one cached image (see zoomed_out.py).
+        # Far out, a big chart comes from one cached image (see zoomed_out.py); closer, a big
+        # chart gets items for what is in view, just before they paint (lazy_items.py).
         if not self.zoomed_out.paint(QRectF(event.rect())):
+            self.org_scene.materialize(self.mapToScene(self.viewport().rect()).boundingRect())
             super().paintEvent(event)
+
+    def _on_rubber_band(self, rect, from_scene: QPointF, to_scene: QPointF) -> None:
+        """A big chart has items only near the view: the band selects from the model's geometry
+        (when it ends), so a band drawn far out takes every box inside it."""
+        if not rect.isNull():
+            self._band = QRectF(from_scene, to_scene).normalized()
+            return
+        band, self._band = self._band, None
+        scene = self.org_scene
+        if band is None or not scene.lazy or scene.ctx is None:
+            return
+        selection = scene.ctx.selection
+        ids = scene.geometry.ids_in(band) - scene.folding.hidden
+        if QApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier:
+            ids |= set(selection.departments)
+        selection.set([d for d in scene.ctx.design.departments if d in ids], selection.links)
 
     def show_overview(self, on: bool) -> None:
         """The small map of the whole chart in the corner (View > Overview Map)."""
@@ -145,9 +167,9 @@ class OrgView(QGraphicsView):
         super().resizeEvent(event)
         if self.overview is not None:
             self.overview.place()
-        if self._fitted == "first" and self.org_scene.boxes:
+        if self._fitted == "first" and len(self.org_scene.geometry):
             self.first_view()
-        elif self._fitted and self.org_scene.boxes:
+        elif self._fitted and len(self.org_scene.geometry):
             self.fit(selection_first=False)
 
     def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -272,9 +294,8 @@ class OrgView(QGraphicsView):
         return False
 
     def ensure_visible(self, dept_id: str) -> None:
-        item = self.org_scene.boxes.get(dept_id)
-        if item is not None:
-            self.ensureVisible(item.scene_rect(), 40, 40)
+        if dept_id in self.org_scene.geometry:
+            self.ensureVisible(self.org_scene.box_rect(dept_id), 40, 40)
 
     def keyReleaseEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():

@@ -9,18 +9,26 @@ drawn without them and their connectors (the "live" items), and those are
 painted on top each frame, so a drag repaints only what moves.
 
 The image is redrawn when the design, the selection or the findings change,
-or when a drag starts or ends; never for a hover or a repaint alone.
+or when a drag starts or ends; never for a hover or a repaint alone. It is
+drawn from the model (`scene.geometry`, the departments' colours, the
+findings by id), not from items: a big chart has items only near the view.
+Such a chart (`scene.lazy`) is always drawn from the image far out, also while
+a rename editor, a rubber band or a connection line is open (drawn on top).
 """
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QStyleOptionGraphicsItem
 
+from orgdesigner.entities import LinkKind
+
 from . import lod, style
+from .connector_items import LinkItem, ReportingLineItem, reporting_points
+from .department_item import DepartmentItem
 
 MIN_BOXES = 2_000  # smaller charts paint fast enough item by item (and stay exact)
 MAX_PIXELS = 16_000_000  # the image's budget (64 MB): sets its resolution for huge charts
@@ -46,8 +54,10 @@ class ZoomedOutCache:
         """Whether a frame at the current zoom can come from the image."""
         view = self.view
         scene = view.org_scene
-        if len(scene.boxes) < MIN_BOXES or view.zoom() >= lod.BLOCK_BELOW:
+        if len(scene.geometry) < MIN_BOXES or view.zoom() >= lod.BLOCK_BELOW:
             return False
+        if scene.lazy:  # far out, a big chart has no items to paint: always the image
+            return True
         if not view.rubberBandRect().isNull() or scene.editor is not None:
             return False
         if scene.interaction is not None and not scene.user_dragging:
@@ -95,51 +105,82 @@ class ZoomedOutCache:
         )
         image = QImage(size[0], size[1], QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(Qt.GlobalColor.transparent)
-        skip = set(map(id, live))
         painter = QPainter(image)
         try:
             painter.scale(self.scale, self.scale)
             painter.translate(-rect.left(), -rect.top())
-            self._draw_lines(painter, skip)
-            self._draw_boxes(painter, skip)
+            self._draw_lines(painter, live)
+            self._draw_boxes(painter, live)
         finally:
             painter.end()
         self.image, self.source, self.live, self.dirty = image, QRectF(rect), live, False
         self.renders += 1
 
-    def _draw_lines(self, painter: QPainter, skip: set[int]) -> None:
+    def _draw_lines(self, painter: QPainter, live: tuple[QGraphicsItem, ...]) -> None:
+        """Reporting lines and links from the model's geometry; an item's own path where it has
+        one (a routed link)."""
         scene = self.view.org_scene
+        design = scene.ctx.design
+        rects, hidden = scene.geometry.rects, scene.folding.hidden
+        skipped = {i.child_id for i in self._skipped(live, ReportingLineItem)}
         painter.setBrush(Qt.BrushStyle.NoBrush)
+        segments: list[QLineF] = []
+        for dept in design.departments.values():
+            child = dept.id
+            if dept.parent is None or child in hidden or child in skipped:
+                continue
+            points = reporting_points(rects[dept.parent], rects[child])
+            segments.extend(QLineF(*points[i], *points[i + 1]) for i in range(len(points) - 1))
         painter.setPen(QPen(style.REPORTING, 0))
-        for line in scene.reporting.values():
-            if id(line) not in skip and line.isVisible():
-                painter.drawPath(line.path())
-        by_color: dict[int, list] = {}
-        for link in scene.links.values():
-            if id(link) not in skip and link.isVisible():
-                by_color.setdefault(link.pen().color().rgba(), []).append(link)
-        for rgba, links in by_color.items():
-            painter.setPen(QPen(QColor.fromRgba(rgba), 0))
+        painter.drawLines(segments)
+        skipped = {i.link_id for i in self._skipped(live, LinkItem)}
+        by_kind: dict[LinkKind, list] = {}
+        for link in design.links.values():
+            if link.id in skipped or link.source in hidden or link.target in hidden:
+                continue
+            by_kind.setdefault(link.kind, []).append(link)
+        for kind, links in by_kind.items():
+            color = style.LINK_STYLE.get(kind, style.LINK_STYLE[LinkKind.COLLABORATION])[0]
+            painter.setPen(QPen(color, 0))
+            straight: list[QLineF] = []
             for link in links:
-                painter.drawPath(link.path())
+                item = scene.links.get(link.id)
+                if item is not None:
+                    painter.drawPath(item.path())
+                else:  # far out a straight line says the same as the curve
+                    a, b = rects[link.source], rects[link.target]
+                    straight.append(
+                        QLineF(a[0] + a[2] / 2, a[1] + a[3] / 2, b[0] + b[2] / 2, b[1] + b[3] / 2)
+                    )
+            painter.drawLines(straight)
 
-    def _draw_boxes(self, painter: QPainter, skip: set[int]) -> None:
+    @staticmethod
+    def _skipped(live: tuple[QGraphicsItem, ...], kind: type) -> list:
+        return [item for item in live if isinstance(item, kind)]
+
+    def _draw_boxes(self, painter: QPainter, live: tuple[QGraphicsItem, ...]) -> None:
         scene = self.view.org_scene
-        by_color: dict[int, list[QRectF]] = {}
+        design = scene.ctx.design
+        hidden = scene.folding.hidden
+        skipped = {i.dept_id for i in self._skipped(live, DepartmentItem)}
+        selected = set(scene.ctx.selection.departments)
+        by_color: dict[str, list[QRectF]] = {}
         marked: list[QRectF] = []
         badges: list[tuple[QRectF, str]] = []
-        for box in scene.boxes.values():
-            if id(box) in skip or not box.isVisible():
+        departments = design.departments
+        for dept_id, rect in scene.geometry.rects.items():
+            if dept_id in hidden or dept_id in skipped:
                 continue
-            r = box.scene_rect()
-            by_color.setdefault(box.color.rgba(), []).append(r)
-            if box.isSelected() or box.drop_state:
+            r = QRectF(*rect)
+            by_color.setdefault(departments[dept_id].color, []).append(r)
+            if dept_id in selected:
                 marked.append(r)
-            if box.badge:
-                badges.append((r, box.badge[1]))
+            badge = scene.badges.get(dept_id)
+            if badge:
+                badges.append((r, badge[1]))
         painter.setPen(Qt.PenStyle.NoPen)
-        for rgba, rects in by_color.items():
-            painter.setBrush(QColor.fromRgba(rgba))
+        for color, rects in by_color.items():
+            painter.setBrush(QColor(color))
             painter.drawRects(rects)
         if marked:
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -184,12 +225,20 @@ class ZoomedOutCache:
             option = QStyleOptionGraphicsItem()
             # the drop target is in the image too; drawn again on top with its drop outline,
             # so moving over other boxes never redraws the image
-            target = getattr(view.org_scene.interaction, "target", None)
-            for item in self.live + ((target,) if target is not None else ()):
+            scene = view.org_scene
+            on_top = [getattr(scene.interaction, "target", None)]
+            on_top += [scene.editor, getattr(scene.interaction, "line", None)]  # a lazy chart's
+            for item in self.live + tuple(i for i in on_top if i is not None):
                 if item.isVisible():
                     painter.setWorldTransform(item.sceneTransform() * transform)
                     option.exposedRect = item.boundingRect()
                     item.paint(painter, option, view.viewport())
+            band = view.rubberBandRect()
+            if not band.isNull():  # a lazy chart's rubber band (Qt draws it only over items)
+                painter.resetTransform()
+                painter.setPen(QPen(style.SELECTED, 1))
+                painter.setBrush(QColor(37, 99, 235, 40))
+                painter.drawRect(band)
         finally:
             painter.end()
         return True
