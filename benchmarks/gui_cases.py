@@ -120,17 +120,16 @@ def _drag_case(path: Path, repaint: bool, fit_all: bool = False):
         Batch([AddLink(Link(source=hub, target=d)) for d in others[: max(0, 100 - have)]])
     )
     assert len(design.links_of(hub)) >= 100
-    box = scene.boxes[hub]
     if fit_all:
         view.fit_all()
     else:
         view.resetTransform()
-        view.centerOn(box.scene_rect().center())
+        view.centerOn(scene.box_rect(hub).center())
     app.processEvents()
 
     def run(_):
         vp = view.viewport()
-        start = view.mapFromScene(box.scene_rect().center())
+        start = view.mapFromScene(scene.box_rect(hub).center())  # its item is made on the press
         QTest.mouseMove(vp, start)
         QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
         app.processEvents()

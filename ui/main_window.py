@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
         if self.scene.ctx is not ctx:  # an opened design's chart is built already
             self.scene.set_context(ctx)
         self._apply_read_only()
-        self.findings.set_context(ctx)
+        self.findings.set_context(ctx, first_run=self.view.after_next_paint)
         self._find_hits = []
         self.status.set_counts(ctx.design)
         self._update_title()

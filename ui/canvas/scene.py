@@ -36,6 +36,7 @@ MARGIN = 1500.0  # room around the chart to pan into and double-click on
 class OrgScene(InPlaceEditingMixin, LazyItemsMixin, QGraphicsScene):
     message = Signal(str)  # a hint or a refusal for the status bar ("" clears it)
     content_changed = Signal()  # the design or the findings changed (the overview redraws)
+    selection_shown = Signal()  # the model's selection changed (the zoomed-out image redraws)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -347,6 +348,7 @@ class OrgScene(InPlaceEditingMixin, LazyItemsMixin, QGraphicsScene):
                 item.setSelected(True)
         finally:
             self._syncing = False
+        self.selection_shown.emit()  # also boxes without items are drawn selected
 
     # ------------------------------------------------------------------ hits
     def box_at(self, pos: QPointF, exclude=()) -> DepartmentItem | None:

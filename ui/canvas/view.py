@@ -7,7 +7,7 @@ from the docks' editors.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsView, QMenu
 
@@ -20,6 +20,7 @@ from .zoomed_out import ZoomedOutCache
 from .scene import OrgScene
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 8.0
+AFTER_PAINT_LATEST_MS = 500  # `after_next_paint` callbacks run by then even if nothing painted
 READABLE_ZOOM = 0.65  # box names (14 px) stay at least 9 px on screen in a design's first view
 NUDGE, BIG_NUDGE = 1.0, 10.0
 
@@ -49,6 +50,8 @@ class OrgView(QGraphicsView):
         self.zoomed_out = ZoomedOutCache(self)
         scene.content_changed.connect(self.zoomed_out.invalidate)
         scene.selectionChanged.connect(self.zoomed_out.invalidate)
+        scene.selection_shown.connect(self.zoomed_out.invalidate)
+        self._after_paint: list = []  # callbacks waiting for the next paint
         self._band: QRectF | None = None  # the rubber band in scene coordinates, while dragged
         self.rubberBandChanged.connect(self._on_rubber_band)
 
@@ -132,6 +135,19 @@ class OrgView(QGraphicsView):
         if not self.zoomed_out.paint(QRectF(event.rect())):
             self.org_scene.materialize(self.mapToScene(self.viewport().rect()).boundingRect())
             super().paintEvent(event)
+        if self._after_paint:
+            QTimer.singleShot(0, self, self._run_after_paint)
+
+    def after_next_paint(self, callback) -> None:
+        """Run `callback` once the canvas has painted (the chart first, then the validation);
+        within AFTER_PAINT_LATEST_MS in any case, so a hidden canvas never holds it back."""
+        self._after_paint.append(callback)
+        QTimer.singleShot(AFTER_PAINT_LATEST_MS, self, self._run_after_paint)
+
+    def _run_after_paint(self) -> None:
+        callbacks, self._after_paint = self._after_paint, []
+        for callback in callbacks:
+            callback()
 
     def _on_rubber_band(self, rect, from_scene: QPointF, to_scene: QPointF) -> None:
         """A big chart has items only near the view: the band selects from the model's geometry
