@@ -92,6 +92,10 @@ def _open_window(path: Path):
     window.show()
     window.documents.open_file(_copy(path))
     app.processEvents()
+    view = window.view
+    while getattr(view, "_after_paint", None):  # the first validation runs after the first paint
+        app.processEvents()
+    app.processEvents()
     return window
 
 

@@ -64,5 +64,6 @@ class BranchFolding:
             item.setVisible(shown)
             item.label.setVisible(shown and bool(link.label))
         if changed:
+            scene.version += 1
             scene.refresh_region()  # boxes shown again may need items
             scene.content_changed.emit()  # the zoomed-out image and the overview follow

@@ -14,7 +14,7 @@ change of the scene made opening and editing a big chart crawl.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
+from PySide6.QtCore import QEvent, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView
 
@@ -37,6 +37,7 @@ class OverviewMap(QGraphicsView):
         self.picture: QImage | None = None
         self.picture_rect = QRectF()  # the scene rectangle the picture shows
         self.redraws = 0  # how many times the picture was drawn (tests read it)
+        self._picture_pending = False
         self.setObjectName("overview_map")
         self.setInteractive(False)
         self.setFixedSize(*SIZE)
@@ -96,7 +97,9 @@ class OverviewMap(QGraphicsView):
         self.viewport().update()
 
     def _draw_picture(self) -> None:
-        """The boxes as blocks at the map's own resolution, from the model: one pass."""
+        """The boxes as blocks at the map's own resolution, from the model: one pass, and one
+        rectangle per map pixel (100,000 boxes cover only a few thousand of them)."""
+        self._picture_pending = False
         scene = self.chart
         rect = self.chart_rect()
         scale = self.transform().m11() or 1.0
@@ -109,22 +112,24 @@ class OverviewMap(QGraphicsView):
         if scene.ctx is not None:
             departments = scene.ctx.design.departments
             hidden = scene.folding.hidden
-            by_color: dict[str, list[QRectF]] = {}
+            left, top = rect.left(), rect.top()
+            cells: dict[tuple[int, int], str] = {}
             for dept_id, (x, y, w, h) in scene.geometry.rects.items():
                 if dept_id not in hidden:
-                    by_color.setdefault(departments[dept_id].color, []).append(
-                        QRectF(
-                            (x - rect.left()) * scale,
-                            (y - rect.top()) * scale,
-                            max(w * scale, 1.0),
-                            max(h * scale, 1.0),
-                        )
-                    )
+                    x0, y0 = int((x - left) * scale), int((y - top) * scale)
+                    x1, y1 = int((x + w - left) * scale), int((y + h - top) * scale)
+                    color = departments[dept_id].color
+                    for px in range(x0, x1 + 1):
+                        for py in range(y0, y1 + 1):
+                            cells[(px, py)] = color
+            by_color: dict[str, list[QRect]] = {}
+            for (px, py), color in cells.items():
+                by_color.setdefault(color, []).append(QRect(px, py, 1, 1))
             painter = QPainter(image)
             painter.setPen(Qt.PenStyle.NoPen)
-            for color, rects in by_color.items():
+            for color, pixels in by_color.items():
                 painter.setBrush(QColor(color))
-                painter.drawRects(rects)
+                painter.drawRects(pixels)
             painter.end()
         self.picture, self.picture_rect = image, rect
         self.redraws += 1
@@ -152,9 +157,17 @@ class OverviewMap(QGraphicsView):
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         painter.fillRect(rect, QColor(255, 255, 255, 225))
-        if self.picture is None:
-            self._draw_picture()
+        if self.picture is None:  # drawn after this paint: the chart's first paint comes first
+            if not self._picture_pending:
+                self._picture_pending = True
+                QTimer.singleShot(0, self, self._on_picture_due)
+            return
         painter.drawImage(self.picture_rect, self.picture)
+
+    def _on_picture_due(self) -> None:
+        if shiboken6.isValid(self.main) and self._picture_pending:
+            self._draw_picture()
+            self.viewport().update()
 
     def mousePressEvent(self, event) -> None:
         self.main.centerOn(self.mapToScene(event.position().toPoint()))

@@ -42,6 +42,7 @@ class OrgScene(InPlaceEditingMixin, LazyItemsMixin, QGraphicsScene):
         super().__init__(parent)
         self.geometry = ChartGeometry()  # every box's rectangle, items or not
         self.lazy = False  # True: items only for the visible region (a big chart)
+        self.version = 0  # counts changes of boxes, connectors and folding (caches key on it)
         self._covered: QRectF | None = None
         # No BSP index: every setPath of a long link curve was removed from and
         # re-inserted into the index (0.2 ms each, tens of ms per mouse move when
@@ -89,6 +90,7 @@ class OrgScene(InPlaceEditingMixin, LazyItemsMixin, QGraphicsScene):
         self.clear()
         self._syncing = False
         self.boxes, self.reporting, self.links, self.badges = {}, {}, {}, {}
+        self.version += 1
         self.router.reset()
         self.geometry = ChartGeometry()
         self._covered = None
@@ -137,6 +139,7 @@ class OrgScene(InPlaceEditingMixin, LazyItemsMixin, QGraphicsScene):
 
     # ---------------------------------------------------------- model events
     def _on_model_event(self, event: ev.Event) -> None:
+        self.version += 1
         self.content_changed.emit()
         if not isinstance(event, (ev.DesignInfoChanged, ev.LinkRemoved)):
             self._covered = None  # boxes or connectors may have come into view

@@ -45,6 +45,10 @@ class ZoomedOutCache:
         self.live: tuple[QGraphicsItem, ...] = ()  # drawn on top, left out of the image
         self.dirty = True
         self.renders = 0  # how many times the image was drawn (tests read it)
+        # The chart's lines and blocks as drawn far out, kept while only the selection or the
+        # findings change (a click far out at 100,000 boxes redraws in C++ only).
+        self._shapes: tuple[int, list, dict, dict] | None = None
+        self._lines_drawn: tuple[list, dict] = ([], {})
 
     def invalidate(self, *_args) -> None:
         self.dirty = True
@@ -124,6 +128,16 @@ class ZoomedOutCache:
         rects, hidden = scene.geometry.rects, scene.folding.hidden
         skipped = {i.child_id for i in self._skipped(live, ReportingLineItem)}
         painter.setBrush(Qt.BrushStyle.NoBrush)
+        cached = self._cached(live)
+        if cached is not None:
+            painter.setPen(QPen(style.REPORTING, 0))
+            painter.drawLines(cached[1])
+            for color, paths, straight in cached[2].values():
+                painter.setPen(QPen(color, 0))
+                for path in paths:
+                    painter.drawPath(path)
+                painter.drawLines(straight)
+            return
         segments: list[QLineF] = []
         for dept in design.departments.values():
             child = dept.id
@@ -139,20 +153,31 @@ class ZoomedOutCache:
             if link.id in skipped or link.source in hidden or link.target in hidden:
                 continue
             by_kind.setdefault(link.kind, []).append(link)
+        link_shapes: dict = {}
         for kind, links in by_kind.items():
             color = style.LINK_STYLE.get(kind, style.LINK_STYLE[LinkKind.COLLABORATION])[0]
             painter.setPen(QPen(color, 0))
-            straight: list[QLineF] = []
+            paths, straight = [], []
             for link in links:
                 item = scene.links.get(link.id)
                 if item is not None:
-                    painter.drawPath(item.path())
+                    paths.append(item.path())
+                    painter.drawPath(paths[-1])
                 else:  # far out a straight line says the same as the curve
                     a, b = rects[link.source], rects[link.target]
                     straight.append(
                         QLineF(a[0] + a[2] / 2, a[1] + a[3] / 2, b[0] + b[2] / 2, b[1] + b[3] / 2)
                     )
             painter.drawLines(straight)
+            link_shapes[kind] = (color, paths, straight)
+        self._lines_drawn = (segments, link_shapes)
+
+    def _cached(self, live: tuple[QGraphicsItem, ...]):
+        """The shapes of the last full drawing, if nothing but selection or findings changed."""
+        shapes = self._shapes
+        if live or shapes is None or shapes[0] != self.view.org_scene.version:
+            return None
+        return shapes
 
     @staticmethod
     def _skipped(live: tuple[QGraphicsItem, ...], kind: type) -> list:
@@ -164,20 +189,26 @@ class ZoomedOutCache:
         hidden = scene.folding.hidden
         skipped = {i.dept_id for i in self._skipped(live, DepartmentItem)}
         selected = set(scene.ctx.selection.departments)
-        by_color: dict[str, list[QRectF]] = {}
-        marked: list[QRectF] = []
-        badges: list[tuple[QRectF, str]] = []
-        departments = design.departments
-        for dept_id, rect in scene.geometry.rects.items():
-            if dept_id in hidden or dept_id in skipped:
-                continue
-            r = QRectF(*rect)
-            by_color.setdefault(departments[dept_id].color, []).append(r)
-            if dept_id in selected:
-                marked.append(r)
-            badge = scene.badges.get(dept_id)
-            if badge:
-                badges.append((r, badge[1]))
+        cached = self._cached(live)
+        by_color: dict[str, list[QRectF]] = cached[3] if cached is not None else {}
+        if cached is None:
+            departments = design.departments
+            for dept_id, rect in scene.geometry.rects.items():
+                if dept_id not in hidden and dept_id not in skipped:
+                    by_color.setdefault(departments[dept_id].color, []).append(QRectF(*rect))
+            if not live:
+                self._shapes = (scene.version, *self._lines_drawn, by_color)
+        geometry = scene.geometry
+        marked = [
+            geometry.rect(d)
+            for d in selected
+            if d in geometry and d not in hidden and d not in skipped
+        ]
+        badges = [
+            (geometry.rect(d), badge[1])
+            for d, badge in scene.badges.items()
+            if badge and d in geometry and d not in hidden and d not in skipped
+        ]
         painter.setPen(Qt.PenStyle.NoPen)
         for color, rects in by_color.items():
             painter.setBrush(QColor(color))
