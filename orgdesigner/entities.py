@@ -133,7 +133,7 @@ class Department:
     chair: str = ""
     cadence: str = ""
     vacant: bool = False  # the leading post is open (an import's 'Vacant' / '空缺')
-    # A staff unit (幕僚部门: 总经理助理, 办公室 ...) serves its manager rather than being a
+    # A staff unit (参谋部门: 总经理助理, 办公室 ...) serves its manager rather than being a
     # line unit: charts place it beside the manager, not in the row of line units.
     staff: bool = False
 

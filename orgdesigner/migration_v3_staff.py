@@ -1,4 +1,4 @@
-"""Format 2 -> 3: the staff-unit flag (幕僚部门) of a department.
+"""Format 2 -> 3: the staff-unit flag (参谋部门) of a department.
 
 Before format 3 the chart book guessed staff units from their names; a migrated
 file starts with that guess stored, so an old design's charts keep placing the

@@ -105,7 +105,7 @@ departments = content_table(
     Column("chair", Text, nullable=False, server_default=""),
     Column("cadence", Text, nullable=False, server_default=""),
     Column("vacant", Integer, nullable=False, server_default="0"),
-    # format 3: a staff unit (幕僚部门), drawn beside its manager
+    # format 3: a staff unit (参谋部门), drawn beside its manager
     Column("staff", Integer, nullable=False, server_default="0"),
     CheckConstraint(
         "kind IN ('department','team','committee','business_unit','office')", name="department_kind"
