@@ -1486,6 +1486,10 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>Staff unit</source>
+        <translation>参谋部门</translation>
+    </message>
+    <message>
         <source>the department&apos;s own id (required)</source>
         <translation>部门自己的编号（必填）</translation>
     </message>
@@ -1528,6 +1532,10 @@
     <message>
         <source>free text</source>
         <translation>任意文字</translation>
+    </message>
+    <message>
+        <source>a staff unit drawn beside its manager (yes or empty)</source>
+        <translation>画在上级旁边的参谋部门（填“是”或留空）</translation>
     </message>
     <message>
         <source>Import departments</source>
