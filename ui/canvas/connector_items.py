@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleT
 from orgdesigner.entities import Link, LinkKind
 from orgdesigner.geometry import STACK_INDENT
 from orgdesigner.routing import rounded
+from orgdesigner.staffunits import is_beside, staff_line
 
 from . import lod, style
 
@@ -31,9 +32,12 @@ GAP = 6.0
 Rect = tuple[float, float, float, float]  # x, y, width, height
 
 
-def reporting_points(p: Rect, c: Rect) -> list[tuple[float, float]]:
+def reporting_points(p: Rect, c: Rect, staff: bool = False) -> list[tuple[float, float]]:
     """An orthogonal elbow from the parent box to the child box (x, y, w, h), by where the
-    child sits: plain numbers, so the zoomed-out picture draws 100,000 of them in bulk."""
+    child sits (a staff unit beside its manager: the short side line): plain numbers, so the
+    zoomed-out picture draws 100,000 of them in bulk."""
+    if staff and is_beside(p, c):
+        return list(staff_line(p, c))
     px, py, pw, ph = p
     cx, cy, cw, ch = c
     p_right, p_bottom, c_right, c_bottom = px + pw, py + ph, cx + cw, cy + ch
@@ -59,11 +63,11 @@ def reporting_points(p: Rect, c: Rect) -> list[tuple[float, float]]:
     return [(pcx, pcy), (ccx, ccy)]  # overlapping boxes
 
 
-def reporting_path(p: QRectF, c: QRectF) -> QPainterPath:
-    """The elbow of `reporting_points` as a path."""
-    points = reporting_points(
-        (p.x(), p.y(), p.width(), p.height()), (c.x(), c.y(), c.width(), c.height())
-    )
+def reporting_path(p: QRectF, c: QRectF, staff: bool = False) -> QPainterPath:
+    """The elbow of `reporting_points` as a path; a staff unit in the column beside its
+    manager gets the short side line."""
+    boxes = [(r.x(), r.y(), r.width(), r.height()) for r in (p, c)]
+    points = reporting_points(*boxes, staff)
     path = QPainterPath()
     path.moveTo(*points[0])
     for point in points[1:]:
@@ -91,6 +95,7 @@ class ReportingLineItem(QGraphicsPathItem):
         super().__init__()
         self.child_id = child_id
         self.parent_id = parent_id
+        self.staff = False  # the child is a staff unit (drawn beside its manager)
         pen = QPen(style.REPORTING, 1.6)
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
@@ -98,7 +103,7 @@ class ReportingLineItem(QGraphicsPathItem):
         self.setZValue(0)
 
     def update_path(self, parent_rect: QRectF, child_rect: QRectF) -> None:
-        self.setPath(reporting_path(parent_rect, child_rect))
+        self.setPath(reporting_path(parent_rect, child_rect, self.staff))
 
 
 def border_point(rect: QRectF, toward: QPointF) -> QPointF:

@@ -100,6 +100,7 @@ class LazyItemsMixin:
 
     def _add_reporting(self, child: str, parent: str) -> None:
         line = ReportingLineItem(child, parent)
+        line.staff = self.ctx is not None and self.ctx.design.departments[child].staff
         self.reporting[child] = line
         line.update_path(self.box_rect(parent), self.box_rect(child))
         if child in self.folding.hidden:

@@ -180,6 +180,10 @@ class OrgScene(InPlaceEditingMixin, LazyItemsMixin, QGraphicsScene):
         dept = self.ctx.design.departments[event.id]
         if "x" in event.changes or "y" in event.changes:
             self.geometry.set(event.id, dept.x, dept.y)
+        line = self.reporting.get(event.id)
+        if "staff" in event.changes and line is not None:
+            line.staff = dept.staff
+            line.update_path(self.box_rect(line.parent_id), self.box_rect(event.id))
         item = self.boxes.get(event.id)
         if item is None:
             if "x" in event.changes or "y" in event.changes:

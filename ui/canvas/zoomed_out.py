@@ -143,7 +143,7 @@ class ZoomedOutCache:
             child = dept.id
             if dept.parent is None or child in hidden or child in skipped:
                 continue
-            points = reporting_points(rects[dept.parent], rects[child])
+            points = reporting_points(rects[dept.parent], rects[child], dept.staff)
             segments.extend(QLineF(*points[i], *points[i + 1]) for i in range(len(points) - 1))
         painter.setPen(QPen(style.REPORTING, 0))
         painter.drawLines(segments)
