@@ -27,6 +27,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from . import __version__, fileutil, quickverify, schema, untrusted
+from .department_reader import departments_from_rows
+from .gcpause import gc_paused
 from .progress import step, steps
 from .design import LANGUAGES, Design, FileStamp, build_design, now_iso
 from .scenarios import ScenarioError, ScenarioInfo, ScenarioSet, info_of
@@ -297,10 +299,10 @@ def write_file(designs: Designs, path: str | Path, rows: Written | None = None) 
     tables = written_rows(scenarios) if rows is None else rows
     with _new_file(Path(path)) as (_conn, raw):
         # References are checked once, by the verification that reads the file back
-        # (`PRAGMA foreign_key_check`), not row by row while writing. So is the
-        # department kind's CHECK (`PRAGMA integrity_check` tests CHECK constraints):
-        # evaluating its IN list per inserted row was a quarter of the insert time.
-        # The model's kinds are enum values, so neither can fail from the model.
+        # (`PRAGMA foreign_key_check`), not row by row while writing. The kind CHECKs
+        # are not evaluated either (their IN list per inserted row was a quarter of the
+        # insert time): the kinds come from the model's enums, and the verification
+        # compares every written value, kinds included, with the model's.
         raw.execute("PRAGMA foreign_keys=OFF")
         raw.execute("PRAGMA ignore_check_constraints=ON")
         raw.execute("PRAGMA cache_size=-65536")
@@ -728,7 +730,9 @@ def _design_from_rows(
         design = build_design(
             name=meta.get("name", ""),
             language=meta.get("language", "zh"),
-            departments=[
+            # a column at a time when every row is plain, else row by row (`department_reader`)
+            departments=departments_from_rows(_DEPARTMENT_COLUMNS, dept_rows)
+            or [
                 department_from_values(values) or checked_department(_department_of_values(values))
                 for values in steps("departments", dept_rows, len(dept_rows))
             ],
@@ -843,7 +847,10 @@ def scenarios_from_connection(conn: sqlite3.Connection, path: Path) -> ScenarioS
     """Build every scenario from an open (checked) connection; the connection stays open."""
     engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
     try:
-        return _scenarios_from_engine(engine, path)
+        # The model's objects all survive: full collections over them while they are
+        # made find nothing (see `gcpause`).
+        with gc_paused():
+            return _scenarios_from_engine(engine, path)
     finally:
         engine.dispose(close=False)
 
