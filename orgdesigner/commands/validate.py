@@ -6,6 +6,7 @@ Reads the file only (a `.db` is opened read-only and stays byte-identical).
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring  # (the C one when available)
 from pathlib import Path
 
 from ..findings import Severity
@@ -43,12 +44,37 @@ def run(args) -> int:
     note_if_busy(args.file, language)
     findings = validate(design, language=args.lang)
     if args.json:
-        print(
-            json.dumps({"findings": [f.to_json() for f in findings]}, ensure_ascii=False, indent=2)
-        )
+        print(findings_json(findings))
     else:
         print(_text(args.file, findings, language, sorted(disabled_rules(design))))
     return 1 if has_errors(findings) else 0
+
+
+def findings_json(findings) -> str:
+    """`json.dumps({"findings": [f.to_json() ...]}, ensure_ascii=False, indent=2)`, the same
+    text, built with json's C string encoder: with `indent` json falls back to its
+    pure-Python encoder, which took longer than the validation (6,000 findings at 10,000)."""
+    items = [f.to_json() for f in findings]
+    if not items:
+        return '{\n  "findings": []\n}'
+    quote = encode_basestring
+    parts = []
+    for item in items:
+        fields = []
+        for key, value in item.items():
+            if type(value) is str:
+                text = quote(value)
+            elif type(value) is list and all(type(v) is str for v in value):
+                text = (
+                    "[\n        " + ",\n        ".join(map(quote, value)) + "\n      ]"
+                    if value
+                    else "[]"
+                )
+            else:  # not a finding's shape: the general way for this value
+                text = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n      ")
+            fields.append(f"      {quote(key)}: {text}")
+        parts.append("    {\n" + ",\n".join(fields) + "\n    }" if fields else "    {}")
+    return '{\n  "findings": [\n' + ",\n".join(parts) + "\n  ]\n}"
 
 
 _SINGULAR_EN = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}

@@ -9,6 +9,7 @@ pin the edges: -0.0, huge floats, big ints, fractions).
 from __future__ import annotations
 
 import copy
+import json
 import pickle
 
 from hypothesis import given, strategies as st
@@ -46,3 +47,24 @@ def test_make_finding_is_a_finding(rule, severity, message, objects):
     assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
     assert fast.to_json() == plain.to_json()
     assert pickle.loads(pickle.dumps(fast)) == plain and copy.copy(fast) == plain
+
+
+@given(
+    st.lists(
+        st.builds(
+            make_finding,
+            st.text(max_size=12),
+            st.sampled_from(list(Severity)),
+            st.text(max_size=40),
+            st.lists(st.text(max_size=6), max_size=3).map(tuple),
+        ),
+        max_size=4,
+    )
+)
+def test_validate_json_is_what_json_dumps_writes(findings):
+    from orgdesigner.commands.validate import findings_json
+
+    expected = json.dumps(
+        {"findings": [f.to_json() for f in findings]}, ensure_ascii=False, indent=2
+    )
+    assert findings_json(findings) == expected
