@@ -5,7 +5,6 @@ Reads the file only (a `.db` is opened read-only and stays byte-identical).
 
 from __future__ import annotations
 
-import json
 from json.encoder import encode_basestring  # (the C one when available)
 from pathlib import Path
 
@@ -52,28 +51,22 @@ def run(args) -> int:
 
 def findings_json(findings) -> str:
     """`json.dumps({"findings": [f.to_json() ...]}, ensure_ascii=False, indent=2)`, the same
-    text, built with json's C string encoder: with `indent` json falls back to its
-    pure-Python encoder, which took longer than the validation (6,000 findings at 10,000)."""
-    items = [f.to_json() for f in findings]
-    if not items:
+    text (a test holds the two equal), built with json's C string encoder: with `indent`
+    json falls back to its pure-Python encoder, as slow as validating 10,000 departments."""
+    if not findings:
         return '{\n  "findings": []\n}'
     quote = encode_basestring
     parts = []
-    for item in items:
-        fields = []
-        for key, value in item.items():
-            if type(value) is str:
-                text = quote(value)
-            elif type(value) is list and all(type(v) is str for v in value):
-                text = (
-                    "[\n        " + ",\n        ".join(map(quote, value)) + "\n      ]"
-                    if value
-                    else "[]"
-                )
-            else:  # not a finding's shape: the general way for this value
-                text = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n      ")
-            fields.append(f"      {quote(key)}: {text}")
-        parts.append("    {\n" + ",\n".join(fields) + "\n    }" if fields else "    {}")
+    for f in findings:
+        objects = (
+            "[\n        " + ",\n        ".join(map(quote, f.objects)) + "\n      ]"
+            if f.objects
+            else "[]"
+        )
+        parts.append(
+            f'    {{\n      "rule": {quote(f.rule)},\n      "severity": {quote(f.severity.value)},'
+            f'\n      "message": {quote(f.message)},\n      "objects": {objects}\n    }}'
+        )
     return '{\n  "findings": [\n' + ",\n".join(parts) + "\n  ]\n}"
 
 
