@@ -99,6 +99,8 @@ CHECKS: dict[str, tuple[str, Callable[[Column], Column | None]]] = {
     "cadence": ("cadence", _text(MAX_TEXT)),
     "vacant": ("vacant", _flag),
 }
+# A design file's department columns in `storage.department_values` order (sort_order aside).
+ROW_COLUMNS = tuple(CHECKS)
 _FIELDS = tuple(f.name for f in fields(Department))
 CHUNK = 500  # departments made between two progress reports, as `progress.steps` reports
 

@@ -29,6 +29,7 @@ from .entities import (
     LinkKind,
     Role,
 )
+from .department_reader import ROW_COLUMNS, departments_from_rows
 from .entities import checked_department, department_from_values, department_of_row
 from .errors import FileProblem, ModelError
 from .fileutil import atomic_write_text, read_input_bytes
@@ -231,7 +232,11 @@ def design_from_doc(doc: DesignDoc) -> Design:
         for d in doc.departments
     ]
     design.load_departments(
-        [department_from_values(row) or checked_department(department_of_row(row)) for row in rows],
+        departments_from_rows(ROW_COLUMNS, rows)
+        or [
+            department_from_values(row) or checked_department(department_of_row(row))
+            for row in rows
+        ],
         checked=True,
     )
     function_ids: dict[str, str] = {}

@@ -111,3 +111,9 @@ def test_every_file_column_has_a_check():
     from orgdesigner.department_reader import CHECKS
 
     assert set(_DEPARTMENT_COLUMNS) <= set(CHECKS)
+
+
+def test_row_columns_are_the_files():
+    from orgdesigner.department_reader import ROW_COLUMNS
+
+    assert ROW_COLUMNS == _DEPARTMENT_COLUMNS
