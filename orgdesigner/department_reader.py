@@ -101,6 +101,14 @@ CHECKS: dict[str, tuple[str, Callable[[Column], Column | None]]] = {
 }
 # A design file's department columns in `storage.department_values` order (sort_order aside).
 ROW_COLUMNS = tuple(CHECKS)
+ROW_FIELDS = tuple(field for field, _check in CHECKS.values())  # the Department field of each
+
+
+def department_of_row(values: Sequence[Any]) -> Department:
+    """A department from row values as they are (`checked_department` checks them)."""
+    return Department(**dict(zip(ROW_FIELDS, values)))
+
+
 _FIELDS = tuple(f.name for f in fields(Department))
 CHUNK = 500  # departments made between two progress reports, as `progress.steps` reports
 

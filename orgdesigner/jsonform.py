@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from operator import attrgetter
 import uuid
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union, cast
@@ -29,8 +30,8 @@ from .entities import (
     LinkKind,
     Role,
 )
-from .department_reader import ROW_COLUMNS, departments_from_rows
-from .entities import checked_department, department_from_values, department_of_row
+from .department_reader import ROW_COLUMNS, ROW_FIELDS, department_of_row, departments_from_rows
+from .entities import checked_department, department_from_values
 from .errors import FileProblem, ModelError
 from .fileutil import atomic_write_text, read_input_bytes
 
@@ -173,6 +174,10 @@ def _model_id(doc_id: str) -> str:
     return doc_id if _is_uuid(doc_id) else str(uuid.uuid4())
 
 
+# The row values after (id, code, name, kind, parent): a DepartmentDoc has them as they are.
+_SAME_AS_FILE = attrgetter(*ROW_FIELDS[5:])
+
+
 class _Problem(Exception):
     def __init__(self, where: str, message: str):
         super().__init__(f"{where}: {message}")
@@ -218,16 +223,7 @@ def design_from_doc(doc: DesignDoc) -> Design:
             d.name,
             d.kind.value,
             dept_ids[d.parent] if d.parent is not None else None,
-            d.leader,
-            d.headcount,
-            d.budget,
-            d.color,
-            d.x,
-            d.y,
-            d.notes,
-            d.chair,
-            d.cadence,
-            d.vacant,
+            *_SAME_AS_FILE(d),
         )
         for d in doc.departments
     ]

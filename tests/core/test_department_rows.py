@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from orgdesigner.entities import Department, DeptKind, InvalidValueError, checked_department
 from orgdesigner.entities import department_from_values
@@ -62,6 +62,7 @@ def _row(i: int, noise: list, keep: list) -> tuple:
     return tuple(g if k else n for g, n, k in zip(good, noise, keep))
 
 
+@settings(deadline=None)  # (timing varies on a loaded machine)
 @given(
     st.lists(
         st.tuples(
@@ -117,3 +118,10 @@ def test_row_columns_are_the_files():
     from orgdesigner.department_reader import ROW_COLUMNS
 
     assert ROW_COLUMNS == _DEPARTMENT_COLUMNS
+
+
+def test_row_fields_start_with_the_ones_an_import_maps():
+    """`jsonform` maps the first five (ids, code, kind) and takes the rest as they are."""
+    from orgdesigner.department_reader import ROW_FIELDS
+
+    assert ROW_FIELDS[:5] == ("id", "code", "name", "kind", "parent")
