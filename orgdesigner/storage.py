@@ -614,8 +614,10 @@ def save(
     def verify(tmp: Path) -> untrusted.Fingerprint:
         if changes is not None:
             verified.append(verify_file(tmp, design, changes))
+        elif written:
+            verified.append(verify_file(tmp, design, None, written[-1]))
         else:
-            verified.append(verify_file(tmp, design, written=written[-1] if written else None))
+            verified.append(verify_file(tmp, design))
         return verified[-1]
 
     hook = None if before_replace is None else (lambda tmp: before_replace(tmp, verified[-1]))
