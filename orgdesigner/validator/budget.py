@@ -35,12 +35,12 @@ def budget_exceeds_parent(ctx: Context) -> Iterator[Finding]:
             else:
                 kids.append(dept.id)
                 totals[parent] += dept.budget
-    zh, report, dept, warning = ctx.zh, ctx.report, ctx.dept, Severity.WARNING
+    zh, report, name_of, warning = ctx.zh, ctx.report, ctx.dept, Severity.WARNING
     for parent_id, total in totals.items():
         own = departments[parent_id].budget
         if own <= 0 or total <= own:
             continue
-        name = dept(parent_id)
+        name = name_of(parent_id)
         yield report(
             "budget-exceeds-parent",
             warning,
