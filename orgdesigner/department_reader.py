@@ -98,6 +98,7 @@ CHECKS: dict[str, tuple[str, Callable[[Column], Column | None]]] = {
     "chair": ("chair", _text(MAX_TEXT)),
     "cadence": ("cadence", _text(MAX_TEXT)),
     "vacant": ("vacant", _flag),
+    "staff": ("staff", _flag),
 }
 # A design file's department columns in `storage.department_values` order (sort_order aside).
 ROW_COLUMNS = tuple(CHECKS)
