@@ -32,6 +32,7 @@ class LiveSender(LiveLink):
     """Local edits to the server (a base class of LiveSession)."""
 
     design: Design
+    scope: live_sql.Scope
     versions: dict[Key, int]
     order: LiveOrder
     pending: dict[Key, int]
@@ -89,14 +90,14 @@ class LiveSender(LiveLink):
             for (k, o), base in self.pending.items()
         ]
         try:
-            live_unsent.save(self.client, self.ref.url, self.ref.name, edits)
+            live_unsent.save(self.client, self.ref.url, self.ref.name, edits, self.scope.scenario)
             self._unsent_written = bool(edits)
         except OSError as exc:
             self.problems.append(f"unsent edits could not be kept on disk ({exc})")
 
     def _recover_unsent(self) -> None:
         """Send the edits a crashed session of this design left unsent (see live_unsent)."""
-        for path, edits in live_unsent.leftovers(self.ref.url, self.ref.name):
+        for path, edits in live_unsent.leftovers(self.ref.url, self.ref.name, self.scope.scenario):
             self._applying = True
             try:
                 for edit in edits:
@@ -117,7 +118,7 @@ class LiveSender(LiveLink):
     def _local_row(self, kind: str, key: str) -> dict[str, Any] | None:
         d = self.design
         if kind == "design":
-            return live_sql.design_values(rows.meta_of(d))
+            return live_sql.design_values(rows.meta_of(d), rows.settings_text(d))
         if kind == "responsibilities":
             f, dept = live_sql.split_role_key(key)
             role = d.role(f, dept) if f in d.functions and dept in d.departments else None
@@ -152,7 +153,7 @@ class LiveSender(LiveLink):
             with self.engine.begin() as conn:
                 version = live_sql.send_change(
                     conn,
-                    self.design_id,
+                    self.scope,
                     kind,
                     obj,
                     base,
@@ -225,7 +226,7 @@ class LiveSender(LiveLink):
                     row = rows_of[key]
                     version = live_sql.send_change(
                         conn,
-                        self.design_id,
+                        self.scope,
                         key[0],
                         key[1],
                         self.pending[key],

@@ -6,7 +6,7 @@ from orgdesigner.entities import Department, Function, Kpi, Link
 from orgdesigner.repository import rows
 from orgdesigner.repository import schema as repo_schema
 
-REPOSITORY_ONLY = {"design_id", "revision", "row_version", "position"}
+REPOSITORY_ONLY = {"design_id", "scenario", "revision", "row_version", "position"}
 FILE_ONLY = {"scenario_id", "sort_order"}
 TIES_AS_JSON = {"kpis": {"shared", "functions"}}  # the file's kpi_departments/kpi_functions
 
