@@ -286,6 +286,18 @@ class LiveSession(LiveSender):
         self._apply_all([(k, None) for k in gone] + list(server.items()), force=True)
         self.versions = {k: r.row_version for k, r in server.items()}
 
+    def scenario_names(self) -> list[str]:
+        """The design's scenarios, in order, as the repository has them now (only the one
+        shown here while offline). Another one is edited by a session of its own."""
+        shown = self.design.scenario.name if self.design.scenario else ""
+        if not self.online or self.engine is None:
+            return [shown]
+        try:
+            with self.engine.connect() as conn:
+                return [r.name for r in scenario_rows(conn, self.design_id, S.LIVE)] or [shown]
+        except SQLAlchemyError:
+            return [shown]
+
     def _scenario_gone(self) -> None:
         """Read-only for good: the scenario shown here no longer exists in the repository."""
         self.pending.clear()

@@ -130,3 +130,39 @@ def test_lost_connection_read_only_then_edits_sent(window, qtbot, shared):
     finally:
         other.close()
         proxy.close()
+
+
+def test_switching_scenarios_of_a_repository_design(window, qtbot, repo_url):
+    """The scenario combo lists the repository design's scenarios; choosing one edits that
+    scenario live (a session of its own); copy/rename/delete stay off (not changed live)."""
+    from orgdesigner.scenarios import ScenarioSet
+
+    scenarios = ScenarioSet.single(sample_design())
+    target = scenarios.copy(scenarios.names()[0], "目标")
+    target.update_department(mkt_id(target), leader="目标负责人")
+    ref = RepoRef(repo_url, "总部")
+    push(scenarios, ref)
+    w = window
+    assert w.documents.open_repository_design(ref.url, "总部")
+    ui = w.scenarios_ui
+    combo = ui.bar.combo
+    assert combo.isEnabled() and [combo.itemText(i) for i in range(combo.count())] == [
+        "现状",
+        "目标",
+    ]
+    assert not ui.bar.copy.isEnabled() and not ui.bar.delete.isEnabled()
+    from tests.ui.test_scenarios_ui import _choose
+
+    _choose(qtbot, combo, "目标")
+    assert w.ctx.design.scenario.name == "目标" and combo.currentText() == "目标"
+    dept = mkt_id(w.ctx.design)
+    assert w.ctx.design.departments[dept].leader == "目标负责人"
+    assert w.ctx.apply(ops.UpdateDepartment(dept, {"leader": "窗口里改的"})) is None
+    other = LiveSession.open(RepoRef(ref.url, "总部", "目标"), user="李强")
+    base = LiveSession.open(ref, user="王丽")
+    try:
+        assert other.design.departments[dept].leader == "窗口里改的"
+        assert base.design.departments[dept].leader != "窗口里改的"
+    finally:
+        other.close()
+        base.close()
