@@ -84,6 +84,7 @@ class LiveSession(LiveSender):
         self.recovered = 0  # edits left unsent by a crashed session, sent at open
         self._stale: dict[Key, None] = {}  # refused objects to show as the server has them
         self._group: dict[Key, None] = {}  # what the user action in progress changed
+        self._groups: list[list[Key]] = []  # unsent actions (offline), each one transaction
         self._listener: Any = None
         self._next_retry = 0.0
         self._next_presence = 0.0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from orgdesigner import ops
 from orgdesigner.entities import Department, Role
 from orgdesigner.repository import pull
@@ -87,3 +89,66 @@ def test_a_batch_paste_is_all_or_nothing(clients, ref):
     assert not any(d.id in server.departments for d in pasted)
     settle(a, b)
     assert content(a.design) == content(b.design) == content(server)
+
+
+def test_a_script_batch_is_one_transaction(clients, ref):
+    """A script's `design.batch()` is sent like an action: all of it, or none of it."""
+    a, b = clients
+    mkt = by_name(a.design, "市场部").id
+    root = next(d.id for d in a.design.departments.values() if d.parent is None)
+    ops.RemoveDepartment(mkt).apply(b.design)  # meanwhile the parent goes away
+    fine, orphan = Department(name="新中心", parent=root), Department(name="孤儿", parent=mkt)
+    with a.design.batch():
+        a.design.add_department(fine)
+        a.design.add_department(orphan)
+    assert len(a.conflicts) == 1 and "deleted by someone else" in a.conflicts[0]
+    server = pull(ref)
+    assert fine.id not in server.departments and orphan.id not in server.departments
+    settle(a, b)
+    assert content(a.design) == content(b.design) == content(server)
+    with a.design.batch():
+        a.design.add_department(Department(name="新中心", parent=root))
+        a.design.update_department(root, leader="脚本")
+    assert not a.conflicts[1:] and not a.pending
+    settle(a, b)
+    assert content(a.design) == content(b.design) == content(pull(ref))
+
+
+def test_an_action_made_offline_is_sent_as_one_transaction(ref):
+    from orgdesigner.repository import RepoRef
+    from orgdesigner.repository.live import LiveSession
+
+    from .tcp_proxy import proxied_url
+
+    proxy, url = proxied_url(ref.url)
+    a = LiveSession.open(RepoRef(url, ref.name), user="王丽")
+    b = LiveSession.open(ref, user="李强")
+    try:
+        mkt = by_name(a.design, "市场部").id
+        sales = by_name(a.design, "销售部 Sales").id
+        link = next(i for i, l in a.design.links.items() if mkt in (l.source, l.target))
+        proxy.cut()
+        act(a, ops.RemoveDepartment(mkt))  # several objects: one action, kept as one
+        act(a, ops.UpdateDepartment(sales, {"notes": "离线时写的"}))
+        assert not a.online and a._groups
+        ops.UpdateLink(link, {"label": "乙改了标签"}).apply(b.design)  # conflicts with one part
+        seq_before = journal_length(ref)
+        proxy.restore()
+        deadline = time.monotonic() + 30  # a hang guard
+        while (a.pending or not a.online) and time.monotonic() < deadline:
+            a._next_retry = 0
+            a.poll(0.05)
+        assert a.online and not a.pending and not a._groups
+        assert len(a.conflicts) == 1 and "(" in a.conflicts[0] and "未保存" in a.conflicts[0]
+        server = pull(ref)
+        # none of the deletion is stored (its child still reports to 市场部), the other action is
+        assert mkt in server.departments and server.links[link].label == "乙改了标签"
+        assert any(d.parent == mkt for d in server.departments.values())
+        assert server.departments[sales].notes == "离线时写的"
+        assert journal_length(ref) == seq_before + 1  # only the second action's one row
+        settle(a, b)
+        assert content(a.design) == content(b.design) == content(pull(ref))
+    finally:
+        a.close()
+        b.close()
+        proxy.close()
