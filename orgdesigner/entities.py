@@ -251,6 +251,31 @@ def checked_department(dept: Department) -> Department:
     return out
 
 
+# A department's values in a design file's row order (`storage.department_values`).
+DEPARTMENT_VALUE_FIELDS = (
+    "id",
+    "code",
+    "name",
+    "kind",
+    "parent",
+    "leader",
+    "headcount",
+    "budget",
+    "color",
+    "x",
+    "y",
+    "notes",
+    "chair",
+    "cadence",
+    "vacant",
+)
+
+
+def department_of_row(values: tuple[Any, ...]) -> Department:
+    """A department from row values as they are (`checked_department` checks them)."""
+    return Department(**dict(zip(DEPARTMENT_VALUE_FIELDS, values)))
+
+
 _KIND_OF = {kind.value: kind for kind in DeptKind}
 _COLORS_SEEN: dict[str, str] = {}  # colour text -> normalised (a design uses a handful)
 _NUMBER_TYPES = (int, float)

@@ -166,3 +166,38 @@ def test_switching_scenarios_of_a_repository_design(window, qtbot, repo_url):
     finally:
         other.close()
         base.close()
+
+
+def test_a_refused_undo_or_redo_leaves_the_stack_in_step(window, qtbot, shared):
+    """Undo of an edit someone else changed since is refused: the design shows their
+    state and that step leaves the stack (no undo/redo of it that would no longer fit);
+    the steps before it still undo. A refused redo likewise."""
+    w = window
+    assert w.documents.open_repository_design(shared.url, "总部")
+    other = LiveSession.open(shared, user="李强")
+    try:
+        dept = mkt_id(w.ctx.design)
+        sales = next(d.id for d in w.ctx.design.departments.values() if d.name == "销售部 Sales")
+        stack = w.ctx.undo_stack
+        assert w.ctx.apply(ops.UpdateDepartment(sales, {"leader": "第一步"})) is None
+        assert w.ctx.apply(ops.UpdateDepartment(dept, {"notes": "我的备注"})) is None
+        other.poll(0)
+        ops.UpdateDepartment(dept, {"notes": "李强的备注"}).apply(other.design)
+        assert stack.count() == 2 and stack.index() == 2
+        w.actions_.undo.trigger()  # Edit > Undo
+        assert "李强 changed it meanwhile" in w.banner.text()
+        assert w.ctx.design.departments[dept].notes == "李强的备注"
+        assert stack.count() == 1 and stack.index() == 1 and not stack.canRedo()
+        w.actions_.undo.trigger()  # the earlier step still undoes
+        assert w.ctx.design.departments[sales].leader != "第一步"
+        assert stack.index() == 0 and stack.canRedo()
+        other.poll(0)
+        ops.UpdateDepartment(sales, {"leader": "李强定的"}).apply(other.design)
+        w.actions_.redo.trigger()  # refused: someone changed it since
+        assert w.ctx.design.departments[sales].leader == "李强定的"
+        assert stack.count() == 0 and not stack.canUndo() and not stack.canRedo()
+        other.poll(0)
+        assert other.design.departments[sales].leader == "李强定的"
+        assert other.design.departments[dept].notes == "李强的备注"
+    finally:
+        other.close()

@@ -152,3 +152,39 @@ def test_an_action_made_offline_is_sent_as_one_transaction(ref):
         a.close()
         b.close()
         proxy.close()
+
+
+def test_a_department_added_again_elsewhere_moves_on_the_other_client(clients, ref):
+    """甲 deletes a department and undoes it before seeing 乙's new sibling just before it:
+    the department comes back with a new position, here on the other side of that sibling
+    in the server's order. 乙, who never saw it gone, moves it there too (with its
+    children, links and roles as they were), so both keep the server's order."""
+    a, b = clients
+    mkt = by_name(a.design, "市场部").id
+    settle(a, b)
+    at = list(b.design.departments).index(mkt)
+    before, mine = (
+        b.order.known("departments", list(b.design.departments)[at - 1]),
+        (b.order.known("departments", mkt)),
+    )
+    # positions chosen so the two land in the other order (as ids' shares can make them)
+    for session, share in ((b, 0.9), (a, 0.5)):
+        place = session.order.new_position
+        session.order.new_position = lambda d, kind, key, place=place, share=share: (
+            before + (mine - before) * share if kind == "departments" else place(d, kind, key)
+        )
+    sibling = Department(name="邻居", parent=b.design.departments[mkt].parent)
+    ops.AddDepartment(sibling, index=at).apply(b.design)
+    children = b.design.child_ids(mkt)
+    inverse, action = act(a, ops.RemoveDepartment(mkt))  # a has not seen the sibling
+    assert action.refused is None
+    _, action = act(a, inverse)  # undo: back among what a knows, before the sibling now
+    assert action.refused is None
+    settle(a, b)
+    server = pull(ref)
+    order = list(server.departments)
+    assert order.index(mkt) < order.index(sibling.id)
+    assert list(a.design.departments) == list(b.design.departments) == order
+    assert content(a.design) == content(b.design) == content(server)
+    assert b.design.child_ids(mkt) == children
+    b.design.check_invariants()
