@@ -16,6 +16,8 @@ a NOTIFY; `versions` is the history (who, when, comment).
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     BigInteger,
     Boolean,
@@ -107,13 +109,11 @@ scenarios = Table(
 def _repository_column(column: Column) -> Column:
     """A file column as the repository keeps it: PostgreSQL booleans for the file's 0/1 flags."""
     flag = column.name in FLAGS
-    default = column.default.arg if column.default is not None else None  # type: ignore[attr-defined]
-    server_default = column.server_default
+    default: Any = getattr(column.default, "arg", None)
+    server_default: Any = getattr(column.server_default, "arg", None)
     if flag:
-        default = bool(default) if default is not None else None
-        server_default = "false" if server_default is not None else None
-    else:
-        server_default = server_default.arg if server_default is not None else None  # type: ignore[attr-defined]
+        default = None if default is None else bool(default)
+        server_default = None if server_default is None else "false"
     return Column(
         column.name,
         Boolean if flag else column.type,

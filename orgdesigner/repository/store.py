@@ -263,9 +263,13 @@ def journal(
 def scenario_rows(conn: Connection, design_id: int, revision: int) -> list[Any]:
     """A revision's scenarios in order (the first is the base)."""
     s = S.scenarios
-    return conn.execute(
-        select(s).where(s.c.design_id == design_id, s.c.revision == revision).order_by(s.c.position)
-    ).all()
+    return list(
+        conn.execute(
+            select(s)
+            .where(s.c.design_id == design_id, s.c.revision == revision)
+            .order_by(s.c.position)
+        ).all()
+    )
 
 
 def read_scenarios(
