@@ -13,7 +13,7 @@ from typing import Any
 from ..design import Design, FileStamp, build_design
 from ..entities import Department, Function, Kpi, Link
 from .. import storage
-from ..scenarios import ScenarioInfo, ScenarioSet, info_of
+from ..scenarios import ScenarioInfo, ScenarioSet
 from .schema import FLAGS
 
 ORIGIN = "repository.origin"  # design setting: where a pulled file came from (JSON text)
@@ -84,16 +84,11 @@ def content_rows(design: Design) -> dict[str, list[dict[str, Any]]]:
 
 
 def scenario_row(design: Design, position: int) -> dict[str, Any]:
-    """A scenario's own row (without design_id/revision): identity, place, settings."""
-    info = info_of(design)
-    return {
-        "id": info.id,
-        "name": info.name,
-        "created": info.created,
-        "modified": info.modified,
-        "position": position,
-        "settings": settings_text(design),
-    }
+    """A scenario's own row (without design_id/revision): the file's (identity, place)
+    with the repository's `position` for `sort_order`, and its settings."""
+    row = storage.scenario_row(design, position)
+    row["position"] = row.pop("sort_order")
+    return row | {"settings": settings_text(design)}
 
 
 def settings_text(design: Design) -> str:
