@@ -302,6 +302,7 @@ class LiveSession(LiveSender):
     def _scenario_gone(self) -> None:
         """Read-only for good: the scenario shown here no longer exists in the repository."""
         self.pending.clear()
+        self._groups.clear()
         self._keep_unsent()
         name = self.design.scenario.name if self.design.scenario else ""
         self._go_offline(
