@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import uuid
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union, cast
@@ -22,6 +21,7 @@ from .entities import (
     DEFAULT_COLOR,
     MAX_COORD,
     MAX_TEXT,
+    Department,
     DeptKind,
     Function,
     Kpi,
@@ -29,7 +29,6 @@ from .entities import (
     LinkKind,
     Role,
 )
-from .entities import checked_department, department_from_values, department_of_row
 from .errors import FileProblem, ModelError
 from .fileutil import atomic_write_text, read_input_bytes
 
@@ -62,6 +61,9 @@ class DepartmentDoc(_Doc):
     chair: Text = Field(default="", description="a committee's chair (主任)")
     cadence: Text = Field(default="", description="how often a committee meets, e.g. 每月")
     vacant: bool = Field(default=False, description="the leading post is open (空缺)")
+    staff: bool = Field(
+        default=False, description="a staff unit (参谋部门), drawn beside its manager"
+    )
 
 
 class LinkDoc(_Doc):
@@ -159,13 +161,11 @@ def _path(loc: tuple) -> str:
     return out or "(top level)"
 
 
-# Exactly the texts `str(uuid.UUID(text)) == text` accepts (the canonical form), without
-# making a UUID: 10,000 departments asked it twice each.
-_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-
-
 def _is_uuid(text: str) -> bool:
-    return _CANONICAL_UUID.fullmatch(text) is not None
+    try:
+        return str(uuid.UUID(text)) == text
+    except ValueError:
+        return False
 
 
 def _model_id(doc_id: str) -> str:
@@ -208,31 +208,26 @@ def design_from_doc(doc: DesignDoc) -> Design:
             on_chain.add(current)
             current = doc.departments[index_of[current]].parent
         checked.update(chain)
-    # The same row values as a design file's (`storage.department_values` order), checked
-    # and made the way opening a file makes them (`department_from_values`), not field by field.
-    rows = [
-        (
-            dept_ids[d.id],
-            "" if dept_ids[d.id] == d.id else d.id,
-            d.name,
-            d.kind.value,
-            dept_ids[d.parent] if d.parent is not None else None,
-            d.leader,
-            d.headcount,
-            d.budget,
-            d.color,
-            d.x,
-            d.y,
-            d.notes,
-            d.chair,
-            d.cadence,
-            d.vacant,
+    design.load_departments(
+        Department(
+            id=dept_ids[d.id],
+            code="" if _is_uuid(d.id) else d.id,
+            name=d.name,
+            kind=d.kind,
+            parent=dept_ids[d.parent] if d.parent is not None else None,
+            leader=d.leader,
+            headcount=d.headcount,
+            budget=d.budget,
+            color=d.color,
+            x=d.x,
+            y=d.y,
+            notes=d.notes,
+            chair=d.chair,
+            cadence=d.cadence,
+            vacant=d.vacant,
+            staff=d.staff,
         )
         for d in doc.departments
-    ]
-    design.load_departments(
-        [department_from_values(row) or checked_department(department_of_row(row)) for row in rows],
-        checked=True,
     )
     function_ids: dict[str, str] = {}
     for i, f in enumerate(doc.functions):
@@ -376,6 +371,7 @@ def design_to_doc(design: Design) -> DesignDoc:
                 chair=d.chair,
                 cadence=d.cadence,
                 vacant=d.vacant,
+                staff=d.staff,
             )
             for d in depts
         ],
