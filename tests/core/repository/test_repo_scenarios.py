@@ -48,6 +48,8 @@ def three_scenarios() -> ScenarioSet:
     target = scenarios.copy(scenarios.names()[0], "目标 To-be")
     first = next(iter(target.departments.values()))
     target.update_department(first.id, name="集团总部（目标）", headcount=12.5)
+    assistant = list(target.departments)[1]
+    target.update_department(assistant, staff=True)  # file format 3's flag, kept too
     ops.AddDepartment(Department(name="数字化中心", parent=first.id)).apply(target)
     target.settings["layout.direction"] = "left-right"
     other = sample_design()
@@ -80,6 +82,8 @@ def test_file_to_repository_to_file_keeps_every_scenario(repo_url, tmp_path):
     assert back.names() == ["现状", "目标 To-be", "方案 C"]
     assert [content(d) for d in back] == [content(d) for d in original]
     assert back.get("目标 To-be").settings["layout.direction"] == "left-right"
+    assert [d.staff for d in back.get("目标 To-be").departments.values()].count(True) == 1
+    assert not any(d.staff for d in back.get("现状").departments.values())
     assert "layout.direction" not in back.get("现状").settings
 
 
@@ -256,7 +260,7 @@ def test_init_upgrades_a_format_1_repository_without_loss(pg_url):
 
 def test_new_and_upgraded_repositories_have_the_same_tables(pg_url, repo_url):
     """A new repository runs every step from format 0, so it has what an upgraded one has:
-    the tables this program describes, and `staff` (until the file format has it)."""
+    the tables this program describes (`staff` included, from the file's columns)."""
     from sqlalchemy import inspect
 
     from orgdesigner.repository import schema as S
@@ -267,9 +271,7 @@ def test_new_and_upgraded_repositories_have_the_same_tables(pg_url, repo_url):
         for table in S.metadata.sorted_tables:
             columns = {c["name"] for c in found.get_columns(table.name, schema=S.SCHEMA)}
             expected = {c.name for c in table.columns}
-            extra = {"staff"} if table.name == "departments" else set()
-            assert columns - extra == expected - extra, table.name
-            assert extra <= columns
+            assert columns == expected, table.name
             key = found.get_pk_constraint(table.name, schema=S.SCHEMA)["constrained_columns"]
             assert key == [c.name for c in table.primary_key.columns], table.name
     finally:
