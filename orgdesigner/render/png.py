@@ -20,6 +20,7 @@ from ..fonts import ChartFont, find_font, raster_font_file
 from . import style as st
 from .chart import Box, Chart, build_chart
 from .options import ExportOptions
+from .unrouted import NOTE_SIZE, UnroutedNote, unrouted_note
 
 MARGIN = 20.0
 MAX_PIXELS = 40_000_000  # final image (about 120 MB of RGB while drawing)
@@ -91,10 +92,15 @@ def chart_image(
     scale: float = 1.0,
     window: tuple[float, float, float, float] | None = None,
     margin: float = MARGIN,
+    note: UnroutedNote | None = None,
 ) -> Image.Image:
-    """Draw the chart (or the scene `window` of it); scaled down to stay under MAX_PIXELS."""
+    """Draw the chart (or the scene `window` of it); scaled down to stay under MAX_PIXELS.
+    `note` lists under the chart the links it could not draw around the boxes."""
     x0, y0, x1, y1 = window or chart.bounds
     w, h = (x1 - x0) + 2 * margin, (y1 - y0) + 2 * margin
+    if note is not None:
+        w = max(w, note.width + 2 * margin)
+        h += note.height
     if w * h * scale * scale > MAX_PIXELS:
         scale = math.sqrt(MAX_PIXELS / (w * h))
     scale = min(scale, MAX_SIDE / w, MAX_SIDE / h)  # many viewers refuse wider images
@@ -160,6 +166,17 @@ def chart_image(
                 fill=link.label_color,
                 anchor="ms",
             )
+    if note is not None:  # drawn at any scale: the only trace of these links in the picture
+        for line, x, y, bold in note.baselines(x0, y1):
+            draw.text(
+                m(x, y),
+                line,
+                font=fonts.get(NOTE_SIZE * s),
+                fill=st.TEXT,
+                anchor="ls",
+                stroke_width=NOTE_SIZE * s * st.NAME_STROKE if bold else 0,
+                stroke_fill=st.TEXT,
+            )
     if sample > 1:
         image = image.resize(
             (max(size[0] // sample, 1), max(size[1] // sample, 1)), Image.Resampling.LANCZOS
@@ -171,7 +188,8 @@ def export_png(design: Design, path: str | Path, options: ExportOptions | None =
     options = (options or ExportOptions()).checked()
     font = find_font(options.font)
     chart = build_chart(design, font, auto_layout=options.auto_layout, lang=options.lang)
-    image = chart_image(chart, font, scale=options.scale or 1.0)
+    note = unrouted_note(design, chart, font, options.lang or design.language)
+    image = chart_image(chart, font, scale=options.scale or 1.0, note=note)
     buffer = io.BytesIO()
     image.save(buffer, "PNG", compress_level=3)  # level 6 doubles the time of a big chart
     atomic_write_bytes(Path(path), buffer.getvalue())
