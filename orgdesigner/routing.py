@@ -540,8 +540,21 @@ def clip_route(points: list[Point], r: Rect) -> list[list[Point]]:
     """The pieces of a polyline inside r (a tile draws only what it shows of a long route)."""
     pieces: list[list[Point]] = []
     current: list[Point] = []
+    x0, y0, x1, y1 = r[0], r[1], r[0] + r[2], r[1] + r[3]
     for (px, py), (qx, qy) in pairwise(points):
-        span = clip_span((px, py), (qx, qy), r)
+        # the common cases first (a tile shows a segment whole, or nothing of it), with the same
+        # arithmetic as the general case below
+        if x0 <= px <= x1 and x0 <= qx <= x1 and y0 <= py <= y1 and y0 <= qy <= y1:
+            span: tuple[float, float] | None = (0.0, 1.0)
+        elif (
+            (px < x0 and qx < x0)
+            or (px > x1 and qx > x1)
+            or (py < y0 and qy < y0)
+            or (py > y1 and qy > y1)
+        ):
+            span = None
+        else:
+            span = clip_span((px, py), (qx, qy), r)
         if span is None:
             if current:
                 pieces.append(current)
