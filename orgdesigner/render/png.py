@@ -26,6 +26,7 @@ MARGIN = 20.0
 MAX_PIXELS = 40_000_000  # final image (about 120 MB of RGB while drawing)
 SUPERSAMPLE_PIXELS = 12_000_000
 MAX_SIDE = 32_000
+NOTE_MIN_PX = 11.0  # the list of links not drawn stays this readable under a scaled-down chart
 
 
 class _Fonts:
@@ -98,12 +99,15 @@ def chart_image(
     `note` lists under the chart the links it could not draw around the boxes."""
     x0, y0, x1, y1 = window or chart.bounds
     w, h = (x1 - x0) + 2 * margin, (y1 - y0) + 2 * margin
-    if note is not None:
-        w = max(w, note.width + 2 * margin)
-        h += note.height
     if w * h * scale * scale > MAX_PIXELS:
         scale = math.sqrt(MAX_PIXELS / (w * h))
     scale = min(scale, MAX_SIDE / w, MAX_SIDE / h)  # many viewers refuse wider images
+    zoom = 1.0
+    if note is not None:  # below the chart, its text at least NOTE_MIN_PX however small the chart
+        zoom = max(1.0, NOTE_MIN_PX / (NOTE_SIZE * scale))
+        w = max(w, note.width * zoom + 2 * margin)
+        h += note.height * zoom
+        scale = min(scale, MAX_SIDE / w, MAX_SIDE / h)
     sample = 2 if w * h * scale * scale * 4 <= SUPERSAMPLE_PIXELS else 1
     s = scale * sample
     size = (max(int(w * s), 1), max(int(h * s), 1))
@@ -167,14 +171,14 @@ def chart_image(
                 anchor="ms",
             )
     if note is not None:  # drawn at any scale: the only trace of these links in the picture
-        for line, x, y, bold in note.baselines(x0, y1):
+        for line, x, y, bold in note.baselines(x0, y1, zoom):
             draw.text(
                 m(x, y),
                 line,
-                font=fonts.get(NOTE_SIZE * s),
+                font=fonts.get(NOTE_SIZE * zoom * s),
                 fill=st.TEXT,
                 anchor="ls",
-                stroke_width=NOTE_SIZE * s * st.NAME_STROKE if bold else 0,
+                stroke_width=NOTE_SIZE * zoom * s * st.NAME_STROKE if bold else 0,
                 stroke_fill=st.TEXT,
             )
     if sample > 1:

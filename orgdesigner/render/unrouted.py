@@ -46,11 +46,15 @@ class UnroutedNote:
     def height(self) -> float:
         return NOTE_GAP + NOTE_LINE * len(self.lines)
 
-    def baselines(self, x0: float, y1: float) -> list[tuple[str, float, float, bool]]:
-        """(text, x, baseline y, bold) of each line, the list starting below y1 at x0."""
-        y = y1 + NOTE_GAP
+    def baselines(
+        self, x0: float, y1: float, zoom: float = 1.0
+    ) -> list[tuple[str, float, float, bool]]:
+        """(text, x, baseline y, bold) of each line, the list starting below y1 at x0; `zoom`
+        enlarges it (a picture of a huge chart is scaled down: the list must stay readable)."""
+        y = y1 + NOTE_GAP * zoom
         return [
-            (line, x0, y + NOTE_LINE * i + NOTE_SIZE, i == 0) for i, line in enumerate(self.lines)
+            (line, x0, y + (NOTE_LINE * i + NOTE_SIZE) * zoom, i == 0)
+            for i, line in enumerate(self.lines)
         ]
 
 

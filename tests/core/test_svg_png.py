@@ -148,7 +148,9 @@ def test_svg_of_a_fully_routed_chart_draws_every_link_and_lists_none(tmp_path):
     assert svg_note(root) == []
 
 
-def test_png_lists_the_links_it_could_not_draw_under_the_chart(tmp_path):
+@pytest.mark.parametrize("scale", [1.0, 0.05])
+def test_png_lists_the_links_it_could_not_draw_under_the_chart(tmp_path, scale):
+    """Under the chart, readable even when the chart itself is scaled down to a thumbnail."""
     from orgdesigner.fonts import find_font
     from orgdesigner.render.chart import build_chart
     from orgdesigner.render.png import chart_image
@@ -157,10 +159,10 @@ def test_png_lists_the_links_it_could_not_draw_under_the_chart(tmp_path):
 
     design, _ = walled_design()
     path = tmp_path / "walled.png"
-    write_design(design, path)
+    write_design(design, path, options=ExportOptions(scale=scale))
     image = Image.open(path).convert("L")
-    bare = chart_image(build_chart(design, find_font(None)), find_font(None))
-    assert image.size[1] > bare.size[1] + 20  # room for the list under the chart
+    bare = chart_image(build_chart(design, find_font(None)), find_font(None), scale=scale)
+    assert image.size[1] > bare.size[1] + 2 * 11  # two lines of at least 11 px under the chart
     below = image.crop((0, bare.size[1], image.size[0], image.size[1]))
     dark = sum(below.histogram()[:128])
     assert dark > 200  # the heading and the line naming 里 — 外 are drawn there
