@@ -171,10 +171,10 @@ def chart_image(
                 anchor="ms",
             )
     if note is not None:  # drawn at any scale: the only trace of these links in the picture
-        for line, x, y, bold in note.baselines(x0, y1, zoom):
+        for words, x, y, bold in note.baselines(x0, y1, zoom):
             draw.text(
                 m(x, y),
-                line,
+                words,
                 font=fonts.get(NOTE_SIZE * zoom * s),
                 fill=st.TEXT,
                 anchor="ls",

@@ -128,11 +128,11 @@ def chart_svg(
         out.append("</g>")
     if note is not None:
         out.append('<g class="unrouted-links">')
-        for line, x, y, bold in note.baselines(x0, y1):
+        for words, x, y, bold in note.baselines(x0, y1):
             weight = ' font-weight="bold"' if bold else ""
             out.append(
                 f'<text x="{_f(x)}" y="{_f(y)}" font-size="{_f(NOTE_SIZE)}"{weight} '
-                f'fill="{st.TEXT}">{escape(line)}</text>'
+                f'fill="{st.TEXT}">{escape(words)}</text>'
             )
         out.append("</g>")
     out.append("</svg>")
