@@ -865,6 +865,12 @@
         <source>Opening</source>
         <translation>正在打开</translation>
     </message>
+    <message>
+        <source>{link}
+No route around the other boxes: shown as a dotted stub at each end instead of a line across the boxes in between. Move the boxes apart to draw it.</source>
+        <translation>{link}
+找不到绕开其他方框的路线：两端各画一段点线短桩，而不是一条穿过中间方框的线。把方框移开一些即可画出。</translation>
+    </message>
 </context>
 <context>
     <name>ChangesDock</name>
