@@ -11,6 +11,7 @@ a path (`/x/font.ttc` or `/x/font.ttc#1` for a subfont) or `STSong-Light`.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from .errors import OrgDesignerError
 
 CID_FALLBACK = "STSong-Light"
 ENV_VAR = "ORGDESIGNER_FONT"
+TEXT_CACHE = 200_000  # strings whose widths a font remembers (then it starts again)
 
 _LINUX = [
     "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
@@ -63,13 +65,23 @@ class ChartFont:
     path: Path | None  # None for the CID fallback
     index: int = 0  # subfont of a .ttc
     _widths: dict[str, float] = field(default_factory=dict, repr=False)
+    _texts: dict[str, float] = field(default_factory=dict, repr=False)  # at size 1000
 
     @property
     def embedded(self) -> bool:
         return self.path is not None
 
     def width(self, text: str, size: float) -> float:
-        """Width of `text` in points at `size`; per-character cache (CJK text repeats)."""
+        """Width of `text` in points at `size`; cached per string (wrapping and fitting measure
+        the same names again and again, at several sizes) and per character (CJK repeats)."""
+        total = self._texts.get(text)
+        if total is None:
+            if len(self._texts) >= TEXT_CACHE:
+                self._texts.clear()
+            total = self._texts[text] = self._sum(text)
+        return total * size / 1000.0
+
+    def _sum(self, text: str) -> float:
         cache = self._widths
         total = 0.0
         for ch in text:
@@ -79,7 +91,7 @@ class ChartFont:
 
                 w = cache[ch] = stringWidth(ch, self.name, 1000.0)
             total += w
-        return total * size / 1000.0
+        return total
 
     def missing(self, text: str) -> set[str]:
         """Characters of `text` this font has no glyph for (empty for the CID font: unknown)."""
@@ -104,16 +116,45 @@ def _parse_setting(setting: str) -> tuple[Path, int]:
         ) from None
 
 
+@functools.cache
+def _split_cached_font_class():
+    """ReportLab's TrueType font, remembering how each string splits into subsets per document:
+    a big proposal draws the same names on many pages, and splitting a CJK string character by
+    character is most of the cost of drawing it. Once a string's characters have their codes in a
+    document the split never changes, so the remembered one is what ReportLab would compute."""
+    import weakref
+
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    class SplitCachedTTFont(TTFont):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._splits: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+        def splitString(self, text, doc, encoding="utf-8"):
+            if encoding != "utf-8" or not isinstance(text, str):
+                return super().splitString(text, doc, encoding)
+            cache = self._splits.get(doc)
+            if cache is None:
+                cache = self._splits[doc] = {}
+            found = cache.get(text)
+            if found is None:
+                found = cache[text] = super().splitString(text, doc, encoding)
+            return found
+
+    return SplitCachedTTFont
+
+
 def _register_ttf(path: Path, index: int) -> ChartFont:
     key = (str(path), index)
     if key in _REGISTERED:
         return _REGISTERED[key]
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
 
     name = f"OD-{path.stem}-{index}"
     try:
-        pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
+        font_class = _split_cached_font_class()
+        pdfmetrics.registerFont(font_class(name, str(path), subfontIndex=index))
     except Exception as exc:  # ReportLab raises plain errors for CFF/OTF and broken files
         raise FontProblem(
             f"font {path.name}: cannot be embedded ({exc}); use a TrueType (.ttf/.ttc) font"

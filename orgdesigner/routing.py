@@ -387,6 +387,42 @@ def _astar(
     return None
 
 
+STUB_MARK = 3.0  # clearance of an unrouted link's stubs: room for the mark at their open end
+
+
+def unrouted_stubs(
+    a: Rect, b: Rect, obstacles: Obstacles, ignore: Iterable[str] = ()
+) -> list[list[Point]]:
+    """For a link with no route around the boxes: a short stub out of each end box, towards the
+    other end, on the first side where it meets no other box (ignore: the two ends' keys).
+
+    The canvas draws these (marked, with the reason in a tooltip) instead of a line through the
+    boxes in between, which would read as a link to them; the printed chart lists such a link.
+    A box walled in on every side gets an empty stub (its port alone).
+    """
+    skip = frozenset(ignore)
+    pieces: list[list[Point]] = []
+    for box, other in ((a, b), (b, a)):
+        dx = other[0] + other[2] / 2 - box[0] - box[2] / 2
+        dy = other[1] + other[3] / 2 - box[1] - box[3] / 2
+        horiz, vert = ("right" if dx >= 0 else "left"), ("bottom" if dy >= 0 else "top")
+        sides = [horiz, vert] if abs(dx) >= abs(dy) else [vert, horiz]  # towards the other end
+        sides += [s for s in SIDES if s not in sides]
+        found: list[Point] | None = None
+        for length in (2 * STUB, STUB):
+            for side in sides:
+                p = port(box, side)
+                n = NORMAL[side]
+                q = (p[0] + n[0] * length, p[1] + n[1] * length)
+                if not obstacles.segment_blocked(p, q, skip, STUB_MARK):
+                    found = [p, q]
+                    break
+            if found:
+                break
+        pieces.append(found or [port(box, sides[0])])
+    return pieces
+
+
 # ------------------------------------------------------------------ labels
 def point_along(points: list[Point], t: float) -> tuple[Point, bool]:
     """The point at fraction t of the route's length, and whether its segment is horizontal."""
@@ -504,8 +540,21 @@ def clip_route(points: list[Point], r: Rect) -> list[list[Point]]:
     """The pieces of a polyline inside r (a tile draws only what it shows of a long route)."""
     pieces: list[list[Point]] = []
     current: list[Point] = []
+    x0, y0, x1, y1 = r[0], r[1], r[0] + r[2], r[1] + r[3]
     for (px, py), (qx, qy) in pairwise(points):
-        span = clip_span((px, py), (qx, qy), r)
+        # the common cases first (a tile shows a segment whole, or nothing of it), with the same
+        # arithmetic as the general case below
+        if x0 <= px <= x1 and x0 <= qx <= x1 and y0 <= py <= y1 and y0 <= qy <= y1:
+            span: tuple[float, float] | None = (0.0, 1.0)
+        elif (
+            (px < x0 and qx < x0)
+            or (px > x1 and qx > x1)
+            or (py < y0 and qy < y0)
+            or (py > y1 and qy > y1)
+        ):
+            span = None
+        else:
+            span = clip_span((px, py), (qx, qy), r)
         if span is None:
             if current:
                 pieces.append(current)
@@ -659,6 +708,11 @@ class LiveRoutes:
             self.channels.remove(key)
             return None
         return self.channels.place(key, found, self.boxes, (a, b))
+
+    def stubs(self, a: str, b: str) -> list[list[Point]]:
+        """An unrouted link's stubs out of its two boxes (see `unrouted_stubs`)."""
+        rects = self.boxes.rects
+        return unrouted_stubs(rects[a], rects[b], self.boxes, (a, b))
 
     def label(self, link_id: str, points: list[Point], w: float, h: float) -> Point | None:
         """Where the link's label goes now (its old place is given up first)."""

@@ -298,9 +298,15 @@ def _clipped(links: list[LinkLine], tile: tuple[float, float, float, float]) -> 
     x, y, w, h = tile
     area = (x - CLIP_MARGIN, y - CLIP_MARGIN, w + 2 * CLIP_MARGIN, h + 2 * CLIP_MARGIN)
     out: list[LinkLine] = []
+    ax0, ay0, ax1, ay1 = area[0], area[1], area[0] + area[2], area[1] + area[3]
     for link in links:
         if not link.route:
             out.append(link)
+            continue
+        xs = [p[0] for p in link.route]
+        ys = [p[1] for p in link.route]
+        if ax0 < min(xs) and max(xs) < ax1 and ay0 < min(ys) and max(ys) < ay1:
+            out.append(link)  # wholly on the tile: the one piece is the route itself
             continue
         end = link.route[-1]
         for piece in clip_route(link.route, area):

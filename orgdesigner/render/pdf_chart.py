@@ -53,6 +53,24 @@ def color(value: str) -> HexColor:
     return c
 
 
+def put_text(text, line: str) -> None:
+    """`line` at the text object's current origin: what `textOut` writes, remembered per document.
+
+    ReportLab splits every string into font subsets character by character; a proposal prints
+    the same names on many pages, so the operators for a string (in a given font state) are
+    made once per document. No cursor is advanced: every line of ours sets its own origin.
+    """
+    cache = text._canvas.__dict__.setdefault("_od_text_ops", {})
+    key = (line, text._fontname, text._fontsize, text._leading, text._curSubset, text._rise)
+    found = cache.get(key)
+    if found is None:
+        ops = text._formatText(line)
+        cache[key] = (ops, text._curSubset)
+    else:
+        ops, text._curSubset = found
+    text._code.append(ops)
+
+
 def _shape(path, box: Box, view: View) -> None:
     x, y, w, h = view.rect(box.x, box.y, box.w, box.h)
     s = view.scale
@@ -178,7 +196,7 @@ def draw_link_labels(
             current = link.label_color
         x, y = view.pt(cx - link.label_w / 2, cy + link.label_size * 0.35)
         text.setTextOrigin(x, y)
-        text.textOut(link.label)
+        put_text(text, link.label)
     canvas.drawText(text)
 
 
@@ -238,7 +256,7 @@ def draw_boxes(
             w = width(line.text, line.size)
             left = line.x - w / 2 if line.anchor == "middle" else line.x - w
             text.setTextOrigin(*view.pt(left, line.y))
-            text.textOut(line.text)
+            put_text(text, line.text)
     canvas.saveState()  # the text render mode and stroke are graphics state: keep them in here
     canvas.setLineWidth(st.NAME_SIZE * st.NAME_STROKE * s)
     canvas.drawText(text)

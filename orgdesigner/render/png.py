@@ -20,11 +20,13 @@ from ..fonts import ChartFont, find_font, raster_font_file
 from . import style as st
 from .chart import Box, Chart, build_chart
 from .options import ExportOptions
+from .unrouted import NOTE_SIZE, UnroutedNote, unrouted_note
 
 MARGIN = 20.0
 MAX_PIXELS = 40_000_000  # final image (about 120 MB of RGB while drawing)
 SUPERSAMPLE_PIXELS = 12_000_000
 MAX_SIDE = 32_000
+NOTE_MIN_PX = 11.0  # the list of links not drawn stays this readable under a scaled-down chart
 
 
 class _Fonts:
@@ -91,13 +93,21 @@ def chart_image(
     scale: float = 1.0,
     window: tuple[float, float, float, float] | None = None,
     margin: float = MARGIN,
+    note: UnroutedNote | None = None,
 ) -> Image.Image:
-    """Draw the chart (or the scene `window` of it); scaled down to stay under MAX_PIXELS."""
+    """Draw the chart (or the scene `window` of it); scaled down to stay under MAX_PIXELS.
+    `note` lists under the chart the links it could not draw around the boxes."""
     x0, y0, x1, y1 = window or chart.bounds
     w, h = (x1 - x0) + 2 * margin, (y1 - y0) + 2 * margin
     if w * h * scale * scale > MAX_PIXELS:
         scale = math.sqrt(MAX_PIXELS / (w * h))
     scale = min(scale, MAX_SIDE / w, MAX_SIDE / h)  # many viewers refuse wider images
+    zoom = 1.0
+    if note is not None:  # below the chart, its text at least NOTE_MIN_PX however small the chart
+        zoom = max(1.0, NOTE_MIN_PX / (NOTE_SIZE * scale))
+        w = max(w, note.width * zoom + 2 * margin)
+        h += note.height * zoom
+        scale = min(scale, MAX_SIDE / w, MAX_SIDE / h)
     sample = 2 if w * h * scale * scale * 4 <= SUPERSAMPLE_PIXELS else 1
     s = scale * sample
     size = (max(int(w * s), 1), max(int(h * s), 1))
@@ -160,6 +170,17 @@ def chart_image(
                 fill=link.label_color,
                 anchor="ms",
             )
+    if note is not None:  # drawn at any scale: the only trace of these links in the picture
+        for words, x, y, bold in note.baselines(x0, y1, zoom):
+            draw.text(
+                m(x, y),
+                words,
+                font=fonts.get(NOTE_SIZE * zoom * s),
+                fill=st.TEXT,
+                anchor="ls",
+                stroke_width=NOTE_SIZE * zoom * s * st.NAME_STROKE if bold else 0,
+                stroke_fill=st.TEXT,
+            )
     if sample > 1:
         image = image.resize(
             (max(size[0] // sample, 1), max(size[1] // sample, 1)), Image.Resampling.LANCZOS
@@ -171,7 +192,8 @@ def export_png(design: Design, path: str | Path, options: ExportOptions | None =
     options = (options or ExportOptions()).checked()
     font = find_font(options.font)
     chart = build_chart(design, font, auto_layout=options.auto_layout, lang=options.lang)
-    image = chart_image(chart, font, scale=options.scale or 1.0)
+    note = unrouted_note(design, chart, font, options.lang or design.language)
+    image = chart_image(chart, font, scale=options.scale or 1.0, note=note)
     buffer = io.BytesIO()
     image.save(buffer, "PNG", compress_level=3)  # level 6 doubles the time of a big chart
     atomic_write_bytes(Path(path), buffer.getvalue())

@@ -81,10 +81,11 @@ def render_pptx(design: Design, options: ExportOptions | None = None) -> tuple[b
     prs = Presentation()
     width, height = plan.page_size
     prs.slide_width, prs.slide_height = Emu(_emu(width)), Emu(_emu(height))
-    blank = prs.slide_layouts[6]
+    titled = prs.slide_layouts[5]  # "Title Only": every slide's title in its title placeholder
     title_layout = prs.slide_layouts[0]
 
     slide = prs.slides.add_slide(title_layout)
+    _fit_placeholders(slide, prs)
     slide.shapes.title.text = design.name or ctx.t("proposal")
     stamp = design.stamp
     bits = [
@@ -102,21 +103,11 @@ def render_pptx(design: Design, options: ExportOptions | None = None) -> tuple[b
     scale = min(book.scale, cw / book.area[0], (height - top0 - ctx.frame.margin) / book.area[1])
     chart_slides: list = []
     for i, page in enumerate(book.pages):
-        slide = prs.slides.add_slide(blank)
+        slide = prs.slides.add_slide(titled)
         heading = " · ".join(names[r].name for r in page.roots[:3]) + (
             " …" if len(page.roots) > 3 else ""
         )
-        _text(
-            slide,
-            x0,
-            ctx.frame.margin,
-            cw,
-            TITLE_PT + 4,
-            f"{ctx.t('chart')} · {heading}",
-            TITLE_PT,
-            "#1f3864",
-            bold=True,
-        )
+        _title(slide, x0, ctx.frame.margin, cw, f"{ctx.t('chart')} · {heading}")
 
         def pt(x: float, y: float) -> tuple[float, float]:
             return x0 + x * scale, top0 + y * scale
@@ -178,7 +169,7 @@ def render_pptx(design: Design, options: ExportOptions | None = None) -> tuple[b
             )
     index_slides = add_index_slides(
         prs,
-        blank,
+        titled,
         ctx,
         chart_slides,
         2,
@@ -189,19 +180,9 @@ def render_pptx(design: Design, options: ExportOptions | None = None) -> tuple[b
     for title, header, rows in tables:
         for start in range(0, max(len(rows), 1), TABLE_ROWS):
             chunk = rows[start : start + TABLE_ROWS]
-            slide = prs.slides.add_slide(blank)
+            slide = prs.slides.add_slide(titled)
             suffix = f" ({start // TABLE_ROWS + 1})" if start else ""
-            _text(
-                slide,
-                x0,
-                ctx.frame.margin,
-                cw,
-                TITLE_PT + 4,
-                title + suffix,
-                TITLE_PT,
-                "#1f3864",
-                bold=True,
-            )
+            _title(slide, x0, ctx.frame.margin, cw, title + suffix)
             _table(slide, x0, top0, cw, header, chunk)
             table_slides += 1
     family = font_family(ctx.font)
@@ -263,6 +244,40 @@ def _finding_rows(ctx) -> tuple[str, list[str], list[list[str]]]:
         for f in sorted(ctx.findings or [], key=lambda f: f.severity.rank)
     ]
     return ctx.t("findings"), header, rows
+
+
+def _title(slide, x: float, y: float, w: float, text: str) -> None:
+    """The slide's title in its layout's title placeholder, where PowerPoint's outline, screen
+    readers and themes look for it; placed and styled like the PDF page's heading."""
+    from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+    from pptx.util import Pt
+
+    shape = slide.shapes.title
+    shape.left, shape.top, shape.width, shape.height = _emu(x), _emu(y), _emu(w), _emu(TITLE_PT + 4)
+    frame = shape.text_frame
+    frame.text = text
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.vertical_anchor = MSO_ANCHOR.TOP
+    for side in ("margin_left", "margin_right", "margin_top", "margin_bottom"):
+        setattr(frame, side, 0)
+    para = frame.paragraphs[0]
+    para.alignment = PP_ALIGN.LEFT
+    for run in para.runs:
+        run.font.size = Pt(TITLE_PT)
+        run.font.bold = True
+        run.font.color.rgb = _rgb("#1f3864")
+
+
+def _fit_placeholders(slide, prs) -> None:
+    """The layout's placeholders sit where they would on a 10 × 7.5 inch slide: scale them to the
+    paper-sized slide, so the title slide's title and subtitle stay centred."""
+    sx = prs.slide_width / 9144000
+    sy = prs.slide_height / 6858000
+    for shape in slide.placeholders:
+        left, top, width, height = shape.left, shape.top, shape.width, shape.height
+        shape.left, shape.top = int(left * sx), int(top * sy)
+        shape.width, shape.height = int(width * sx), int(height * sy)
 
 
 def _text(

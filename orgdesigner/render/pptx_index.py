@@ -30,7 +30,7 @@ def add_index_slides(prs, layout, ctx: Context, chart_slides: list, first_slide:
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
     from pptx.util import Pt
 
-    from .pptx_deck import _emu, _rgb, _text
+    from .pptx_deck import _emu, _rgb, _title
     from .wrap import ellipsize
 
     x, title_y, width, top, bottom = area
@@ -44,7 +44,7 @@ def add_index_slides(prs, layout, ctx: Context, chart_slides: list, first_slide:
     for start in range(0, len(entries), per_slide):
         slide = prs.slides.add_slide(layout)
         heading = title if not start else f"{title} ({start // per_slide + 1})"
-        _text(slide, x, title_y, width, 20, heading, 16, "#1f3864", bold=True)
+        _title(slide, x, title_y, width, heading)
         chunk = entries[start : start + per_slide]
         for c in range(cols):
             column = chunk[c * rows : (c + 1) * rows]

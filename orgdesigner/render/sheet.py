@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .chart import Chart
 from .context import Context
 from .paging import HEADER
-from .pdf_chart import View, color
+from .pdf_chart import View, color, put_text
 from .wrap import ellipsize
 
 
@@ -106,13 +106,24 @@ def draw_sheet(canvas, ctx: Context, sheet: Sheet) -> None:
         else:
             canvas.setFillColor(color(mark.color))
             canvas.rect(mark.x, mark.y, mark.x2 - mark.x, mark.y2 - mark.y, stroke=0, fill=1)
-    for run in sheet.runs:
-        canvas.setFont(ctx.font.name, run.size)
-        canvas.setFillColor(color(run.color))
-        if run.align == "right":
-            canvas.drawRightString(run.x, run.y, run.text)
-        else:
-            canvas.drawString(run.x, run.y, run.text)
+    if sheet.runs:  # one text object for all runs (drawString makes one each: an index page has
+        # hundreds), the font and colour set only when they change
+        text = canvas.beginText()
+        size: float | None = None
+        fill: str | None = None
+        for run in sheet.runs:
+            if run.size != size:
+                size = run.size
+                text.setFont(ctx.font.name, size)
+            if run.color != fill:
+                fill = run.color
+                text.setFillColor(color(fill))
+            x = run.x
+            if run.align == "right":
+                x -= canvas.stringWidth(run.text, ctx.font.name, size)
+            text.setTextOrigin(x, run.y)
+            put_text(text, run.text)
+        canvas.drawText(text)
     for x1, y1, x2, y2, key in sheet.links:
         canvas.linkRect("", key, (x1, y1, x2, y2), relative=0, thickness=0)
     canvas.restoreState()

@@ -16,6 +16,7 @@ from ..routing import rounded
 from . import style as st
 from .chart import Box, Chart, build_chart
 from .options import ExportOptions
+from .unrouted import NOTE_SIZE, UnroutedNote, unrouted_note
 
 FONT_FAMILY = (
     "'WenQuanYi Zen Hei', 'Microsoft YaHei', 'PingFang SC', 'Hiragino Sans GB', SimSun, "
@@ -44,11 +45,17 @@ def _shape(box: Box) -> str:
     return f'<rect x="{_f(x)}" y="{_f(y)}" width="{_f(w)}" height="{_f(h)}"'
 
 
-def chart_svg(chart: Chart, *, scale: float = 1.0, title: str = "") -> str:
-    """The whole chart as an SVG document (scene units in the viewBox; `scale` sets its size)."""
+def chart_svg(
+    chart: Chart, *, scale: float = 1.0, title: str = "", note: UnroutedNote | None = None
+) -> str:
+    """The whole chart as an SVG document (scene units in the viewBox; `scale` sets its size);
+    `note` lists under the chart the links it could not draw around the boxes."""
     x0, y0, x1, y1 = chart.bounds
     vx, vy = x0 - MARGIN, y0 - MARGIN
     vw, vh = (x1 - x0) + 2 * MARGIN, (y1 - y0) + 2 * MARGIN
+    if note is not None:
+        vw = max(vw, note.width + 2 * MARGIN)
+        vh += note.height
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{_f(vw * scale)}" height="{_f(vh * scale)}" '
@@ -119,6 +126,15 @@ def chart_svg(chart: Chart, *, scale: float = 1.0, title: str = "") -> str:
                 f'text-anchor="middle" fill="{link.label_color}">{escape(link.label)}</text>'
             )
         out.append("</g>")
+    if note is not None:
+        out.append('<g class="unrouted-links">')
+        for words, x, y, bold in note.baselines(x0, y1):
+            weight = ' font-weight="bold"' if bold else ""
+            out.append(
+                f'<text x="{_f(x)}" y="{_f(y)}" font-size="{_f(NOTE_SIZE)}"{weight} '
+                f'fill="{st.TEXT}">{escape(words)}</text>'
+            )
+        out.append("</g>")
     out.append("</svg>")
     return "\n".join(out) + "\n"
 
@@ -127,4 +143,6 @@ def export_svg(design: Design, path: str | Path, options: ExportOptions | None =
     options = (options or ExportOptions()).checked()
     font = find_font(options.font)
     chart = build_chart(design, font, auto_layout=options.auto_layout, lang=options.lang)
-    atomic_write_text(Path(path), chart_svg(chart, scale=options.scale or 1.0, title=design.name))
+    note = unrouted_note(design, chart, font, options.lang or design.language)
+    svg = chart_svg(chart, scale=options.scale or 1.0, title=design.name, note=note)
+    atomic_write_text(Path(path), svg)

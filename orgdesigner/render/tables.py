@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..fonts import ChartFont
-from .pdf_chart import color
+from .pdf_chart import color, put_text
 from .wrap import fit_lines
 
 HEADER_FILL = "#dfe5ee"
@@ -209,4 +209,4 @@ def _place(
         lw = font.width(line, size)
         tx = x + w - PAD - lw if align == "right" else x + (w - lw) / 2
     text.setTextOrigin(tx, y)
-    text.textOut(line)
+    put_text(text, line)

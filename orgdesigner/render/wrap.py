@@ -12,6 +12,7 @@ from typing import Callable
 Measure = Callable[[str, float], float]
 
 ELLIPSIS = "…"
+FITS = 1 - 1e-9  # a text this much narrower than the line fits whatever order its widths add in
 # Characters that may not start a line (closing punctuation), kept with the previous token.
 _NO_START = set("，。、；：？！）》」』】〉,.;:?!)]}%…·")
 _TOKEN = re.compile(
@@ -48,6 +49,8 @@ def _break_word(word: str, width: float, size: float, measure: Measure) -> list[
 
 def wrap(text: str, width: float, size: float, measure: Measure) -> list[str]:
     """Lines of `text` each at most `width` wide at font `size` (newlines respected)."""
+    if measure(text, size) <= width * FITS and " ".join(text.split()) == text:
+        return [text]  # one line, single spaces: what the loop below would give, measured once
     lines: list[str] = []
     for paragraph in text.replace("\r\n", "\n").split("\n"):
         current = ""

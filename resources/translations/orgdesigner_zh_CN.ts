@@ -702,6 +702,10 @@
         <translation>正在显示方案 {name}</translation>
     </message>
     <message>
+        <source>Refused: {n} edit(s) wait for the connection to the repository</source>
+        <translation>已拒绝：还有 {n} 处编辑在等待与资料库的连接</translation>
+    </message>
+    <message>
         <source>Copy scenario</source>
         <translation>复制方案</translation>
     </message>
@@ -860,6 +864,12 @@
     <message>
         <source>Opening</source>
         <translation>正在打开</translation>
+    </message>
+    <message>
+        <source>{link}
+No route around the other boxes: shown as a dotted stub at each end instead of a line across the boxes in between. Move the boxes apart to draw it.</source>
+        <translation>{link}
+找不到绕开其他方框的路线：两端各画一段点线短桩，而不是一条穿过中间方框的线。把方框移开一些即可画出。</translation>
     </message>
 </context>
 <context>

@@ -250,3 +250,40 @@ def test_index_slides_list_every_unit_with_its_slide_and_link_to_it(tmp_path):
                 assert slide.part.rels[rel].target_part is slides[number - 1].part
                 listed[name] = number
     assert listed == {d.name: own_slide[d.name] for d in design.departments.values()}
+
+
+def test_every_slide_has_its_title_in_the_title_placeholder(tmp_path):
+    """PowerPoint's outline, screen readers and themes read a slide's title from its title
+    placeholder: every kind of slide puts its title there, not in a free text box."""
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    design = generate(300, seed=4)
+    out = tmp_path / "deck.pptx"
+    options = ExportOptions(paper="A4")
+    deck = export_pptx(design, out, options)
+    book = plan_pages(design, ExportOptions(paper="A4", fit="book", sections=("chart",)))
+    pages = book.context.book.pages
+    names = design.departments
+    prs = pptx.Presentation(str(out))
+    slides = list(prs.slides)
+    expected = [design.name]
+    for page in pages:
+        roots = " · ".join(names[r].name for r in page.roots[:3])
+        expected.append(f"组织结构图 · {roots}" + (" …" if len(page.roots) > 3 else ""))
+    expected += ["部门索引"] + [f"部门索引 ({n})" for n in range(2, deck.index_slides + 1)]
+    owners = max(1, -(-len(design.functions) // 14))
+    expected += ["职能责任矩阵"] + [f"职能责任矩阵 ({n})" for n in range(2, owners + 1)]
+    expected += ["诊断发现"] + [f"诊断发现 ({n})" for n in range(2, deck.table_slides - owners + 1)]
+    assert len(expected) == len(slides)
+    for slide, title in zip(slides, expected):
+        placeholder = slide.shapes.title
+        assert placeholder is not None and placeholder.is_placeholder
+        assert placeholder.placeholder_format.type in (
+            PP_PLACEHOLDER.TITLE,
+            PP_PLACEHOLDER.CENTER_TITLE,
+        )
+        assert placeholder.text_frame.text == title
+        assert 0 <= placeholder.left and placeholder.left + placeholder.width <= prs.slide_width
+        assert 0 <= placeholder.top and placeholder.top + placeholder.height <= prs.slide_height
+        others = [s.text_frame.text for s in slide.shapes if s.has_text_frame and s != placeholder]
+        assert title not in others  # not a second, free copy of the title

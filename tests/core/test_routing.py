@@ -190,3 +190,19 @@ def test_a_tile_gets_only_the_pieces_of_a_route_it_shows():
     ]
     assert clip_route(route, (-10.0, -10.0, 500.0, 500.0)) == [route]
     assert clip_route(route, (300.0, 300.0, 10.0, 10.0)) == []
+
+
+def test_an_unrouted_link_gets_stubs_that_cross_no_box():
+    """What the canvas draws for a link with no route: a stub out of each end, clear of boxes."""
+    from orgdesigner.routing import unrouted_stubs
+
+    design, link_id = walled_design()
+    link = design.links[link_id]
+    rects = {k: (d.x, d.y, 180.0, 70.0) for k, d in design.departments.items()}
+    grid = Obstacles(rects)
+    ends = (link.source, link.target)
+    assert route_link(rects[link.source], rects[link.target], grid, ends) is None
+    inner, outer = unrouted_stubs(rects[link.source], rects[link.target], grid, ends)
+    assert not grid.path_blocked(outer, ends, 0.0) and len(outer) == 2
+    assert outer[1][0] < outer[0][0]  # out of the left side, towards the walled-in box
+    assert len(inner) == 1  # walled in: its port alone, no line

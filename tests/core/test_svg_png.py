@@ -94,3 +94,75 @@ def test_export_dialog_preview_shows_the_chart_and_the_tile_grid(fit):
     assert (255, 255, 255) in colours and len(colours) > 20
     grid_red = colours.get((0xC0, 0x39, 0x2B), 0)
     assert (grid_red > 100) == (fit == "tiles")
+
+
+# ------------------------------------------------------- links the router could not draw
+def svg_link_paths(root) -> int:
+    links = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "links")
+    return len(list(links.iter(f"{SVG}path")))
+
+
+def svg_note(root) -> list[str]:
+    groups = [g for g in root.iter(f"{SVG}g") if g.get("class") == "unrouted-links"]
+    return [t.text or "" for g in groups for t in g.iter(f"{SVG}text")]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_svg_lists_the_links_it_could_not_draw_under_the_chart(tmp_path, lang):
+    """Like the PDF's table: a link with no route around the boxes is named, never dropped."""
+    from .test_routing import walled_design
+
+    design, _ = walled_design()
+    path = tmp_path / "walled.svg"
+    write_design(design, path, options=ExportOptions(lang=lang))
+    root = ET.parse(path).getroot()
+    assert svg_link_paths(root) == 0  # not drawn through the walls
+    heading = "未画出的关系" if lang == "zh" else "Links not drawn"
+    kind = "协作" if lang == "zh" else "collaboration"
+    note = svg_note(root)
+    assert len(note) == 2 and note[0].startswith(heading)
+    assert note[1].startswith("里 — 外 · 走不出去") and kind in note[1].lower()
+    # the list is inside the picture, below every box
+    _, vy, vw, vh = map(float, root.get("viewBox").split())
+    boxes_bottom = max(
+        float(r.get("y")) + float(r.get("height"))
+        for g in root.iter(f"{SVG}g")
+        if g.get("id", "").startswith("d-")
+        for r in g.iter(f"{SVG}rect")
+    )
+    ys = [
+        float(t.get("y"))
+        for g in root.iter(f"{SVG}g")
+        if g.get("class") == "unrouted-links"
+        for t in g
+    ]
+    assert all(boxes_bottom < y < vy + vh for y in ys)
+
+
+def test_svg_of_a_fully_routed_chart_draws_every_link_and_lists_none(tmp_path):
+    design = company_design()
+    path = tmp_path / "chart.svg"
+    write_design(design, path)
+    root = ET.parse(path).getroot()
+    assert svg_link_paths(root) == len(design.links)
+    assert svg_note(root) == []
+
+
+@pytest.mark.parametrize("scale", [1.0, 0.05])
+def test_png_lists_the_links_it_could_not_draw_under_the_chart(tmp_path, scale):
+    """Under the chart, readable even when the chart itself is scaled down to a thumbnail."""
+    from orgdesigner.fonts import find_font
+    from orgdesigner.render.chart import build_chart
+    from orgdesigner.render.png import chart_image
+
+    from .test_routing import walled_design
+
+    design, _ = walled_design()
+    path = tmp_path / "walled.png"
+    write_design(design, path, options=ExportOptions(scale=scale))
+    image = Image.open(path).convert("L")
+    bare = chart_image(build_chart(design, find_font(None)), find_font(None), scale=scale)
+    assert image.size[1] > bare.size[1] + 2 * 11  # two lines of at least 11 px under the chart
+    below = image.crop((0, bare.size[1], image.size[0], image.size[1]))
+    dark = sum(below.histogram()[:128])
+    assert dark > 200  # the heading and the line naming 里 — 外 are drawn there

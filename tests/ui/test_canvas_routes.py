@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from orgdesigner.routing import rects_overlap, segment_hits_rect
-from orgdesigner.templates import load_template
+from orgdesigner.templates import load_template, template_ids
 
 from .editor_fixtures import center_of, drag, show_canvas
 
@@ -115,3 +115,90 @@ def test_parallel_links_in_one_corridor_are_drawn_apart(qtbot):
     ]
     assert shared, (first, second)  # the case under test: both links use one corridor
     assert min(shared) >= 4, (first, second)
+
+
+# ------------------------------------------------------- what the connector items paint
+def painted_crossings(scene) -> list[str]:
+    """Boxes the painted path of a link item passes through (other than its two ends): the
+    route, its rounded corners and arrow, or an unrouted link's stubs, as the view draws them."""
+    from orgdesigner.routing import Obstacles
+
+    rects = box_rects(scene)
+    grid = Obstacles(rects)
+    design = scene.ctx.design
+    out = []
+    for link_id, item in scene.links.items():
+        link = design.links[link_id]
+        for polygon in item.path().toSubpathPolygons():
+            points = [(p.x(), p.y()) for p in polygon]
+            for a, b in zip(points, points[1:]):
+                x0, y0 = min(a[0], b[0]) - 1, min(a[1], b[1]) - 1
+                near = grid.near((x0, y0, abs(a[0] - b[0]) + 2, abs(a[1] - b[1]) + 2))
+                for key in near - {link.source, link.target}:
+                    if segment_hits_rect(a, b, rects[key]):
+                        name = design.departments[key].name
+                        out.append(f"{link.label or link_id} crosses {name}")
+    return out
+
+
+@pytest.mark.parametrize("template_id", template_ids())
+def test_no_painted_link_crosses_a_box_it_does_not_connect_in_templates(qtbot, template_id):
+    _, scene, _ = show_canvas(qtbot, load_template(template_id, "zh"))
+    qtbot.waitUntil(scene.router.idle, timeout=5000)
+    assert not painted_crossings(scene)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_no_painted_link_crosses_a_box_it_does_not_connect_in_random_designs(qtbot, seed):
+    from benchmarks.generator import generate
+    from orgdesigner.layout import tidy_layout
+
+    design = generate(250, seed=seed)
+    design.move_departments(tidy_layout(design))
+    _, scene, _ = show_canvas(qtbot, design)
+    qtbot.waitUntil(scene.router.idle, timeout=30000)
+    assert len(scene.links) == len(design.links)
+    assert not painted_crossings(scene)
+
+
+def test_a_link_with_no_way_around_is_drawn_as_marked_stubs_not_across_boxes(qtbot):
+    """The printed chart lists it; the canvas shows a dotted stub out of each end, with the
+    reason in the tooltip, instead of the quick curve across the walls."""
+    from PySide6.QtCore import Qt
+
+    from tests.core.test_routing import walled_design
+
+    design, link_id = walled_design()
+    _, scene, _ = show_canvas(qtbot, design)
+    item = scene.links[link_id]
+    assert painted_crossings(scene)  # the quick curve, before the router's answer
+    qtbot.waitUntil(scene.router.idle, timeout=5000)
+    assert item.route is None and item.stubs is not None and len(item.stubs) == 2
+    assert not painted_crossings(scene)
+    assert item.pen().style() == Qt.PenStyle.DotLine
+    assert not item.label.isVisible()
+    assert "No route around the other boxes" in item.toolTip() and "走不出去" in item.toolTip()
+    outer = scene.boxes[design.links[link_id].target].scene_rect()
+    stub = item.stubs[1]
+    assert len(stub) == 2  # the free end box gets a real stub, leaving its side
+    assert any(abs(stub[0][0] - edge) < 1e-6 for edge in (outer.left(), outer.right())) or any(
+        abs(stub[0][1] - edge) < 1e-6 for edge in (outer.top(), outer.bottom())
+    )
+
+
+def test_an_unrouted_link_gets_its_route_once_the_way_is_free(qtbot):
+    from tests.core.test_routing import walled_design
+
+    from orgdesigner import ops
+
+    design, link_id = walled_design()
+    ctx, scene, _ = show_canvas(qtbot, design)
+    qtbot.waitUntil(scene.router.idle, timeout=5000)
+    assert scene.links[link_id].stubs is not None
+    wall = next(d.id for d in design.departments.values() if d.name == "墙4")
+    ctx.apply(ops.MoveDepartments({wall: (190.0, 600.0)}))
+    qtbot.waitUntil(scene.router.idle, timeout=5000)
+    item = scene.links[link_id]
+    assert item.stubs is None and item.route
+    assert item.label.isVisible() and "No route" not in item.toolTip()
+    assert not painted_crossings(scene)

@@ -25,6 +25,7 @@ from orgdesigner.geometry import STACK_INDENT
 from orgdesigner.routing import rounded
 from orgdesigner.staffunits import is_beside, staff_line
 
+from ..i18n import tr
 from . import lod, style
 
 GAP = 6.0
@@ -146,6 +147,8 @@ class LinkItem(QGraphicsPathItem):
         self.directed = link.directed
         self.label = LinkLabelItem(self)  # not a child: the scene adds it beside the link
         self.route: list[tuple[float, float]] | None = None
+        # No route around the boxes: a stub out of each end instead (see set_unrouted)
+        self.stubs: list[list[tuple[float, float]]] | None = None
         self._arrow = QPolygonF()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(1)
@@ -157,6 +160,8 @@ class LinkItem(QGraphicsPathItem):
         color, dash = style.LINK_STYLE.get(link.kind, style.LINK_STYLE[LinkKind.COLLABORATION])
         pen = QPen(color, 1.6, dash)
         self.setPen(pen)
+        self._routed_pen = pen
+        self._stub_pen = QPen(color, 1.6, Qt.PenStyle.DotLine)
         # Both pens made once: paint() runs for hundreds of links per frame in a drag.
         self._selected_pen = QPen(pen)
         self._selected_pen.setWidthF(3.2)
@@ -165,16 +170,56 @@ class LinkItem(QGraphicsPathItem):
         self.label.setBrush(QBrush(color.darker(130)))
         self.label.setFont(style.detail_font())
         self.label.setVisible(bool(link.label))
-        self.setToolTip(
+        self._tooltip = (
             f"{style.link_kind_label(link.kind)}: {link.label}"
             if link.label
             else style.link_kind_label(link.kind)
         )
+        self.setToolTip(self._tooltip)
+        if self.stubs is not None:
+            self._show_unrouted()
+
+    def _show_routed(self) -> None:
+        """Back from the stubs of an unrouted link: its pen, label and tooltip."""
+        if self.stubs is None:
+            return
+        self.stubs = None
+        self.setPen(self._routed_pen)
+        self.label.setVisible(bool(self.label.text()))
+        self.setToolTip(self._tooltip)
+
+    def _show_unrouted(self) -> None:
+        self.setPen(self._stub_pen)
+        self.label.setVisible(False)  # no line to sit on: the tooltip carries it
+        self.setToolTip(
+            tr(
+                "{link}\nNo route around the other boxes: shown as a dotted stub at each end "
+                "instead of a line across the boxes in between. Move the boxes apart to draw it."
+            ).format(link=self._tooltip)
+        )
+
+    def set_unrouted(self, stubs: list[list[tuple[float, float]]]) -> None:
+        """The router found no route around the boxes: a dotted stub out of each end, with a
+        small ring at its open end (orgdesigner.routing.unrouted_stubs), never a line through
+        the boxes it does not connect; the printed chart lists such a link."""
+        self.route = None
+        self.stubs = stubs
+        path = QPainterPath()
+        for piece in stubs:
+            path.moveTo(*piece[0])
+            for p in piece[1:]:
+                path.lineTo(*p)
+            if len(piece) >= 2:
+                path.addEllipse(QPointF(*piece[-1]), 2.5, 2.5)
+        self._arrow = QPolygonF()
+        self.setPath(path)
+        self._show_unrouted()
 
     def set_route(
         self, points: list[tuple[float, float]], label_at: tuple[float, float] | None
     ) -> None:
         """The shared router's route (orgdesigner.routing): orthogonal, rounded corners, label on free space."""
+        self._show_routed()
         self.route = points
         path = route_path(points)
         last = points[-1]
@@ -199,6 +244,7 @@ class LinkItem(QGraphicsPathItem):
 
     def update_path(self, source_rect: QRectF, target_rect: QRectF) -> None:
         """A quick curve until the router's route arrives (see link_router.py)."""
+        self._show_routed()
         self.route = None
         same_row = (
             abs(source_rect.center().y() - target_rect.center().y())

@@ -4,7 +4,9 @@ The printed chart and the canvas share one geometry: the same routes around
 boxes, the same lanes, labels on free space. A link first shows as a quick
 curve (when added, or while a box is dragged) and gets its route moments later,
 a few milliseconds of routing per event-loop turn, so opening a 10,000-box
-design and dragging stay fluid.
+design and dragging stay fluid. A link the router finds no route for (as the
+printed chart lists it) is drawn as a dotted stub out of each end, its reason
+in the tooltip, never as a curve across the boxes in between.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ class LinkRouter(QObject):
         self.live = LiveRoutes()
         self.pending: dict[str, None] = {}  # ordered set of link ids
         self.unplaced: dict = {}  # boxes of an opened chart not yet in the index (see set_boxes)
+        # links drawn as stubs (no route): tried again when any box moves, which may free a way
+        self.unrouted: set[str] = set()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -39,6 +43,7 @@ class LinkRouter(QObject):
         self.live = LiveRoutes()
         self.pending.clear()
         self.unplaced = {}
+        self.unrouted.clear()
         self._timer.stop()
 
     def set_boxes(self, rects: dict) -> None:
@@ -49,10 +54,14 @@ class LinkRouter(QObject):
     def set_box(self, dept_id: str, rect: QRectF) -> None:
         self.unplaced.pop(dept_id, None)
         self.live.set_box(dept_id, rect_tuple(rect))
+        if self.unrouted:
+            self.schedule(list(self.unrouted))
 
     def remove_box(self, dept_id: str) -> None:
         self.unplaced.pop(dept_id, None)
         self.live.remove_box(dept_id)
+        if self.unrouted:
+            self.schedule(list(self.unrouted))
 
     def _place_boxes(self, until: float) -> None:
         while self.unplaced and time.perf_counter() < until:
@@ -61,6 +70,7 @@ class LinkRouter(QObject):
 
     def forget(self, link_id: str) -> None:
         self.pending.pop(link_id, None)
+        self.unrouted.discard(link_id)
         self.live.forget(link_id)
 
     def schedule(self, link_ids) -> None:
@@ -105,8 +115,12 @@ class LinkRouter(QObject):
         lane_a = self._lane(design, link.source, link_id)
         lane_b = self._lane(design, link.target, link_id)
         points = self.live.route(link.source, link.target, lane_a, lane_b, key=link_id)
-        if points is None:
+        if points is None:  # no route around the boxes: stubs, never a curve across them
+            if link.source in self.live.boxes.rects and link.target in self.live.boxes.rects:
+                item.set_unrouted(self.live.stubs(link.source, link.target))
+                self.unrouted.add(link_id)
             return
+        self.unrouted.discard(link_id)
         label_at = None
         if link.label:
             rect = item.label.boundingRect()
