@@ -25,6 +25,7 @@ class ExportProgress(ProgressWindow):
 
     def text(self, stage: str) -> str:
         texts = {
+            "checking": tr("Checking the design..."),  # for the findings section
             "plan": tr("Laying out the pages..."),
             "pages": tr("Drawing the pages..."),
             "saving": tr("Writing the file..."),

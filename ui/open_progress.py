@@ -19,7 +19,6 @@ SPANS = {
     "departments": (150, 500),
     "working_copy": (500, 600),
     "chart": (600, STEPS),
-    "showing": (STEPS, STEPS),  # past the point of no return: no Cancel any more
 }
 
 

@@ -103,9 +103,8 @@ class ProgressWindow:
 
     def _show_value(self, stage: str, done: int, total: int) -> None:
         assert self.dialog is not None
-        if self._past_final:
-            self.dialog.setRange(0, STEPS)
-            self.dialog.setValue(STEPS)
+        if self._past_final:  # no count for showing: a moving bar says it is still alive
+            self.dialog.setRange(0, 0)
             return
         span = self.SPANS.get(stage)
         if span is None and total <= 0:
