@@ -40,6 +40,9 @@ from .settings import AppSettings
 
 Btn = QMessageBox.StandardButton
 Made = tuple[OpenDesign | None, bool]  # the new design (None: the user said no), unsaved content
+# Closing a design this big shows its busy dialog at once (1.4 s at 20,000 departments, 10 s at
+# 100,000, mostly taking the chart's items down: one call that cannot report on its way).
+CLOSE_SHOWS_AT = 10_000
 
 
 class DocumentHost(Protocol):
@@ -385,6 +388,8 @@ class DocumentController(DocumentQuestions, QObject):
             self.host.show_start_page()
             return
         with CloseProgress(self.widget, self.host.display_name()) as busy, busy.reporting():
+            if len(self.doc.design.departments) >= CLOSE_SHOWS_AT:
+                busy.show_now()  # before taking the chart down, which is one long call
             progress.step("closing", 0)
             self.release()
             self.host.show_start_page()

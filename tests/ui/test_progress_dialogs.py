@@ -212,6 +212,7 @@ def test_a_long_first_check_shows_its_progress_in_the_status_bar(window, tmp_pat
     bar = window.status.checking
     core = window.findings.validator
     seen: list[tuple[bool, int, str]] = []
+    ran: list[bool] = []
 
     def slow_validator(design):  # a validator that takes long, reporting rule by rule
         started, done = time.monotonic(), 0
@@ -221,14 +222,36 @@ def test_a_long_first_check_shows_its_progress_in_the_status_bar(window, tmp_pat
             if bar.isVisible():
                 seen.append((bar.isVisible(), bar.value(), bar.text()))
             time.sleep(0.01)
+        ran.append(True)
         return core(design)
 
     monkeypatch.setattr(window.findings, "validator", slow_validator)
     assert window.documents.open_file(path)
     deadline = time.monotonic() + GUARD
-    while not window.status.findings.text() and time.monotonic() < deadline:
+    while not ran and time.monotonic() < deadline:
         QApplication.processEvents()  # the first check runs right after the first paint
+    QApplication.processEvents()
     assert len(seen) == 5, "no progress was shown while the design was checked"
     assert all(text.startswith("Checking the design") for _, _, text in seen)
     assert not bar.isVisible()  # gone when the check is over
     assert window.status.findings.text().startswith(("Findings", "No findings"))
+
+
+def test_closing_a_big_design_shows_the_busy_dialog_before_the_long_part(
+    window, saved, monkeypatch
+):
+    from ui import document_controller
+
+    monkeypatch.setattr(document_controller, "CLOSE_SHOWS_AT", 200)  # "big": 200 departments
+    original = DesignDocument.close
+    seen: list = []
+
+    def close(self):  # reports nothing, like taking the chart down
+        dialog = _visible("close_progress")
+        seen.append(dialog is not None and dialog.labelText() == "Closing the design...")
+        return original(self)
+
+    monkeypatch.setattr(DesignDocument, "close", close)
+    window.actions_.close.trigger()
+    assert seen == [True]
+    assert window.doc is None and _visible("close_progress") is None
