@@ -38,7 +38,7 @@ KINDS = (
     "role-changed",
 )
 DEPARTMENT_KINDS = frozenset(KINDS[:6])
-COMPARED_FIELDS = ("kind", "leader", "headcount", "budget")
+COMPARED_FIELDS = ("kind", "leader", "headcount", "budget", "staff")
 TOTALS = ("departments", "headcount", "budget", "layers", "widest_span", "errors", "warnings")
 
 

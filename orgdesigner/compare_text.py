@@ -56,7 +56,9 @@ FIELD_LABELS = {
     "leader": ("负责人", "leader"),
     "headcount": ("人数", "headcount"),
     "budget": ("预算", "budget"),
+    "staff": ("参谋部门", "staff unit"),
 }
+YES_NO = {True: ("是", "yes"), False: ("否", "no")}
 
 
 def _pick(pair: tuple[str, str], language: str) -> str:
@@ -76,10 +78,17 @@ def _value(value: Any, language: str) -> str:
         return "—"
     if isinstance(value, dict):
         return ", ".join(
-            f"{_pick(FIELD_LABELS.get(k, (k, k)), language)} "
-            f"{_pick(KIND_WORDS[v], language) if k == 'kind' and v in KIND_WORDS else v}"
+            f"{_pick(FIELD_LABELS.get(k, (k, k)), language)} {_field_value(k, v, language)}"
             for k, v in value.items()
         )
+    return str(value)
+
+
+def _field_value(key: str, value: Any, language: str) -> str:
+    if key == "kind" and value in KIND_WORDS:
+        return _pick(KIND_WORDS[value], language)
+    if isinstance(value, bool):
+        return _pick(YES_NO[value], language)
     return str(value)
 
 

@@ -55,6 +55,7 @@ def table_rows(design: Design) -> list[list[str]]:
                 format_number(d.x),
                 format_number(d.y),
                 d.notes,
+                "yes" if d.staff else "",
             ]
         )
     return rows

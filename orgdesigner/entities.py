@@ -133,6 +133,9 @@ class Department:
     chair: str = ""
     cadence: str = ""
     vacant: bool = False  # the leading post is open (an import's 'Vacant' / '空缺')
+    # A staff unit (参谋部门: 总经理助理, 办公室 ...) serves its manager rather than being a
+    # line unit: charts place it beside the manager, not in the row of line units.
+    staff: bool = False
 
     def copy(self) -> "Department":
         return replace(self)
@@ -205,9 +208,9 @@ def normalise_department_field(name: str, value: object) -> object:
             raise InvalidValueError(f"unknown department kind {value!r}") from None
     if name in ("name", "leader", "notes", "code", "chair", "cadence"):
         return check_text(value, name)
-    if name == "vacant":
+    if name in ("vacant", "staff"):
         if not isinstance(value, bool):
-            raise InvalidValueError("vacant must be true or false")
+            raise InvalidValueError(f"{name} must be true or false")
         return value
     if name in ("headcount", "budget"):
         return check_number(value, name, minimum=0)
@@ -259,12 +262,12 @@ _NUMBER_TYPES = (int, float)
 def department_from_values(values: tuple[Any, ...]) -> Department | None:
     """A checked department from a file row's values, in `department_values` order
     (id, code, name, kind, parent, leader, headcount, budget, color, x, y, notes,
-    chair, cadence, vacant), as `checked_department` would make it; None for
+    chair, cadence, vacant, staff), as `checked_department` would make it; None for
     anything unusual, which the caller sends the general way (it raises the
     precise message). Opening 100,000 departments calls this 100,000 times.
     """
     (ident, code, name, kind, parent, leader, headcount, budget, color, x, y, notes) = values[:12]
-    chair, cadence, vacant = values[12:15]
+    chair, cadence, vacant, staff = values[12:16]
     kind_value = _KIND_OF.get(kind) if type(kind) is str else None
     colour = _COLORS_SEEN.get(color) if type(color) is str else None
     if colour is None and type(color) is str and _COLOR_RE.match(color):
@@ -291,6 +294,8 @@ def department_from_values(values: tuple[Any, ...]) -> Department | None:
         or not (-MAX_COORD <= x <= MAX_COORD and -MAX_COORD <= y <= MAX_COORD)
         or vacant not in (0, 1)
         or type(vacant) not in (int, bool)
+        or staff not in (0, 1)
+        or type(staff) not in (int, bool)
     ):
         return None
     return Department(
@@ -309,6 +314,7 @@ def department_from_values(values: tuple[Any, ...]) -> Department | None:
         chair=chair,
         cadence=cadence,
         vacant=bool(vacant),
+        staff=bool(staff),
     )
 
 

@@ -61,6 +61,9 @@ class DepartmentDoc(_Doc):
     chair: Text = Field(default="", description="a committee's chair (主任)")
     cadence: Text = Field(default="", description="how often a committee meets, e.g. 每月")
     vacant: bool = Field(default=False, description="the leading post is open (空缺)")
+    staff: bool = Field(
+        default=False, description="a staff unit (参谋部门), drawn beside its manager"
+    )
 
 
 class LinkDoc(_Doc):
@@ -222,6 +225,7 @@ def design_from_doc(doc: DesignDoc) -> Design:
             chair=d.chair,
             cadence=d.cadence,
             vacant=d.vacant,
+            staff=d.staff,
         )
         for d in doc.departments
     )
@@ -367,6 +371,7 @@ def design_to_doc(design: Design) -> DesignDoc:
                 chair=d.chair,
                 cadence=d.cadence,
                 vacant=d.vacant,
+                staff=d.staff,
             )
             for d in depts
         ],

@@ -3,6 +3,10 @@
 Works on the reporting forest of a design (several roots side by side) or on
 one branch, top-down or left-right, with an optional compact mode that
 stacks leaf-only children in a column under their parent to save width.
+Staff units (`staffunits`) sit in a column right of their manager (below it
+when left-right), the line units' row moved down past that column: the
+manager's node is wider on that side (a per-node extra separation in the
+contour walk) and a chain of placeholders reserves the column's levels.
 Iterative throughout, so a 10,000-deep chain is fine. Returns positions; the
 caller applies them as one `MoveDepartments` operation (one undo step).
 """
@@ -14,6 +18,7 @@ from typing import Literal
 
 from .design import Design
 from .geometry import BOX_H, BOX_W, H_GAP, STACK_GAP, STACK_INDENT, V_GAP
+from .staffunits import staff_beside
 
 Orientation = Literal["top-down", "left-right"]
 
@@ -33,6 +38,7 @@ class _Node:
         "x",
         "depth",
         "midpoint",
+        "extra",
     )
 
     def __init__(self, dept_id: str | None, parent: "_Node | None", number: int):
@@ -45,6 +51,7 @@ class _Node:
         self.ancestor: _Node = self
         self.x = 0.0
         self.depth = 0
+        self.extra = 0.0  # more room on the right at this level (a staff column)
 
 
 def _next_left(v: _Node) -> _Node | None:
@@ -78,7 +85,7 @@ def _apportion(v: _Node, default: _Node, distance: float) -> _Node:
         assert nol is not None and nor is not None
         vil, vir, vol, vor = nil, nir, nol, nor
         vor.ancestor = v
-        shift = (vil.prelim + sil) - (vir.prelim + sir) + distance
+        shift = (vil.prelim + sil) - (vir.prelim + sir) + distance + vil.extra
         if shift > 0:
             anc = vil.ancestor if vil.ancestor.parent is v.parent else default
             _move_subtree(anc, v, shift)
@@ -113,7 +120,7 @@ def _place(root: _Node, distance: float) -> None:
         for i, w in enumerate(v.children):
             if i:
                 left = v.children[i - 1]
-                w.prelim = left.prelim + distance
+                w.prelim = left.prelim + distance + left.extra
                 if w.children:
                     w.mod = w.prelim - w.midpoint
             else:
@@ -162,7 +169,8 @@ def tidy_layout(
     virtual = _Node(None, None, 0)
     start = [root] if root is not None else sorted((d.id for d in design.roots()), key=order_key)
     stacks: dict[str, list[str]] = {}  # parent id -> its stacked leaf children
-    chain_of: dict[str, _Node] = {}
+    staff_of: dict[str, list[str]] = {}  # manager id -> its staff column
+    departments = design.departments
     build = [(virtual, start)]
     while build:
         parent, kid_ids = build.pop()
@@ -170,20 +178,27 @@ def tidy_layout(
             node = _Node(dept_id, parent, len(parent.children))
             parent.children.append(node)
             kids = design.child_ids(dept_id)
+            reach = 0.0  # how far below the box its columns reach
+            staff = staff_beside(design, kids) if any(departments[k].staff for k in kids) else []
+            if staff:
+                staff_of[dept_id] = sorted(staff, key=order_key)
+                node.extra = breadth  # the column's width beside the box
+                kids = [k for k in kids if k not in staff]
+                reach = (len(staff) - 1) * stack_step
             if compact and len(kids) >= compact_min and not any(design.child_ids(k) for k in kids):
                 ordered = sorted(kids, key=order_key)
                 stacks[dept_id] = ordered
-                # Reserve the column's levels with a chain of placeholders.
-                reach = box_depth + V_GAP / 2 + (len(ordered) - 1) * stack_step
-                rows = math.ceil(reach / level)
-                tail = node
-                for _ in range(rows):
-                    placeholder = _Node(None, tail, 0)
-                    tail.children.append(placeholder)
-                    tail = placeholder
-                chain_of[dept_id] = node
-            elif kids:
-                build.append((node, kids))
+                reach = max(reach, box_depth + V_GAP / 2 + (len(ordered) - 1) * stack_step)
+                kids = []
+            # Reserve the columns' levels with a chain of placeholders; line units hang below.
+            tail = node
+            for _ in range(math.ceil(reach / level)):
+                placeholder = _Node(None, tail, 0)
+                placeholder.extra = node.extra
+                tail.children.append(placeholder)
+                tail = placeholder
+            if kids:
+                build.append((tail, kids))
     if not virtual.children:
         return {}
     _place(virtual, breadth)
@@ -196,6 +211,13 @@ def tidy_layout(
             along, down = node.x, (node.depth - 1) * level
             positions[node.id] = (along, down) if top_down else (down, along)
         walk.extend(node.children)
+    beside = breadth  # a staff column starts one box and gap right of (below) its manager
+    for manager, staff in staff_of.items():
+        px, py = positions[manager]
+        for i, kid in enumerate(staff):
+            along, down = (px, py) if top_down else (py, px)
+            spot = (along + beside, down + i * stack_step)
+            positions[kid] = spot if top_down else (spot[1], spot[0])
     for parent_id, kids in stacks.items():
         px, py = positions[parent_id]
         for i, kid in enumerate(kids, start=1):

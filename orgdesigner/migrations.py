@@ -34,7 +34,14 @@ def _upgrade_1_to_2(op: Operations, conn: Connection) -> None:
     scope_content_tables(op, conn)
 
 
-MIGRATIONS: dict[int, Migration] = {1: _upgrade_1_to_2}
+def _upgrade_2_to_3(op: Operations, conn: Connection) -> None:
+    """Format 3: the staff-unit flag of a department, first set as format 2's charts guessed."""
+    from .migration_v3_staff import upgrade_staff
+
+    upgrade_staff(op, conn)
+
+
+MIGRATIONS: dict[int, Migration] = {1: _upgrade_1_to_2, 2: _upgrade_2_to_3}
 
 
 def migrate_copy(path: Path, version: int) -> None:

@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 
 APPLICATION_ID = 0x4F524744  # "ORGD"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 metadata = MetaData()
 
@@ -105,6 +105,8 @@ departments = content_table(
     Column("chair", Text, nullable=False, server_default=""),
     Column("cadence", Text, nullable=False, server_default=""),
     Column("vacant", Integer, nullable=False, server_default="0"),
+    # format 3: a staff unit (参谋部门), drawn beside its manager
+    Column("staff", Integer, nullable=False, server_default="0"),
     CheckConstraint(
         "kind IN ('department','team','committee','business_unit','office')", name="department_kind"
     ),

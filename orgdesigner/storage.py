@@ -102,6 +102,7 @@ def department_values(d: Department) -> tuple:
         d.chair,
         d.cadence,
         int(d.vacant),
+        int(d.staff),
     )
 
 
@@ -167,8 +168,20 @@ def _tie_columns(table: str) -> tuple[str, ...]:
     return tuple(c.name for c in schema.metadata.tables[table].columns if c.name != "scenario_id")
 
 
-def department_row(d: Department) -> dict[str, Any]:
+def file_department_row(d: Department) -> dict[str, Any]:
+    """A department's row in the design file (sort_order left out)."""
     return dict(zip(_DEPARTMENT_COLUMNS, department_values(d)))
+
+
+# The team repository's departments have no `staff` column until its schema v2 (being
+# written on another branch); until then it takes the file's row without the flag.
+_REPOSITORY_DEPARTMENT_COLUMNS = tuple(c for c in _DEPARTMENT_COLUMNS if c != "staff")
+
+
+def department_row(d: Department) -> dict[str, Any]:
+    """The row the team repository builds on (`repository.rows.department_row`)."""
+    row = file_department_row(d)
+    return {c: row[c] for c in _REPOSITORY_DEPARTMENT_COLUMNS}
 
 
 def link_row(l: Link) -> dict[str, Any]:  # noqa: E741
@@ -192,7 +205,7 @@ def kpi_link_rows(k: Kpi) -> dict[str, list[dict[str, Any]]]:
 
 
 _ROW_OF: dict[str, tuple[str, Callable[[Any], dict[str, Any]]]] = {
-    "departments": ("departments", department_row),
+    "departments": ("departments", file_department_row),
     "links": ("links", link_row),
     "functions": ("functions", function_row),
     "kpis": ("kpis", kpi_row),
@@ -209,7 +222,7 @@ def table_rows(design: Design) -> dict[str, list[dict[str, Any]]]:
     scope = {"scenario_id": info_of(design).id}
     return {
         "departments": [
-            scope | department_row(d) | {"sort_order": i}
+            scope | file_department_row(d) | {"sort_order": i}
             for i, d in enumerate(design.departments.values())
         ],
         "links": [
@@ -723,6 +736,7 @@ def department_of(r: Any) -> Department:
         chair=r.chair,
         cadence=r.cadence,
         vacant=_flag(r.vacant, "vacant"),
+        staff=_flag(getattr(r, "staff", 0), "staff"),  # a repository row may not have it yet
     )
 
 

@@ -144,7 +144,7 @@ def document(design: Design) -> dict:
     for link in doc["links"]:
         link.pop("id", None)
     for items, defaults in (
-        ("departments", {"chair": "", "cadence": "", "vacant": False}),
+        ("departments", {"chair": "", "cadence": "", "vacant": False, "staff": False}),
         ("functions", {"post": ""}),
     ):
         for item in doc[items]:  # left out when empty: the templates read like tables

@@ -29,7 +29,7 @@ from .repair import (
 from .report import ImportReport
 from .sniff import has_cjk
 from .tables import Table, is_blank, read_table
-from .values import EXPORT_COLUMNS, EXPORT_TEXT_COLUMNS, clip, restore_formula_text
+from .values import EXPORT_TEXT_COLUMNS, clip, is_own_export, restore_formula_text
 
 PREVIEW_ROWS = 20
 
@@ -87,7 +87,7 @@ def _read(path: Path, options: ImportOptions) -> Table:
                 continue
             if "id" in suggest_mapping(other.header):
                 return other
-    if table.kind == "csv" and tuple(table.header) == EXPORT_COLUMNS:  # our own export
+    if table.kind == "csv" and is_own_export(table.header):  # our own export
         text = [i for i, name in enumerate(table.header) if name in EXPORT_TEXT_COLUMNS]
         for _, cells in table.rows:
             for i in text:
@@ -245,6 +245,7 @@ def _build(posts: list[Post], report: ImportReport, options: ImportOptions, path
                 y=post.y,
                 notes=notes,
                 vacant=bool(post.vacant) and not post.undisclosed,
+                staff=post.staff,
             )
         )
     if unnamed:

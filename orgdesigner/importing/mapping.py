@@ -27,6 +27,7 @@ FIELD_HELP = {
     "x": "position across",
     "y": "position down",
     "notes": "free text",
+    "staff_unit": "a staff unit drawn beside its manager (yes or empty)",
 }
 
 # Normalised header names (see `norm`) per field, most specific first.
@@ -141,6 +142,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "说明",
         "描述",
     ),
+    "staff_unit": ("staffunit", "参谋部门", "幕僚部门", "参谋", "幕僚"),
 }
 # A file of posts (UK organograms): the title names the box, the person leads it.
 TITLE_SYNONYMS = ("jobtitle", "posttitle", "position", "岗位", "岗位名称", "职位", "职务")

@@ -12,7 +12,15 @@ from dataclasses import dataclass, field
 from ..entities import DEFAULT_COLOR, DeptKind
 from .report import ImportReport, RowOutcome
 from .tables import Table, is_blank
-from .values import clean_text, no_leader, parse_color, parse_coord, parse_kind, parse_number
+from .values import (
+    clean_text,
+    no_leader,
+    parse_color,
+    parse_coord,
+    parse_flag,
+    parse_kind,
+    parse_number,
+)
 
 
 @dataclass(eq=False)
@@ -34,6 +42,7 @@ class Post:
     notes: list[str] = field(default_factory=list)
     vacant: str = ""  # the leader cell when it names no person ("Vacant", "N/D", "空缺")
     undisclosed: bool = False  # ... because the name is withheld (N/D), not because nobody holds it
+    staff: bool = False  # a staff unit (参谋部门)
     full_key: tuple = ()  # every named cell: equal keys mean an identical row
     post_key: tuple = ()  # the post without the person: equal keys mean a job share
     rows: list[int] = field(default_factory=list)
@@ -160,6 +169,9 @@ def read_posts(
         post.color, problem = parse_color(get("color"))
         if problem:
             issues.add(("bad-color",), number, ident, repr(clean_text(get("color"))))
+        post.staff, problem = parse_flag(get("staff_unit"))
+        if problem:
+            issues.add(("bad-flag",), number, ident, repr(clean_text(get("staff_unit"))))
         for field_name in NUMBER_FIELDS:
             value, problem = parse_number(get(field_name))
             setattr(post, field_name, value)
@@ -218,6 +230,7 @@ _ISSUE_TEXT = {
     "whitespace": ("warning", "spaces around an id or parent id", "spaces removed"),
     "bad-kind": ("warning", "unknown department kind", "used department"),
     "bad-color": ("warning", "colour is not #rrggbb", "used the default colour"),
+    "bad-flag": ("warning", "staff unit is not yes or no", "taken as a line unit"),
     "long-row": (
         "warning",
         "more cells than the header has columns",
@@ -245,6 +258,7 @@ _ISSUE_TEXT_ZH = {
     "whitespace": ("编号或上级编号前后有空格", "已去掉空格"),
     "bad-kind": ("无法识别的部门类型", "按“部门”处理"),
     "bad-color": ("颜色不是 #rrggbb 格式", "使用默认颜色"),
+    "bad-flag": ("“参谋部门”一栏不是“是”或“否”", "按直线部门处理"),
     "long-row": ("单元格比表头的列多", "多出的单元格保存在备注中"),
 }
 

@@ -57,6 +57,7 @@ TITLES: dict[str, tuple[str, str]] = {
     "ambiguous-parent": ("上级编号对应多个岗位", "parent id names several posts"),
     "bad-color": ("颜色无效", "invalid colour"),
     "bad-kind": ("类型无法识别", "unknown kind"),
+    "bad-flag": ("参谋部门标记无效", "invalid staff-unit mark"),
     "bad-number": ("数字无效", "not a number"),
     "blank-row": ("空行", "blank rows"),
     "cycle": ("汇报关系成环", "reporting cycle"),

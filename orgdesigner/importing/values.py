@@ -148,8 +148,28 @@ EXPORT_COLUMNS = (
     "x",
     "y",
     "notes",
+    "staff_unit",  # format 3's staff flag (参谋部门): "yes" or empty
 )
 EXPORT_TEXT_COLUMNS = frozenset({"id", "parent", "name", "kind", "leader", "color", "notes"})
+
+
+def is_own_export(header: list[str]) -> bool:
+    """Our export's header, also as written before the staff_unit column."""
+    return tuple(header) in (EXPORT_COLUMNS, EXPORT_COLUMNS[:-1])
+
+
+FLAG_YES = frozenset({"yes", "y", "true", "1", "x", "✓", "是", "参谋", "参谋部门", "staff"})
+FLAG_NO = frozenset({"", "no", "n", "false", "0", "-", "否"})
+
+
+def parse_flag(cell: str) -> tuple[bool, str | None]:
+    """A yes/no cell (yes, 1, x, 是 ... / empty, no, 0, 否)."""
+    word = clean_text(cell).casefold()
+    if word in FLAG_YES:
+        return True, None
+    if word in FLAG_NO:
+        return False, None
+    return False, "not yes or no"
 
 
 def neutralise_formula(text: str) -> str:

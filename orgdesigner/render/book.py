@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 from ..design import Design
 from ..geometry import BOX_H, BOX_W
+from ..staffunits import is_staff as is_staff  # the stored flag (Department.staff)
+from ..staffunits import staff_beside
 
 Point = tuple[float, float]
 
@@ -100,22 +102,6 @@ class _Arrangement:
     head_h: float = BOX_H  # the manager's box with its staff column
 
 
-STAFF_WORDS = ("助理", "秘书", "assistant", "secretary", "chief of staff")
-STAFF_MAX = 3
-
-
-def is_staff(design: Design, dept_id: str) -> bool:
-    """Assistants and offices without units of their own sit beside their manager (a derived
-    property until the file format says so: an office kind, or 助理/秘书/assistant in the name)."""
-    from ..entities import DeptKind
-
-    dept = design.departments[dept_id]
-    if dept.parent is None or design.child_ids(dept_id):
-        return False
-    name = dept.name.casefold()
-    return dept.kind is DeptKind.OFFICE or any(word in name for word in STAFF_WORDS)
-
-
 def _arrange(
     kids: list[tuple[str, float, float, bool]],
     rows_max: int,
@@ -172,10 +158,8 @@ class _Planner:
         self.scale = scale
         self.kids: dict[str, list[str]] = {d: design.child_ids(d) for d in design.departments}
         self.staff: set[str] = set()
-        for _dept_id, kids in self.kids.items():  # at most STAFF_MAX beside a manager of line units
-            staff = [k for k in kids if is_staff(design, k)]
-            if staff and len(staff) <= STAFF_MAX and len(staff) < len(kids):
-                self.staff.update(staff)
+        for kids in self.kids.values():  # the units the user marked, as every chart shows them
+            self.staff.update(staff_beside(design, kids))
         self.cut: set[str] = set()
         self.oversized: set[str] = set()
         self.size: dict[str, tuple[float, float]] = {}

@@ -18,6 +18,7 @@ from ..geometry import BOX_H, BOX_W
 from . import style as st
 from .labels import text
 from ..routing import LabelSpace, Obstacles, Rect, place_label, route_all, route_link
+from ..staffunits import is_beside, staff_beside, staff_line
 from .wrap import ellipsize, fit_lines, wrap
 
 Point = tuple[float, float]
@@ -233,6 +234,13 @@ def _connectors(design: Design, by_id: dict[str, Box]) -> list[Connector]:
         kids = [by_id[k] for k in design.child_ids(parent_id)]
         if not kids:
             continue
+        staff = _staff_beside(design, parent, kids)
+        if staff:  # a short line to each, and the other lines as if the column were not there
+            for k in staff:
+                out.append(Connector(parent_id, k.id, staff_line(_xywh(parent), _xywh(k))))
+            kids = [k for k in kids if k not in staff]
+            if not kids:
+                continue
         p_bottom = parent.y + parent.h
         px = parent.x + parent.w / 2
         below = [k for k in kids if k.y > p_bottom + 1]
@@ -269,6 +277,19 @@ def _connectors(design: Design, by_id: dict[str, Box]) -> list[Connector]:
                 pts = pts[1:]
             out.append(Connector(parent_id, k.id, pts))
     return out
+
+
+def _xywh(box: Box) -> tuple[float, float, float, float]:
+    return (box.x, box.y, box.w, box.h)
+
+
+def _staff_beside(design: Design, parent: Box, kids: list[Box]) -> list[Box]:
+    """The parent's staff units that stand in its column (a unit dragged elsewhere by hand
+    gets the ordinary line)."""
+    if not any(design.departments[k.id].staff for k in kids):
+        return []
+    column = set(staff_beside(design, [k.id for k in kids]))
+    return [k for k in kids if k.id in column and is_beside(_xywh(parent), _xywh(k))]
 
 
 def _clip_to_box(box: Box, towards: Point) -> Point:

@@ -1526,6 +1526,10 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>Staff unit</source>
+        <translation>参谋部门</translation>
+    </message>
+    <message>
         <source>the department&apos;s own id (required)</source>
         <translation>部门自己的编号（必填）</translation>
     </message>
@@ -1568,6 +1572,10 @@
     <message>
         <source>free text</source>
         <translation>任意文字</translation>
+    </message>
+    <message>
+        <source>a staff unit drawn beside its manager (yes or empty)</source>
+        <translation>画在上级旁边的参谋部门（填“是”或留空）</translation>
     </message>
     <message>
         <source>Import departments</source>
@@ -2036,6 +2044,14 @@ Responsible post: %2</source>
         <translation>负责人岗位空缺(&amp;V)</translation>
     </message>
     <message>
+        <source>S&amp;taff unit (drawn beside its manager)</source>
+        <translation>参谋部门（画在上级旁边）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>A unit that assists its manager (an assistant, an office) rather than running a line of the business: charts place it in a column beside the manager, not in the row of line units</source>
+        <translation>协助上级工作的部门（如助理、办公室），不承担直线业务：组织图把它画在上级旁边的一列，而不是直线部门那一行</translation>
+    </message>
+    <message>
         <source>e.g. monthly</source>
         <translation>例如：每月</translation>
     </message>
@@ -2152,6 +2168,10 @@ Responsible post: %2</source>
     <message>
         <source>Mark post vacant</source>
         <translation>标记岗位空缺</translation>
+    </message>
+    <message>
+        <source>Mark staff unit</source>
+        <translation>标记参谋部门</translation>
     </message>
     <message>
         <source>Change chair</source>

@@ -16,7 +16,7 @@ from orgdesigner.design import Design
 from orgdesigner.entities import Department, Link
 from orgdesigner.geometry import BOX_H, BOX_W
 from orgdesigner.render import ExportOptions, export_pdf, plan_pages
-from orgdesigner.render.book import Book, plan_book
+from orgdesigner.render.book import Book, is_staff, plan_book
 from orgdesigner.render.book_index import sort_key_function
 
 from .import_helpers import FEDERAL
@@ -217,7 +217,7 @@ def test_cli_writes_a_book(tmp_path):
 def test_staff_units_sit_beside_their_manager():
     d = Design("Staff", language="zh")
     gm = d.add_department(Department(name="总经理")).id
-    assistant = d.add_department(Department(name="总经理助理", parent=gm)).id
+    assistant = d.add_department(Department(name="董事长办公室", parent=gm, staff=True)).id
     for i in range(3):
         d.add_department(Department(name=f"事业部 {i}", parent=gm))
     book = plan_book(d, A4_PORTRAIT_AREA, 0.625)
@@ -226,3 +226,20 @@ def test_staff_units_sit_beside_their_manager():
     line = [b for k, b in boxes.items() if k not in (gm, assistant)]
     assert boxes[assistant].y == boxes[gm].y and boxes[assistant].x > boxes[gm].x + BOX_W
     assert all(b.y > boxes[gm].y + BOX_H for b in line)  # the line units in the row below
+    assert is_staff(d, assistant)
+
+
+def test_the_book_follows_the_flag_not_the_name():
+    d = Design("Staff", language="zh")
+    gm = d.add_department(Department(name="总经理")).id
+    named = d.add_department(Department(name="总经理助理", parent=gm)).id  # not marked
+    marked = d.add_department(Department(name="战略研究室", parent=gm, staff=True)).id
+    for i in range(2):
+        d.add_department(Department(name=f"事业部 {i}", parent=gm))
+    book = plan_book(d, A4_PORTRAIT_AREA, 0.625)
+    boxes = {b.id: b for b in book.pages[0].boxes}
+    assert not is_staff(d, named) and is_staff(d, marked)
+    assert boxes[marked].y == boxes[gm].y  # beside the manager
+    assert boxes[named].y > boxes[gm].y + BOX_H  # in the row of line units
+    staff_ties = [t for t in book.pages[0].ties if t.kind == "staff"]
+    assert [t.child for t in staff_ties] == [marked]

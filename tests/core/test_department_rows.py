@@ -22,14 +22,14 @@ ANY = st.one_of(
 
 def _general(values: tuple) -> Department | str:
     names = ("id", "code", "name", "kind", "parent", "leader", "headcount", "budget", "color")
-    names += ("x", "y", "notes", "chair", "cadence", "vacant")
+    names += ("x", "y", "notes", "chair", "cadence", "vacant", "staff")
     try:
         return checked_department(Department(**dict(zip(names, values))))
     except (InvalidValueError, TypeError, ValueError) as exc:
         return type(exc).__name__
 
 
-@given(st.lists(ANY, min_size=15, max_size=15), st.lists(st.booleans(), min_size=15, max_size=15))
+@given(st.lists(ANY, min_size=16, max_size=16), st.lists(st.booleans(), min_size=16, max_size=16))
 def test_the_fast_path_takes_only_rows_the_general_path_accepts_alike(noise, keep):
     good = department_values(
         Department(id="d1", name="市场部", kind=DeptKind.TEAM, color="#A0B0C0")
@@ -38,7 +38,7 @@ def test_the_fast_path_takes_only_rows_the_general_path_accepts_alike(noise, kee
     fast = department_from_values(values)
     if fast is None:
         return  # the general way decides (and words the message)
-    general = _general(values[:14] + (bool(values[14]),))
+    general = _general(values[:14] + (bool(values[14]), bool(values[15])))
     assert isinstance(general, Department)
     assert fast == general
     assert all(math.isfinite(v) for v in (fast.headcount, fast.budget, fast.x, fast.y))

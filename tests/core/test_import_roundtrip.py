@@ -16,7 +16,7 @@ from orgdesigner.importing import import_table
 
 from .import_helpers import assert_tree
 
-FIELDS = ("name", "kind", "leader", "headcount", "budget", "color", "x", "y", "notes")
+FIELDS = ("name", "kind", "leader", "headcount", "budget", "color", "x", "y", "notes", "staff")
 
 
 def sample_design():
@@ -40,6 +40,7 @@ def sample_design():
             parent=hub.id,
             leader="李雷",
             headcount=0.6,
+            staff=True,
         ),
         Department(code="007", name="=SUM(A1)", parent=hub.id, notes="looks like a formula"),
     ]
@@ -123,6 +124,7 @@ def designs(draw):
                 budget=draw(st.sampled_from([0, 10, 1234567.89])),
                 x=draw(st.sampled_from([0, -5.5, 100])),
                 y=draw(st.sampled_from([0, 7])),
+                staff=draw(st.booleans()),
             )
         )
     return build_design(name="随机", departments=depts)

@@ -134,3 +134,33 @@ def test_a_never_arranged_design_is_laid_out_for_printing():
         d.add_department(Department(name=f"B{i}", parent=root))
     chart = build_chart(d, FONT)
     assert len({(b.x, b.y) for b in chart.boxes}) == 4
+
+
+def test_staff_units_stand_beside_their_manager_on_the_one_page_chart():
+    d = Design("staff", language="zh")
+    gm = d.add_department(Department(name="总经理")).id
+    staff = [
+        d.add_department(Department(name=name, parent=gm, staff=True, x=i)).id
+        for i, name in enumerate(("总经理助理", "行政办公室"))
+    ]
+    line = [
+        d.add_department(Department(name=f"事业部{i}", parent=gm, x=9 + i)).id for i in range(3)
+    ]
+    chart = build_chart(d, FONT, auto_layout=True)
+    top = chart.by_id[gm]
+    column_bottom = max(chart.by_id[s].y + chart.by_id[s].h for s in staff)
+    for unit in staff:
+        box = chart.by_id[unit]
+        assert top.x + top.w < box.x < top.x + top.w + box.w / 2  # right beside the manager
+        assert top.y <= box.y < column_bottom
+    assert all(chart.by_id[u].y > column_bottom for u in line)
+    by_child = {c.child: c for c in chart.connectors}
+    first = by_child[staff[0]].points
+    assert first == [(top.x + top.w, top.y + top.h / 2), (chart.by_id[staff[0]].x, first[1][1])]
+    assert first[0][1] == first[1][1]  # one short horizontal line
+    second = by_child[staff[1]].points
+    assert second[0] == first[0] and second[-1][0] == chart.by_id[staff[1]].x
+    for unit in line:  # line units hang from the manager's bottom, below the staff column
+        points = by_child[unit].points
+        assert points[0] == (top.x + top.w / 2, top.y + top.h)
+        assert points[1][1] > column_bottom

@@ -42,7 +42,7 @@ def test_format1_file_migrates_on_a_copy_and_round_trips(tmp_path):
     }
     out = tmp_path / "new.db"
     storage.save(scenarios, out)
-    assert untrusted.check_header(out) == schema.FORMAT_VERSION == 2
+    assert untrusted.check_header(out) == schema.FORMAT_VERSION == 3
     again = storage.load_scenarios(out)
     assert again.names() == ["现状"]
     assert again.active.snapshot() == design.snapshot()
@@ -52,11 +52,13 @@ def test_format1_file_migrates_on_a_copy_and_round_trips(tmp_path):
 def test_a_format2_file_is_refused_by_an_older_build(tmp_path, monkeypatch):
     path = tmp_path / "new.db"
     storage.save(sample_design(), path)
+    written = schema.FORMAT_VERSION
     monkeypatch.setattr(schema, "FORMAT_VERSION", 1)
     with pytest.raises(NewerFormatError) as caught:
         storage.load(path)
     assert str(caught.value) == (
-        "new.db was made by a newer Org Designer (format 2); this version reads up to format 1"
+        f"new.db was made by a newer Org Designer (format {written}); "
+        "this version reads up to format 1"
     )
 
 

@@ -80,13 +80,14 @@ def test_newer_format_is_refused_with_the_version_in_the_message(tmp_path):
     path = tmp_path / "design.db"
     storage.save(sample_design(), path)
     con = sqlite3.connect(path)
-    con.execute("PRAGMA user_version=3")
+    newer = schema.FORMAT_VERSION + 1
+    con.execute(f"PRAGMA user_version={newer}")
     con.close()
     before = digest(path)
     with pytest.raises(NewerFormatError) as info:
         storage.load(path)
     assert str(info.value) == (
-        f"design.db was made by a newer Org Designer (format 3); "
+        f"design.db was made by a newer Org Designer (format {newer}); "
         f"this version reads up to format {schema.FORMAT_VERSION}"
     )
     assert digest(path) == before

@@ -9,33 +9,13 @@ import errno
 import os
 import sqlite3
 
-import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from orgdesigner import lockfile, schema, storage
 from orgdesigner.errors import FileProblem, NewerFormatError
 from tests.ui.editor_fixtures import sample_design
-from tests.ui.window_fixtures import private_data_dir, window  # noqa: F401 - fixtures
+from tests.ui.window_fixtures import dialogs, private_data_dir, window  # noqa: F401 - fixtures
 
 from .translation_fixtures import english_words, zh_ui  # noqa: F401 - fixture
-
-
-@pytest.fixture
-def dialogs(monkeypatch):
-    """(title, text, buttons) of every message box the window shows; answered with Cancel."""
-    shown = []
-
-    def exec_(box):
-        shown.append((box.windowTitle(), box.text(), [b.text() for b in box.buttons()]))
-        return 0
-
-    def warning(parent, title, text, *args, **kwargs):
-        shown.append((title, text, []))
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "exec", exec_)
-    monkeypatch.setattr(QMessageBox, "warning", warning)
-    return shown
 
 
 def assert_chinese_dialog(dialogs, *names: str) -> str:

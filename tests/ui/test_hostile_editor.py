@@ -8,12 +8,11 @@ import os
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from orgdesigner import safesave, storage
 from ui import edits
 from tests.ui.editor_fixtures import sample_design
-from tests.ui.window_fixtures import private_data_dir, window  # noqa: F401
+from tests.ui.window_fixtures import dialogs, private_data_dir, window  # noqa: F401
 
 REASONS = {
     errno.ENOSPC: "the disk is full",
@@ -30,19 +29,6 @@ def design_file(tmp_path):
     path.parent.mkdir()
     storage.save(sample_design(), path)
     return path
-
-
-@pytest.fixture
-def dialogs(monkeypatch):
-    """Every message box the window runs: (title, text, buttons); answered with Cancel."""
-    shown = []
-
-    def exec_(box):
-        shown.append((box.windowTitle(), box.text(), [b.text() for b in box.buttons()]))
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", exec_)
-    return shown
 
 
 def _digest(path) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
 
 from ui.main_window import MainWindow
 from ui.settings import AppSettings
@@ -18,6 +19,24 @@ def private_data_dir(tmp_path, monkeypatch):
     """Working copies and recovery records go to the test's own folder; the user is Wang Li."""
     monkeypatch.setenv("ORGDESIGNER_DATA_DIR", str(tmp_path / "userdata"))
     monkeypatch.setenv("ORGDESIGNER_USER_NAME", "Wang Li")
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    """(title, text, buttons) of every message box the window shows; answered with Cancel."""
+    shown = []
+
+    def exec_(box):
+        shown.append((box.windowTitle(), box.text(), [b.text() for b in box.buttons()]))
+        return 0
+
+    def warning(parent, title, text, *args, **kwargs):
+        shown.append((title, text, []))
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    return shown
 
 
 def forget_changes(w: MainWindow) -> None:

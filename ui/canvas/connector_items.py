@@ -23,15 +23,25 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleT
 from orgdesigner.entities import Link, LinkKind
 from orgdesigner.geometry import STACK_INDENT
 from orgdesigner.routing import rounded
+from orgdesigner.staffunits import is_beside, staff_line
 
 from . import lod, style
 
 GAP = 6.0
 
 
-def reporting_path(p: QRectF, c: QRectF) -> QPainterPath:
-    """An orthogonal elbow from the parent box to the child box, by where the child sits."""
+def reporting_path(p: QRectF, c: QRectF, staff: bool = False) -> QPainterPath:
+    """An orthogonal elbow from the parent box to the child box, by where the child sits;
+    a staff unit in the column beside its manager gets the short side line."""
     path = QPainterPath()
+    if staff:
+        boxes = [(r.x(), r.y(), r.width(), r.height()) for r in (p, c)]
+        if is_beside(*boxes):
+            first, *rest = staff_line(*boxes)
+            path.moveTo(*first)
+            for point in rest:
+                path.lineTo(*point)
+            return path
     if c.top() >= p.bottom() + GAP:
         if 0 < c.left() - p.left() <= STACK_INDENT * 1.5:  # a compact stack of leaves
             x = p.left() + STACK_INDENT / 2
@@ -94,6 +104,7 @@ class ReportingLineItem(QGraphicsPathItem):
         super().__init__()
         self.child_id = child_id
         self.parent_id = parent_id
+        self.staff = False  # the child is a staff unit (drawn beside its manager)
         pen = QPen(style.REPORTING, 1.6)
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
@@ -101,7 +112,7 @@ class ReportingLineItem(QGraphicsPathItem):
         self.setZValue(0)
 
     def update_path(self, parent_rect: QRectF, child_rect: QRectF) -> None:
-        self.setPath(reporting_path(parent_rect, child_rect))
+        self.setPath(reporting_path(parent_rect, child_rect, self.staff))
 
 
 def border_point(rect: QRectF, toward: QPointF) -> QPointF:

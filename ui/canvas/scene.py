@@ -131,6 +131,7 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
 
     def _add_reporting(self, child: str, parent: str) -> None:
         line = ReportingLineItem(child, parent)
+        line.staff = self.ctx is not None and self.ctx.design.departments[child].staff
         self.reporting[child] = line
         line.update_path(self.boxes[parent].scene_rect(), self.boxes[child].scene_rect())
         self.addItem(line)
@@ -200,6 +201,10 @@ class OrgScene(InPlaceEditingMixin, QGraphicsScene):
                 self.box_moved(item)
         if "x" in event.changes or "y" in event.changes:
             item.setPos(dept.x, dept.y)
+        line = self.reporting.get(event.id)
+        if "staff" in event.changes and line is not None:
+            line.staff = dept.staff
+            line.update_path(self.boxes[line.parent_id].scene_rect(), item.scene_rect())
 
     def _on_departments_moved(self, event: ev.DepartmentsMoved) -> None:
         if len(event.positions) < 8:

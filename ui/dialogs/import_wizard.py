@@ -64,6 +64,7 @@ def field_labels() -> dict[str, str]:
         "x": translate("ImportWizard", "Position x"),
         "y": translate("ImportWizard", "Position y"),
         "notes": translate("ImportWizard", "Notes"),
+        "staff_unit": translate("ImportWizard", "Staff unit"),
     }
 
 
@@ -84,6 +85,9 @@ def field_help() -> dict[str, str]:
         "x": translate("ImportWizard", "position across"),
         "y": translate("ImportWizard", "position down"),
         "notes": translate("ImportWizard", "free text"),
+        "staff_unit": translate(
+            "ImportWizard", "a staff unit drawn beside its manager (yes or empty)"
+        ),
     }
 
 

@@ -1,5 +1,5 @@
 """Properties dock: edit name, kind, leader, headcount, budget, colour and notes of the selection
-(and a vacant leading post; a committee's chair and meeting cadence).
+(and a vacant leading post, a staff unit; a committee's chair and meeting cadence).
 
 Each committed edit is one undo step (an `ops.Batch` of `UpdateDepartment`
 when several departments are selected). Name and notes are per department,
@@ -113,6 +113,15 @@ class PropertiesDock(ContextDock):
         self.notes_edit.setTabChangesFocus(True)
         self.vacant_check = QCheckBox(self.tr("The leading post is &vacant"))
         self.vacant_check.setObjectName("vacant")
+        self.staff_check = QCheckBox(self.tr("S&taff unit (drawn beside its manager)"))
+        self.staff_check.setObjectName("staff")
+        self.staff_check.setToolTip(
+            self.tr(
+                "A unit that assists its manager (an assistant, an office) rather than "
+                "running a line of the business: charts place it in a column beside the "
+                "manager, not in the row of line units"
+            )
+        )
         self.chair_edit = QLineEdit()
         self.chair_edit.setObjectName("chair")
         self.cadence_edit = QLineEdit()
@@ -123,6 +132,7 @@ class PropertiesDock(ContextDock):
         form.addRow(self.tr("&Kind:"), self.kind_combo)
         form.addRow(self.tr("&Leader:"), self.leader_edit)
         form.addRow("", self.vacant_check)
+        form.addRow("", self.staff_check)
         # A committee's working rules (委员会定期召开会议): shown for committees only.
         form.addRow(self.tr("C&hair:"), self.chair_edit)
         form.addRow(self.tr("&Meets:"), self.cadence_edit)
@@ -171,6 +181,9 @@ class PropertiesDock(ContextDock):
         )
         self.vacant_check.clicked.connect(
             lambda _c: self._commit("vacant", self.vacant_check.checkState() != Qt.Unchecked)
+        )
+        self.staff_check.clicked.connect(
+            lambda _c: self._commit("staff", self.staff_check.checkState() != Qt.Unchecked)
         )
         self.chair_edit.editingFinished.connect(
             lambda: self._commit("chair", self.chair_edit.text())
@@ -252,6 +265,7 @@ class PropertiesDock(ContextDock):
             self.color_button,
             self.notes_edit,
             self.vacant_check,
+            self.staff_check,
             self.chair_edit,
             self.cadence_edit,
         )
@@ -285,15 +299,8 @@ class PropertiesDock(ContextDock):
             self._set_text(self.color_edit, color)
             self.color_edit.setPlaceholderText(self._mixed_hint(depts, "color"))
             self.color_button.setStyleSheet(f"background-color: {color}" if color else "")
-            vacant = self._common(depts, "vacant", None)
-            self.vacant_check.setTristate(bool(depts) and vacant is None)  # a click then sets all
-            self.vacant_check.setCheckState(
-                Qt.PartiallyChecked
-                if depts and vacant is None
-                else Qt.Checked
-                if vacant
-                else Qt.Unchecked
-            )
+            self._set_flag(self.vacant_check, depts, "vacant")
+            self._set_flag(self.staff_check, depts, "staff")
             self.kpi_label.setText(self._kpi_text(depts[0].id) if single else "")
             committees = bool(depts) and all(d.kind is DeptKind.COMMITTEE for d in depts)
             for edit in (self.chair_edit, self.cadence_edit):
@@ -324,6 +331,17 @@ class PropertiesDock(ContextDock):
 
     def _mixed_hint(self, depts: list[Department], field: str) -> str:
         return self.tr("(several values)") if len({getattr(d, field) for d in depts}) > 1 else ""
+
+    def _set_flag(self, check: QCheckBox, depts: list[Department], field: str) -> None:
+        value = self._common(depts, field, None)
+        check.setTristate(bool(depts) and value is None)  # a click then sets all
+        check.setCheckState(
+            Qt.PartiallyChecked
+            if depts and value is None
+            else Qt.Checked
+            if value
+            else Qt.Unchecked
+        )
 
     @staticmethod
     def _set_text(edit: QLineEdit, text: str) -> None:
@@ -391,6 +409,7 @@ class PropertiesDock(ContextDock):
             "color": self.tr("Change colour"),
             "notes": self.tr("Edit notes"),
             "vacant": self.tr("Mark post vacant"),
+            "staff": self.tr("Mark staff unit"),
             "chair": self.tr("Change chair"),
             "cadence": self.tr("Change meeting cadence"),
         }
