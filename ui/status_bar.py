@@ -19,6 +19,9 @@ class EditorStatusBar(QStatusBar):
         self.checking = QProgressBar()  # a long validator run (FindingsService.checking)
         self.checking.setObjectName("checking_progress")
         self.checking.setMaximumWidth(220)
+        # Its height counts even while hidden: no taller than a line of text (a taller status
+        # bar would take rows from the docks above it).
+        self.checking.setMaximumHeight(self.fontMetrics().height() + 2)
         self.checking.setFormat(self.tr("Checking the design... %p%"))
         self.checking.hide()
         for label in (self.file_state, self.counts, self.findings, self.zoom):
