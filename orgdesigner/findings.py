@@ -34,3 +34,19 @@ class Finding:
             "message": self.message,
             "objects": list(self.objects),
         }
+
+
+_new = object.__new__
+
+
+def make_finding(rule: str, severity: Severity, message: str, objects: tuple[str, ...]) -> Finding:
+    """`Finding(rule, severity, message, objects)`, equal to it in every way, made without the
+    frozen dataclass's `object.__setattr__` per field: that was a third of the cost of a
+    finding, and the validator makes 6,000 at 10,000 departments, 55,000 at 100,000."""
+    finding = _new(Finding)
+    values = finding.__dict__
+    values["rule"] = rule
+    values["severity"] = severity
+    values["message"] = message
+    values["objects"] = objects
+    return finding

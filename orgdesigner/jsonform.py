@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import math
+import re
+from operator import attrgetter
 import uuid
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union, cast
@@ -21,7 +23,6 @@ from .entities import (
     DEFAULT_COLOR,
     MAX_COORD,
     MAX_TEXT,
-    Department,
     DeptKind,
     Function,
     Kpi,
@@ -29,6 +30,8 @@ from .entities import (
     LinkKind,
     Role,
 )
+from .department_reader import ROW_COLUMNS, ROW_FIELDS, department_of_row, departments_from_rows
+from .entities import checked_department, department_from_values
 from .errors import FileProblem, ModelError
 from .fileutil import atomic_write_text, read_input_bytes
 
@@ -161,15 +164,21 @@ def _path(loc: tuple) -> str:
     return out or "(top level)"
 
 
+# Exactly the texts `str(uuid.UUID(text)) == text` accepts (the canonical form), without
+# making a UUID: 10,000 departments asked it twice each.
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
 def _is_uuid(text: str) -> bool:
-    try:
-        return str(uuid.UUID(text)) == text
-    except ValueError:
-        return False
+    return _CANONICAL_UUID.fullmatch(text) is not None
 
 
 def _model_id(doc_id: str) -> str:
     return doc_id if _is_uuid(doc_id) else str(uuid.uuid4())
+
+
+# The row values after (id, code, name, kind, parent): a DepartmentDoc has them as they are.
+_SAME_AS_FILE = attrgetter(*ROW_FIELDS[5:])
 
 
 class _Problem(Exception):
@@ -208,26 +217,26 @@ def design_from_doc(doc: DesignDoc) -> Design:
             on_chain.add(current)
             current = doc.departments[index_of[current]].parent
         checked.update(chain)
-    design.load_departments(
-        Department(
-            id=dept_ids[d.id],
-            code="" if _is_uuid(d.id) else d.id,
-            name=d.name,
-            kind=d.kind,
-            parent=dept_ids[d.parent] if d.parent is not None else None,
-            leader=d.leader,
-            headcount=d.headcount,
-            budget=d.budget,
-            color=d.color,
-            x=d.x,
-            y=d.y,
-            notes=d.notes,
-            chair=d.chair,
-            cadence=d.cadence,
-            vacant=d.vacant,
-            staff=d.staff,
+    # The same row values as a design file's (`storage.department_values` order), checked
+    # and made the way opening a file makes them (`department_from_values`), not field by field.
+    rows = [
+        (
+            dept_ids[d.id],
+            "" if dept_ids[d.id] == d.id else d.id,
+            d.name,
+            d.kind.value,
+            dept_ids[d.parent] if d.parent is not None else None,
+            *_SAME_AS_FILE(d),
         )
         for d in doc.departments
+    ]
+    design.load_departments(
+        departments_from_rows(ROW_COLUMNS, rows)
+        or [
+            department_from_values(row) or checked_department(department_of_row(row))
+            for row in rows
+        ],
+        checked=True,
     )
     function_ids: dict[str, str] = {}
     for i, f in enumerate(doc.functions):

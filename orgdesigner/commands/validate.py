@@ -5,7 +5,7 @@ Reads the file only (a `.db` is opened read-only and stays byte-identical).
 
 from __future__ import annotations
 
-import json
+from json.encoder import encode_basestring  # (the C one when available)
 from pathlib import Path
 
 from ..findings import Severity
@@ -43,12 +43,31 @@ def run(args) -> int:
     note_if_busy(args.file, language)
     findings = validate(design, language=args.lang)
     if args.json:
-        print(
-            json.dumps({"findings": [f.to_json() for f in findings]}, ensure_ascii=False, indent=2)
-        )
+        print(findings_json(findings))
     else:
         print(_text(args.file, findings, language, sorted(disabled_rules(design))))
     return 1 if has_errors(findings) else 0
+
+
+def findings_json(findings) -> str:
+    """`json.dumps({"findings": [f.to_json() ...]}, ensure_ascii=False, indent=2)`, the same
+    text (a test holds the two equal), built with json's C string encoder: with `indent`
+    json falls back to its pure-Python encoder, as slow as validating 10,000 departments."""
+    if not findings:
+        return '{\n  "findings": []\n}'
+    quote = encode_basestring
+    parts = []
+    for f in findings:
+        objects = (
+            "[\n        " + ",\n        ".join(map(quote, f.objects)) + "\n      ]"
+            if f.objects
+            else "[]"
+        )
+        parts.append(
+            f'    {{\n      "rule": {quote(f.rule)},\n      "severity": {quote(f.severity.value)},'
+            f'\n      "message": {quote(f.message)},\n      "objects": {objects}\n    }}'
+        )
+    return '{\n  "findings": [\n' + ",\n".join(parts) + "\n  ]\n}"
 
 
 _SINGULAR_EN = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}

@@ -11,6 +11,10 @@ from .settings import BRAND_BUDGET, PERFORMANCE_BUDGET, amount_setting
 
 
 def _amount(value: float) -> str:
+    if type(value) is float and value.is_integer() and value:
+        # The same text as `,.0f` (a whole float formats exactly), in half the time:
+        # two per budget finding, 3,000 findings at 10,000 departments.
+        return f"{int(value):,}"
     return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
 
 
@@ -31,17 +35,18 @@ def budget_exceeds_parent(ctx: Context) -> Iterator[Finding]:
             else:
                 kids.append(dept.id)
                 totals[parent] += dept.budget
+    zh, report, name_of, warning = ctx.zh, ctx.report, ctx.dept, Severity.WARNING
     for parent_id, total in totals.items():
         own = departments[parent_id].budget
         if own <= 0 or total <= own:
             continue
-        name = ctx.dept(parent_id)
-        yield ctx.report(
+        name = name_of(parent_id)
+        yield report(
             "budget-exceeds-parent",
-            Severity.WARNING,
+            warning,
             f"{name}下级部门的预算合计 {_amount(total)}，超过其自身预算 {_amount(own)}："
             "请调整预算分配，使下级预算不超过上级。"
-            if ctx.zh
+            if zh
             else f"The sub-units of {name} have budgets adding up to {_amount(total)}, more than "
             f"its own budget of {_amount(own)}: rebalance so the sub-units fit in the parent's "
             "budget.",

@@ -11,7 +11,7 @@ from functools import cached_property
 from ..catalogue import BRAND_MANAGEMENT, MARKETING
 from ..design import LANGUAGES, Design
 from ..entities import DeptKind, Role
-from ..findings import Finding, Severity
+from ..findings import Finding, Severity, make_finding
 from ..units import rival_groups
 from .settings import Thresholds, thresholds
 
@@ -19,6 +19,7 @@ from .settings import Thresholds, thresholds
 class Context:
     def __init__(self, design: Design, language: str | None = None):
         self.design = design
+        self._departments = design.departments
         self.language = (
             language if language in LANGUAGES else ("en" if design.language == "en" else "zh")
         )
@@ -39,14 +40,14 @@ class Context:
         self, rule: str, severity: Severity, message: str, objects: tuple[str, ...] | list[str]
     ) -> Finding:
         """A finding whose `message` is already in the context's language (see `zh`)."""
-        return Finding(
+        return make_finding(
             rule, severity, message, objects if type(objects) is tuple else tuple(objects)
         )
 
     def dept(self, dept_id: str) -> str:
         """A department's name, quoted for a message."""
         opening, closing, unnamed = self._quotes
-        return f"{opening}{self.design.departments[dept_id].name or unnamed}{closing}"
+        return f"{opening}{self._departments[dept_id].name or unnamed}{closing}"
 
     def depts(self, dept_ids: list[str], limit: int = 5) -> str:
         names = [self.dept(d) for d in dept_ids[:limit]]
