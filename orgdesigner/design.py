@@ -8,7 +8,7 @@ Lookups are O(1) through indexes; no method is quadratic in the design size.
 from __future__ import annotations
 
 import bisect
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Iterable, Iterator, cast
@@ -121,14 +121,17 @@ class Design:
     @contextmanager
     def batch(self):
         """Group many edits: inside a batch, positional changes go to a plain list
-        (C-speed inserts) and each collection's dict is rebuilt once at the end."""
-        self._batch_depth += 1
-        try:
-            yield self
-        finally:
-            self._batch_depth -= 1
-            if self._batch_depth == 0:
-                self._flush_order()
+        (C-speed inserts) and each collection's dict is rebuilt once at the end. A batch
+        is one action for listeners (a live repository design sends it as one transaction),
+        heard once the order is up to date."""
+        with self.events.action() if self.events else nullcontext():
+            self._batch_depth += 1
+            try:
+                yield self
+            finally:
+                self._batch_depth -= 1
+                if self._batch_depth == 0:
+                    self._flush_order()
 
     def position(self, collection: str, key: str) -> int:
         """Index of `key` in `departments`, `links`, `functions` or `kpis` (for exact undo)."""

@@ -176,15 +176,10 @@ def file_department_row(d: Department) -> dict[str, Any]:
     return dict(zip(_DEPARTMENT_COLUMNS, department_values(d)))
 
 
-# The team repository's departments have no `staff` column until its schema v2 (being
-# written on another branch); until then it takes the file's row without the flag.
-_REPOSITORY_DEPARTMENT_COLUMNS = tuple(c for c in _DEPARTMENT_COLUMNS if c != "staff")
-
-
 def department_row(d: Department) -> dict[str, Any]:
-    """The row the team repository builds on (`repository.rows.department_row`)."""
-    row = file_department_row(d)
-    return {c: row[c] for c in _REPOSITORY_DEPARTMENT_COLUMNS}
+    """The row the team repository builds on (`repository.rows.department_row`): the
+    file's, `staff` included (repository format 2 has the column)."""
+    return file_department_row(d)
 
 
 def link_row(l: Link) -> dict[str, Any]:  # noqa: E741

@@ -43,5 +43,14 @@ class EditorContext:
             return reason
         if action.refused is not None:  # the repository refused it: the design is as before
             return action.refused
-        self.undo_stack.push(AppliedCommand(self.design, op, inverse, text or op.text, merge_id))
+        self.undo_stack.push(
+            AppliedCommand(
+                self.design,
+                op,
+                inverse,
+                text or op.text,
+                merge_id,
+                on_refused=self.bridge.refused.emit,
+            )
+        )
         return None

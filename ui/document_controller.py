@@ -219,14 +219,17 @@ class DocumentController(DocumentQuestions, QObject):
             return False
         return self.open_repository_design(*dialog.chosen())
 
-    def open_repository_design(self, url: str, name: str) -> bool:
+    def open_repository_design(self, url: str, name: str, scenario: str | None = None) -> bool:
         from orgdesigner.repository import RepoRef
         from orgdesigner.repository.live import LiveSession
 
         from .repository.live_design import RepositoryDesign
 
         return self.replace(
-            lambda: (RepositoryDesign(LiveSession.open(RepoRef(url, name)), self.widget), False)
+            lambda: (
+                RepositoryDesign(LiveSession.open(RepoRef(url, name, scenario)), self.widget),
+                False,
+            )
         )
 
     def open_file(self, path: Path) -> bool:

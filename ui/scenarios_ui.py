@@ -133,11 +133,21 @@ class ScenarioUi(QObject):
         doc = self.w.doc.document if self.w.doc is not None else None
         return doc if hasattr(doc, "scenarios") else None
 
+    @property
+    def repository(self):
+        """The open team-repository design (it edits one scenario live), if that is open."""
+        doc = self.w.doc
+        return doc if getattr(doc, "is_repository", False) else None
+
     def names(self) -> list[str]:
-        return self.document.scenarios.names() if self.document is not None else []
+        if self.document is not None:
+            return self.document.scenarios.names()
+        if self.repository is not None:
+            return self.repository.session.scenario_names()
+        return []
 
     def current(self) -> str:
-        doc = self.document
+        doc = self.document or self.repository
         return doc.design.scenario.name if doc is not None and doc.design.scenario else ""
 
     def document_changed(self) -> None:
@@ -154,7 +164,8 @@ class ScenarioUi(QObject):
         combo.blockSignals(False)
         has = self.document is not None
         editable = has and not self.w.read_only
-        combo.setEnabled(has)
+        # a repository's scenario can be switched (a live session of its own), not changed here
+        combo.setEnabled(has or (self.repository is not None and not self.w.read_only))
         self.bar.copy.setEnabled(editable)
         self.bar.rename.setEnabled(editable)
         self.bar.delete.setEnabled(editable and len(self.names()) > 1)
@@ -167,6 +178,9 @@ class ScenarioUi(QObject):
     # ------------------------------------------------------------ gestures
     def switch(self, name: str) -> None:
         """Show another scenario (its own undo history starts empty)."""
+        if self.repository is not None:
+            self._switch_repository(name)
+            return
         doc = self.document
         if doc is None or name == self.current() or name not in self.names():
             return
@@ -177,6 +191,25 @@ class ScenarioUi(QObject):
         self.w.view.fit(selection_first=False)
         self.update_bar()
         self.w.show_message(tr("Showing scenario {name}").format(name=name))
+
+    def _switch_repository(self, name: str) -> None:
+        """Edit another scenario of the repository design: a live session on it replaces
+        this one (its edits are all stored; refused while some wait for the connection)."""
+        live = self.repository
+        if name == self.current() or name not in self.names():
+            return
+        if live.session.pending or not live.session.online:
+            self.update_bar()
+            self.w.show_message(
+                tr("Refused: {n} edit(s) wait for the connection to the repository").format(
+                    n=len(live.session.pending)
+                )
+            )
+            return
+        ref = live.session.ref
+        if self.w.documents.open_repository_design(ref.url, ref.name, name):
+            self.w.show_message(tr("Showing scenario {name}").format(name=name))
+        self.update_bar()
 
     def copy_current(self) -> None:
         name = self.ask_name(tr("Copy scenario"), self._free_name(self.current()))

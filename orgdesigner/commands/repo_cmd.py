@@ -135,7 +135,7 @@ def run_push(args) -> int:
     from ..document import describe_lock
     from ..repository import RepoRef, push
 
-    design = storage.load(args.file)
+    design = storage.load_scenarios(args.file)  # every scenario goes to the repository
     number = push(design, RepoRef(args.url, args.name), comment=args.comment, force=args.force)
     zh = design.language == "zh"
     name = args.file.name
@@ -164,12 +164,12 @@ def run_push(args) -> int:
 
 def run_pull(args) -> int:
     from .. import storage
-    from ..repository import RepoRef, pull
+    from ..repository import RepoRef, pull_scenarios
 
     check_output(args.output, args.force)
-    design = pull(RepoRef(args.url, args.name), args.version)
+    design = pull_scenarios(RepoRef(args.url, args.name), args.version)  # every scenario
     storage.save(design, args.output)
-    count = len(design.departments)
+    count = len(design.active.departments)
     if design.language == "zh":
         version = f"第 {args.version} 版" if args.version else "当前状态"
         print(f"已取出 {args.name}（{version}，{count} 个部门）-> {args.output}")

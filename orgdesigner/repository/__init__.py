@@ -4,6 +4,8 @@
     init_repository("postgresql://planner@db.example/org")      # create or upgrade the schema
     push(design, RepoRef(url, "集团总部"), comment="Q3 proposal")  # may raise StaleBaseError
     design = pull(RepoRef(url, "集团总部"))                        # remembers its version
+    scenarios = pull_scenarios(RepoRef(url, "集团总部"))           # every scenario of it
+    design = pull(RepoRef(url, "集团总部", "目标"))                # one scenario (URL#NAME#目标)
     session = LiveSession.open(RepoRef(url, "集团总部"))           # live co-editing (live.py)
 
 The `.db` file stays the default for a single user and the exchange format.
@@ -27,6 +29,7 @@ _EXPORTS = {
     "list_designs": "store",
     "log": "store",
     "pull": "store",
+    "pull_scenarios": "store",
     "push": "store",
 }
 __all__ = [
@@ -42,6 +45,7 @@ __all__ = [
     "open_repository",
     "parse_ref",
     "pull",
+    "pull_scenarios",
     "push",
 ]
 

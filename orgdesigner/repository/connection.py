@@ -36,24 +36,36 @@ def is_repository(text: object) -> bool:
 
 @dataclass(frozen=True)
 class RepoRef:
-    """`URL#NAME`: one design in one repository."""
+    """`URL#NAME`: one design in one repository; `URL#NAME#SCENARIO`: one of its scenarios
+    (None: the base one, the first)."""
 
     url: str
     name: str
+    scenario: str | None = None
 
     def __str__(self) -> str:
-        return f"{display_url(self.url)}#{self.name}"
+        where = f"{display_url(self.url)}#{self.name}"
+        return where if self.scenario is None else f"{where}#{self.scenario}"
 
 
 def parse_ref(text: str) -> RepoRef:
-    url, sep, name = text.partition("#")
+    """`URL#NAME` or `URL#NAME#SCENARIO` (like `FILE.db#SCENARIO`); a `#` inside a name is
+    written %23, as any character may be percent-encoded."""
+    url, sep, rest = text.partition("#")
+    name, has_scenario, scenario = rest.partition("#")
     name = unquote(name).strip()
     if not sep or not name:
         raise RepositoryError(
             f"{display_url(url)}: name the design as URL#NAME",
             zh=f"{display_url(url)}：请用 URL#名称 指明设计",
         )
-    return RepoRef(url, name)
+    chosen = unquote(scenario).strip() if has_scenario else None
+    if has_scenario and not chosen:
+        raise RepositoryError(
+            f"{display_url(url)}: name the scenario as URL#NAME#SCENARIO",
+            zh=f"{display_url(url)}：请用 URL#名称#方案 指明方案",
+        )
+    return RepoRef(url, name, chosen)
 
 
 def display_url(url: str) -> str:

@@ -25,7 +25,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..design import Design, now_iso
@@ -43,7 +43,7 @@ from .live_apply import apply_row
 from .live_send import LiveSender
 from .live_order import ORDERED, LiveOrder
 from .migrations import open_repository
-from .store import design_row, read_content
+from .store import design_row, read_content, scenario_rows
 
 Key = tuple[str, str]  # (kind, key): kind is a content table name or "design"
 
@@ -55,7 +55,7 @@ class LiveSession(LiveSender):
         self,
         ref: RepoRef,
         engine: Engine,
-        design_id: int,
+        scope: live_sql.Scope,
         design: Design,
         versions: dict[Key, int],
         positions: dict[str, dict[str, float]],
@@ -64,7 +64,8 @@ class LiveSession(LiveSender):
     ):
         self.ref = ref
         self.engine: Engine | None = engine
-        self.design_id = design_id
+        self.scope = scope
+        self.design_id = scope.design
         self.design = design
         self.user = user
         self.client = uuid.uuid4().hex
@@ -83,6 +84,7 @@ class LiveSession(LiveSender):
         self.recovered = 0  # edits left unsent by a crashed session, sent at open
         self._stale: dict[Key, None] = {}  # refused objects to show as the server has them
         self._group: dict[Key, None] = {}  # what the user action in progress changed
+        self._groups: list[list[Key]] = []  # unsent actions (offline), each one transaction
         self._listener: Any = None
         self._next_retry = 0.0
         self._next_presence = 0.0
@@ -115,8 +117,10 @@ class LiveSession(LiveSender):
                     ).scalar()
                     or 0
                 )
-                design = read_content(conn, row.id, S.LIVE, row._mapping)
-                versions, positions = live_sql.read_versions(conn, row.id, ORDERED)
+                scenario = _scenario(conn, ref, row.id)
+                scope = live_sql.Scope(row.id, scenario.id)
+                design = read_content(conn, row.id, S.LIVE, row._mapping, scenario)
+                versions, positions = live_sql.read_versions(conn, scope, ORDERED)
                 versions[("design", "")] = row.row_version
         except RepositoryError:
             engine.dispose()
@@ -126,7 +130,7 @@ class LiveSession(LiveSender):
             raise describe_error(exc, ref.url) from None
         design.stamp = rows.stamp_of(row.changed_by, row.changed_at)
         return cls(
-            ref, engine, row.id, design, versions, positions, last_seq, user or current_user()
+            ref, engine, scope, design, versions, positions, last_seq, user or current_user()
         )
 
     def close(self) -> None:
@@ -176,6 +180,7 @@ class LiveSession(LiveSender):
                 select(S.changes.c.seq, S.changes.c.kind, S.changes.c.key)
                 .where(
                     S.changes.c.design_id == self.design_id,
+                    S.changes.c.scenario.in_((self.scope.scenario, "")),
                     S.changes.c.seq > self.last_seq,
                 )
                 .order_by(S.changes.c.seq)
@@ -202,7 +207,7 @@ class LiveSession(LiveSender):
             return
         try:
             with self.engine.connect() as conn:
-                fetched = [(key, live_sql.fetch(conn, self.design_id, *key)) for key in keys]
+                fetched = [(key, live_sql.fetch(conn, self.scope, *key)) for key in keys]
         except SQLAlchemyError as exc:
             self._go_offline(describe_error(exc, self.ref.url))
             return
@@ -263,7 +268,10 @@ class LiveSession(LiveSender):
         or a remote change the model could not take in isolation)."""
         assert self.engine is not None
         with self.engine.begin() as conn:
-            server = live_sql.live_rows(conn, self.design_id, ORDERED)
+            server = live_sql.live_rows(conn, self.scope, ORDERED)
+        if not server:  # a push replaced the design without this scenario
+            self._scenario_gone()
+            return
         local: list[Key] = [(k, i) for k in ORDERED for i in getattr(self.design, k)]
         local += [
             ("responsibilities", live_sql.role_key(f, d))
@@ -278,6 +286,47 @@ class LiveSession(LiveSender):
         )
         self._apply_all([(k, None) for k in gone] + list(server.items()), force=True)
         self.versions = {k: r.row_version for k, r in server.items()}
+
+    def scenario_names(self) -> list[str]:
+        """The design's scenarios, in order, as the repository has them now (only the one
+        shown here while offline). Another one is edited by a session of its own."""
+        shown = self.design.scenario.name if self.design.scenario else ""
+        if not self.online or self.engine is None:
+            return [shown]
+        try:
+            with self.engine.connect() as conn:
+                return [r.name for r in scenario_rows(conn, self.design_id, S.LIVE)] or [shown]
+        except SQLAlchemyError:
+            return [shown]
+
+    def _scenario_gone(self) -> None:
+        """Read-only for good: the scenario shown here no longer exists in the repository."""
+        self.pending.clear()
+        self._groups.clear()
+        self._keep_unsent()
+        name = self.design.scenario.name if self.design.scenario else ""
+        self._go_offline(
+            RepositoryError(
+                f"{self.ref}: the scenario {name!r} was removed by a push",
+                zh=f"{self.ref}：方案“{name}”已被存入的新版本删除",
+            )
+        )
+        self._next_retry = float("inf")  # nothing to reconnect to
+
+
+def _scenario(conn: Connection, ref: RepoRef, design_id: int) -> Any:
+    """The scenario row `ref` names (its base scenario when it names none)."""
+    found = scenario_rows(conn, design_id, S.LIVE)
+    if ref.scenario is None:
+        return found[0]
+    for row in found:
+        if row.name == ref.scenario:
+            return row
+    names = ", ".join(r.name for r in found)
+    raise RepositoryError(
+        f'{ref}: there is no scenario "{ref.scenario}" (scenarios: {names})',
+        zh=f"{ref}：没有方案“{ref.scenario}”（现有方案：{'、'.join(r.name for r in found)}）",
+    )
 
 
 __all__ = ["EditConflict", "LiveSession"]

@@ -80,11 +80,40 @@ def _object(design: Design, order: LiveOrder, kind: str, row: Any | None, obj_id
     if local is None:
         getattr(design, f"add_{noun}")(remote, order.local_index(design, kind, row))
         return
+    known = order.known(kind, obj_id)
+    if known is not None and known != row.position:
+        # Only an object added anew gets a new position (an undone removal, say): it was
+        # removed and added again meanwhile, maybe elsewhere in the order. Do the same here,
+        # with what hangs on it (links, roles, children, KPI ties) put back as it was.
+        _move(design, order, kind, obj_id, row)
     if kind == "departments" and local.parent != remote.parent:
         design.set_parent(obj_id, remote.parent)
     changes = _diff(local, remote, fields)
     if changes:
         getattr(design, f"update_{noun}")(obj_id, **changes)
+
+
+def _move(design: Design, order: LiveOrder, kind: str, obj_id: str, row: Any) -> None:
+    """Put an object where the server's order has it now (its fields follow separately)."""
+    order.remember(kind, obj_id, None)  # not counted where its new place is looked up
+    if kind == "departments":
+        removal = design.remove_department(obj_id)
+        removal.index = order.local_index(design, kind, row)
+        design.restore_department(removal)
+    elif kind == "functions":
+        function, _, roles, kpis = design.remove_function(obj_id)
+        design.add_function(function, order.local_index(design, kind, row))
+        for dept_id, role in roles.items():
+            design.set_role(obj_id, dept_id, role)
+        for kpi_id, old in reversed(kpis):
+            design.update_kpi(kpi_id, **old)
+    elif kind == "links":
+        link = design.remove_link(obj_id)
+        design.add_link(link, order.local_index(design, kind, row))
+    else:
+        kpi, _ = design.remove_kpi(obj_id)
+        design.add_kpi(kpi, order.local_index(design, kind, row))
+    order.remember(kind, obj_id, row.position)
 
 
 def _role(design: Design, row: Any | None, key: str) -> None:

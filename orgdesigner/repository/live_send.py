@@ -1,11 +1,13 @@
 """The sending side of a live session: local edits go to the server.
 
-Outside a user action (scripted edits, unsent edits after a reconnection)
-each object's change is its own short transaction. Inside one
-(`design.events.action()`: an op, a paste, an import, one undo step, as the
-editor applies them) the changes are collected and sent together at its
-end in ONE transaction: all or nothing. A refusal rolls everything back,
-is reported in one line, and the objects are shown as the server has them.
+Inside a user action (`design.events.action()`: an op, a paste, an import,
+one undo step, as the editor applies them; and `design.batch()`, a script's
+batch) the changes are collected and sent together at its end in ONE
+transaction: all or nothing. A refusal rolls everything back, is reported in
+one line, and the objects are shown as the server has them. An action made
+while the connection is down is kept as one group (also on disk) and sent,
+still as one transaction, when it returns. A change outside any action (a
+script's single model call) is its own short transaction.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ class LiveSender(LiveLink):
     """Local edits to the server (a base class of LiveSession)."""
 
     design: Design
+    scope: live_sql.Scope
     versions: dict[Key, int]
     order: LiveOrder
     pending: dict[Key, int]
@@ -43,6 +46,7 @@ class LiveSender(LiveLink):
     _unsent_written: bool
     _stale: dict[Key, None]
     _group: dict[Key, None]
+    _groups: list[list[Key]]  # unsent actions, each to be sent as one transaction
 
     def _refresh(self, keys: list[Key], force: bool = False) -> None:
         raise NotImplementedError  # LiveSession's: make these objects equal to the server's
@@ -64,6 +68,7 @@ class LiveSender(LiveLink):
         if not group:
             return
         if not self.online:
+            self._groups.append(group)
             self._keep_unsent()
             return
         refused = self._send_group(group)
@@ -72,31 +77,47 @@ class LiveSender(LiveLink):
         self._keep_unsent()
 
     def flush(self) -> None:
-        """Send unsent changes in the order they were made (each in its own transaction)."""
-        if self.online:
-            while self.pending:
-                key = next(iter(self.pending))
+        """Send unsent changes in the order they were made: an action's as one transaction,
+        any other change in its own."""
+        while self.online and self.pending:
+            key = next(iter(self.pending))
+            group = next((g for g in self._groups if key in g), None)
+            if group is None:
                 if not self._send(key, set()):
                     break
+                continue
+            self._groups.remove(group)
+            self._send_group([k for k in group if k in self.pending])
+            if not self.online:
+                break
+        self._groups = [g for g in self._groups if any(k in self.pending for k in g)]
         self._keep_unsent()
 
     def _keep_unsent(self) -> None:
         """Write what is still unsent to disk (a crash must not lose it); clear when sent."""
         if not self.pending and not self._unsent_written:
             return
+        group_of = {key: i for i, group in enumerate(self._groups) for key in group}
         edits = [
-            {"kind": k, "key": o, "base": base, "row": self._local_row(k, o)}
+            {
+                "kind": k,
+                "key": o,
+                "base": base,
+                "row": self._local_row(k, o),
+                "group": group_of.get((k, o)),
+            }
             for (k, o), base in self.pending.items()
         ]
         try:
-            live_unsent.save(self.client, self.ref.url, self.ref.name, edits)
+            live_unsent.save(self.client, self.ref.url, self.ref.name, edits, self.scope.scenario)
             self._unsent_written = bool(edits)
         except OSError as exc:
             self.problems.append(f"unsent edits could not be kept on disk ({exc})")
 
     def _recover_unsent(self) -> None:
         """Send the edits a crashed session of this design left unsent (see live_unsent)."""
-        for path, edits in live_unsent.leftovers(self.ref.url, self.ref.name):
+        groups: dict[tuple[str, int], list[Key]] = {}
+        for path, edits in live_unsent.leftovers(self.ref.url, self.ref.name, self.scope.scenario):
             self._applying = True
             try:
                 for edit in edits:
@@ -107,17 +128,21 @@ class LiveSender(LiveLink):
                         self.problems.append(f"an unsent edit could not be restored ({exc})")
                         continue
                     self.pending.setdefault(key, edit["base"])
+                    group = edit.get("group")
+                    if isinstance(group, int):
+                        groups.setdefault((str(path), group), []).append(key)
                     self.recovered += 1
             finally:
                 self._applying = False
             path.unlink(missing_ok=True)
+        self._groups.extend(groups.values())
         if self.pending:
             self.flush()
 
     def _local_row(self, kind: str, key: str) -> dict[str, Any] | None:
         d = self.design
         if kind == "design":
-            return live_sql.design_values(rows.meta_of(d))
+            return live_sql.design_values(rows.meta_of(d), rows.settings_text(d))
         if kind == "responsibilities":
             f, dept = live_sql.split_role_key(key)
             role = d.role(f, dept) if f in d.functions and dept in d.departments else None
@@ -152,7 +177,7 @@ class LiveSender(LiveLink):
             with self.engine.begin() as conn:
                 version = live_sql.send_change(
                     conn,
-                    self.design_id,
+                    self.scope,
                     kind,
                     obj,
                     base,
@@ -225,7 +250,7 @@ class LiveSender(LiveLink):
                     row = rows_of[key]
                     version = live_sql.send_change(
                         conn,
-                        self.design_id,
+                        self.scope,
                         key[0],
                         key[1],
                         self.pending[key],
@@ -253,6 +278,7 @@ class LiveSender(LiveLink):
         if isinstance(exc, DBAPIError) and not is_disconnect(exc):
             reason = str(describe_error(exc, self.ref.url))
             return self._group_refused(keys, keys[min(written, len(keys) - 1)], reason, reason)
+        self._groups.insert(0, keys)  # still one action: sent as one when the connection returns
         self._go_offline(describe_error(exc, self.ref.url))
         return None
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import time
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, and_, delete, or_, select, text, update
 
@@ -21,6 +21,22 @@ from . import schema as S
 from .store import journal
 
 SEP = "\x1f"  # between function id and department id in a responsibility's key
+
+
+class Scope(NamedTuple):
+    """Where a live session's rows are: one scenario of one design (its live revision)."""
+
+    design: int  # designs.id
+    scenario: str  # scenarios.id
+
+
+def live(table: Any, scope: Scope) -> list[Any]:
+    """The conditions that pick a content table's live rows of the scope."""
+    return [
+        table.c.design_id == scope.design,
+        table.c.scenario == scope.scenario,
+        table.c.revision == S.LIVE,
+    ]
 
 
 class Refused(Exception):
@@ -40,29 +56,36 @@ def split_role_key(key: str) -> tuple[str, str]:
     return function_id, department_id
 
 
-def _where(kind: str, design_id: int, key: str):
+def _where(kind: str, scope: Scope, key: str):
     table = S.CONTENT[kind]
-    base = [table.c.design_id == design_id, table.c.revision == S.LIVE]
+    base = live(table, scope)
     if kind == "responsibilities":
         f, d = split_role_key(key)
         return table, and_(*base, table.c.function_id == f, table.c.department_id == d)
     return table, and_(*base, table.c.id == key)
 
 
-def fetch(conn: Connection, design_id: int, kind: str, key: str) -> Any | None:
-    """The live row of one object (None if absent); `design` gives the designs row."""
+def fetch(conn: Connection, scope: Scope, kind: str, key: str) -> Any | None:
+    """The live row of one object (None if absent); `design` gives the designs row with
+    the scenario's settings."""
     if kind == "design":
-        return conn.execute(select(S.designs).where(S.designs.c.id == design_id)).first()
-    table, where = _where(kind, design_id, key)
+        s = S.scenarios
+        return conn.execute(
+            select(S.designs, s.c.settings)
+            .join(s, s.c.design_id == S.designs.c.id)
+            .where(S.designs.c.id == scope.design, s.c.revision == S.LIVE, s.c.id == scope.scenario)
+        ).first()
+    table, where = _where(kind, scope, key)
     return conn.execute(select(table).where(where)).first()
 
 
-def last_editor(conn: Connection, design_id: int, kind: str, key: str) -> str:
+def last_editor(conn: Connection, scope: Scope, kind: str, key: str) -> str:
     return (
         conn.execute(
             select(S.changes.c.user_name)
             .where(
-                S.changes.c.design_id == design_id,
+                S.changes.c.design_id == scope.design,
+                S.changes.c.scenario == scope.scenario,
                 S.changes.c.kind == kind,
                 S.changes.c.key == key,
             )
@@ -73,11 +96,11 @@ def last_editor(conn: Connection, design_id: int, kind: str, key: str) -> str:
     )
 
 
-def _exists(conn: Connection, design_id: int, kind: str, key: str) -> bool:
-    return fetch(conn, design_id, kind, key) is not None
+def _exists(conn: Connection, scope: Scope, kind: str, key: str) -> bool:
+    return fetch(conn, scope, kind, key) is not None
 
 
-def _check_parent(conn: Connection, design_id: int, dept_id: str, parent: str | None) -> None:
+def _check_parent(conn: Connection, scope: Scope, dept_id: str, parent: str | None) -> None:
     if parent is None:
         return
     chain = (
@@ -85,13 +108,14 @@ def _check_parent(conn: Connection, design_id: int, dept_id: str, parent: str | 
             text(f"""
         WITH RECURSIVE up(id, parent_id, depth) AS (
             SELECT id, parent_id, 0 FROM {S.SCHEMA}.departments
-             WHERE design_id = :d AND revision = 0 AND id = :p
+             WHERE design_id = :d AND scenario = :s AND revision = 0 AND id = :p
             UNION ALL
             SELECT x.id, x.parent_id, up.depth + 1 FROM {S.SCHEMA}.departments x
               JOIN up ON x.id = up.parent_id
-             WHERE x.design_id = :d AND x.revision = 0 AND up.depth < 100000
+             WHERE x.design_id = :d AND x.scenario = :s AND x.revision = 0
+               AND up.depth < 100000
         ) SELECT id FROM up"""),
-            {"d": design_id, "p": parent},
+            {"d": scope.design, "s": scope.scenario, "p": parent},
         )
         .scalars()
         .all()
@@ -107,16 +131,15 @@ def _check_parent(conn: Connection, design_id: int, dept_id: str, parent: str | 
         )
 
 
-def _check_link(conn: Connection, design_id: int, row: dict[str, Any]) -> None:
+def _check_link(conn: Connection, scope: Scope, row: dict[str, Any]) -> None:
     for end in (row["source_id"], row["target_id"]):
-        if not _exists(conn, design_id, "departments", end):
+        if not _exists(conn, scope, "departments", end):
             raise Refused(
                 "a department it connects was deleted by someone else", "它连接的部门已被他人删除"
             )
     t = S.links
     same_kind = [
-        t.c.design_id == design_id,
-        t.c.revision == S.LIVE,
+        *live(t, scope),
         t.c.kind == row["kind"],
         t.c.id != row["id"],
     ]
@@ -130,23 +153,23 @@ def _check_link(conn: Connection, design_id: int, row: dict[str, Any]) -> None:
         raise Refused("someone else added the same link meanwhile", "他人已添加了相同的连线")
 
 
-def _check_references(conn: Connection, design_id: int, kind: str, row: dict[str, Any]) -> None:
+def _check_references(conn: Connection, scope: Scope, kind: str, row: dict[str, Any]) -> None:
     if kind == "departments":
-        _check_parent(conn, design_id, row["id"], row["parent_id"])
+        _check_parent(conn, scope, row["id"], row["parent_id"])
     elif kind == "links":
-        _check_link(conn, design_id, row)
+        _check_link(conn, scope, row)
     elif kind == "kpis":
         departments = ([row["owner_id"]] if row["owner_id"] else []) + json.loads(row["shared"])
-        if not all(_exists(conn, design_id, "departments", d) for d in departments) or not all(
-            _exists(conn, design_id, "functions", f) for f in json.loads(row["functions"])
+        if not all(_exists(conn, scope, "departments", d) for d in departments) or not all(
+            _exists(conn, scope, "functions", f) for f in json.loads(row["functions"])
         ):
             raise Refused(
                 "a department or function it refers to was deleted by someone else",
                 "它涉及的部门或职能已被他人删除",
             )
     elif kind == "responsibilities":
-        if not _exists(conn, design_id, "functions", row["function_id"]) or not _exists(
-            conn, design_id, "departments", row["department_id"]
+        if not _exists(conn, scope, "functions", row["function_id"]) or not _exists(
+            conn, scope, "departments", row["department_id"]
         ):
             raise Refused(
                 "its function or department was deleted by someone else",
@@ -154,16 +177,16 @@ def _check_references(conn: Connection, design_id: int, kind: str, row: dict[str
             )
 
 
-def _cascade(conn: Connection, design_id: int, kind: str, key: str, journal_it) -> None:
+def _cascade(conn: Connection, scope: Scope, kind: str, key: str, journal_it) -> None:
     """Remove what refers to a deleted department or function (each journaled)."""
     if kind in ("departments", "functions"):
-        _drop_from_kpis(conn, design_id, kind, key, journal_it)
+        _drop_from_kpis(conn, scope, kind, key, journal_it)
     roles = S.responsibilities
-    live = [roles.c.design_id == design_id, roles.c.revision == S.LIVE]
+    live_roles = live(roles, scope)
     if kind == "functions":
         gone = conn.execute(
             delete(roles)
-            .where(*live, roles.c.function_id == key)
+            .where(*live_roles, roles.c.function_id == key)
             .returning(roles.c.function_id, roles.c.department_id)
         ).all()
         for f, d in gone:
@@ -175,8 +198,7 @@ def _cascade(conn: Connection, design_id: int, kind: str, key: str, journal_it) 
     gone_links = conn.execute(
         delete(links)
         .where(
-            links.c.design_id == design_id,
-            links.c.revision == S.LIVE,
+            *live(links, scope),
             or_(links.c.source_id == key, links.c.target_id == key),
         )
         .returning(links.c.id)
@@ -185,23 +207,17 @@ def _cascade(conn: Connection, design_id: int, kind: str, key: str, journal_it) 
         journal_it("links", link_id)
     for f, d in conn.execute(
         delete(roles)
-        .where(*live, roles.c.department_id == key)
+        .where(*live_roles, roles.c.department_id == key)
         .returning(roles.c.function_id, roles.c.department_id)
     ).all():
         journal_it("responsibilities", role_key(f, d))
     depts = S.departments
     parent = conn.execute(
-        select(depts.c.parent_id).where(
-            depts.c.design_id == design_id, depts.c.revision == S.LIVE, depts.c.id == key
-        )
+        select(depts.c.parent_id).where(*live(depts, scope), depts.c.id == key)
     ).scalar()
     moved = conn.execute(
         update(depts)
-        .where(
-            depts.c.design_id == design_id,
-            depts.c.revision == S.LIVE,
-            depts.c.parent_id == key,
-        )
+        .where(*live(depts, scope), depts.c.parent_id == key)
         .values(parent_id=parent, row_version=depts.c.row_version + 1)
         .returning(depts.c.id)
     ).scalars()
@@ -209,10 +225,10 @@ def _cascade(conn: Connection, design_id: int, kind: str, key: str, journal_it) 
         journal_it("departments", child)
 
 
-def _drop_from_kpis(conn: Connection, design_id: int, kind: str, key: str, journal_it) -> None:
+def _drop_from_kpis(conn: Connection, scope: Scope, kind: str, key: str, journal_it) -> None:
     """A deleted department or function leaves the KPIs that name it (as the model does)."""
     t = S.kpis
-    found = conn.execute(select(t).where(t.c.design_id == design_id, t.c.revision == S.LIVE)).all()
+    found = conn.execute(select(t).where(*live(t, scope))).all()
     for kpi in found:
         owner = kpi.owner_id
         shared, functions = json.loads(kpi.shared or "[]"), json.loads(kpi.functions or "[]")
@@ -226,7 +242,7 @@ def _drop_from_kpis(conn: Connection, design_id: int, kind: str, key: str, journ
             continue
         conn.execute(
             update(t)
-            .where(t.c.design_id == design_id, t.c.revision == S.LIVE, t.c.id == kpi.id)
+            .where(*live(t, scope), t.c.id == kpi.id)
             .values(
                 owner_id=new_owner,
                 shared=json.dumps(new_shared),
@@ -239,7 +255,7 @@ def _drop_from_kpis(conn: Connection, design_id: int, kind: str, key: str, journ
 
 def send_change(
     conn: Connection,
-    design_id: int,
+    scope: Scope,
     kind: str,
     key: str,
     base: int,
@@ -254,13 +270,14 @@ def send_change(
     Returns the new row version (0 after a delete). Raises Refused with the
     reason, after which the caller rolls back.
     """
+    design_id = scope.design
     edits = conn.execute(
         select(S.designs.c.edits).where(S.designs.c.id == design_id).with_for_update()
     ).scalar_one()
-    current = fetch(conn, design_id, kind, key)
+    current = fetch(conn, scope, kind, key)
     found = 0 if current is None else current.row_version
     if found != base:
-        who = last_editor(conn, design_id, kind, key)
+        who = last_editor(conn, scope, kind, key)
         if current is None:
             raise Refused(f"{who} deleted it meanwhile", f"{who} 已将其删除")
         raise Refused(f"{who} changed it meanwhile", f"{who} 已先修改了它")
@@ -271,22 +288,32 @@ def send_change(
 
     if kind == "design":
         assert row is not None
+        values = dict(row)
+        conn.execute(
+            update(S.scenarios)
+            .where(
+                S.scenarios.c.design_id == design_id,
+                S.scenarios.c.revision == S.LIVE,
+                S.scenarios.c.id == scope.scenario,
+            )
+            .values(settings=values.pop("settings"))
+        )
         conn.execute(
             update(S.designs)
             .where(S.designs.c.id == design_id)
-            .values(**row, row_version=found + 1)
+            .values(**values, row_version=found + 1)
         )
         new_version = found + 1
     elif row is None:
         if current is None:
             return 0
-        _cascade(conn, design_id, kind, key, journal_it)
-        table, where = _where(kind, design_id, key)
+        _cascade(conn, scope, kind, key, journal_it)
+        table, where = _where(kind, scope, key)
         conn.execute(delete(table).where(where))
         new_version = 0
     else:
-        _check_references(conn, design_id, kind, row)
-        table, where = _where(kind, design_id, key)
+        _check_references(conn, scope, kind, row)
+        table, where = _where(kind, scope, key)
         if current is None:
             # Above every version this design has handed out (each edit counts one, and
             # no row version outgrows the count): an object deleted and added again (undo,
@@ -294,7 +321,11 @@ def send_change(
             new_version = edits + 1
             conn.execute(
                 table.insert().values(
-                    **row, design_id=design_id, revision=S.LIVE, row_version=new_version
+                    **row,
+                    design_id=design_id,
+                    scenario=scope.scenario,
+                    revision=S.LIVE,
+                    row_version=new_version,
                 )
             )
         else:
@@ -303,7 +334,8 @@ def send_change(
             new_version = found + 1
     written.append((kind, key))
     for k, obj in written:
-        journal(conn, design_id, k, obj, client, user)
+        # the design's own fields are every scenario's: each editor of the design follows them
+        journal(conn, design_id, k, obj, client, user, "" if k == "design" else scope.scenario)
     conn.execute(
         update(S.designs)
         .where(S.designs.c.id == design_id)
@@ -312,9 +344,12 @@ def send_change(
     return new_version
 
 
-def design_values(meta: dict[str, Any]) -> dict[str, Any]:
-    """The designs-row columns a live edit of the design's properties writes."""
-    return {k: meta[k] for k in ("title", "description", "author", "language", "settings")}
+def design_values(meta: dict[str, Any], settings: str) -> dict[str, Any]:
+    """What a live edit of the design's properties writes: the designs-row columns and
+    the scenario's settings."""
+    return {k: meta[k] for k in ("title", "description", "author", "language")} | {
+        "settings": settings
+    }
 
 
 def settings_of(row: Any) -> dict[str, Any]:
@@ -327,7 +362,7 @@ def settings_of(row: Any) -> dict[str, Any]:
 
 def read_versions(
     conn: Connection,
-    design_id: int,
+    scope: Scope,
     ordered: tuple[str, ...],
 ) -> tuple[dict[tuple[str, str], int], dict[str, dict[str, float]]]:
     """Every live object's row version, and the positions of the ordered kinds."""
@@ -336,30 +371,30 @@ def read_versions(
     for kind in ordered:
         t = S.CONTENT[kind]
         for obj, version, position in conn.execute(
-            select(t.c.id, t.c.row_version, t.c.position).where(
-                t.c.design_id == design_id, t.c.revision == S.LIVE
-            )
+            select(t.c.id, t.c.row_version, t.c.position).where(*live(t, scope))
         ):
             versions[(kind, obj)] = version
             positions[kind][obj] = position
     t = S.responsibilities
     for f, d, version in conn.execute(
-        select(t.c.function_id, t.c.department_id, t.c.row_version).where(
-            t.c.design_id == design_id, t.c.revision == S.LIVE
-        )
+        select(t.c.function_id, t.c.department_id, t.c.row_version).where(*live(t, scope))
     ):
         versions[("responsibilities", role_key(f, d))] = version
     return versions, positions
 
 
 def live_rows(
-    conn: Connection, design_id: int, ordered: tuple[str, ...]
+    conn: Connection, scope: Scope, ordered: tuple[str, ...]
 ) -> dict[tuple[str, str], Any]:
-    """Every live object's row by (kind, key) in one snapshot, the ordered kinds in order."""
+    """Every live object's row by (kind, key) in one snapshot, the ordered kinds in order;
+    empty when the scenario is no longer there (a push replaced the design without it)."""
     conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-    server: dict[tuple[str, str], Any] = {("design", ""): fetch(conn, design_id, "design", "")}
+    design = fetch(conn, scope, "design", "")
+    if design is None:
+        return {}
+    server: dict[tuple[str, str], Any] = {("design", ""): design}
     for kind, table in S.CONTENT.items():
-        query = select(table).where(table.c.design_id == design_id, table.c.revision == S.LIVE)
+        query = select(table).where(*live(table, scope))
         if kind in ordered:
             query = query.order_by(table.c.position, table.c.id)
         for r in conn.execute(query):

@@ -30,8 +30,8 @@ def path_for(client: str) -> Path:
     return folder() / f"{client}.json"
 
 
-def save(client: str, url: str, name: str, edits: list[dict[str, Any]]) -> None:
-    """Write the unsent edits (or remove the file when there are none)."""
+def save(client: str, url: str, name: str, edits: list[dict[str, Any]], scenario: str = "") -> None:
+    """Write the unsent edits to one scenario (or remove the file when there are none)."""
     path = path_for(client)
     if not edits:
         path.unlink(missing_ok=True)
@@ -44,6 +44,7 @@ def save(client: str, url: str, name: str, edits: list[dict[str, Any]]) -> None:
             {
                 "url": display_url(url),
                 "name": name,
+                "scenario": scenario,
                 "pid": pid,
                 "process": process_identity(pid),
                 "edits": edits,
@@ -63,8 +64,9 @@ def _alive(record: dict[str, Any]) -> bool:
     )
 
 
-def leftovers(url: str, name: str) -> list[tuple[Path, list[dict[str, Any]]]]:
-    """Unsent edits to this design left by sessions whose process is gone, oldest first."""
+def leftovers(url: str, name: str, scenario: str = "") -> list[tuple[Path, list[dict[str, Any]]]]:
+    """Unsent edits to this scenario of this design left by sessions whose process is gone,
+    oldest first (a record from before scenarios names none: it was the only one)."""
     found = []
     try:
         candidates = sorted(folder().glob("*.json"), key=lambda p: p.stat().st_mtime)
@@ -79,6 +81,7 @@ def leftovers(url: str, name: str) -> list[tuple[Path, list[dict[str, Any]]]]:
             not isinstance(record, dict)
             or record.get("url") != display_url(url)
             or record.get("name") != name
+            or record.get("scenario", scenario) != scenario
             or _alive(record)
         ):
             continue

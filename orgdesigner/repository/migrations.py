@@ -4,7 +4,8 @@ The repository's format version is the row `schema_version` of
 `orgdesigner.repository_info`. `MIGRATIONS[v]` upgrades format v to v + 1
 with Alembic's `Operations` API, inside one transaction (PostgreSQL has
 transactional DDL: a failed upgrade leaves the old schema untouched). A
-step, once released, never changes: a later format adds a step.
+step, once released, never changes: a later format adds a step
+(`migration_steps.py`). A new repository runs every step from 0.
 """
 
 from __future__ import annotations
@@ -24,17 +25,12 @@ from .connection import (
     display_url,
     sqlalchemy_url,
 )
+from .migration_steps import create_v1, v1_to_v2
 
 Migration = Callable[[Operations, Connection], None]
 
 
-def _create_v1(ops: Operations, conn: Connection) -> None:
-    """Format 1: designs, versions, the content tables, the change journal, presence."""
-    ops.execute(f"CREATE SCHEMA IF NOT EXISTS {schema.SCHEMA}")
-    schema.metadata.create_all(conn)
-
-
-MIGRATIONS: dict[int, Migration] = {0: _create_v1}
+MIGRATIONS: dict[int, Migration] = {0: create_v1, 1: v1_to_v2}
 _INIT_LOCK = 0x4F524744  # advisory lock id: two `repo init` at once take turns
 
 

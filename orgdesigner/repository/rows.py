@@ -13,26 +13,35 @@ from typing import Any
 from ..design import Design, FileStamp, build_design
 from ..entities import Department, Function, Kpi, Link
 from .. import storage
+from ..scenarios import ScenarioInfo, ScenarioSet
+from .schema import FLAGS
 
 ORIGIN = "repository.origin"  # design setting: where a pulled file came from (JSON text)
 
 
-# The file's rows with the repository's types: PostgreSQL booleans where SQLite keeps 0/1,
-# and a KPI's ties as JSON lists in its row (the file has tables for them).
+# The file's rows with the repository's types: PostgreSQL booleans where SQLite keeps 0/1
+# (any flag the file has, `staff` too once the file format has it), and a KPI's ties as
+# JSON lists in its row (the file has tables for them).
+def _flags(row: dict[str, Any]) -> dict[str, Any]:
+    for name in FLAGS.intersection(row):
+        row[name] = bool(row[name])
+    return row
+
+
 def department_row(d: Department) -> dict[str, Any]:
-    return storage.department_row(d) | {"vacant": bool(d.vacant)}
+    return _flags(storage.department_row(d))
 
 
 def link_row(l: Link) -> dict[str, Any]:  # noqa: E741
-    return storage.link_row(l) | {"directed": bool(l.directed)}
+    return _flags(storage.link_row(l))
 
 
 def function_row(f: Function) -> dict[str, Any]:
-    return storage.function_row(f) | {"required": bool(f.required)}
+    return _flags(storage.function_row(f))
 
 
 def kpi_row(k: Kpi) -> dict[str, Any]:
-    return storage.kpi_row(k) | {
+    return _flags(storage.kpi_row(k)) | {
         "shared": json.dumps(list(k.shared)),
         "functions": json.dumps(list(k.functions)),
     }
@@ -59,7 +68,8 @@ OBJECT_OF: dict[str, Callable[[Any], Any]] = {
 
 
 def content_rows(design: Design) -> dict[str, list[dict[str, Any]]]:
-    """All content rows (without design_id/revision), positions 0, 1, 2 ... in model order."""
+    """All content rows of one scenario (without design_id/scenario/revision), positions
+    0, 1, 2 ... in model order."""
     out: dict[str, list[dict[str, Any]]] = {}
     for table, make in ROW_OF.items():
         out[table] = [
@@ -71,6 +81,22 @@ def content_rows(design: Design) -> dict[str, list[dict[str, Any]]]:
         for f, d, r in design.responsibilities()
     ]
     return out
+
+
+def scenario_row(design: Design, position: int) -> dict[str, Any]:
+    """A scenario's own row (without design_id/revision): the file's (identity, place)
+    with the repository's `position` for `sort_order`, and its settings."""
+    row = storage.scenario_row(design, position)
+    row["position"] = row.pop("sort_order")
+    return row | {"settings": settings_text(design)}
+
+
+def settings_text(design: Design) -> str:
+    return json.dumps(plain_settings(design), ensure_ascii=False, sort_keys=True)
+
+
+def as_set(designs: Design | ScenarioSet) -> ScenarioSet:
+    return designs if isinstance(designs, ScenarioSet) else ScenarioSet.single(designs)
 
 
 def plain_settings(design: Design) -> dict[str, Any]:
@@ -87,19 +113,20 @@ def meta_of(design: Design) -> dict[str, Any]:
         "language": design.language,
         "created": design.created,
         "modified": design.modified,
-        "settings": json.dumps(plain_settings(design), ensure_ascii=False, sort_keys=True),
     }
 
 
 def design_of(
     meta: dict[str, Any],
+    scenario: Any,
     departments: Iterable[Any],
     links: Iterable[Any],
     functions: Iterable[Any],
     roles: Iterable[Any],
     kpis: Iterable[Any] = (),
 ) -> Design:
-    """Build a design from rows already ordered by (position, id)."""
+    """Build one scenario from its row and content rows already ordered by (position, id);
+    `meta` holds the design-wide fields (the designs row, or a version's meta)."""
     dept_rows = list(departments)
     design = build_design(
         name=meta["title"],
@@ -116,7 +143,10 @@ def design_of(
     design.author = meta["author"]
     design.created = meta["created"]
     design.modified = meta["modified"]
-    design.settings.update(json.loads(meta["settings"] or "{}"))
+    design.settings.update(json.loads(scenario.settings or "{}"))
+    design.scenario = ScenarioInfo(
+        id=scenario.id, name=scenario.name, created=scenario.created, modified=scenario.modified
+    )
     return design
 
 

@@ -18,6 +18,8 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, text, u
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..design import Design, now_iso
+from ..errors import zh_of
+from ..scenarios import ScenarioError, ScenarioSet
 from . import rows, schema
 from .connection import (
     RepoRef,
@@ -81,16 +83,26 @@ def _missing(ref: RepoRef) -> RepositoryError:
 
 # ---------------------------------------------------------------------------- push
 def push(
-    design: Design, ref: RepoRef, *, comment: str = "", force: bool = False, user: str | None = None
+    designs: Design | ScenarioSet,
+    ref: RepoRef,
+    *,
+    comment: str = "",
+    force: bool = False,
+    user: str | None = None,
 ) -> int:
-    """Store `design` as the next version of `ref.name`; return the new version number.
+    """Store the design, every scenario of it, as the next version of `ref.name`; return
+    the new version number.
 
     Raises StaleBaseError when the repository changed after the design's base.
-    On success the design's origin points at the new version.
+    On success each scenario's origin points at the new version.
     """
     user = user or current_user()
-    origin = rows.origin_of(design)
-    content = rows.content_rows(design)
+    scenarios = rows.as_set(designs)
+    design = scenarios.designs[0]  # the base scenario: the design-wide fields and the count
+    origin = rows.origin_of(scenarios.active)
+    content = [
+        (rows.scenario_row(d, i), rows.content_rows(d)) for i, d in enumerate(scenarios.designs)
+    ]
 
     def work(engine: Engine) -> int:
         with engine.begin() as conn:
@@ -130,7 +142,8 @@ def push(
                 )
             )
             journal(conn, row.id, "reload", str(number), "", user)
-            rows.set_origin(design, ref.name, number, edits, design.id)
+            for each in scenarios:
+                rows.set_origin(each, ref.name, number, edits, design.id)
             return number
 
     return _run(ref.url, work)
@@ -168,20 +181,31 @@ def _check_base(row: Any, origin: dict[str, Any] | None, ref: RepoRef) -> None:
         )
 
 
-def _replace_live(conn: Connection, design_id: int, content: dict[str, list[dict]]) -> None:
-    for table_name, table in S.CONTENT.items():
+Content = list[tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]]  # per scenario
+
+
+def _replace_live(conn: Connection, design_id: int, content: Content) -> None:
+    for table in (*S.CONTENT.values(), S.scenarios):
         conn.execute(
             delete(table).where(table.c.design_id == design_id, table.c.revision == S.LIVE)
         )
-        _copy_rows(conn, table_name, design_id, content[table_name])
+    conn.execute(
+        insert(S.scenarios),
+        [row | {"design_id": design_id, "revision": S.LIVE} for row, _ in content],
+    )
+    for scenario, tables in content:
+        for table_name in S.CONTENT:
+            _copy_rows(conn, table_name, design_id, scenario["id"], tables[table_name])
 
 
-def _copy_rows(conn: Connection, table: str, design_id: int, batch: list[dict[str, Any]]) -> None:
+def _copy_rows(
+    conn: Connection, table: str, design_id: int, scenario: str, batch: list[dict[str, Any]]
+) -> None:
     """Insert many rows with COPY (several times faster than INSERTs for 10,000 departments),
     on the transaction's own connection."""
     if not batch:
         return
-    names = ["design_id", "revision", "row_version", *batch[0]]
+    names = ["design_id", "scenario", "revision", "row_version", *batch[0]]
     columns = ", ".join(f'"{n}"' for n in names)
     raw = conn.connection.driver_connection
     assert raw is not None  # an open psycopg connection
@@ -190,12 +214,12 @@ def _copy_rows(conn: Connection, table: str, design_id: int, batch: list[dict[st
         cursor.copy(f'COPY {S.SCHEMA}."{table}" ({columns}) FROM STDIN') as copy,
     ):
         for row in batch:
-            copy.write_row((design_id, S.LIVE, 1, *row.values()))
+            copy.write_row((design_id, scenario, S.LIVE, 1, *row.values()))
 
 
 def _freeze(conn: Connection, design_id: int, number: int) -> None:
     """Copy the live rows as version `number` (server side: no rows travel)."""
-    for table in S.CONTENT.values():
+    for table in (*S.CONTENT.values(), S.scenarios):
         names = [c.name for c in table.columns if c.name != "revision"]
         cols = ", ".join(f'"{n}"' for n in names)
         conn.execute(
@@ -209,9 +233,16 @@ def _freeze(conn: Connection, design_id: int, number: int) -> None:
 
 
 def journal(
-    conn: Connection, design_id: int, kind: str, key: str, client: str, user: str = ""
+    conn: Connection,
+    design_id: int,
+    kind: str,
+    key: str,
+    client: str,
+    user: str = "",
+    scenario: str = "",
 ) -> int:
-    """Record one change for the live editors and wake them (NOTIFY is sent at commit)."""
+    """Record one change for the live editors and wake them (NOTIFY is sent at commit);
+    `scenario` "" concerns every scenario (a reload, the design's own fields)."""
     seq = conn.execute(
         insert(S.changes)
         .values(
@@ -220,6 +251,7 @@ def journal(
             key=key,
             client=client,
             user_name=user,
+            scenario=scenario,
         )
         .returning(S.changes.c.seq)
     ).scalar_one()
@@ -228,15 +260,48 @@ def journal(
 
 
 # ---------------------------------------------------------------------------- pull
-def read_content(conn: Connection, design_id: int, revision: int, meta: dict[str, Any]) -> Design:
+def scenario_rows(conn: Connection, design_id: int, revision: int) -> list[Any]:
+    """A revision's scenarios in order (the first is the base)."""
+    s = S.scenarios
+    return list(
+        conn.execute(
+            select(s)
+            .where(s.c.design_id == design_id, s.c.revision == revision)
+            .order_by(s.c.position)
+        ).all()
+    )
+
+
+def read_scenarios(
+    conn: Connection, design_id: int, revision: int, meta: dict[str, Any]
+) -> ScenarioSet:
+    """Every scenario of a revision (the base one active)."""
+    return ScenarioSet(
+        [
+            read_content(conn, design_id, revision, meta, scenario)
+            for scenario in scenario_rows(conn, design_id, revision)
+        ]
+    )
+
+
+def read_content(
+    conn: Connection, design_id: int, revision: int, meta: dict[str, Any], scenario: Any
+) -> Design:
+    """One scenario (its row from `scenario_rows`) of a revision."""
+
     def ordered(table):
-        query = select(table).where(table.c.design_id == design_id, table.c.revision == revision)
+        query = select(table).where(
+            table.c.design_id == design_id,
+            table.c.scenario == scenario.id,
+            table.c.revision == revision,
+        )
         if "position" in table.c:
             query = query.order_by(table.c.position, table.c.id)
         return conn.execute(query).all()
 
     return rows.design_of(
         meta,
+        scenario,
         ordered(S.departments),
         ordered(S.links),
         ordered(S.functions),
@@ -246,16 +311,29 @@ def read_content(conn: Connection, design_id: int, revision: int, meta: dict[str
 
 
 def pull(ref: RepoRef, version: int | None = None) -> Design:
-    """The design `ref.name` (its live state, or version N); it remembers its origin."""
+    """One scenario (`ref.scenario`, else the base one) of the design `ref.name` (its live
+    state, or version N); it remembers its origin."""
+    scenarios = pull_scenarios(RepoRef(ref.url, ref.name), version)
+    if ref.scenario is None:
+        return scenarios.active
+    try:
+        return scenarios.activate(ref.scenario)
+    except ScenarioError as exc:
+        raise RepositoryError(f"{ref}: {exc}", zh=f"{ref}：{zh_of(exc)}") from None
 
-    def work(engine: Engine) -> Design:
+
+def pull_scenarios(ref: RepoRef, version: int | None = None) -> ScenarioSet:
+    """Every scenario of the design `ref.name` (its live state, or version N), each
+    remembering its origin."""
+
+    def work(engine: Engine) -> ScenarioSet:
         with engine.begin() as conn:
             conn.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"))
             row = design_row(conn, ref.name)
             if row is None or row.head == 0:
                 raise _missing(ref)
             if version is None:
-                design = read_content(conn, row.id, S.LIVE, row._mapping)
+                scenarios = read_scenarios(conn, row.id, S.LIVE, row._mapping)
                 number, edits, saved_by, saved_at = (
                     row.head,
                     row.edits,
@@ -273,16 +351,17 @@ def pull(ref: RepoRef, version: int | None = None) -> Design:
                         f"{ref}: there is no version {version} (the latest is {row.head})",
                         zh=f"{ref}：没有第 {version} 版（最新的是第 {row.head} 版）",
                     )
-                design = read_content(conn, row.id, version, json.loads(saved.meta))
+                scenarios = read_scenarios(conn, row.id, version, json.loads(saved.meta))
                 number, edits, saved_by, saved_at = (
                     version,
                     saved.edits,
                     saved.saved_by,
                     saved.saved_at,
                 )
-        design.stamp = rows.stamp_of(saved_by, saved_at)
-        rows.set_origin(design, ref.name, number, edits, design.id)
-        return design
+        for design in scenarios:
+            design.stamp = rows.stamp_of(saved_by, saved_at)
+            rows.set_origin(design, ref.name, number, edits, design.id)
+        return scenarios
 
     try:
         return _run(ref.url, work)
@@ -295,10 +374,18 @@ def pull(ref: RepoRef, version: int | None = None) -> Design:
 # ------------------------------------------------------------------------ list/log
 def list_designs(url: str) -> list[dict[str, Any]]:
     def work(engine: Engine) -> list[dict[str, Any]]:
+        d, base = S.departments, S.scenarios  # the count of the base scenario
         counts = (
-            select(S.departments.c.design_id, func.count().label("n"))
-            .where(S.departments.c.revision == S.LIVE)
-            .group_by(S.departments.c.design_id)
+            select(d.c.design_id, func.count().label("n"))
+            .join(
+                base,
+                (base.c.design_id == d.c.design_id)
+                & (base.c.revision == d.c.revision)
+                & (base.c.id == d.c.scenario)
+                & (base.c.position == 0),
+            )
+            .where(d.c.revision == S.LIVE)
+            .group_by(d.c.design_id)
             .subquery()
         )
         query = (

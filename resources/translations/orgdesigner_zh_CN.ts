@@ -702,6 +702,10 @@
         <translation>正在显示方案 {name}</translation>
     </message>
     <message>
+        <source>Refused: {n} edit(s) wait for the connection to the repository</source>
+        <translation>已拒绝：还有 {n} 处编辑在等待与资料库的连接</translation>
+    </message>
+    <message>
         <source>Copy scenario</source>
         <translation>复制方案</translation>
     </message>

@@ -130,3 +130,74 @@ def test_lost_connection_read_only_then_edits_sent(window, qtbot, shared):
     finally:
         other.close()
         proxy.close()
+
+
+def test_switching_scenarios_of_a_repository_design(window, qtbot, repo_url):
+    """The scenario combo lists the repository design's scenarios; choosing one edits that
+    scenario live (a session of its own); copy/rename/delete stay off (not changed live)."""
+    from orgdesigner.scenarios import ScenarioSet
+
+    scenarios = ScenarioSet.single(sample_design())
+    target = scenarios.copy(scenarios.names()[0], "目标")
+    target.update_department(mkt_id(target), leader="目标负责人")
+    ref = RepoRef(repo_url, "总部")
+    push(scenarios, ref)
+    w = window
+    assert w.documents.open_repository_design(ref.url, "总部")
+    ui = w.scenarios_ui
+    combo = ui.bar.combo
+    assert combo.isEnabled() and [combo.itemText(i) for i in range(combo.count())] == [
+        "现状",
+        "目标",
+    ]
+    assert not ui.bar.copy.isEnabled() and not ui.bar.delete.isEnabled()
+    from tests.ui.test_scenarios_ui import _choose
+
+    _choose(qtbot, combo, "目标")
+    assert w.ctx.design.scenario.name == "目标" and combo.currentText() == "目标"
+    dept = mkt_id(w.ctx.design)
+    assert w.ctx.design.departments[dept].leader == "目标负责人"
+    assert w.ctx.apply(ops.UpdateDepartment(dept, {"leader": "窗口里改的"})) is None
+    other = LiveSession.open(RepoRef(ref.url, "总部", "目标"), user="李强")
+    base = LiveSession.open(ref, user="王丽")
+    try:
+        assert other.design.departments[dept].leader == "窗口里改的"
+        assert base.design.departments[dept].leader != "窗口里改的"
+    finally:
+        other.close()
+        base.close()
+
+
+def test_a_refused_undo_or_redo_leaves_the_stack_in_step(window, qtbot, shared):
+    """Undo of an edit someone else changed since is refused: the design shows their
+    state and that step leaves the stack (no undo/redo of it that would no longer fit);
+    the steps before it still undo. A refused redo likewise."""
+    w = window
+    assert w.documents.open_repository_design(shared.url, "总部")
+    other = LiveSession.open(shared, user="李强")
+    try:
+        dept = mkt_id(w.ctx.design)
+        sales = next(d.id for d in w.ctx.design.departments.values() if d.name == "销售部 Sales")
+        stack = w.ctx.undo_stack
+        assert w.ctx.apply(ops.UpdateDepartment(sales, {"leader": "第一步"})) is None
+        assert w.ctx.apply(ops.UpdateDepartment(dept, {"notes": "我的备注"})) is None
+        other.poll(0)
+        ops.UpdateDepartment(dept, {"notes": "李强的备注"}).apply(other.design)
+        assert stack.count() == 2 and stack.index() == 2
+        w.actions_.undo.trigger()  # Edit > Undo
+        assert "李强 changed it meanwhile" in w.banner.text()
+        assert w.ctx.design.departments[dept].notes == "李强的备注"
+        assert stack.count() == 1 and stack.index() == 1 and not stack.canRedo()
+        w.actions_.undo.trigger()  # the earlier step still undoes
+        assert w.ctx.design.departments[sales].leader != "第一步"
+        assert stack.index() == 0 and stack.canRedo()
+        other.poll(0)
+        ops.UpdateDepartment(sales, {"leader": "李强定的"}).apply(other.design)
+        w.actions_.redo.trigger()  # refused: someone changed it since
+        assert w.ctx.design.departments[sales].leader == "李强定的"
+        assert stack.count() == 0 and not stack.canUndo() and not stack.canRedo()
+        other.poll(0)
+        assert other.design.departments[sales].leader == "李强定的"
+        assert other.design.departments[dept].notes == "李强的备注"
+    finally:
+        other.close()

@@ -81,6 +81,20 @@ def test_two_editors_state_machine(repo_url, monkeypatch):
             if len(design.departments) > 2:
                 self._do(design, ops.RemoveDepartment(dept))
 
+        @rule(who=st.integers(0, 1), data=st.data())
+        def remove_and_undo(self, who, data):
+            """Undo puts the department back at its old place (mid-list, same id)."""
+            design, dept = self._pick(data, who)
+            if len(design.departments) > 2:
+                inverse = self._do(design, ops.RemoveDepartment(dept))
+                if inverse is not None:
+                    self._do(design, inverse)
+
+        @rule(who=st.integers(0, 1), data=st.data(), at=st.integers(0, 20))
+        def insert_child(self, who, data, at):
+            design, dept = self._pick(data, who)
+            self._do(design, ops.AddDepartment(Department(name="插", parent=dept), index=at))
+
         @rule(who=st.integers(0, 1), data=st.data(), role=st.sampled_from([None, *Role]))
         def set_role(self, who, data, role):
             design, dept = self._pick(data, who)
@@ -144,7 +158,7 @@ def test_two_editors_state_machine(repo_url, monkeypatch):
         TwoEditors,
         settings=settings(
             max_examples=int(os.environ.get("ORGDESIGNER_SM_EXAMPLES", "15")),
-            stateful_step_count=12,
+            stateful_step_count=int(os.environ.get("ORGDESIGNER_SM_STEPS", "12")),
             deadline=None,
             suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
         ),

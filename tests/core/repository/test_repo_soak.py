@@ -2,7 +2,11 @@
 
 No lost update (the final rows equal the replay of the accepted edits in the
 order of their row versions), every client converges to the server, nothing
-hangs (each writer is bounded by a generous guard).
+hangs (each writer is bounded by a generous guard). No timing assumption: a
+writer that the loaded machine knocks offline (a connection that takes longer
+than the connect timeout) keeps its edits and sends them when it reconnects;
+the test waits for that (bounded by a guard), and a field such an edit touched
+is left out of the replay (its order among the others is not known here).
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import os
 import random
 import threading
+import time
 
 import pytest
 
@@ -26,7 +31,7 @@ EDITS = int(os.environ.get("ORGDESIGNER_SOAK_EDITS", 200))
 FIELDS = ("leader", "notes", "headcount")
 
 
-def _writer(session: LiveSession, seed: int, accepted: list, errors: list) -> None:
+def _writer(session: LiveSession, seed: int, accepted: list, deferred: set, errors: list) -> None:
     rng = random.Random(seed)
     design = session.design
     try:
@@ -41,10 +46,9 @@ def _writer(session: LiveSession, seed: int, accepted: list, errors: list) -> No
                 value = float(seed * 1000 + n) if field == "headcount" else f"w{seed}-{n}"
                 before = len(session.conflicts)
                 ops.UpdateDepartment(dept_id, {field: value}).apply(design)
-                if (
-                    len(session.conflicts) == before
-                    and ("departments", dept_id) not in session.pending
-                ):
+                if ("departments", dept_id) in session.pending:
+                    deferred.add((dept_id, field))  # sent after a reconnection
+                elif len(session.conflicts) == before:
                     accepted.append(
                         (dept_id, session.versions[("departments", dept_id)], field, value)
                     )
@@ -66,9 +70,10 @@ def test_ten_writers_converge_without_lost_updates(repo_url):
     push(generate(1000, seed=7), ref)
     sessions = [LiveSession.open(ref, user=f"writer{i}") for i in range(WRITERS)]
     accepted: list = []
+    deferred: set = set()
     errors: list = []
     threads = [
-        threading.Thread(target=_writer, args=(s, i, accepted, errors), daemon=True)
+        threading.Thread(target=_writer, args=(s, i, accepted, deferred, errors), daemon=True)
         for i, s in enumerate(sessions)
     ]
     try:
@@ -78,7 +83,10 @@ def test_ten_writers_converge_without_lost_updates(repo_url):
             t.join(timeout=600)  # hang guard, not a timing assertion
         assert not any(t.is_alive() for t in threads), "a writer hung (deadlock?)"
         assert not errors, errors
-        assert all(not s.pending and s.online for s in sessions)
+        _until_sent(sessions)
+        assert all(not s.pending and s.online for s in sessions), [
+            s.offline_reason for s in sessions
+        ]
         settle(*sessions)
         final = pull(ref)
         for s in sessions:
@@ -90,10 +98,22 @@ def test_ten_writers_converge_without_lost_updates(repo_url):
             expected[(dept_id, field)] = value
         checked = 0
         for (dept_id, field), value in expected.items():
-            if dept_id in final.departments:
+            if dept_id in final.departments and (dept_id, field) not in deferred:
                 assert getattr(final.departments[dept_id], field) == value, (dept_id, field)
                 checked += 1
         assert checked > WRITERS * EDITS // 4
     finally:
         for s in sessions:
             s.close()
+
+
+def _until_sent(sessions: list[LiveSession], guard: float = 300.0) -> None:
+    """Let a session that went offline reconnect and send what it kept (a hang guard, not a
+    timing assertion: under load a reconnection may take several tries)."""
+    end = time.monotonic() + guard
+    while any(s.pending or not s.online for s in sessions) and time.monotonic() < end:
+        for s in sessions:
+            if s.pending or not s.online:
+                s._next_retry = 0.0  # try now rather than after the editor's back-off
+                s.poll(0)
+        time.sleep(0.05)
