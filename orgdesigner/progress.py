@@ -1,4 +1,4 @@
-"""Progress of long operations (opening a huge design), and their cancellation.
+"""Progress of long operations (opening, exporting, closing a huge design), and their cancellation.
 
 One mechanism for every layer: the caller installs a callback with
 `reporting(callback)`; the heavy loops (reading rows, building the model,
@@ -30,6 +30,11 @@ STAGES = (
     "working_copy",  # making the private working copy
     "chart",  # the front end builds the chart (UI)
     "showing",  # the front end shows the opened design: no cancelling any more (UI)
+    "plan",  # an export lays its pages out
+    "pages",  # an export draws its pages (PDF) or slides (PowerPoint)
+    "saving",  # an export writes its file (the last moment to cancel)
+    "closing",  # the front end closes a design (no cancelling)
+    "checking",  # the validator checks the design
 )
 
 _current: ContextVar[Callback | None] = ContextVar("orgdesigner_progress", default=None)

@@ -13,9 +13,11 @@ from typing import Any
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from orgdesigner.errors import OrgDesignerError
+from orgdesigner.progress import Cancelled
 
 from . import document_io
 from .error_text import error_text
+from .export_progress import ExportProgress
 from .file_places import file_name, start_folder, unused_path
 from .i18n import tr
 
@@ -60,7 +62,11 @@ def export_dialog(window: MainWindow, suffix: str | None) -> bool:
     if path.suffix.lower() not in chosen:
         path = path.with_name(path.name + chosen[0])
     try:
-        document_io.export_design(doc, path)
+        with ExportProgress(window, path.name) as progress, progress.reporting():
+            document_io.export_design(doc, path)
+    except Cancelled:
+        window.show_message(tr("Export cancelled; {name} was not written.").format(name=path.name))
+        return False
     except OrgDesignerError as exc:
         QMessageBox.warning(window, tr("Cannot export"), error_text(exc))
         return False

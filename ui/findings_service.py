@@ -3,15 +3,26 @@
 One per main window; follows the current design. The canvas badges and the
 status bar read it; the Findings dock may too (`window.findings.changed`).
 Moves do not trigger a run (no rule depends on positions).
+
+A run at 100,000 departments takes seconds. It runs in the GUI thread, rule
+by rule, and reports through `orgdesigner.progress`: after SHOW_AFTER the
+`checking` signal drives the status bar's progress bar, and the window
+repaints between rules while input waits until the run is over (no edit can
+change the design under the validator). Not a worker thread: the model is
+mutable and not thread-safe, a frozen snapshot of 100,000 departments costs
+about as much as the check itself, and with the GIL a thread would not
+finish sooner.
 """
 
 from __future__ import annotations
 
+import time
 from typing import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 
 from orgdesigner import events as ev
+from orgdesigner import progress
 from orgdesigner.design import Design
 from orgdesigner.findings import Finding, Severity
 
@@ -19,6 +30,8 @@ from . import core_adapters
 from .context import EditorContext
 
 DELAY_MS = 300
+SHOW_AFTER = 0.4  # seconds: a quick run shows no progress at all
+EVENTS_EVERY = 0.05  # seconds between two repaints during a long run
 
 
 class FindingsService(QObject):
@@ -26,6 +39,7 @@ class FindingsService(QObject):
     status bar all show its findings."""
 
     changed = Signal(list)  # list[Finding]
+    checking = Signal(int, int)  # rules done, rules in all, during a long run; (0, 0): over
 
     def __init__(self, parent: QObject | None = None, delay_ms: int = DELAY_MS):
         super().__init__(parent)
@@ -38,6 +52,10 @@ class FindingsService(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self.refresh_now)
+        self._running = False
+        self._again = False  # asked to run during a run: once more right after
+        self._started = self._painted = 0.0
+        self._shown = False
 
     def set_context(
         self,
@@ -67,14 +85,36 @@ class FindingsService(QObject):
 
     def refresh_now(self) -> None:
         self._timer.stop()
+        if self._running:  # a timer fired while the window repainted during a run
+            self._again = True
+            return
         self.problem = ""
+        self._running, self._shown = True, False
+        self._started = self._painted = time.monotonic()
         try:
-            found = self.validator(self.ctx.design) if self.ctx is not None else []
+            with progress.reporting(self._report):
+                found = self.validator(self.ctx.design) if self.ctx is not None else []
         except Exception as exc:  # a validator bug must not take the editor down
             found, self.problem = [], str(exc) or type(exc).__name__
+        finally:
+            self._running = False
+            if self._shown:
+                self.checking.emit(0, 0)
         self.available = found is not None
         self.findings = list(found or [])
         self.changed.emit(self.findings)
+        if self._again:
+            self._again = False
+            self._timer.start()
+
+    def _report(self, _stage: str, done: int, total: int) -> None:
+        """A progress callback: show how far a long run is and keep the window painting."""
+        now = time.monotonic()
+        if now - self._started < SHOW_AFTER or now - self._painted < EVENTS_EVERY:
+            return
+        self._shown, self._painted = True, now
+        self.checking.emit(done, total)
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
     def badges(self) -> dict[str, tuple[int, str]]:
         """Department id -> (number of findings naming it, worst severity)."""

@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self.scene.message.connect(self.show_message)
         self.view.zoom_changed.connect(self.status.set_zoom)
         self.findings.changed.connect(self._on_findings)
+        self.findings.checking.connect(self.status.set_checking)
         self.undo_group.cleanChanged.connect(self._on_stack_index)
 
         self._doc_timer = QTimer(self)
@@ -184,7 +185,8 @@ class MainWindow(QMainWindow):
         if old is not ctx:
             self.undo_group.removeStack(old.undo_stack)
             old.bridge.detach()
-        self.context_changed.emit(ctx)
+        progress.step("showing", 0)  # an open's or close's dialog repaints between the parts
+        self.context_changed.emit(ctx)  # every dock follows (and reports, see ui.docks)
 
     def _bind(self, ctx: EditorContext) -> None:
         self.ctx = ctx
@@ -196,6 +198,7 @@ class MainWindow(QMainWindow):
         ctx.undo_stack.indexChanged.connect(self._on_stack_index)
         if self.scene.ctx is not ctx:  # an opened design's chart is built already
             self.scene.set_context(ctx)
+        progress.step("showing", 0)
         self._apply_read_only()
         self.findings.set_context(ctx, first_run=self.view.after_next_paint)
         self._find_hits = []
@@ -225,6 +228,7 @@ class MainWindow(QMainWindow):
         """Show `doc` (the controller's design now; its chart is built) everywhere."""
         self.set_context(ctx)
         self.scenarios_ui.document_changed()
+        progress.step("showing", 0)
         self.banner.setVisible(doc.read_only or doc.recovered)
         self.name_bar.hide()
         self.reloader.follow(doc)
@@ -239,6 +243,7 @@ class MainWindow(QMainWindow):
         elif doc.recovered:
             self.banner.setText(escape(self.tr("Recovered unsaved work. Save it to keep it.")))
         self.show_canvas()
+        progress.step("showing", 0)
         self.view.resetTransform()
         self.view.first_view()
         QTimer.singleShot(0, self.view.first_view)  # again once the window has its final size

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
 from orgdesigner.design import Design
 
@@ -16,9 +16,18 @@ class EditorStatusBar(QStatusBar):
         self.counts = QLabel()
         self.findings = QLabel()
         self.zoom = QLabel()
+        self.checking = QProgressBar()  # a long validator run (FindingsService.checking)
+        self.checking.setObjectName("checking_progress")
+        self.checking.setMaximumWidth(220)
+        # Its height counts even while hidden: no taller than a line of text (a taller status
+        # bar would take rows from the docks above it).
+        self.checking.setMaximumHeight(self.fontMetrics().height() + 2)
+        self.checking.setFormat(self.tr("Checking the design... %p%"))
+        self.checking.hide()
         for label in (self.file_state, self.counts, self.findings, self.zoom):
             label.setContentsMargins(6, 0, 6, 0)
             self.addPermanentWidget(label)
+        self.addPermanentWidget(self.checking)
 
     def show_message(self, text: str, timeout_ms: int = 8000) -> None:
         if text:
@@ -64,6 +73,15 @@ class EditorStatusBar(QStatusBar):
             ]
             self.findings.setText(self.tr("Findings: {list}").format(list=", ".join(parts)))
         self.findings.setStyleSheet("color: #b91c1c;" if counts.get("error") else "")
+
+    def set_checking(self, done: int, total: int) -> None:
+        """How far a long validator run is; (0, 0): the run is over."""
+        if total <= 0:
+            self.checking.hide()
+            return
+        self.checking.setRange(0, total)
+        self.checking.setValue(done)
+        self.checking.show()
 
     def set_zoom_visible(self, visible: bool) -> None:
         self.zoom.setVisible(visible)

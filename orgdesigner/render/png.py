@@ -17,6 +17,7 @@ from PIL import Image, ImageDraw, ImageFont
 from ..design import Design
 from ..fileutil import atomic_write_bytes
 from ..fonts import ChartFont, find_font, raster_font_file
+from ..progress import step
 from . import style as st
 from .chart import Box, Chart, build_chart
 from .options import ExportOptions
@@ -191,11 +192,14 @@ def chart_image(
 def export_png(design: Design, path: str | Path, options: ExportOptions | None = None) -> None:
     options = (options or ExportOptions()).checked()
     font = find_font(options.font)
+    step("plan", 0, 1)  # a progress callback (orgdesigner.progress) may cancel between stages
     chart = build_chart(design, font, auto_layout=options.auto_layout, lang=options.lang)
     note = unrouted_note(design, chart, font, options.lang or design.language)
+    step("pages", 0, 1)
     image = chart_image(chart, font, scale=options.scale or 1.0, note=note)
     buffer = io.BytesIO()
     image.save(buffer, "PNG", compress_level=3)  # level 6 doubles the time of a big chart
+    step("saving", 0, 1)
     atomic_write_bytes(Path(path), buffer.getvalue())
 
 

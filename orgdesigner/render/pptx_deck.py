@@ -11,12 +11,14 @@ slide carrying the title block; index slides (pptx_index.py) follow the chart.
 from __future__ import annotations
 
 import io
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..design import Design
 from ..fileutil import atomic_write_bytes
 from ..geometry import BOX_H, BOX_W
+from ..progress import Callback, reporting, step, steps
 from .book_pages import page_chart, split_links
 from .options import ExportOptions
 from .pptx_index import add_index_slides
@@ -60,10 +62,22 @@ def _rgb(value: str):
     return RGBColor.from_string(value.lstrip("#").upper())
 
 
-def export_pptx(design: Design, path: str | Path, options: ExportOptions | None = None) -> DeckPlan:
-    """Write the deck atomically; return what was written."""
-    data, plan = render_pptx(design, options)
-    atomic_write_bytes(Path(path), data)
+def export_pptx(
+    design: Design,
+    path: str | Path,
+    options: ExportOptions | None = None,
+    *,
+    progress: Callback | None = None,
+) -> DeckPlan:
+    """Write the deck atomically; return what was written.
+
+    `progress`: as in `export_pdf` ("plan", then "pages" per slide); it may
+    raise `progress.Cancelled`, and then no file is written.
+    """
+    with reporting(progress) if progress is not None else nullcontext():
+        data, plan = render_pptx(design, options)
+        step("saving", 0, 1)  # the last moment to cancel: nothing is written yet
+        atomic_write_bytes(Path(path), data)
     return plan
 
 
@@ -74,6 +88,7 @@ def render_pptx(design: Design, options: ExportOptions | None = None) -> tuple[b
     options = replace(
         (options or ExportOptions()), fit="book", sections=("chart", "owners", "findings")
     )
+    step("plan", 0, 1)
     plan = plan_pages(design, options)
     ctx = plan.context
     assert ctx is not None and ctx.book is not None
@@ -102,7 +117,7 @@ def render_pptx(design: Design, options: ExportOptions | None = None) -> tuple[b
     top0 = ctx.frame.margin + TITLE_PT + 10
     scale = min(book.scale, cw / book.area[0], (height - top0 - ctx.frame.margin) / book.area[1])
     chart_slides: list = []
-    for i, page in enumerate(book.pages):
+    for i, page in enumerate(steps("pages", book.pages, len(book.pages), every=1)):
         slide = prs.slides.add_slide(titled)
         heading = " · ".join(names[r].name for r in page.roots[:3]) + (
             " …" if len(page.roots) > 3 else ""

@@ -8,19 +8,19 @@ writes the file atomically (a failed or cancelled export leaves no file).
 from __future__ import annotations
 
 import io
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from .. import __version__
 from ..design import Design
-from ..errors import OrgDesignerError
 from ..fileutil import atomic_write_bytes
 from ..findings import Finding
 from ..fonts import find_font
+from ..progress import Callback, reporting, step, steps
 from ..rollups import rollups
 from .chart import build_chart
 from .changes import change_pages, mark_chart
@@ -40,10 +40,6 @@ from .sections import (
 )
 from .sheet import draw_sheet, frame_sheet
 
-Progress = Callable[
-    [int, int], object
-]  # (pages done, pages in all), from 0; return False to cancel
-
 BUILDERS = {
     "cover": cover_pages,
     "changes": change_pages,
@@ -54,13 +50,6 @@ BUILDERS = {
     "findings": finding_pages,
     "departments": department_pages,
 }
-
-
-class ExportCancelled(OrgDesignerError):
-    """The user stopped a long export; no file was written."""
-
-    def __init__(self) -> None:
-        super().__init__("export cancelled; no file was written")
 
 
 @dataclass
@@ -237,22 +226,24 @@ def render_pdf(
     design: Design,
     options: ExportOptions | None = None,
     *,
-    progress: Progress | None = None,
+    progress: Callback | None = None,
     findings: list[Finding] | None = None,
 ) -> tuple[bytes, PagePlan]:
-    """The proposal as PDF bytes, and its plan."""
-    plan = plan_pages(design, options, findings=findings)
-    ctx = plan.context
-    assert ctx is not None
-    saved_a85 = rl_config.useA85
-    rl_config.useA85 = 0  # plain Flate streams: smaller and much faster than ASCII85 on top
-    try:
-        return _render(design, plan, ctx, progress), plan
-    finally:
-        rl_config.useA85 = saved_a85
+    """The proposal as PDF bytes, and its plan; `progress` as in `export_pdf`."""
+    with reporting(progress) if progress is not None else nullcontext():
+        step("plan", 0, 1)
+        plan = plan_pages(design, options, findings=findings)
+        ctx = plan.context
+        assert ctx is not None
+        saved_a85 = rl_config.useA85
+        rl_config.useA85 = 0  # plain Flate streams: smaller and much faster than ASCII85 on top
+        try:
+            return _render(design, plan, ctx), plan
+        finally:
+            rl_config.useA85 = saved_a85
 
 
-def _render(design: Design, plan: PagePlan, ctx: Context, progress: Progress | None) -> bytes:
+def _render(design: Design, plan: PagePlan, ctx: Context) -> bytes:
     buffer = io.BytesIO()
     canvas = Canvas(
         buffer,
@@ -266,10 +257,8 @@ def _render(design: Design, plan: PagePlan, ctx: Context, progress: Progress | N
     canvas.setSubject(ctx.t("proposal") + (f": {design.description}" if design.description else ""))
     canvas.setCreator(f"Org Designer {__version__}")
     canvas.setKeywords(", ".join(ctx.t(s) for s in ctx.options.sections))
-    total = plan.page_count
-    if progress is not None and progress(0, total) is False:  # planned: the count is known now
-        raise ExportCancelled()
-    for number, page in enumerate(plan.pages, start=1):
+    pages = steps("pages", plan.pages, plan.page_count, every=1)  # may raise Cancelled
+    for number, page in enumerate(pages, start=1):
         canvas.setPageSize(plan.page_size)
         for title, key, level in page.outline:
             canvas.bookmarkPage(key)
@@ -279,8 +268,6 @@ def _render(design: Design, plan: PagePlan, ctx: Context, progress: Progress | N
         draw_sheet(canvas, ctx, frame_sheet(ctx, page.header, number))
         page.draw(canvas)
         canvas.showPage()
-        if progress is not None and progress(number, total) is False:
-            raise ExportCancelled()
     canvas.showOutline()
     canvas.save()
     return buffer.getvalue()
@@ -291,14 +278,19 @@ def export_pdf(
     path: str | Path,
     options: ExportOptions | None = None,
     *,
-    progress: Progress | None = None,
+    progress: Callback | None = None,
     findings: list[Finding] | None = None,
 ) -> PagePlan:
     """Write the proposal PDF to `path` (atomically); return what was written.
 
     `findings`: pass the editor's current findings; default: run the validator.
-    `progress(done, total)` is called after each page; returning False cancels.
+    `progress`: an `orgdesigner.progress` callback (default: the one installed
+    with `progress.reporting`), told of the "plan" and "pages" stages; it may
+    raise `progress.Cancelled`, and then no file is written (a file already at
+    `path` stays as it was).
     """
-    data, plan = render_pdf(design, options, progress=progress, findings=findings)
-    atomic_write_bytes(Path(path), data)
+    with reporting(progress) if progress is not None else nullcontext():
+        data, plan = render_pdf(design, options, findings=findings)
+        step("saving", 0, 1)  # the last moment to cancel: nothing is written yet
+        atomic_write_bytes(Path(path), data)
     return plan

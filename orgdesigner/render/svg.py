@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape, quoteattr
 from ..design import Design
 from ..fileutil import atomic_write_text
 from ..fonts import find_font
+from ..progress import step
 from ..routing import rounded
 from . import style as st
 from .chart import Box, Chart, build_chart
@@ -142,7 +143,10 @@ def chart_svg(
 def export_svg(design: Design, path: str | Path, options: ExportOptions | None = None) -> None:
     options = (options or ExportOptions()).checked()
     font = find_font(options.font)
+    step("plan", 0, 1)  # a progress callback (orgdesigner.progress) may cancel between stages
     chart = build_chart(design, font, auto_layout=options.auto_layout, lang=options.lang)
     note = unrouted_note(design, chart, font, options.lang or design.language)
-    svg = chart_svg(chart, scale=options.scale or 1.0, title=design.name, note=note)
-    atomic_write_text(Path(path), svg)
+    step("pages", 0, 1)
+    text = chart_svg(chart, scale=options.scale or 1.0, title=design.name, note=note)
+    step("saving", 0, 1)
+    atomic_write_text(Path(path), text)

@@ -14,6 +14,7 @@ from typing import Iterable
 from ..design import Design
 from ..findings import Finding, Severity
 from ..gcpause import gc_paused
+from ..progress import steps
 
 # Importing the families registers their rules; this order is the report order.
 from . import ownership, marketing, mechanisms, structure, budget  # noqa: F401  # isort: skip
@@ -56,7 +57,7 @@ def validate(
     # a stable sort on (severity, rule), done as buckets (no sort key for 55,000 findings).
     by_rule: dict[str, list[Finding]] = {rule_id: [] for rule_id in RULES}
     with gc_paused():  # the findings make no reference cycles (see gcpause)
-        for rule_id in chosen:
+        for rule_id in steps("checking", chosen, len(chosen), every=1):  # a callback may cancel
             by_rule[rule_id].extend(RULES[rule_id].check(ctx))
     return [
         finding

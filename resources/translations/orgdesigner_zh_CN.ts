@@ -826,6 +826,10 @@
         <translation>无法导出为 {kind}。</translation>
     </message>
     <message>
+        <source>Export cancelled; {name} was not written.</source>
+        <translation>导出已取消，{name} 没有写入。</translation>
+    </message>
+    <message>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
@@ -870,6 +874,46 @@
 No route around the other boxes: shown as a dotted stub at each end instead of a line across the boxes in between. Move the boxes apart to draw it.</source>
         <translation>{link}
 找不到绕开其他方框的路线：两端各画一段点线短桩，而不是一条穿过中间方框的线。把方框移开一些即可画出。</translation>
+    </message>
+    <message>
+        <source>Closing {name}</source>
+        <translation>正在关闭 {name}</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>正在关闭</translation>
+    </message>
+    <message>
+        <source>Closing the design...</source>
+        <translation>正在关闭方案…</translation>
+    </message>
+    <message>
+        <source>Exporting {name}</source>
+        <translation>正在导出 {name}</translation>
+    </message>
+    <message>
+        <source>Checking the design...</source>
+        <translation>正在检查方案…</translation>
+    </message>
+    <message>
+        <source>Laying out the pages...</source>
+        <translation>正在排版页面…</translation>
+    </message>
+    <message>
+        <source>Drawing the pages...</source>
+        <translation>正在绘制页面…</translation>
+    </message>
+    <message>
+        <source>Writing the file...</source>
+        <translation>正在写入文件…</translation>
+    </message>
+    <message>
+        <source>Exporting...</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Working...</source>
+        <translation>正在处理…</translation>
     </message>
 </context>
 <context>
@@ -951,6 +995,10 @@ No route around the other boxes: shown as a dotted stub at each end instead of a
 </context>
 <context>
     <name>EditorStatusBar</name>
+    <message>
+        <source>Checking the design... %p%</source>
+        <translation>正在检查方案… %p%</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln department(s)</source>
         <translation>
@@ -1165,14 +1213,6 @@ No route around the other boxes: shown as a dotted stub at each end instead of a
     <message>
         <source>%1 exists already. Replace it?</source>
         <translation>%1 已存在。要替换它吗？</translation>
-    </message>
-    <message>
-        <source>Writing %1...</source>
-        <translation>正在写入 %1...</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Export cancelled; %1 was not written.</source>

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from orgdesigner import storage
 from orgdesigner.cli import main
-from orgdesigner.render import ExportCancelled, ExportOptions, export_pdf
+from orgdesigner.render import ExportOptions, export_pdf
 
 from .pdf_helpers import HAVE_PDFTOPPM, HAVE_QPDF, company_design, pdf_text, squash, wide_design
 
@@ -92,24 +92,6 @@ def test_every_template_exports_in_both_languages(tmp_path):
             assert len(PdfReader(path).pages) == plan.page_count
             text = squash(pdf_text(path))
             assert all(squash(d.name) in text for d in design.departments.values()), info.id
-
-
-def test_progress_is_reported_per_page_and_can_cancel(tmp_path):
-    seen = []
-    path = tmp_path / "p.pdf"
-    plan = export_pdf(
-        company_design(),
-        path,
-        ExportOptions(),
-        progress=lambda done, total: seen.append((done, total)),
-    )
-    assert seen == [(i, plan.page_count) for i in range(0, plan.page_count + 1)]
-    cancelled = tmp_path / "c.pdf"
-    with pytest.raises(ExportCancelled):
-        export_pdf(
-            company_design(), cancelled, ExportOptions(), progress=lambda done, total: done < 2
-        )
-    assert not cancelled.exists() and not list(tmp_path.glob(".c.pdf*"))
 
 
 def test_a_fixed_date_gives_a_byte_identical_file(tmp_path):

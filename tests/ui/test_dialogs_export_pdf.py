@@ -6,11 +6,12 @@ import pytest
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QProgressDialog
+from PySide6.QtWidgets import QDialog, QProgressDialog, QPushButton
 
 from orgdesigner.errors import FileProblem
 from ui.dialogs import pdf_api
 from ui.dialogs.export_pdf import ExportPdfDialog
+from ui.export_progress import ExportProgress
 
 from .dock_fixtures import small_design, type_text
 
@@ -37,8 +38,7 @@ class FakeExporter:
 
     def export(self, design, path, options, progress, findings=None):
         for i in range(self.steps):
-            if progress(i + 1, self.steps) is False:
-                raise pdf_api.Cancelled()
+            progress("pages", i + 1, self.steps)  # raises Cancelled after a click on Cancel
         if self.fail:
             raise self.fail
         Path(path).write_bytes(b"%PDF-1.4 fake")
@@ -127,16 +127,18 @@ def test_a_failed_export_keeps_the_dialog_open_with_one_line(qtbot, tmp_path, mo
 
 
 def test_cancel_in_the_progress_dialog_stops_the_export(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(ExportProgress, "SHOW_AFTER", 0.0)
     fake = FakeExporter()
     fake.steps = 50
 
     original = fake.export
 
     def slow_export(design, path, options, progress, findings=None):
-        def cancelling(done, total):
+        def cancelling(stage, done, total):
             if done == 10:  # the user clicks Cancel while pages are written
-                dialog.findChild(QProgressDialog).cancel()
-            return progress(done, total)
+                button = dialog.findChild(QProgressDialog).findChild(QPushButton)
+                QTest.mouseClick(button, Qt.LeftButton)
+            progress(stage, done, total)
 
         original(design, path, options, cancelling)
 
@@ -145,6 +147,7 @@ def test_cancel_in_the_progress_dialog_stops_the_export(qtbot, tmp_path, monkeyp
     QTest.mouseClick(dialog.export_button, Qt.LeftButton)
     assert fake.exported == [] and not (tmp_path / "方案.pdf").exists()
     assert "cancelled" in dialog.message.text() and dialog.isVisible()
+    assert not any(d.isVisible() for d in dialog.findChildren(QProgressDialog))
 
 
 def test_real_export_matches_the_preview_and_the_options(qtbot, tmp_path):

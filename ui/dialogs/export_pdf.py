@@ -4,7 +4,8 @@ A file name ending in .pptx writes the same chart book as PowerPoint slides.
 The options are the core's `ExportOptions` (the same values `export --paper
 ... --fit ...` takes), so the dialog and the command line cannot drift
 apart. The export runs in the GUI thread behind a modal progress dialog:
-the design cannot change under it, and Cancel stops it between pages.
+the design cannot change under it, and Cancel stops it between pages or
+slides (`ui.export_progress`); a cancelled export writes nothing.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -40,6 +40,7 @@ from orgdesigner.errors import OrgDesignerError
 from orgdesigner.lockfile import user_display_name
 
 from ..error_text import error_text, os_reason
+from ..export_progress import ExportProgress
 from ..i18n import english_plural, fill
 from ..settings import AppSettings
 from . import pdf_api
@@ -344,25 +345,13 @@ class ExportPdfDialog(QDialog):
         except OrgDesignerError as exc:
             self.message.setText(error_text(exc))
             return False
-        progress = QProgressDialog(
-            self.tr("Writing %1...").replace("%1", path.name), self.tr("Cancel"), 0, 1000, self
-        )
-        progress.setWindowTitle(self.tr("Export PDF"))
-        progress.setWindowModality(Qt.WindowModal)
-        progress.setMinimumDuration(400)  # quick exports never flash a dialog
-        progress.setValue(0)
-
-        def report(done: int, total: int) -> bool:
-            progress.setValue(int(1000 * done / max(total, 1)))
-            QGuiApplication.processEvents()
-            return not progress.wasCanceled()  # False stops the export; no file is written
-
         QGuiApplication.setOverrideCursor(Qt.WaitCursor)
         try:
-            if slides:
-                pdf_api.export_slides(self.design, path, options)
-            else:
-                pdf_api.export(self.design, path, options, report, self.findings)
+            with ExportProgress(self, path.name) as progress:
+                if slides:
+                    pdf_api.export_slides(self.design, path, options, progress)
+                else:
+                    pdf_api.export(self.design, path, options, progress, self.findings)
         except pdf_api.Cancelled:
             self.message.setText(
                 self.tr("Export cancelled; %1 was not written.").replace("%1", path.name)
@@ -378,8 +367,6 @@ class ExportPdfDialog(QDialog):
             return False
         finally:
             QGuiApplication.restoreOverrideCursor()
-            progress.reset()
-            progress.deleteLater()
         self.written = path
         if self.settings is not None:
             self.settings.set_export_options(

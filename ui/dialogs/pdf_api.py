@@ -9,16 +9,15 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from orgdesigner.design import Design
 from orgdesigner.errors import OrgDesignerError
 from orgdesigner.render.png import plan_preview
 
 from orgdesigner import render as _render
+from orgdesigner.progress import Callback, Cancelled  # noqa: F401 - the dialog catches it here
 from orgdesigner.render import PAPERS, SECTIONS, ExportOptions  # noqa: F401 - the dialog reads them here
-
-Cancelled: type[Exception] = _render.ExportCancelled
 
 
 @dataclass(frozen=True)
@@ -76,15 +75,16 @@ def export(
     design: Design,
     path: Path,
     options: Any,
-    progress: Callable[[int, int], bool],
+    progress: Callback,
     findings: list | None = None,
 ) -> None:
-    """Write the PDF atomically; `progress(done, total)` returning False cancels (raises Cancelled)."""
+    """Write the PDF atomically; `progress` may raise Cancelled (then nothing is written)."""
     _render.export_pdf(design, path, options, progress=progress, findings=findings)
 
 
-def export_slides(design: Design, path: Path, options: Any) -> None:
-    """Write the PowerPoint deck (one slide per chart-book page, index, tables) atomically."""
+def export_slides(design: Design, path: Path, options: Any, progress: Callback) -> None:
+    """Write the PowerPoint deck (one slide per chart-book page, index, tables) atomically;
+    `progress` may raise Cancelled (then nothing is written)."""
     from orgdesigner.render.pptx_deck import export_pptx
 
-    export_pptx(design, path, options)
+    export_pptx(design, path, options, progress=progress)

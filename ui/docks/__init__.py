@@ -13,6 +13,8 @@ from typing import Callable
 from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
+from orgdesigner import progress
+
 from ..context import EditorContext
 from ..findings_service import FindingsService
 from .base import ContextDock
@@ -80,8 +82,13 @@ def create_docks(
     if context_changed is not None:
         for dock in docks:  # bound methods: Qt drops the connection when a dock is destroyed
             context_changed.connect(dock.set_context)
+            context_changed.connect(_showing)  # an open's or close's dialog repaints between docks
     set_docks_context(docks, ctx)
     return docks
+
+
+def _showing(_ctx: object) -> None:
+    progress.step("showing", 0)
 
 
 def set_docks_context(docks: list[QDockWidget], ctx: EditorContext | None) -> None:
