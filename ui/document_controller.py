@@ -383,19 +383,22 @@ class DocumentController(DocumentQuestions, QObject):
         self.settings.set_last_file(None)
         return True
 
-    def close_with_progress(self) -> None:
-        """Release the design and show the start page behind a busy dialog (a big design
-        takes seconds to take down); no questions, no Cancel."""
+    def close_with_progress(self, start_page: bool = True) -> None:
+        """Release the design behind a busy dialog (a big design takes seconds to take
+        down), then show the start page unless the window is quitting; no questions, no
+        Cancel."""
         if self.doc is None:
             self.unsaved_content = False
-            self.host.show_start_page()
+            if start_page:
+                self.host.show_start_page()
             return
         with CloseProgress(self.widget, self.host.display_name()) as busy, busy.reporting():
             if len(self.doc.design.departments) >= CLOSE_SHOWS_AT:
                 busy.show_now()  # before taking the chart down, which is one long call
             progress.step("closing", 0)
             self.release()
-            self.host.show_start_page()
+            if start_page:
+                self.host.show_start_page()
 
     def release(self) -> None:
         """Let go of the open design (lock, working copy) without asking anything."""

@@ -540,5 +540,5 @@ class MainWindow(QMainWindow):
         if self.doc is not None and self.doc.path is not None:
             self.settings.set_last_file(self.doc.path)
         self.settings.sync()
-        self.documents.release()
+        self.documents.close_with_progress(start_page=False)  # quitting a big design: busy
         event.accept()

@@ -255,3 +255,21 @@ def test_closing_a_big_design_shows_the_busy_dialog_before_the_long_part(
     window.actions_.close.trigger()
     assert seen == [True]
     assert window.doc is None and _visible("close_progress") is None
+
+
+def test_quitting_with_a_big_design_open_shows_the_busy_dialog(window, saved, monkeypatch):
+    from ui import document_controller
+
+    monkeypatch.setattr(document_controller, "CLOSE_SHOWS_AT", 200)  # "big": 200 departments
+    original = DesignDocument.close
+    seen: list = []
+
+    def close(self):  # reports nothing, like taking the chart down
+        dialog = _visible("close_progress")
+        seen.append(dialog is not None and dialog.windowTitle() == f"Closing {saved.name}")
+        return original(self)
+
+    monkeypatch.setattr(DesignDocument, "close", close)
+    assert window.close()  # the window's close button / File > Quit
+    assert seen == [True]
+    assert window.doc is None and _visible("close_progress") is None
