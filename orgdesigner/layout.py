@@ -17,6 +17,7 @@ import math
 from typing import Literal
 
 from .design import Design
+from .gcpause import gc_paused
 from .geometry import BOX_H, BOX_W, H_GAP, STACK_GAP, STACK_INDENT, V_GAP
 from .staffunits import staff_beside
 
@@ -155,7 +156,20 @@ def tidy_layout(
 
     Children keep their current left-to-right (or top-to-bottom) order. A
     branch keeps its root where it is; the whole forest starts at (0, 0).
+    The layout nodes all survive to the end and make no cycles, so the cyclic
+    collector is paused: its full passes over the heap were 40% of a 100,000 layout.
     """
+    with gc_paused():
+        return _tidy_layout(design, root, orientation, compact, compact_min)
+
+
+def _tidy_layout(
+    design: Design,
+    root: str | None,
+    orientation: Orientation,
+    compact: bool,
+    compact_min: int,
+) -> dict[str, tuple[float, float]]:
     top_down = orientation == "top-down"
     breadth = (BOX_W + H_GAP) if top_down else (BOX_H + H_GAP)
     box_depth = BOX_H if top_down else BOX_W
