@@ -10,6 +10,11 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 
+# Worst first. Keyed by the plain text: a Severity (a str Enum) finds its entry too, without
+# Enum's attribute machinery (sorting and badging 55,000 findings at 100,000 departments).
+SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
+
+
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
@@ -17,7 +22,7 @@ class Severity(str, Enum):
 
     @property
     def rank(self) -> int:
-        return {"error": 0, "warning": 1, "info": 2}[self.value]
+        return SEVERITY_RANK[self]
 
 
 @dataclass(frozen=True)

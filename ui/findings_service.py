@@ -24,7 +24,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 from orgdesigner import events as ev
 from orgdesigner import progress
 from orgdesigner.design import Design
-from orgdesigner.findings import Finding, Severity
+from orgdesigner.findings import SEVERITY_RANK, Finding, Severity
 
 from . import core_adapters
 from .context import EditorContext
@@ -54,6 +54,7 @@ class FindingsService(QObject):
         self._timer.timeout.connect(self.refresh_now)
         self._running = False
         self._again = False  # asked to run during a run: once more right after
+        self._first_run_pending = False  # a first run is waiting for the canvas to paint
         self._started = self._painted = 0.0
         self._shown = False
 
@@ -76,8 +77,13 @@ class FindingsService(QObject):
         self.changed.emit(self.findings)
         if first_run is None:
             QTimer.singleShot(0, self, self.refresh_now)
-        else:
-            first_run(self.refresh_now)
+        elif not self._first_run_pending:  # one run covers any number of quick switches
+            self._first_run_pending = True
+            first_run(self._first_refresh)
+
+    def _first_refresh(self) -> None:
+        self._first_run_pending = False
+        self.refresh_now()
 
     def _on_event(self, event: ev.Event) -> None:
         if not isinstance(event, ev.DepartmentsMoved):
@@ -121,13 +127,15 @@ class FindingsService(QObject):
         if self.ctx is None:
             return {}
         departments = self.ctx.design.departments
+        rank, plain = SEVERITY_RANK, {s.value: s.value for s in Severity}
         out: dict[str, tuple[int, str]] = {}
         for finding in self.findings:
+            severity = plain[finding.severity]  # the plain text, whether str or Severity
             for obj in finding.objects:
                 if obj in departments:
-                    count, worst = out.get(obj, (0, Severity.INFO.value))
-                    if Severity(finding.severity).rank < Severity(worst).rank:
-                        worst = Severity(finding.severity).value
+                    count, worst = out.get(obj, (0, "info"))
+                    if rank[severity] < rank[worst]:
+                        worst = severity
                     out[obj] = (count + 1, worst)
         return out
 

@@ -273,3 +273,23 @@ def test_quitting_with_a_big_design_open_shows_the_busy_dialog(window, saved, mo
     assert window.close()  # the window's close button / File > Quit
     assert seen == [True]
     assert window.doc is None and _visible("close_progress") is None
+
+
+def test_opening_a_design_from_the_start_page_validates_it_once(window, tmp_path, qtbot):
+    """The start page's blank design and the opened one both asked for a first run after the
+    next paint: the opened design was validated twice (seconds at 100,000 departments)."""
+    path = tmp_path / "once.db"
+    storage.save(generate(150, seed=4), path)
+    runs: list[int] = []
+    real = window.findings.validator
+
+    def counting(design):
+        runs.append(len(design.departments))
+        return real(design)
+
+    window.findings.validator = counting
+    window.show_start_page()
+    assert window.documents.open_file(path)
+    qtbot.waitUntil(lambda: bool(runs) and not window.view._after_paint, timeout=30_000)
+    qtbot.wait(200)  # any second run asked for would come in this turn
+    assert runs == [150]
