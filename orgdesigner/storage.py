@@ -171,15 +171,10 @@ def _tie_columns(table: str) -> tuple[str, ...]:
     return tuple(c.name for c in schema.metadata.tables[table].columns if c.name != "scenario_id")
 
 
-def file_department_row(d: Department) -> dict[str, Any]:
-    """A department's row in the design file (sort_order left out)."""
-    return dict(zip(_DEPARTMENT_COLUMNS, department_values(d)))
-
-
 def department_row(d: Department) -> dict[str, Any]:
-    """The row the team repository builds on (`repository.rows.department_row`): the
-    file's, `staff` included (repository format 2 has the column)."""
-    return file_department_row(d)
+    """A department's row in the design file (sort_order left out); the team repository
+    builds on it (`repository.rows.department_row`)."""
+    return dict(zip(_DEPARTMENT_COLUMNS, department_values(d)))
 
 
 def link_row(l: Link) -> dict[str, Any]:  # noqa: E741
@@ -203,7 +198,7 @@ def kpi_link_rows(k: Kpi) -> dict[str, list[dict[str, Any]]]:
 
 
 _ROW_OF: dict[str, tuple[str, Callable[[Any], dict[str, Any]]]] = {
-    "departments": ("departments", file_department_row),
+    "departments": ("departments", department_row),
     "links": ("links", link_row),
     "functions": ("functions", function_row),
     "kpis": ("kpis", kpi_row),
@@ -220,7 +215,7 @@ def table_rows(design: Design) -> dict[str, list[dict[str, Any]]]:
     scope = {"scenario_id": info_of(design).id}
     return {
         "departments": [
-            scope | file_department_row(d) | {"sort_order": i}
+            scope | department_row(d) | {"sort_order": i}
             for i, d in enumerate(design.departments.values())
         ],
         "links": [

@@ -128,7 +128,7 @@ class WorkingCopy:
         self._load_order()
         self._handlers: dict[type, Callable[[Any], None]] = {
             ev.DepartmentAdded: lambda e: self._insert(
-                "departments", storage.file_department_row(e.department), e.index
+                "departments", storage.department_row(e.department), e.index
             ),
             ev.DepartmentRemoved: lambda e: self._delete("departments", e.department.id),
             ev.DepartmentChanged: lambda e: self._update("departments", e.id),
