@@ -17,12 +17,10 @@ from PySide6.QtCore import QObject, QRectF, QTimer
 
 from orgdesigner.routing import LiveRoutes
 
+from .quick_curve import rect_tuple
+
 BUDGET_S = 0.012  # routing per event-loop turn
 DRAG_WAIT_MS = 100  # while the user drags, look again this much later
-
-
-def rect_tuple(rect: QRectF) -> tuple[float, float, float, float]:
-    return rect.x(), rect.y(), rect.width(), rect.height()
 
 
 class LinkRouter(QObject):

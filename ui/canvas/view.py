@@ -16,6 +16,7 @@ from orgdesigner.placement import free_spot
 
 from .. import edits
 from . import style
+from .drag_layer import DragLayer
 from .zoomed_out import ZoomedOutCache
 from .scene import OrgScene
 
@@ -51,6 +52,9 @@ class OrgView(QGraphicsView):
         scene.content_changed.connect(self.zoomed_out.invalidate)
         scene.selectionChanged.connect(self.zoomed_out.invalidate)
         scene.selection_shown.connect(self.zoomed_out.invalidate)
+        self.drag_layer = DragLayer(self)
+        for signal in (scene.content_changed, scene.selectionChanged, scene.selection_shown):
+            signal.connect(self.drag_layer.invalidate)
         self._after_paint: list = []  # callbacks waiting for the next paint
         self._band: QRectF | None = None  # the rubber band in scene coordinates, while dragged
         self.rubberBandChanged.connect(self._on_rubber_band)
@@ -132,9 +136,11 @@ class OrgView(QGraphicsView):
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         # Far out, a big chart comes from one cached image (see zoomed_out.py); closer, a big
         # chart gets items for what is in view, just before they paint (lazy_items.py).
+        # While boxes are dragged, the rest of the view is one picture (drag_layer.py).
         if not self.zoomed_out.paint(QRectF(event.rect())):
             self.org_scene.materialize(self.mapToScene(self.viewport().rect()).boundingRect())
-            super().paintEvent(event)
+            if not self.drag_layer.paint(event.rect()):
+                super().paintEvent(event)
         if self._after_paint:
             QTimer.singleShot(0, self, self._run_after_paint)
 

@@ -22,13 +22,14 @@ import math
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QStyleOptionGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 
 from orgdesigner.entities import LinkKind
 
 from . import lod, style
 from .connector_items import LinkItem, ReportingLineItem, reporting_points
 from .department_item import DepartmentItem
+from .drag_layer import moving_items, paint_items
 
 MIN_BOXES = 2_000  # smaller charts paint fast enough item by item (and stay exact)
 MAX_PIXELS = 16_000_000  # the image's budget (64 MB): sets its resolution for huge charts
@@ -68,27 +69,6 @@ class ZoomedOutCache:
             return False  # drawing a connection: its rubber line is an item of its own
         scale = self._scale_for(scene.sceneRect())
         return view.zoom() <= scale  # the image is at least as sharp as the screen
-
-    def _live_items(self) -> tuple[QGraphicsItem, ...]:
-        """While boxes are dragged: those boxes and their connectors (left out of the image)."""
-        scene = self.view.org_scene
-        if not scene.user_dragging or scene.ctx is None:
-            return ()
-        design = scene.ctx.design
-        items: list[QGraphicsItem] = []
-        for box in scene.selected_boxes():
-            items.append(box)
-            line = scene.reporting.get(box.dept_id)
-            if line is not None:
-                items.append(line)
-            items.extend(
-                scene.reporting[c] for c in design.child_ids(box.dept_id) if c in scene.reporting
-            )
-            for link in design.links_of(box.dept_id):
-                item = scene.links.get(link.id)
-                if item is not None:
-                    items.extend((item, item.label))
-        return tuple(dict.fromkeys(items))  # each once, in order
 
     @staticmethod
     def _scale_for(rect: QRectF) -> float:
@@ -227,7 +207,7 @@ class ZoomedOutCache:
         """Paint the viewport from the image; False (nothing painted) when it does not apply."""
         if not self.applies():
             return False
-        live = self._live_items()
+        live = moving_items(self.view.org_scene)
         if (
             self.dirty
             or self.image is None
@@ -253,17 +233,13 @@ class ZoomedOutCache:
                 )
                 painter.drawImage(shown, self.image, part)
             painter.setRenderHints(view.renderHints())
-            option = QStyleOptionGraphicsItem()
             # the drop target is in the image too; drawn again on top with its drop outline,
             # so moving over other boxes never redraws the image
             scene = view.org_scene
             on_top = [getattr(scene.interaction, "target", None)]
             on_top += [scene.editor, getattr(scene.interaction, "line", None)]  # a lazy chart's
-            for item in self.live + tuple(i for i in on_top if i is not None):
-                if item.isVisible():
-                    painter.setWorldTransform(item.sceneTransform() * transform)
-                    option.exposedRect = item.boundingRect()
-                    item.paint(painter, option, view.viewport())
+            items = self.live + tuple(i for i in on_top if i is not None)
+            paint_items(painter, items, transform, view.viewport())
             band = view.rubberBandRect()
             if not band.isNull():  # a lazy chart's rubber band (Qt draws it only over items)
                 painter.resetTransform()
