@@ -56,6 +56,7 @@ class OrgScene(InPlaceEditingMixin, LazyItemsMixin, QGraphicsScene):
         self.snap_to_grid = False
         self._drag_moved: dict[str, DepartmentItem] = {}  # boxes moved in the current drag
         self._user_dragging = False
+        self.view_moved_at = 0.0  # time.monotonic() of the last zoom or scroll (idle work waits)
         self.read_only = False
         self.tool = "select"  # or "reporting" / "link": drag from any box to connect
         self.link_kind = LinkKind.COLLABORATION

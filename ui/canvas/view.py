@@ -7,6 +7,8 @@ from the docks' editors.
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsView, QMenu
@@ -66,6 +68,7 @@ class OrgView(QGraphicsView):
     def set_zoom(self, factor: float, anchor: QPointF | None = None) -> None:
         """Zoom to `factor`, keeping the scene point under `anchor` (viewport pixels) in place."""
         self._fitted = False
+        self.org_scene.view_moved_at = time.monotonic()
         factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
         if anchor is None:
             anchor = QPointF(self.viewport().rect().center())
@@ -79,6 +82,10 @@ class OrgView(QGraphicsView):
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + drift.x())
         self.verticalScrollBar().setValue(self.verticalScrollBar().value() + drift.y())
         self.zoom_changed.emit(self.zoom())
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt override
+        self.org_scene.view_moved_at = time.monotonic()  # zoom steps scroll too
+        super().scrollContentsBy(dx, dy)
 
     def zoom_by(self, step: float, anchor: QPointF | None = None) -> None:
         self.set_zoom(self.zoom() * step, anchor)
