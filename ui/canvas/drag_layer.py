@@ -155,6 +155,7 @@ class DragLayer:
         scene = self.view.org_scene
         return (
             scene.user_dragging
+            and bool(scene.drag_moved)  # a click without a move paints as usual
             and scene.ctx is not None
             and scene.editor is None
             and self.view.rubberBandRect().isNull()

@@ -54,7 +54,7 @@ class OrgScene(InPlaceEditingMixin, LazyItemsMixin, QGraphicsScene):
         self.links: dict[str, LinkItem] = {}
         self.router = LinkRouter(self)  # the core's link routes, computed in idle time
         self.snap_to_grid = False
-        self._drag_moved: dict[str, DepartmentItem] = {}  # boxes moved in the current drag
+        self.drag_moved: dict[str, DepartmentItem] = {}  # boxes moved in the current drag
         self._user_dragging = False
         self.view_moved_at = 0.0  # time.monotonic() of the last zoom or scroll (idle work waits)
         self.read_only = False
@@ -290,7 +290,7 @@ class OrgScene(InPlaceEditingMixin, LazyItemsMixin, QGraphicsScene):
     def user_dragging(self, on: bool) -> None:
         self._user_dragging = on
         if not on:  # the connectors of the boxes that moved get their items' paths now
-            moved, self._drag_moved = self._drag_moved, {}
+            moved, self.drag_moved = self.drag_moved, {}
             for item in moved.values():
                 self.box_moved(item)
 
@@ -302,7 +302,7 @@ class OrgScene(InPlaceEditingMixin, LazyItemsMixin, QGraphicsScene):
         if self._bulk_move or self.ctx is None or item.dept_id not in self.boxes:
             return
         if self._user_dragging and self.editor is None:
-            self._drag_moved[item.dept_id] = item
+            self.drag_moved[item.dept_id] = item
             for view in self.views():
                 view.viewport().update()
             return
