@@ -38,7 +38,11 @@ def _hub_design(links: int = 40):
     """A big (not lazy) chart whose busiest box also has `links` links to boxes far away."""
     design = big_design()
     hub = max(design.departments, key=lambda d: len(design.child_ids(d)))
-    far = [d for d in design.departments if d != hub and design.find_link(hub, d, "collaboration") is None]
+    far = [
+        d
+        for d in design.departments
+        if d != hub and design.find_link(hub, d, "collaboration") is None
+    ]
     for i, other in enumerate(far[-links:]):
         design.add_link(Link(source=hub, target=other) if i % 2 else Link(source=other, target=hub))
     return design, hub
