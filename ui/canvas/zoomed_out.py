@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 
 from orgdesigner.entities import LinkKind
@@ -50,6 +50,10 @@ class ZoomedOutCache:
         # findings change (a click far out at 100,000 boxes redraws in C++ only).
         self._shapes: tuple[int, list, dict, dict] | None = None
         self._lines_drawn: tuple[list, dict] = ([], {})
+        # the image scaled to the viewport while the view stands still (see _screen)
+        self._screen_pixmap: QPixmap | None = None
+        self._screen_key: tuple | None = None
+        self._last_frame: tuple | None = None
 
     def invalidate(self, *_args) -> None:
         self.dirty = True
@@ -203,6 +207,44 @@ class ZoomedOutCache:
             painter.setBrush(style.SEVERITY_COLOR.get(severity, style.SEVERITY_COLOR["info"]))
             painter.drawEllipse(QPointF(r.right() - 4, r.top()), radius, radius)
 
+    def _draw_image(self, painter: QPainter, transform, exposed: QRectF) -> None:
+        """The grid and the part of the image in `exposed` (viewport pixels), scaled."""
+        painter.setWorldTransform(transform)
+        scene_exposed = transform.inverted()[0].mapRect(exposed)
+        self.view.drawBackground(painter, scene_exposed)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        shown = scene_exposed.intersected(self.source)
+        if not shown.isEmpty():  # only the part of the image in view is scaled and drawn
+            part = QRectF(
+                (shown.left() - self.source.left()) * self.scale,
+                (shown.top() - self.source.top()) * self.scale,
+                shown.width() * self.scale,
+                shown.height() * self.scale,
+            )
+            painter.drawImage(shown, self.image, part)
+
+    def _screen(self, transform) -> QPixmap | None:
+        """The viewport's grid and image as scaled at `transform`, once two frames in a row
+        show the same view (a drag): later frames put it back instead of scaling the image
+        again. None while the view moves (zoom, pan: those draw only the exposed part)."""
+        viewport = self.view.viewport()
+        key = (self.renders, transform, viewport.size(), self.view.grid_visible)
+        if key == self._screen_key:
+            return self._screen_pixmap
+        if key != self._last_frame:
+            self._last_frame = key
+            return None
+        ratio = viewport.devicePixelRatioF()
+        pixmap = QPixmap(viewport.size() * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        painter = QPainter(pixmap)
+        try:
+            self._draw_image(painter, transform, QRectF(viewport.rect()))
+        finally:
+            painter.end()
+        self._screen_pixmap, self._screen_key = pixmap, key
+        return pixmap
+
     def paint(self, exposed: QRectF) -> bool:
         """Paint the viewport from the image; False (nothing painted) when it does not apply."""
         if not self.applies():
@@ -216,22 +258,22 @@ class ZoomedOutCache:
         ):
             self._render(live)
         view = self.view
+        transform = view.viewportTransform()
+        screen = self._screen(transform)
         painter = QPainter(view.viewport())
         try:
-            transform = view.viewportTransform()
-            painter.setWorldTransform(transform)
-            scene_exposed = transform.inverted()[0].mapRect(exposed)
-            view.drawBackground(painter, scene_exposed)
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            shown = scene_exposed.intersected(self.source)
-            if not shown.isEmpty():  # only the part of the image in view is scaled and drawn
-                part = QRectF(
-                    (shown.left() - self.source.left()) * self.scale,
-                    (shown.top() - self.source.top()) * self.scale,
-                    shown.width() * self.scale,
-                    shown.height() * self.scale,
+            if screen is not None:  # the view did not move: the image as scaled last frame
+                ratio = screen.devicePixelRatio()
+                source = QRectF(
+                    exposed.x() * ratio,
+                    exposed.y() * ratio,
+                    exposed.width() * ratio,
+                    exposed.height() * ratio,
                 )
-                painter.drawImage(shown, self.image, part)
+                painter.drawPixmap(exposed, screen, source)
+                painter.setWorldTransform(transform)
+            else:
+                self._draw_image(painter, transform, exposed)
             painter.setRenderHints(view.renderHints())
             # the drop target is in the image too; drawn again on top with its drop outline,
             # so moving over other boxes never redraws the image
