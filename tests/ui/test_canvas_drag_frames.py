@@ -13,7 +13,8 @@ from PySide6.QtTest import QTest
 from orgdesigner.entities import Link
 from tests.ui.editor_fixtures import center_of, click, drag, sample_design, show_canvas
 from tests.ui.test_canvas_large import big_design
-from ui.canvas import connector_items, lod, style
+from tests.ui.test_canvas_lazy import big_file, canvas, visible_rect  # noqa: F401
+from ui.canvas import connector_items, lod, style, zoomed_out
 from ui.canvas.department_item import DepartmentItem
 
 
@@ -182,3 +183,39 @@ def test_idle_routing_waits_while_the_view_zooms_or_pans(qtbot):
     router._on_timeout()
     assert not router.idle()
     qtbot.waitUntil(router.idle, timeout=5000)  # once the view is still, it routes
+
+
+def test_far_out_a_drag_frame_scales_the_chart_image_once_per_view(canvas, qtbot, monkeypatch):
+    """A big chart far out is one image (zoomed_out.py): while a box is dragged, the image as
+    scaled for the view is put back each frame, not scaled again; the box's connectors still
+    end at it after the release."""
+    ctx, scene, view = canvas
+    view.set_zoom(0.05)
+    view.centerOn(scene.geometry.bounds().center())
+    qtbot.wait(1)
+    view.viewport().grab()
+    assert view.zoomed_out.applies()
+    design = ctx.design
+    target = max(scene.geometry.ids_in(visible_rect(view)), key=lambda d: len(design.child_ids(d)))
+    scaled = Counter()
+    original = zoomed_out.ZoomedOutCache._draw_image
+
+    def draw_image(self, *args):
+        scaled["image"] += 1
+        return original(self, *args)
+
+    monkeypatch.setattr(zoomed_out.ZoomedOutCache, "_draw_image", draw_image)
+    vp = view.viewport()
+    start = view.mapFromScene(scene.box_rect(target).center())
+    QTest.mouseMove(vp, start)
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for i in range(1, 9):
+        QTest.mouseMove(vp, start + QPoint(0, 2 * i))
+        vp.repaint()
+    assert scaled["image"] <= 3  # the press, the first frame, and the copy kept for the rest
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    box = scene.box_rect(target)
+    assert (design.departments[target].x, design.departments[target].y) == (box.x(), box.y())
+    for child in design.child_ids(target):
+        first = scene.reporting[child].path().elementAt(0)
+        assert _ends_on(box, first.x, first.y), child
