@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections import Counter
 
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 
 from orgdesigner.entities import Link
@@ -112,13 +111,18 @@ def test_a_drag_frame_repaints_only_the_dragged_box_and_draws_its_links_from_the
         assert _ends_on(box, first.x, first.y), child
 
 
-def test_the_drag_picture_is_the_view_without_the_moving_items(qtbot):
+def _at_rest(qtbot):
+    """The sample chart with 市场部 selected and every link routed, and how it looks."""
     design = sample_design()
     ctx, scene, view = show_canvas(qtbot, design)
     click(view, center_of(scene, view, "mkt"))
     scene.router.route_now()
     qtbot.wait(1)
-    rest = view.viewport().grab().toImage()
+    return design, ctx, scene, view, view.viewport().grab().toImage()
+
+
+def test_the_drag_picture_is_the_view_without_the_moving_items(qtbot):
+    design, ctx, scene, view, rest = _at_rest(qtbot)
     vp = view.viewport()
     start = center_of(scene, view, "mkt")
     QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
@@ -140,12 +144,7 @@ def test_the_drag_picture_is_the_view_without_the_moving_items(qtbot):
 
 
 def test_at_rest_after_a_drag_and_undo_the_canvas_looks_as_before(qtbot):
-    design = sample_design()
-    ctx, scene, view = show_canvas(qtbot, design)
-    click(view, center_of(scene, view, "mkt"))
-    scene.router.route_now()
-    qtbot.wait(1)
-    before: QImage = view.viewport().grab().toImage()
+    design, ctx, scene, view, before = _at_rest(qtbot)
     start = center_of(scene, view, "mkt")
     drag(view, start, start + QPoint(140, 90))
     assert design.departments["mkt"].x == 140

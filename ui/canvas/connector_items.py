@@ -6,7 +6,6 @@ calls `update_path` only for the connectors of a box that moved.
 
 from __future__ import annotations
 
-import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -21,13 +20,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
 
 from orgdesigner.entities import Link, LinkKind
-from orgdesigner.geometry import STACK_INDENT
+from orgdesigner.geometry import STACK_INDENT, arrow_head
 from orgdesigner.routing import rounded
 from orgdesigner.staffunits import is_beside, staff_line
 
 from ..i18n import tr
 from . import lod, style
-from .quick_curve import Rect, arrow_head, curve_points, middle, rect_tuple
+from .quick_curve import Rect, curve_arrow, curve_points, middle, rect_tuple
 
 GAP = 6.0
 
@@ -212,17 +211,7 @@ class LinkItem(QGraphicsPathItem):
         last = points[-1]
         self._arrow = QPolygonF()
         if self.directed and len(points) >= 2:
-            (qx, qy), (bx, by) = points[-2], last
-            d = math.hypot(bx - qx, by - qy) or 1.0
-            ux, uy = (bx - qx) / d, (by - qy) / d
-            b = QPointF(bx, by)
-            self._arrow = QPolygonF(
-                [
-                    b,
-                    QPointF(bx - 10 * ux + 5 * uy, by - 10 * uy - 5 * ux),
-                    QPointF(bx - 10 * ux - 5 * uy, by - 10 * uy + 5 * ux),
-                ]
-            )
+            self._arrow = QPolygonF([QPointF(*p) for p in arrow_head(points[-2], last)])
             path.addPolygon(self._arrow)
         self.setPath(path)
         rect = self.label.boundingRect()
@@ -251,7 +240,7 @@ class LinkItem(QGraphicsPathItem):
         path.cubicTo(c[2], c[3], c[4], c[5], c[6], c[7])
         arrow = QPolygonF()
         if self.directed:
-            arrow = QPolygonF([QPointF(*p) for p in arrow_head(c)])
+            arrow = QPolygonF([QPointF(*p) for p in curve_arrow(c)])
             path.addPolygon(arrow)  # inside the item's bounding rect
         return path, arrow, QPointF(*middle(c))
 

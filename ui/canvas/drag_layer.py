@@ -21,7 +21,7 @@ from PySide6.QtGui import QPainter, QPainterPath, QPen, QPixmap, QPolygonF, QTra
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
 from .connector_items import LinkItem, LinkLabelItem, ReportingLineItem, reporting_points
-from .quick_curve import arrow_head, curve_points, middle, rect_tuple
+from .quick_curve import curve_arrow, curve_points, middle, rect_tuple
 
 
 def moving_items(scene) -> tuple[QGraphicsItem, ...]:
@@ -100,7 +100,7 @@ def _paint_links(painter: QPainter, links: list[LinkItem], scale: float, option)
         group[1].moveTo(c[0], c[1])
         group[1].cubicTo(c[2], c[3], c[4], c[5], c[6], c[7])
         if link.directed:
-            group[2].append(QPolygonF([QPointF(*p) for p in arrow_head(c)]))
+            group[2].append(QPolygonF([QPointF(*p) for p in curve_arrow(c)]))
         if link.label.isVisible():
             labels.append((link.label, middle(c)))
     for pen, path, arrows in groups.values():

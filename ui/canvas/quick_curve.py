@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import math
 
+from orgdesigner.geometry import arrow_head
+
 Rect = tuple[float, float, float, float]  # x, y, width, height
 Curve = tuple[float, float, float, float, float, float, float, float]  # a, c1, c2, b
 
@@ -61,16 +63,9 @@ def middle(c: Curve) -> tuple[float, float]:
     )
 
 
-def arrow_head(c: Curve) -> list[tuple[float, float]]:
-    """The head of a directed link at the curve's end: its tip and two back corners."""
+def curve_arrow(c: Curve) -> list[tuple[float, float]]:
+    """The head of a directed link at the curve's end, along its last tangent."""
     ax, ay, _, _, qx, qy, bx, by = c
-    dx, dy = bx - qx, by - qy
-    if abs(dx) + abs(dy) <= 0.5:
-        dx, dy = bx - ax, by - ay
-    d = math.hypot(dx, dy) or 1.0
-    ux, uy = dx / d, dy / d
-    return [
-        (bx, by),
-        (bx - 10 * ux + 5 * uy, by - 10 * uy - 5 * ux),
-        (bx - 10 * ux - 5 * uy, by - 10 * uy + 5 * ux),
-    ]
+    if abs(bx - qx) + abs(by - qy) <= 0.5:  # the control point is the end: along the chord
+        qx, qy = ax, ay
+    return arrow_head((qx, qy), (bx, by))

@@ -84,7 +84,9 @@ class OrgView(QGraphicsView):
         self.zoom_changed.emit(self.zoom())
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt override
-        self.org_scene.view_moved_at = time.monotonic()  # zoom steps scroll too
+        scene = getattr(self, "org_scene", None)  # None: still in QGraphicsView's __init__
+        if scene is not None:
+            scene.view_moved_at = time.monotonic()  # zoom steps scroll too
         super().scrollContentsBy(dx, dy)
 
     def zoom_by(self, step: float, anchor: QPointF | None = None) -> None:
