@@ -6,7 +6,8 @@ view, which is what made a fit-all frame cost tens of milliseconds at 10,000
 departments. Here the whole chart is drawn once into an image; a frame only
 draws the part of the image in view. While boxes are dragged, the image is
 drawn without them and their connectors (the "live" items), and those are
-painted on top each frame, so a drag repaints only what moves.
+painted on top each frame (drag_layer.paint_items), so a drag repaints only what moves; while
+the view stands still, a frame puts back the image as already scaled for the viewport.
 
 The image is redrawn when the design, the selection or the findings change,
 or when a drag starts or ends; never for a hover or a repaint alone. It is
