@@ -11,10 +11,11 @@ item each, only the rows on screen are ever asked for their text.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
+    QStyle,
     QStyledItemDelegate,
     QTreeView,
     QVBoxLayout,
@@ -94,6 +95,7 @@ class FindingsDock(ContextDock):
         )  # re-wrap at the new width
         layout.addWidget(self.tree, 1)
         self.setWidget(body)
+        self.tree.verticalScrollBar().valueChanged.connect(self._fetch_near_view)
         self.tree.clicked.connect(self._on_row_activated)
         self.tree.activated.connect(self._on_row_activated)
         self.tree.collapsed.connect(lambda index: self._remember(index, True))
@@ -168,6 +170,36 @@ class FindingsDock(ContextDock):
         for row, (severity, _found) in enumerate(self.model.groups):
             self.tree.setExpanded(self.model.index(row, 0), severity not in self._collapsed)
         self._fit_rule_column()
+        self._fetch_near_view()
+
+    def _fetch_near_view(self, *_args) -> None:
+        """Give the view more rows of a group whose last row given is in view.
+
+        Qt fetches only for the last group, at the end of the whole list; a group in
+        the middle (errors above warnings) must also grow as the user scrolls to its
+        end. Only the rows at the top and bottom of the view are looked at: asking
+        the view where a far row is would size every row up to it."""
+        model, tree = self.model, self.tree
+        area = tree.viewport().rect()
+        top = self._position(tree.indexAt(area.topLeft() + QPoint(1, 1)))
+        bottom = self._position(tree.indexAt(area.bottomLeft() + QPoint(1, -1)))
+        if top is None:
+            return
+        if bottom is None:  # the list ends inside the view
+            bottom = (model.rowCount(), -1)
+        for group in range(top[0], min(bottom[0], model.rowCount() - 1) + 1):
+            index = model.index(group, 0)
+            end = (group, model.rowCount(index) - 1)
+            if tree.isExpanded(index) and model.canFetchMore(index) and end <= bottom:
+                model.fetchMore(index)
+
+    def _position(self, index: QModelIndex) -> tuple[int, int] | None:
+        """(group, row) of a row; a group's own row is (group, -1)."""
+        if not index.isValid():
+            return None
+        index = index.siblingAtColumn(0)
+        parent = index.parent()
+        return (parent.row(), index.row()) if parent.isValid() else (index.row(), -1)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
@@ -176,7 +208,11 @@ class FindingsDock(ContextDock):
 
     def _fit_rule_column(self) -> None:
         cap = int(self.tree.viewport().width() * RULE_SHARE)
-        wanted = max(self.tree.sizeHintForColumn(1), self.tree.header().sectionSizeHint(1))
+        # The widest title of the rules shown (a handful), not a sample of 55,000 rows.
+        metrics = self.tree.fontMetrics()
+        margin = 2 * (self.tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        titles = [metrics.horizontalAdvance(self.model.title(r)) for r in self.model.rules]
+        wanted = max([self.tree.header().sectionSizeHint(1), *(t + margin for t in titles)])
         self.tree.header().resizeSection(1, max(40, min(wanted, cap)))
 
     def _remember(self, index: QModelIndex, collapsed: bool) -> None:

@@ -5,6 +5,10 @@ QTreeWidgetItem each (two tooltips, the rule's title in the UI's language)
 took over a second to build after every run. Here a run only groups the
 findings (one pass over plain data); a row's text, tooltip and colour are
 made when the view asks for them, which it does for the rows on screen.
+A group shows its first CHUNK findings and more as the list is scrolled to
+its end (Qt's `canFetchMore`/`fetchMore`): the tree view lays out every row
+it has with a few calls into this model each, so it is only given rows the
+user has come near.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ SEVERITY_COLOURS = {
     Severity.INFO: "#1f5fa8",
 }
 SEVERITY_OF = {s.value: s for s in Severity}  # plain text or member -> member, no Enum call
+CHUNK = 1000  # finding rows a group gives the view at first, and more at each scroll to the end
 _GROUP = 0  # internal id of a group row; a finding row's is its group's row + 1
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -34,6 +39,8 @@ class FindingsModel(QAbstractItemModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.groups: list[tuple[Severity, list[Finding]]] = []
+        self._loaded: list[int] = []  # finding rows each group has given the view so far
+        self.rules: set[str] = set()  # the rule ids of the findings shown
         self._titles: dict[str, str] = {}  # rule id -> its title in the UI's language
         self._language = "en"
         self.headers = ("", "")  # the panel's column titles (translated where the panel is)
@@ -45,14 +52,22 @@ class FindingsModel(QAbstractItemModel):
     def set_findings(self, findings: list[Finding]) -> None:
         """Show `findings` (one pass to group them; nothing per row is made here)."""
         by_severity: dict[Severity, list[Finding]] = {s: [] for s in Severity}
+        rules: set[str] = set()
         for finding in findings:
             by_severity[SEVERITY_OF[finding.severity]].append(finding)
+            rules.add(finding.rule)
         self.beginResetModel()
         self.groups = [
             (s, by_severity[s]) for s in sorted(Severity, key=SEVERITY_RANK.get) if by_severity[s]
         ]
+        self._loaded = [min(CHUNK, len(found)) for _, found in self.groups]
+        self.rules = rules
         self._titles, self._language = {}, ui_language()
         self.endResetModel()
+
+    def title(self, rule_id: str) -> str:
+        """A rule's title in the UI's language (its id if the rule is unknown)."""
+        return self._title(rule_id)
 
     def finding_count(self) -> int:
         return sum(len(found) for _, found in self.groups)
@@ -65,7 +80,7 @@ class FindingsModel(QAbstractItemModel):
             return (
                 self.createIndex(row, column, _GROUP) if row < len(self.groups) else QModelIndex()
             )
-        if parent.internalId() != _GROUP or row >= len(self.groups[parent.row()][1]):
+        if parent.internalId() != _GROUP or row >= self._loaded[parent.row()]:
             return QModelIndex()
         return self.createIndex(row, column, parent.row() + 1)
 
@@ -78,12 +93,23 @@ class FindingsModel(QAbstractItemModel):
         if not parent.isValid():
             return len(self.groups)
         if parent.internalId() == _GROUP and parent.column() == 0:
-            return len(self.groups[parent.row()][1])
+            return self._loaded[parent.row()]
         return 0
 
-    def hasChildren(self, parent: _Index = QModelIndex()) -> bool:  # noqa: N802 - Qt override
-        # Asked for every row the view lays out: answered without building an index.
-        return not parent.isValid() or (parent.internalId() == _GROUP and parent.column() == 0)
+    def canFetchMore(self, parent: _Index) -> bool:  # noqa: N802 - Qt override
+        if not parent.isValid() or parent.internalId() != _GROUP:
+            return False
+        return self._loaded[parent.row()] < len(self.groups[parent.row()][1])
+
+    def fetchMore(self, parent: _Index) -> None:  # noqa: N802 - Qt override
+        if not self.canFetchMore(parent):
+            return
+        group = parent.row()
+        start = self._loaded[group]
+        end = min(start + CHUNK, len(self.groups[group][1]))
+        self.beginInsertRows(self.index(group, 0), start, end - 1)
+        self._loaded[group] = end
+        self.endInsertRows()
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
         return 2
