@@ -29,6 +29,15 @@ def _many() -> list[Finding]:
     return out
 
 
+def _showing_many(qtbot):
+    """An editor whose Findings panel shows MANY findings; and those findings."""
+    ed = make_editor(qtbot)
+    findings = _many()
+    ed.findings.service.validator = lambda design: findings
+    ed.findings.refresh_now()
+    return ed, findings
+
+
 def test_many_findings_ask_only_for_the_rows_on_screen(qtbot, monkeypatch):
     asked: set[int] = set()
     real = FindingsModel.data
@@ -55,10 +64,7 @@ def test_many_findings_ask_only_for_the_rows_on_screen(qtbot, monkeypatch):
 
 
 def test_a_finding_far_down_the_list_reveals_its_department_on_click(qtbot):
-    ed = make_editor(qtbot)
-    findings = _many()
-    ed.findings.service.validator = lambda design: findings
-    ed.findings.refresh_now()
+    ed, findings = _showing_many(qtbot)
     tree, model = ed.findings.tree, ed.findings.tree.model()
     errors = model.index(0, 0)
     assert [model.index(i, 0, errors).data() for i in range(2)] == ["finding 0", "finding 3"]
@@ -77,10 +83,7 @@ def test_a_finding_far_down_the_list_reveals_its_department_on_click(qtbot):
 
 
 def test_a_collapsed_group_stays_collapsed_after_the_next_run(qtbot):
-    ed = make_editor(qtbot)
-    findings = _many()
-    ed.findings.service.validator = lambda design: findings
-    ed.findings.refresh_now()
+    ed, findings = _showing_many(qtbot)
     tree, model = ed.findings.tree, ed.findings.tree.model()
     errors = model.index(0, 0)
     title = tree.visualRect(errors)
