@@ -246,3 +246,24 @@ def test_an_edit_of_the_tree_costs_folding_no_pass_over_every_department(canvas)
     scene.folding.toggle(root.id)  # and folding still works: everything below is hidden
     assert scene.folding.counts[root.id] == len(ctx.design.departments) - 1
     assert root.id in scene.folding.has_children and "fold-new" not in scene.folding.has_children
+
+
+def test_new_findings_touch_the_items_that_exist_not_every_badge(canvas, monkeypatch):
+    from ui.canvas.department_item import DepartmentItem
+
+    ctx, scene, view = canvas
+    calls: list[str] = []
+    real = DepartmentItem.set_badge
+    monkeypatch.setattr(
+        DepartmentItem,
+        "set_badge",
+        lambda self, badge: (calls.append(self.dept_id), real(self, badge)),
+    )
+    badges = {d: (1, "warning") for d in ctx.design.departments}
+    scene.set_findings(badges)
+    assert sorted(calls) == sorted(scene.boxes) and len(calls) < N // 10
+    assert scene.badges == badges
+    far = far_department(scene, view)
+    assert scene.ensure_box(far).badge == (1, "warning")  # an item made later takes its badge
+    scene.set_findings({})
+    assert scene.boxes[far].badge is None and scene.badges == {}
