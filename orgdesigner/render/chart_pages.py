@@ -16,6 +16,7 @@ from ..routing import clip_route
 from .chart import Box, LinkLine
 from .context import Context, Page, dest_key
 from .pdf_chart import TEXT_MIN_PT, View, color, draw_chart
+from .pdf_links import link_area
 from .paging import ChartPlan
 
 CROP = 8.0  # crop mark length, points
@@ -212,13 +213,7 @@ def _overview(canvas, ctx: Context, number: dict[tuple[int, int], int]) -> None:
                     + (f" · {number[(col, row)]}" if printed and rw > 40 else ""),
                 )
             if printed:
-                canvas.linkRect(
-                    "",
-                    f"tile-{plan.tile_name(col, row)}",
-                    (rx, ry, rx + rw, ry + rh),
-                    relative=0,
-                    thickness=0,
-                )
+                link_area(canvas, f"tile-{plan.tile_name(col, row)}", (rx, ry, rx + rw, ry + rh))
     from .paging import column_letters
 
     # Keys that fit beside each other: every n-th one when the columns are narrower than their keys.
