@@ -14,7 +14,8 @@ from typing import Callable
 
 from ..design import Design
 from ..geometry import BOX_H, BOX_W
-from .book import CRUMB_PT, REF_COL_PT, REF_HEAD_PT, REF_LINE_PT, Book, BookPage, plan_book
+from .book import CRUMB_PT, Book, BookPage, plan_book
+from .book_pack import REF_COL_PT, REF_HEAD_PT, REF_LINE_PT
 from .chart import Box, Chart, Connector, _links
 from .context import Context, Page, dest_key
 from .options import MM, ExportOptions, page_size
