@@ -414,7 +414,8 @@ def build_chart(
 ) -> Chart:
     """The chart of `design`: positions as arranged, or from the tidy layout when asked.
 
-    route=False leaves the links out (the chart book routes each page's own links).
+    route=False gives the boxes only: the chart book draws each page's own reporting lines
+    and routes its links (indexing and routing the whole chart's lines was half the work).
     """
     lang = lang or design.language
     positions: dict[str, tuple[float, float]] | None = None
@@ -430,10 +431,10 @@ def build_chart(
         label_box(box, dept.name, detail_text(dept.leader, dept.headcount, lang), font, caption)
         chart.boxes.append(box)
         chart.by_id[dept.id] = box
-    chart.connectors = _connectors(design, chart.by_id)
-    obstacles = Obstacles({k: _rect(b) for k, b in chart.by_id.items()})
-    _unblock_connectors(chart.connectors, chart.by_id, obstacles)
     if route:
+        chart.connectors = _connectors(design, chart.by_id)
+        obstacles = Obstacles({k: _rect(b) for k, b in chart.by_id.items()})
+        _unblock_connectors(chart.connectors, chart.by_id, obstacles)
         chart.links = _links(
             design, chart.by_id, font, obstacles=obstacles, unrouted=chart.unrouted
         )
