@@ -94,6 +94,26 @@ class LinkLine:
             )
         return out
 
+    def piece(self, route: list[Point], directed: bool) -> LinkLine:
+        """A copy drawing only part of the route (a tile's piece), built field by field:
+        `dataclasses.replace` costs more than the drawing on a tiled chart of 10,000 units."""
+        return LinkLine(
+            self.id,
+            self.kind,
+            self.color,
+            self.dash,
+            self.start,
+            self.end,
+            self.control,
+            directed,
+            self.label,
+            self.label_at,
+            self.label_w,
+            self.label_color,
+            route,
+            self.label_size,
+        )
+
     def arrow(self) -> list[Point]:
         """The arrow head at the end (10 long, 10 wide), along the curve's last tangent."""
         (bx, by), (qx, qy) = self.end, self.control

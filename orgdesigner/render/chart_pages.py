@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import replace
 from typing import Any, Callable
 
 from ..routing import clip_route
@@ -305,7 +304,7 @@ def _clipped(links: list[LinkLine], tile: tuple[float, float, float, float]) -> 
             continue
         end = link.route[-1]
         for piece in clip_route(link.route, area):
-            out.append(replace(link, route=piece, directed=link.directed and piece[-1] == end))
+            out.append(link.piece(piece, link.directed and piece[-1] == end))
     return out
 
 

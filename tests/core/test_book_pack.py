@@ -108,29 +108,3 @@ def test_each_block_asks_at_most_one_page_when_no_links_leave_it() -> None:
         asked, pages = _asks(blocks)
         assert pages > n / 20
         assert asked <= n
-
-
-def test_moved_box_copies_every_field() -> None:
-    """`moved_box` builds the copy field by field: a field added to Box or TextLine must be copied."""
-    from dataclasses import fields, replace
-
-    from orgdesigner.entities import DeptKind
-    from orgdesigner.render.book_pages import moved_box
-    from orgdesigner.render.chart import Box, TextLine
-
-    line = TextLine("市场部", 9.0, 50.0, 30.0, "#111111", True, "end")
-    box = Box(
-        "d1", "市场部", 10.0, 20.0, 160.0, 64.0, DeptKind.TEAM, "octagon", 6.0, True, 1.5,
-        [(10.0, 20.0), (170.0, 20.0), (170.0, 26.0)], "#336699", "#ffffff", [line],
-    )  # fmt: skip
-    moved = moved_box(box, 110.0, 220.0)
-    expected = replace(
-        box,
-        x=110.0,
-        y=220.0,
-        band=[(110.0, 220.0), (270.0, 220.0), (270.0, 226.0)],
-        lines=[replace(line, x=150.0, y=230.0)],
-    )
-    for f in fields(Box):
-        assert getattr(moved, f.name) == getattr(expected, f.name), f.name
-    assert moved.lines[0] is not line and box.lines[0] == line
