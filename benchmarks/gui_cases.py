@@ -116,9 +116,9 @@ def _open_window(path: Path):
 
 def _drag_case(path: Path, repaint: bool, fit_all: bool = False):
     """Median time of one mouse move dragging a box that has 100 links: the event
-    alone (the handler moves the box and re-routes its connectors), or the event
-    plus the repaint it causes (one frame); at 100% zoom or with the whole chart
-    fitted in the window (`fit_all`)."""
+    alone (the handler moves the box; its connectors are drawn from the boxes by the
+    frame and their items updated on release), or the event plus the repaint it causes
+    (one frame); at 100% zoom or with the whole chart fitted in the window (`fit_all`)."""
     app = _app()
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtTest import QTest

@@ -14,7 +14,7 @@ from ..display import headcount_text
 from ..design import Design
 from ..entities import DeptKind, LinkKind
 from ..fonts import ChartFont
-from ..geometry import BOX_H, BOX_W
+from ..geometry import BOX_H, BOX_W, arrow_head
 from . import style as st
 from .labels import text
 from ..routing import LabelSpace, Obstacles, Rect, place_label, route_all, route_link
@@ -119,14 +119,7 @@ class LinkLine:
         (bx, by), (qx, qy) = self.end, self.control
         if self.route and len(self.route) >= 2:
             (qx, qy), (bx, by) = self.route[-2], self.route[-1]
-        dx, dy = bx - qx, by - qy
-        d = math.hypot(dx, dy) or 1.0
-        ux, uy = dx / d, dy / d
-        return [
-            (bx, by),
-            (bx - 10 * ux + 5 * uy, by - 10 * uy - 5 * ux),
-            (bx - 10 * ux - 5 * uy, by - 10 * uy + 5 * ux),
-        ]
+        return arrow_head((qx, qy), (bx, by))
 
 
 @dataclass

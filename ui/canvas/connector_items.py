@@ -6,9 +6,8 @@ calls `update_path` only for the connectors of a box that moved.
 
 from __future__ import annotations
 
-import math
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -21,16 +20,15 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
 
 from orgdesigner.entities import Link, LinkKind
-from orgdesigner.geometry import STACK_INDENT
+from orgdesigner.geometry import STACK_INDENT, arrow_head
 from orgdesigner.routing import rounded
 from orgdesigner.staffunits import is_beside, staff_line
 
 from ..i18n import tr
 from . import lod, style
+from .quick_curve import Rect, curve_arrow, curve_points, middle, rect_tuple
 
 GAP = 6.0
-
-Rect = tuple[float, float, float, float]  # x, y, width, height
 
 
 def reporting_points(p: Rect, c: Rect, staff: bool = False) -> list[tuple[float, float]]:
@@ -105,18 +103,6 @@ class ReportingLineItem(QGraphicsPathItem):
 
     def update_path(self, parent_rect: QRectF, child_rect: QRectF) -> None:
         self.setPath(reporting_path(parent_rect, child_rect, self.staff))
-
-
-def border_point(rect: QRectF, toward: QPointF) -> QPointF:
-    """Where the line from the rect's centre toward `toward` leaves the rect."""
-    c = rect.center()
-    dx, dy = toward.x() - c.x(), toward.y() - c.y()
-    if dx == 0 and dy == 0:
-        return c
-    sx = (rect.width() / 2) / abs(dx) if dx else math.inf
-    sy = (rect.height() / 2) / abs(dy) if dy else math.inf
-    s = min(sx, sy)
-    return QPointF(c.x() + dx * s, c.y() + dy * s)
 
 
 class LinkLabelItem(QGraphicsSimpleTextItem):
@@ -225,17 +211,7 @@ class LinkItem(QGraphicsPathItem):
         last = points[-1]
         self._arrow = QPolygonF()
         if self.directed and len(points) >= 2:
-            (qx, qy), (bx, by) = points[-2], last
-            d = math.hypot(bx - qx, by - qy) or 1.0
-            ux, uy = (bx - qx) / d, (by - qy) / d
-            b = QPointF(bx, by)
-            self._arrow = QPolygonF(
-                [
-                    b,
-                    QPointF(bx - 10 * ux + 5 * uy, by - 10 * uy - 5 * ux),
-                    QPointF(bx - 10 * ux - 5 * uy, by - 10 * uy + 5 * ux),
-                ]
-            )
+            self._arrow = QPolygonF([QPointF(*p) for p in arrow_head(points[-2], last)])
             path.addPolygon(self._arrow)
         self.setPath(path)
         rect = self.label.boundingRect()
@@ -246,60 +222,27 @@ class LinkItem(QGraphicsPathItem):
         """A quick curve until the router's route arrives (see link_router.py)."""
         self._show_routed()
         self.route = None
-        same_row = (
-            abs(source_rect.center().y() - target_rect.center().y())
-            < (source_rect.height() + target_rect.height()) / 4
-        )
-        if (
-            same_row
-            and abs(source_rect.center().x() - target_rect.center().x()) > source_rect.width()
-        ):
-            self._arc_below(source_rect, target_rect)
-            return
-        a = border_point(source_rect, target_rect.center())
-        b = border_point(target_rect, source_rect.center())
-        line = QLineF(a, b)
-        length = line.length()
-        if length < 1:
-            self.setPath(QPainterPath(a))
-            return
-        normal = QPointF(-line.dy() / length, line.dx() / length)
-        control = line.center() + normal * min(60.0, length * 0.15)
-        self._set_curve(a, control, control, b)
-
-    def _arc_below(self, s: QRectF, t: QRectF) -> None:
-        """Boxes side by side: an arc under the row, so the link does not cross the boxes between."""
-        dx = t.center().x() - s.center().x()
-        spread = max(-s.width() / 3, min(s.width() / 3, dx * 0.1))
-        a = QPointF(s.center().x() + spread, s.bottom())
-        b = QPointF(t.center().x() - spread, t.bottom())
-        depth = min(40.0 + abs(dx) * 0.18, 200.0)
-        bottom = max(a.y(), b.y()) + depth
-        self._set_curve(a, QPointF(a.x(), bottom), QPointF(b.x(), bottom), b)
-
-    def _set_curve(self, a: QPointF, c1: QPointF, c2: QPointF, b: QPointF) -> None:
-        path = QPainterPath(a)
-        path.cubicTo(c1, c2, b)
-        self._arrow = QPolygonF()
-        if self.directed:
-            direction = b - c2 if (b - c2).manhattanLength() > 0.5 else b - a
-            d = math.hypot(direction.x(), direction.y()) or 1.0
-            ux, uy = direction.x() / d, direction.y() / d
-            left = QPointF(b.x() - 10 * ux + 5 * uy, b.y() - 10 * uy - 5 * ux)
-            right = QPointF(b.x() - 10 * ux - 5 * uy, b.y() - 10 * uy + 5 * ux)
-            self._arrow = QPolygonF([b, left, right])
-            path.addPolygon(self._arrow)  # inside the item's bounding rect
+        path, self._arrow, mid = self.quick_curve(source_rect, target_rect)
         self.setPath(path)
-        mid = self._point_on_curve(a, c1, c2, b)
-        rect = self.label.boundingRect()
-        self.label.setPos(mid.x() - rect.width() / 2, mid.y() - rect.height() / 2)
+        if mid is not None:
+            rect = self.label.boundingRect()
+            self.label.setPos(mid.x() - rect.width() / 2, mid.y() - rect.height() / 2)
 
-    @staticmethod
-    def _point_on_curve(
-        a: QPointF, c1: QPointF, c2: QPointF, b: QPointF, t: float = 0.5
-    ) -> QPointF:
-        u = 1 - t
-        return a * (u**3) + c1 * (3 * u * u * t) + c2 * (3 * u * t * t) + b * (t**3)
+    def quick_curve(
+        self, source_rect: QRectF, target_rect: QRectF
+    ) -> tuple[QPainterPath, QPolygonF, QPointF | None]:
+        """The quick curve between the two boxes (quick_curve.py): its path (arrow included),
+        the arrow head and the label's centre (None: no room for a curve)."""
+        c = curve_points(rect_tuple(source_rect), rect_tuple(target_rect))
+        if len(c) == 2:
+            return QPainterPath(QPointF(*c)), QPolygonF(), None
+        path = QPainterPath(QPointF(c[0], c[1]))
+        path.cubicTo(c[2], c[3], c[4], c[5], c[6], c[7])
+        arrow = QPolygonF()
+        if self.directed:
+            arrow = QPolygonF([QPointF(*p) for p in curve_arrow(c)])
+            path.addPolygon(arrow)  # inside the item's bounding rect
+        return path, arrow, QPointF(*middle(c))
 
     def shape(self) -> QPainterPath:
         stroker = QPainterPathStroker()
@@ -312,10 +255,24 @@ class LinkItem(QGraphicsPathItem):
         if option.levelOfDetailFromTransform(painter.worldTransform()) < lod.BLOCK_BELOW:
             # Far out a dash pattern is thousands of tiny segments per curve: a thin solid line
             pen = QPen(pen.color(), 0)
+        self._draw(painter, pen, self.path(), self._arrow)
+
+    def moving_pen(self, scale: float) -> QPen:
+        """The pen while one of its boxes is dragged (drag_layer.py): one cosmetic pixel with
+        dashes as long on screen as at rest; a wide antialiased dashed stroke costs about
+        five times more, and a box with 100 links draws them all in every frame."""
+        pen = self._selected_pen if self.isSelected() else self._routed_pen
+        thin = QPen(pen.color(), 0)
+        if scale >= lod.BLOCK_BELOW and pen.style() != Qt.PenStyle.SolidLine:
+            thin.setDashPattern([d * pen.widthF() * scale for d in pen.dashPattern()])
+        return thin
+
+    @staticmethod
+    def _draw(painter: QPainter, pen: QPen, path: QPainterPath, arrow: QPolygonF) -> None:
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self.path())
-        if not self._arrow.isEmpty():
+        painter.drawPath(path)
+        if not arrow.isEmpty():
             painter.setBrush(pen.color())
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.drawPolygon(self._arrow)
+            painter.drawPolygon(arrow)

@@ -17,12 +17,11 @@ from PySide6.QtCore import QObject, QRectF, QTimer
 
 from orgdesigner.routing import LiveRoutes
 
+from .quick_curve import rect_tuple
+
 BUDGET_S = 0.012  # routing per event-loop turn
-DRAG_WAIT_MS = 100  # while the user drags, look again this much later
-
-
-def rect_tuple(rect: QRectF) -> tuple[float, float, float, float]:
-    return rect.x(), rect.y(), rect.width(), rect.height()
+DRAG_WAIT_MS = 100  # while the user drags, zooms or pans, look again this much later
+VIEW_QUIET_S = 0.25  # the view is still moving if it zoomed or scrolled this recently
 
 
 class LinkRouter(QObject):
@@ -89,9 +88,8 @@ class LinkRouter(QObject):
             self._route(next(iter(self.pending)))
 
     def _on_timeout(self) -> None:
-        if (
-            self.scene.user_dragging
-        ):  # no routing inside drag frames: the quick curves follow the box
+        # No routing inside drag, zoom or pan frames: a batch is as long as a frame.
+        if self.scene.user_dragging or time.monotonic() - self.scene.view_moved_at < VIEW_QUIET_S:
             self._timer.start(DRAG_WAIT_MS)
             return
         self._timer.setInterval(0)

@@ -54,7 +54,9 @@ class OrgScene(InPlaceEditingMixin, LazyItemsMixin, QGraphicsScene):
         self.links: dict[str, LinkItem] = {}
         self.router = LinkRouter(self)  # the core's link routes, computed in idle time
         self.snap_to_grid = False
-        self.user_dragging = False
+        self.drag_moved: dict[str, DepartmentItem] = {}  # boxes moved in the current drag
+        self._user_dragging = False
+        self.view_moved_at = 0.0  # time.monotonic() of the last zoom or scroll (idle work waits)
         self.read_only = False
         self.tool = "select"  # or "reporting" / "link": drag from any box to connect
         self.link_kind = LinkKind.COLLABORATION
@@ -279,9 +281,30 @@ class OrgScene(InPlaceEditingMixin, LazyItemsMixin, QGraphicsScene):
             return QPointF(round(pos.x() / g) * g, round(pos.y() / g) * g)
         return pos
 
+    @property
+    def user_dragging(self) -> bool:
+        """The user is dragging boxes (a MoveInteraction is on)."""
+        return self._user_dragging
+
+    @user_dragging.setter
+    def user_dragging(self, on: bool) -> None:
+        self._user_dragging = on
+        if not on:  # the connectors of the boxes that moved get their items' paths now
+            moved, self.drag_moved = self.drag_moved, {}
+            for item in moved.values():
+                self.box_moved(item)
+
     def box_moved(self, item: DepartmentItem) -> None:
-        """Re-route only the connectors of the box that moved (O(its degree))."""
+        """Re-route only the connectors of the box that moved (O(its degree)). While the user
+        drags, the view paints the moving connectors from the boxes (drag_layer.py) and their
+        items are updated once when the drag ends: 100 links re-pathed in every mouse move
+        made Qt re-index and repaint all of them."""
         if self._bulk_move or self.ctx is None or item.dept_id not in self.boxes:
+            return
+        if self._user_dragging and self.editor is None:
+            self.drag_moved[item.dept_id] = item
+            for view in self.views():
+                view.viewport().update()
             return
         design = self.ctx.design
         dept_id = item.dept_id

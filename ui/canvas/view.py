@@ -7,6 +7,8 @@ from the docks' editors.
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsView, QMenu
@@ -17,6 +19,7 @@ from orgdesigner.placement import free_spot
 
 from .. import edits
 from . import style
+from .drag_layer import DragLayer
 from .zoomed_out import ZoomedOutCache
 from .scene import OrgScene
 
@@ -54,6 +57,9 @@ class OrgView(QGraphicsView):
         scene.content_changed.connect(self.zoomed_out.invalidate)
         scene.selectionChanged.connect(self.zoomed_out.invalidate)
         scene.selection_shown.connect(self.zoomed_out.invalidate)
+        self.drag_layer = DragLayer(self)
+        for signal in (scene.content_changed, scene.selectionChanged, scene.selection_shown):
+            signal.connect(self.drag_layer.invalidate)
         self._after_paint: list = []  # callbacks waiting for the next paint
         self._band: QRectF | None = None  # the rubber band in scene coordinates, while dragged
         self.rubberBandChanged.connect(self._on_rubber_band)
@@ -65,6 +71,7 @@ class OrgView(QGraphicsView):
     def set_zoom(self, factor: float, anchor: QPointF | None = None) -> None:
         """Zoom to `factor`, keeping the scene point under `anchor` (viewport pixels) in place."""
         self._fitted = False
+        self.org_scene.view_moved_at = time.monotonic()
         factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
         if anchor is None:
             anchor = QPointF(self.viewport().rect().center())
@@ -78,6 +85,12 @@ class OrgView(QGraphicsView):
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + drift.x())
         self.verticalScrollBar().setValue(self.verticalScrollBar().value() + drift.y())
         self.zoom_changed.emit(self.zoom())
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt override
+        scene = getattr(self, "org_scene", None)  # None: still in QGraphicsView's __init__
+        if scene is not None:
+            scene.view_moved_at = time.monotonic()  # zoom steps scroll too
+        super().scrollContentsBy(dx, dy)
 
     def zoom_by(self, step: float, anchor: QPointF | None = None) -> None:
         self.set_zoom(self.zoom() * step, anchor)
@@ -135,9 +148,11 @@ class OrgView(QGraphicsView):
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         # Far out, a big chart comes from one cached image (see zoomed_out.py); closer, a big
         # chart gets items for what is in view, just before they paint (lazy_items.py).
+        # While boxes are dragged, the rest of the view is one picture (drag_layer.py).
         if not self.zoomed_out.paint(QRectF(event.rect())):
             self.org_scene.materialize(self.mapToScene(self.viewport().rect()).boundingRect())
-            super().paintEvent(event)
+            if not self.drag_layer.paint(event.rect()):
+                super().paintEvent(event)
         if self._after_paint:
             QTimer.singleShot(AFTER_PAINT_DELAY_MS, self, self._run_after_paint)
 

@@ -6,7 +6,8 @@ view, which is what made a fit-all frame cost tens of milliseconds at 10,000
 departments. Here the whole chart is drawn once into an image; a frame only
 draws the part of the image in view. While boxes are dragged, the image is
 drawn without them and their connectors (the "live" items), and those are
-painted on top each frame, so a drag repaints only what moves.
+painted on top each frame (drag_layer.paint_items), so a drag repaints only what moves; while
+the view stands still, a frame puts back the image as already scaled for the viewport.
 
 The image is redrawn when the design, the selection or the findings change,
 or when a drag starts or ends; never for a hover or a repaint alone. It is
@@ -21,14 +22,15 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QStyleOptionGraphicsItem
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 
 from orgdesigner.entities import LinkKind
 
 from . import lod, style
 from .connector_items import LinkItem, ReportingLineItem, reporting_points
 from .department_item import DepartmentItem
+from .drag_layer import moving_items, paint_items
 
 MIN_BOXES = 2_000  # smaller charts paint fast enough item by item (and stay exact)
 MAX_PIXELS = 16_000_000  # the image's budget (64 MB): sets its resolution for huge charts
@@ -49,6 +51,10 @@ class ZoomedOutCache:
         # findings change (a click far out at 100,000 boxes redraws in C++ only).
         self._shapes: tuple[int, list, dict, dict] | None = None
         self._lines_drawn: tuple[list, dict] = ([], {})
+        # the image scaled to the viewport while the view stands still (see _screen)
+        self._screen_pixmap: QPixmap | None = None
+        self._screen_key: tuple | None = None
+        self._last_frame: tuple | None = None
 
     def invalidate(self, *_args) -> None:
         self.dirty = True
@@ -68,27 +74,6 @@ class ZoomedOutCache:
             return False  # drawing a connection: its rubber line is an item of its own
         scale = self._scale_for(scene.sceneRect())
         return view.zoom() <= scale  # the image is at least as sharp as the screen
-
-    def _live_items(self) -> tuple[QGraphicsItem, ...]:
-        """While boxes are dragged: those boxes and their connectors (left out of the image)."""
-        scene = self.view.org_scene
-        if not scene.user_dragging or scene.ctx is None:
-            return ()
-        design = scene.ctx.design
-        items: list[QGraphicsItem] = []
-        for box in scene.selected_boxes():
-            items.append(box)
-            line = scene.reporting.get(box.dept_id)
-            if line is not None:
-                items.append(line)
-            items.extend(
-                scene.reporting[c] for c in design.child_ids(box.dept_id) if c in scene.reporting
-            )
-            for link in design.links_of(box.dept_id):
-                item = scene.links.get(link.id)
-                if item is not None:
-                    items.extend((item, item.label))
-        return tuple(dict.fromkeys(items))  # each once, in order
 
     @staticmethod
     def _scale_for(rect: QRectF) -> float:
@@ -223,11 +208,49 @@ class ZoomedOutCache:
             painter.setBrush(style.SEVERITY_COLOR.get(severity, style.SEVERITY_COLOR["info"]))
             painter.drawEllipse(QPointF(r.right() - 4, r.top()), radius, radius)
 
+    def _draw_image(self, painter: QPainter, transform, exposed: QRectF) -> None:
+        """The grid and the part of the image in `exposed` (viewport pixels), scaled."""
+        painter.setWorldTransform(transform)
+        scene_exposed = transform.inverted()[0].mapRect(exposed)
+        self.view.drawBackground(painter, scene_exposed)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        shown = scene_exposed.intersected(self.source)
+        if not shown.isEmpty():  # only the part of the image in view is scaled and drawn
+            part = QRectF(
+                (shown.left() - self.source.left()) * self.scale,
+                (shown.top() - self.source.top()) * self.scale,
+                shown.width() * self.scale,
+                shown.height() * self.scale,
+            )
+            painter.drawImage(shown, self.image, part)
+
+    def _screen(self, transform) -> QPixmap | None:
+        """The viewport's grid and image as scaled at `transform`, once two frames in a row
+        show the same view (a drag): later frames put it back instead of scaling the image
+        again. None while the view moves (zoom, pan: those draw only the exposed part)."""
+        viewport = self.view.viewport()
+        key = (self.renders, transform, viewport.size(), self.view.grid_visible)
+        if key == self._screen_key:
+            return self._screen_pixmap
+        if key != self._last_frame:
+            self._last_frame = key
+            return None
+        ratio = viewport.devicePixelRatioF()
+        pixmap = QPixmap(viewport.size() * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        painter = QPainter(pixmap)
+        try:
+            self._draw_image(painter, transform, QRectF(viewport.rect()))
+        finally:
+            painter.end()
+        self._screen_pixmap, self._screen_key = pixmap, key
+        return pixmap
+
     def paint(self, exposed: QRectF) -> bool:
         """Paint the viewport from the image; False (nothing painted) when it does not apply."""
         if not self.applies():
             return False
-        live = self._live_items()
+        live = moving_items(self.view.org_scene)
         if (
             self.dirty
             or self.image is None
@@ -236,34 +259,30 @@ class ZoomedOutCache:
         ):
             self._render(live)
         view = self.view
+        transform = view.viewportTransform()
+        screen = self._screen(transform)
         painter = QPainter(view.viewport())
         try:
-            transform = view.viewportTransform()
-            painter.setWorldTransform(transform)
-            scene_exposed = transform.inverted()[0].mapRect(exposed)
-            view.drawBackground(painter, scene_exposed)
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            shown = scene_exposed.intersected(self.source)
-            if not shown.isEmpty():  # only the part of the image in view is scaled and drawn
-                part = QRectF(
-                    (shown.left() - self.source.left()) * self.scale,
-                    (shown.top() - self.source.top()) * self.scale,
-                    shown.width() * self.scale,
-                    shown.height() * self.scale,
+            if screen is not None:  # the view did not move: the image as scaled last frame
+                ratio = screen.devicePixelRatio()
+                source = QRectF(
+                    exposed.x() * ratio,
+                    exposed.y() * ratio,
+                    exposed.width() * ratio,
+                    exposed.height() * ratio,
                 )
-                painter.drawImage(shown, self.image, part)
+                painter.drawPixmap(exposed, screen, source)
+                painter.setWorldTransform(transform)
+            else:
+                self._draw_image(painter, transform, exposed)
             painter.setRenderHints(view.renderHints())
-            option = QStyleOptionGraphicsItem()
             # the drop target is in the image too; drawn again on top with its drop outline,
             # so moving over other boxes never redraws the image
             scene = view.org_scene
             on_top = [getattr(scene.interaction, "target", None)]
             on_top += [scene.editor, getattr(scene.interaction, "line", None)]  # a lazy chart's
-            for item in self.live + tuple(i for i in on_top if i is not None):
-                if item.isVisible():
-                    painter.setWorldTransform(item.sceneTransform() * transform)
-                    option.exposedRect = item.boundingRect()
-                    item.paint(painter, option, view.viewport())
+            items = self.live + tuple(i for i in on_top if i is not None)
+            paint_items(painter, items, transform, view.viewport())
             band = view.rubberBandRect()
             if not band.isNull():  # a lazy chart's rubber band (Qt draws it only over items)
                 painter.resetTransform()
