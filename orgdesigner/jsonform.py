@@ -35,6 +35,7 @@ from .department_reader import ROW_COLUMNS, ROW_FIELDS, department_of_row, depar
 from .entities import checked_department, department_from_values
 from .errors import FileProblem, ModelError
 from .fileutil import atomic_write_text, read_input_bytes
+from .gcpause import gc_paused
 from .json_columns import departments_of_json
 
 JSON_VERSION = 1
@@ -443,6 +444,13 @@ def design_to_doc(design: Design) -> DesignDoc:
 
 def loads(text: str | bytes, source: str | Path = "design.json") -> Design:
     """Parse JSON text into a design; raise FileProblem naming the path inside the file."""
+    # The parsed document and the design made from it survive: the collector's full
+    # passes over them while they are made find nothing (see `gcpause`).
+    with gc_paused():
+        return _loads(text, source)
+
+
+def _loads(text: str | bytes, source: str | Path) -> Design:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

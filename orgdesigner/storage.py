@@ -622,7 +622,8 @@ def save(
     def write_from_model(tmp: Path) -> None:
         for old in written:
             old.close()
-        written[:] = [written_rows(design)]
+        with gc_paused():  # 100,000s of row tuples, no cycles (see `gcpause`)
+            written[:] = [written_rows(design)]
         write_file(design, tmp, written[-1])
 
     def verify(tmp: Path) -> untrusted.Fingerprint:
