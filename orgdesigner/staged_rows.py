@@ -57,6 +57,7 @@ class StagedRows:
         verification checks references and compares every value."""
         conn = self._conn
         conn.execute("ATTACH DATABASE ? AS dest", (Path(path).resolve().as_uri() + "?mode=rw",))
+        copied = False
         try:
             conn.execute("PRAGMA dest.journal_mode=OFF")  # a fresh temp file: discarded if it fails
             conn.execute("PRAGMA dest.synchronous=OFF")  # durability: the fsync before the rename
@@ -71,11 +72,16 @@ class StagedRows:
                     f'SELECT {names} FROM main."{table}" ORDER BY rowid'
                 )
             conn.execute("COMMIT")
+            copied = True
         finally:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            conn.execute("PRAGMA ignore_check_constraints=OFF")
-            conn.execute("DETACH DATABASE dest")
+            try:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                conn.execute("PRAGMA ignore_check_constraints=OFF")
+                conn.execute("DETACH DATABASE dest")
+            except sqlite3.Error:
+                if copied:  # else the write's own error (disk full ...) is the one to report
+                    raise
 
     def first_difference(self, path: Path, tables: list[str]) -> tuple[str, int, int] | None:
         """(table, rows in the file, rows that match) of the first of `tables` whose rows in

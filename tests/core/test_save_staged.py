@@ -119,3 +119,41 @@ def test_a_full_save_reads_no_row_back_into_python(tmp_path, monkeypatch):
     large = _rows_read_back(tmp_path, monkeypatch, 2_000)
     assert large == small
     assert large < 200  # the schema, meta and scenarios rows
+
+
+class _FullDisk:
+    """The staged rows' connection, with the new file limited to a few pages: SQLITE_FULL."""
+
+    def __init__(self, conn):
+        self._conn = conn
+
+    def execute(self, sql, *args):
+        if sql == "BEGIN":
+            self._conn.execute("PRAGMA dest.max_page_count=12")
+        return self._conn.execute(sql, *args)
+
+    def __getattr__(self, name):
+        return getattr(self._conn, name)
+
+
+def test_a_full_disk_while_copying_is_reported_and_changes_nothing(tmp_path, monkeypatch):
+    from orgdesigner.fileutil import WriteFailed
+
+    target = tmp_path / "plan.db"
+    design = sample_design()
+    storage.save(design, target)
+    before = target.read_bytes()
+    root = next(iter(design.departments))
+    for i in range(300):
+        design.add_department(Department(name=f"小组 {i}", parent=root, notes="备注" * 20))
+    real = StagedRows.copy_into
+
+    def copy_on_a_full_disk(self, path):
+        self._conn = _FullDisk(self._conn)
+        real(self, path)
+
+    monkeypatch.setattr(StagedRows, "copy_into", copy_on_a_full_disk)
+    with pytest.raises(WriteFailed, match="full"):
+        storage.save(design, target)
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.db"]
