@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Sequence
 
 
 def _names(columns: tuple[str, ...]) -> str:
@@ -83,7 +84,7 @@ class StagedRows:
                 if copied:  # else the write's own error (disk full ...) is the one to report
                     raise
 
-    def first_difference(self, path: Path, tables: list[str]) -> tuple[str, int, int] | None:
+    def first_difference(self, path: Path, tables: Sequence[str]) -> tuple[str, int, int] | None:
         """(table, rows in the file, rows that match) of the first of `tables` whose rows in
         the file at `path` differ from the staged ones; None when all are the same."""
         conn = self._conn

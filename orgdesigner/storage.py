@@ -266,24 +266,33 @@ def meta_rows(design: Design) -> dict[str, str]:
 
 
 @contextmanager
-def _new_file(path: Path) -> Iterator[tuple[Any, sqlite3.Connection]]:
-    """A new design file at `path` (which must not exist) with our schema; yields (conn, raw)."""
-    from . import schema
-
+def _new_file(path: Path) -> Iterator[sqlite3.Connection]:
+    """A new design file at `path` (which must not exist) with our schema, made from its SQL
+    text (`schema_sql`, which a test holds equal to SQLAlchemy's `create_all`): saving and
+    importing need no SQLAlchemy (a sixth of a 10,000-department JSON import was its import
+    and its DDL compiler). Yields the open connection."""
     if path.exists():
         raise FileExistsError(path)
-    with open_engine(path, readonly=False) as engine, engine.connect() as conn:
-        raw = conn.connection.driver_connection
-        assert raw is not None  # an open pysqlite connection
-        raw.execute(f"PRAGMA application_id={schema.APPLICATION_ID}")
-        raw.execute(f"PRAGMA user_version={schema.FORMAT_VERSION}")
+    raw = _connect(path, readonly=False)
+    try:
+        raw.execute("PRAGMA foreign_keys=ON")
+        raw.execute(f"PRAGMA application_id={schema_sql.APPLICATION_ID}")
+        raw.execute(f"PRAGMA user_version={schema_sql.FORMAT_VERSION}")
         # A fresh temp file: no journal needed (a failed write is discarded whole);
         # durability comes from the fsync before the rename.
         raw.execute("PRAGMA journal_mode=OFF")
         raw.execute("PRAGMA synchronous=OFF")
-        with conn.begin():
-            schema.metadata.create_all(conn)
-        yield conn, raw
+        raw.execute("BEGIN")
+        for statement in schema_sql.STATEMENTS:
+            raw.execute(statement)
+        raw.execute("COMMIT")
+        yield raw
+    finally:
+        raw.close()
+
+
+# The tables scoped to a scenario (`schema.SCENARIO_TABLES`): those whose first column is it.
+SCENARIO_TABLES = tuple(t for t, c in schema_sql.COLUMNS.items() if c[:1] == ("scenario_id",))
 
 
 # The rows a full save writes, staged (`staged_rows`): written into the file and then
@@ -325,7 +334,7 @@ def write_file(designs: Designs, path: str | Path, rows: Written | None = None) 
     scenarios = as_set(designs)
     staged = written_rows(scenarios) if rows is None else rows
     try:
-        with _new_file(Path(path)) as (_conn, raw):
+        with _new_file(Path(path)) as raw:
             raw.execute("BEGIN")
             try:
                 _insert(raw, "meta", ("key", "value"), list(meta_rows(scenarios.active).items()))
@@ -407,7 +416,7 @@ def copy_rows_into_new_file(source: Path, dest: Path) -> None:
     carries a file's own CHECK, DEFAULT or anything else. Much faster than
     writing the rows from the model (SQLite copies them in C).
     """
-    with _new_file(Path(dest)) as (_conn, raw):
+    with _new_file(Path(dest)) as raw:
         # References are not checked row by row here: a child copied before its parent
         # is a deferred violation, and each parent inserted later made SQLite scan the
         # whole table for waiting children (no index on parent_id): quadratic, 13 s for
@@ -531,9 +540,7 @@ def _compare_rows(
     else:
         for design in scenarios:
             _compare_scenario(conn, design, path)
-    from . import schema
-
-    for table in schema.SCENARIO_TABLES:  # no rows of scenarios the design does not have
+    for table in SCENARIO_TABLES:  # no rows of scenarios the design does not have
         stray = conn.execute(
             f'SELECT count(*) FROM "{table}" WHERE scenario_id NOT IN (SELECT id FROM scenarios)'
         ).fetchone()[0]
@@ -561,7 +568,7 @@ def _compare_meta(conn: sqlite3.Connection, scenarios: ScenarioSet, path: Path) 
 def _compare_written(written: Written, path: Path) -> None:
     """Every scenario table of the file against the rows staged for it, all columns (the
     scenario ids and the sort_order numbers too), compared in SQL (`staged_rows`)."""
-    difference = written.first_difference(path, schema.SCENARIO_TABLES)
+    difference = written.first_difference(path, SCENARIO_TABLES)
     if difference is None:
         return
     table, found, matching = difference
