@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import fields
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from .entities import _COLOR_RE, MAX_COORD, MAX_TEXT, Department, DeptKind
 from .progress import step
@@ -119,10 +119,18 @@ def departments_from_rows(
 ) -> list[Department] | None:
     """The departments of `rows` (values in `columns` order), or None if any value is not
     what `entities.department_from_values` accepts, or a column or field is unknown here."""
-    if not rows or any(c not in CHECKS for c in columns):
+    if not rows:
+        return None
+    return departments_from_columns(dict(zip(columns, zip(*rows))))
+
+
+def departments_from_columns(columns: Mapping[str, Column]) -> list[Department] | None:
+    """`departments_from_rows` for values already in columns (file column -> values, all
+    of one length): the JSON form's reader makes columns, not rows (`json_columns`)."""
+    if any(c not in CHECKS for c in columns):
         return None
     by_field: dict[str, Column] = {}
-    for name, values in zip(columns, zip(*rows)):
+    for name, values in columns.items():
         field, check = CHECKS[name]
         checked = check(values)
         if checked is None:
@@ -131,7 +139,7 @@ def departments_from_rows(
     if set(by_field) != set(_FIELDS):
         return None
     ordered = [by_field[name] for name in _FIELDS]
-    total = len(rows)
+    total = len(ordered[0])
     out: list[Department] = []
     for start in range(0, total, CHUNK):
         step("departments", start, total)

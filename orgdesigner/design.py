@@ -657,7 +657,10 @@ class Design:
                 raise DuplicateIdError(f"a department with id {dept.id!r} already exists")
             pending[dept.id] = dept if checked else checked_department(dept)
         placed: set[str] = set()
-        for dept_id in pending:
+        for dept_id, dept in pending.items():
+            if dept.parent is None or dept.parent in placed:  # parents first: nothing to walk
+                placed.add(dept_id)
+                continue
             chain: list[str] = []
             on_chain: set[str] = set()
             current: str | None = dept_id
@@ -675,10 +678,14 @@ class Design:
                 current = pending[current].parent
             placed.update(chain)
         self.departments.update(pending)
-        self._rank.update((dept_id, i * GAP) for i, dept_id in enumerate(pending))
+        self._rank.update(zip(pending, range(0, len(pending) * GAP, GAP)))
+        children = self._children
+        children.update((dept_id, {}) for dept_id in pending if dept_id not in children)
         for dept in pending.values():
-            self._children.setdefault(dept.parent, {})[dept.id] = None
-            self._children.setdefault(dept.id, {})
+            kids = children.get(dept.parent)
+            if kids is None:
+                kids = children[dept.parent] = {}
+            kids[dept.id] = None
 
     def iter_parent_first(self, under: str | None = None) -> Iterator[tuple[str, int]]:
         """(department id, depth) for every department below `under` (None: all roots),

@@ -22,6 +22,7 @@ from .design import Design
 from .entities import (
     DEFAULT_COLOR,
     MAX_COORD,
+    Department,
     MAX_TEXT,
     DeptKind,
     Function,
@@ -34,6 +35,8 @@ from .department_reader import ROW_COLUMNS, ROW_FIELDS, department_of_row, depar
 from .entities import checked_department, department_from_values
 from .errors import FileProblem, ModelError
 from .fileutil import atomic_write_text, read_input_bytes
+from .gcpause import gc_paused
+from .json_columns import departments_of_json
 
 JSON_VERSION = 1
 MAX_JSON_BYTES = 256 * 1024 * 1024
@@ -186,24 +189,39 @@ class _Problem(Exception):
         super().__init__(f"{where}: {message}")
 
 
-def design_from_doc(doc: DesignDoc) -> Design:
-    """Build a design from a validated document; raise _Problem naming the path."""
+Departments = tuple[dict[str, str], list[Department]]  # (JSON id -> model id, departments)
+
+
+def design_from_doc(doc: DesignDoc, departments: Departments | None = None) -> Design:
+    """Build a design from a validated document; raise _Problem naming the path.
+
+    `departments`: the document's departments made already (`json_columns`), for a
+    document validated without them."""
     design = Design(doc.name, language=doc.language, id=doc.id)
     design.created = doc.created or design.created
     design.description, design.author = doc.description, doc.author
     design.settings = dict(doc.settings)
+    dept_ids, made = _departments_of_docs(doc.departments) if departments is None else departments
+    design.load_departments(made, checked=True)
+    _add_functions_links_roles(design, doc, dept_ids)
+    return design
+
+
+def _departments_of_docs(docs: list[DepartmentDoc]) -> Departments:
+    """The validated departments of a document, checked for duplicates, unknown parents
+    and cycles with the path of the culprit."""
     dept_ids: dict[str, str] = {}
-    for i, d in enumerate(doc.departments):
+    for i, d in enumerate(docs):
         if d.id in dept_ids:
             raise _Problem(f"departments[{i}].id", f"duplicate id {d.id!r}")
         dept_ids[d.id] = _model_id(d.id)
-    index_of = {d.id: i for i, d in enumerate(doc.departments)}
-    for i, d in enumerate(doc.departments):
+    index_of = {d.id: i for i, d in enumerate(docs)}
+    for i, d in enumerate(docs):
         if d.parent is not None and d.parent not in dept_ids:
             raise _Problem(f"departments[{i}].parent", f"no department has id {d.parent!r}")
     # Refuse cycles with the path of the culprit; then add in the document's order.
     checked: set[str] = set()
-    for start in doc.departments:
+    for start in docs:
         chain: list[str] = []
         on_chain: set[str] = set()
         current: str | None = start.id
@@ -215,7 +233,7 @@ def design_from_doc(doc: DesignDoc) -> Design:
                 )
             chain.append(current)
             on_chain.add(current)
-            current = doc.departments[index_of[current]].parent
+            current = docs[index_of[current]].parent
         checked.update(chain)
     # The same row values as a design file's (`storage.department_values` order), checked
     # and made the way opening a file makes them (`department_from_values`), not field by field.
@@ -228,16 +246,14 @@ def design_from_doc(doc: DesignDoc) -> Design:
             dept_ids[d.parent] if d.parent is not None else None,
             *_SAME_AS_FILE(d),
         )
-        for d in doc.departments
+        for d in docs
     ]
-    design.load_departments(
-        departments_from_rows(ROW_COLUMNS, rows)
-        or [
-            department_from_values(row) or checked_department(department_of_row(row))
-            for row in rows
-        ],
-        checked=True,
-    )
+    return dept_ids, departments_from_rows(ROW_COLUMNS, rows) or [
+        department_from_values(row) or checked_department(department_of_row(row)) for row in rows
+    ]
+
+
+def _add_functions_links_roles(design: Design, doc: DesignDoc, dept_ids: dict[str, str]) -> None:
     function_ids: dict[str, str] = {}
     for i, f in enumerate(doc.functions):
         if f.id in function_ids:
@@ -286,7 +302,6 @@ def design_from_doc(doc: DesignDoc) -> Design:
             )
         design.set_role(function_ids[r.function], dept_ids[r.department], r.role)
     _add_kpis(design, doc, dept_ids, function_ids)
-    return design
 
 
 def _add_kpis(
@@ -429,6 +444,13 @@ def design_to_doc(design: Design) -> DesignDoc:
 
 def loads(text: str | bytes, source: str | Path = "design.json") -> Design:
     """Parse JSON text into a design; raise FileProblem naming the path inside the file."""
+    # The parsed document and the design made from it survive: the collector's full
+    # passes over them while they are made find nothing (see `gcpause`).
+    with gc_paused():
+        return _loads(text, source)
+
+
+def _loads(text: str | bytes, source: str | Path) -> Design:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -449,6 +471,9 @@ def loads(text: str | bytes, source: str | Path = "design.json") -> Design:
             'is not an Org Designer JSON design (no "format": "org-designer")',
             zh='不是组织架构设计器的 JSON 设计（没有 "format": "org-designer"）',
         )
+    design = _quick_design(data)
+    if design is not None:
+        return design
     try:
         doc = DesignDoc.model_validate(data)
     except ValidationError as exc:
@@ -467,6 +492,19 @@ def loads(text: str | bytes, source: str | Path = "design.json") -> Design:
         raise FileProblem(source, str(exc), zh=f"内容有误：{exc}") from None
     except ModelError as exc:
         raise FileProblem(source, str(exc), zh=exc.text("zh")) from None
+
+
+def _quick_design(data: dict[str, Any]) -> Design | None:
+    """The design of a document whose departments pass `json_columns` (its fast path) and
+    whose other parts pass pydantic; None for anything else, which `loads` then validates
+    whole (and names the problem of), so bad input gets the same message either way."""
+    departments = departments_of_json(data.get("departments"), _model_id)
+    if departments is None:
+        return None
+    try:
+        return design_from_doc(DesignDoc.model_validate({**data, "departments": []}), departments)
+    except (ValidationError, _Problem, ModelError):
+        return None
 
 
 def dumps(design: Design) -> str:

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 from . import __version__, fileutil, quickverify, schema_sql, untrusted
 from .department_reader import departments_from_rows
 from .gcpause import gc_paused
+from .staged_rows import StagedRows
 from .progress import step, steps
 from .design import LANGUAGES, Design, FileStamp, build_design, now_iso
 from .scenarios import ScenarioError, ScenarioInfo, ScenarioSet, info_of
@@ -265,80 +266,100 @@ def meta_rows(design: Design) -> dict[str, str]:
 
 
 @contextmanager
-def _new_file(path: Path) -> Iterator[tuple[Any, sqlite3.Connection]]:
-    """A new design file at `path` (which must not exist) with our schema; yields (conn, raw)."""
-    from . import schema
-
+def _new_file(path: Path) -> Iterator[sqlite3.Connection]:
+    """A new design file at `path` (which must not exist) with our schema, made from its SQL
+    text (`schema_sql`, which a test holds equal to SQLAlchemy's `create_all`): saving and
+    importing need no SQLAlchemy (a sixth of a 10,000-department JSON import was its import
+    and its DDL compiler). Yields the open connection."""
     if path.exists():
         raise FileExistsError(path)
-    with open_engine(path, readonly=False) as engine, engine.connect() as conn:
-        raw = conn.connection.driver_connection
-        assert raw is not None  # an open pysqlite connection
-        raw.execute(f"PRAGMA application_id={schema.APPLICATION_ID}")
-        raw.execute(f"PRAGMA user_version={schema.FORMAT_VERSION}")
+    raw = _connect(path, readonly=False)
+    try:
+        raw.execute("PRAGMA foreign_keys=ON")
+        raw.execute(f"PRAGMA application_id={schema_sql.APPLICATION_ID}")
+        raw.execute(f"PRAGMA user_version={schema_sql.FORMAT_VERSION}")
         # A fresh temp file: no journal needed (a failed write is discarded whole);
         # durability comes from the fsync before the rename.
         raw.execute("PRAGMA journal_mode=OFF")
         raw.execute("PRAGMA synchronous=OFF")
-        with conn.begin():
-            schema.metadata.create_all(conn)
-        yield conn, raw
+        raw.execute("BEGIN")
+        for statement in schema_sql.STATEMENTS:
+            raw.execute(statement)
+        raw.execute("COMMIT")
+        yield raw
+    finally:
+        raw.close()
 
 
-# Each scenario's rows as `table_tuples` gives them, in scenario order: what a full save
-# writes and then finds again in the file it reads back.
-Written = list[dict[str, tuple[tuple[str, ...], list[tuple]]]]
+# The tables scoped to a scenario (`schema.SCENARIO_TABLES`): those whose first column is it.
+SCENARIO_TABLES = tuple(t for t, c in schema_sql.COLUMNS.items() if c[:1] == ("scenario_id",))
+
+
+# The rows a full save writes, staged (`staged_rows`): written into the file and then
+# compared with it in SQL.
+Written = StagedRows
 
 
 def written_rows(designs: Designs) -> Written:
-    return [table_tuples(design) for design in as_set(designs)]
+    """Every scenario's rows as `table_tuples` gives them, staged in the order they go into
+    the file. Rows with a sort_order go by primary key (scenario, then id: a scenario's rows
+    sorted by id), so the key index grows at its end instead of taking random inserts (a
+    quarter of the insert time at 100,000); their order is in sort_order. Other tables
+    keep the model's order, which reading them back relies on."""
+    staged = StagedRows()
+    try:
+        for design in as_set(designs):
+            for table, (columns, rows) in table_tuples(design).items():
+                if columns[-1] == "sort_order" and columns[:2] == ("scenario_id", "id"):
+                    rows.sort(key=_KEY)
+                staged.add(table, columns, rows)
+    except BaseException:
+        staged.close()
+        raise
+    return staged
+
+
+_KEY = itemgetter(1)  # the id: one design's rows share their scenario id
 
 
 def write_file(designs: Designs, path: str | Path, rows: Written | None = None) -> None:
     """Write a design (or all scenarios of a file) as a new design file at `path` (must not exist).
 
-    Callers that hand the file on verify it (`verify_file`, `save`). The schema comes from SQLAlchemy; the rows go in as plain tuples through
-    sqlite3's executemany (SQLAlchemy's per-row parameter handling cost most of
-    a 100,000-department save). `rows`: `written_rows(designs)`, when the caller
-    has them already (a save compares the file with the same rows).
+    Callers that hand the file on verify it (`verify_file`, `save`). The schema comes from
+    SQLAlchemy; the rows are staged as plain tuples (`written_rows`: one executemany per
+    table, SQLAlchemy's per-row parameter handling cost most of a 100,000-department save)
+    and copied into the file in C. `rows`: `written_rows(designs)`, when the caller has
+    them already (a save compares the file with the same rows).
     """
     scenarios = as_set(designs)
-    tables = written_rows(scenarios) if rows is None else rows
-    with _new_file(Path(path)) as (_conn, raw):
+    staged = written_rows(scenarios) if rows is None else rows
+    try:
+        with _new_file(Path(path)) as raw:
+            raw.execute("BEGIN")
+            try:
+                _insert(raw, "meta", ("key", "value"), list(meta_rows(scenarios.active).items()))
+                _insert(
+                    raw,
+                    "scenarios",
+                    ("id", "name", "created", "modified", "sort_order"),
+                    [tuple(scenario_row(d, i).values()) for i, d in enumerate(scenarios)],
+                )
+                raw.execute("COMMIT")
+            finally:
+                if raw.in_transaction:
+                    raw.execute("ROLLBACK")
         # References are checked once, by the verification that reads the file back
         # (`PRAGMA foreign_key_check`), not row by row while writing. The kind CHECKs
         # are not evaluated either (their IN list per inserted row was a quarter of the
         # insert time): the kinds come from the model's enums, and the verification
         # compares every written value, kinds included, with the model's.
-        raw.execute("PRAGMA foreign_keys=OFF")
-        raw.execute("PRAGMA ignore_check_constraints=ON")
-        raw.execute("PRAGMA cache_size=-65536")
-        raw.execute("BEGIN")
-        try:
-            _insert(raw, "meta", ("key", "value"), list(meta_rows(scenarios.active).items()))
-            _insert(
-                raw,
-                "scenarios",
-                ("id", "name", "created", "modified", "sort_order"),
-                [tuple(scenario_row(d, i).values()) for i, d in enumerate(scenarios)],
-            )
-            for design_tables in tables:
-                for table, (columns, table_rows) in design_tables.items():
-                    _insert(raw, table, columns, table_rows)
-            raw.execute("COMMIT")
-        finally:
-            if raw.in_transaction:
-                raw.execute("ROLLBACK")
-            raw.execute("PRAGMA ignore_check_constraints=OFF")
+        staged.copy_into(Path(path))
+    finally:
+        if rows is None:
+            staged.close()
 
 
 def _insert(raw: sqlite3.Connection, table: str, columns: tuple[str, ...], rows: list) -> None:
-    """Rows of a table with a sort_order column go in by primary key (scenario, id): the
-    key index grows at its end instead of taking random inserts (a quarter of the
-    insert time at 100,000); their order is in sort_order. Other tables keep the
-    model's order, which reading them back relies on."""
-    if columns[-1] == "sort_order" and columns[:2] == ("scenario_id", "id"):
-        rows = sorted(rows, key=lambda row: row[:2])
     if rows:
         names = ", ".join(f'"{c}"' for c in columns)
         marks = ", ".join("?" for _ in columns)
@@ -395,7 +416,7 @@ def copy_rows_into_new_file(source: Path, dest: Path) -> None:
     carries a file's own CHECK, DEFAULT or anything else. Much faster than
     writing the rows from the model (SQLite copies them in C).
     """
-    with _new_file(Path(dest)) as (_conn, raw):
+    with _new_file(Path(dest)) as raw:
         # References are not checked row by row here: a child copied before its parent
         # is a deferred violation, and each parent inserted later made SQLite scan the
         # whole table for waiting children (no index on parent_id): quadratic, 13 s for
@@ -571,15 +592,12 @@ def _compare_rows(
 ) -> None:
     scenarios = as_set(designs)
     _compare_meta(conn, scenarios, path)
-    if written is not None and len(written) == len(scenarios):
-        for design, tables in zip(scenarios, written):
-            _compare_written(conn, info_of(design).id, tables, path)
+    if written is not None:
+        _compare_written(written, path)
     else:
         for design in scenarios:
             _compare_scenario(conn, design, path)
-    from . import schema
-
-    for table in schema.SCENARIO_TABLES:  # no rows of scenarios the design does not have
+    for table in SCENARIO_TABLES:  # no rows of scenarios the design does not have
         stray = conn.execute(
             f'SELECT count(*) FROM "{table}" WHERE scenario_id NOT IN (SELECT id FROM scenarios)'
         ).fetchone()[0]
@@ -604,28 +622,19 @@ def _compare_meta(conn: sqlite3.Connection, scenarios: ScenarioSet, path: Path) 
         )
 
 
-def _compare_written(
-    conn: sqlite3.Connection,
-    scenario: str,
-    tables: dict[str, tuple[tuple[str, ...], list[tuple]]],
-    path: Path,
-) -> None:
-    """A scenario's tables against the rows written for it, all columns (its id and the
-    sort_order numbers too). Rows with a sort_order come back in the file's order and
-    are put in sort_order in Python: cheaper than SQLite's sort of the whole table."""
-    for table, (columns, wanted) in tables.items():
-        names = ", ".join(f'"{c}"' for c in columns)
-        if columns[-1] == "sort_order" and columns[:2] == ("scenario_id", "id"):
-            found = conn.execute(
-                f'SELECT {names} FROM "{table}" WHERE scenario_id=?', (scenario,)
-            ).fetchall()
-            found.sort(key=itemgetter(-1))
-        else:
-            found = conn.execute(
-                f'SELECT {names} FROM "{table}" WHERE scenario_id=? ORDER BY {names}', (scenario,)
-            ).fetchall()
-            wanted = sorted(wanted)
-        _same_rows(table, found, wanted, path)
+def _compare_written(written: Written, path: Path) -> None:
+    """Every scenario table of the file against the rows staged for it, all columns (the
+    scenario ids and the sort_order numbers too), compared in SQL (`staged_rows`)."""
+    difference = written.first_difference(path, SCENARIO_TABLES)
+    if difference is None:
+        return
+    table, found, matching = difference
+    expected = written.count(table)
+    if found != expected:
+        problem = f"{found} rows in {table!r}, expected {expected}"
+    else:
+        problem = f"the written {table!r} differ from the design ({found - matching} rows)"
+    raise FileProblem(path, f"verification failed: {problem}", zh=_VERIFY_ZH)
 
 
 def _same_rows(table: str, found: list[tuple], wanted: list[tuple], path: Path) -> None:
@@ -683,7 +692,10 @@ def save(
     written: list[Written] = []  # the rows a save from the model wrote: verified against
 
     def write_from_model(tmp: Path) -> None:
-        written.append(written_rows(design))
+        for old in written:
+            old.close()
+        with gc_paused():  # 100,000s of row tuples, no cycles (see `gcpause`)
+            written[:] = [written_rows(design)]
         write_file(design, tmp, written[-1])
 
     def verify(tmp: Path) -> untrusted.Fingerprint:
@@ -696,14 +708,18 @@ def save(
         return verified[-1]
 
     hook = None if before_replace is None else (lambda tmp: before_replace(tmp, verified[-1]))
-    with stamped_for_save(design):
-        fileutil.replace_atomically(
-            path,
-            write or write_from_model,
-            verify=verify,
-            before_replace=hook,
-            sync_folder=True,
-        )
+    try:
+        with stamped_for_save(design):
+            fileutil.replace_atomically(
+                path,
+                write or write_from_model,
+                verify=verify,
+                before_replace=hook,
+                sync_folder=True,
+            )
+    finally:
+        for staged in written:
+            staged.close()
     return verified[-1]
 
 

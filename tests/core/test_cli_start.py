@@ -91,8 +91,23 @@ def test_reading_a_current_file_imports_no_heavy_library(tmp_path, command):
 
 def test_probe_sees_heavy_imports_when_a_command_needs_them(tmp_path):
     """The probe can fail: an older file is migrated with Alembic (and SQLAlchemy), and
-    writing a new design file uses SQLAlchemy's schema."""
+    importing the JSON text form validates with pydantic."""
     older = tmp_path / "older.db"
     older.write_bytes((ROOT / "tests" / "data" / "format1_mid_large.db").read_bytes())
     assert {"sqlalchemy", "alembic"} <= set(_heavy_modules("info", str(older)))
-    assert "sqlalchemy" in _heavy_modules("new", "-o", str(tmp_path / "new.db"))
+    source = tmp_path / "plan.json"
+    source.write_text('{"format": "org-designer", "name": "x"}', encoding="utf-8")
+    assert "pydantic" in _heavy_modules("import", str(source), "-o", str(tmp_path / "p.db"))
+
+
+def test_writing_a_design_file_imports_no_sqlalchemy(tmp_path):
+    """`new` and `import` write the file from the schema's SQL text (issue #17: SQLAlchemy's
+    import and DDL compiler were a sixth of a 10,000-department JSON import)."""
+    assert _heavy_modules("new", "-o", str(tmp_path / "new.db")) == []
+    source = tmp_path / "plan.json"
+    source.write_text(
+        '{"format": "org-designer", "name": "方案", "departments": [{"id": "a", "name": "总部"}]}',
+        encoding="utf-8",
+    )
+    heavy = _heavy_modules("import", str(source), "-o", str(tmp_path / "plan.db"))
+    assert "sqlalchemy" not in heavy

@@ -20,7 +20,7 @@ def _copy_steps(tmp_path, monkeypatch, size: int) -> int:
 
     @contextmanager
     def counting(path):
-        with real(path) as (conn, raw):
+        with real(path) as raw:
             count = [0]
 
             def tick() -> int:
@@ -28,7 +28,7 @@ def _copy_steps(tmp_path, monkeypatch, size: int) -> int:
                 return 0  # go on
 
             raw.set_progress_handler(tick, 100)
-            yield conn, raw
+            yield raw
             steps.append(count[0])
 
     source, dest = tmp_path / f"design-{size}.db", tmp_path / f"copy-{size}.db"
