@@ -74,6 +74,27 @@ def cli_import_json(path: Path):
 @case("CLI export chart PDF on one A0 page (whole process)")
 def cli_export_chart(path: Path):
     """Compared with `dot -Tpdf` the same way: a whole process producing only the chart."""
+    return _export_chart_cli(path)
+
+
+@case("CLI export chart PDF of the tree alone (whole process)")
+def cli_export_tree_chart(path: Path):
+    """The graph `dot -Tpdf` is given: the reporting tree without collaboration links.
+
+    The case above also routes the design's links, which dot never sees; this
+    one compares like with like (issue #17: "the same tree").
+    """
+    from orgdesigner import storage
+
+    design = storage.load(path)
+    for link_id in list(design.links):
+        design.remove_link(link_id)
+    tree = Path(tempfile.mkdtemp(prefix="orgbench-")) / "tree.db"
+    storage.save(design, tree)
+    return _export_chart_cli(tree)
+
+
+def _export_chart_cli(path: Path):
     out = Path(tempfile.mkdtemp(prefix="orgbench-")) / "chart.pdf"
     return (lambda: None), _cli(
         "-m",
