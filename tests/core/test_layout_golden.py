@@ -67,15 +67,23 @@ def _cases() -> Iterator[tuple[str, Design, dict[str, object]]]:
                 if compact_min != 4:
                     options["compact_min"] = compact_min
                 yield f"forest{seed}-{orientation}-{compact}-{compact_min}", design, options
-            yield f"forest{seed}-{orientation}-branch", design, {
-                "orientation": orientation,
-                "root": branch,
-            }
-            yield f"forest{seed}-{orientation}-root", design, {
-                "orientation": orientation,
-                "root": ids[0],
-                "compact": True,
-            }
+            yield (
+                f"forest{seed}-{orientation}-branch",
+                design,
+                {
+                    "orientation": orientation,
+                    "root": branch,
+                },
+            )
+            yield (
+                f"forest{seed}-{orientation}-root",
+                design,
+                {
+                    "orientation": orientation,
+                    "root": ids[0],
+                    "compact": True,
+                },
+            )
     generated = generate(3000, seed=5)
     yield "generated-3000", generated, {}
     yield "generated-3000-compact", generated, {"compact": True}
