@@ -10,17 +10,19 @@ contour walk) and a chain of placeholders reserves the column's levels.
 Iterative throughout, so a 10,000-deep chain is fine. Returns positions; the
 caller applies them as one `MoveDepartments` operation (one undo step).
 
-The layout tree is flat: node `i` is a row across parallel lists (`_Tree`), its
-children a list of ints, parents numbered before their children. No object per
-node, so nothing for the cyclic collector (node objects linked both ways were
-cycles it had to find and free: up to a third of a 10,000 layout under load),
-and the hot loops index lists instead of reading attributes.
+The layout tree is flat: node `i` is a row across parallel lists of numbers, its
+children a `range` (siblings are numbered together), parents numbered before
+their children. No object per node, so nothing for the cyclic collector (node
+objects linked both ways were cycles it had to find and free after each run: up
+to a third of a 10,000 layout), and the hot loops index lists instead of reading
+attributes; a row of leaves (most of a real chart) is placed without the contour walk.
 """
 
 from __future__ import annotations
 
 import math
-from operator import itemgetter
+from collections.abc import Sequence
+from itertools import repeat
 from typing import Literal
 
 from .design import Design
@@ -33,42 +35,17 @@ Orientation = Literal["top-down", "left-right"]
 NONE = -1  # no node (a missing thread)
 
 
-class _Tree:
-    """The nodes as rows of parallel lists; node 0 is a virtual root over the forest.
+def _place(
+    kids_of: list[Sequence[int]], extra: list[float], leafy: set[int], distance: float
+) -> tuple[list[float], list[float], list[int]]:
+    """Buchheim's first walk (children before parents), then the sums for the second walk.
 
-    A node is a department (`ids`) or a placeholder (id None) reserving a level
-    below a staff column or a stack.
+    Returns each node's preliminary x, the sum of its ancestors' modifiers (its x is
+    prelim + sum) and its depth (0 for a top department). `_apportion` and
+    `_move_subtree` of the paper are inlined: this loop is most of a layout's time.
+    Siblings are consecutive numbers (`kids_of[v]` is a range), so a sibling's place
+    is its number and "a child of v" is `in kids_of[v]`.
     """
-
-    def __init__(self) -> None:
-        self.ids: list[str | None] = [None]
-        self.kids: list[list[int]] = [[]]
-        self.parent: list[int] = [NONE]
-        self.number: list[int] = [0]  # place among its siblings
-        self.depth: list[int] = [-1]  # 0 for a top department
-        self.extra: list[float] = [0.0]  # more room on the right at this level (a staff column)
-
-    def add(self, dept_id: str | None, parent: int, extra: float = 0.0) -> int:
-        node = len(self.ids)
-        siblings = self.kids[parent]
-        self.ids.append(dept_id)
-        self.kids.append([])
-        self.parent.append(parent)
-        self.number.append(len(siblings))
-        self.depth.append(self.depth[parent] + 1)
-        self.extra.append(extra)
-        siblings.append(node)
-        return node
-
-
-def _place(tree: _Tree, distance: float) -> tuple[list[float], list[float]]:
-    """Buchheim's first walk (children before parents) and the sums for the second walk.
-
-    Returns each node's preliminary x and the sum of its ancestors' modifiers
-    (x = prelim + sum). `_apportion` and `_move_subtree` of the paper are inlined:
-    this loop is most of a layout's time.
-    """
-    kids_of, parent_of, number, extra = tree.kids, tree.parent, tree.number, tree.extra
     n = len(kids_of)
     prelim = [0.0] * n
     mod = [0.0] * n
@@ -84,12 +61,15 @@ def _place(tree: _Tree, distance: float) -> tuple[list[float], list[float]]:
         if not kids:
             continue
         first = default = kids[0]
-        left = NONE
-        for w in kids:
-            if left == NONE:
-                prelim[w] = midpoint[w]
-                left = w
-                continue
+        prelim[first] = at = midpoint[first]
+        if v in leafy:
+            # Leaves side by side: nothing below them to clear, nothing to shift.
+            for w in kids[1:]:
+                prelim[w] = at = at + distance + extra[w - 1]
+            midpoint[v] = (prelim[first] + at) / 2
+            continue
+        for w in kids[1:]:
+            left = w - 1
             prelim[w] = prelim[left] + distance + extra[left]
             if kids_of[w]:
                 mod[w] = prelim[w] - midpoint[w]
@@ -116,10 +96,10 @@ def _place(tree: _Tree, distance: float) -> tuple[list[float], list[float]]:
                 gap = (prelim[vil] + sil) - (prelim[vir] + sir) + distance + extra[vil]
                 if gap > 0:
                     anc = ancestor[vil]
-                    if parent_of[anc] != v:
+                    if anc not in kids:
                         anc = default
                     # move_subtree(anc, w, gap)
-                    subtrees = number[w] - number[anc]
+                    subtrees = w - anc
                     change[w] -= gap / subtrees
                     shift[w] += gap
                     change[anc] += gap / subtrees
@@ -142,7 +122,6 @@ def _place(tree: _Tree, distance: float) -> tuple[list[float], list[float]]:
                 thread[vol] = below
                 mod[vol] += sir - sol
                 default = w
-            left = w
         moved = changed = 0.0
         for w in reversed(kids):
             prelim[w] += moved
@@ -151,12 +130,16 @@ def _place(tree: _Tree, distance: float) -> tuple[list[float], list[float]]:
             moved += shift[w] + changed
         midpoint[v] = (prelim[first] + prelim[kids[-1]]) / 2
     prelim[0] = midpoint[0]
-    # Second walk: the sum of the ancestors' modifiers, parents first (index order).
+    # Second walk: the sum of the ancestors' modifiers and the depth, parents first.
     above = [0.0] * n
-    for v in range(1, n):
-        p = parent_of[v]
-        above[v] = above[p] + mod[p]
-    return prelim, above
+    depth = [-1] * n
+    for v, kids in enumerate(kids_of):
+        if kids:
+            sum_mod, below_v = above[v] + mod[v], depth[v] + 1
+            for w in kids:
+                above[w] = sum_mod
+                depth[w] = below_v
+    return prelim, above, depth
 
 
 def tidy_layout(
@@ -197,83 +180,105 @@ def _tidy_layout(
         dept_id: ((d.x, d.y) if top_down else (d.y, d.x)) for dept_id, d in departments.items()
     }.__getitem__
     flagged = {dept_id for dept_id, d in departments.items() if d.staff}
+    managers = {d.parent for d in departments.values()}  # (and None)
     child_ids = design.child_ids
 
-    tree = _Tree()
-    ids, kids_of, add = tree.ids, tree.kids, tree.add
+    # The layout tree, flat: node i is ids[i] (None: a virtual root, node 0, or a
+    # placeholder), its children the range kids_of[i]; parents come before children.
+    ids: list[str | None] = [None]
+    kids_of: list[Sequence[int]] = [()]
+    wide: dict[int, float] = {}  # node -> more room on its right at its level (a staff column)
+    leafy: set[int] = set()  # nodes whose children are all leaves
+    add_ids, add_kids = ids.extend, kids_of.extend
     start = [root] if root is not None else sorted(design.child_ids(None), key=order_key)
-    stacks: dict[str, list[str]] = {}  # parent id -> its stacked leaf children
-    staff_of: dict[str, list[str]] = {}  # manager id -> its staff column
+    stacks: dict[str, tuple[int, list[str]]] = {}  # parent id -> its node, its stacked leaves
+    staff_of: dict[str, tuple[int, list[str]]] = {}  # manager id -> its node, its staff column
     # A leaf needs none of the checks below, unless an empty stack may reach below it.
     plain_leaves = not compact or compact_min > 0
-    build = [(0, start)]
+    build: list[tuple[int, list[str]]] = [(0, start)]
     while build:
         parent, kid_ids = build.pop()
         if parent and len(kid_ids) > 1:
             kid_ids = sorted(kid_ids, key=order_key)
-        for dept_id in kid_ids:
-            node = add(dept_id, parent)
-            kids = child_ids(dept_id)
-            if not kids and plain_leaves:
+        first = len(ids)
+        add_ids(kid_ids)
+        add_kids(repeat((), len(kid_ids)))
+        kids_of[parent] = range(first, len(ids))
+        if plain_leaves and managers.isdisjoint(kid_ids):
+            leafy.add(parent)
+            continue
+        for node, dept_id in enumerate(kid_ids, first):
+            if plain_leaves and dept_id not in managers:
                 continue
+            kids = child_ids(dept_id)
             reach = 0.0  # how far below the box its columns reach
             staff = staff_beside(design, kids) if not flagged.isdisjoint(kids) else []
             if staff:
-                staff_of[dept_id] = sorted(staff, key=order_key)
-                tree.extra[node] = breadth  # the column's width beside the box
+                staff_of[dept_id] = (node, sorted(staff, key=order_key))
+                wide[node] = breadth  # the column's width beside the box
                 kids = [k for k in kids if k not in staff]
                 reach = (len(staff) - 1) * stack_step
             if compact and len(kids) >= compact_min and not any(child_ids(k) for k in kids):
                 ordered = sorted(kids, key=order_key)
-                stacks[dept_id] = ordered
+                stacks[dept_id] = (node, ordered)
                 reach = max(reach, box_depth + V_GAP / 2 + (len(ordered) - 1) * stack_step)
                 kids = []
             # Reserve the columns' levels with a chain of placeholders; line units hang below.
             tail = node
             for _ in range(math.ceil(reach / level)):
-                tail = add(None, tail, tree.extra[node])
+                kids_of[tail] = range(len(ids), len(ids) + 1)
+                tail = len(ids)
+                ids.append(None)
+                kids_of.append(())
+                if node in wide:
+                    wide[tail] = wide[node]
             if kids:
                 build.append((tail, kids))
     if not kids_of[0]:
         return {}
-    prelim, above = _place(tree, breadth)
+    extra = [0.0] * len(ids)
+    for node, room in wide.items():
+        extra[node] = room
+    prelim, above, depth = _place(kids_of, extra, leafy, breadth)
+    along = [p + a for p, a in zip(prelim, above)]
+    down = [d * level for d in depth]
 
-    depth = tree.depth
-    positions: dict[str, tuple[float, float]] = {}
+    # The result in the order it always had: the tree depth first from the last top, each
+    # node's last child first; then the staff columns and the stacks in the order built.
+    order: list[int] = []
     walk = list(kids_of[0])
-    pop, extend = walk.pop, walk.extend
-    while walk:  # (the order of the result: last top first, depth first, as it always was)
+    pop, extend, visit = walk.pop, walk.extend, order.append
+    while walk:
         node = pop()
-        dept_id = ids[node]
-        if dept_id is not None:
-            along, down = prelim[node] + above[node], depth[node] * level
-            positions[dept_id] = (along, down) if top_down else (down, along)
+        visit(node)
         extend(kids_of[node])
+    order = [node for node in order if ids[node] is not None]
+    keys: list[str] = [ids[node] for node in order]  # type: ignore[misc]
+    xs = [along[node] for node in order]
+    ys = [down[node] for node in order]
+    if not top_down:
+        xs, ys = ys, xs
     beside = breadth  # a staff column starts one box and gap right of (below) its manager
-    for manager, staff in staff_of.items():
-        px, py = positions[manager]
+    for node, staff in staff_of.values():
         for i, kid in enumerate(staff):
-            along, down = (px, py) if top_down else (py, px)
-            spot = (along + beside, down + i * stack_step)
-            positions[kid] = spot if top_down else (spot[1], spot[0])
-    for parent_id, kids in stacks.items():
-        px, py = positions[parent_id]
+            spot = (along[node] + beside, down[node] + i * stack_step)
+            keys.append(kid)
+            xs.append(spot[0] if top_down else spot[1])
+            ys.append(spot[1] if top_down else spot[0])
+    for node, kids in stacks.values():
+        px, py = (along[node], down[node]) if top_down else (down[node], along[node])
         for i, kid in enumerate(kids, start=1):
+            keys.append(kid)
             if top_down:
-                positions[kid] = (
-                    px + STACK_INDENT,
-                    py + box_depth + V_GAP / 2 + (i - 1) * stack_step,
-                )
+                xs.append(px + STACK_INDENT)
+                ys.append(py + box_depth + V_GAP / 2 + (i - 1) * stack_step)
             else:
-                positions[kid] = (
-                    px + box_depth + V_GAP / 2 + (i - 1) * stack_step,
-                    py + STACK_INDENT,
-                )
+                xs.append(px + box_depth + V_GAP / 2 + (i - 1) * stack_step)
+                ys.append(py + STACK_INDENT)
 
     if root is not None:
         anchor = departments[root]
-        dx, dy = anchor.x - positions[root][0], anchor.y - positions[root][1]
+        dx, dy = anchor.x - xs[0], anchor.y - ys[0]  # (the root comes first)
     else:
-        dx = -min(map(itemgetter(0), positions.values()))
-        dy = -min(map(itemgetter(1), positions.values()))
-    return {k: (x + dx, y + dy) for k, (x, y) in positions.items()}
+        dx, dy = -min(xs), -min(ys)
+    return dict(zip(keys, zip([x + dx for x in xs], [y + dy for y in ys])))
