@@ -6,7 +6,9 @@ once per department or function.
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import cached_property
+from operator import attrgetter
 
 from ..catalogue import BRAND_MANAGEMENT, MARKETING
 from ..design import LANGUAGES, Design
@@ -27,7 +29,9 @@ class Context:
         # Rules reporting per department build only this language's message (`report`):
         # at 100,000 units most of the validator's time is message text.
         self.zh = self.language == "zh"
-        self._quotes = ("“", "”", "（未命名）") if self.zh else ('"', '"', "(unnamed)")
+        # (opening, closing, the name of an unnamed unit): `dept` quotes with them; a rule
+        # reporting per department inlines them in its message (one f-string, no calls).
+        self.quotes = ("“", "”", "（未命名）") if self.zh else ('"', '"', "(unnamed)")
 
     # ----------------------------------------------------------------- messages
     def finding(
@@ -46,7 +50,7 @@ class Context:
 
     def dept(self, dept_id: str) -> str:
         """A department's name, quoted for a message."""
-        opening, closing, unnamed = self._quotes
+        opening, closing, unnamed = self.quotes
         return f"{opening}{self._departments[dept_id].name or unnamed}{closing}"
 
     def depts(self, dept_ids: list[str], limit: int = 5) -> str:
@@ -80,7 +84,7 @@ class Context:
         return self._quote(name)
 
     def _quote(self, name: str) -> str:
-        opening, closing, unnamed = self._quotes
+        opening, closing, unnamed = self.quotes
         return f"{opening}{name or unnamed}{closing}"
 
     # ------------------------------------------------------------------ indexes
@@ -107,17 +111,16 @@ class Context:
 
     @cached_property
     def child_counts(self) -> dict[str, int]:
-        """Department id -> number of direct sub-units (absent: none), in one pass."""
-        out: dict[str, int] = {}
-        for dept in self.design.departments.values():
-            if dept.parent is not None:
-                out[dept.parent] = out.get(dept.parent, 0) + 1
-        return out
+        """Department id -> number of direct sub-units (absent: none), counted in C."""
+        counts: Counter[str | None] = Counter(map(_parent, self._departments.values()))
+        counts.pop(None, None)
+        return counts  # type: ignore[return-value]
 
     @cached_property
     def committees(self) -> list[str]:
         """The committee (委员会) departments, in design order."""
-        return [d for d, dept in self.design.departments.items() if dept.kind is DeptKind.COMMITTEE]
+        committee = DeptKind.COMMITTEE
+        return [d for d, dept in self._departments.items() if dept.kind is committee]
 
     @cached_property
     def depth(self) -> dict[str, int]:
@@ -133,16 +136,20 @@ class Context:
         own, judged like a department (a marketing team and a sales team under the
         general manager are two units, not one).
         """
-        out: dict[str, str] = {}
-        departments = self.design.departments
+        departments = self._departments
         team = DeptKind.TEAM
-        for dept_id, first in departments.items():
-            if first.kind is not team or first.parent is None:
-                out[dept_id] = dept_id  # most units are not groups: no walk up
-                continue
+        # Most units are not groups: each its own unit, with no walk up.
+        out: dict[str, str] = dict(zip(departments, departments))
+        groups = [
+            dept_id
+            for dept_id, dept in departments.items()
+            if dept.kind is team and dept.parent is not None
+        ]
+        settled: set[str] = set()
+        for dept_id in groups:
             chain = []
             current = dept_id
-            while current not in out:
+            while current not in settled:
                 dept = departments[current]
                 parent = departments[dept.parent] if dept.parent is not None else None
                 if (
@@ -150,12 +157,13 @@ class Context:
                     or parent is None
                     or parent.kind not in _GROUP_HOSTS
                 ):
-                    out[current] = current
+                    settled.add(current)
                     break
                 chain.append(current)
                 current = parent.id
             for member in chain:
                 out[member] = out[current]
+                settled.add(member)
         return out
 
     @cached_property
@@ -218,6 +226,7 @@ class Context:
 
 
 _GROUP_HOSTS = (DeptKind.DEPARTMENT, DeptKind.TEAM)
+_parent = attrgetter("parent")
 
 
 class _BusinessUnits:

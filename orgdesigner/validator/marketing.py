@@ -71,14 +71,18 @@ def _connected_units(ctx: Context, hub: str) -> set[str]:
                 connected.add(b)
             if b in committees:
                 connected.add(a)
-    for dept in design.departments.values():
-        if dept.parent is None:
-            continue
-        mine, theirs = unit[dept.id], unit[dept.parent]
-        if mine == hub:
-            connected.add(theirs)
-        elif theirs == hub:
-            connected.add(mine)
+    # Reporting lines: the hub's members (the hub and its groups, a subtree under it) reach
+    # their managers' units and their sub-units' units; no walk over the whole design.
+    departments = design.departments
+    members = [hub]
+    for member in members:  # (grows while it is read: breadth first)
+        parent = departments[member].parent
+        if parent is not None:
+            connected.add(unit[parent])
+        for kid in design.child_ids(member):
+            connected.add(unit[kid])
+            if unit[kid] == hub:
+                members.append(kid)
     return connected
 
 
