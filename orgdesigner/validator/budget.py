@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from functools import reduce
-from operator import add, attrgetter
 from typing import Iterator
 
-from ..entities import Department
 from ..findings import Finding, Severity, make_finding
 from .context import Context
 from .registry import rule
@@ -21,34 +18,31 @@ def _amount(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
 
 
-_budget = attrgetter("budget")
-_id = attrgetter("id")
-
-
 @rule("budget-exceeds-parent", zh="下级预算超出上级", en="Sub-unit budgets exceed the parent's")
 def budget_exceeds_parent(ctx: Context) -> Iterator[Finding]:
     """The direct sub-units' budgets add up to more than the parent's (budget 0 = not set)."""
     departments = ctx.design.departments
+    totals: dict[str, float] = {}
     # Sub-units are listed in design order, which is their sibling order (a model invariant).
-    budgeted: dict[str, list[Department]] = {}  # parent -> its sub-units with a budget
+    objects: dict[str, list[str]] = {}  # parent -> [parent, its sub-units with a budget...]
     for dept in departments.values():
         parent = dept.parent
-        if parent is not None and dept.budget > 0:
-            kids = budgeted.get(parent)
-            if kids is None:  # (not setdefault: that builds a list for every sub-unit)
-                budgeted[parent] = [dept]
-            else:
-                kids.append(dept)
+        if parent is not None:
+            budget = dept.budget
+            if budget > 0:
+                kids = objects.get(parent)
+                if kids is None:  # (not setdefault: that builds a list for every sub-unit)
+                    objects[parent] = [parent, dept.id]
+                    totals[parent] = float(budget)  # as 0.0 + budget was
+                else:
+                    kids.append(dept.id)
+                    totals[parent] += budget
     zh, warning = ctx.zh, Severity.WARNING
     opening, closing, unnamed = ctx.quotes
-    for parent_id, kids in budgeted.items():
+    for parent_id, total in totals.items():
         manager = departments[parent_id]
         own = manager.budget
-        if own <= 0:
-            continue
-        # Added up in sibling order from 0.0, as the running total always was (0.0 + b is b).
-        total = reduce(add, map(_budget, kids), 0.0)
-        if total <= own:
+        if not 0 < own < total:
             continue
         name = f"{opening}{manager.name or unnamed}{closing}"
         yield make_finding(
@@ -60,7 +54,7 @@ def budget_exceeds_parent(ctx: Context) -> Iterator[Finding]:
             else f"The sub-units of {name} have budgets adding up to {_amount(total)}, more than "
             f"its own budget of {_amount(own)}: rebalance so the sub-units fit in the parent's "
             "budget.",
-            (parent_id, *map(_id, kids)),
+            tuple(objects[parent_id]),
         )
 
 

@@ -99,7 +99,8 @@ class Context:
     @cached_property
     def owners(self) -> dict[str, list[str]]:
         """function id -> departments holding A, in design order of assignment."""
-        return {f: [d for d, r in roles.items() if r is Role.A] for f, roles in self.roles.items()}
+        owner = Role.A
+        return {f: [d for d, r in roles.items() if r is owner] for f, roles in self.roles.items()}
 
     @cached_property
     def roles_per_department(self) -> dict[str, int]:
@@ -136,34 +137,25 @@ class Context:
         own, judged like a department (a marketing team and a sales team under the
         general manager are two units, not one).
         """
+        out: dict[str, str] = {}
         departments = self._departments
-        team = DeptKind.TEAM
-        # Most units are not groups: each its own unit, with no walk up.
-        out: dict[str, str] = dict(zip(departments, departments))
-        groups = [
-            dept_id
-            for dept_id, dept in departments.items()
-            if dept.kind is team and dept.parent is not None
-        ]
-        settled: set[str] = set()
-        for dept_id in groups:
+        team = DeptKind.TEAM  # (an Enum member read once: per department it was a tenth of a rule)
+        for dept_id, first in departments.items():
+            if first.kind is not team or first.parent is None:
+                out[dept_id] = dept_id  # most units are not groups: no walk up
+                continue
             chain = []
             current = dept_id
-            while current not in settled:
+            while current not in out:
                 dept = departments[current]
                 parent = departments[dept.parent] if dept.parent is not None else None
-                if (
-                    dept.kind is not DeptKind.TEAM
-                    or parent is None
-                    or parent.kind not in _GROUP_HOSTS
-                ):
-                    settled.add(current)
+                if dept.kind is not team or parent is None or parent.kind not in _GROUP_HOSTS:
+                    out[current] = current
                     break
                 chain.append(current)
                 current = parent.id
             for member in chain:
                 out[member] = out[current]
-                settled.add(member)
         return out
 
     @cached_property
@@ -226,6 +218,7 @@ class Context:
 
 
 _GROUP_HOSTS = (DeptKind.DEPARTMENT, DeptKind.TEAM)
+_BUSINESS_UNIT = DeptKind.BUSINESS_UNIT
 _parent = attrgetter("parent")
 
 
@@ -237,13 +230,13 @@ class _BusinessUnits:
         self._known: dict[str, str | None] = {}
 
     def __getitem__(self, dept_id: str) -> str | None:
-        known, departments = self._known, self._departments
+        known, departments, business_unit = self._known, self._departments, _BUSINESS_UNIT
         chain = []
         current: str | None = dept_id
         while (
             current is not None
             and current not in known
-            and departments[current].kind is not DeptKind.BUSINESS_UNIT
+            and departments[current].kind is not business_unit
         ):
             chain.append(current)
             current = departments[current].parent
