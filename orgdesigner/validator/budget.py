@@ -22,24 +22,10 @@ def _amount(value: float) -> str:
 def budget_exceeds_parent(ctx: Context) -> Iterator[Finding]:
     """The direct sub-units' budgets add up to more than the parent's (budget 0 = not set)."""
     departments = ctx.design.departments
-    totals: dict[str, float] = {}
-    # Sub-units are listed in design order, which is their sibling order (a model invariant).
-    objects: dict[str, list[str]] = {}  # parent -> [parent, its sub-units with a budget...]
-    for dept in departments.values():
-        parent = dept.parent
-        if parent is not None:
-            budget = dept.budget
-            if budget > 0:
-                kids = objects.get(parent)
-                if kids is None:  # (not setdefault: that builds a list for every sub-unit)
-                    objects[parent] = [parent, dept.id]
-                    totals[parent] = float(budget)  # as 0.0 + budget was
-                else:
-                    kids.append(dept.id)
-                    totals[parent] += budget
+    objects = ctx.scan.budgeted  # parent -> [parent, its sub-units with a budget...]
     zh, warning = ctx.zh, Severity.WARNING
     opening, closing, unnamed = ctx.quotes
-    for parent_id, total in totals.items():
+    for parent_id, total in ctx.scan.budget_totals.items():
         manager = departments[parent_id]
         own = manager.budget
         if not 0 < own < total:

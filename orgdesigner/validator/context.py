@@ -6,15 +6,14 @@ once per department or function.
 
 from __future__ import annotations
 
-from collections import Counter
 from functools import cached_property
-from operator import attrgetter
 
 from ..catalogue import BRAND_MANAGEMENT, MARKETING
 from ..design import LANGUAGES, Design
 from ..entities import DeptKind, Role
 from ..findings import Finding, Severity, make_finding
 from ..units import rival_groups
+from .scan import Scan, scan
 from .settings import Thresholds, thresholds
 
 
@@ -111,17 +110,19 @@ class Context:
         return out
 
     @cached_property
-    def child_counts(self) -> dict[str, int]:
-        """Department id -> number of direct sub-units (absent: none), counted in C."""
-        counts: Counter[str | None] = Counter(map(_parent, self._departments.values()))
-        counts.pop(None, None)
-        return counts  # type: ignore[return-value]
+    def scan(self) -> Scan:
+        """What the per-department rules look at, from one pass over the departments."""
+        return scan(self.design)
 
-    @cached_property
+    @property
+    def child_counts(self) -> dict[str, int]:
+        """Department id -> number of direct sub-units (absent: none)."""
+        return self.scan.child_counts
+
+    @property
     def committees(self) -> list[str]:
         """The committee (委员会) departments, in design order."""
-        committee = DeptKind.COMMITTEE
-        return [d for d, dept in self._departments.items() if dept.kind is committee]
+        return self.scan.committees
 
     @cached_property
     def depth(self) -> dict[str, int]:
@@ -137,25 +138,26 @@ class Context:
         own, judged like a department (a marketing team and a sales team under the
         general manager are two units, not one).
         """
-        out: dict[str, str] = {}
         departments = self._departments
-        team = DeptKind.TEAM  # (an Enum member read once: per department it was a tenth of a rule)
-        for dept_id, first in departments.items():
-            if first.kind is not team or first.parent is None:
-                out[dept_id] = dept_id  # most units are not groups: no walk up
-                continue
+        team = DeptKind.TEAM
+        out: dict[str, str] = dict(zip(departments, departments))  # most units are not groups
+        known: dict[str, str] = {}  # groups already walked
+        for dept_id in self.scan.teams:  # (in design order)
             chain = []
             current = dept_id
-            while current not in out:
+            while True:
+                if current in known:
+                    unit = known[current]
+                    break
                 dept = departments[current]
                 parent = departments[dept.parent] if dept.parent is not None else None
                 if dept.kind is not team or parent is None or parent.kind not in _GROUP_HOSTS:
-                    out[current] = current
+                    unit = current
                     break
                 chain.append(current)
                 current = parent.id
             for member in chain:
-                out[member] = out[current]
+                out[member] = known[member] = unit
         return out
 
     @cached_property
@@ -219,7 +221,6 @@ class Context:
 
 _GROUP_HOSTS = (DeptKind.DEPARTMENT, DeptKind.TEAM)
 _BUSINESS_UNIT = DeptKind.BUSINESS_UNIT
-_parent = attrgetter("parent")
 
 
 class _BusinessUnits:

@@ -135,8 +135,8 @@ def isolated_department(ctx: Context) -> Iterator[Finding]:
     for link in design.links.values():
         linked.add(link.source)
         linked.add(link.target)
-    for dept_id, dept in design.departments.items():
-        if dept.parent is None and dept_id not in linked and not design.child_ids(dept_id):
+    for dept_id in ctx.scan.tops:  # (in design order)
+        if dept_id not in linked and not design.child_ids(dept_id):
             name = ctx.dept(dept_id)
             yield ctx.finding(
                 "isolated-department",

@@ -115,9 +115,11 @@ def no_leader(ctx: Context) -> Iterator[Finding]:
     """A department whose leader field is empty, or whose leading post is marked vacant."""
     zh, info = ctx.zh, Severity.INFO
     opening, closing, unnamed = ctx.quotes
-    for dept_id, dept in ctx.design.departments.items():
+    departments = ctx.design.departments
+    for dept_id in ctx.scan.no_leader:  # vacant or without a leader, in design order
+        dept = departments[dept_id]
+        name = f"{opening}{dept.name or unnamed}{closing}"
         if dept.vacant:
-            name = f"{opening}{dept.name or unnamed}{closing}"
             yield make_finding(
                 "no-leader",
                 info,
@@ -128,9 +130,6 @@ def no_leader(ctx: Context) -> Iterator[Finding]:
                 (dept_id,),
             )
             continue
-        if dept.leader.strip():
-            continue
-        name = f"{opening}{dept.name or unnamed}{closing}"
         yield make_finding(
             "no-leader",
             info,
@@ -151,15 +150,13 @@ def empty_department(ctx: Context) -> Iterator[Finding]:
     """
     roles = ctx.roles_per_department
     spans = ctx.child_counts
-    committee, warning = DeptKind.COMMITTEE, Severity.WARNING
-    zh = ctx.zh
+    warning, zh = Severity.WARNING, ctx.zh
     opening, closing, unnamed = ctx.quotes
-    for dept_id, dept in ctx.design.departments.items():
-        if dept.headcount > 0 or dept.kind is committee:
-            continue
+    departments = ctx.design.departments
+    for dept_id in ctx.scan.unstaffed:  # no headcount, not a committee, in design order
         if roles.get(dept_id) or dept_id in spans:
             continue
-        name = f"{opening}{dept.name or unnamed}{closing}"
+        name = f"{opening}{departments[dept_id].name or unnamed}{closing}"
         yield make_finding(
             "empty-department",
             warning,
