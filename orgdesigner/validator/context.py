@@ -130,35 +130,16 @@ class Context:
         return {dept_id: level + 1 for dept_id, level in self.design.iter_parent_first()}
 
     @cached_property
-    def unit(self) -> dict[str, str]:
+    def unit(self) -> "_Units":
         """Department id -> its organisational unit: a group (小组) of a department belongs to it.
 
         So the 市场部 with its four sub-groups counts as one marketing hub. A team
         directly under an office, a business unit or a committee is a unit of its
         own, judged like a department (a marketing team and a sales team under the
-        general manager are two units, not one).
+        general manager are two units, not one). Looked up lazily and remembered: the
+        rules ask about owners and the hub's ties, never all 100,000 departments.
         """
-        departments = self._departments
-        team = DeptKind.TEAM
-        out: dict[str, str] = dict(zip(departments, departments))  # most units are not groups
-        known: dict[str, str] = {}  # groups already walked
-        for dept_id in self.scan.teams:  # (in design order)
-            chain = []
-            current = dept_id
-            while True:
-                if current in known:
-                    unit = known[current]
-                    break
-                dept = departments[current]
-                parent = departments[dept.parent] if dept.parent is not None else None
-                if dept.kind is not team or parent is None or parent.kind not in _GROUP_HOSTS:
-                    unit = current
-                    break
-                chain.append(current)
-                current = parent.id
-            for member in chain:
-                out[member] = known[member] = unit
-        return out
+        return _Units(self.design)
 
     @cached_property
     def business_unit(self) -> "_BusinessUnits":
@@ -221,6 +202,38 @@ class Context:
 
 _GROUP_HOSTS = (DeptKind.DEPARTMENT, DeptKind.TEAM)
 _BUSINESS_UNIT = DeptKind.BUSINESS_UNIT
+_TEAM = DeptKind.TEAM
+
+
+class _Units:
+    """A lazy, memoised `unit` mapping: a walk up through groups, remembered on the way."""
+
+    def __init__(self, design: Design):
+        self._departments = design.departments
+        self._known: dict[str, str] = {}
+
+    def __getitem__(self, dept_id: str) -> str:
+        known = self._known
+        found = known.get(dept_id)
+        if found is not None:
+            return found
+        departments, team = self._departments, _TEAM
+        chain = []
+        current = dept_id
+        while True:
+            if current in known:
+                found = known[current]
+                break
+            dept = departments[current]
+            parent = departments[dept.parent] if dept.parent is not None else None
+            if dept.kind is not team or parent is None or parent.kind not in _GROUP_HOSTS:
+                found = known[current] = current
+                break
+            chain.append(current)
+            current = parent.id
+        for member in chain:
+            known[member] = found
+        return found
 
 
 class _BusinessUnits:

@@ -20,7 +20,6 @@ from ..entities import DeptKind
 class Scan:
     tops: list[str]  # no manager (isolated-department's candidates)
     committees: list[str]  # committee (委员会) departments
-    teams: list[str]  # groups (小组) with a manager: the only units that walk up (Context.unit)
     no_leader: list[str]  # vacant, or no leader entered
     unstaffed: list[str]  # no headcount and not a committee (empty-department's candidates)
     child_counts: dict[str, int]  # manager -> number of direct sub-units (absent: none)
@@ -31,13 +30,12 @@ class Scan:
 def scan(design: Design) -> Scan:
     tops: list[str] = []
     committees: list[str] = []
-    teams: list[str] = []
     no_leader: list[str] = []
     unstaffed: list[str] = []
     managers: list[str] = []
     totals: dict[str, float] = {}
     budgeted: dict[str, list[str]] = {}
-    committee, team = DeptKind.COMMITTEE, DeptKind.TEAM
+    committee = DeptKind.COMMITTEE
     # Sub-units are listed in design order, which is their sibling order (a model invariant).
     for dept_id, dept in design.departments.items():
         parent = dept.parent
@@ -46,8 +44,6 @@ def scan(design: Design) -> Scan:
             tops.append(dept_id)
         else:
             managers.append(parent)
-            if kind is team:
-                teams.append(dept_id)
             budget = dept.budget
             if budget > 0:
                 kids = budgeted.get(parent)
@@ -65,4 +61,4 @@ def scan(design: Design) -> Scan:
             no_leader.append(dept_id)
     # Counted in C, each manager entered where its first sub-unit is (as counting in the loop did).
     child_counts: dict[str, int] = Counter(managers)
-    return Scan(tops, committees, teams, no_leader, unstaffed, child_counts, totals, budgeted)
+    return Scan(tops, committees, no_leader, unstaffed, child_counts, totals, budgeted)
