@@ -77,16 +77,20 @@ def span_of_control(ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _first_too_deep(design, limit: int) -> Iterator[str]:
+def _first_too_deep(design, limit: int) -> list[str]:
     """The departments at layer `limit + 1`, in the order of `Context.depth` (parent first,
-    siblings in order), without walking the layers below them."""
-    stack = [(c, 1) for c in reversed(design.child_ids(None))]
-    while stack:
-        dept_id, depth = stack.pop()
-        if depth > limit:
-            yield dept_id
-            continue
-        stack.extend((c, depth + 1) for c in reversed(design.child_ids(dept_id)))
+    siblings in order), without walking the layers below them.
+
+    Layer by layer: in a tree, the depth-first order of one layer's departments is its
+    left-to-right order, which is the order of their parents' layer, child by child.
+    """
+    child_ids = design.child_ids
+    layer = child_ids(None)
+    for _ in range(limit):
+        if not layer:
+            break  # (the limit may be far below the design's bottom)
+        layer = [kid for dept_id in layer for kid in child_ids(dept_id)]
+    return layer
 
 
 @rule("too-many-layers", zh="层级过多", en="Too many layers")
