@@ -55,7 +55,7 @@ from .scenarios import ScenarioSet
 from .docerrors import ChangedByOthers, LockedByOther, SaveFailed
 from .errors import FileProblem, Words, zh_of
 from .fileutil import WriteFailed, describe_write_error, read_only_for_us
-from .lockfile import LockInfo, LockUnavailable, OwnedLock
+from .lockfile import LockInfo, LockUnavailable, OwnedLock, describe_lock
 from .safesave import (
     busy_marker,
     check_unchanged,
@@ -597,22 +597,6 @@ def _own_save(source: Path, manifest: Manifest) -> Fingerprint | None:
     except (FileProblem, OSError):
         return None
     return current if stamp.save_id == manifest.pending_save_id else None
-
-
-def describe_lock(path: str | Path, language: str = "en") -> str:
-    """'' or the sentence saying who edits `path` (for `info` and the open dialog)."""
-    seen = lockfile.read_lock(path)
-    name = Path(path).name
-    zh = language == "zh"
-    if not seen.exists:
-        return ""
-    if seen.unreadable:
-        if zh:
-            return f"{name} 已被他人锁定编辑（锁文件无法读取）"
-        return f"{name} is locked for editing by someone (the lock file cannot be read)"
-    if seen.info is None:
-        return f"{name} 旁边的锁文件已损坏" if zh else f"{name} has a damaged lock file beside it"
-    return seen.info.describe(path, language)
 
 
 _ = LockInfo  # re-exported for the UI

@@ -328,6 +328,22 @@ def read_lock(design_path: str | Path) -> LockState:
         return LockState(exists=True, damaged=True, modified=modified, path=path)
 
 
+def describe_lock(path: str | Path, language: str = "en") -> str:
+    """'' or the sentence saying who edits `path` (for `info` and the open dialog)."""
+    seen = read_lock(path)
+    name = Path(path).name
+    zh = language == "zh"
+    if not seen.exists:
+        return ""
+    if seen.unreadable:
+        if zh:
+            return f"{name} 已被他人锁定编辑（锁文件无法读取）"
+        return f"{name} is locked for editing by someone (the lock file cannot be read)"
+    if seen.info is None:
+        return f"{name} 旁边的锁文件已损坏" if zh else f"{name} has a damaged lock file beside it"
+    return seen.info.describe(path, language)
+
+
 class OwnedLock:
     """A lock this process created; refresh it with `heartbeat()`, drop it with `release()`."""
 

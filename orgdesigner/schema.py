@@ -23,8 +23,8 @@ from sqlalchemy import (
     Text,
 )
 
-APPLICATION_ID = 0x4F524744  # "ORGD"
-FORMAT_VERSION = 3
+# (defined where the read path finds them without SQLAlchemy)
+from .schema_sql import APPLICATION_ID, FORMAT_VERSION  # noqa: F401
 
 metadata = MetaData()
 

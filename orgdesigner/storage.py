@@ -14,19 +14,20 @@ import json
 import math
 import socket
 import sqlite3
+import sys
 import tempfile
 import uuid
+from collections import namedtuple
 from contextlib import contextmanager
 from pathlib import Path
 from operator import itemgetter
 from types import SimpleNamespace
-from typing import Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
-from sqlalchemy import Engine, create_engine, event, select
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.pool import StaticPool
-
-from . import __version__, fileutil, quickverify, schema, untrusted
+# SQLAlchemy (`schema`, engines) loads when a file is written or migrated: reading a
+# current file needs only sqlite3 and the schema's SQL text (`schema_sql`), so `info`
+# and `validate` start without it (a third of a 10,000-department `validate`).
+from . import __version__, fileutil, quickverify, schema_sql, untrusted
 from .department_reader import departments_from_rows
 from .gcpause import gc_paused
 from .progress import step, steps
@@ -44,6 +45,9 @@ from .entities import (
 from .errors import FileProblem, InvalidValueError, ModelError, NewerFormatError, zh_of
 from .lockfile import user_display_name  # "saved by" is the name the lock shows
 
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
 SQLITE_MAGIC = untrusted.SQLITE_MAGIC
 MAX_FILE_BYTES = untrusted.MAX_FILE_BYTES
 
@@ -54,7 +58,7 @@ def read_header(path: str | Path) -> tuple[int, int]:
 
     Reads the first 100 bytes only, so nothing of SQLite runs on a foreign file.
     """
-    return schema.APPLICATION_ID, untrusted.check_header(path)
+    return schema_sql.APPLICATION_ID, untrusted.check_header(path)
 
 
 # -------------------------------------------------------------------- engines
@@ -67,6 +71,8 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
 
 @contextmanager
 def open_engine(path: str | Path, *, readonly: bool) -> Iterator[Engine]:
+    from sqlalchemy import create_engine, event
+
     path = Path(path)
     engine = create_engine("sqlite://", creator=lambda: _connect(path, readonly), poolclass=None)
 
@@ -131,11 +137,7 @@ def kpi_link_values(k: Kpi) -> dict[str, list[tuple]]:
 
 def _columns(table: str) -> tuple[str, ...]:
     """A table's value columns: without sort_order and the scenario it belongs to."""
-    return tuple(
-        c.name
-        for c in schema.metadata.tables[table].columns
-        if c.name not in ("sort_order", "scenario_id")
-    )
+    return tuple(c for c in schema_sql.COLUMNS[table] if c not in ("sort_order", "scenario_id"))
 
 
 Designs = Design | ScenarioSet
@@ -168,7 +170,7 @@ KPI_LINK_TABLES = ("kpi_functions", "kpi_departments")
 
 def _tie_columns(table: str) -> tuple[str, ...]:
     """A KPI tie table's columns but the scenario (its sort_order is the position in the KPI)."""
-    return tuple(c.name for c in schema.metadata.tables[table].columns if c.name != "scenario_id")
+    return tuple(c for c in schema_sql.COLUMNS[table] if c != "scenario_id")
 
 
 def department_row(d: Department) -> dict[str, Any]:
@@ -252,7 +254,7 @@ def meta_rows(design: Design) -> dict[str, str]:
         "language": design.language,
         "created": design.created,
         "modified": design.modified,
-        "format_version": str(schema.FORMAT_VERSION),
+        "format_version": str(schema_sql.FORMAT_VERSION),
         "app_version": __version__,
         "save_generation": str(stamp.save_generation),
         "save_id": stamp.save_id,
@@ -265,6 +267,8 @@ def meta_rows(design: Design) -> dict[str, str]:
 @contextmanager
 def _new_file(path: Path) -> Iterator[tuple[Any, sqlite3.Connection]]:
     """A new design file at `path` (which must not exist) with our schema; yields (conn, raw)."""
+    from . import schema
+
     if path.exists():
         raise FileExistsError(path)
     with open_engine(path, readonly=False) as engine, engine.connect() as conn:
@@ -402,6 +406,8 @@ def copy_rows_into_new_file(source: Path, dest: Path) -> None:
         raw.execute("ATTACH DATABASE ? AS src", (Path(source).resolve().as_uri() + "?mode=ro",))
         try:
             raw.execute("BEGIN")
+            from . import schema
+
             tables = schema.metadata.sorted_tables
             for done, table in enumerate(tables):
                 step("working_copy", done, len(tables))
@@ -420,7 +426,7 @@ def copy_rows_into_new_file(source: Path, dest: Path) -> None:
 def stamp_for_save(design: Designs) -> FileStamp:
     """The stamp the next save writes: a new generation and save id."""
     return FileStamp(
-        format_version=schema.FORMAT_VERSION,
+        format_version=schema_sql.FORMAT_VERSION,
         save_generation=design.stamp.save_generation + 1,
         save_id=str(uuid.uuid4()),
         saved_by=user_display_name(),
@@ -514,6 +520,8 @@ def _compare_rows(
     else:
         for design in scenarios:
             _compare_scenario(conn, design, path)
+    from . import schema
+
     for table in schema.SCENARIO_TABLES:  # no rows of scenarios the design does not have
         stray = conn.execute(
             f'SELECT count(*) FROM "{table}" WHERE scenario_id NOT IN (SELECT id FROM scenarios)'
@@ -669,38 +677,49 @@ def _grouped(rows) -> dict[str, list]:
     return out
 
 
-def _scenarios_from_engine(engine: Engine, path: Path) -> ScenarioSet:
-    with engine.connect() as conn:
-        meta = {r.key: r.value for r in conn.execute(select(schema.meta))}
-        scenario_rows = conn.execute(
-            select(schema.scenarios).order_by(schema.scenarios.c.sort_order)
-        ).all()
-        raw = conn.connection.driver_connection
-        assert raw is not None  # an open sqlite3 connection
-        columns = ", ".join(f'"{c}"' for c in _DEPARTMENT_COLUMNS)
-        depts = {  # plain tuples: 100,000 rows through SQLAlchemy's Row cost seconds
-            row.id: raw.execute(
-                f"SELECT {columns} FROM departments WHERE scenario_id=? ORDER BY sort_order",
-                (row.id,),
-            ).fetchall()
-            for row in scenario_rows
-        }
-        links = _grouped(conn.execute(select(schema.links).order_by(schema.links.c.sort_order)))
-        functions = _grouped(
-            conn.execute(select(schema.functions).order_by(schema.functions.c.sort_order))
-        )
-        roles = _grouped(conn.execute(select(schema.responsibilities)))
-        settings = _grouped(conn.execute(select(schema.settings)))
-        kpis = _grouped(conn.execute(select(schema.kpis).order_by(schema.kpis.c.sort_order)))
-        step("read", 3, 4)
-        ties: dict[str, dict[tuple[str, str], list[str]]] = {table: {} for table in KPI_LINK_TABLES}
-        for table, column in (
-            ("kpi_functions", "function_id"),
-            ("kpi_departments", "department_id"),
-        ):
-            t = schema.metadata.tables[table]
-            for r in conn.execute(select(t).order_by(t.c.scenario_id, t.c.kpi_id, t.c.sort_order)):
-                ties[table].setdefault((r.scenario_id, r.kpi_id), []).append(getattr(r, column))
+_ROW_TYPES: dict[str, Any] = {
+    table: namedtuple(table, columns) for table, columns in schema_sql.COLUMNS.items()
+}
+
+
+def _select(conn: sqlite3.Connection, table: str, order: str = "", *args: Any) -> list:
+    """Every column of `table` as named tuples (the statement SQLAlchemy's `select(table)`
+    made, so SQLite picks the same plan and rows without ORDER BY come in the same order)."""
+    columns = ", ".join(f'{table}."{c}"' for c in schema_sql.COLUMNS[table])
+    rows = conn.execute(f"SELECT {columns} FROM {table}{order}", args).fetchall()
+    return list(map(_ROW_TYPES[table]._make, rows))
+
+
+def _department_rows(conn: sqlite3.Connection, scenario: str) -> list[tuple]:
+    """A scenario's department rows in sort_order, as plain tuples. SQLite sorts them: rows
+    put in order in Python afterwards leave their values scattered in memory, and every
+    later pass over 100,000 departments ran twice as slow."""
+    columns = ", ".join(f'"{c}"' for c in _DEPARTMENT_COLUMNS)
+    return conn.execute(
+        f"SELECT {columns} FROM departments WHERE scenario_id=? ORDER BY sort_order", (scenario,)
+    ).fetchall()
+
+
+def _scenarios_from_sqlite(conn: sqlite3.Connection, path: Path) -> ScenarioSet:
+    """Every scenario from a checked connection, with sqlite3 alone (plain tuples: 100,000
+    rows through SQLAlchemy's Row cost seconds, and its import a third of a CLI run)."""
+    meta = {r.key: r.value for r in _select(conn, "meta")}
+    scenario_rows = _select(conn, "scenarios", " ORDER BY scenarios.sort_order")
+    depts = {row.id: _department_rows(conn, row.id) for row in scenario_rows}
+    links = _grouped(_select(conn, "links", " ORDER BY links.sort_order"))
+    functions = _grouped(_select(conn, "functions", " ORDER BY functions.sort_order"))
+    roles = _grouped(_select(conn, "responsibilities"))
+    settings = _grouped(_select(conn, "settings"))
+    kpis = _grouped(_select(conn, "kpis", " ORDER BY kpis.sort_order"))
+    step("read", 3, 4)
+    ties: dict[str, dict[tuple[str, str], list[str]]] = {table: {} for table in KPI_LINK_TABLES}
+    for table, column in (
+        ("kpi_functions", "function_id"),
+        ("kpi_departments", "department_id"),
+    ):
+        order = f" ORDER BY {table}.scenario_id, {table}.kpi_id, {table}.sort_order"
+        for r in _select(conn, table, order):
+            ties[table].setdefault((r.scenario_id, r.kpi_id), []).append(getattr(r, column))
     if not scenario_rows:
         raise FileProblem(path, "has invalid content: it holds no scenario", zh=_INVALID_ZH)
     designs = []
@@ -764,7 +783,7 @@ def _design_from_rows(
         for row in setting_rows:
             design.settings[row.key] = json.loads(row.value)
         design.stamp = FileStamp(
-            format_version=int(meta.get("format_version", schema.FORMAT_VERSION)),
+            format_version=int(meta.get("format_version", schema_sql.FORMAT_VERSION)),
             save_generation=int(meta.get("save_generation", 0) or 0),
             save_id=meta.get("save_id", ""),
             saved_by=meta.get("saved_by", ""),
@@ -858,14 +877,10 @@ def _flag(value: object, what: str) -> bool:
 
 def scenarios_from_connection(conn: sqlite3.Connection, path: Path) -> ScenarioSet:
     """Build every scenario from an open (checked) connection; the connection stays open."""
-    engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
-    try:
-        # The model's objects all survive: full collections over them while they are
-        # made find nothing (see `gcpause`).
-        with gc_paused():
-            return _scenarios_from_engine(engine, path)
-    finally:
-        engine.dispose(close=False)
+    # The model's objects all survive: full collections over them while they are
+    # made find nothing (see `gcpause`).
+    with gc_paused():
+        return _scenarios_from_sqlite(conn, path)
 
 
 def design_from_connection(conn: sqlite3.Connection, path: Path) -> Design:
@@ -920,7 +935,7 @@ def load_checked(
             raise FileProblem(path, exc.problem, zh=exc.problem_zh) from None
         try:
             untrusted.fold_sidecars(path, copy)  # another program mid-write: its -wal / -journal
-            if version < schema.FORMAT_VERSION:
+            if version < schema_sql.FORMAT_VERSION:
                 conn = untrusted.open_checked(copy)
                 try:
                     untrusted.check_no_code(conn, path)
@@ -940,6 +955,8 @@ def load_checked(
                 copy = rebuilt
             conn = untrusted.open_checked(copy)
             try:
+                # Room for the whole file: the checks and the reading pass over it twice.
+                conn.execute("PRAGMA cache_size=-65536")
                 untrusted.check_database(conn, path)
                 step("read", 2, 4)
                 scenarios = scenarios_from_connection(conn, path)
@@ -947,12 +964,21 @@ def load_checked(
                 conn.close()
         except FileProblem:
             raise
-        except (sqlite3.Error, SQLAlchemyError, ValueError, OverflowError, MemoryError) as exc:
+        except _database_errors() as exc:
             orig = getattr(exc, "orig", None) or exc
             raise FileProblem(path, untrusted.describe_sqlite_error(orig)) from None
         if working_copy is not None:
             copy_rows_into_new_file(copy, working_copy)
     return scenarios, fingerprint
+
+
+def _database_errors() -> tuple[type[BaseException], ...]:
+    """What reading a file may raise for its content (SQLAlchemy's only once it was loaded:
+    a migration)."""
+    errors: tuple[type[BaseException], ...] = (sqlite3.Error, ValueError, OverflowError)
+    errors += (MemoryError,)
+    loaded = sys.modules.get("sqlalchemy.exc")
+    return errors if loaded is None else (*errors, loaded.SQLAlchemyError)
 
 
 def _short(exc: BaseException) -> str:

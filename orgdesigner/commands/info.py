@@ -104,7 +104,7 @@ def run(args) -> int:
                 else f"{at} by {by} (save {stamp.save_generation})",
             )
         )
-    from ..document import describe_lock
+    from ..lockfile import describe_lock
 
     editing = describe_lock(file, language) if isinstance(args.file, Path) else ""
     if editing:

@@ -132,7 +132,7 @@ def run_list(args) -> int:
 
 def run_push(args) -> int:
     from .. import storage
-    from ..document import describe_lock
+    from ..lockfile import describe_lock
     from ..repository import RepoRef, push
 
     design = storage.load_scenarios(args.file)  # every scenario goes to the repository

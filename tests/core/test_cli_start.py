@@ -26,6 +26,11 @@ PROBE = (
 
 
 def _heavy_modules(*argv: str) -> list[str]:
+    return _probe(*argv)[0]
+
+
+def _probe(*argv: str) -> tuple[list[str], str]:
+    """(the heavy libraries the command imported, its output)."""
     proc = subprocess.run(
         [sys.executable, "-c", PROBE, *argv],
         capture_output=True,
@@ -35,7 +40,7 @@ def _heavy_modules(*argv: str) -> list[str]:
         timeout=60,
     )
     line = [x for x in proc.stdout.splitlines() if x.startswith("HEAVY:")][-1]
-    return [m for m in line[len("HEAVY:") :].split(",") if m]
+    return [m for m in line[len("HEAVY:") :].split(",") if m], proc.stdout
 
 
 @pytest.mark.parametrize(
@@ -45,8 +50,49 @@ def test_cli_start_imports_no_heavy_library(argv):
     assert _heavy_modules(*argv) == []
 
 
+def _current_file(tmp_path: Path) -> Path:
+    """A current-format design file with Chinese text, a staff unit and a link (made by the
+    full write path, outside the probe)."""
+    from orgdesigner import storage
+    from orgdesigner.design import build_design
+    from orgdesigner.entities import Department, Link
+
+    design = build_design(
+        name="集团",
+        departments=[
+            Department(id="a", name="总经理办公室"),
+            Department(id="b", name="市场部", parent="a"),
+            Department(id="c", name="法务", parent="a", staff=True),
+        ],
+        links=[Link(id="l", source="b", target="c", label="协作")],
+    )
+    path = tmp_path / "current.db"
+    storage.save(design, path)
+    return path
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("info",), ("info", "--lang", "en"), ("validate",), ("validate", "--json")],
+)
+def test_reading_a_current_file_imports_no_heavy_library(tmp_path, command):
+    """`info` and `validate` read a current file with sqlite3 alone (issue #17: SQLAlchemy's
+    import was a third of a 10,000-department `validate`)."""
+    path = _current_file(tmp_path)
+    heavy, output = _probe(*command, str(path))
+    assert heavy == []
+    # the command did read the design: its name, or the findings of the file
+    assert (
+        "集团" in output
+        if command[0] == "info"
+        else ("current.db" in output or "findings" in output)
+    )
+
+
 def test_probe_sees_heavy_imports_when_a_command_needs_them(tmp_path):
-    """The probe can fail: a command that reads a .db does load SQLAlchemy."""
-    missing = tmp_path / "missing.db"
-    missing.write_bytes(b"")
-    assert "sqlalchemy" in _heavy_modules("info", str(missing))
+    """The probe can fail: an older file is migrated with Alembic (and SQLAlchemy), and
+    writing a new design file uses SQLAlchemy's schema."""
+    older = tmp_path / "older.db"
+    older.write_bytes((ROOT / "tests" / "data" / "format1_mid_large.db").read_bytes())
+    assert {"sqlalchemy", "alembic"} <= set(_heavy_modules("info", str(older)))
+    assert "sqlalchemy" in _heavy_modules("new", "-o", str(tmp_path / "new.db"))

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from orgdesigner import schema, storage, untrusted
+from orgdesigner import schema, schema_sql, storage, untrusted
 from orgdesigner.document import DesignDocument
 from orgdesigner.entities import Department
 from orgdesigner.errors import FileProblem, NewerFormatError
@@ -53,7 +53,7 @@ def test_a_format2_file_is_refused_by_an_older_build(tmp_path, monkeypatch):
     path = tmp_path / "new.db"
     storage.save(sample_design(), path)
     written = schema.FORMAT_VERSION
-    monkeypatch.setattr(schema, "FORMAT_VERSION", 1)
+    monkeypatch.setattr(schema_sql, "FORMAT_VERSION", 1)  # (where the read path finds it)
     with pytest.raises(NewerFormatError) as caught:
         storage.load(path)
     assert str(caught.value) == (
