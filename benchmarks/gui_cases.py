@@ -31,25 +31,39 @@ def _copy(path: Path) -> Path:
 
 
 class _PaintWatch:
-    """Event filter that notes the first paint of a widget."""
+    """Event filter that notes when the first paint of a widget is over.
+
+    The moment is taken by a zero timer started as the paint begins: it fires
+    right after the paint, before anything the paint itself scheduled (the first
+    validation runs a moment after the first paint, often within the same
+    `processEvents` call, and is not part of "open to first paint").
+    """
 
     def __init__(self, widget):
-        from PySide6.QtCore import QEvent, QObject
+        from PySide6.QtCore import QEvent, QObject, QTimer
 
         class Filter(QObject):
             painted = False
+            painted_at: float | None = None
 
             def eventFilter(self, obj, event):  # noqa: N802 - Qt override
-                if event.type() == QEvent.Type.Paint:
+                if event.type() == QEvent.Type.Paint and not self.painted:
                     self.painted = True
+                    QTimer.singleShot(0, self, self._done)
                 return False
+
+            def _done(self):
+                self.painted_at = time.perf_counter()
 
         self.filter = Filter()
         widget.installEventFilter(self.filter)
 
     @property
     def painted(self) -> bool:
-        return self.filter.painted
+        return self.filter.painted_at is not None
+
+    def reset(self) -> None:
+        self.filter.painted, self.filter.painted_at = False, None
 
 
 @case("GUI open to first paint")
@@ -67,12 +81,13 @@ def gui_open(path: Path):
         watch = _PaintWatch(window.view.viewport())
         window.show()
         app.processEvents()
-        watch.filter.painted = False
+        watch.reset()
         start = time.perf_counter()
         window.documents.open_file(file)
-        while not watch.painted:
+        opened = time.perf_counter()  # a paint during the open (its dialog repaints) counts
+        while not watch.painted:  # from here: the open is over and the chart has painted
             app.processEvents()
-        elapsed = time.perf_counter() - start
+        elapsed = max(opened, watch.filter.painted_at) - start
         window.ctx.undo_stack.setClean()
         window.close()
         window.deleteLater()

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Callable, Iterable, Iterator, TypeVar
 
-__all__ = ["Cancelled", "Callback", "STAGES", "reporting", "step", "steps"]
+__all__ = ["Cancelled", "Callback", "STAGES", "reporting", "reporting_now", "step", "steps"]
 
 T = TypeVar("T")
 
@@ -52,6 +52,12 @@ def reporting(callback: Callback | None) -> Iterator[None]:
         yield
     finally:
         _current.reset(token)
+
+
+def reporting_now() -> bool:
+    """True inside a `reporting` block with a callback: a long operation is under way (its
+    callback may be processing events, so work waiting for a quiet moment should wait)."""
+    return _current.get() is not None
 
 
 def step(stage: str, done: int, total: int = 0) -> None:

@@ -18,7 +18,7 @@ import sys
 import tempfile
 import uuid
 from collections import namedtuple
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from operator import itemgetter
 from types import SimpleNamespace
@@ -421,6 +421,63 @@ def copy_rows_into_new_file(source: Path, dest: Path) -> None:
             if raw.in_transaction:
                 raw.execute("ROLLBACK")
             raw.execute("DETACH DATABASE src")
+
+
+def copy_checked_file(source: Path, dest: Path) -> None:
+    """A working copy at `dest` of `source`, a private copy that passed `untrusted.check_database`.
+
+    A page copy (SQLite's backup API: no SQL of the file runs, no row is
+    decoded) when the copy's schema is, to the byte, the one our own CREATE
+    statements make (as in every file this program writes) and its header says
+    ours; otherwise, or if anything about the page copy fails, the rows are
+    copied into our schema (`copy_rows_into_new_file`). Either way only our
+    schema objects ever reach `dest`: `check_database` refused any other before.
+    """
+    dest = Path(dest)
+    if dest.exists():
+        raise FileExistsError(dest)
+    try:
+        with closing(
+            sqlite3.connect(Path(source).resolve().as_uri() + "?mode=ro", uri=True)
+        ) as src:
+            if _exact_schema(src) == _our_exact_schema():
+                with closing(sqlite3.connect(dest)) as out:
+                    src.backup(out, pages=PAGES_PER_STEP, progress=_report_pages)
+                    if _exact_schema(out) == _our_exact_schema():
+                        return
+    except sqlite3.DatabaseError:
+        pass  # e.g. a newer SQLite's page format: the row copy below says what is wrong
+    dest.unlink(missing_ok=True)
+    copy_rows_into_new_file(source, dest)
+
+
+def _exact_schema(conn: sqlite3.Connection) -> tuple:
+    """Every schema object's exact CREATE text, and the header fields that name the format."""
+    objects = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    header = tuple(conn.execute(f"PRAGMA {p}").fetchone()[0] for p in _HEADER_PRAGMAS)
+    return header, tuple(sorted(objects, key=repr))
+
+
+def _report_pages(_status: int, remaining: int, total: int) -> None:
+    step("working_copy", total - remaining, total)  # may raise Cancelled: the copy stops
+
+
+PAGES_PER_STEP = 1024  # pages of the page copy between two progress reports (4 MB)
+_HEADER_PRAGMAS = ("application_id", "user_version", "encoding")
+_OUR_EXACT: list[tuple] = []
+
+
+def _our_exact_schema() -> tuple:
+    """What `_exact_schema` finds in a file made by our own CREATE statements (the text
+    `schema_sql` holds equal to SQLAlchemy's; no SQLAlchemy import on the open path)."""
+    if not _OUR_EXACT:
+        with closing(sqlite3.connect(":memory:")) as conn:
+            conn.execute(f"PRAGMA application_id={schema_sql.APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version={schema_sql.FORMAT_VERSION}")
+            for statement in schema_sql.STATEMENTS:
+                conn.execute(statement)
+            _OUR_EXACT.append(_exact_schema(conn))
+    return _OUR_EXACT[0]
 
 
 def stamp_for_save(design: Designs) -> FileStamp:
@@ -915,8 +972,8 @@ def load_checked(
 ) -> tuple[ScenarioSet, untrusted.Fingerprint]:
     """Like `load_scenarios`, also returning the fingerprint of the exact bytes read.
 
-    With `working_copy`, a new file is made there from our own schema with the
-    checked rows copied in (`copy_rows_into_new_file`), e.g. as a document's
+    With `working_copy`, a new file is made there holding the checked rows in our
+    own schema (`copy_checked_file`), e.g. as a document's
     working copy. Its write errors (a full data folder) pass through as
     OS/SQLite errors, never as a problem of the design file.
     """
@@ -968,7 +1025,7 @@ def load_checked(
             orig = getattr(exc, "orig", None) or exc
             raise FileProblem(path, untrusted.describe_sqlite_error(orig)) from None
         if working_copy is not None:
-            copy_rows_into_new_file(copy, working_copy)
+            copy_checked_file(copy, working_copy)
     return scenarios, fingerprint
 
 

@@ -142,5 +142,5 @@ class FindingsService(QObject):
     def counts(self) -> dict[str, int]:
         out = {s.value: 0 for s in Severity}
         for finding in self.findings:
-            out[Severity(finding.severity).value] += 1
+            out[finding.severity] += 1  # a Severity finds its plain text's entry (a str Enum)
         return out

@@ -94,9 +94,11 @@ class ProgressWindow:
         if changed:
             self.stage = stage  # after FINAL, reports of other stages only keep it painting
             self.dialog.setLabelText(self.text(stage))
-        self._show_value(stage, done, total)
         if changed or now - self._events >= self.EVENTS_EVERY:
             self._events = now
+            # Only now: a modal QProgressDialog processes events in every setValue, so setting
+            # it at each report (hundreds in an open) repainted far more often than this.
+            self._show_value(stage, done, total)
             QApplication.processEvents()  # repaint; window-modal: the window takes no input
         if self.can_cancel and self.dialog.wasCanceled():
             raise Cancelled()

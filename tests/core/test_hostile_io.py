@@ -195,7 +195,7 @@ def test_a_failed_backup_is_reported_and_does_not_block_the_save(design_file, mo
 def test_a_full_data_folder_makes_opening_say_so(design_file, data_dir, monkeypatch, where):
     before = digest(design_file)
     if where == "working copy":
-        monkeypatch.setattr(storage, "copy_rows_into_new_file", _sqlite_full)
+        monkeypatch.setattr(storage, "copy_checked_file", _sqlite_full)
     else:
         _inject(monkeypatch, "write", errno.ENOSPC)
     with pytest.raises(FileProblem) as caught:

@@ -215,3 +215,55 @@ def test_the_overview_map_draws_a_picture_not_the_items(canvas, qtbot):
     view.viewport().grab()
     overview.viewport().grab()
     assert overview.redraws == 1  # repaints reuse the picture
+
+
+def test_an_edit_of_the_tree_costs_folding_no_pass_over_every_department(canvas):
+    """folding.apply() runs after each structural edit; it built a set of every parent and of
+    every department (6,000 here, 100,000 in a big design) each time. Counted in lines run."""
+    import sys
+
+    from orgdesigner.entities import Department
+    from orgdesigner.ops import AddDepartment
+
+    ctx, scene, view = canvas
+    root = next(d for d in ctx.design.departments.values() if d.parent is None)
+    lines = [0]
+
+    def tracer(frame, event, arg):
+        if frame.f_code.co_filename.endswith("folding.py"):
+            if event == "line":
+                lines[0] += 1
+            return tracer
+        return None
+
+    sys.settrace(tracer)
+    try:
+        ctx.apply(AddDepartment(Department(id="fold-new", name="新组", parent=root.id)))
+    finally:
+        sys.settrace(None)
+    assert 0 < lines[0] < 20 * (len(scene.boxes) + len(scene.links) + len(scene.reporting))
+    assert lines[0] < N, lines[0]
+    scene.folding.toggle(root.id)  # and folding still works: everything below is hidden
+    assert scene.folding.counts[root.id] == len(ctx.design.departments) - 1
+    assert root.id in scene.folding.has_children and "fold-new" not in scene.folding.has_children
+
+
+def test_new_findings_touch_the_items_that_exist_not_every_badge(canvas, monkeypatch):
+    from ui.canvas.department_item import DepartmentItem
+
+    ctx, scene, view = canvas
+    calls: list[str] = []
+    real = DepartmentItem.set_badge
+    monkeypatch.setattr(
+        DepartmentItem,
+        "set_badge",
+        lambda self, badge: (calls.append(self.dept_id), real(self, badge)),
+    )
+    badges = {d: (1, "warning") for d in ctx.design.departments}
+    scene.set_findings(badges)
+    assert sorted(calls) == sorted(scene.boxes) and len(calls) < N // 10
+    assert scene.badges == badges
+    far = far_department(scene, view)
+    assert scene.ensure_box(far).badge == (1, "warning")  # an item made later takes its badge
+    scene.set_findings({})
+    assert scene.boxes[far].badge is None and scene.badges == {}

@@ -12,11 +12,10 @@ from .dock_fixtures import make_editor
 FINDING_ROLE = Qt.UserRole + 1
 
 
-def click_item(tree, item) -> None:
-    tree.scrollToItem(item)
-    QTest.mouseClick(
-        tree.viewport(), Qt.LeftButton, Qt.NoModifier, tree.visualItemRect(item).center()
-    )
+def click_item(tree, index) -> None:
+    """A real click on the row of `index` (scrolled into view first)."""
+    tree.scrollTo(index)
+    QTest.mouseClick(tree.viewport(), Qt.LeftButton, Qt.NoModifier, tree.visualRect(index).center())
 
 
 def test_clicking_a_finding_selects_its_department_and_asks_the_canvas_to_centre_it(qtbot):
@@ -25,9 +24,9 @@ def test_clicking_a_finding_selects_its_department_and_asks_the_canvas_to_centre
     item = next(
         i
         for i in ed.findings.items()
-        if any(o in design.departments for o in i.data(0, FINDING_ROLE).objects)
+        if any(o in design.departments for o in i.data(FINDING_ROLE).objects)
     )
-    wanted = [o for o in item.data(0, FINDING_ROLE).objects if o in design.departments]
+    wanted = [o for o in item.data(FINDING_ROLE).objects if o in design.departments]
     with qtbot.waitSignal(ed.findings.focus_requested) as focus:
         click_item(ed.findings.tree, item)
     assert ed.ctx.selection.departments == wanted
@@ -38,7 +37,11 @@ def test_clicking_a_finding_selects_its_department_and_asks_the_canvas_to_centre
 
 def test_clicking_an_ownerless_function_shows_it_in_the_functions_dock(qtbot):
     ed = make_editor(qtbot)
-    item = next(i for i in ed.findings.items() if i.toolTip(1) == "ownerless-function")
+    item = next(
+        i
+        for i in ed.findings.items()
+        if i.siblingAtColumn(1).data(Qt.ToolTipRole) == "ownerless-function"
+    )
     click_item(ed.findings.tree, item)
     rows = {
         ed.functions.model.function_at(ed.functions.proxy.mapToSource(i).row())
@@ -58,10 +61,11 @@ def test_groups_by_severity_and_reports_the_count(qtbot):
     with qtbot.waitSignal(ed.findings.count_changed) as counted:
         ed.findings.refresh_now()
     assert counted.args == [3]
-    tree = ed.findings.tree
-    groups = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    model = ed.findings.tree.model()
+    groups = [model.index(i, 0).data() for i in range(model.rowCount())]
     assert groups == ["2 errors", "1 warning"]
-    assert [tree.topLevelItem(0).child(i).text(0) for i in range(2)] == ["e1", "e2"]
+    errors = model.index(0, 0)
+    assert [model.index(i, 0, errors).data() for i in range(model.rowCount(errors))] == ["e1", "e2"]
     assert ed.findings.summary() == "2 errors, 1 warning"
 
 
@@ -159,7 +163,7 @@ def test_docks_take_the_findings_service_reveal_and_context_signal_they_are_give
         Finding("no-leader", Severity.INFO, "销售部 has no leader", ("sales",))
     ]
     window.findings.changed.emit(window.findings.findings)  # the service ran, not the dock
-    assert [i.text(0) for i in findings.items()] == ["销售部 has no leader"]
+    assert [i.data() for i in findings.items()] == ["销售部 has no leader"]
     ctx.apply(UpdateDepartment("sales", {"headcount": 3.0}))
     qtbot.wait(400)
     assert findings.findings == window.findings.findings  # no second validator run here

@@ -35,8 +35,8 @@ def ownerless_findings(ed, function_id: str) -> list:
     return [
         i
         for i in ed.findings.items()
-        if i.toolTip(1) == "ownerless-function"
-        and function_id in i.data(0, Qt.UserRole + 1).objects
+        if i.siblingAtColumn(1).data(Qt.ToolTipRole) == "ownerless-function"
+        and function_id in i.data(Qt.UserRole + 1).objects
     ]
 
 

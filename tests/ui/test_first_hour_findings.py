@@ -40,9 +40,9 @@ def test_long_messages_wrap_in_the_panel(window, qtbot):
     qtbot.waitUntil(lambda: dock.tree.viewport().width() < 360)
     tree = dock.tree
     line = tree.fontMetrics().lineSpacing()
-    longest = max(dock.items(), key=lambda i: tree.fontMetrics().horizontalAdvance(i.text(0)))
-    assert tree.fontMetrics().horizontalAdvance(longest.text(0)) > tree.columnWidth(0)
-    rect = tree.visualItemRect(longest)
+    longest = max(dock.items(), key=lambda i: tree.fontMetrics().horizontalAdvance(i.data()))
+    assert tree.fontMetrics().horizontalAdvance(longest.data()) > tree.columnWidth(0)
+    rect = tree.visualRect(longest)
     assert rect.height() >= 2 * line - 2  # two lines or more, not one elided line
     assert tree.columnWidth(0) + tree.columnWidth(1) <= tree.viewport().width() + 1
     # the message keeps most of a narrow panel, whatever the length of the rule's title

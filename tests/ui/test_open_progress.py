@@ -119,3 +119,26 @@ def test_an_open_that_is_not_cancelled_shows_the_design(
     assert window.documents.close_design()
     assert time.monotonic() - started < 60  # closing a big design does not hang
     assert not lock_path(big_design).exists()
+
+
+def test_the_bar_is_set_only_when_the_dialog_repaints(qtbot, monkeypatch):
+    """A window-modal QProgressDialog processes events in every setValue: setting it at each
+    of the hundreds of reports of a big open repainted the dialog at each one."""
+    from PySide6.QtWidgets import QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    sets: list[int] = []
+    real = QProgressDialog.setValue
+    monkeypatch.setattr(
+        QProgressDialog, "setValue", lambda self, v: (sets.append(v), real(self, v))
+    )
+    monkeypatch.setattr(OpenProgress, "SHOW_AFTER", 0.0)
+    monkeypatch.setattr(OpenProgress, "EVENTS_EVERY", 3600.0)  # no repaint due within the test
+    with OpenProgress(parent, "x.db") as progress:
+        for done in range(1, 1001):
+            progress("departments", done, 1000)
+        progress("working_copy", 0, 1)
+        assert progress.dialog is not None and progress.dialog.isVisible()
+    assert len(sets) <= 3, sets  # shown, and each change of stage: not 1,000 times

@@ -20,6 +20,7 @@ from benchmarks.generator import generate
 from orgdesigner import progress, storage
 from orgdesigner.document import DesignDocument
 from ui.dialogs.export_pdf import ExportPdfDialog
+from ui.docks import FindingsDock, find_dock
 from ui.export_progress import ExportProgress
 
 from .window_fixtures import private_data_dir, window  # noqa: F401
@@ -293,3 +294,34 @@ def test_opening_a_design_from_the_start_page_validates_it_once(window, tmp_path
     qtbot.waitUntil(lambda: bool(runs) and not window.view._after_paint, timeout=30_000)
     qtbot.wait(200)  # any second run asked for would come in this turn
     assert runs == [150]
+
+
+def test_the_first_validation_waits_until_the_open_is_over(window, tmp_path, qtbot, monkeypatch):
+    """The open's dialog repaints the window while the design is shown; the first validation
+    (seconds at 100,000 departments, with the display of its findings) ran inside it, before
+    the open was over, whenever its after-paint fallback timer came due meanwhile."""
+    from ui.canvas import view as view_module
+    from ui.progress_window import ProgressWindow
+
+    monkeypatch.setattr(view_module, "AFTER_PAINT_LATEST_MS", 0)  # due at once, in the open
+    monkeypatch.setattr(ProgressWindow, "SHOW_AFTER", 0.0)  # the dialog processes events
+    monkeypatch.setattr(ProgressWindow, "EVENTS_EVERY", 0.0)
+    path = tmp_path / "later.db"
+    storage.save(generate(150, seed=5), path)
+    opening, runs = [True], []
+    real = window.findings.validator
+
+    def checking(design):
+        runs.append((opening[0], len(design.departments)))
+        return real(design)
+
+    window.findings.validator = checking
+    window.show_start_page()
+    qtbot.waitUntil(lambda: not window.view._after_paint, timeout=30_000)
+    runs.clear()
+    assert window.documents.open_file(path)
+    opening[0] = False
+    qtbot.waitUntil(lambda: bool(runs), timeout=30_000)
+    assert runs == [(False, 150)]
+    dock = find_dock(window.docks, FindingsDock)
+    assert dock.findings == window.findings.findings != []

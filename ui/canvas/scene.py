@@ -303,16 +303,12 @@ class OrgScene(InPlaceEditingMixin, LazyItemsMixin, QGraphicsScene):
     def set_findings(self, badges: dict[str, tuple[int, str]]) -> None:
         """Show a badge (count, worst severity) on the named boxes; clear the others.
 
-        Kept by id: boxes whose items are made later take theirs then."""
-        for dept_id in self.badges.keys() - badges.keys():
-            item = self.boxes.get(dept_id)
-            if item is not None:
-                item.set_badge(None)
-        for dept_id, badge in badges.items():
-            item = self.boxes.get(dept_id)
-            if item is not None:
-                item.set_badge(badge)
-        self.badges = {d: b for d, b in badges.items() if d in self.geometry}
+        Kept by id: boxes whose items are made later take theirs then. Costs the items
+        that exist (a big chart has them for the view only), not the 50,000 badges."""
+        for dept_id, item in self.boxes.items():
+            item.set_badge(badges.get(dept_id))
+        rects = self.geometry.rects
+        self.badges = {d: b for d, b in badges.items() if d in rects}
         self.content_changed.emit()
 
     # ------------------------------------------------------------- selection

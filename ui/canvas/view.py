@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsView, QMenu
 
+from orgdesigner import progress
 from orgdesigner.geometry import BOX_H, BOX_W
 from orgdesigner.placement import free_spot
 
@@ -21,6 +22,8 @@ from .scene import OrgScene
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 8.0
 AFTER_PAINT_LATEST_MS = 500  # `after_next_paint` callbacks run by then even if nothing painted
+AFTER_BUSY_MS = 250  # ... but never inside a long operation's dialog: tried again this much later
+AFTER_PAINT_DELAY_MS = 30  # after a paint: the frame reaches the screen before the work starts
 READABLE_ZOOM = 0.65  # box names (14 px) stay at least 9 px on screen in a design's first view
 NUDGE, BIG_NUDGE = 1.0, 10.0
 
@@ -136,7 +139,7 @@ class OrgView(QGraphicsView):
             self.org_scene.materialize(self.mapToScene(self.viewport().rect()).boundingRect())
             super().paintEvent(event)
         if self._after_paint:
-            QTimer.singleShot(0, self, self._run_after_paint)
+            QTimer.singleShot(AFTER_PAINT_DELAY_MS, self, self._run_after_paint)
 
     def after_next_paint(self, callback) -> None:
         """Run `callback` once the canvas has painted (the chart first, then the validation);
@@ -145,6 +148,11 @@ class OrgView(QGraphicsView):
         QTimer.singleShot(AFTER_PAINT_LATEST_MS, self, self._run_after_paint)
 
     def _run_after_paint(self) -> None:
+        if self._after_paint and progress.reporting_now():
+            # An open's progress dialog repaints the window while the design is shown: the
+            # first validation waits until the open is over (the chart first, then the checks).
+            QTimer.singleShot(AFTER_BUSY_MS, self, self._run_after_paint)
+            return
         callbacks, self._after_paint = self._after_paint, []
         for callback in callbacks:
             callback()

@@ -5,35 +5,31 @@ the canvas badges and the status bar share one validator run ~300 ms after
 the last edit); it never validates on its own. Clicking a finding selects its departments and links in the
 shared selection and asks the canvas to centre them (`focus_requested`);
 functions go to the Functions & owners dock (`function_focus_requested`).
+The rows come from a lazy model (`findings_model`): 55,000 findings make no
+item each, only the rows on screen are ever asked for their text.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
+    QStyle,
     QStyledItemDelegate,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from orgdesigner import events as ev
 from orgdesigner.findings import Finding, Severity
-from orgdesigner.validator import RULES
 
-from ..i18n import fill, severity_count, ui_language
+from ..i18n import fill, severity_count
 from .base import ContextDock
+from .findings_model import SEVERITY_OF, FINDING_ROLE, SEVERITY_COLOURS, FindingsModel
 
-FINDING_ROLE = Qt.UserRole + 1
-SEVERITY_COLOURS = {
-    Severity.ERROR: "#b00020",
-    Severity.WARNING: "#a15c00",
-    Severity.INFO: "#1f5fa8",
-}
+__all__ = ["FindingsDock", "FINDING_ROLE", "SEVERITY_COLOURS"]
 
 
 RULE_SHARE = 0.35  # the most of the panel's width the Rule column takes
@@ -46,7 +42,7 @@ class WrappingDelegate(QStyledItemDelegate):
     a long message was cut off and only readable in its tooltip.
     """
 
-    def __init__(self, tree: QTreeWidget):
+    def __init__(self, tree: QTreeView):
         super().__init__(tree)
         self.tree = tree
 
@@ -79,8 +75,10 @@ class FindingsDock(ContextDock):
         layout = QVBoxLayout(body)
         self.summary_label = QLabel()
         layout.addWidget(self.summary_label)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([self.tr("Finding"), self.tr("Rule")])
+        self.model = FindingsModel(self)
+        self.model.headers = (self.tr("Finding"), self.tr("Rule"))
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
         self.tree.setWordWrap(True)  # the whole message reads in the panel, no tooltip needed
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.tree.setUniformRowHeights(False)
@@ -97,10 +95,11 @@ class FindingsDock(ContextDock):
         )  # re-wrap at the new width
         layout.addWidget(self.tree, 1)
         self.setWidget(body)
-        self.tree.itemClicked.connect(self._on_item_activated)
-        self.tree.itemActivated.connect(self._on_item_activated)
-        self.tree.itemCollapsed.connect(lambda item: self._remember(item, True))
-        self.tree.itemExpanded.connect(lambda item: self._remember(item, False))
+        self.tree.verticalScrollBar().valueChanged.connect(self._fetch_near_view)
+        self.tree.clicked.connect(self._on_row_activated)
+        self.tree.activated.connect(self._on_row_activated)
+        self.tree.collapsed.connect(lambda index: self._remember(index, True))
+        self.tree.expanded.connect(lambda index: self._remember(index, False))
         if service is None:
             from ..findings_service import FindingsService
 
@@ -153,7 +152,7 @@ class FindingsDock(ContextDock):
         """'2 errors, 1 warning' style text for the status bar."""
         counts = {s: 0 for s in Severity}
         for finding in self.findings:
-            counts[Severity(finding.severity)] += 1
+            counts[SEVERITY_OF[finding.severity]] += 1
         if not self.findings:
             return self.tr("No findings")
         parts = []
@@ -166,34 +165,41 @@ class FindingsDock(ContextDock):
         return severity_count(severity.value, n)
 
     def _show(self, problem: str | None) -> None:
-        self.tree.clear()
         self.summary_label.setText(problem if problem else self.summary())
-        groups: dict[Severity, list[Finding]] = {s: [] for s in Severity}
-        for finding in self.findings:
-            groups[Severity(finding.severity)].append(finding)
-        for severity in sorted(Severity, key=lambda s: s.rank):
-            found = groups[severity]
-            if not found:
-                continue
-            group = QTreeWidgetItem([self._group_title(severity, len(found))])
-            group.setData(0, FINDING_ROLE, severity)
-            group.setForeground(0, QBrush(QColor(SEVERITY_COLOURS[severity])))
-            font = group.font(0)
-            font.setBold(True)
-            group.setFont(0, font)
-            group.setFirstColumnSpanned(False)
-            for finding in found:
-                # The rule by its title in the UI's language; its id (for settings) on hover.
-                rule = RULES.get(finding.rule)
-                title = rule.title(ui_language()) if rule is not None else finding.rule
-                item = QTreeWidgetItem([finding.message, title])
-                item.setToolTip(0, finding.message)
-                item.setToolTip(1, finding.rule)
-                item.setData(0, FINDING_ROLE, finding)
-                group.addChild(item)
-            self.tree.addTopLevelItem(group)
-            group.setExpanded(severity not in self._collapsed)
+        self.model.set_findings(self.findings)
+        for row, (severity, _found) in enumerate(self.model.groups):
+            self.tree.setExpanded(self.model.index(row, 0), severity not in self._collapsed)
         self._fit_rule_column()
+        self._fetch_near_view()
+
+    def _fetch_near_view(self, *_args) -> None:
+        """Give the view more rows of a group whose last row given is in view.
+
+        Qt fetches only for the last group, at the end of the whole list; a group in
+        the middle (errors above warnings) must also grow as the user scrolls to its
+        end. Only the rows at the top and bottom of the view are looked at: asking
+        the view where a far row is would size every row up to it."""
+        model, tree = self.model, self.tree
+        area = tree.viewport().rect()
+        top = self._position(tree.indexAt(area.topLeft() + QPoint(1, 1)))
+        bottom = self._position(tree.indexAt(area.bottomLeft() + QPoint(1, -1)))
+        if top is None:
+            return
+        if bottom is None:  # the list ends inside the view
+            bottom = (model.rowCount(), -1)
+        for group in range(top[0], min(bottom[0], model.rowCount() - 1) + 1):
+            index = model.index(group, 0)
+            end = (group, model.rowCount(index) - 1)
+            if tree.isExpanded(index) and model.canFetchMore(index) and end <= bottom:
+                model.fetchMore(index)
+
+    def _position(self, index: QModelIndex) -> tuple[int, int] | None:
+        """(group, row) of a row; a group's own row is (group, -1)."""
+        if not index.isValid():
+            return None
+        index = index.siblingAtColumn(0)
+        parent = index.parent()
+        return (parent.row(), index.row()) if parent.isValid() else (index.row(), -1)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
@@ -202,26 +208,31 @@ class FindingsDock(ContextDock):
 
     def _fit_rule_column(self) -> None:
         cap = int(self.tree.viewport().width() * RULE_SHARE)
-        wanted = max(self.tree.sizeHintForColumn(1), self.tree.header().sectionSizeHint(1))
+        # The widest title of the rules shown (a handful), not a sample of 55,000 rows.
+        metrics = self.tree.fontMetrics()
+        margin = 2 * (self.tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        titles = [metrics.horizontalAdvance(self.model.title(r)) for r in self.model.rules]
+        wanted = max([self.tree.header().sectionSizeHint(1), *(t + margin for t in titles)])
         self.tree.header().resizeSection(1, max(40, min(wanted, cap)))
 
-    def _remember(self, item: QTreeWidgetItem, collapsed: bool) -> None:
-        severity = item.data(0, FINDING_ROLE)
-        if isinstance(severity, Severity):
+    def _remember(self, index: QModelIndex, collapsed: bool) -> None:
+        severity = self.model.severity(index)
+        if severity is not None:
             (self._collapsed.add if collapsed else self._collapsed.discard)(severity)
 
-    def items(self) -> list[QTreeWidgetItem]:
-        """The finding rows (not the group headers), in display order."""
+    def items(self) -> list[QModelIndex]:
+        """The finding rows (not the group headers), in display order (column 0)."""
+        model = self.model
         out = []
-        for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
-            out.extend(group.child(j) for j in range(group.childCount()))
+        for row in range(model.rowCount()):
+            group = model.index(row, 0)
+            out.extend(model.index(i, 0, group) for i in range(model.rowCount(group)))
         return out
 
     # ------------------------------------------------------------ clicking
-    def _on_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        finding = item.data(0, FINDING_ROLE)
-        if isinstance(finding, Finding):
+    def _on_row_activated(self, index: QModelIndex) -> None:
+        finding = self.model.finding(index)
+        if finding is not None:
             self.focus_finding(finding)
 
     def focus_finding(self, finding: Finding) -> None:

@@ -171,6 +171,8 @@ class FunctionsDock(ContextDock):
         only = None
         if self.selected_check.isChecked() and self.ctx is not None:
             only = set(self.ctx.selection.departments)
+        if only is None and self.proxy.only_departments is None:
+            return  # every column shows already (a reset re-filters by itself): 100,000 columns
         self.proxy.change(True, only_departments=only)
 
     def _on_search(self, text: str) -> None:
