@@ -20,6 +20,7 @@ from ..design import Design
 from ..geometry import BOX_H, BOX_W
 from ..staffunits import is_staff as is_staff  # the stored flag (Department.staff)
 from ..staffunits import staff_beside
+from .book_pack import REF_HEAD_PT, REF_LINE_PT, pack
 
 Point = tuple[float, float]
 
@@ -32,11 +33,7 @@ STACK_MIN = 4  # this many leaf children or more are stacked in columns
 COL_PITCH = STACK_INDENT + BOX_W + COL_GAP
 ROW_PITCH = BOX_H + STACK_GAP
 MERGE_RUNS = True
-PACK_GAP = 24.0
 CRUMB_PT = 12.0  # page points above the chart for the breadcrumb
-REF_LINE_PT = 8.5  # page points per line of the cross-page link list
-REF_HEAD_PT = 12.0
-REF_COL_PT = 250.0  # width of one column of the link list
 
 
 @dataclass(slots=True)
@@ -302,60 +299,6 @@ class _Planner:
         return todo
 
 
-# ------------------------------------------------------------------ packing
-@dataclass
-class _Sheet:
-    blocks: list[tuple[str, float, float]] = field(default_factory=list)  # root, x, y
-    shelves: list[list[float]] = field(default_factory=list)  # [y, height, used width]
-    used_h: float = 0.0
-    refs: int = 0
-
-
-def _ref_reserve(lines: int, area_w_pt: float, cap_pt: float) -> float:
-    if not lines:
-        return 0.0
-    cols = max(1, int(area_w_pt // REF_COL_PT))
-    return min(REF_HEAD_PT + math.ceil(lines / cols) * REF_LINE_PT, cap_pt)
-
-
-def _pack(
-    blocks: list[tuple[str, float, float, int]], W: float, H: float, scale: float
-) -> list[_Sheet]:
-    """First-fit decreasing height shelves over as many sheets as needed."""
-    sheets: list[_Sheet] = []
-    cap = H * scale * 0.35
-
-    def room(sheet: _Sheet, extra_h: float, refs: int) -> bool:
-        return sheet.used_h + extra_h + _ref_reserve(sheet.refs + refs, W * scale, cap) / scale <= H
-
-    for root, w, h, refs in sorted(blocks, key=lambda b: -b[2]):
-        placed = False
-        for sheet in sheets:
-            for shelf in sheet.shelves:
-                if h <= shelf[1] and shelf[2] + PACK_GAP + w <= W and room(sheet, 0, refs):
-                    sheet.blocks.append((root, shelf[2] + PACK_GAP, shelf[0]))
-                    shelf[2] += PACK_GAP + w
-                    sheet.refs += refs
-                    placed = True
-                    break
-            if placed:
-                break
-            gap = PACK_GAP if sheet.shelves else 0.0
-            if room(sheet, gap + h, refs):
-                y = sheet.used_h + gap
-                sheet.shelves.append([y, h, w])
-                sheet.blocks.append((root, 0.0, y))
-                sheet.used_h = y + h
-                sheet.refs += refs
-                placed = True
-                break
-        if not placed:
-            sheet = _Sheet(shelves=[[0.0, h, w]], used_h=h, refs=refs)
-            sheet.blocks.append((root, 0.0, 0.0))
-            sheets.append(sheet)
-    return sheets
-
-
 # ------------------------------------------------------------------ the book
 def plan_book(design: Design, area: tuple[float, float], scale: float) -> Book:
     """Pages for `design` whose chart area is `area` scene units (`scale` points per unit)."""
@@ -389,7 +332,7 @@ def plan_book(design: Design, area: tuple[float, float], scale: float) -> Book:
         blocks = [
             (r, planner.size[r][0], planner.size[r][1] + top(r), block_refs(r)) for r in packable
         ]
-        for sheet in _pack(blocks, W, H, scale):
+        for sheet in pack(blocks, W, H, scale):
             page = BookPage(None, [])
             covered = 0.0
             for root, x, y in sorted(sheet.blocks, key=lambda b: (b[2], b[1])):

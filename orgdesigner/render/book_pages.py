@@ -8,14 +8,14 @@ stub, and the collaboration links that leave the page listed at its foot.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import partial
 from typing import Callable
 
 from ..design import Design
 from ..geometry import BOX_H, BOX_W
-from .book import CRUMB_PT, REF_COL_PT, REF_HEAD_PT, REF_LINE_PT, Book, BookPage, plan_book
-from .chart import Box, Chart, Connector, _links
+from .book import CRUMB_PT, Book, BookPage, plan_book
+from .book_pack import REF_COL_PT, REF_HEAD_PT, REF_LINE_PT
+from .chart import Box, Chart, Connector, TextLine, _links
 from .context import Context, Page, dest_key
 from .options import MM, ExportOptions, page_size
 from .paging import ChartPlan, Frame
@@ -79,14 +79,31 @@ def plan_book_chart(design: Design, options: ExportOptions) -> tuple[ChartPlan, 
 
 
 def moved_box(box: Box, x: float, y: float) -> Box:
-    """A copy of a chart box (with its fitted text) at another place."""
+    """A copy of a chart box (with its fitted text) at another place.
+
+    Built field by field: `dataclasses.replace` re-checks every field by name, and a book
+    of 100,000 units moves half a million boxes and lines (a test keeps the fields complete).
+    """
     dx, dy = x - box.x, y - box.y
-    return replace(
-        box,
-        x=x,
-        y=y,
-        band=[(px + dx, py + dy) for px, py in box.band],
-        lines=[replace(line, x=line.x + dx, y=line.y + dy) for line in box.lines],
+    return Box(
+        box.id,
+        box.name,
+        x,
+        y,
+        box.w,
+        box.h,
+        box.kind,
+        box.shape,
+        box.corner,
+        box.dashed,
+        box.border_w,
+        [(px + dx, py + dy) for px, py in box.band],
+        box.color,
+        box.fill,
+        [
+            TextLine(t.text, t.size, t.x + dx, t.y + dy, t.color, t.bold, t.anchor)
+            for t in box.lines
+        ],
     )
 
 

@@ -94,6 +94,26 @@ class LinkLine:
             )
         return out
 
+    def piece(self, route: list[Point], directed: bool) -> LinkLine:
+        """A copy drawing only part of the route (a tile's piece), built field by field:
+        `dataclasses.replace` costs more than the drawing on a tiled chart of 10,000 units."""
+        return LinkLine(
+            self.id,
+            self.kind,
+            self.color,
+            self.dash,
+            self.start,
+            self.end,
+            self.control,
+            directed,
+            self.label,
+            self.label_at,
+            self.label_w,
+            self.label_color,
+            route,
+            self.label_size,
+        )
+
     def arrow(self) -> list[Point]:
         """The arrow head at the end (10 long, 10 wide), along the curve's last tangent."""
         (bx, by), (qx, qy) = self.end, self.control
@@ -414,7 +434,8 @@ def build_chart(
 ) -> Chart:
     """The chart of `design`: positions as arranged, or from the tidy layout when asked.
 
-    route=False leaves the links out (the chart book routes each page's own links).
+    route=False gives the boxes only: the chart book draws each page's own reporting lines
+    and routes its links (indexing and routing the whole chart's lines was half the work).
     """
     lang = lang or design.language
     positions: dict[str, tuple[float, float]] | None = None
@@ -430,10 +451,10 @@ def build_chart(
         label_box(box, dept.name, detail_text(dept.leader, dept.headcount, lang), font, caption)
         chart.boxes.append(box)
         chart.by_id[dept.id] = box
-    chart.connectors = _connectors(design, chart.by_id)
-    obstacles = Obstacles({k: _rect(b) for k, b in chart.by_id.items()})
-    _unblock_connectors(chart.connectors, chart.by_id, obstacles)
     if route:
+        chart.connectors = _connectors(design, chart.by_id)
+        obstacles = Obstacles({k: _rect(b) for k, b in chart.by_id.items()})
+        _unblock_connectors(chart.connectors, chart.by_id, obstacles)
         chart.links = _links(
             design, chart.by_id, font, obstacles=obstacles, unrouted=chart.unrouted
         )

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import replace
 from typing import Any, Callable
 
 from ..routing import clip_route
 from .chart import Box, LinkLine
 from .context import Context, Page, dest_key
 from .pdf_chart import TEXT_MIN_PT, View, color, draw_chart
+from .pdf_links import link_area
 from .paging import ChartPlan
 
 CROP = 8.0  # crop mark length, points
@@ -212,13 +212,7 @@ def _overview(canvas, ctx: Context, number: dict[tuple[int, int], int]) -> None:
                     + (f" · {number[(col, row)]}" if printed and rw > 40 else ""),
                 )
             if printed:
-                canvas.linkRect(
-                    "",
-                    f"tile-{plan.tile_name(col, row)}",
-                    (rx, ry, rx + rw, ry + rh),
-                    relative=0,
-                    thickness=0,
-                )
+                link_area(canvas, f"tile-{plan.tile_name(col, row)}", (rx, ry, rx + rw, ry + rh))
     from .paging import column_letters
 
     # Keys that fit beside each other: every n-th one when the columns are narrower than their keys.
@@ -310,7 +304,7 @@ def _clipped(links: list[LinkLine], tile: tuple[float, float, float, float]) -> 
             continue
         end = link.route[-1]
         for piece in clip_route(link.route, area):
-            out.append(replace(link, route=piece, directed=link.directed and piece[-1] == end))
+            out.append(link.piece(piece, link.directed and piece[-1] == end))
     return out
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.rl_accel import fp_str
 
 from ..fonts import ChartFont
 from ..routing import rounded
@@ -89,20 +90,31 @@ def _shape(path, box: Box, view: View) -> None:
         path.rect(x, y, w, h)
 
 
+def polyline(path, points, view: View) -> None:
+    """moveTo the first point, lineTo the others: the operators ReportLab's path writes, its
+    numbers formatted in one call (a book of 100,000 units draws millions of points)."""
+    s, sx, sy, px, top = view.scale, view.scene_x, view.scene_y, view.page_x, view.page_top
+    x, y = points[0]
+    path.moveTo(px + (x - sx) * s, top - (y - sy) * s)  # path.pt(), and ReportLab's first-op check
+    if len(points) < 2:
+        return
+    flat = []
+    for x, y in points[1:]:
+        flat.append(px + (x - sx) * s)
+        flat.append(top - (y - sy) * s)
+    nums = fp_str(*flat).split(" ")
+    path._code.extend([f"{nums[i]} {nums[i + 1]} l" for i in range(0, len(nums), 2)])
+
+
 def _polygon(path, points, view: View) -> None:
-    path.moveTo(*view.pt(*points[0]))
-    for p in points[1:]:
-        path.lineTo(*view.pt(*p))
+    polyline(path, points, view)
     path.close()
 
 
 def draw_connectors(canvas, connectors: Iterable[Connector], view: View) -> None:
     path = canvas.beginPath()
     for conn in connectors:
-        pts = conn.points
-        path.moveTo(*view.pt(*pts[0]))
-        for p in pts[1:]:
-            path.lineTo(*view.pt(*p))
+        polyline(path, conn.points, view)
     canvas.setStrokeColor(color(st.CONNECTOR))
     canvas.setLineWidth(st.CONNECTOR_W * view.scale)
     canvas.setDash()

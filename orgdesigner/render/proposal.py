@@ -30,6 +30,7 @@ from .kpi_section import kpi_pages
 from .legend import legend_pages
 from .options import ExportOptions
 from .paging import plan_chart
+from .pdf_streams import compress_pages_as_drawn
 from .sections import (
     cover_pages,
     department_pages,
@@ -252,6 +253,7 @@ def _render(design: Design, plan: PagePlan, ctx: Context) -> bytes:
         invariant=bool(ctx.options.date),  # a fixed date gives byte-identical files
         initialFontName=ctx.font.name,
     )  # else every page references Helvetica
+    compress_pages_as_drawn(canvas)  # a long book's page text would otherwise wait for save
     canvas.setTitle(f"{design.name} — {ctx.t('proposal')}" if design.name else ctx.t("proposal"))
     canvas.setAuthor(design.author or ctx.options.author or "")
     canvas.setSubject(ctx.t("proposal") + (f": {design.description}" if design.description else ""))

@@ -12,6 +12,7 @@ from ..entities import Role
 from ..units import business_unit_of, rival_groups
 from .context import Context, Page, dest_key
 from .pdf_chart import color
+from .pdf_links import link_area
 from .tables import Cell, Column, TableLayout, draw_table_page, layout_table
 from .wrap import ellipsize, wrap
 
@@ -139,9 +140,7 @@ def _cover(canvas, ctx: Context) -> None:
         page = ctx.section_page[section]
         canvas.drawString(x + 10, top, ctx.t(section))
         canvas.drawRightString(x + min(w, 360), top, str(page))
-        canvas.linkRect(
-            "", f"sec-{section}", (x, top - 3, x + min(w, 360), top + 10), relative=0, thickness=0
-        )
+        link_area(canvas, f"sec-{section}", (x, top - 3, x + min(w, 360), top + 10))
         top -= 16
 
 

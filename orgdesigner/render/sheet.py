@@ -15,6 +15,7 @@ from .chart import Chart
 from .context import Context
 from .paging import HEADER
 from .pdf_chart import View, color, put_text
+from .pdf_links import link_area
 from .wrap import ellipsize
 
 
@@ -125,5 +126,5 @@ def draw_sheet(canvas, ctx: Context, sheet: Sheet) -> None:
             put_text(text, run.text)
         canvas.drawText(text)
     for x1, y1, x2, y2, key in sheet.links:
-        canvas.linkRect("", key, (x1, y1, x2, y2), relative=0, thickness=0)
+        link_area(canvas, key, (x1, y1, x2, y2))
     canvas.restoreState()

@@ -12,6 +12,7 @@ from typing import Sequence
 
 from ..fonts import ChartFont
 from .pdf_chart import color, put_text
+from .pdf_links import link_area
 from .wrap import fit_lines
 
 HEADER_FILL = "#dfe5ee"
@@ -185,7 +186,7 @@ def draw_table_page(
                     size,
                 )
             if cell.link:
-                canvas.linkRect("", cell.link, (cx, ry - h, cx + w, ry), relative=0, thickness=0)
+                link_area(canvas, cell.link, (cx, ry - h, cx + w, ry))
             cx += w
     canvas.drawText(text)
     canvas.restoreState()
