@@ -9,6 +9,9 @@ is linear in the size of the design (indexes come from `Context`), so a
 
 from __future__ import annotations
 
+import gc
+from itertools import compress, repeat
+from operator import attrgetter, is_
 from typing import Iterable
 
 from ..design import Design
@@ -53,19 +56,57 @@ def validate(
         if unknown:
             raise ValueError(f"unknown validator rules: {', '.join(unknown)}")
     ctx = Context(design, language)
-    # Errors first, then by rule in report order, each rule's findings in its own order:
-    # a stable sort on (severity, rule), done as buckets (no sort key for 55,000 findings).
     by_rule: dict[str, list[Finding]] = {rule_id: [] for rule_id in RULES}
     with gc_paused():  # the findings make no reference cycles (see gcpause)
         for rule_id in steps("checking", chosen, len(chosen), every=1):  # a callback may cancel
             by_rule[rule_id].extend(RULES[rule_id].check(ctx))
-    return [
-        finding
-        for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
-        for findings in by_rule.values()
-        for finding in findings
-        if finding.severity is severity
-    ]
+        findings = _report_order(by_rule.values())
+        _settle()
+    return findings
+
+
+def _settle() -> None:
+    """Move the findings into the collector's oldest generation without a collection.
+
+    They live until the next validation and make no cycles (a test checks), yet the
+    first allocation after the pause ran a young collection over all of them (55,000
+    findings with their dicts and tuples at 100,000 departments: a tenth of a run).
+    `gc.freeze()` then `gc.unfreeze()` splices every generation into the oldest one and
+    resets the counts, in constant time; nothing else here freezes objects. Young cycles
+    made elsewhere meanwhile wait for the next full collection instead of the next young one.
+    """
+    gc.freeze()
+    gc.unfreeze()
+
+
+_SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+_severity = attrgetter("severity")
+
+
+def _report_order(by_rule: Iterable[list[Finding]]) -> list[Finding]:
+    """Errors first, then by rule in report order, each rule's findings in its own order:
+    a stable sort on (severity, rule), done as buckets with the per-finding steps in C
+    (55,000 findings at 100,000 departments). A severity that is no `Severity` is dropped."""
+    errors: list[Finding] = []
+    buckets: tuple[list[Finding], ...] = (errors, [], [])
+    for findings in by_rule:
+        left = len(findings)
+        if not left:
+            continue
+        severities = list(map(_severity, findings))
+        for bucket, severity in zip(buckets, _SEVERITY_ORDER):
+            chosen = list(map(is_, severities, repeat(severity)))
+            found = chosen.count(True)
+            if found == len(findings):
+                bucket.extend(findings)  # (most rules report at one severity)
+            elif found:
+                bucket.extend(compress(findings, chosen))
+            left -= found
+            if not left:
+                break
+    errors.extend(buckets[1])
+    errors.extend(buckets[2])
+    return errors
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..findings import Finding, Severity
+from ..findings import Finding, Severity, make_finding
 from .context import Context
 from .registry import rule
 from .settings import BRAND_BUDGET, PERFORMANCE_BUDGET, amount_setting
@@ -22,26 +22,16 @@ def _amount(value: float) -> str:
 def budget_exceeds_parent(ctx: Context) -> Iterator[Finding]:
     """The direct sub-units' budgets add up to more than the parent's (budget 0 = not set)."""
     departments = ctx.design.departments
-    totals: dict[str, float] = {}
-    # Sub-units are listed in design order, which is their sibling order (a model invariant).
-    budgeted: dict[str, list[str]] = {}
-    for dept in departments.values():
-        parent = dept.parent
-        if parent is not None and dept.budget > 0:
-            kids = budgeted.get(parent)
-            if kids is None:  # (not setdefault: that builds a list for every sub-unit)
-                budgeted[parent] = [dept.id]
-                totals[parent] = float(dept.budget)  # as 0.0 + budget was
-            else:
-                kids.append(dept.id)
-                totals[parent] += dept.budget
-    zh, report, name_of, warning = ctx.zh, ctx.report, ctx.dept, Severity.WARNING
-    for parent_id, total in totals.items():
-        own = departments[parent_id].budget
-        if own <= 0 or total <= own:
+    objects = ctx.scan.budgeted  # parent -> [parent, its sub-units with a budget...]
+    zh, warning = ctx.zh, Severity.WARNING
+    opening, closing, unnamed = ctx.quotes
+    for parent_id, total in ctx.scan.budget_totals.items():
+        manager = departments[parent_id]
+        own = manager.budget
+        if not 0 < own < total:
             continue
-        name = name_of(parent_id)
-        yield report(
+        name = f"{opening}{manager.name or unnamed}{closing}"
+        yield make_finding(
             "budget-exceeds-parent",
             warning,
             f"{name}下级部门的预算合计 {_amount(total)}，超过其自身预算 {_amount(own)}："
@@ -50,7 +40,7 @@ def budget_exceeds_parent(ctx: Context) -> Iterator[Finding]:
             else f"The sub-units of {name} have budgets adding up to {_amount(total)}, more than "
             f"its own budget of {_amount(own)}: rebalance so the sub-units fit in the parent's "
             "budget.",
-            (parent_id, *budgeted[parent_id]),
+            tuple(objects[parent_id]),
         )
 
 

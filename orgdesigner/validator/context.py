@@ -13,6 +13,7 @@ from ..design import LANGUAGES, Design
 from ..entities import DeptKind, Role
 from ..findings import Finding, Severity, make_finding
 from ..units import rival_groups
+from .scan import Scan, scan
 from .settings import Thresholds, thresholds
 
 
@@ -27,7 +28,9 @@ class Context:
         # Rules reporting per department build only this language's message (`report`):
         # at 100,000 units most of the validator's time is message text.
         self.zh = self.language == "zh"
-        self._quotes = ("“", "”", "（未命名）") if self.zh else ('"', '"', "(unnamed)")
+        # (opening, closing, the name of an unnamed unit): `dept` quotes with them; a rule
+        # reporting per department inlines them in its message (one f-string, no calls).
+        self.quotes = ("“", "”", "（未命名）") if self.zh else ('"', '"', "(unnamed)")
 
     # ----------------------------------------------------------------- messages
     def finding(
@@ -46,7 +49,7 @@ class Context:
 
     def dept(self, dept_id: str) -> str:
         """A department's name, quoted for a message."""
-        opening, closing, unnamed = self._quotes
+        opening, closing, unnamed = self.quotes
         return f"{opening}{self._departments[dept_id].name or unnamed}{closing}"
 
     def depts(self, dept_ids: list[str], limit: int = 5) -> str:
@@ -80,7 +83,7 @@ class Context:
         return self._quote(name)
 
     def _quote(self, name: str) -> str:
-        opening, closing, unnamed = self._quotes
+        opening, closing, unnamed = self.quotes
         return f"{opening}{name or unnamed}{closing}"
 
     # ------------------------------------------------------------------ indexes
@@ -95,7 +98,8 @@ class Context:
     @cached_property
     def owners(self) -> dict[str, list[str]]:
         """function id -> departments holding A, in design order of assignment."""
-        return {f: [d for d, r in roles.items() if r is Role.A] for f, roles in self.roles.items()}
+        owner = Role.A
+        return {f: [d for d, r in roles.items() if r is owner] for f, roles in self.roles.items()}
 
     @cached_property
     def roles_per_department(self) -> dict[str, int]:
@@ -106,18 +110,19 @@ class Context:
         return out
 
     @cached_property
-    def child_counts(self) -> dict[str, int]:
-        """Department id -> number of direct sub-units (absent: none), in one pass."""
-        out: dict[str, int] = {}
-        for dept in self.design.departments.values():
-            if dept.parent is not None:
-                out[dept.parent] = out.get(dept.parent, 0) + 1
-        return out
+    def scan(self) -> Scan:
+        """What the per-department rules look at, from one pass over the departments."""
+        return scan(self.design)
 
-    @cached_property
+    @property
+    def child_counts(self) -> dict[str, int]:
+        """Department id -> number of direct sub-units (absent: none)."""
+        return self.scan.child_counts
+
+    @property
     def committees(self) -> list[str]:
         """The committee (委员会) departments, in design order."""
-        return [d for d, dept in self.design.departments.items() if dept.kind is DeptKind.COMMITTEE]
+        return self.scan.committees
 
     @cached_property
     def depth(self) -> dict[str, int]:
@@ -125,38 +130,16 @@ class Context:
         return {dept_id: level + 1 for dept_id, level in self.design.iter_parent_first()}
 
     @cached_property
-    def unit(self) -> dict[str, str]:
+    def unit(self) -> "_Units":
         """Department id -> its organisational unit: a group (小组) of a department belongs to it.
 
         So the 市场部 with its four sub-groups counts as one marketing hub. A team
         directly under an office, a business unit or a committee is a unit of its
         own, judged like a department (a marketing team and a sales team under the
-        general manager are two units, not one).
+        general manager are two units, not one). Looked up lazily and remembered: the
+        rules ask about owners and the hub's ties, never all 100,000 departments.
         """
-        out: dict[str, str] = {}
-        departments = self.design.departments
-        team = DeptKind.TEAM
-        for dept_id, first in departments.items():
-            if first.kind is not team or first.parent is None:
-                out[dept_id] = dept_id  # most units are not groups: no walk up
-                continue
-            chain = []
-            current = dept_id
-            while current not in out:
-                dept = departments[current]
-                parent = departments[dept.parent] if dept.parent is not None else None
-                if (
-                    dept.kind is not DeptKind.TEAM
-                    or parent is None
-                    or parent.kind not in _GROUP_HOSTS
-                ):
-                    out[current] = current
-                    break
-                chain.append(current)
-                current = parent.id
-            for member in chain:
-                out[member] = out[current]
-        return out
+        return _Units(self.design)
 
     @cached_property
     def business_unit(self) -> "_BusinessUnits":
@@ -218,6 +201,39 @@ class Context:
 
 
 _GROUP_HOSTS = (DeptKind.DEPARTMENT, DeptKind.TEAM)
+_BUSINESS_UNIT = DeptKind.BUSINESS_UNIT
+_TEAM = DeptKind.TEAM
+
+
+class _Units:
+    """A lazy, memoised `unit` mapping: a walk up through groups, remembered on the way."""
+
+    def __init__(self, design: Design):
+        self._departments = design.departments
+        self._known: dict[str, str] = {}
+
+    def __getitem__(self, dept_id: str) -> str:
+        known = self._known
+        found = known.get(dept_id)
+        if found is not None:
+            return found
+        departments, team = self._departments, _TEAM
+        chain = []
+        current = dept_id
+        while True:
+            if current in known:
+                found = known[current]
+                break
+            dept = departments[current]
+            parent = departments[dept.parent] if dept.parent is not None else None
+            if dept.kind is not team or parent is None or parent.kind not in _GROUP_HOSTS:
+                found = known[current] = current
+                break
+            chain.append(current)
+            current = parent.id
+        for member in chain:
+            known[member] = found
+        return found
 
 
 class _BusinessUnits:
@@ -228,13 +244,13 @@ class _BusinessUnits:
         self._known: dict[str, str | None] = {}
 
     def __getitem__(self, dept_id: str) -> str | None:
-        known, departments = self._known, self._departments
+        known, departments, business_unit = self._known, self._departments, _BUSINESS_UNIT
         chain = []
         current: str | None = dept_id
         while (
             current is not None
             and current not in known
-            and departments[current].kind is not DeptKind.BUSINESS_UNIT
+            and departments[current].kind is not business_unit
         ):
             chain.append(current)
             current = departments[current].parent

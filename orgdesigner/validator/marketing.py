@@ -52,33 +52,34 @@ def brand_decentralised(ctx: Context) -> Iterator[Finding]:
 
 
 def _connected_units(ctx: Context, hub: str) -> set[str]:
-    """Units tied to the hub by a link, a shared committee or a direct reporting line."""
+    """Units tied to the hub by a link, a shared committee or a direct reporting line.
+
+    Walks out from the hub's own departments (the hub and its groups: a subtree under it)
+    and the committees it sits on, never over all the links or departments.
+    """
     design, unit = ctx.design, ctx.unit
+    departments = design.departments
+    members = [hub]  # the departments whose unit is the hub
+    for member in members:  # (grows while it is read: breadth first)
+        members.extend(kid for kid in design.child_ids(member) if unit[kid] == hub)
     connected = {hub}
-    for link in design.links.values():
-        a, b = unit[link.source], unit[link.target]
-        if a == hub:
-            connected.add(b)
-        elif b == hub:
-            connected.add(a)
-    committees = {
-        u for u in connected if u != hub and design.departments[u].kind is DeptKind.COMMITTEE
-    }
-    if committees:
-        for link in design.links.values():
-            a, b = unit[link.source], unit[link.target]
-            if a in committees:
-                connected.add(b)
-            if b in committees:
-                connected.add(a)
-    for dept in design.departments.values():
-        if dept.parent is None:
-            continue
-        mine, theirs = unit[dept.id], unit[dept.parent]
-        if mine == hub:
-            connected.add(theirs)
-        elif theirs == hub:
-            connected.add(mine)
+    for member in members:
+        for link in design.links_of(member):
+            connected.add(unit[link.source])
+            connected.add(unit[link.target])
+    # A committee is a unit of its own and no other department's unit: its links are its ties.
+    committee = DeptKind.COMMITTEE
+    committees = [u for u in connected if u != hub and departments[u].kind is committee]
+    for unit_id in committees:
+        for link in design.links_of(unit_id):
+            connected.add(unit[link.source])
+            connected.add(unit[link.target])
+    # Reporting lines: the hub's departments reach their managers' and sub-units' units.
+    for member in members:
+        parent = departments[member].parent
+        if parent is not None:
+            connected.add(unit[parent])
+        connected.update(unit[kid] for kid in design.child_ids(member))
     return connected
 
 
@@ -131,8 +132,8 @@ def isolated_department(ctx: Context) -> Iterator[Finding]:
     for link in design.links.values():
         linked.add(link.source)
         linked.add(link.target)
-    for dept_id, dept in design.departments.items():
-        if dept.parent is None and dept_id not in linked and not design.child_ids(dept_id):
+    for dept_id in ctx.scan.tops:  # (in design order)
+        if dept_id not in linked and not design.child_ids(dept_id):
             name = ctx.dept(dept_id)
             yield ctx.finding(
                 "isolated-department",

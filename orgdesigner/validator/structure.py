@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..entities import DeptKind, LinkKind
-from ..findings import Finding, Severity
+from ..findings import Finding, Severity, make_finding
 from .context import Context
 from .registry import rule
 
@@ -57,31 +57,40 @@ def span_of_control(ctx: Context) -> Iterator[Finding]:
     """More direct reports than the `span_of_control_max` setting."""
     limit = ctx.thresholds.span_of_control_max
     spans = ctx.child_counts
-    for dept_id in ctx.design.departments:
-        span = spans.get(dept_id, 0)
-        if span > limit:
-            name = ctx.dept(dept_id)
-            yield ctx.report(
-                "span-of-control",
-                Severity.WARNING,
-                f"{name}有 {span} 个直接下级，超过管理幅度上限 {limit}：请增设中间层或把相近的小组合并。"
-                if ctx.zh
-                else f"{name} has {span} direct reports, more than the span-of-control limit of "
-                f"{limit}: add a layer in between or merge similar groups.",
-                (dept_id,),
-            )
+    wide = {dept_id for dept_id, span in spans.items() if span > limit}
+    if not wide:
+        return
+    zh, warning = ctx.zh, Severity.WARNING
+    opening, closing, unnamed = ctx.quotes
+    departments = ctx.design.departments
+    for dept_id in filter(wide.__contains__, departments):  # (in design order)
+        span = spans[dept_id]
+        name = f"{opening}{departments[dept_id].name or unnamed}{closing}"
+        yield make_finding(
+            "span-of-control",
+            warning,
+            f"{name}有 {span} 个直接下级，超过管理幅度上限 {limit}：请增设中间层或把相近的小组合并。"
+            if zh
+            else f"{name} has {span} direct reports, more than the span-of-control limit of "
+            f"{limit}: add a layer in between or merge similar groups.",
+            (dept_id,),
+        )
 
 
-def _first_too_deep(design, limit: int) -> Iterator[str]:
+def _first_too_deep(design, limit: int) -> list[str]:
     """The departments at layer `limit + 1`, in the order of `Context.depth` (parent first,
-    siblings in order), without walking the layers below them."""
-    stack = [(c, 1) for c in reversed(design.child_ids(None))]
-    while stack:
-        dept_id, depth = stack.pop()
-        if depth > limit:
-            yield dept_id
-            continue
-        stack.extend((c, depth + 1) for c in reversed(design.child_ids(dept_id)))
+    siblings in order), without walking the layers below them.
+
+    Layer by layer: in a tree, the depth-first order of one layer's departments is its
+    left-to-right order, which is the order of their parents' layer, child by child.
+    """
+    child_ids = design.child_ids
+    layer = child_ids(None)
+    for _ in range(limit):
+        if not layer:
+            break  # (the limit may be far below the design's bottom)
+        layer = [kid for dept_id in layer for kid in child_ids(dept_id)]
+    return layer
 
 
 @rule("too-many-layers", zh="层级过多", en="Too many layers")
@@ -89,13 +98,16 @@ def too_many_layers(ctx: Context) -> Iterator[Finding]:
     """Departments deeper than the `max_layers` setting (reported at the first layer too deep)."""
     limit = ctx.thresholds.max_layers
     depth = limit + 1
+    zh, warning = ctx.zh, Severity.WARNING
+    opening, closing, unnamed = ctx.quotes
+    departments = ctx.design.departments
     for dept_id in _first_too_deep(ctx.design, limit):
-        name = ctx.dept(dept_id)
-        yield ctx.report(
+        name = f"{opening}{departments[dept_id].name or unnamed}{closing}"
+        yield make_finding(
             "too-many-layers",
-            Severity.WARNING,
+            warning,
             f"{name}位于第 {depth} 层，超过层级上限 {limit}：层级过多会拖慢决策，请压缩汇报层级。"
-            if ctx.zh
+            if zh
             else f"{name} sits at layer {depth}, deeper than the limit of {limit} layers: long "
             "chains slow decisions down, flatten the reporting lines.",
             (dept_id,),
@@ -105,13 +117,16 @@ def too_many_layers(ctx: Context) -> Iterator[Finding]:
 @rule("no-leader", zh="没有负责人", en="No leader")
 def no_leader(ctx: Context) -> Iterator[Finding]:
     """A department whose leader field is empty, or whose leading post is marked vacant."""
-    zh = ctx.zh
-    for dept_id, dept in ctx.design.departments.items():
+    zh, info = ctx.zh, Severity.INFO
+    opening, closing, unnamed = ctx.quotes
+    departments = ctx.design.departments
+    for dept_id in ctx.scan.no_leader:  # vacant or without a leader, in design order
+        dept = departments[dept_id]
+        name = f"{opening}{dept.name or unnamed}{closing}"
         if dept.vacant:
-            name = ctx.dept(dept_id)
-            yield ctx.report(
+            yield make_finding(
                 "no-leader",
-                Severity.INFO,
+                info,
                 f"{name}的负责人岗位空缺：请尽快任命负责人，明确责任主体。"
                 if zh
                 else f"The leading post of {name} is vacant: appoint a leader so it is clear who "
@@ -119,12 +134,9 @@ def no_leader(ctx: Context) -> Iterator[Finding]:
                 (dept_id,),
             )
             continue
-        if dept.leader.strip():
-            continue
-        name = ctx.dept(dept_id)
-        yield ctx.report(
+        yield make_finding(
             "no-leader",
-            Severity.INFO,
+            info,
             f"{name}没有负责人：请填写负责人（姓名或岗位），明确责任主体。"
             if zh
             else f"{name} has no leader: enter a leader (a name or a post) so it is clear who "
@@ -142,17 +154,18 @@ def empty_department(ctx: Context) -> Iterator[Finding]:
     """
     roles = ctx.roles_per_department
     spans = ctx.child_counts
-    for dept_id, dept in ctx.design.departments.items():
-        if dept.kind is DeptKind.COMMITTEE:
+    warning, zh = Severity.WARNING, ctx.zh
+    opening, closing, unnamed = ctx.quotes
+    departments = ctx.design.departments
+    for dept_id in ctx.scan.unstaffed:  # no headcount, not a committee, in design order
+        if roles.get(dept_id) or dept_id in spans:
             continue
-        if dept.headcount > 0 or roles.get(dept_id) or dept_id in spans:
-            continue
-        name = ctx.dept(dept_id)
-        yield ctx.report(
+        name = f"{opening}{departments[dept_id].name or unnamed}{closing}"
+        yield make_finding(
             "empty-department",
-            Severity.WARNING,
+            warning,
             f"{name}没有任何职能，也没有编制人数：请为它分配职能和人员，或删除它。"
-            if ctx.zh
+            if zh
             else f"{name} has no function and no headcount: give it functions and people, or "
             "remove it.",
             (dept_id,),

@@ -71,3 +71,20 @@ def test_validate_json_is_what_json_dumps_writes(findings):
         {"findings": [f.to_json() for f in findings]}, ensure_ascii=False, indent=2
     )
     assert findings_json(findings) == expected
+
+
+def test_validate_leaves_no_reference_cycles():
+    """`validate` pauses the cyclic collector while it builds findings, which is right only if
+    nothing it makes needs the collector to be freed."""
+    import gc
+
+    from orgdesigner.gcpause import gc_paused
+    from orgdesigner.validator import validate
+
+    from .test_validator_golden import mixed_design
+
+    design = mixed_design(300, seed=3)
+    gc.collect()
+    with gc_paused():
+        assert validate(design, language="zh") and validate(design, language="en")
+        assert gc.collect() == 0
