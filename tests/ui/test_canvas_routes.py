@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from orgdesigner import progress
 from orgdesigner.routing import rects_overlap, segment_hits_rect
 from orgdesigner.templates import load_template, template_ids
 
@@ -202,3 +203,15 @@ def test_an_unrouted_link_gets_its_route_once_the_way_is_free(qtbot):
     assert item.stubs is None and item.route
     assert item.label.isVisible() and "No route" not in item.toolTip()
     assert not painted_crossings(scene)
+
+
+def test_routing_waits_while_a_long_operation_reports_progress(qtbot):
+    """Opening the next design turns the event loop in its progress dialog: the links of
+    the design on screen (about to be replaced) are not routed meanwhile, only after."""
+    _, scene, _ = show_canvas(qtbot, load_template("mid_large", "zh"))
+    assert not scene.router.idle()
+    waiting = len(scene.router.pending)
+    with progress.reporting(lambda stage, done, total: None):
+        qtbot.wait(800)  # longer than the view's quiet time after it last moved
+        assert len(scene.router.pending) == waiting
+    qtbot.waitUntil(scene.router.idle, timeout=5000)

@@ -15,6 +15,7 @@ import time
 
 from PySide6.QtCore import QObject, QRectF, QTimer
 
+from orgdesigner import progress
 from orgdesigner.routing import LiveRoutes
 
 from .quick_curve import rect_tuple
@@ -88,8 +89,14 @@ class LinkRouter(QObject):
             self._route(next(iter(self.pending)))
 
     def _on_timeout(self) -> None:
-        # No routing inside drag, zoom or pan frames: a batch is as long as a frame.
-        if self.scene.user_dragging or time.monotonic() - self.scene.view_moved_at < VIEW_QUIET_S:
+        # No routing inside drag, zoom or pan frames: a batch is as long as a frame. Nor while
+        # a long operation's dialog turns the event loop (opening the next design: a batch per
+        # progress step for the design being replaced made an open at 100,000 several times slower).
+        if (
+            self.scene.user_dragging
+            or time.monotonic() - self.scene.view_moved_at < VIEW_QUIET_S
+            or progress.reporting_now()
+        ):
             self._timer.start(DRAG_WAIT_MS)
             return
         self._timer.setInterval(0)

@@ -33,6 +33,7 @@ NUDGE, BIG_NUDGE = 1.0, 10.0
 
 class OrgView(QGraphicsView):
     zoom_changed = Signal(float)
+    frame_painted = Signal()  # a paint of the viewport is over (benchmarks time frames by it)
 
     def __init__(self, scene: OrgScene, parent=None):
         super().__init__(scene, parent)
@@ -153,6 +154,7 @@ class OrgView(QGraphicsView):
             self.org_scene.materialize(self.mapToScene(self.viewport().rect()).boundingRect())
             if not self.drag_layer.paint(event.rect()):
                 super().paintEvent(event)
+        self.frame_painted.emit()
         if self._after_paint:
             QTimer.singleShot(AFTER_PAINT_DELAY_MS, self, self._run_after_paint)
 
