@@ -92,6 +92,8 @@ class ZoomedOutCache:
             max(1, math.ceil(rect.width() * self.scale)),
             max(1, math.ceil(rect.height() * self.scale)),
         )
+        # the old image (up to 64 MB) goes before the new one is made, not after: one at a time
+        self.image, self._screen_pixmap, self.dirty = None, None, True
         image = QImage(size[0], size[1], QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(Qt.GlobalColor.transparent)
         painter = QPainter(image)
