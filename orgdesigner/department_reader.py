@@ -65,7 +65,7 @@ def _color(column: Column) -> Column | None:
     if not _types(column) <= {str}:
         return None
     distinct = set(column)
-    if not all(map(_COLOR_RE.match, distinct)):
+    if not all(map(_COLOR_RE.fullmatch, distinct)):
         return None
     lowered = {c: c.lower() for c in distinct}
     return list(map(lowered.__getitem__, column))

@@ -42,7 +42,7 @@ MAX_TEXT = 10_000  # longest name/notes we accept; longer text is hostile or a m
 # Positions on the chart: far beyond the largest layout of an importable design
 # (200,000 levels x 150 = 3e7), so an automatic layout never overflows it.
 MAX_COORD = 1e9
-_COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+_COLOR_RE = re.compile(r"#[0-9a-fA-F]{6}")  # fullmatch: `$` would let "#aabbcc\n" through
 
 
 def new_id() -> str:
@@ -107,7 +107,7 @@ def check_number(
 
 
 def check_color(value: object) -> str:
-    if not isinstance(value, str) or not _COLOR_RE.match(value):
+    if not isinstance(value, str) or not _COLOR_RE.fullmatch(value):
         raise InvalidValueError(
             f"colour {value!r} is not of the form #rrggbb",
             zh=f"颜色 {value!r} 不是 #rrggbb 格式",
@@ -270,7 +270,7 @@ def department_from_values(values: tuple[Any, ...]) -> Department | None:
     chair, cadence, vacant, staff = values[12:16]
     kind_value = _KIND_OF.get(kind) if type(kind) is str else None
     colour = _COLORS_SEEN.get(color) if type(color) is str else None
-    if colour is None and type(color) is str and _COLOR_RE.match(color):
+    if colour is None and type(color) is str and _COLOR_RE.fullmatch(color):
         colour = color.lower()
         if len(_COLORS_SEEN) < 4096:
             _COLORS_SEEN[color] = colour

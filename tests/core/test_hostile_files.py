@@ -160,6 +160,12 @@ def _bad_colour(path: Path) -> None:
     _sql(path, "UPDATE departments SET color='javascript:alert(1)' WHERE id='d1'")
 
 
+def _colour_with_line_break(path: Path) -> None:
+    """Python's `$` matches before a trailing newline: a colour check must not."""
+    _valid(path)
+    _sql(path, "UPDATE departments SET color='#aabbcc' || char(10) WHERE id='d1'")
+
+
 def _bad_kind(path: Path) -> None:
     _valid(path)
     _sql(
@@ -221,6 +227,7 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "dangling responsibility": (_dangling_role, "broken reference in table 'responsibilities'"),
     "dangling link": (_dangling_link, "broken reference in table 'links'"),
     "bad colour": (_bad_colour, "is not of the form #rrggbb"),
+    "colour with a line break": (_colour_with_line_break, "is not of the form #rrggbb"),
     "bad kind": (_bad_kind, "unknown department kind"),
     "bad role": (_bad_role, "unknown role"),
     "deeply nested setting": (_nested_setting, "setting 'deep' is not a plain value"),
