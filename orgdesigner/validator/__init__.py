@@ -9,7 +9,6 @@ is linear in the size of the design (indexes come from `Context`), so a
 
 from __future__ import annotations
 
-import gc
 from itertools import compress, repeat
 from operator import attrgetter, is_
 from typing import Iterable
@@ -61,22 +60,10 @@ def validate(
         for rule_id in steps("checking", chosen, len(chosen), every=1):  # a callback may cancel
             by_rule[rule_id].extend(RULES[rule_id].check(ctx))
         findings = _report_order(by_rule.values())
-        _settle()
+        # Not gc.freeze() + gc.unfreeze() to move the findings to the oldest generation (it
+        # saved a young collection over them, a tenth of a run at 100,000): in the editor it
+        # made a later collection crash the process (a segfault in tests/ui, gone without it).
     return findings
-
-
-def _settle() -> None:
-    """Move the findings into the collector's oldest generation without a collection.
-
-    They live until the next validation and make no cycles (a test checks), yet the
-    first allocation after the pause ran a young collection over all of them (55,000
-    findings with their dicts and tuples at 100,000 departments: a tenth of a run).
-    `gc.freeze()` then `gc.unfreeze()` splices every generation into the oldest one and
-    resets the counts, in constant time; nothing else here freezes objects. Young cycles
-    made elsewhere meanwhile wait for the next full collection instead of the next young one.
-    """
-    gc.freeze()
-    gc.unfreeze()
 
 
 _SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
